@@ -1,0 +1,71 @@
+import { Model } from "survey-core";
+import { listQuestions, type QuestionSpec } from "./definition.ts";
+
+export interface AnswerError { question: string; reason: string; message: string }
+
+/**
+ * Checks answers against the definition. Progress may be partial; a submission must
+ * also satisfy survey-core's own rules (required, validators), run here in the server
+ * because the browser's checks can be bypassed.
+ */
+export function validateAnswers(definition: unknown, data: Record<string, unknown>, mode: "progress" | "submit"): AnswerError[] {
+  const specs = new Map(listQuestions(definition).map((q) => [q.name, q]));
+  const errors: AnswerError[] = [];
+  for (const [name, value] of Object.entries(data)) {
+    const spec = specs.get(name);
+    if (!spec) errors.push({ question: name, reason: "unknown_question", message: `Onbekende vraag '${name}'.` });
+    else if (value !== null) {
+      const problem = checkValue(spec, value);
+      if (problem) errors.push({ question: name, ...problem });
+    }
+  }
+  if (errors.length || mode === "progress") return errors;
+  return surveyCoreErrors(definition, data);
+}
+
+function checkValue(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
+  switch (spec.type) {
+    case "rating":
+      if (typeof value !== "number" || !Number.isFinite(value)) return wrongType("een getal");
+      if (!spec.allowed!.includes(value)) {
+        return { reason: "out_of_range", message: `Waarde ${value} valt buiten de schaal (${spec.allowed!.join(", ")}).` };
+      }
+      return;
+    case "boolean":
+      return typeof value === "boolean" ? undefined : wrongType("ja of nee");
+    case "text":
+    case "comment":
+      if (typeof value !== "string") return wrongType("tekst");
+      if (value.length > spec.maxLength!) {
+        return { reason: "too_long", message: `Tekst is langer dan ${spec.maxLength} tekens.` };
+      }
+      return;
+    default:
+      if (spec.allowed) return checkChoice(spec, value);
+      return typeof value === "string" || typeof value === "number" ? undefined : wrongType("tekst of getal");
+  }
+}
+
+function checkChoice(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
+  const values = spec.multiple ? value : [value];
+  if (!Array.isArray(values)) return wrongType("een lijst met keuzes");
+  const bad = values.find((v) => !spec.allowed!.includes(v as string | number));
+  if (bad !== undefined) return { reason: "invalid_choice", message: `Keuze '${String(bad)}' staat niet in de lijst.` };
+}
+
+function wrongType(expected: string) {
+  return { reason: "wrong_type", message: `Verwacht ${expected}.` };
+}
+
+function surveyCoreErrors(definition: unknown, data: Record<string, unknown>): AnswerError[] {
+  const model = new Model(definition);
+  model.data = data;
+  const errors: AnswerError[] = [];
+  for (const question of model.getAllQuestions(true)) {
+    if (question.validate(true)) continue;
+    const first = question.errors[0];
+    const reason = first?.getErrorType() === "required" ? "required" : "invalid";
+    errors.push({ question: question.name, reason, message: first?.getText() ?? "Ongeldig antwoord." });
+  }
+  return errors;
+}

@@ -1,0 +1,49 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses } from "../lib/errors.ts";
+
+const tags = ["Enquête invullen"];
+const TokenParams = z.object({
+  token: z.string().regex(/^[a-z2-7]{16,64}$/, "Ongeldige link.").openapi({ param: { name: "token", in: "path" } }),
+});
+const AnswersBody = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
+const failures = errorResponses(400, 403, 404, 409, 410, 413, 422);
+
+export const getSurveyByToken = createRoute({
+  method: "get", path: "/s/{token}", operationId: "getSurveyByToken", tags,
+  summary: "De vragenlijst en eerder bewaarde antwoorden bij een persoonlijke link",
+  request: { params: TokenParams },
+  responses: {
+    200: { description: "Vragenlijst", content: { "application/json": { schema: z.object({
+      wave: z.object({ name: z.string(), closesAt: z.string(), anonymous: z.boolean() }),
+      organisation: z.string(),
+      definition: z.record(z.string(), z.unknown()),
+      data: z.record(z.string(), z.unknown()),
+    }) } } },
+    ...failures,
+  },
+});
+
+export const saveProgress = createRoute({
+  method: "put", path: "/s/{token}/progress", operationId: "saveProgress", tags,
+  summary: "Tussentijds bewaren",
+  request: { params: TokenParams, body: { required: true, content: { "application/json": { schema: AnswersBody } } } },
+  responses: {
+    200: { description: "Bewaard", content: { "application/json": { schema: z.object({ savedAt: z.string() }) } } },
+    ...failures,
+  },
+});
+
+export const submitResponse = createRoute({
+  method: "post", path: "/s/{token}/response", operationId: "submitResponse", tags,
+  summary: "Antwoorden definitief insturen (idempotent met Idempotency-Key)",
+  request: {
+    params: TokenParams,
+    headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }),
+    body: { required: true, content: { "application/json": { schema: AnswersBody } } },
+  },
+  responses: {
+    200: { description: "Eerder ontvangen (herhaling)", content: { "application/json": { schema: z.object({ receipt: z.string(), submittedAt: z.string(), replayed: z.boolean() }) } } },
+    201: { description: "Ontvangen", content: { "application/json": { schema: z.object({ receipt: z.string(), submittedAt: z.string(), replayed: z.boolean() }) } } },
+    ...failures,
+  },
+});

@@ -1,0 +1,52 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ORGANISATION_TYPES } from "../../db/schema.ts";
+import { errorResponses } from "../lib/errors.ts";
+
+const tags = ["Metingen"];
+const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
+
+export const WaveSchema = z.object({
+  id: z.string(), name: z.string(), status: z.enum(["gepland", "open", "gesloten"]),
+  opensAt: z.string(), closesAt: z.string(), anonymous: z.boolean(), invited: z.number(), responded: z.number(),
+}).openapi("Wave");
+
+export const InvitationInputSchema = z.object({
+  organisation: z.string().trim().min(2).max(200),
+  organisationType: z.enum(ORGANISATION_TYPES),
+  municipality: z.string().max(100).optional(),
+  branch: z.string().max(100).optional(),
+  email: z.email().max(254).optional(),
+}).strict();
+
+export const listWaves = createRoute({
+  method: "get", path: "/waves", operationId: "listWaves", tags,
+  summary: "Alle metingen (waves) met status en aantallen",
+  responses: { 200: { description: "Metingen", content: { "application/json": { schema: z.object({ waves: z.array(WaveSchema) }) } } } },
+});
+
+export const createInvitations = createRoute({
+  method: "post", path: "/waves/{waveId}/invitations", operationId: "createInvitations", tags,
+  summary: "Persoonlijke uitnodigingslinks aanmaken (de token wordt alleen nu getoond)",
+  request: {
+    params: WaveParams,
+    body: { required: true, content: { "application/json": { schema: z.object({
+      invitations: z.array(InvitationInputSchema).min(1).max(5000),
+    }).strict() } } },
+  },
+  responses: {
+    201: { description: "Aangemaakt", content: { "application/json": { schema: z.object({
+      invitations: z.array(z.object({ invitationId: z.string(), organisation: z.string(), token: z.string(), url: z.string() })),
+    }) } } },
+    ...errorResponses(400, 404, 409),
+  },
+});
+
+export const getWaveResults = createRoute({
+  method: "get", path: "/waves/{waveId}/results", operationId: "getWaveResults", tags,
+  summary: "Resultaten per vraag, dimensie en groep, met onderdrukking van kleine groepen",
+  request: { params: WaveParams },
+  responses: {
+    200: { description: "Resultaten", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("WaveResults") } } },
+    ...errorResponses(404),
+  },
+});

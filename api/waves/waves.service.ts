@@ -1,0 +1,83 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/types.ts";
+import { branches, invitations, municipalities, waves, type OrganisationType, type Wave } from "../../db/schema.ts";
+import { ApiError } from "../lib/errors.ts";
+import { randomToken, sha256Hex } from "../lib/crypto.ts";
+
+export type WaveStatus = "gepland" | "open" | "gesloten";
+
+export function waveStatus(wave: Pick<Wave, "opensAt" | "closesAt">, now: Date): WaveStatus {
+  if (now < wave.opensAt) return "gepland";
+  return now >= wave.closesAt ? "gesloten" : "open";
+}
+
+export async function listWaves(db: Db, now: Date) {
+  const rows = await db.select({
+    id: waves.id, name: waves.name, opensAt: waves.opensAt, closesAt: waves.closesAt, anonymous: waves.anonymous,
+    invited: sql<number>`(select count(*)::int from invitations i where i.wave_id = ${waves.id})`,
+    responded: sql<number>`(select count(*)::int from responses r where r.wave_id = ${waves.id})`,
+  }).from(waves).orderBy(asc(waves.opensAt));
+  return rows.map((w) => ({
+    ...w, status: waveStatus(w, now), opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(),
+  }));
+}
+
+export async function getWave(db: Db, id: string) {
+  const [wave] = await db.select().from(waves).where(eq(waves.id, id));
+  if (!wave) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
+  return wave;
+}
+
+export interface InvitationInput {
+  organisation: string;
+  organisationType: OrganisationType;
+  municipality?: string;
+  branch?: string;
+  email?: string;
+}
+
+/** Accepts a municipality or branch by id or by name; unknown names are an input error. */
+async function resolvePlace(db: Db, input: InvitationInput, index: number) {
+  let municipalityId: string | null = null;
+  let branchId: string | null = null;
+  if (input.municipality) {
+    const m = (await db.select().from(municipalities)).find((r) => matches(r, input.municipality!));
+    if (!m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${input.municipality}'.`, [{ index }]);
+    municipalityId = m.id;
+    branchId = m.branchId;
+  }
+  if (input.branch) {
+    const b = (await db.select().from(branches)).find((r) => matches(r, input.branch!));
+    if (!b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`, [{ index }]);
+    if (branchId && branchId !== b.id) {
+      throw new ApiError(400, "branch_mismatch", `Gemeente '${input.municipality}' hoort niet bij vestiging '${input.branch}'.`, [{ index }]);
+    }
+    branchId = b.id;
+  }
+  return { municipalityId, branchId };
+}
+
+function matches(row: { id: string; name: string }, value: string) {
+  const v = value.trim().toLowerCase();
+  return row.id === v || row.name.toLowerCase() === v;
+}
+
+/** Creates one personal link per respondent. The token is returned once and stored only as a hash. */
+export async function createInvitations(db: Db, waveId: string, items: InvitationInput[], publicUrl: string, now: Date) {
+  const wave = await getWave(db, waveId);
+  if (waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed", "Deze meting is gesloten.");
+  const prepared = [];
+  for (const [i, item] of items.entries()) {
+    const place = await resolvePlace(db, item, i);
+    const token = randomToken();
+    prepared.push({ token, row: {
+      waveId, tokenHash: sha256Hex(token), organisation: item.organisation.trim(),
+      organisationType: item.organisationType, email: item.email ?? null, ...place,
+    } });
+  }
+  const inserted = await db.insert(invitations).values(prepared.map((p) => p.row)).returning({ id: invitations.id });
+  return prepared.map((p, i) => ({
+    invitationId: inserted[i].id, organisation: p.row.organisation, token: p.token,
+    url: `${publicUrl.replace(/\/$/, "")}/s/${p.token}`,
+  }));
+}

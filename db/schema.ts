@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * The single source of truth for tables. Reference data (branches, municipalities,
+ * organisations) is shared by the survey, the case registry and the reports.
+ */
+
+export const organisationType = pgEnum("organisation_type", [
+  "gemeente", "justitie", "zorg", "veiligheid", "wonen", "overig",
+]);
+
+export const branches = pgTable("branches", {
+  id: text("id").primaryKey(), // stable slug: alkmaar, den-helder, west-friesland
+  name: text("name").notNull(),
+});
+
+export const municipalities = pgTable("municipalities", {
+  id: text("id").primaryKey(), // slug, e.g. dijk-en-waard
+  name: text("name").notNull().unique(),
+  branchId: text("branch_id").notNull().references(() => branches.id),
+});
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  type: organisationType("type").notNull(),
+  municipalityId: text("municipality_id").references(() => municipalities.id),
+});
+
+/** A questionnaire version is immutable once a wave uses it; a change is a new version. */
+export const questionnaires = pgTable("questionnaires", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  key: text("key").notNull(),
+  version: integer("version").notNull(),
+  title: text("title").notNull(),
+  definition: jsonb("definition").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("questionnaires_key_version").on(t.key, t.version)]);
+
+export const waves = pgTable("waves", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  questionnaireId: uuid("questionnaire_id").notNull().references(() => questionnaires.id),
+  opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
+  closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+  anonymous: boolean("anonymous").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One personal link. Only the SHA-256 of the token is stored. Respondent metadata lives
+ * here and is copied onto the response, so an anonymous response needs no link back.
+ */
+export const invitations = pgTable("invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  organisation: text("organisation").notNull(),
+  organisationType: organisationType("organisation_type").notNull(),
+  municipalityId: text("municipality_id").references(() => municipalities.id),
+  branchId: text("branch_id").references(() => branches.id),
+  email: text("email"),
+  progress: jsonb("progress"),
+  progressSavedAt: timestamp("progress_saved_at", { withTimezone: true }),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  /** SHA-256 of the Idempotency-Key and of the submitted data: a retry is recognised, not stored twice. */
+  submissionKeyHash: text("submission_key_hash"),
+  submissionDataHash: text("submission_data_hash"),
+  receipt: text("receipt"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("invitations_wave").on(t.waveId)]);
+
+/**
+ * A submitted response. For an anonymous wave invitationId is null and submittedOn holds
+ * only the date, so neither a key nor a timestamp joins it back to the invitation.
+ */
+export const responses = pgTable("responses", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  invitationId: uuid("invitation_id").references(() => invitations.id),
+  organisation: text("organisation"), // named waves only
+  organisationType: organisationType("organisation_type").notNull(),
+  municipalityId: text("municipality_id").references(() => municipalities.id),
+  branchId: text("branch_id").references(() => branches.id),
+  data: jsonb("data").notNull(),
+  submittedOn: text("submitted_on").notNull(), // yyyy-mm-dd
+}, (t) => [index("responses_wave").on(t.waveId)]);
+
+/**
+ * One row per scored answer, denormalised with the grouping keys so that results
+ * aggregate with a single indexed scan (see docs/architecture.md).
+ */
+export const answers = pgTable("answers", {
+  responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  question: text("question").notNull(),
+  dimension: text("dimension").notNull(),
+  value: smallint("value").notNull(),
+  organisationType: organisationType("organisation_type").notNull(),
+  branchId: text("branch_id"),
+  municipalityId: text("municipality_id"),
+}, (t) => [
+  index("answers_wave_question").on(t.waveId, t.question),
+  uniqueIndex("answers_response_question").on(t.responseId, t.question),
+]);
+
+/** Open answers kept apart so that they can be shown only to large enough groups. */
+export const openAnswers = pgTable("open_answers", {
+  responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  question: text("question").notNull(),
+  dimension: text("dimension"),
+  text: text("text").notNull(),
+  organisationType: organisationType("organisation_type").notNull(),
+  branchId: text("branch_id"),
+}, (t) => [index("open_answers_wave").on(t.waveId, t.question)]);
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+export type Wave = typeof waves.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export const ORGANISATION_TYPES = organisationType.enumValues;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];

@@ -1,0 +1,50 @@
+import type { Db } from "../types.ts";
+import { branches, municipalities, organisations, type OrganisationType } from "../schema.ts";
+
+/**
+ * Zorg- en Veiligheidshuis Noord-Holland Noord: three branches and the 16 municipalities
+ * (since Heerhugowaard and Langedijk became Dijk en Waard in 2022).
+ */
+export const BRANCHES = [
+  { id: "alkmaar", name: "Alkmaar" },
+  { id: "den-helder", name: "Den Helder" },
+  { id: "west-friesland", name: "West-Friesland" },
+];
+
+const BY_BRANCH: Record<string, string[]> = {
+  alkmaar: ["Alkmaar", "Bergen", "Castricum", "Dijk en Waard", "Heiloo"],
+  "den-helder": ["Den Helder", "Hollands Kroon", "Schagen", "Texel"],
+  "west-friesland": ["Drechterland", "Enkhuizen", "Hoorn", "Koggenland", "Medemblik", "Opmeer", "Stede Broec"],
+};
+
+export const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+
+export const MUNICIPALITIES = Object.entries(BY_BRANCH).flatMap(([branchId, names]) =>
+  names.map((name) => ({ id: slug(name), name, branchId })));
+
+/** Convenant partners; municipality set where the organisation is local. */
+export const PARTNERS: { name: string; type: OrganisationType; municipality?: string }[] = [
+  { name: "Politie Noord-Holland", type: "veiligheid" },
+  { name: "Openbaar Ministerie Noord-Holland", type: "justitie" },
+  { name: "Reclassering Nederland", type: "justitie" },
+  { name: "Raad voor de Kinderbescherming", type: "justitie" },
+  { name: "Veilig Thuis Noord-Holland Noord", type: "zorg" },
+  { name: "GGZ Noord-Holland-Noord", type: "zorg" },
+  { name: "GGD Hollands Noorden", type: "zorg" },
+  { name: "Fivoor", type: "zorg" },
+  { name: "Maatschappelijk werk", type: "zorg" },
+  { name: "Woonwaard", type: "wonen" },
+  { name: "Kennemer Wonen", type: "wonen" },
+  { name: "Van Alckmaer", type: "wonen" },
+  { name: "Wooncompagnie", type: "wonen" },
+  ...MUNICIPALITIES.map((m) => ({ name: `Gemeente ${m.name}`, type: "gemeente" as const, municipality: m.name })),
+];
+
+/** Idempotent: safe on every start. */
+export async function seedReference(db: Db) {
+  await db.insert(branches).values(BRANCHES).onConflictDoNothing();
+  await db.insert(municipalities).values(MUNICIPALITIES).onConflictDoNothing();
+  await db.insert(organisations).values(PARTNERS.map((p) => ({
+    name: p.name, type: p.type, municipalityId: p.municipality ? slug(p.municipality) : null,
+  }))).onConflictDoNothing();
+}

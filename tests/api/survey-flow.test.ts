@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, testApp } from "../helpers/app.ts";
+
+export const COMPLETE = {
+  bek_weten: 4, bek_bereikbaar: 5, bek_triage: 3, rol_taken: 2, rol_eigen: 4, rol_regie: 3,
+  co_voorzitter: 5, co_voorbereiding: 4, co_vastlegging: 4, co_afspraken: 3, inf_delen: 4, inf_zorgvuldig: 5,
+  mw_eigen: 5, mw_resultaat: 4, sw_partners: 4, sw_kennen: 5, cijfer: 8, aanbeveling: 9,
+  goed: "Korte lijnen met de procesregisseur.", beter: "Vervolgafspraken beter bewaken.",
+};
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => { t = await testApp(); });
+afterAll(async () => { await t.close(); });
+
+async function invite(org = "Politie Noord-Holland", extra: Record<string, unknown> = {}) {
+  const res = await t.request(`/api/waves/${t.wave.id}/invitations`, {
+    method: "POST", json: { invitations: [{ organisation: org, organisationType: "veiligheid", ...extra }] },
+  });
+  expect(res.status).toBe(201);
+  const body = await res.json() as { invitations: { token: string; url: string }[] };
+  return body.invitations[0];
+}
+
+describe("survey flow: invite → open → save → resume → submit → duplicate → results", () => {
+  it("runs end to end", async () => {
+    const inv = await invite("Gemeente Alkmaar", { organisationType: "gemeente", municipality: "Alkmaar" });
+    expect(inv.url).toBe(`http://test.local/s/${inv.token}`);
+    expect(inv.token.length).toBeGreaterThanOrEqual(26); // ≥128 bits in base32
+
+    const open = await t.request(`/api/s/${inv.token}`);
+    expect(open.status).toBe(200);
+    const survey = await open.json() as { definition: { pages: unknown[] }; data: object; organisation: string };
+    expect(survey.definition.pages.length).toBeGreaterThan(3);
+    expect(survey.data).toEqual({});
+
+    const save = await t.request(`/api/s/${inv.token}/progress`, { method: "PUT", json: { data: { bek_weten: 4, rol_taken: 2 } } });
+    expect(save.status).toBe(200);
+    const resumed = await (await t.request(`/api/s/${inv.token}`)).json() as { data: object };
+    expect(resumed.data).toEqual({ bek_weten: 4, rol_taken: 2 });
+
+    const headers = { "Idempotency-Key": "submit-abc-123" };
+    const first = await t.request(`/api/s/${inv.token}/response`, { method: "POST", headers, json: { data: COMPLETE } });
+    expect(first.status).toBe(201);
+    const receipt = (await first.json() as { receipt: string }).receipt;
+
+    const retry = await t.request(`/api/s/${inv.token}/response`, { method: "POST", headers, json: { data: COMPLETE } });
+    expect(retry.status).toBe(200);
+    expect((await retry.json() as { receipt: string; replayed: boolean })).toMatchObject({ receipt, replayed: true });
+    expect(await count(t.db, "responses")).toBe(1);
+
+    const other = await t.request(`/api/s/${inv.token}/response`, { method: "POST", json: { data: { ...COMPLETE, cijfer: 3 } } });
+    expect(other.status).toBe(409);
+    expect((await other.json() as { error: { code: string } }).error.code).toBe("already_submitted");
+    expect((await t.request(`/api/s/${inv.token}`)).status).toBe(409);
+    expect(await count(t.db, "responses")).toBe(1);
+    expect(await count(t.db, "answers")).toBe(18);
+    expect(await count(t.db, "open_answers")).toBe(2);
+
+    const results = await (await t.request(`/api/waves/${t.wave.id}/results`)).json() as {
+      overall: { respondents: number; invited: number; questions: { question: string; n: number; mean: number }[] };
+      groups: { organisationType: { key: string; suppressed: boolean }[] };
+    };
+    expect(results.overall.respondents).toBe(1);
+    expect(results.overall.questions.find((q) => q.question === "cijfer")).toMatchObject({ n: 1, mean: 8 });
+    expect(results.groups.organisationType.find((g) => g.key === "gemeente")).toEqual({ key: "gemeente", suppressed: true });
+  });
+
+  it("keeps no link between an anonymous response and its invitation", async () => {
+    const inv = await invite("GGD Hollands Noorden", { organisationType: "zorg" });
+    await t.request(`/api/s/${inv.token}/response`, { method: "POST", json: { data: COMPLETE } });
+    const { sql } = await import("drizzle-orm");
+    const { rows } = await import("../../db/migrate.ts");
+    const r = rows<Record<string, unknown>>(await t.db.execute(sql`select * from responses`));
+    for (const row of r) {
+      expect(row.invitation_id).toBeNull();
+      expect(row.organisation).toBeNull();
+      expect(String(row.submitted_on)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
