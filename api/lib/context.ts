@@ -5,6 +5,8 @@ export interface AppConfig {
   publicUrl: string;
   now: () => Date;
   version: string;
+  /** Shared secret of the local CLI, so that it can work through a running server that holds PGlite. */
+  cliToken?: string;
 }
 
 export interface AppDeps { db: Db; config: AppConfig }

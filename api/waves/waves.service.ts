@@ -22,7 +22,10 @@ export async function listWaves(db: Db, now: Date) {
   }));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function getWave(db: Db, id: string) {
+  if (!UUID.test(id)) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
   const [wave] = await db.select().from(waves).where(eq(waves.id, id));
   if (!wave) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
   return wave;

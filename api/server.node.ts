@@ -1,0 +1,34 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { existsSync } from "node:fs";
+import { createApp } from "./app.ts";
+import type { AppConfig } from "./lib/context.ts";
+import type { Db } from "../db/types.ts";
+
+export const DIST = "./dist";
+
+/**
+ * The Node entry: the API plus the two built front ends. /s/<token> is the survey app,
+ * everything else outside /api is the dashboard (client-side routing).
+ */
+export function createNodeApp(db: Db, config: AppConfig, dist = DIST) {
+  const api = createApp({ db, config });
+  const web = new Hono();
+  web.route("/", api);
+  web.use("/survey-assets/*", serveStatic({ root: `${dist}/survey`, rewriteRequestPath: (p) => p.replace(/^\/survey-assets/, "") }));
+  web.get("/s/*", serveStatic({ path: `${dist}/survey/index.html` }));
+  web.use("/assets/*", serveStatic({ root: `${dist}/dashboard` }));
+  web.get("*", serveStatic({ path: `${dist}/dashboard/index.html` }));
+  return web;
+}
+
+export function frontEndsBuilt(dist = DIST) {
+  return existsSync(`${dist}/survey/index.html`) && existsSync(`${dist}/dashboard/index.html`);
+}
+
+export function listen(app: { fetch: (r: Request) => Response | Promise<Response> }, port: number, hostname = "127.0.0.1") {
+  return new Promise<ServerType>((resolve) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
+  });
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
+
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  base: "/",
+  plugins: [react()],
+  build: { outDir: fileURLToPath(new URL("../dist/dashboard", import.meta.url)), emptyOutDir: true },
+  server: { proxy: { "/api": "http://localhost:8787" } },
+});

@@ -1,0 +1,49 @@
+/**
+ * `npm start`: builds the front ends when needed, opens and migrates the database, seeds
+ * the demo on an empty database, serves on http://localhost:8787 and prints where to go.
+ */
+import { build } from "vite";
+import { createNodeApp, frontEndsBuilt, listen } from "../api/server.node.ts";
+import { seedDemo, DEMO_OPEN_WAVE } from "../db/seed/demo.ts";
+import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
+import { openMigrated, VERSION } from "./runtime.ts";
+import { randomToken } from "../api/lib/crypto.ts";
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? "127.0.0.1";
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+
+if (!frontEndsBuilt() || process.argv.includes("--rebuild")) {
+  console.log("Front ends bouwen (eenmalig)…");
+  await build({ configFile: "survey-app/vite.config.ts", logLevel: "warn" });
+  await build({ configFile: "dashboard/vite.config.ts", logLevel: "warn" });
+}
+
+const cliToken = randomToken();
+const database = await openMigrated("server", { url: `http://127.0.0.1:${port}`, cliToken });
+const now = () => new Date();
+if (await seedDemo(database.db, now())) console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
+
+const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken });
+const server = await listen(app, port, host);
+
+const open = (await listWaves(database.db, now())).find((w) => w.status === "open" && w.name === DEMO_OPEN_WAVE)
+  ?? (await listWaves(database.db, now())).find((w) => w.status === "open");
+const demoLink = open
+  ? (await createInvitations(database.db, open.id, [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid", branch: "alkmaar" }], publicUrl, now()))[0].url
+  : "(geen open meting)";
+
+console.log(`
+Ketenspiegel draait op ${publicUrl}  (database: ${database.kind === "pglite" ? "PGlite in ./data/pglite" : "PostgreSQL"})
+  Dashboard:           ${publicUrl}/
+  Demo-enquêtelink:    ${demoLink}
+  API-beschrijving:    ${publicUrl}/api/openapi.json
+Stoppen: Ctrl+C`);
+
+const stop = async () => {
+  server.close();
+  await database.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

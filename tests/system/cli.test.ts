@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { openPglite } from "../../db/client.node.ts";
+import { migrate } from "../../db/migrate.ts";
+import { acquireLock } from "../../db/lock.node.ts";
+import { seedReference } from "../../db/seed/reference.ts";
+import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
+import { waves } from "../../db/schema.ts";
+import { createNodeApp, listen } from "../../api/server.node.ts";
+import { sha256Hex } from "../../api/lib/crypto.ts";
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), "ks-cli-"));
+const pgliteDir = join(dir, "pglite");
+
+function cli(...args: string[]) {
+  const env = { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "", PUBLIC_URL: "http://example.test" };
+  return run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+}
+
+let waveId = "";
+beforeAll(async () => {
+  const db = await openPglite(pgliteDir);
+  await migrate(db.db);
+  await seedReference(db.db);
+  const questionnaireId = await ensureDefaultQuestionnaire(db.db);
+  const [w] = await db.db.insert(waves).values({
+    name: "KTO cli", questionnaireId, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000),
+  }).returning();
+  waveId = w.id;
+  await db.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function tokenExists(token: string, db: Awaited<ReturnType<typeof openPglite>>) {
+  const { rows } = await import("../../db/migrate.ts");
+  const { sql } = await import("drizzle-orm");
+  const r = rows<{ n: number }>(await db.db.execute(sql`select count(*)::int n from invitations where token_hash = ${sha256Hex(token)}`));
+  return Number(r[0].n) === 1;
+}
+
+describe("cli on the embedded database", () => {
+  it("lists waves and prints a survey link whose token is stored only as a hash", async () => {
+    const list = await cli("waves");
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(waveId);
+    expect(list.stdout).toMatch(/KTO cli\s+open/);
+
+    const inv = await cli("invite", "--wave", waveId, "--org", "Gemeente Hoorn", "--type", "gemeente", "--municipality", "Hoorn");
+    expect(inv.code, inv.stderr).toBe(0);
+    const url = inv.stdout.trim();
+    expect(url).toMatch(/^http:\/\/example\.test\/s\/[a-z2-7]{32}$/);
+    const db = await openPglite(pgliteDir);
+    try {
+      expect(await tokenExists(url.split("/s/")[1], db)).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("rejects bad input with a clear message and a non-zero exit", async () => {
+    const bad = await cli("invite", "--wave", waveId, "--org", "X Y", "--type", "bakkerij");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/organisationType/);
+    const unknownTown = await cli("invite", "--wave", waveId, "--org", "Gemeente Uitgeest", "--type", "gemeente", "--municipality", "Uitgeest");
+    expect(unknownTown.code).toBe(2);
+    expect(unknownTown.stderr).toContain("Onbekende gemeente 'Uitgeest'");
+  });
+
+  it("goes through the running server when it holds the PGlite directory", async () => {
+    const db = await openPglite(pgliteDir);
+    const cliToken = "secret-cli-token-for-test";
+    const app = createNodeApp(db.db, { publicUrl: "http://server.test", now: () => new Date(), version: "test", cliToken });
+    const server = await listen(app, 0);
+    const port = (server.address() as { port: number }).port;
+    const release = acquireLock(pgliteDir, { role: "server", url: `http://127.0.0.1:${port}`, cliToken });
+    try {
+      const inv = await cli("invite", "--wave", waveId, "--org", "Politie Noord-Holland", "--type", "veiligheid");
+      expect(inv.code, inv.stderr).toBe(0);
+      expect(inv.stdout.trim()).toMatch(/^http:\/\/server\.test\/s\//);
+      expect(await tokenExists(inv.stdout.trim().split("/s/")[1], db)).toBe(true);
+    } finally {
+      release();
+      server.close();
+      await db.close();
+    }
+  });
+
+  it("refuses, without touching the directory, while another CLI holds it", async () => {
+    const release = acquireLock(pgliteDir, { role: "cli" });
+    try {
+      const r = await cli("waves");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("in gebruik door een ander CLI-proces");
+    } finally {
+      release();
+    }
+  });
+});
