@@ -2,11 +2,23 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "./lib/context.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
+import { securityHeaders } from "./lib/security.ts";
+import { authenticate, authorize, csrf, operationTable } from "./auth/middleware.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { wavesRouter } from "./waves/waves.index.ts";
 import { respondRouter } from "./respond/respond.index.ts";
+import { authRouter } from "./auth/auth.index.ts";
+import { usersRouter } from "./auth/users.index.ts";
+import { auditRouter } from "./audit/audit.index.ts";
+import { municipalitiesRouter } from "./municipalities/municipalities.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
+
+const OPENAPI_INFO = {
+  openapi: "3.1.0",
+  info: { title: "Ketenspiegel API", version: "1",
+    description: "Klanttevredenheid en kwaliteitsmanagement voor Zorg- en Veiligheidshuizen." },
+};
 
 /**
  * The one API, built from Web-standard pieces only, so that the Node entry and the
@@ -14,24 +26,28 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  let operations: ReturnType<typeof operationTable> | undefined;
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
+  app.use("*", securityHeaders(deps.config.publicUrl));
   app.use("/api/*", async (c, next) => {
     c.set("deps", deps);
+    c.header("Cache-Control", "no-store");
     await next();
   });
   app.use("/api/*", bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024} kB.`), 413),
   }));
-  app.route("/api", healthRouter);
-  app.route("/api", wavesRouter);
-  app.route("/api", respondRouter);
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Ketenspiegel API", version: deps.config.version,
-      description: "Klanttevredenheid en kwaliteitsmanagement voor Zorg- en Veiligheidshuizen." },
-  });
+  app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
+  for (const router of [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter]) {
+    app.route("/api", router);
+  }
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument(app)));
   return app;
+}
+
+export function openApiDocument(app: OpenAPIHono<AppEnv>) {
+  return app.getOpenAPI31Document(OPENAPI_INFO);
 }
 export type App = ReturnType<typeof createApp>;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 
 /**
@@ -124,7 +124,69 @@ export const settings = pgTable("settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
 });
 
+export const role = pgEnum("role", ["admin", "kwaliteit", "management", "medewerker", "gemeente", "auditor"]);
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(), // stored lower-case
+  name: text("name").notNull(),
+  role: role("role").notNull(),
+  municipalityId: text("municipality_id").references(() => municipalities.id), // gemeente only
+  branchId: text("branch_id").references(() => branches.id), // medewerker only
+  passwordHash: text("password_hash"),
+  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Lucia's design: the id is the SHA-256 of the token in the cookie; the token itself is never stored. */
+export const sessions = pgTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  ip: text("ip"),
+}, (t) => [index("sessions_user").on(t.userId)]);
+
+/** Single-use set-password links, stored as hashes. */
+export const passwordTokens = pgTable("password_tokens", {
+  id: text("id").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/** Failed-login counters per account and per IP; blocks expire, nobody is locked out for good. */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});
+
+/**
+ * Append-only, hash-chained audit trail. A trigger (see migration 0001) refuses UPDATE
+ * and DELETE; hash = SHA-256(prevHash + canonical content).
+ */
+export const auditLog = pgTable("audit_log", {
+  seq: bigserial("seq", { mode: "number" }).primaryKey(),
+  at: text("at").notNull(), // ISO 8601 as hashed, so verification reads back exactly what was hashed
+  actorId: uuid("actor_id"),
+  actor: text("actor").notNull(),
+  ip: text("ip"),
+  action: text("action").notNull(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id"),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull().unique(),
+});
+
 export type Wave = typeof waves.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export const ORGANISATION_TYPES = organisationType.enumValues;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export const ROLES = role.enumValues;
+export type Role = (typeof ROLES)[number];
+export type User = typeof users.$inferSelect;

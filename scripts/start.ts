@@ -4,7 +4,7 @@
  */
 import { build } from "vite";
 import { createNodeApp, frontEndsBuilt, listen } from "../api/server.node.ts";
-import { seedDemo, DEMO_OPEN_WAVE } from "../db/seed/demo.ts";
+import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.ts";
 import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
 import { openMigrated, VERSION } from "./runtime.ts";
 import { randomToken } from "../api/lib/crypto.ts";
@@ -30,7 +30,7 @@ const server = await listen(app, port, host);
 const open = (await listWaves(database.db, now())).find((w) => w.status === "open" && w.name === DEMO_OPEN_WAVE)
   ?? (await listWaves(database.db, now())).find((w) => w.status === "open");
 const demoLink = open
-  ? (await createInvitations(database.db, open.id, [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid", branch: "alkmaar" }], publicUrl, now()))[0].url
+  ? (await createInvitations(database.db, open.id, [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid", branch: "alkmaar" }], publicUrl, now(), { actorId: null, actor: "npm start (demo)", ip: null }))[0].url
   : "(geen open meting)";
 
 console.log(`
@@ -38,6 +38,8 @@ Ketenspiegel draait op ${publicUrl}  (database: ${database.kind === "pglite" ? "
   Dashboard:           ${publicUrl}/
   Demo-enquêtelink:    ${demoLink}
   API-beschrijving:    ${publicUrl}/api/openapi.json
+  Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):
+${DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`).join("\n")}
 Stoppen: Ctrl+C`);
 
 const stop = async () => {

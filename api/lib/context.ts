@@ -1,4 +1,6 @@
+import type { Context } from "hono";
 import type { Db } from "../../db/types.ts";
+import type { Principal, Scope } from "../domain/auth/permissions.ts";
 
 export interface AppConfig {
   /** Base URL printed in survey links, e.g. http://localhost:8787 */
@@ -7,8 +9,24 @@ export interface AppConfig {
   version: string;
   /** Shared secret of the local CLI, so that it can work through a running server that holds PGlite. */
   cliToken?: string;
+  /** How this runtime learns the caller's address (socket on Node, CF-Connecting-IP on Workers). */
+  clientIp?: (c: Context) => string | null;
 }
 
 export interface AppDeps { db: Db; config: AppConfig }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    principal: Principal | null;
+    sessionToken: string | null;
+    scope: Scope | null;
+    ip: string | null;
+  };
+};
+
+/** The actor fields of an audit entry for this request. */
+export function actorOf(c: Context<AppEnv>) {
+  const p = c.var.principal;
+  return { actorId: p?.userId ?? null, actor: p?.label ?? "anoniem", ip: c.var.ip };
+}

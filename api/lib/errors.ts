@@ -18,6 +18,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>[],
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -28,7 +29,10 @@ export function errorBody(code: string, message: string, details?: Record<string
 }
 
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ApiError) {
+    for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = status === 400 ? "malformed_request" : status === 413 ? "payload_too_large" : `http_${status}`;

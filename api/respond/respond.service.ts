@@ -7,6 +7,7 @@ import { canonicalJson, randomToken, sha256Hex } from "../lib/crypto.ts";
 import { waveStatus } from "../waves/waves.service.ts";
 import { validateAnswers } from "../domain/survey/validate.ts";
 import { listQuestions } from "../domain/survey/definition.ts";
+import { appendAudit } from "../audit/audit.service.ts";
 
 type Answers = Record<string, unknown>;
 
@@ -85,6 +86,11 @@ export async function submitResponse(db: Db, token: string, data: Answers, idemp
     await tx.update(invitations).set({
       submittedAt: now, submissionKeyHash: keyHash, submissionDataHash: dataHash, receipt, progress: null,
     }).where(eq(invitations.id, inv.id));
+    // Anonymous waves: the trail records that a response arrived, not which one or from whom.
+    await appendAudit(tx as unknown as Db, {
+      actor: "partner (persoonlijke link)", ip: null, action: "create", entity: "response",
+      entityId: first.wave.anonymous ? null : response.id, after: { wave: first.wave.name },
+    }, now);
     return { receipt, submittedAt: now.toISOString(), replayed: false };
   });
 }

@@ -1,4 +1,5 @@
 import { createRouter } from "../lib/router.ts";
+import { actorOf } from "../lib/context.ts";
 import * as routes from "./waves.routes.ts";
 import { createInvitations, listWaves } from "./waves.service.ts";
 import { getWaveResults } from "./results.service.ts";
@@ -11,7 +12,7 @@ export const wavesRouter = createRouter()
   .openapi(routes.createInvitations, async (c) => {
     const { db, config } = c.var.deps;
     const { invitations } = c.req.valid("json");
-    const created = await createInvitations(db, c.req.valid("param").waveId, invitations, config.publicUrl, config.now());
+    const created = await createInvitations(db, c.req.valid("param").waveId, invitations, config.publicUrl, config.now(), actorOf(c));
     return c.json({ invitations: created }, 201);
   })
   .openapi(routes.getWaveResults, async (c) => {

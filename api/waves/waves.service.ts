@@ -3,6 +3,8 @@ import type { Db } from "../../db/types.ts";
 import { branches, invitations, municipalities, waves, type OrganisationType, type Wave } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
+import { audited } from "../audit/audit.service.ts";
+import type { Actor } from "../auth/users.service.ts";
 
 export type WaveStatus = "gepland" | "open" | "gesloten";
 
@@ -66,10 +68,10 @@ function matches(row: { id: string; name: string }, value: string) {
 }
 
 /** Creates one personal link per respondent. The token is returned once and stored only as a hash. */
-export async function createInvitations(db: Db, waveId: string, items: InvitationInput[], publicUrl: string, now: Date) {
+export async function createInvitations(db: Db, waveId: string, items: InvitationInput[], publicUrl: string, now: Date, by: Actor) {
   const wave = await getWave(db, waveId);
   if (waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed", "Deze meting is gesloten.");
-  const prepared = [];
+  const prepared: { token: string; row: typeof invitations.$inferInsert & { organisation: string } }[] = [];
   for (const [i, item] of items.entries()) {
     const place = await resolvePlace(db, item, i);
     const token = randomToken();
@@ -78,7 +80,12 @@ export async function createInvitations(db: Db, waveId: string, items: Invitatio
       organisationType: item.organisationType, email: item.email ?? null, ...place,
     } });
   }
-  const inserted = await db.insert(invitations).values(prepared.map((p) => p.row)).returning({ id: invitations.id });
+  const inserted = await audited(db, now, async (tx) => {
+    const ids = await tx.insert(invitations).values(prepared.map((p) => p.row)).returning({ id: invitations.id });
+    // The trail names the wave and organisations, never tokens or e-mail addresses.
+    const after = { wave: wave.name, organisations: prepared.map((p) => p.row.organisation) };
+    return { result: ids, audit: { ...by, action: "create", entity: "invitations", entityId: waveId, after } };
+  });
   return prepared.map((p, i) => ({
     invitationId: inserted[i].id, organisation: p.row.organisation, token: p.token,
     url: `${publicUrl.replace(/\/$/, "")}/s/${p.token}`,

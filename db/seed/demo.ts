@@ -7,6 +7,19 @@ import { defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
 import { scoredQuestions } from "../../api/domain/survey/definition.ts";
 import { insertAnswerRows } from "../../api/respond/respond.service.ts";
 import { randomToken, sha256Hex } from "../../api/lib/crypto.ts";
+import { hashPassword } from "../../api/domain/auth/password.ts";
+import { users, type Role } from "../schema.ts";
+
+/** Demo accounts, one per role; the password is printed by npm start. Never use in production. */
+export const DEMO_PASSWORD = "ketenspiegel-demo";
+export const DEMO_USERS: { email: string; name: string; role: Role; municipalityId?: string; branchId?: string }[] = [
+  { email: "beheer@demo.zvh-nhn.nl", name: "Bram Beheer", role: "admin" },
+  { email: "kwaliteit@demo.zvh-nhn.nl", name: "Kim de Kwaliteit", role: "kwaliteit" },
+  { email: "management@demo.zvh-nhn.nl", name: "Marloes Manager", role: "management" },
+  { email: "medewerker@demo.zvh-nhn.nl", name: "Mo Medewerker", role: "medewerker", branchId: "den-helder" },
+  { email: "gemeente.alkmaar@demo.zvh-nhn.nl", name: "Gert Gemeente", role: "gemeente", municipalityId: "alkmaar" },
+  { email: "auditor@demo.zvh-nhn.nl", name: "Anouk Auditor", role: "auditor" },
+];
 
 /** Deterministic PRNG (mulberry32) so the demo looks the same on every machine. */
 export function prng(seed: number) {
@@ -106,10 +119,12 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(waves);
   if (Number(n) > 0) return false;
   const rand = prng(20140101);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await seedWave(t, questionnaireId, "KTO 2024", new Date("2024-09-16T07:00:00Z"), new Date("2024-10-31T23:00:00Z"), rand);
     await seedWave(t, questionnaireId, "KTO 2026", new Date("2026-09-14T07:00:00Z"), new Date("2026-10-30T23:00:00Z"), rand);
+    await t.insert(users).values(DEMO_USERS.map((u) => ({ ...u, passwordHash, passwordChangedAt: now })));
     await t.insert(waves).values({
       name: DEMO_OPEN_WAVE, questionnaireId,
       opensAt: new Date(now.getTime() - 86_400_000), closesAt: new Date(now.getTime() + 365 * 86_400_000),

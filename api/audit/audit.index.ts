@@ -1,0 +1,30 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { desc, lt } from "drizzle-orm";
+import { createRouter } from "../lib/router.ts";
+import { errorResponses } from "../lib/errors.ts";
+import { auditLog } from "../../db/schema.ts";
+import { verifyAuditChain } from "./audit.service.ts";
+
+const tags = ["Audittrail"];
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+
+export const listAuditTrail = createRoute({
+  method: "get", path: "/audit", operationId: "listAuditTrail", tags, summary: "Audittrail, nieuwste eerst (per 100)",
+  request: { query: z.object({ before: z.coerce.number().int().positive().optional() }) },
+  responses: { 200: { description: "Regels", ...json(z.object({ entries: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses(400, 401, 403) },
+});
+
+export const verifyAuditTrail = createRoute({
+  method: "get", path: "/audit/verify", operationId: "verifyAuditTrail", tags, summary: "Controleer de hashketen van de audittrail",
+  responses: { 200: { description: "Resultaat", ...json(z.object({ ok: z.boolean(), entries: z.number(),
+    firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional() })) }, ...errorResponses(401, 403) },
+});
+
+export const auditRouter = createRouter()
+  .openapi(listAuditTrail, async (c) => {
+    const { before } = c.req.valid("query");
+    const entries = await c.var.deps.db.select().from(auditLog)
+      .where(before ? lt(auditLog.seq, before) : undefined).orderBy(desc(auditLog.seq)).limit(100);
+    return c.json({ entries }, 200);
+  })
+  .openapi(verifyAuditTrail, async (c) => c.json(await verifyAuditChain(c.var.deps.db), 200));

@@ -1,0 +1,48 @@
+import { createRouter } from "../lib/router.ts";
+import { actorOf } from "../lib/context.ts";
+import * as routes from "./auth.routes.ts";
+import { login } from "./login.service.ts";
+import { clearSessionCookie, setSessionCookie } from "./middleware.ts";
+import { invalidateSession, createSession } from "./sessions.ts";
+import { changePassword, findUser, publicUser, setPasswordWithLink } from "./users.service.ts";
+import { appendAudit } from "../audit/audit.service.ts";
+import { ApiError } from "../lib/errors.ts";
+import { verifyPassword } from "../domain/auth/password.ts";
+
+export const authRouter = createRouter()
+  .openapi(routes.login, async (c) => {
+    const { db, config } = c.var.deps;
+    const { email, password } = c.req.valid("json");
+    const result = await login(db, email, password, c.var.ip, config.now(), c.var.sessionToken);
+    setSessionCookie(c, result.token, result.expiresAt);
+    return c.json({ user: publicUser(result.user) }, 200);
+  })
+  .openapi(routes.logout, async (c) => {
+    const { db, config } = c.var.deps;
+    if (c.var.sessionToken) await invalidateSession(db, c.var.sessionToken);
+    await appendAudit(db, { ...actorOf(c), action: "logout", entity: "session" }, config.now());
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .openapi(routes.me, async (c) => {
+    const user = await findUser(c.var.deps.db, c.var.principal!.userId ?? "");
+    return c.json({ user: publicUser(user) }, 200);
+  })
+  .openapi(routes.changePassword, async (c) => {
+    const { db, config } = c.var.deps;
+    const { currentPassword, newPassword } = c.req.valid("json");
+    const user = await findUser(db, c.var.principal!.userId ?? "");
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new ApiError(400, "wrong_password", "Het huidige wachtwoord klopt niet.");
+    }
+    await changePassword(db, user.id, newPassword, actorOf(c), config.now());
+    const session = await createSession(db, user.id, config.now(), c.var.ip);
+    setSessionCookie(c, session.token, session.expiresAt);
+    return c.body(null, 204);
+  })
+  .openapi(routes.setPassword, async (c) => {
+    const { db, config } = c.var.deps;
+    const { token, password } = c.req.valid("json");
+    await setPasswordWithLink(db, token, password, c.var.ip, config.now());
+    return c.body(null, 204);
+  });

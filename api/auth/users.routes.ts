@@ -1,0 +1,41 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ROLES } from "../../db/schema.ts";
+import { errorResponses } from "../lib/errors.ts";
+import { UserSchema } from "./auth.routes.ts";
+
+const tags = ["Accounts"];
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+const UserParams = z.object({ userId: z.uuid().openapi({ param: { name: "userId", in: "path" } }) });
+
+export const NewUserSchema = z.object({
+  email: z.email().max(254), name: z.string().trim().min(1).max(200).optional(), role: z.enum(ROLES),
+  municipality: z.string().max(100).optional(), branch: z.string().max(100).optional(),
+}).strict();
+
+export const listUsers = createRoute({
+  method: "get", path: "/users", operationId: "listUsers", tags, summary: "Alle accounts",
+  responses: { 200: { description: "Accounts", ...json(z.object({ users: z.array(UserSchema) })) }, ...errorResponses(401, 403) },
+});
+
+export const createUser = createRoute({
+  method: "post", path: "/users", operationId: "createUser", tags,
+  summary: "Account aanmaken; geeft een eenmalige link om het wachtwoord in te stellen",
+  request: { body: { required: true, ...json(NewUserSchema) } },
+  responses: {
+    201: { description: "Aangemaakt", ...json(z.object({ user: UserSchema, setPasswordUrl: z.string() })) },
+    ...errorResponses(400, 401, 403, 409),
+  },
+});
+
+export const updateUser = createRoute({
+  method: "patch", path: "/users/{userId}", operationId: "updateUser", tags, summary: "Account blokkeren of deblokkeren",
+  request: { params: UserParams, body: { required: true, ...json(z.object({ disabled: z.boolean() }).strict()) } },
+  responses: { 200: { description: "Bijgewerkt", ...json(z.object({ user: UserSchema })) }, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+export const revokeUserSessions = createRoute({
+  method: "post", path: "/users/{userId}/revoke-sessions", operationId: "revokeUserSessions", tags,
+  summary: "Alle sessies van een account beëindigen",
+  request: { params: UserParams },
+  responses: { 200: { description: "Beëindigd", ...json(z.object({ revoked: z.number() })) }, ...errorResponses(401, 403, 404) },
+});

@@ -1,0 +1,108 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../db/types.ts";
+import { municipalities, branches, passwordTokens, users, type Role, type User } from "../../db/schema.ts";
+import { ApiError } from "../lib/errors.ts";
+import { randomToken, sha256Hex } from "../lib/crypto.ts";
+import { hashPassword, passwordProblem } from "../domain/auth/password.ts";
+import { audited, type AuditEntry } from "../audit/audit.service.ts";
+import { invalidateUserSessions } from "./sessions.ts";
+
+const LINK_HOURS = 72;
+
+export interface Actor { actorId: string | null; actor: string; ip: string | null }
+
+/** What may leave the API about a user: never the hash. */
+export function publicUser(u: User) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, municipalityId: u.municipalityId, branchId: u.branchId,
+    disabled: !!u.disabledAt, createdAt: u.createdAt.toISOString() };
+}
+
+export interface NewUser { email: string; name?: string; role: Role; municipality?: string; branch?: string }
+
+async function placeFor(db: Db, input: NewUser) {
+  const find = async <T extends { id: string; name: string }>(rows: T[], value: string) =>
+    rows.find((r) => r.id === value.toLowerCase() || r.name.toLowerCase() === value.toLowerCase());
+  const m = input.municipality ? await find(await db.select().from(municipalities), input.municipality) : undefined;
+  const b = input.branch ? await find(await db.select().from(branches), input.branch) : undefined;
+  if (input.municipality && !m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${input.municipality}'.`);
+  if (input.branch && !b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`);
+  if (input.role === "gemeente" && !m) throw new ApiError(400, "municipality_required", "Een gemeente-account hoort bij precies één gemeente (--municipality).");
+  if (input.role !== "gemeente" && m) throw new ApiError(400, "municipality_not_allowed", "Alleen een gemeente-account hoort bij een gemeente.");
+  if (input.role === "medewerker" && !b) throw new ApiError(400, "branch_required", "Een medewerker hoort bij een vestiging (--branch).");
+  return { municipalityId: m?.id ?? null, branchId: input.role === "medewerker" ? b!.id : null };
+}
+
+/** Creates the account without a password and returns a single-use set-password link. */
+export async function createUser(db: Db, input: NewUser, by: Actor, publicUrl: string, now: Date) {
+  const email = input.email.trim().toLowerCase();
+  const place = await placeFor(db, input);
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) throw new ApiError(409, "email_taken", `Er bestaat al een account voor ${email}.`);
+  return audited(db, now, async (tx) => {
+    const [user] = await tx.insert(users).values({ email, name: input.name?.trim() || email, role: input.role, ...place }).returning();
+    const link = await issuePasswordLink(tx, user.id, publicUrl, now);
+    return { result: { user: publicUser(user), setPasswordUrl: link }, audit: { ...by, action: "create", entity: "user", entityId: user.id, after: publicUser(user) } };
+  });
+}
+
+export async function issuePasswordLink(db: Db, userId: string, publicUrl: string, now: Date) {
+  const token = randomToken();
+  await db.insert(passwordTokens).values({ id: sha256Hex(token), userId, expiresAt: new Date(now.getTime() + LINK_HOURS * 3_600_000) });
+  return `${publicUrl.replace(/\/$/, "")}/wachtwoord/${token}`;
+}
+
+export async function listUsers(db: Db) {
+  return (await db.select().from(users).orderBy(asc(users.email))).map(publicUser);
+}
+
+export async function findUser(db: Db, idOrEmail: string) {
+  const byId = /^[0-9a-f-]{36}$/i.test(idOrEmail);
+  const [u] = await db.select().from(users).where(byId ? eq(users.id, idOrEmail) : eq(users.email, idOrEmail.toLowerCase()));
+  if (!u) throw new ApiError(404, "user_not_found", "Gebruiker niet gevonden.");
+  return u;
+}
+
+/** Disabling also ends every session of the user. */
+export async function setDisabled(db: Db, idOrEmail: string, disabled: boolean, by: Actor, now: Date) {
+  const before = await findUser(db, idOrEmail);
+  if (before.id === by.actorId && disabled) throw new ApiError(409, "cannot_disable_self", "U kunt uw eigen account niet blokkeren.");
+  return audited(db, now, async (tx) => {
+    const [after] = await tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, before.id)).returning();
+    if (disabled) await invalidateUserSessions(tx, before.id);
+    return { result: publicUser(after), audit: { ...by, action: "update", entity: "user", entityId: before.id, before: publicUser(before), after: publicUser(after) } };
+  });
+}
+
+export async function revokeSessions(db: Db, idOrEmail: string, by: Actor, now: Date) {
+  const user = await findUser(db, idOrEmail);
+  return audited(db, now, async (tx) => {
+    const revoked = await invalidateUserSessions(tx, user.id);
+    return { result: { revoked }, audit: { ...by, action: "revoke_sessions", entity: "user", entityId: user.id, after: { revoked } } };
+  });
+}
+
+function checkPassword(password: string) {
+  const problem = passwordProblem(password);
+  if (problem) throw new ApiError(400, "weak_password", problem);
+}
+
+/** A password change ends all sessions; the caller starts a fresh one where needed. */
+export async function changePassword(db: Db, userId: string, password: string, by: Actor, now: Date, audit: Partial<AuditEntry> = {}) {
+  checkPassword(password);
+  const hash = await hashPassword(password);
+  await audited(db, now, async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, userId));
+    await invalidateUserSessions(tx, userId);
+    return { result: null, audit: { ...by, action: "password_change", entity: "user", entityId: userId, ...audit } };
+  });
+}
+
+export async function setPasswordWithLink(db: Db, token: string, password: string, ip: string | null, now: Date) {
+  checkPassword(password);
+  const id = sha256Hex(token);
+  const [link] = await db.select().from(passwordTokens).where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt)));
+  if (!link || link.expiresAt <= now) throw new ApiError(400, "invalid_link", "Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij de beheerder.");
+  await db.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, id));
+  const user = await findUser(db, link.userId);
+  await changePassword(db, user.id, password, { actorId: user.id, actor: user.email, ip }, now);
+}

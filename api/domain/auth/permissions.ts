@@ -1,0 +1,76 @@
+import type { Role } from "../../../db/schema.ts";
+
+/**
+ * The one permission table: which role may do what, and over which scope.
+ * `all` = the whole ZVH; `municipality` = only the user's own municipality;
+ * `branch` = only the user's own branch. A role missing from an action is denied.
+ */
+export type Scope = "all" | "municipality" | "branch";
+
+export const PERMISSIONS = {
+  "waves:read": { kwaliteit: "all", management: "all", auditor: "all" },
+  "invitations:create": { kwaliteit: "all", management: "all" },
+  "results:read": { kwaliteit: "all", management: "all", auditor: "all" },
+  "municipality:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "all", gemeente: "municipality" },
+  "users:manage": { admin: "all" },
+  "audit:read": { admin: "all", kwaliteit: "all", auditor: "all" },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** What each API operation needs. An operation that is not listed here is refused. */
+export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
+  getHealth: "public",
+  getSurveyByToken: "public", // the token is the partner's only key
+  saveProgress: "public",
+  submitResponse: "public",
+  login: "public",
+  setPassword: "public",
+  logout: "authenticated",
+  me: "authenticated",
+  changePassword: "authenticated",
+  listWaves: "waves:read",
+  createInvitations: "invitations:create",
+  getWaveResults: "results:read",
+  listMunicipalities: "municipality:read",
+  getMunicipalityFigures: "municipality:read",
+  listUsers: "users:manage",
+  createUser: "users:manage",
+  updateUser: "users:manage",
+  revokeUserSessions: "users:manage",
+  listAuditTrail: "audit:read",
+  verifyAuditTrail: "audit:read",
+};
+
+export interface Principal {
+  userId: string | null;
+  label: string;
+  role: Role;
+  municipalityId: string | null;
+  branchId: string | null;
+  /** The operator at the server's own console (the CLI): may do what the CLI offers, whole ZVH. */
+  operator?: boolean;
+}
+
+export type Decision =
+  | { allow: true; scope: Scope | null }
+  | { allow: false; status: 401 | 403; reason: string };
+
+export function decide(operationId: string, principal: Principal | null): Decision {
+  const need = OPERATIONS[operationId];
+  if (!need) return { allow: false, status: 403, reason: "no_rule" };
+  if (need === "public") return { allow: true, scope: null };
+  if (!principal) return { allow: false, status: 401, reason: "not_authenticated" };
+  if (need === "authenticated") return { allow: true, scope: null };
+  if (principal.operator) return { allow: true, scope: "all" };
+  const scope = (PERMISSIONS[need] as Partial<Record<Role, Scope>>)[principal.role];
+  return scope ? { allow: true, scope } : { allow: false, status: 403, reason: "forbidden" };
+}
+
+/** Whether a scoped principal may see a resource that belongs to a municipality. */
+export function inScope(scope: Scope | null, principal: Principal | null, resource: { municipalityId?: string | null; branchId?: string | null }) {
+  if (scope === "all") return true;
+  if (scope === "municipality") return !!principal?.municipalityId && principal.municipalityId === resource.municipalityId;
+  if (scope === "branch") return !!principal?.branchId && principal.branchId === resource.branchId;
+  return false;
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES } from "../../db/schema.ts";
+import { OPERATIONS } from "../../api/domain/auth/permissions.ts";
+import { testApp, type As } from "../helpers/app.ts";
+
+/**
+ * The expected matrix, written out by hand and independent of the domain table: who
+ * may call each operation. Every operation in the OpenAPI document must appear here,
+ * so a new route without a decision fails this test.
+ */
+const PUBLIC = "public", ANY = "any-logged-in";
+const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
+  getHealth: PUBLIC, getSurveyByToken: PUBLIC, saveProgress: PUBLIC, submitResponse: PUBLIC, login: PUBLIC, setPassword: PUBLIC,
+  logout: ANY, me: ANY, changePassword: ANY,
+  listWaves: ["kwaliteit", "management", "auditor"],
+  createInvitations: ["kwaliteit", "management"],
+  getWaveResults: ["kwaliteit", "management", "auditor"],
+  listMunicipalities: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
+  getMunicipalityFigures: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
+  listUsers: ["admin"], createUser: ["admin"], updateUser: ["admin"], revokeUserSessions: ["admin"],
+  listAuditTrail: ["admin", "kwaliteit", "auditor"], verifyAuditTrail: ["admin", "kwaliteit", "auditor"],
+};
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => { t = await testApp(); });
+afterAll(async () => { await t.close(); });
+
+type Doc = { paths: Record<string, Record<string, { operationId: string }>> };
+
+function concretePath(path: string) {
+  return path.replace("{waveId}", t.wave.id).replace("{municipalityId}", "alkmaar")
+    .replace("{userId}", "00000000-0000-4000-8000-000000000000").replace("{token}", "a".repeat(32));
+}
+
+describe("permission matrix, generated from the OpenAPI document", () => {
+  it("has a rule in the domain table and an expectation here for every operation, and nothing stale", async () => {
+    const doc = await (await t.request("/api/openapi.json", { as: "anonymous" })).json() as Doc;
+    const ids = Object.values(doc.paths).flatMap((m) => Object.values(m).map((o) => o.operationId)).sort();
+    expect(ids.length).toBeGreaterThan(15);
+    expect(Object.keys(OPERATIONS).sort()).toEqual(ids);
+    expect(Object.keys(EXPECTED).sort()).toEqual(ids);
+  });
+
+  it("allows and denies every operation × role exactly as expected", async () => {
+    const doc = await (await t.request("/api/openapi.json", { as: "anonymous" })).json() as Doc;
+    const failures: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const as of ["anonymous", ...ROLES] as As[]) {
+          if (op.operationId === "logout" || op.operationId === "changePassword") continue; // would end the shared session; covered in sessions.test
+          const expected = EXPECTED[op.operationId];
+          const allowed = expected === PUBLIC || (expected === ANY ? as !== "anonymous" : expected.includes(as));
+          const res = await t.request(concretePath(path), {
+            method: method.toUpperCase(), as, json: ["post", "put", "patch"].includes(method) ? {} : undefined,
+          });
+          const denied = res.status === 401 || res.status === 403;
+          const expectedStatus = as === "anonymous" ? 401 : 403;
+          if (allowed && denied) failures.push(`${op.operationId} as ${as}: expected allowed, got ${res.status}`);
+          if (!allowed && res.status !== expectedStatus) failures.push(`${op.operationId} as ${as}: expected ${expectedStatus}, got ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("tenancy: a gemeente account of Alkmaar", () => {
+  it("sees only Alkmaar in the municipality list", async () => {
+    const res = await t.request("/api/municipalities", { as: "gemeente" });
+    const body = await res.json() as { municipalities: { id: string }[] };
+    expect(body.municipalities.map((m) => m.id)).toEqual(["alkmaar"]);
+  });
+
+  it("gets its own figures and a 404 on every other municipality, also when guessing ids", async () => {
+    expect((await t.request("/api/municipalities/alkmaar/figures", { as: "gemeente" })).status).toBe(200);
+    for (const id of ["den-helder", "texel", "hollands-kroon", "schagen", "hoorn", "bestaat-niet"]) {
+      const res = await t.request(`/api/municipalities/${id}/figures`, { as: "gemeente" });
+      expect(res.status, id).toBe(404);
+      expect(await res.text()).not.toMatch(/Den Helder|Texel|Hoorn|Schagen/);
+    }
+    expect((await t.request("/api/municipalities/den-helder/figures", { as: "kwaliteit" })).status).toBe(200);
+  });
+
+  it("cannot reach the survey results, waves, users or audit trail of the ZVH", async () => {
+    for (const path of [`/api/waves/${t.wave.id}/results`, "/api/waves", "/api/users", "/api/audit"]) {
+      expect((await t.request(path, { as: "gemeente" })).status, path).toBe(403);
+    }
+  });
+});
