@@ -1,5 +1,6 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { existsSync } from "node:fs";
 import { createApp } from "./app.ts";
@@ -13,7 +14,7 @@ export const DIST = "./dist";
  * everything else outside /api is the dashboard (client-side routing).
  */
 export function createNodeApp(db: Db, config: AppConfig, dist = DIST) {
-  const api = createApp({ db, config });
+  const api = createApp({ db, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, ...config } });
   const web = new Hono();
   web.route("/", api);
   web.use("/survey-assets/*", serveStatic({ root: `${dist}/survey`, rewriteRequestPath: (p) => p.replace(/^\/survey-assets/, "") }));

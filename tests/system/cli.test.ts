@@ -92,6 +92,38 @@ describe("cli on the embedded database", () => {
     }
   });
 
+  it("adds, lists and disables users, and verifies the audit trail", async () => {
+    const add = await cli("user", "add", "--email", "Wethouder@Alkmaar.test", "--role", "gemeente", "--municipality", "Alkmaar");
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/http:\/\/example\.test\/wachtwoord\/[a-z2-7]{32}/);
+    const noTown = await cli("user", "add", "--email", "x@zvh.test", "--role", "gemeente");
+    expect(noTown.code).toBe(2);
+    expect(noTown.stderr).toContain("precies één gemeente");
+    const badRole = await cli("user", "add", "--email", "x@zvh.test", "--role", "baas");
+    expect(badRole.code).toBe(2);
+    const list = await cli("user", "list");
+    expect(list.stdout).toMatch(/wethouder@alkmaar\.test\s+gemeente\s+alkmaar\s+actief/);
+    expect((await cli("user", "disable", "--email", "wethouder@alkmaar.test")).code).toBe(0);
+    expect((await cli("user", "list")).stdout).toMatch(/wethouder@alkmaar\.test.*geblokkeerd/);
+    const ok = await cli("audit", "verify");
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/intact: \d+ regels/);
+  });
+
+  it("names the first broken audit entry after tampering in SQL", async () => {
+    const db = await openPglite(pgliteDir);
+    const { sql } = await import("drizzle-orm");
+    await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await db.db.execute(sql`update audit_log set actor = 'vervalst' where seq = (select min(seq) + 1 from audit_log)`);
+    await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    const { rows } = await import("../../db/migrate.ts");
+    const [{ seq }] = rows<{ seq: number }>(await db.db.execute(sql`select min(seq) + 1 as seq from audit_log`));
+    await db.close();
+    const broken = await cli("audit", "verify");
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`verbroken bij regel ${seq}: inhoud gewijzigd`);
+  });
+
   it("refuses, without touching the directory, while another CLI holds it", async () => {
     const release = acquireLock(pgliteDir, { role: "cli" });
     try {
