@@ -1,0 +1,24 @@
+/** Thin fetch wrapper: JSON in, JSON out, the API's error shape turned into an exception. */
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfter?: number) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`/api${path}`, {
+    method: init.method ?? "GET",
+    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: "same-origin",
+  });
+  if (res.status === 204) return undefined as T;
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const err = (body as { error?: { code: string; message: string } }).error;
+    throw new ApiFailure(res.status, err?.code ?? "error", err?.message ?? res.statusText, Number(res.headers.get("retry-after")) || undefined);
+  }
+  return body as T;
+}
+
+export interface User { id: string; email: string; name: string; role: string; municipalityId: string | null; branchId: string | null; disabled: boolean }
