@@ -6,6 +6,6 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "/",
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL("../dist/dashboard", import.meta.url)), emptyOutDir: true },
+  build: { outDir: fileURLToPath(new URL("../dist/dashboard", import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { proxy: { "/api": "http://localhost:8787" } },
 });

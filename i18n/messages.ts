@@ -3,10 +3,11 @@
  * its own file here; TypeScript makes every English table carry the same keys as the Dutch.
  */
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
+import { surveyEn, surveyNl } from "./survey.ts";
 
 export const messages = {
-  nl: { ...dashboardNl },
-  en: { ...dashboardEn },
+  nl: { ...dashboardNl, ...surveyNl },
+  en: { ...dashboardEn, ...surveyEn },
 };
 
 export type Locale = keyof typeof messages;

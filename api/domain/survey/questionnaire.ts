@@ -95,12 +95,12 @@ export const defaultQuestionnaire = {
       title: "Uw oordeel",
       elements: [
         {
-          type: "rating", name: "cijfer", dimension: "rapportcijfer", isRequired: true, rateMin: 0, rateMax: 10,
+          type: "rating", name: "cijfer", dimension: "rapportcijfer", isRequired: true, rateMin: 0, rateMax: 10, displayMode: "buttons",
           title: "Welk rapportcijfer geeft u het Zorg- en Veiligheidshuis als geheel?",
           minRateDescription: "Zeer slecht", maxRateDescription: "Uitstekend",
         },
         {
-          type: "rating", name: "aanbeveling", dimension: "nps", isRequired: true, rateMin: 0, rateMax: 10,
+          type: "rating", name: "aanbeveling", dimension: "nps", isRequired: true, rateMin: 0, rateMax: 10, displayMode: "buttons",
           title: "Hoe waarschijnlijk is het dat u het Zorg- en Veiligheidshuis aanbeveelt aan een collega van een andere organisatie?",
           minRateDescription: "Zeer onwaarschijnlijk", maxRateDescription: "Zeer waarschijnlijk",
         },

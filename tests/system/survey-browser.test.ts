@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { sql } from "drizzle-orm";
+import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp } from "../helpers/browser.ts";
+import { rows } from "../../db/migrate.ts";
+
+const skip = browserUnavailable();
+
+describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
+  let app: Awaited<ReturnType<typeof serveTestApp>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await serveTestApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function invite() {
+    const res = await app.request(`/api/waves/${app.wave.id}/invitations`, {
+      method: "POST", json: { invitations: [{ organisation: "Veilig Thuis Noord-Holland Noord", organisationType: "zorg", branch: "den-helder" }] },
+    });
+    return (await res.json() as { invitations: { token: string }[] }).invitations[0].token;
+  }
+
+  /** Clicks the rating value of a question by its title. */
+  async function rate(page: Page, title: string, value: string) {
+    const question = page.locator(".sd-question", { hasText: title });
+    await question.locator(`label.sd-rating__item:has(input[value="${value}"])`).first().click();
+  }
+
+  async function answerPage(page: Page, value: string) {
+    const questions = page.locator(".sd-question:visible");
+    for (let i = 0; i < await questions.count(); i++) {
+      const q = questions.nth(i);
+      // Clicking a selected rating item clears it in SurveyJS, so leave answered questions alone.
+      if (await q.locator("input:checked").count()) continue;
+      const item = q.locator(`label.sd-rating__item:has(input[value="${value}"])`);
+      if (await item.count()) await item.first().click();
+    }
+  }
+
+  it("fills in the survey, resumes after a reload, submits once and thanks the partner", async () => {
+    const token = await invite();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } }); // a phone
+    await page.goto(`${app.base}/s/${token}`);
+    await page.locator(".sd-question").first().waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    await rate(page, "Ik weet wanneer ik een casus kan aanmelden", "4");
+    await rate(page, "goed bereikbaar", "5");
+    await page.getByText("Uw antwoorden zijn tussentijds opgeslagen.").waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/survey-first-page.png`, fullPage: true });
+
+    await page.reload();
+    await page.locator(".sd-question").first().waitFor();
+    const saved = rows<{ progress: Record<string, number> }>(await app.db.execute(sql`select progress from invitations where progress is not null`));
+    expect(saved[0].progress).toMatchObject({ bek_weten: 4, bek_bereikbaar: 5 });
+    const resumed = page.locator(".sd-question", { hasText: "goed bereikbaar" }).locator('input[value="5"]');
+    await expect.poll(() => resumed.isChecked()).toBe(true);
+
+    for (let guard = 0; guard < 10; guard++) {
+      await answerPage(page, "4");
+      const next = page.locator("input.sd-navigation__next-btn:visible, button.sd-navigation__next-btn:visible, .sd-navigation__next-btn:visible").first();
+      if (await next.count()) { await next.click(); continue; }
+      await page.locator(".sd-navigation__complete-btn:visible").first().click();
+      break;
+    }
+    await page.getByRole("heading", { name: "Hartelijk dank!" }).waitFor({ timeout: 15_000 })
+      .catch(async (e) => { await page.screenshot({ path: `${ARTIFACTS}/survey-failed.png`, fullPage: true }); throw e; });
+    await page.screenshot({ path: `${ARTIFACTS}/survey-thanks.png`, fullPage: true });
+
+    const stored = rows<{ data: Record<string, unknown> }>(await app.db.execute(sql`select data from responses`));
+    expect(stored).toHaveLength(1);
+    expect(stored[0].data).toMatchObject({ bek_weten: 4, bek_bereikbaar: 5, bek_triage: 4, rol_taken: 4, cijfer: 4 });
+    const scored = rows<{ n: number }>(await app.db.execute(sql`select count(*)::int n from answers`));
+    expect(Number(scored[0].n)).toBe(18);
+
+    await page.goto(`${app.base}/s/${token}`);
+    await page.getByRole("heading", { name: "U heeft de vragenlijst al ingevuld" }).waitFor();
+    await page.close();
+  });
+
+  it("shows a clear Dutch page for an unknown link, with English on request", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.base}/s/${"x".repeat(32)}`);
+    await page.getByRole("heading", { name: "Deze link werkt niet" }).waitFor();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "This link does not work" }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/survey-unknown.png` });
+    await page.close();
+  });
+});
