@@ -8,6 +8,8 @@ export interface QuestionSpec {
   allowed?: (string | number)[];
   multiple?: boolean;
   maxLength?: number;
+  /** A text question with inputType number or range: SurveyJS stores a number. */
+  numeric?: boolean;
 }
 
 export const DEFAULT_TEXT_LIMIT = 2000;
@@ -40,6 +42,7 @@ function toSpec(el: Element): QuestionSpec {
     spec.allowed = ((el.choices ?? []) as Choice[]).map((c) => (typeof c === "object" ? c.value : c));
     spec.multiple = spec.type === "checkbox" || spec.type === "tagbox";
   }
+  if (spec.type === "text" && (el.inputType === "number" || el.inputType === "range")) spec.numeric = true;
   if (spec.type === "text" || spec.type === "comment") {
     spec.maxLength = typeof el.maxLength === "number" && el.maxLength > 0 ? el.maxLength : DEFAULT_TEXT_LIMIT;
   }

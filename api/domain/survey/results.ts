@@ -52,11 +52,15 @@ function npsFor(agg: Aggregates, group: string | null, population: number) {
     ? nps(row.promoters, row.passives, row.detractors, population) : null;
 }
 
+/** The whole wave; under the threshold even the overall scores stay hidden (counts remain). */
 export function overallResults(specs: QuestionSpec[], agg: Aggregates) {
   const total = agg.counts.find((c) => c.group === null) ?? { invited: 0, responded: 0 };
+  const counts = { invited: total.invited, respondents: total.responded, responseRate: total.invited ? total.responded / total.invited : null };
+  if (total.responded > 0 && total.responded < MIN_GROUP) {
+    return { ...counts, suppressed: true as const, questions: [], dimensions: [], nps: null };
+  }
   return {
-    invited: total.invited, respondents: total.responded,
-    responseRate: total.invited ? total.responded / total.invited : null,
+    ...counts, suppressed: false as const,
     questions: questionResults(specs, agg, null, total.invited),
     dimensions: dimensionResults(agg, null, total.invited),
     nps: npsFor(agg, null, total.invited),

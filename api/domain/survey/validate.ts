@@ -14,7 +14,7 @@ export function validateAnswers(definition: unknown, data: Record<string, unknow
   for (const [name, value] of Object.entries(data)) {
     const spec = specs.get(name);
     if (!spec) errors.push({ question: name, reason: "unknown_question", message: `Onbekende vraag '${name}'.` });
-    else if (value !== null) {
+    else if (value !== null && value !== undefined) {
       const problem = checkValue(spec, value);
       if (problem) errors.push({ question: name, ...problem });
     }
@@ -34,16 +34,19 @@ function checkValue(spec: QuestionSpec, value: unknown): Omit<AnswerError, "ques
     case "boolean":
       return typeof value === "boolean" ? undefined : wrongType("ja of nee");
     case "text":
+      if (spec.numeric) return typeof value === "number" && Number.isFinite(value) ? undefined : wrongType("een getal");
+      return checkText(spec, value);
     case "comment":
-      if (typeof value !== "string") return wrongType("tekst");
-      if (value.length > spec.maxLength!) {
-        return { reason: "too_long", message: `Tekst is langer dan ${spec.maxLength} tekens.` };
-      }
-      return;
+      return checkText(spec, value);
     default:
       if (spec.allowed) return checkChoice(spec, value);
       return typeof value === "string" || typeof value === "number" ? undefined : wrongType("tekst of getal");
   }
+}
+
+function checkText(spec: QuestionSpec, value: unknown) {
+  if (typeof value !== "string") return wrongType("tekst");
+  if (value.length > spec.maxLength!) return { reason: "too_long", message: `Tekst is langer dan ${spec.maxLength} tekens.` };
 }
 
 function checkChoice(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
