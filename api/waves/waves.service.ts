@@ -16,9 +16,9 @@ export function waveStatus(wave: Pick<Wave, "opensAt" | "closesAt">, now: Date):
 export async function listWaves(db: Db, now: Date) {
   const rows = await db.select({
     id: waves.id, name: waves.name, opensAt: waves.opensAt, closesAt: waves.closesAt, anonymous: waves.anonymous,
-    invited: sql<number>`(select count(*)::int from invitations i where i.wave_id = ${waves.id})`,
-    responded: sql<number>`(select count(*)::int from responses r where r.wave_id = ${waves.id})`,
-  }).from(waves).orderBy(asc(waves.opensAt));
+    invited: sql<number>`count(${invitations.id})::int`,
+    responded: sql<number>`count(${invitations.submittedAt})::int`,
+  }).from(waves).leftJoin(invitations, eq(invitations.waveId, waves.id)).groupBy(waves.id).orderBy(asc(waves.opensAt));
   return rows.map((w) => ({
     ...w, status: waveStatus(w, now), opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(),
   }));

@@ -7,7 +7,7 @@ import { Status } from "./Status.tsx";
 interface Wave { id: string; name: string; status: string; responded: number; invited: number }
 interface Dimension { dimension: string; label: string; n: number; mean: number; ci: { low: number; high: number } | null }
 interface Results {
-  overall: { invited: number; respondents: number; responseRate: number | null; dimensions: Dimension[];
+  overall: { invited: number; respondents: number; responseRate: number | null; suppressed: boolean; dimensions: Dimension[];
     nps: { nps: number; interval: { low: number; high: number } | null } | null };
 }
 
@@ -19,7 +19,7 @@ export function ResultsPage() {
   const withData = (waves.data?.waves ?? []).filter((w) => w.responded > 0);
   const params = new URLSearchParams(location.search);
   const [waveId, setWaveId] = useState<string | null>(params.get("wave"));
-  const chosen = waveId ?? withData.at(-1)?.id ?? null;
+  const chosen = waveId ?? withData.at(-1)?.id ?? waves.data?.waves.at(-1)?.id ?? null;
   const results = useLoad<Results>(chosen ? `/waves/${chosen}/results` : null);
   const choose = (id: string) => {
     setWaveId(id);
@@ -37,7 +37,8 @@ export function ResultsPage() {
         {(waves.data?.waves ?? []).map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
       </select>
       {results.loading || results.error ? <Status loading={results.loading} error={results.error} /> : results.data && (
-        results.data.overall.respondents === 0 ? <p className="empty">{t("results.none")}</p> : <>
+        results.data.overall.respondents === 0 ? <p className="empty">{t("results.none")}</p>
+          : results.data.overall.suppressed ? <p className="empty">{t("results.suppressed")}</p> : <>
           <dl className="kpis">
             <div><dt>{t("results.invited")}</dt><dd>{results.data.overall.invited}</dd></div>
             <div><dt>{t("results.respondents")}</dt><dd>{results.data.overall.respondents}</dd></div>

@@ -55,6 +55,8 @@ describe("survey flow: invite → open → save → resume → submit → duplic
       overall: { respondents: number; invited: number; suppressed: boolean; questions: unknown[] };
       groups: { organisationType: { key: string; suppressed: boolean }[] };
     };
+    const listed = await (await t.request("/api/waves")).json() as { waves: { id: string; invited: number; responded: number; status: string }[] };
+    expect(listed.waves.find((w) => w.id === t.wave.id)).toMatchObject({ invited: 1, responded: 1, status: "open" });
     // One respondent: counts are shown, scores are not (fewer than 5).
     expect(results.overall).toMatchObject({ respondents: 1, invited: 1, suppressed: true, questions: [] });
     expect(JSON.stringify(results)).not.toContain('"mean"');

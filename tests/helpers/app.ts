@@ -24,9 +24,10 @@ async function sessionsPerRole(db: Db, now: Date) {
 export interface Clock { now: Date }
 
 /** An app on a fresh database with reference data, a questionnaire and one open wave. */
-export async function testApp() {
+export async function testApp(options: { now?: Date } = {}) {
   const database = await testDatabase();
-  const clock: Clock = { now: new Date("2026-10-01T10:00:00Z") };
+  const clock: Clock = { now: options.now ?? new Date("2026-10-01T10:00:00Z") };
+  const day = 86_400_000;
   const app = createApp({ db: database.db, config: {
     publicUrl: "http://test.local", now: () => clock.now, version: "test",
     // Tests pose as different client addresses through this header; real entries read the socket or CF-Connecting-IP.
@@ -35,7 +36,9 @@ export async function testApp() {
   await seedReference(database.db);
   const questionnaireId = await ensureDefaultQuestionnaire(database.db);
   const [wave] = await database.db.insert(waves).values({
-    name: "KTO test", questionnaireId, opensAt: new Date("2026-09-01T00:00:00Z"), closesAt: new Date("2026-11-01T00:00:00Z"),
+    name: "KTO test", questionnaireId,
+    opensAt: options.now ? new Date(clock.now.getTime() - 30 * day) : new Date("2026-09-01T00:00:00Z"),
+    closesAt: options.now ? new Date(clock.now.getTime() + 30 * day) : new Date("2026-11-01T00:00:00Z"),
   }).returning();
   const cookies = await sessionsPerRole(database.db, clock.now);
   /** Calls the API; as a logged-in quality manager unless `as` says otherwise. */

@@ -31,10 +31,13 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The test app behind a real HTTP server that also serves the built front ends. */
+/**
+ * The test app behind a real HTTP server that also serves the built front ends. It runs
+ * on the real clock, because the browser judges cookie expiry by its own.
+ */
 export async function serveTestApp() {
   await ensureFrontEnds();
-  const t = await testApp();
+  const t = await testApp({ now: new Date() });
   const server = await listen(createNodeApp(t.db, { publicUrl: "http://127.0.0.1", now: () => t.clock.now, version: "test" }), 0);
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return { ...t, base, close: async () => { server.close(); await t.close(); } };
