@@ -22,7 +22,8 @@ const { positionals, values } = parseArgs({
   options: {
     wave: { type: "string" }, org: { type: "string" }, type: { type: "string" }, municipality: { type: "string" },
     branch: { type: "string" }, email: { type: "string" }, "public-url": { type: "string" },
-    role: { type: "string" }, name: { type: "string" },
+    role: { type: "string" }, name: { type: "string" }, opens: { type: "string" }, closes: { type: "string" },
+    named: { type: "boolean" },
   },
 });
 

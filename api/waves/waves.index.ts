@@ -1,13 +1,19 @@
 import { createRouter } from "../lib/router.ts";
 import { actorOf } from "../lib/context.ts";
 import * as routes from "./waves.routes.ts";
-import { createInvitations, listWaves } from "./waves.service.ts";
+import { createInvitations, createWave, listWaves } from "./waves.service.ts";
 import { getWaveResults } from "./results.service.ts";
 
 export const wavesRouter = createRouter()
   .openapi(routes.listWaves, async (c) => {
     const { db, config } = c.var.deps;
     return c.json({ waves: await listWaves(db, config.now()) }, 200);
+  })
+  .openapi(routes.createWave, async (c) => {
+    const { db, config } = c.var.deps;
+    const wave = await createWave(db, c.req.valid("json"), config.now(), actorOf(c));
+    return c.json({ wave: { id: wave.id, name: wave.name, status: wave.status, opensAt: wave.opensAt, closesAt: wave.closesAt,
+      anonymous: wave.anonymous, invited: 0, responded: 0 } }, 201);
   })
   .openapi(routes.createInvitations, async (c) => {
     const { db, config } = c.var.deps;

@@ -24,6 +24,24 @@ export const listWaves = createRoute({
   responses: { 200: { description: "Metingen", content: { "application/json": { schema: z.object({ waves: z.array(WaveSchema) }) } } } },
 });
 
+export const NewWaveSchema = z.object({
+  name: z.string().trim().min(3).max(120),
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+  anonymous: z.boolean().default(true),
+  questionnaireId: z.uuid().optional(),
+}).strict().refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { message: "closesAt moet na opensAt liggen.", path: ["closesAt"] });
+
+export const createWave = createRoute({
+  method: "post", path: "/waves", operationId: "createWave", tags,
+  summary: "Nieuwe meting (standaard anoniem, met de nieuwste versie van de standaardvragenlijst)",
+  request: { body: { required: true, content: { "application/json": { schema: NewWaveSchema } } } },
+  responses: {
+    201: { description: "Aangemaakt", content: { "application/json": { schema: z.object({ wave: WaveSchema }) } } },
+    ...errorResponses(400, 404, 409),
+  },
+});
+
 export const createInvitations = createRoute({
   method: "post", path: "/waves/{waveId}/invitations", operationId: "createInvitations", tags,
   summary: "Persoonlijke uitnodigingslinks aanmaken (de token wordt alleen nu getoond)",

@@ -1,6 +1,7 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
-import { branches, invitations, municipalities, waves, type OrganisationType, type Wave } from "../../db/schema.ts";
+import { branches, invitations, municipalities, questionnaires, waves, type OrganisationType, type Wave } from "../../db/schema.ts";
+import { DEFAULT_QUESTIONNAIRE_KEY } from "../domain/survey/questionnaire.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
 import { audited } from "../audit/audit.service.ts";
@@ -31,6 +32,26 @@ export async function getWave(db: Db, id: string) {
   const [wave] = await db.select().from(waves).where(eq(waves.id, id));
   if (!wave) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
   return wave;
+}
+
+export interface NewWave { name: string; opensAt: string; closesAt: string; anonymous: boolean; questionnaireId?: string }
+
+/** A wave runs one questionnaire version; without a choice, the newest default version. */
+export async function createWave(db: Db, input: NewWave, now: Date, by: Actor) {
+  const [q] = input.questionnaireId
+    ? await db.select().from(questionnaires).where(eq(questionnaires.id, input.questionnaireId))
+    : await db.select().from(questionnaires).where(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY)).orderBy(desc(questionnaires.version)).limit(1);
+  if (!q) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
+  const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
+  if (taken) throw new ApiError(409, "wave_name_taken", `Er bestaat al een meting '${input.name}'.`);
+  const wave = await audited(db, now, async (tx) => {
+    const [row] = await tx.insert(waves).values({
+      name: input.name, questionnaireId: q.id, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), anonymous: input.anonymous,
+    }).returning();
+    return { result: row, audit: { ...by, action: "create", entity: "wave", entityId: row.id,
+      after: { name: row.name, opensAt: input.opensAt, closesAt: input.closesAt, anonymous: row.anonymous, questionnaire: `${q.key} v${q.version}` } } };
+  });
+  return { ...wave, status: waveStatus(wave, now), opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(), invited: 0, responded: 0 };
 }
 
 export interface InvitationInput {

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client.node.ts";
-import { createInvitations, listWaves, type InvitationInput } from "../../api/waves/waves.service.ts";
+import { createInvitations, createWave, listWaves, type InvitationInput, type NewWave } from "../../api/waves/waves.service.ts";
 import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth/users.service.ts";
 import { verifyAuditChain, type VerifyResult } from "../../api/audit/audit.service.ts";
 
@@ -10,6 +10,7 @@ type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
   listWaves(): Promise<Wave[]>;
+  createWave(input: NewWave): Promise<Wave>;
   createInvitations(waveId: string, items: InvitationInput[], publicUrl?: string): Promise<Created>;
   createUser(input: NewUser): Promise<{ user: UserOut; setPasswordUrl: string }>;
   listUsers(): Promise<UserOut[]>;
@@ -25,6 +26,7 @@ export function directBackend(database: Database): Backend {
   const { db } = database;
   return {
     listWaves: () => listWaves(db, new Date()),
+    createWave: (input) => createWave(db, input, new Date(), CLI_ACTOR),
     createInvitations: (waveId, items, publicUrl) => createInvitations(db, waveId, items, publicUrl ?? url, new Date(), CLI_ACTOR),
     createUser: (input) => createUser(db, input, CLI_ACTOR, url, new Date()),
     listUsers: () => listUsers(db),
@@ -46,6 +48,7 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
   const post = (body: unknown, method = "POST") => ({ method, body: JSON.stringify(body) });
   return {
     listWaves: async () => (await call<{ waves: Wave[] }>("/waves")).waves,
+    createWave: async (input) => (await call<{ wave: Wave }>("/waves", post(input))).wave,
     createInvitations: async (waveId, items) =>
       (await call<{ invitations: Created }>(`/waves/${encodeURIComponent(waveId)}/invitations`, post({ invitations: items }))).invitations,
     createUser: (input) => call("/users", post(input)),

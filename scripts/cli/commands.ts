@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { InvitationInputSchema } from "../../api/waves/waves.routes.ts";
+import { InvitationInputSchema, NewWaveSchema } from "../../api/waves/waves.routes.ts";
 import { NewUserSchema } from "../../api/auth/users.routes.ts";
 import type { Backend } from "./backend.ts";
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
   waves                                     metingen tonen (id, naam, status)
+  wave create --name "<naam>" --opens <datum> --closes <datum> [--named]
+                                            nieuwe meting (standaard anoniem)
   invite --wave <id> --org "<naam>" --type <gemeente|justitie|zorg|veiligheid|wonen|overig>
          [--municipality <naam>] [--branch <vestiging>] [--email <adres>]
                                             persoonlijke enquêtelink maken en tonen
@@ -60,6 +62,13 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
       });
       const [created] = await b.createInvitations(String(options.wave), [input], options["public-url"] as string | undefined);
       return `${created.url}\n`;
+    }
+    case "wave": {
+      if (args[1] !== "create") throw new Error(`Onbekende opdracht 'wave ${args[1] ?? ""}'.\n${USAGE}`);
+      const iso = (d: unknown) => (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00+01:00` : d);
+      const input = parse(NewWaveSchema, { name: options.name, opensAt: iso(options.opens), closesAt: iso(options.closes), anonymous: !options.named });
+      const wave = await b.createWave(input);
+      return `Meting '${wave.name}' aangemaakt (${wave.anonymous ? "anoniem" : "op naam"}): ${wave.id}\n`;
     }
     case "user":
       return userCommand(b, args[1], options);

@@ -13,6 +13,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getHealth: PUBLIC, getSurveyByToken: PUBLIC, saveProgress: PUBLIC, submitResponse: PUBLIC, login: PUBLIC, setPassword: PUBLIC,
   logout: ANY, me: ANY, changePassword: ANY,
   listWaves: ["kwaliteit", "management", "auditor"],
+  createWave: ["kwaliteit", "management"],
   createInvitations: ["kwaliteit", "management"],
   getWaveResults: ["kwaliteit", "management", "auditor"],
   listMunicipalities: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],

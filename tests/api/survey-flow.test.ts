@@ -76,3 +76,31 @@ describe("survey flow: invite → open → save → resume → submit → duplic
     }
   });
 });
+
+describe("creating waves", () => {
+  it("creates a named wave whose responses keep their invitation, and refuses bad waves", async () => {
+    const res = await t.request("/api/waves", { method: "POST", json: {
+      name: "KTO 2026 (op naam)", opensAt: "2026-09-15T00:00:00+02:00", closesAt: "2026-10-31T23:59:00+01:00", anonymous: false,
+    } });
+    expect(res.status).toBe(201);
+    const { wave } = await res.json() as { wave: { id: string; status: string; anonymous: boolean } };
+    expect(wave).toMatchObject({ status: "open", anonymous: false });
+    const inv = await (await t.request(`/api/waves/${wave.id}/invitations`, {
+      method: "POST", json: { invitations: [{ organisation: "Woonwaard", organisationType: "wonen" }] },
+    })).json() as { invitations: { token: string }[] };
+    expect((await t.request(`/api/s/${inv.invitations[0].token}/response`, { method: "POST", as: "anonymous", json: { data: COMPLETE } })).status).toBe(201);
+    const { sql } = await import("drizzle-orm");
+    const { rows } = await import("../../db/migrate.ts");
+    const [named] = rows<{ invitation_id: string | null; organisation: string }>(
+      await t.db.execute(sql`select invitation_id, organisation from responses where wave_id = ${wave.id}`));
+    expect(named.invitation_id).not.toBeNull();
+    expect(named.organisation).toBe("Woonwaard");
+
+    const before = await count(t.db, "waves");
+    const backwards = await t.request("/api/waves", { method: "POST", json: { name: "Achterstevoren", opensAt: "2026-10-01T00:00:00Z", closesAt: "2026-09-01T00:00:00Z" } });
+    expect(backwards.status).toBe(400);
+    const dup = await t.request("/api/waves", { method: "POST", json: { name: "KTO 2026 (op naam)", opensAt: "2026-10-01T00:00:00Z", closesAt: "2026-12-01T00:00:00Z" } });
+    expect(dup.status).toBe(409);
+    expect(await count(t.db, "waves")).toBe(before);
+  });
+});

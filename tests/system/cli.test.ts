@@ -64,6 +64,16 @@ describe("cli on the embedded database", () => {
     }
   });
 
+  it("creates a wave", async () => {
+    const r = await cli("wave", "create", "--name", "KTO 2028", "--opens", "2028-09-01", "--closes", "2028-10-31");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Meting 'KTO 2028' aangemaakt \(anoniem\)/);
+    const bad = await cli("wave", "create", "--name", "KTO 2029", "--opens", "2029-10-01", "--closes", "2029-09-01");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("closesAt moet na opensAt liggen");
+    expect((await cli("waves")).stdout).not.toContain("KTO 2029");
+  });
+
   it("rejects bad input with a clear message and a non-zero exit", async () => {
     const bad = await cli("invite", "--wave", waveId, "--org", "X Y", "--type", "bakkerij");
     expect(bad.code).toBe(2);

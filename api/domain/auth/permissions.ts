@@ -9,6 +9,7 @@ export type Scope = "all" | "municipality" | "branch";
 
 export const PERMISSIONS = {
   "waves:read": { kwaliteit: "all", management: "all", auditor: "all" },
+  "waves:create": { kwaliteit: "all", management: "all" },
   "invitations:create": { kwaliteit: "all", management: "all" },
   "results:read": { kwaliteit: "all", management: "all", auditor: "all" },
   "municipality:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "all", gemeente: "municipality" },
@@ -30,6 +31,7 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   me: "authenticated",
   changePassword: "authenticated",
   listWaves: "waves:read",
+  createWave: "waves:create",
   createInvitations: "invitations:create",
   getWaveResults: "results:read",
   listMunicipalities: "municipality:read",
