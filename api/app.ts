@@ -11,6 +11,8 @@ import { authRouter } from "./auth/auth.index.ts";
 import { usersRouter } from "./auth/users.index.ts";
 import { auditRouter } from "./audit/audit.index.ts";
 import { municipalitiesRouter } from "./municipalities/municipalities.index.ts";
+import { registryRouter } from "./registry/registry.index.ts";
+import { reportsRouter } from "./reports/reports.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -40,7 +42,7 @@ export function createApp(deps: AppDeps) {
     onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024} kB.`), 413),
   }));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
-  for (const router of [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter]) {
+  for (const router of [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter, registryRouter, reportsRouter]) {
     app.route("/api", router);
   }
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(app)));

@@ -6,6 +6,7 @@
 import { connectPostgres } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { createApp } from "./app.ts";
+import { runRetention } from "./registry/retention.service.ts";
 
 interface Env {
   HYPERDRIVE?: { connectionString: string };
@@ -56,5 +57,12 @@ export default {
     } finally {
       ctx.waitUntil(conn.close());
     }
+  },
+
+  /** The daily retention job (cron in wrangler.toml): erases working notes past their term. */
+  async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+    await ensureMigrated(env);
+    const conn = connectPostgres(connectionString(env), { max: 1 });
+    ctx.waitUntil(runRetention(conn.db, new Date()).finally(() => conn.close()));
   },
 };

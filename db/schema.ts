@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 
 /**
@@ -190,3 +190,114 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export const ROLES = role.enumValues;
 export type Role = (typeof ROLES)[number];
 export type User = typeof users.$inferSelect;
+
+// ---------------------------------------------------------------------------------------
+// Case registry. A pseudonymous registry for quality management, not a dossier: no names,
+// BSNs or addresses. Free-text working notes are erased after the retention period; the
+// structured facts (was each element recorded, who directs) stay for the metrics.
+
+export const caseStatus = pgEnum("case_status", ["aangemeld", "in_behandeling", "afgesloten"]);
+export const attendance = pgEnum("attendance", ["aanwezig", "informatie_aangeleverd", "telefonisch_video", "afwezig"]);
+export const activityKind = pgEnum("activity_kind", [
+  "casusoverleg", "voorbereiding", "procesregie", "advies", "netwerkoverleg", "training_voorlichting", "overig",
+]);
+
+/** The ZVH maintains its own theme list; a theme in use is deactivated, never deleted. */
+export const themes = pgTable("themes", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  active: boolean("active").notNull().default(true),
+});
+
+export const cases = pgTable("cases", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(), // pseudonymous, e.g. ALK-2026-0042
+  municipalityId: text("municipality_id").notNull().references(() => municipalities.id),
+  branchId: text("branch_id").notNull().references(() => branches.id),
+  referrerOrganisationId: uuid("referrer_organisation_id").notNull().references(() => organisations.id),
+  status: caseStatus("status").notNull().default("aangemeld"),
+  registeredOn: text("registered_on").notNull(), // yyyy-mm-dd, the aanmelding
+  closedOn: text("closed_on"),
+  careSafetyNexus: boolean("care_safety_nexus").notNull(), // PGA intake: zorg en veiligheid raken elkaar
+  societalImpact: boolean("societal_impact").notNull(), // PGA intake: iemand ondervindt last van dit gedrag
+  handledLocallyOn: text("handled_locally_on"), // "lokaal, tenzij": the municipality keeps the case
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("cases_municipality").on(t.municipalityId), index("cases_registered").on(t.registeredOn)]);
+
+export const caseThemes = pgTable("case_themes", {
+  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+  themeId: text("theme_id").notNull().references(() => themes.id),
+}, (t) => [primaryKey({ columns: [t.caseId, t.themeId] })]);
+
+export const conferences = pgTable("conferences", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  heldOn: text("held_on").notNull(), // yyyy-mm-dd
+  branchId: text("branch_id").notNull().references(() => branches.id),
+  chair: text("chair").notNull(),
+  rolesExplained: boolean("roles_explained").notNull(),
+  directorOrganisationId: uuid("director_organisation_id").references(() => organisations.id), // casusregisseur
+  // Whether each element was recorded outlives the note itself.
+  hasAanleiding: boolean("has_aanleiding").notNull(),
+  hasDoel: boolean("has_doel").notNull(),
+  hasAanpak: boolean("has_aanpak").notNull(),
+  aanleidingNote: text("aanleiding_note"),
+  doelNote: text("doel_note"),
+  aanpakNote: text("aanpak_note"),
+  notesErasedAt: timestamp("notes_erased_at", { withTimezone: true }),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("conferences_held").on(t.heldOn)]);
+
+export const conferenceCases = pgTable("conference_cases", {
+  conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id").notNull().references(() => cases.id),
+}, (t) => [primaryKey({ columns: [t.conferenceId, t.caseId] }), index("conference_cases_case").on(t.caseId)]);
+
+export const conferenceAttendance = pgTable("conference_attendance", {
+  conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  status: attendance("status").notNull(),
+}, (t) => [primaryKey({ columns: [t.conferenceId, t.organisationId] })]);
+
+export const followUps = pgTable("follow_ups", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+  ownerOrganisationId: uuid("owner_organisation_id").notNull().references(() => organisations.id),
+  dueOn: text("due_on").notNull(),
+  doneOn: text("done_on"),
+  note: text("note"), // working note, erased with the others
+}, (t) => [index("follow_ups_conference").on(t.conferenceId)]);
+
+/** Time spent, the input of the rendementsanalyse; cost = hours x the rate of staffRole (settings). */
+export const activities = pgTable("activities", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").references(() => users.id),
+  staffRole: text("staff_role").notNull(),
+  kind: activityKind("kind").notNull(),
+  municipalityId: text("municipality_id").notNull().references(() => municipalities.id),
+  caseId: uuid("case_id").references(() => cases.id),
+  performedOn: text("performed_on").notNull(), // yyyy-mm-dd
+  hours: real("hours").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("activities_municipality_on").on(t.municipalityId, t.performedOn)]);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/** A report put out for a municipality: the exact bytes sent, with their hash, so it can be shown later. */
+export const reportDeliveries = pgTable("report_deliveries", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  municipalityId: text("municipality_id").notNull().references(() => municipalities.id),
+  periodFrom: text("period_from").notNull(),
+  periodTo: text("period_to").notNull(),
+  pdf: bytea("pdf").notNull(),
+  sha256: text("sha256").notNull(),
+  generatedBy: uuid("generated_by").references(() => users.id),
+  generatedAt: timestamp("generated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("report_deliveries_municipality").on(t.municipalityId)]);
+
+export type Case = typeof cases.$inferSelect;
+export type Conference = typeof conferences.$inferSelect;
+export const CASE_STATUSES = caseStatus.enumValues;
+export const ATTENDANCE = attendance.enumValues;
+export const ACTIVITY_KINDS = activityKind.enumValues;

@@ -3,11 +3,12 @@
  * its own file here; TypeScript makes every English table carry the same keys as the Dutch.
  */
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
+import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl },
-  en: { ...dashboardEn, ...surveyEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn },
 };
 
 export type Locale = keyof typeof messages;

@@ -8,6 +8,8 @@ import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/
 import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
 import { openMigrated, VERSION } from "./runtime.ts";
 import { randomToken } from "../api/lib/crypto.ts";
+import { seedRegistryDemo } from "../db/seed/registry.ts";
+import { runRetention } from "../api/registry/retention.service.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -23,6 +25,15 @@ const cliToken = randomToken();
 const database = await openMigrated("server", { url: `http://127.0.0.1:${port}`, cliToken });
 const now = () => new Date();
 if (await seedDemo(database.db, now())) console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
+if (await seedRegistryDemo(database.db, now())) console.log("Demo-casusregistratie (2025–2026) aangemaakt.");
+
+// The retention job: at start and then daily, so working notes never outlive their term.
+const retention = async () => {
+  const { erased } = await runRetention(database.db, now()).catch((e) => { console.error("bewaartermijn-taak mislukt", e); return { erased: [] }; });
+  if (erased.length) console.log(`Bewaartermijn: werkaantekeningen van ${erased.length} casusoverleg(gen) gewist.`);
+};
+await retention();
+setInterval(retention, 24 * 3600_000).unref();
 
 const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken });
 const server = await listen(app, port, host);

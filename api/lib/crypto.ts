@@ -22,3 +22,7 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+export function sha256Bytes(bytes: Uint8Array): string {
+  return encodeHexLowerCase(sha256(bytes));
+}

@@ -1,5 +1,5 @@
 import type { Db } from "../types.ts";
-import { branches, municipalities, organisations, type OrganisationType } from "../schema.ts";
+import { branches, municipalities, organisations, themes, type OrganisationType } from "../schema.ts";
 
 /**
  * Zorg- en Veiligheidshuis Noord-Holland Noord: three branches and the 16 municipalities
@@ -40,10 +40,25 @@ export const PARTNERS: { name: string; type: OrganisationType; municipality?: st
   ...MUNICIPALITIES.map((m) => ({ name: `Gemeente ${m.name}`, type: "gemeente" as const, municipality: m.name })),
 ];
 
+/** The starting theme list; the ZVH maintains its own from here (each municipality decides what it needs). */
+export const THEMES = [
+  { id: "huiselijk-geweld", name: "Huiselijk geweld" },
+  { id: "mensenhandel", name: "Mensenhandel" },
+  { id: "loverboy-pooierboy", name: "Loverboy-/pooierboyproblematiek" },
+  { id: "radicalisering", name: "Radicalisering" },
+  { id: "verward-gedrag", name: "Ernstige overlast / verward gedrag" },
+  { id: "persoonsgerichte-aanpak", name: "Persoonsgerichte aanpak (Top X)" },
+  { id: "nazorg-ex-gedetineerden", name: "Nazorg ex-gedetineerden" },
+  { id: "jeugdcriminaliteit", name: "Jeugdcriminaliteit" },
+  { id: "woonoverlast", name: "Woonoverlast" },
+  { id: "high-impact-crime", name: "High impact crime" },
+];
+
 /** Idempotent: safe on every start. */
 export async function seedReference(db: Db) {
   await db.insert(branches).values(BRANCHES).onConflictDoNothing();
   await db.insert(municipalities).values(MUNICIPALITIES).onConflictDoNothing();
+  await db.insert(themes).values(THEMES).onConflictDoNothing();
   await db.insert(organisations).values(PARTNERS.map((p) => ({
     name: p.name, type: p.type, municipalityId: p.municipality ? slug(p.municipality) : null,
   }))).onConflictDoNothing();

@@ -2,6 +2,9 @@ import type { Database } from "../../db/client.node.ts";
 import { createInvitations, createWave, listWaves, type InvitationInput, type NewWave } from "../../api/waves/waves.service.ts";
 import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth/users.service.ts";
 import { verifyAuditChain, type VerifyResult } from "../../api/audit/audit.service.ts";
+import { runRetention, RETENTION_ACTOR } from "../../api/registry/retention.service.ts";
+
+type Retention = Awaited<ReturnType<typeof runRetention>>;
 
 type Wave = Awaited<ReturnType<typeof listWaves>>[number];
 type Created = Awaited<ReturnType<typeof createInvitations>>;
@@ -16,6 +19,7 @@ export interface Backend {
   listUsers(): Promise<UserOut[]>;
   disableUser(email: string): Promise<UserOut>;
   verifyAudit(): Promise<VerifyResult>;
+  runRetention(): Promise<Retention>;
   close(): Promise<void>;
 }
 
@@ -32,6 +36,7 @@ export function directBackend(database: Database): Backend {
     listUsers: () => listUsers(db),
     disableUser: (email) => setDisabled(db, email, true, CLI_ACTOR, new Date()),
     verifyAudit: () => verifyAuditChain(db),
+    runRetention: () => runRetention(db, new Date(), { ...RETENTION_ACTOR, actor: "cli" }),
     close: () => database.close(),
   };
 }
@@ -59,6 +64,7 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       return (await call<{ user: UserOut }>(`/users/${user.id}`, post({ disabled: true }, "PATCH"))).user;
     },
     verifyAudit: () => call("/audit/verify"),
+    runRetention: () => call("/registry/retention/run", post({})),
     close: async () => {},
   };
 }

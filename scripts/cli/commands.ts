@@ -16,6 +16,7 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   user list                                 accounts tonen
   user disable --email <e>                  account blokkeren en alle sessies beëindigen
   audit verify                              hashketen van de audittrail controleren
+  retention run                             werkaantekeningen wissen waarvan de bewaartermijn verstreken is
 `;
 
 type Options = Record<string, string | boolean | undefined>;
@@ -78,6 +79,11 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
       if (r.ok) return `Audittrail intact: ${r.entries} regels, keten klopt.\n`;
       const why = r.firstBroken!.reason === "chain_link" ? "schakel naar vorige regel klopt niet (regel verwijderd of ingevoegd?)" : "inhoud gewijzigd";
       throw new Error(`Audittrail verbroken bij regel ${r.firstBroken!.seq}: ${why}. ${r.entries} regels daarvoor zijn intact.`);
+    }
+    case "retention": {
+      if (args[1] !== "run") throw new Error(`Onbekende opdracht 'retention ${args[1] ?? ""}'.\n${USAGE}`);
+      const r = await b.runRetention();
+      return `Bewaartermijn ${r.retentionDays} dagen: werkaantekeningen van ${r.erased.length} casusoverleg(gen) gewist.\n`;
     }
     default:
       if (args[0] && args[0] !== "help") throw new Error(`Onbekende opdracht '${args[0]}'.\n${USAGE}`);

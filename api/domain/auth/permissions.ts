@@ -15,6 +15,16 @@ export const PERMISSIONS = {
   "municipality:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "all", gemeente: "municipality" },
   "users:manage": { admin: "all" },
   "audit:read": { admin: "all", kwaliteit: "all", auditor: "all" },
+  "registry:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "branch" },
+  "registry:write": { kwaliteit: "all", medewerker: "branch" },
+  "cases:handle-locally": { kwaliteit: "all", medewerker: "branch", gemeente: "municipality" },
+  // Working notes are for the people who run the case, not for management or auditors.
+  "notes:read": { kwaliteit: "all", medewerker: "branch" },
+  "themes:manage": { kwaliteit: "all" },
+  "registry:configure": { admin: "all", kwaliteit: "all" },
+  "metrics:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "branch", gemeente: "municipality" },
+  "report:read": { kwaliteit: "all", management: "all", auditor: "all", gemeente: "municipality" },
+  "report:send": { kwaliteit: "all", management: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -42,6 +52,28 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   revokeUserSessions: "users:manage",
   listAuditTrail: "audit:read",
   verifyAuditTrail: "audit:read",
+  listCases: "registry:read",
+  getCase: "registry:read",
+  createCase: "registry:write",
+  updateCase: "registry:write",
+  markCaseHandledLocally: "cases:handle-locally",
+  listConferences: "registry:read",
+  getConference: "registry:read",
+  createConference: "registry:write",
+  updateFollowUp: "registry:write",
+  listActivities: "registry:read",
+  createActivity: "registry:write",
+  listThemes: "registry:read",
+  createTheme: "themes:manage",
+  updateTheme: "themes:manage",
+  getRegistrySettings: "registry:read",
+  updateRegistrySettings: "registry:configure",
+  runRetention: "registry:configure",
+  getConferenceMetrics: "metrics:read",
+  getMunicipalityReport: "report:read",
+  sendMunicipalityReports: "report:send",
+  listReportDeliveries: "report:read",
+  downloadReportDelivery: "report:read",
 };
 
 export interface Principal {
@@ -67,6 +99,13 @@ export function decide(operationId: string, principal: Principal | null): Decisi
   if (principal.operator) return { allow: true, scope: "all" };
   const scope = (PERMISSIONS[need] as Partial<Record<Role, Scope>>)[principal.role];
   return scope ? { allow: true, scope } : { allow: false, status: 403, reason: "forbidden" };
+}
+
+/** A permission checked inside a handler, for a field rather than a whole operation. */
+export function scopeFor(principal: Principal | null, action: Action): Scope | null {
+  if (!principal) return null;
+  if (principal.operator) return "all";
+  return (PERMISSIONS[action] as Partial<Record<Role, Scope>>)[principal.role] ?? null;
 }
 
 /** Whether a scoped principal may see a resource that belongs to a municipality. */

@@ -1,0 +1,113 @@
+import { z } from "@hono/zod-openapi";
+import { ACTIVITY_KINDS, ATTENDANCE, CASE_STATUSES } from "../../db/schema.ts";
+
+/**
+ * API shapes of the case registry. Every input object is strict: a field the registry does
+ * not know (a name, a BSN, an address) is refused, never silently stored or dropped.
+ */
+export const IsoDate = z.iso.date().openapi({ example: "2026-03-17" });
+const Id = z.string().min(1).max(60);
+const Note = z.string().trim().max(4000).optional();
+const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+
+export const CaseSchema = z.object({
+  id: z.string(), code: z.string(), municipalityId: z.string(), branchId: z.string(), themeIds: z.array(z.string()),
+  referrerOrganisationId: z.string(), status: z.enum(CASE_STATUSES), registeredOn: z.string(), closedOn: z.string().nullable(),
+  careSafetyNexus: z.boolean(), societalImpact: z.boolean(), pgaCriteriaMet: z.boolean(), handledLocallyOn: z.string().nullable(),
+}).openapi("Case");
+
+export const NewCaseSchema = z.object({
+  municipalityId: Id,
+  themeIds: z.array(Id).min(1).max(8),
+  referrerOrganisationId: z.uuid(),
+  registeredOn: IsoDate,
+  careSafetyNexus: z.boolean(),
+  societalImpact: z.boolean(),
+}).strict().openapi("NewCase");
+
+export const CaseUpdateSchema = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  closedOn: IsoDate.nullable().optional(),
+  themeIds: z.array(Id).min(1).max(8).optional(),
+  careSafetyNexus: z.boolean().optional(),
+  societalImpact: z.boolean().optional(),
+}).strict().refine((u) => Object.keys(u).length > 0, nonEmpty).openapi("CaseUpdate");
+
+export const HandledLocallySchema = z.object({ on: IsoDate.optional() }).strict();
+
+export const CaseListQuery = z.object({
+  status: z.enum(CASE_STATUSES).optional(), municipality: Id.optional(), branch: Id.optional(), theme: Id.optional(),
+  from: IsoDate.optional(), to: IsoDate.optional(),
+});
+
+const FollowUpInput = z.object({ ownerOrganisationId: z.uuid(), dueOn: IsoDate, note: Note }).strict();
+
+export const NewConferenceSchema = z.object({
+  heldOn: IsoDate,
+  branchId: Id,
+  chair: z.string().trim().min(2).max(120),
+  caseIds: z.array(z.uuid()).min(1).max(10),
+  attendance: z.array(z.object({ organisationId: z.uuid(), status: z.enum(ATTENDANCE) }).strict()).min(1).max(40),
+  rolesExplained: z.boolean(),
+  aanleiding: Note,
+  doel: Note,
+  aanpak: Note,
+  directorOrganisationId: z.uuid().nullable().optional(),
+  followUps: z.array(FollowUpInput).max(30).default([]),
+}).strict().openapi("NewConference");
+
+export const FollowUpSchema = z.object({
+  id: z.string(), ownerOrganisationId: z.string(), dueOn: z.string(), doneOn: z.string().nullable(),
+  state: z.enum(["op_tijd", "te_laat", "open", "verlopen"]), note: z.string().nullable().optional(),
+});
+
+export const ConferenceSchema = z.object({
+  id: z.string(), heldOn: z.string(), branchId: z.string(), chair: z.string(), caseIds: z.array(z.string()),
+  attendance: z.array(z.object({ organisationId: z.string(), status: z.enum(ATTENDANCE) })),
+  rolesExplained: z.boolean(), directorOrganisationId: z.string().nullable(),
+  recorded: z.object({ aanleiding: z.boolean(), doel: z.boolean(), aanpak: z.boolean(), casusregisseur: z.boolean(), vervolgafspraken: z.boolean() }),
+  elementsRecorded: z.number(),
+  /** Working notes: only for roles that may read them, and null once erased. */
+  notes: z.object({ aanleiding: z.string().nullable(), doel: z.string().nullable(), aanpak: z.string().nullable() }).nullable(),
+  notesErasedAt: z.string().nullable(),
+  followUps: z.array(FollowUpSchema),
+}).openapi("Conference");
+
+export const ConferenceListQuery = z.object({
+  from: IsoDate.optional(), to: IsoDate.optional(), branch: Id.optional(), case: z.uuid().optional(),
+});
+
+export const FollowUpUpdateSchema = z.object({ doneOn: IsoDate.nullable() }).strict();
+
+export const NewActivitySchema = z.object({
+  kind: z.enum(ACTIVITY_KINDS),
+  municipalityId: Id,
+  caseId: z.uuid().optional(),
+  performedOn: IsoDate,
+  hours: z.number().positive().max(24).multipleOf(0.25),
+  staffRole: Id,
+}).strict().openapi("NewActivity");
+
+export const ActivitySchema = z.object({
+  id: z.string(), kind: z.enum(ACTIVITY_KINDS), municipalityId: z.string(), caseId: z.string().nullable(),
+  performedOn: z.string(), hours: z.number(), staffRole: z.string(), cost: z.number(),
+}).openapi("Activity");
+
+export const ActivityListQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional(), municipality: Id.optional() });
+
+export const ThemeSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() }).openapi("Theme");
+export const NewThemeSchema = z.object({ name: z.string().trim().min(3).max(80) }).strict();
+export const ThemeUpdateSchema = z.object({ name: z.string().trim().min(3).max(80).optional(), active: z.boolean().optional() }).strict()
+  .refine((u) => Object.keys(u).length > 0, nonEmpty);
+
+export const RegistrySettingsSchema = z.object({
+  organisationName: z.string().trim().min(3).max(120),
+  retentionDays: z.number().int().min(1).max(3650),
+  retentionJustification: z.string().trim().min(10).max(2000),
+  hourlyRates: z.record(z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), z.number().min(0).max(1000))
+    .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 20, { message: "Geef 1 tot 20 tarieven." }),
+}).strict().openapi("RegistrySettings");
+
+export const MetricsQuery = z.object({
+  from: IsoDate.optional(), to: IsoDate.optional(), branch: Id.optional(), municipality: Id.optional(), theme: Id.optional(),
+});

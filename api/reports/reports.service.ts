@@ -1,0 +1,117 @@
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { differenceInCalendarDays, parseISO } from "date-fns";
+import type { Db } from "../../db/types.ts";
+import { branches, municipalities, reportDeliveries } from "../../db/schema.ts";
+import { ApiError } from "../lib/errors.ts";
+import type { Visibility } from "../lib/scope.ts";
+import { sha256Bytes } from "../lib/crypto.ts";
+import { audited } from "../audit/audit.service.ts";
+import type { Actor } from "../auth/users.service.ts";
+import { buildMunicipalityReport } from "../domain/report/report.build.ts";
+import { renderReportPdf } from "../domain/report/report.pdf.ts";
+import { renderReportCsv, renderReportXlsx } from "../domain/report/report.sheet.ts";
+import type { MunicipalityReport } from "../domain/report/report.types.ts";
+import { loadRegistry, registryNames } from "../registry/registry.data.ts";
+import { getRegistrySettings } from "../registry/settings.service.ts";
+import type { REPORT_FORMATS } from "./reports.schemas.ts";
+
+export interface Period { from: string; to: string }
+const MAX_DAYS = 2 * 366;
+const notFound = () => new ApiError(404, "not_found", "Gemeente niet gevonden.");
+
+function checkPeriod(p: Period) {
+  if (differenceInCalendarDays(parseISO(p.to), parseISO(p.from)) >= MAX_DAYS) {
+    throw new ApiError(400, "period_too_long", "Een uitdraai beslaat hoogstens twee jaar.");
+  }
+}
+
+async function visibleMunicipality(db: Db, id: string, vis: Visibility) {
+  const [row] = await db.select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId, branch: branches.name })
+    .from(municipalities).innerJoin(branches, eq(branches.id, municipalities.branchId)).where(eq(municipalities.id, id));
+  if (!row || (vis.municipalityId && vis.municipalityId !== row.id) || (vis.branchId && vis.branchId !== row.branchId)) throw notFound();
+  return row;
+}
+
+/** Builds the report for several municipalities from one read of the registry. */
+async function buildReports(db: Db, ids: string[], period: Period, now: Date): Promise<MunicipalityReport[]> {
+  checkPeriod(period);
+  const [data, names, settings, all] = await Promise.all([
+    loadRegistry(db), registryNames(db), getRegistrySettings(db),
+    db.select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId }).from(municipalities),
+  ]);
+  return ids.map((id) => {
+    const m = all.find((x) => x.id === id)!;
+    return buildMunicipalityReport(data, {
+      organisation: settings.organisationName, municipality: { id: m.id, name: m.name, branch: names[m.branchId] ?? m.branchId },
+      period, generatedAt: now.toISOString(), today: now.toISOString().slice(0, 10), names,
+    });
+  });
+}
+
+const TYPES = {
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+} as const;
+
+async function render(report: MunicipalityReport, format: (typeof REPORT_FORMATS)[number]): Promise<Uint8Array> {
+  if (format === "pdf") return renderReportPdf(report);
+  if (format === "xlsx") return renderReportXlsx(report);
+  return new TextEncoder().encode(format === "csv" ? renderReportCsv(report) : JSON.stringify(report, null, 2));
+}
+
+/** One report download; the export is written to the audit trail with the file's hash. */
+export async function exportMunicipalityReport(db: Db, id: string, period: Period, format: (typeof REPORT_FORMATS)[number],
+  vis: Visibility, now: Date, by: Actor) {
+  const m = await visibleMunicipality(db, id, vis);
+  const [report] = await buildReports(db, [m.id], period, now);
+  const bytes = await render(report, format);
+  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "municipality_report", entityId: m.id,
+    after: { period, format, sha256: sha256Bytes(bytes), size: bytes.length } } }));
+  return { bytes, contentType: TYPES[format], filename: `uitdraai-${m.id}-${period.from}-${period.to}.${format}` };
+}
+
+const publicDelivery = (d: typeof reportDeliveries.$inferSelect, name: string) => ({
+  id: d.id, municipalityId: d.municipalityId, municipality: name, periodFrom: d.periodFrom, periodTo: d.periodTo,
+  sha256: d.sha256, size: d.pdf.length, generatedAt: d.generatedAt.toISOString(),
+});
+
+/**
+ * Puts each municipality's report out in one action. The stored PDF is the exact document
+ * sent, with its hash, so what a municipality received can be shown later.
+ */
+export async function sendMunicipalityReports(db: Db, period: Period, now: Date, by: Actor) {
+  const all = await db.select().from(municipalities).orderBy(municipalities.name);
+  const reports = await buildReports(db, all.map((m) => m.id), period, now);
+  const pdfs = await Promise.all(reports.map((r) => renderReportPdf(r)));
+  return audited(db, now, async (tx) => {
+    const rows = await tx.insert(reportDeliveries).values(all.map((m, i) => ({
+      municipalityId: m.id, periodFrom: period.from, periodTo: period.to, pdf: pdfs[i], sha256: sha256Bytes(pdfs[i]),
+      generatedBy: by.actorId, generatedAt: now,
+    }))).returning();
+    const deliveries = rows.map((d, i) => publicDelivery(d, all[i].name));
+    return { result: deliveries, audit: deliveries.map((d) => ({ ...by, action: "export", entity: "report_delivery", entityId: d.id,
+      after: { municipalityId: d.municipalityId, period, sha256: d.sha256, size: d.size } })) };
+  });
+}
+
+export async function listReportDeliveries(db: Db, vis: Visibility) {
+  const where: SQL[] = [];
+  if (vis.municipalityId) where.push(eq(reportDeliveries.municipalityId, vis.municipalityId));
+  if (vis.branchId) where.push(eq(municipalities.branchId, vis.branchId));
+  const rows = await db.select({ d: reportDeliveries, name: municipalities.name }).from(reportDeliveries)
+    .innerJoin(municipalities, eq(municipalities.id, reportDeliveries.municipalityId))
+    .where(and(...where)).orderBy(desc(reportDeliveries.generatedAt), municipalities.name).limit(500);
+  return rows.map((r) => publicDelivery(r.d, r.name));
+}
+
+export async function downloadReportDelivery(db: Db, id: string, vis: Visibility, now: Date, by: Actor) {
+  const missing = new ApiError(404, "not_found", "Uitdraai niet gevonden.");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw missing;
+  const [d] = await db.select().from(reportDeliveries).where(eq(reportDeliveries.id, id));
+  if (!d || (vis.municipalityId && d.municipalityId !== vis.municipalityId)) throw missing;
+  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "report_delivery", entityId: d.id,
+    after: { download: true, sha256: d.sha256 } } }));
+  return { bytes: new Uint8Array(d.pdf), filename: `uitdraai-${d.municipalityId}-${d.periodFrom}-${d.periodTo}.pdf` };
+}

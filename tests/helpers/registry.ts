@@ -1,0 +1,44 @@
+import type { Db } from "../../db/types.ts";
+import { organisations } from "../../db/schema.ts";
+import type { testApp } from "./app.ts";
+
+type T = Awaited<ReturnType<typeof testApp>>;
+
+/** Organisation ids by a short name, for building registry requests. */
+export async function partnerIds(db: Db) {
+  const all = await db.select().from(organisations);
+  const id = (name: string) => all.find((o) => o.name === name)!.id;
+  return {
+    politie: id("Politie Noord-Holland"), vt: id("Veilig Thuis Noord-Holland Noord"), reclassering: id("Reclassering Nederland"),
+    ggz: id("GGZ Noord-Holland-Noord"), alkmaar: id("Gemeente Alkmaar"),
+  };
+}
+
+export type Partners = Awaited<ReturnType<typeof partnerIds>>;
+
+export const newCase = (p: Partners, over: Record<string, unknown> = {}) => ({
+  municipalityId: "alkmaar", themeIds: ["huiselijk-geweld"], referrerOrganisationId: p.politie,
+  registeredOn: "2026-03-02", careSafetyNexus: true, societalImpact: true, ...over,
+});
+
+export const newConference = (p: Partners, caseIds: string[], over: Record<string, unknown> = {}) => ({
+  heldOn: "2026-03-17", branchId: "alkmaar", chair: "Procesregisseur ZVH", caseIds, rolesExplained: true,
+  attendance: [{ organisationId: p.politie, status: "aanwezig" }, { organisationId: p.vt, status: "informatie_aangeleverd" },
+    { organisationId: p.reclassering, status: "afwezig" }],
+  aanleiding: "Werkaantekening-aanleiding: zorgen over de veiligheid thuis.", doel: "Werkaantekening-doel: één plan.",
+  aanpak: "Werkaantekening-aanpak: huisbezoek.", directorOrganisationId: p.vt,
+  followUps: [{ ownerOrganisationId: p.vt, dueOn: "2026-04-01", note: "Werkaantekening-vervolg: terugkoppeling." }], ...over,
+});
+
+/** Registers a case through the API and returns its body. */
+export async function registerCase(t: T, p: Partners, over: Record<string, unknown> = {}, as: "kwaliteit" | "medewerker" = "kwaliteit") {
+  const res = await t.request("/api/cases", { method: "POST", json: newCase(p, over), as });
+  if (res.status !== 201) throw new Error(`createCase ${res.status}: ${await res.text()}`);
+  return (await res.json() as { case: { id: string; code: string } }).case;
+}
+
+export async function registerConference(t: T, p: Partners, caseIds: string[], over: Record<string, unknown> = {}) {
+  const res = await t.request("/api/conferences", { method: "POST", json: newConference(p, caseIds, over) });
+  if (res.status !== 201) throw new Error(`createConference ${res.status}: ${await res.text()}`);
+  return (await res.json() as { conference: { id: string; followUps: { id: string }[] } }).conference;
+}
