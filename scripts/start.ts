@@ -6,7 +6,7 @@ import { build } from "vite";
 import { createNodeApp, frontEndsBuilt, listen } from "../api/server.node.ts";
 import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.ts";
 import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
-import { openMigrated, VERSION } from "./runtime.ts";
+import { openMigrated, PGLITE_DIR, VERSION } from "./runtime.ts";
 import { randomToken } from "../api/lib/crypto.ts";
 import { seedRegistryDemo } from "../db/seed/registry.ts";
 import { runRetention } from "../api/registry/retention.service.ts";
@@ -45,7 +45,7 @@ const demoLink = open
   : "(geen open meting)";
 
 console.log(`
-Ketenspiegel draait op ${publicUrl}  (database: ${database.kind === "pglite" ? "PGlite in ./data/pglite" : "PostgreSQL"})
+Ketenspiegel draait op ${publicUrl}  (database: ${database.kind === "pglite" ? `PGlite in ${PGLITE_DIR}` : "PostgreSQL"})
   Dashboard:           ${publicUrl}/
   Demo-enquêtelink:    ${demoLink}
   API-beschrijving:    ${publicUrl}/api/openapi.json

@@ -1,4 +1,6 @@
 import type { Context } from "hono";
+import { asc } from "drizzle-orm";
+import { organisations } from "../../db/schema.ts";
 import { createRouter } from "../lib/router.ts";
 import { actorOf, type AppEnv } from "../lib/context.ts";
 import { narrowed, visibilityOf } from "../lib/scope.ts";
@@ -63,6 +65,10 @@ export const registryRouter = createRouter()
     return c.json({ activity: await createActivity(db, c.req.valid("json"), vis, now, by) }, 201);
   })
   .openapi(routes.listThemes, async (c) => c.json({ themes: await listThemes(c.var.deps.db) }, 200))
+  .openapi(routes.listOrganisations, async (c) => {
+    const all = await c.var.deps.db.select().from(organisations).orderBy(asc(organisations.name));
+    return c.json({ organisations: all }, 200);
+  })
   .openapi(routes.createTheme, async (c) => {
     const { db, now, by } = deps(c);
     return c.json({ theme: await createTheme(db, c.req.valid("json").name, now, by) }, 201);

@@ -70,6 +70,12 @@ export const createActivity = createRoute({
   responses: { 201: { description: "Geregistreerd", ...json(z.object({ activity: s.ActivitySchema })) }, ...errorResponses(400, 401, 403, 409) },
 });
 
+export const listOrganisations = createRoute({
+  method: "get", path: "/organisations", operationId: "listOrganisations", tags: themes,
+  summary: "Ketenpartners en gemeenten (voor aanmelder, aanwezigheid, casusregisseur en vervolgafspraken)",
+  responses: { 200: { description: "Organisaties", ...json(z.object({ organisations: z.array(s.OrganisationSchema) })) }, ...errorResponses(401, 403) },
+});
+
 export const listThemes = createRoute({
   method: "get", path: "/themes", operationId: "listThemes", tags: themes, summary: "Themalijst van het ZVH",
   responses: { 200: { description: "Thema's", ...json(z.object({ themes: z.array(s.ThemeSchema) })) }, ...errorResponses(401, 403) },

@@ -95,6 +95,10 @@ export const ActivitySchema = z.object({
 
 export const ActivityListQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional(), municipality: Id.optional() });
 
+export const OrganisationSchema = z.object({
+  id: z.string(), name: z.string(), type: z.string(), municipalityId: z.string().nullable(),
+}).openapi("Organisation");
+
 export const ThemeSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() }).openapi("Theme");
 export const NewThemeSchema = z.object({ name: z.string().trim().min(3).max(80) }).strict();
 export const ThemeUpdateSchema = z.object({ name: z.string().trim().min(3).max(80).optional(), active: z.boolean().optional() }).strict()

@@ -120,6 +120,26 @@ describe("cli on the embedded database", () => {
     expect(ok.stdout).toMatch(/intact: \d+ regels/);
   });
 
+  it("runs the retention job: erases notes past their term", async () => {
+    const db = await openPglite(pgliteDir);
+    const { cases, conferences, conferenceCases, organisations } = await import("../../db/schema.ts");
+    const [org] = await db.db.select().from(organisations).limit(1);
+    const [c] = await db.db.insert(cases).values({ code: "ALK-2020-0001", municipalityId: "alkmaar", branchId: "alkmaar", referrerOrganisationId: org.id,
+      status: "afgesloten", registeredOn: "2020-01-06", closedOn: "2020-03-01", careSafetyNexus: true, societalImpact: true }).returning();
+    const [k] = await db.db.insert(conferences).values({ heldOn: "2020-01-20", branchId: "alkmaar", chair: "Procesregisseur", rolesExplained: true,
+      hasAanleiding: true, hasDoel: false, hasAanpak: false, aanleidingNote: "oude werkaantekening" }).returning();
+    await db.db.insert(conferenceCases).values({ conferenceId: k.id, caseId: c.id });
+    await db.close();
+    const r = await cli("retention", "run");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("werkaantekeningen van 1 casusoverleg(gen) gewist");
+    const again = await openPglite(pgliteDir);
+    const { eq } = await import("drizzle-orm");
+    const [after] = await again.db.select().from(conferences).where(eq(conferences.id, k.id));
+    await again.close();
+    expect([after.aanleidingNote, after.hasAanleiding]).toEqual([null, true]);
+  });
+
   it("names the first broken audit entry after tampering in SQL", async () => {
     const db = await openPglite(pgliteDir);
     const { sql } = await import("drizzle-orm");

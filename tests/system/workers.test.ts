@@ -69,7 +69,7 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     child = spawn("node_modules/.bin/wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1",
-      "--var", `DATABASE_URL:${url}`, "--var", `PUBLIC_URL:${base}`, "--persist-to", state, "--show-interactive-dev-session=false"], {
+      "--var", `DATABASE_URL:${url}`, "--var", `PUBLIC_URL:${base}`, "--persist-to", state, "--show-interactive-dev-session=false", "--test-scheduled"], {
       detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
     });
     child.stdout?.on("data", (d) => { output += d; });
@@ -122,5 +122,33 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
     const [{ n }] = await db.db.execute<{ n: number }>(
       (await import("drizzle-orm")).sql`select count(*)::int as n from responses`) as unknown as { n: number }[];
     expect(Number(n)).toBe(1);
+  });
+
+  it("renders the municipality report (PDF and XLSX) inside workerd", async () => {
+    for (const [format, type] of [["pdf", "application/pdf"], ["xlsx", "spreadsheetml"]]) {
+      const res = await fetch(`${base}/api/municipalities/alkmaar/report?from=2026-01-01&to=2026-06-30&format=${format}`, { headers: { cookie } });
+      expect(res.status, output).toBe(200);
+      expect(res.headers.get("content-type")).toContain(type);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe(format === "pdf" ? "%PDF" : "PK\u0003\u0004");
+    }
+  });
+
+  it("runs the retention job from the cron trigger", async () => {
+    const { cases, conferences, conferenceCases, organisations } = await import("../../db/schema.ts");
+    const { eq } = await import("drizzle-orm");
+    const [org] = await db.db.select().from(organisations).limit(1);
+    const [c] = await db.db.insert(cases).values({ code: "ALK-2020-0001", municipalityId: "alkmaar", branchId: "alkmaar", referrerOrganisationId: org.id,
+      status: "afgesloten", registeredOn: "2020-01-06", closedOn: "2020-03-01", careSafetyNexus: true, societalImpact: true }).returning();
+    const [k] = await db.db.insert(conferences).values({ heldOn: "2020-01-20", branchId: "alkmaar", chair: "Procesregisseur", rolesExplained: true,
+      hasAanleiding: true, hasDoel: false, hasAanpak: false, aanleidingNote: "oude werkaantekening" }).returning();
+    await db.db.insert(conferenceCases).values({ conferenceId: k.id, caseId: c.id });
+    expect((await fetch(`${base}/__scheduled?cron=17+3+*+*+*`)).status, output).toBe(200);
+    let note: string | null = "";
+    for (let i = 0; i < 40 && note !== null; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      [{ aanleidingNote: note }] = await db.db.select({ aanleidingNote: conferences.aanleidingNote }).from(conferences).where(eq(conferences.id, k.id));
+    }
+    expect(note).toBeNull();
   });
 });

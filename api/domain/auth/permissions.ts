@@ -64,6 +64,7 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   listActivities: "registry:read",
   createActivity: "registry:write",
   listThemes: "registry:read",
+  listOrganisations: "registry:read",
   createTheme: "themes:manage",
   updateTheme: "themes:manage",
   getRegistrySettings: "registry:read",

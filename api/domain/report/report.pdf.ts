@@ -177,7 +177,8 @@ class Writer {
   fit(text: string, maxWidth: number, style: Style): string {
     const clean = this.clean(text);
     if (this.width(clean, style) <= maxWidth) return clean;
-    let chars = [...clean];
+    // No Helvetica glyph is narrower than 0.2 em, so nothing past this can show anyway.
+    let chars = [...clean].slice(0, Math.ceil(maxWidth / ((style.size ?? 10) * 0.2)));
     while (chars.length > 1 && this.width(`${chars.join("")}…`, style) > maxWidth) chars = chars.slice(0, -1);
     return `${chars.join("").trimEnd()}…`;
   }
@@ -188,11 +189,12 @@ class Writer {
     let current = "";
     for (const { piece, glued } of this.tokens(text, maxWidth, style)) {
       const candidate = current ? current + (glued ? "" : " ") + piece : piece;
-      if (current && this.width(candidate, style) > maxWidth) { lines.push(current); current = piece; } else current = candidate;
+      if (!current || this.width(candidate, style) <= maxWidth) { current = candidate; continue; }
+      if (lines.length === maxLines - 1) return [...lines, this.fit(candidate, maxWidth, style)];
+      lines.push(current);
+      current = piece;
     }
-    if (current || !lines.length) lines.push(current);
-    if (lines.length <= maxLines) return lines;
-    return [...lines.slice(0, maxLines - 1), this.fit(`${lines.slice(maxLines - 1).join(" ")} …`, maxWidth, style)];
+    return [...lines, current];
   }
 
   private tokens(text: string, maxWidth: number, style: Style): { piece: string; glued: boolean }[] {
@@ -336,7 +338,7 @@ function niceStep(max: number): number {
   const raw = max / 5;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   // Counts never need a tick at 0,5.
-  return Math.max(1, [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
+  return Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
 }
 
 function monthLabel(month: string, locale: Locale): [string, string] {

@@ -75,7 +75,6 @@ function summaryTable(r: MunicipalityReport, locale: Locale): ReportTable {
     figure("report.col.cost", "cost"),
     followUp(t(locale, "report.followUps.total"), r.followUps.total),
     ...states.map(([state, n]) => followUp(t(locale, "report.followUps.state", { state: t(locale, stateKey(state)) }), n)),
-    [],
     meta("report.meta.municipality", r.municipality.name),
     meta("report.meta.branch", r.municipality.branch),
     meta("report.meta.organisation", r.organisation),

@@ -12,6 +12,8 @@ export function quantile(values: number[], p: number): number | null {
 
 export interface Spread { n: number; median: number | null; p90: number | null }
 
+/** Median and p90, to one decimal: lead times in days need no more. */
 export function spread(values: number[]): Spread {
-  return { n: values.length, median: quantile(values, 0.5), p90: quantile(values, 0.9) };
+  const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+  return { n: values.length, median: round(quantile(values, 0.5)), p90: round(quantile(values, 0.9)) };
 }
