@@ -42,3 +42,15 @@ export async function registerConference(t: T, p: Partners, caseIds: string[], o
   if (res.status !== 201) throw new Error(`createConference ${res.status}: ${await res.text()}`);
   return (await res.json() as { conference: { id: string; followUps: { id: string }[] } }).conference;
 }
+
+/** A case closed in 2020 with a conference that still holds a working note: due for erasure. */
+export async function seedExpiredNote(db: Db) {
+  const { cases, conferences, conferenceCases } = await import("../../db/schema.ts");
+  const [org] = await db.select().from(organisations).limit(1);
+  const [c] = await db.insert(cases).values({ code: "ALK-2020-0001", municipalityId: "alkmaar", branchId: "alkmaar", referrerOrganisationId: org.id,
+    status: "afgesloten", registeredOn: "2020-01-06", closedOn: "2020-03-01", careSafetyNexus: true, societalImpact: true }).returning();
+  const [k] = await db.insert(conferences).values({ heldOn: "2020-01-20", branchId: "alkmaar", chair: "Procesregisseur", rolesExplained: true,
+    hasAanleiding: true, hasDoel: false, hasAanpak: false, aanleidingNote: "oude werkaantekening" }).returning();
+  await db.insert(conferenceCases).values({ conferenceId: k.id, caseId: c.id });
+  return k.id;
+}

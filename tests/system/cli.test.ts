@@ -12,6 +12,7 @@ import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
 import { waves } from "../../db/schema.ts";
 import { createNodeApp, listen } from "../../api/server.node.ts";
 import { sha256Hex } from "../../api/lib/crypto.ts";
+import { seedExpiredNote } from "../helpers/registry.ts";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "ks-cli-"));
@@ -122,13 +123,8 @@ describe("cli on the embedded database", () => {
 
   it("runs the retention job: erases notes past their term", async () => {
     const db = await openPglite(pgliteDir);
-    const { cases, conferences, conferenceCases, organisations } = await import("../../db/schema.ts");
-    const [org] = await db.db.select().from(organisations).limit(1);
-    const [c] = await db.db.insert(cases).values({ code: "ALK-2020-0001", municipalityId: "alkmaar", branchId: "alkmaar", referrerOrganisationId: org.id,
-      status: "afgesloten", registeredOn: "2020-01-06", closedOn: "2020-03-01", careSafetyNexus: true, societalImpact: true }).returning();
-    const [k] = await db.db.insert(conferences).values({ heldOn: "2020-01-20", branchId: "alkmaar", chair: "Procesregisseur", rolesExplained: true,
-      hasAanleiding: true, hasDoel: false, hasAanpak: false, aanleidingNote: "oude werkaantekening" }).returning();
-    await db.db.insert(conferenceCases).values({ conferenceId: k.id, caseId: c.id });
+    const { conferences } = await import("../../db/schema.ts");
+    const k = { id: await seedExpiredNote(db.db) };
     await db.close();
     const r = await cli("retention", "run");
     expect(r.code, r.stderr).toBe(0);

@@ -13,6 +13,7 @@ import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
 import { users, waves } from "../../db/schema.ts";
 import { createSession } from "../../api/auth/sessions.ts";
 import { COMPLETE } from "../helpers/answers.ts";
+import { seedExpiredNote } from "../helpers/registry.ts";
 
 const ADMIN_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -135,14 +136,9 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
   });
 
   it("runs the retention job from the cron trigger", async () => {
-    const { cases, conferences, conferenceCases, organisations } = await import("../../db/schema.ts");
+    const { conferences } = await import("../../db/schema.ts");
     const { eq } = await import("drizzle-orm");
-    const [org] = await db.db.select().from(organisations).limit(1);
-    const [c] = await db.db.insert(cases).values({ code: "ALK-2020-0001", municipalityId: "alkmaar", branchId: "alkmaar", referrerOrganisationId: org.id,
-      status: "afgesloten", registeredOn: "2020-01-06", closedOn: "2020-03-01", careSafetyNexus: true, societalImpact: true }).returning();
-    const [k] = await db.db.insert(conferences).values({ heldOn: "2020-01-20", branchId: "alkmaar", chair: "Procesregisseur", rolesExplained: true,
-      hasAanleiding: true, hasDoel: false, hasAanpak: false, aanleidingNote: "oude werkaantekening" }).returning();
-    await db.db.insert(conferenceCases).values({ conferenceId: k.id, caseId: c.id });
+    const k = { id: await seedExpiredNote(db.db) };
     expect((await fetch(`${base}/__scheduled?cron=17+3+*+*+*`)).status, output).toBe(200);
     let note: string | null = "";
     for (let i = 0; i < 40 && note !== null; i++) {
