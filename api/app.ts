@@ -13,6 +13,10 @@ import { auditRouter } from "./audit/audit.index.ts";
 import { municipalitiesRouter } from "./municipalities/municipalities.index.ts";
 import { registryRouter } from "./registry/registry.index.ts";
 import { reportsRouter } from "./reports/reports.index.ts";
+import { qualityRouter } from "./quality/quality.index.ts";
+import { auditsRouter } from "./audits/audits.index.ts";
+import { risksRouter } from "./risks/risks.index.ts";
+import { reviewsRouter } from "./reviews/reviews.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -42,7 +46,9 @@ export function createApp(deps: AppDeps) {
     onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024} kB.`), 413),
   }));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
-  for (const router of [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter, registryRouter, reportsRouter]) {
+  const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
+    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter];
+  for (const router of routers) {
     app.route("/api", router);
   }
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(app)));

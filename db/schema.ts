@@ -301,3 +301,175 @@ export type Conference = typeof conferences.$inferSelect;
 export const CASE_STATUSES = caseStatus.enumValues;
 export const ATTENDANCE = attendance.enumValues;
 export const ACTIVITY_KINDS = activityKind.enumValues;
+
+// ---------------------------------------------------------------------------------------
+// The quality cycle (ISO 9001 6.1, 9.2, 9.3, 10.2, 10.3). Every table that an auditor
+// samples keeps who and when; history that must be shown "as it stood" is kept as rows,
+// never overwritten (risk_history, management review versions).
+
+export const findingSource = pgEnum("finding_source", ["survey", "audit", "complaint", "risk", "conference_metric", "other"]);
+export const findingClass = pgEnum("finding_class", ["major_nc", "minor_nc", "observation", "opportunity"]);
+export const rootCauseMethod = pgEnum("root_cause_method", ["five_whys", "fishbone"]);
+export const actionStatus = pgEnum("action_status", ["gepland", "in_uitvoering", "gereed", "geannuleerd"]);
+export const pdcaPhase = pgEnum("pdca_phase", ["plan", "do", "check", "act"]);
+
+export const findings = pgTable("findings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ref: text("ref").notNull().unique(), // BEV-2026-001
+  source: findingSource("source").notNull(),
+  sourceWaveId: uuid("source_wave_id").references(() => waves.id),
+  sourceDimension: text("source_dimension"),
+  sourceQuestion: text("source_question"),
+  sourceAuditId: uuid("source_audit_id"), // internal_audits.id (declared below)
+  sourceRiskId: uuid("source_risk_id"), // risks.id (declared below)
+  sourceMetric: text("source_metric"), // a conference metric key, e.g. directorAssigned
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+  classification: findingClass("classification").notNull(),
+  clauses: text("clauses").array().notNull(), // ISO 9001 clauses, e.g. {"9.1.2","8.5.1"}
+  foundOn: text("found_on").notNull(),
+  correction: text("correction"), // immediate correction (10.2.1 a)
+  rootCauseMethod: rootCauseMethod("root_cause_method"),
+  rootCauseAnalysis: jsonb("root_cause_analysis"), // five whys: string[]; fishbone: { people, process, systems, partners }
+  rootCause: text("root_cause"),
+  similarElsewhere: text("similar_elsewhere"), // could it occur elsewhere (10.2.1 b3)
+  baseline: jsonb("baseline"), // the measured starting point, e.g. { wave, dimension, mean, n, ci }
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+  closedBy: uuid("closed_by").references(() => users.id),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const actions = pgTable("actions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ref: text("ref").notNull().unique(), // ACT-2026-001
+  title: text("title").notNull(),
+  ownerId: uuid("owner_id").notNull().references(() => users.id),
+  dueOn: text("due_on").notNull(),
+  status: actionStatus("status").notNull().default("gepland"),
+  pdcaPhase: pdcaPhase("pdca_phase").notNull().default("plan"),
+  criterion: jsonb("criterion").notNull(), // written when planned; see api/domain/quality/criterion.ts
+  completedOn: text("completed_on"),
+  riskId: uuid("risk_id"), // a risk treatment action (risks.id)
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const findingActions = pgTable("finding_actions", {
+  findingId: uuid("finding_id").notNull().references(() => findings.id),
+  actionId: uuid("action_id").notNull().references(() => actions.id),
+}, (t) => [primaryKey({ columns: [t.findingId, t.actionId] }), index("finding_actions_action").on(t.actionId)]);
+
+/** The check that an action worked, by someone other than its owner (10.2.1 d). */
+export const effectivenessReviews = pgTable("effectiveness_reviews", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  findingId: uuid("finding_id").notNull().references(() => findings.id),
+  reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
+  reviewedOn: text("reviewed_on").notNull(),
+  effective: boolean("effective").notNull(),
+  explanation: text("explanation").notNull(),
+  evaluation: jsonb("evaluation"), // the automatic criterion results at the time of the review
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Evidence files: content with its hash, who uploaded it when, and the date it is about. */
+export const evidenceFiles = pgTable("evidence_files", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  findingId: uuid("finding_id").references(() => findings.id),
+  actionId: uuid("action_id").references(() => actions.id),
+  reviewId: uuid("review_id").references(() => effectivenessReviews.id),
+  auditId: uuid("audit_id"), // internal_audits.id
+  filename: text("filename").notNull(),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  content: bytea("content").notNull(),
+  concernsDate: text("concerns_date").notNull(), // the date the evidence is about
+  description: text("description"),
+  uploadedBy: uuid("uploaded_by").references(() => users.id),
+  uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const auditStatus = pgEnum("internal_audit_status", ["gepland", "uitgevoerd", "gerapporteerd", "geannuleerd"]);
+
+/** The processes the ZVH audits, with their owners (who may not audit them) and risk weight. */
+export const processes = pgTable("processes", {
+  id: text("id").primaryKey(), // casusoverleg, aanmelding-triage, …
+  name: text("name").notNull().unique(),
+  ownerIds: uuid("owner_ids").array().notNull().default(sql`'{}'::uuid[]`),
+  riskWeight: smallint("risk_weight").notNull().default(2), // 1 laag, 2 middel, 3 hoog
+});
+
+export const internalAudits = pgTable("internal_audits", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ref: text("ref").notNull().unique(), // IA-2026-01
+  year: integer("year").notNull(),
+  processId: text("process_id").notNull().references(() => processes.id),
+  scope: text("scope").notNull(),
+  criteria: text("criteria").array().notNull(), // clauses and own procedures
+  auditorIds: uuid("auditor_ids").array().notNull(),
+  auditeeIds: uuid("auditee_ids").array().notNull(),
+  plannedOn: text("planned_on").notNull(),
+  actualOn: text("actual_on"),
+  status: auditStatus("status").notNull().default("gepland"),
+  strongPoints: text("strong_points"),
+  conclusion: text("conclusion"),
+  reportedOn: text("reported_on"), // reported to management
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("internal_audits_year").on(t.year)]);
+
+export const riskKind = pgEnum("risk_kind", ["risk", "opportunity"]);
+
+export const risks = pgTable("risks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ref: text("ref").notNull().unique(), // R-001 / K-001
+  kind: riskKind("kind").notNull(),
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+  processId: text("process_id").references(() => processes.id),
+  inherentLikelihood: smallint("inherent_likelihood").notNull(),
+  inherentImpact: smallint("inherent_impact").notNull(),
+  residualLikelihood: smallint("residual_likelihood").notNull(),
+  residualImpact: smallint("residual_impact").notNull(),
+  treatment: text("treatment").notNull(),
+  ownerId: uuid("owner_id").notNull().references(() => users.id),
+  reviewIntervalDays: integer("review_interval_days").notNull().default(180),
+  lastReviewedOn: text("last_reviewed_on").notNull(),
+  closedOn: text("closed_on"),
+  version: integer("version").notNull().default(1),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every version of every risk, so the register shows how each risk moved. */
+export const riskHistory = pgTable("risk_history", {
+  riskId: uuid("risk_id").notNull().references(() => risks.id),
+  version: integer("version").notNull(),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+  changedBy: uuid("changed_by").references(() => users.id),
+  change: text("change").notNull(), // created | updated | reviewed | closed
+  snapshot: jsonb("snapshot").notNull(),
+}, (t) => [primaryKey({ columns: [t.riskId, t.version] })]);
+
+export const reviewStatus = pgEnum("management_review_status", ["concept", "definitief"]);
+
+/** A management review (9.3). Final versions are immutable; a correction is a new version. */
+export const managementReviews = pgTable("management_reviews", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  seriesId: uuid("series_id").notNull(), // all versions of one review share it
+  version: integer("version").notNull(),
+  periodFrom: text("period_from").notNull(),
+  periodTo: text("period_to").notNull(),
+  heldOn: text("held_on"),
+  inputs: jsonb("inputs").notNull(), // per required input: { data (pre-filled), assessment }
+  decisions: jsonb("decisions").notNull(), // [{ kind, text, actionId? }]
+  status: reviewStatus("status").notNull().default("concept"),
+  correctionOf: uuid("correction_of"),
+  correctionReason: text("correction_reason"),
+  finalizedAt: timestamp("finalized_at", { withTimezone: true }),
+  finalizedBy: uuid("finalized_by").references(() => users.id),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("management_reviews_series_version").on(t.seriesId, t.version)]);

@@ -1,5 +1,5 @@
 import type { Db } from "../types.ts";
-import { branches, municipalities, organisations, themes, type OrganisationType } from "../schema.ts";
+import { branches, municipalities, organisations, processes, themes, type OrganisationType } from "../schema.ts";
 
 /**
  * Zorg- en Veiligheidshuis Noord-Holland Noord: three branches and the 16 municipalities
@@ -54,11 +54,21 @@ export const THEMES = [
   { id: "high-impact-crime", name: "High impact crime" },
 ];
 
+/** The processes of the quality system, audited in the internal audit programme (risk weight 1–3). */
+export const PROCESSES = [
+  { id: "casusoverleg", name: "Casusoverleg", riskWeight: 3 },
+  { id: "aanmelding-triage", name: "Aanmelding en triage", riskWeight: 2 },
+  { id: "informatiedeling-privacy", name: "Informatiedeling en privacy", riskWeight: 3 },
+  { id: "klanttevredenheid", name: "Klanttevredenheid", riskWeight: 1 },
+  { id: "kennis-expertisecentrum", name: "Kennis- en expertisecentrum", riskWeight: 1 },
+];
+
 /** Idempotent: safe on every start. */
 export async function seedReference(db: Db) {
   await db.insert(branches).values(BRANCHES).onConflictDoNothing();
   await db.insert(municipalities).values(MUNICIPALITIES).onConflictDoNothing();
   await db.insert(themes).values(THEMES).onConflictDoNothing();
+  await db.insert(processes).values(PROCESSES).onConflictDoNothing();
   await db.insert(organisations).values(PARTNERS.map((p) => ({
     name: p.name, type: p.type, municipalityId: p.municipality ? slug(p.municipality) : null,
   }))).onConflictDoNothing();

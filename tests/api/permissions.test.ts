@@ -11,6 +11,7 @@ import { testApp, type As } from "../helpers/app.ts";
 const PUBLIC = "public", ANY = "any-logged-in";
 const READ_REGISTRY = ["kwaliteit", "management", "auditor", "medewerker"], WRITE_REGISTRY = ["kwaliteit", "medewerker"];
 const REPORTS = ["kwaliteit", "management", "auditor", "gemeente"];
+const QUALITY_READ = ["kwaliteit", "management", "auditor"], QUALITY_WRITE = ["kwaliteit", "management"];
 const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getHealth: PUBLIC, getSurveyByToken: PUBLIC, saveProgress: PUBLIC, submitResponse: PUBLIC, login: PUBLIC, setPassword: PUBLIC,
   logout: ANY, me: ANY, changePassword: ANY,
@@ -32,6 +33,16 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getConferenceMetrics: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
   getMunicipalityReport: REPORTS, listReportDeliveries: REPORTS, downloadReportDelivery: REPORTS,
   sendMunicipalityReports: ["kwaliteit", "management"],
+  listFindings: QUALITY_READ, getFinding: QUALITY_READ, createFinding: QUALITY_WRITE, updateFinding: QUALITY_WRITE,
+  createFindingFromWave: QUALITY_WRITE, closeFinding: QUALITY_WRITE, createEffectivenessReview: QUALITY_WRITE,
+  listActions: QUALITY_READ, createAction: QUALITY_WRITE, updateAction: QUALITY_WRITE, evaluateAction: QUALITY_READ,
+  uploadEvidence: QUALITY_WRITE, downloadEvidence: QUALITY_READ, getQualityDigest: QUALITY_READ,
+  listProcesses: QUALITY_READ, updateProcess: ["kwaliteit"], getAuditProgramme: QUALITY_READ, getAudit: QUALITY_READ,
+  createAudit: ["kwaliteit"], updateAudit: ["kwaliteit"], reportAudit: ["kwaliteit"], listRisks: QUALITY_READ,
+  getRisk: QUALITY_READ, createRisk: QUALITY_WRITE, updateRisk: QUALITY_WRITE, reviewRisk: QUALITY_WRITE,
+  getRiskMatrix: QUALITY_READ, updateRiskMatrix: QUALITY_WRITE, listManagementReviews: QUALITY_READ,
+  getManagementReview: QUALITY_READ, createManagementReview: QUALITY_WRITE, updateManagementReview: QUALITY_WRITE,
+  finalizeManagementReview: ["management"], correctManagementReview: ["management"],
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -42,8 +53,8 @@ type Doc = { paths: Record<string, Record<string, { operationId: string }>> };
 
 function concretePath(path: string) {
   return path.replace("{waveId}", t.wave.id).replace("{municipalityId}", "alkmaar")
-    .replace(/\{(userId|caseId|conferenceId|followUpId|deliveryId)\}/, "00000000-0000-4000-8000-000000000000")
-    .replace("{themeId}", "huiselijk-geweld").replace("{token}", "a".repeat(32));
+    .replace(/\{(userId|caseId|conferenceId|followUpId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/, "00000000-0000-4000-8000-000000000000")
+    .replace("{themeId}", "huiselijk-geweld").replace("{processId}", "casusoverleg").replace("{token}", "a".repeat(32));
 }
 
 describe("permission matrix, generated from the OpenAPI document", () => {
