@@ -7,22 +7,28 @@ import { ResultsPage } from "./ResultsPage.tsx";
 import { MunicipalityPage } from "./MunicipalityPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
 import { AuditPage } from "./AuditPage.tsx";
+import { CasesPage } from "./CasesPage.tsx";
+import { ConferencesPage } from "./ConferencesPage.tsx";
+import { MetricsPage } from "./MetricsPage.tsx";
+import { ReportsPage } from "./ReportsPage.tsx";
 import { Status } from "./Status.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 
-type View = "results" | "municipality" | "users" | "audit" | "account";
+/** A view's name is also its URL: /casussen, /kengetallen, … */
+type View = "results" | "casussen" | "casusoverleg" | "kengetallen" | "uitdraaien" | "municipality" | "users" | "audit" | "account";
 
 /** Which views each role gets; the API enforces the same rules, this only hides dead ends. */
 const VIEWS: Record<string, View[]> = {
   admin: ["users", "audit", "account"],
-  kwaliteit: ["results", "audit", "account"],
-  management: ["results", "account"],
-  auditor: ["results", "audit", "account"],
-  medewerker: ["account"],
-  gemeente: ["municipality", "account"],
+  kwaliteit: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "audit", "account"],
+  management: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "account"],
+  auditor: ["results", "casussen", "casusoverleg", "kengetallen", "audit", "account"],
+  medewerker: ["casussen", "casusoverleg", "kengetallen", "account"],
+  gemeente: ["municipality", "kengetallen", "account"],
 };
 const LABEL: Record<View, MessageKey> = {
-  results: "nav.results", municipality: "nav.municipality", users: "nav.users", audit: "nav.audit", account: "nav.account",
+  results: "nav.results", casussen: "nav.cases", casusoverleg: "nav.conferences", kengetallen: "nav.metrics", uitdraaien: "nav.reports",
+  municipality: "nav.municipality", users: "nav.users", audit: "nav.audit", account: "nav.account",
 };
 
 function viewFromPath(): View | null {
@@ -51,6 +57,10 @@ export function App() {
   else if (user === undefined) main = <Status loading />;
   else if (user === null) main = <LoginPage onLogin={setUser} />;
   else if (current === "results") main = <ResultsPage />;
+  else if (current === "casussen") main = <CasesPage user={user} />;
+  else if (current === "casusoverleg") main = <ConferencesPage user={user} />;
+  else if (current === "kengetallen") main = <MetricsPage user={user} />;
+  else if (current === "uitdraaien") main = <ReportsPage />;
   else if (current === "municipality") main = <MunicipalityPage municipalityId={user.municipalityId!} />;
   else if (current === "users") main = <UsersPage />;
   else if (current === "audit") main = <AuditPage />;

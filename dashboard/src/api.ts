@@ -1,6 +1,9 @@
 /** Thin fetch wrapper: JSON in, JSON out, the API's error shape turned into an exception. */
+export interface ErrorDetail { path?: string; message?: string }
+
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfter?: number) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfter?: number,
+    readonly details: ErrorDetail[] = []) {
     super(message);
   }
 }
@@ -15,8 +18,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const err = (body as { error?: { code: string; message: string } }).error;
-    throw new ApiFailure(res.status, err?.code ?? "error", err?.message ?? res.statusText, Number(res.headers.get("retry-after")) || undefined);
+    const err = (body as { error?: { code: string; message: string; details?: ErrorDetail[] } }).error;
+    throw new ApiFailure(res.status, err?.code ?? "error", err?.message ?? res.statusText,
+      Number(res.headers.get("retry-after")) || undefined, err?.details ?? []);
   }
   return body as T;
 }

@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from "react";
+import type { MessageKey } from "../../i18n/messages.ts";
+import { api } from "./api.ts";
+import { useI18n } from "./i18n.tsx";
+import { today } from "./format.ts";
+import { Status } from "./Status.tsx";
+import type { Case, CaseStatus } from "./registry.ts";
+
+export const STATUS_KEY: Record<CaseStatus, MessageKey> = {
+  aangemeld: "status.aangemeld", in_behandeling: "status.in_behandeling", afgesloten: "status.afgesloten",
+};
+
+/** Per case: put it in treatment, or close it on a date. */
+export function CaseStatusForm({ item, onChanged }: { item: Case; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<CaseStatus>(item.status === "afgesloten" ? "afgesloten" : "in_behandeling");
+  const [closedOn, setClosedOn] = useState(item.closedOn ?? today());
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+  const unchanged = status === item.status && (status !== "afgesloten" || closedOn === item.closedOn);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/cases/${item.id}`, { method: "PATCH", body: status === "afgesloten" ? { status, closedOn } : { status } });
+      onChanged();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const id = `cs-${item.id}`;
+  return (
+    <form onSubmit={submit} className="row-form" aria-label={t("case.changeStatusFor", { code: item.code })}>
+      <label htmlFor={`${id}-status`} className="sr-only">{t("case.newStatus", { code: item.code })}</label>
+      <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
+        <option value="in_behandeling">{t("status.in_behandeling")}</option>
+        <option value="afgesloten">{t("status.afgesloten")}</option>
+      </select>
+      {status === "afgesloten" && <>
+        <label htmlFor={`${id}-date`} className="sr-only">{t("case.closedOnFor", { code: item.code })}</label>
+        <input id={`${id}-date`} type="date" required value={closedOn} min={item.registeredOn} max={today()} onChange={(e) => setClosedOn(e.target.value)} />
+      </>}
+      <button type="submit" disabled={busy || unchanged}>{t("form.save")}<span className="sr-only"> {item.code}</span></button>
+      <Status error={error} />
+    </form>
+  );
+}

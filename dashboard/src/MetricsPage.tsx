@@ -1,0 +1,56 @@
+import { useI18n } from "./i18n.tsx";
+import type { User } from "./api.ts";
+import { useFormat } from "./format.ts";
+import { useLoad } from "./useLoad.ts";
+import { queryString, useQueryParams } from "./useQueryParams.ts";
+import { branchesOf, useMunicipalities, useThemes } from "./useReference.ts";
+import { Status } from "./Status.tsx";
+import { MetricsFilters, type MetricsFilter } from "./MetricsFilters.tsx";
+import { KpiTiles } from "./KpiTiles.tsx";
+import { MonthlyChart } from "./MonthlyChart.tsx";
+import { AttendanceChart } from "./AttendanceChart.tsx";
+import { CostChart } from "./CostChart.tsx";
+import type { Metrics } from "./registry.ts";
+
+/** Kengetallen: conference KPIs, lead times, attendance and hours, filtered through the URL. */
+export function MetricsPage({ user }: { user: User }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const q = useQueryParams();
+  const filter: MetricsFilter = { from: q.get("from"), to: q.get("to"), branch: q.get("branch"), municipality: q.get("municipality"), theme: q.get("theme") };
+  const metrics = useLoad<Metrics>(`/registry/metrics${queryString({ ...filter })}`);
+  const municipalities = useMunicipalities();
+  const themes = useThemes();
+  const m = metrics.data;
+  const names = m?.names ?? {};
+  const ownMunicipalities = municipalities.list.filter((x) => !user.branchId || x.branchId === user.branchId);
+  // Roles without the registry (gemeente) cannot list themes: offer the themes the figures name.
+  const themeOptions = themes.data ? themes.list : [...new Set([...(m?.cases.byTheme.map((x) => x.themeId) ?? []), filter.theme].filter(Boolean))]
+    .map((id) => ({ id, name: names[id] ?? id }));
+  const label = (id: string) => (id === "zonder_thema" ? t("metrics.noTheme") : names[id] ?? id);
+  return (
+    <section aria-labelledby="metrics-title" className="stack">
+      <h1 id="metrics-title">{t("nav.metrics")}</h1>
+      <p className="lead">{t("metrics.intro")}</p>
+      <MetricsFilters value={filter} onChange={(next) => q.update(next)} branches={branchesOf(ownMunicipalities)}
+        municipalities={ownMunicipalities} themes={themeOptions} />
+      {metrics.loading && <Status loading />}
+      {metrics.error && <Status error={metrics.error} />}
+      {m && !metrics.error && (
+        <div aria-busy={metrics.loading} className="stack">
+          <KpiTiles m={m} />
+          <h2>{t("metrics.monthly")}</h2>
+          <MonthlyChart months={m.byMonth} />
+          <h2>{t("metrics.attendance")}</h2>
+          <AttendanceChart rows={m.attendance} names={names} />
+          <h2>{t("metrics.hoursTitle")}</h2>
+          <p>{t("metrics.hoursTotal", { hours: f.number(m.hours.total.hours, 2), cost: f.money(m.hours.total.cost) })}
+            {m.hours.unpricedHours > 0 && <> {t("metrics.unpriced", { hours: f.number(m.hours.unpricedHours, 2) })}</>}</p>
+          <h3>{t("metrics.byMunicipality")}</h3>
+          <CostChart id="cost-municipality" title={t("metrics.byMunicipality")} alt={t("metrics.costAltMunicipality")} rowHeader={t("case.municipality")} rows={m.hours.byMunicipality} label={label} />
+          <h3>{t("metrics.byTheme")}</h3>
+          <CostChart id="cost-theme" title={t("metrics.byTheme")} alt={t("metrics.costAltTheme")} rowHeader={t("case.theme")} rows={m.hours.byTheme} label={label} />
+        </div>)}
+    </section>
+  );
+}
