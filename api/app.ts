@@ -14,6 +14,7 @@ import { municipalitiesRouter } from "./municipalities/municipalities.index.ts";
 import { registryRouter } from "./registry/registry.index.ts";
 import { reportsRouter } from "./reports/reports.index.ts";
 import { qualityRouter } from "./quality/quality.index.ts";
+import { MAX_EVIDENCE_BYTES } from "./quality/evidence.service.ts";
 import { auditsRouter } from "./audits/audits.index.ts";
 import { risksRouter } from "./risks/risks.index.ts";
 import { reviewsRouter } from "./reviews/reviews.index.ts";
@@ -41,10 +42,13 @@ export function createApp(deps: AppDeps) {
     c.header("Cache-Control", "no-store");
     await next();
   });
-  app.use("/api/*", bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024} kB.`), 413),
-  }));
+  const limit = (bytes: number) => bodyLimit({
+    maxSize: bytes,
+    onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${Math.round(bytes / 1024)} kB.`), 413),
+  });
+  // Evidence files are the one place where large bodies are expected.
+  const [small, evidence] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024)];
+  app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
     registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter];

@@ -379,7 +379,6 @@ export const evidenceFiles = pgTable("evidence_files", {
   id: uuid("id").primaryKey().defaultRandom(),
   findingId: uuid("finding_id").references(() => findings.id),
   actionId: uuid("action_id").references(() => actions.id),
-  reviewId: uuid("review_id").references(() => effectivenessReviews.id),
   auditId: uuid("audit_id"), // internal_audits.id
   filename: text("filename").notNull(),
   contentType: text("content_type").notNull(),
@@ -391,6 +390,12 @@ export const evidenceFiles = pgTable("evidence_files", {
   uploadedBy: uuid("uploaded_by").references(() => users.id),
   uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Which evidence a review relied on (evidence rows are append-only, so the link lives apart). */
+export const reviewEvidence = pgTable("review_evidence", {
+  reviewId: uuid("review_id").notNull().references(() => effectivenessReviews.id),
+  evidenceId: uuid("evidence_id").notNull().references(() => evidenceFiles.id),
+}, (t) => [primaryKey({ columns: [t.reviewId, t.evidenceId] })]);
 
 export const auditStatus = pgEnum("internal_audit_status", ["gepland", "uitgevoerd", "gerapporteerd", "geannuleerd"]);
 

@@ -9,6 +9,11 @@ import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
 import { openMigrated, PGLITE_DIR, VERSION } from "./runtime.ts";
 import { randomToken } from "../api/lib/crypto.ts";
 import { seedRegistryDemo } from "../db/seed/registry.ts";
+import { seedAuditsDemo } from "../db/seed/audits.ts";
+import { seedRisksDemo } from "../db/seed/risks.ts";
+import { seedQualityDemo } from "../db/seed/quality.ts";
+import { seedReviewsDemo } from "../db/seed/reviews.ts";
+import { mailFromEnv, sendWeeklyDigest } from "./mail/digest-mailer.ts";
 import { runRetention } from "../api/registry/retention.service.ts";
 
 const port = Number(process.env.PORT ?? 8787);
@@ -26,6 +31,11 @@ const database = await openMigrated("server", { url: `http://127.0.0.1:${port}`,
 const now = () => new Date();
 if (await seedDemo(database.db, now())) console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
 if (await seedRegistryDemo(database.db, now())) console.log("Demo-casusregistratie (2025–2026) aangemaakt.");
+// The management review goes last: it reads, and adds to, everything before it.
+const quality = [seedAuditsDemo, seedRisksDemo, seedQualityDemo, seedReviewsDemo];
+const seeded = [];
+for (const seed of quality) seeded.push(await seed(database.db, now()));
+if (seeded.some(Boolean)) console.log("Demo-kwaliteitscyclus (audits, risico's, bevindingen, directiebeoordeling) aangemaakt.");
 
 // The retention job: at start and then daily, so working notes never outlive their term.
 const retention = async () => {
@@ -34,6 +44,14 @@ const retention = async () => {
 };
 await retention();
 setInterval(retention, 24 * 3600_000).unref();
+
+// The weekly quality digest by e-mail, when SMTP_URL and DIGEST_TO are set; checked hourly, sent once a week.
+const mailer = mailFromEnv(process.env, `${publicUrl}/`);
+if (mailer) {
+  const digest = () => sendWeeklyDigest(database.db, mailer.transport, mailer.mail, now()).catch((e) => console.error("weekoverzicht mislukt", e));
+  await digest();
+  setInterval(digest, 3600_000).unref();
+}
 
 const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken });
 const server = await listen(app, port, host);

@@ -31,6 +31,14 @@ export function entryHash(row: Omit<Row, "seq" | "hash">) {
 }
 
 /**
+ * The value as the jsonb column will hand it back (a Date becomes its ISO string, undefined
+ * disappears), so the hash is computed over exactly what verification will read.
+ */
+function asStored(value: unknown): Row["before"] {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
  * Appends one entry. Call inside the transaction that makes the change, so the change
  * and its trace commit together; the advisory lock keeps the chain linear.
  */
@@ -40,7 +48,7 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date) {
   const row = {
     at: now.toISOString(), actorId: entry.actorId ?? null, actor: entry.actor, ip: entry.ip ?? null,
     action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null,
-    before: (entry.before ?? null) as Row["before"], after: (entry.after ?? null) as Row["after"],
+    before: asStored(entry.before), after: asStored(entry.after),
     prevHash: last?.hash ?? GENESIS,
   };
   await db.insert(auditLog).values({ ...row, hash: entryHash(row) });

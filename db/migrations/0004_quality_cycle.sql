@@ -38,7 +38,6 @@ CREATE TABLE "evidence_files" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"finding_id" uuid,
 	"action_id" uuid,
-	"review_id" uuid,
 	"audit_id" uuid,
 	"filename" text NOT NULL,
 	"content_type" text NOT NULL,
@@ -132,6 +131,12 @@ CREATE TABLE "processes" (
 	CONSTRAINT "processes_name_unique" UNIQUE("name")
 );
 --> statement-breakpoint
+CREATE TABLE "review_evidence" (
+	"review_id" uuid NOT NULL,
+	"evidence_id" uuid NOT NULL,
+	CONSTRAINT "review_evidence_review_id_evidence_id_pk" PRIMARY KEY("review_id","evidence_id")
+);
+--> statement-breakpoint
 CREATE TABLE "risk_history" (
 	"risk_id" uuid NOT NULL,
 	"version" integer NOT NULL,
@@ -169,7 +174,6 @@ ALTER TABLE "effectiveness_reviews" ADD CONSTRAINT "effectiveness_reviews_findin
 ALTER TABLE "effectiveness_reviews" ADD CONSTRAINT "effectiveness_reviews_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_finding_id_findings_id_fk" FOREIGN KEY ("finding_id") REFERENCES "public"."findings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_review_id_effectiveness_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."effectiveness_reviews"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "finding_actions" ADD CONSTRAINT "finding_actions_finding_id_findings_id_fk" FOREIGN KEY ("finding_id") REFERENCES "public"."findings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "finding_actions" ADD CONSTRAINT "finding_actions_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -179,6 +183,8 @@ ALTER TABLE "findings" ADD CONSTRAINT "findings_created_by_users_id_fk" FOREIGN 
 ALTER TABLE "internal_audits" ADD CONSTRAINT "internal_audits_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "management_reviews" ADD CONSTRAINT "management_reviews_finalized_by_users_id_fk" FOREIGN KEY ("finalized_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "management_reviews" ADD CONSTRAINT "management_reviews_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_evidence" ADD CONSTRAINT "review_evidence_review_id_effectiveness_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."effectiveness_reviews"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_evidence" ADD CONSTRAINT "review_evidence_evidence_id_evidence_files_id_fk" FOREIGN KEY ("evidence_id") REFERENCES "public"."evidence_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_history" ADD CONSTRAINT "risk_history_risk_id_risks_id_fk" FOREIGN KEY ("risk_id") REFERENCES "public"."risks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_history" ADD CONSTRAINT "risk_history_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risks" ADD CONSTRAINT "risks_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -32,6 +32,13 @@ describe("audit trail", () => {
     expect(text).not.toMatch(/password|scrypt\$/i);
   });
 
+  it("hashes exactly what the database stores, also for dates and undefined fields", async () => {
+    const { appendAudit } = await import("../../api/audit/audit.service.ts");
+    await t.db.transaction((tx) => appendAudit(tx as never, { actor: "test", action: "update", entity: "finding",
+      before: { updatedAt: new Date("2026-01-01T00:00:00Z"), gone: undefined }, after: { n: 1.5, nested: [{ at: new Date(0) }] } }, new Date()));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
   it("verifies an untouched chain", async () => {
     const res = await t.request("/api/audit/verify", { as: "auditor" });
     const body = await res.json() as { ok: boolean; entries: number };

@@ -53,7 +53,14 @@ export async function testApp(options: { now?: Date } = {}) {
     if (init.json !== undefined) { headers.set("content-type", "application/json"); body = JSON.stringify(init.json); }
     return app.request(path, { ...init, headers, body });
   };
-  return { app, db: database.db as Db, close: database.close, clock, wave, questionnaireId, request, cookies };
+  /** New sessions at the current clock, for tests that jump further ahead than a session lives. */
+  const renewSessions = async () => {
+    const { users: table } = await import("../../db/schema.ts");
+    for (const u of await database.db.select().from(table)) {
+      if (u.email === `${u.role}@test.local`) cookies[u.role] = `ks_session=${(await createSession(database.db, u.id, clock.now, null)).token}`;
+    }
+  };
+  return { app, db: database.db as Db, close: database.close, clock, wave, questionnaireId, request, cookies, renewSessions };
 }
 
 export async function count(db: Db, table: string): Promise<number> {

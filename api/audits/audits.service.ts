@@ -1,0 +1,127 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { z } from "@hono/zod-openapi";
+import type { Db } from "../../db/types.ts";
+import { findings, internalAudits } from "../../db/schema.ts";
+import { ApiError } from "../lib/errors.ts";
+import { audited } from "../audit/audit.service.ts";
+import type { Actor } from "../auth/users.service.ts";
+import { insertFinding, nextRef } from "../quality/findings.store.ts";
+import type { AuditReportSchema, AuditUpdateSchema, NewAuditSchema } from "./audits.schemas.ts";
+import {
+  activePeople, assertAuditorRoles, assertIndependent, auditSnapshot, findAudit, findProcess, peopleById, publicAudit, type AuditRow,
+} from "./audits.lookup.ts";
+
+export type NewAudit = z.infer<typeof NewAuditSchema>;
+export type AuditUpdate = z.infer<typeof AuditUpdateSchema>;
+export type AuditReport = z.infer<typeof AuditReportSchema>;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const OPEN = ["gepland", "uitgevoerd"] as const;
+
+async function detail(db: Db, row: AuditRow, now: Date) {
+  const process = await findProcess(db, row.processId);
+  const people = await peopleById(db, [...row.auditorIds, ...row.auditeeIds]);
+  const found = await db.select({
+    id: findings.id, ref: findings.ref, classification: findings.classification, title: findings.title, clauses: findings.clauses,
+  }).from(findings).where(eq(findings.sourceAuditId, row.id)).orderBy(asc(findings.ref));
+  return { ...publicAudit(row, process.name, people, isoDay(now)), findings: found };
+}
+
+export async function getAudit(db: Db, id: string, now: Date) {
+  return detail(db, await findAudit(db, id), now);
+}
+
+/** Who audits whom: the people must exist and be active, auditors must be ZVH staff and independent. */
+async function checkTeam(db: Db, team: { auditorIds: string[]; auditeeIds: string[] }, processId: string, asReference: boolean) {
+  const process = await findProcess(db, processId, asReference);
+  const people = await activePeople(db, [...team.auditorIds, ...team.auditeeIds]);
+  assertAuditorRoles(team.auditorIds, people);
+  assertIndependent(team, process, people);
+}
+
+export async function createAudit(db: Db, input: NewAudit, now: Date, by: Actor) {
+  await checkTeam(db, input, input.processId, true);
+  const row = await audited(db, now, async (tx) => {
+    const [created] = await tx.insert(internalAudits).values({
+      ...input, ref: await nextRef(tx, "internal_audits", "IA", String(input.year), 2), createdAt: now, updatedAt: now,
+    }).returning();
+    return { result: created, audit: { ...by, action: "create", entity: "internal_audit", entityId: created.id, after: auditSnapshot(created) } };
+  });
+  return detail(db, row, now);
+}
+
+/** Reported and cancelled audits are history: a change would rewrite what management was told. */
+function assertOpen(row: AuditRow) {
+  if (row.status === "gerapporteerd") {
+    throw new ApiError(409, "audit_reported", `Audit ${row.ref} is al gerapporteerd en kan niet meer worden gewijzigd.`);
+  }
+  if (row.status === "geannuleerd") {
+    throw new ApiError(409, "audit_cancelled", `Audit ${row.ref} is geannuleerd; plan zo nodig een nieuwe audit.`);
+  }
+}
+
+export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: Date, by: Actor) {
+  const row = await findAudit(db, id);
+  assertOpen(row);
+  const today = isoDay(now);
+  if (patch.plannedOn && !patch.plannedOn.startsWith(`${row.year}-`)) {
+    throw new ApiError(400, "planned_outside_year", `De geplande datum valt niet in het auditjaar ${row.year}.`);
+  }
+  if (patch.actualOn && patch.actualOn > today) throw new ApiError(400, "date_in_future", "De uitvoeringsdatum ligt in de toekomst.");
+  if (patch.status === "geannuleerd" && row.actualOn) {
+    throw new ApiError(409, "audit_carried_out", `Audit ${row.ref} is al uitgevoerd en kan niet meer worden geannuleerd; rapporteer hem.`);
+  }
+  const team = { auditorIds: patch.auditorIds ?? row.auditorIds, auditeeIds: patch.auditeeIds ?? row.auditeeIds };
+  // Cancelling needs no check of the team: an audit that will not happen cannot be partial.
+  if (patch.status !== "geannuleerd") {
+    if (patch.auditorIds || patch.auditeeIds) await checkTeam(db, team, row.processId, false);
+    else assertIndependent(team, await findProcess(db, row.processId), await peopleById(db, team.auditorIds));
+  }
+  const status = patch.status ?? (patch.actualOn ? "uitgevoerd" : row.status);
+  const next = await audited(db, now, async (tx) => {
+    const [updated] = await tx.update(internalAudits).set({ ...patch, ...team, status, updatedAt: now })
+      .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN))).returning();
+    if (!updated) throw new ApiError(409, "audit_closed", `Audit ${row.ref} is intussen gerapporteerd of geannuleerd.`);
+    return { result: updated, audit: { ...by, action: "update", entity: "internal_audit", entityId: id,
+      before: auditSnapshot(row), after: auditSnapshot(updated) } };
+  });
+  return detail(db, next, now);
+}
+
+/**
+ * The audit report to management (9.2.2 c): strong points, conclusion and the findings,
+ * each of which enters the corrective-action cycle as a finding linked to this audit.
+ */
+export async function reportAudit(db: Db, id: string, input: AuditReport, now: Date, by: Actor) {
+  const row = await findAudit(db, id);
+  assertOpen(row);
+  const today = isoDay(now);
+  const actualOn = input.actualOn ?? row.actualOn;
+  if (!actualOn) {
+    throw new ApiError(409, "audit_not_carried_out", `Audit ${row.ref} is nog niet uitgevoerd; geef de uitvoeringsdatum (actualOn).`);
+  }
+  if (actualOn > today) throw new ApiError(400, "date_in_future", "De uitvoeringsdatum ligt in de toekomst.");
+  if (input.reportedOn > today) throw new ApiError(400, "date_in_future", "De rapportagedatum ligt in de toekomst.");
+  if (input.reportedOn < actualOn) {
+    throw new ApiError(400, "reported_before_audit", "De rapportagedatum aan het management ligt vóór de uitvoeringsdatum van de audit.");
+  }
+  assertIndependent(row, await findProcess(db, row.processId), await peopleById(db, row.auditorIds), "Rapporteren kan niet. ");
+  const next = await audited(db, now, async (tx) => {
+    const [updated] = await tx.update(internalAudits).set({
+      actualOn, strongPoints: input.strongPoints, conclusion: input.conclusion, reportedOn: input.reportedOn,
+      status: "gerapporteerd", updatedAt: now,
+    }).where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN))).returning();
+    if (!updated) throw new ApiError(409, "audit_reported", `Audit ${row.ref} is intussen al gerapporteerd of geannuleerd.`);
+    const refs: string[] = [];
+    for (const f of input.findings) {
+      const finding = await insertFinding(tx, {
+        source: "audit", sourceAuditId: id, foundOn: actualOn, title: f.title, description: f.description,
+        classification: f.classification, clauses: f.clauses, ...(f.correction ? { correction: f.correction } : {}),
+      }, now, by);
+      refs.push(finding.ref);
+    }
+    return { result: updated, audit: { ...by, action: "report", entity: "internal_audit", entityId: id,
+      before: auditSnapshot(row), after: { ...auditSnapshot(updated), findings: refs } } };
+  });
+  return detail(db, next, now);
+}

@@ -1,0 +1,79 @@
+import { asc, eq } from "drizzle-orm";
+import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+import type { Db } from "../../db/types.ts";
+import { waves, type Wave } from "../../db/schema.ts";
+import { getWaveResults } from "../waves/results.service.ts";
+import { judge, type Criterion, type Evaluation, type Measure } from "../domain/quality/criterion.ts";
+import { conferenceMetrics } from "../domain/registry/metrics.ts";
+import { loadRegistry } from "../registry/registry.data.ts";
+import { findAction, findingsOfActions } from "./quality.lookup.ts";
+
+/** A survey baseline as stored on a finding made from a wave. */
+export interface SurveyBaseline {
+  kind: "dimension" | "question"; key: string; label: string; waveId: string; wave: string;
+  mean: number; sd: number; n: number; ci: { low: number; high: number } | null;
+}
+
+/** The overall score of one dimension or question in a wave, or null when hidden or absent. */
+export async function surveyMeasure(db: Db, wave: Wave, kind: "dimension" | "question", key: string, now: Date): Promise<(Measure & { label: string; title: string }) | null> {
+  const results = await getWaveResults(db, wave.id, now);
+  const overall = results.overall as { suppressed?: boolean; dimensions: { dimension: string; label: string; n: number; mean: number; sd: number; ci: Measure["ci"] }[];
+    questions: { question: string; title: string; n: number; mean: number; sd: number; ci: Measure["ci"] }[] };
+  if (overall.suppressed) return null;
+  const hit = kind === "dimension"
+    ? overall.dimensions.map((d) => ({ key: d.dimension, title: d.label, ...d })).find((d) => d.key === key)
+    : overall.questions.map((q) => ({ key: q.question, ...q })).find((q) => q.key === key);
+  if (!hit || !hit.n) return null;
+  return { label: wave.name, title: hit.title, value: hit.mean, n: hit.n, sd: hit.sd, ci: hit.ci };
+}
+
+/** The wave that measures the effect: a named wave, or the first one closed after the baseline. */
+async function resultWave(db: Db, c: { wave?: string }, after: Date, now: Date) {
+  const all = await db.select().from(waves).orderBy(asc(waves.opensAt));
+  if (c.wave) return all.find((w) => w.name === c.wave && w.closesAt <= now) ?? null;
+  return all.find((w) => w.opensAt >= after && w.closesAt <= now) ?? null;
+}
+
+async function evaluateSurvey(db: Db, c: Extract<Criterion, { kind: "survey_dimension" | "survey_question" }>, baseline: SurveyBaseline | null, createdAt: Date, now: Date) {
+  const kind = c.kind === "survey_dimension" ? "dimension" : "question";
+  const key = c.kind === "survey_dimension" ? c.dimension : c.question;
+  const base: Measure | null = baseline && baseline.kind === kind && baseline.key === key
+    ? { label: baseline.wave, value: baseline.mean, n: baseline.n, sd: baseline.sd, ci: baseline.ci } : null;
+  const [baseWave] = baseline ? await db.select().from(waves).where(eq(waves.id, baseline.waveId)) : [];
+  const wave = await resultWave(db, c, baseWave ? baseWave.closesAt : createdAt, now);
+  if (!wave) return judge(c, base, null, c.wave ? `Meting '${c.wave}' is nog niet gesloten.` : "Er is nog geen nieuwe meting gesloten.");
+  const result = await surveyMeasure(db, wave, kind, key, now);
+  return judge(c, base, result, `In ${wave.name} is voor dit onderdeel geen (of een te kleine) uitkomst.`);
+}
+
+async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "conference_metric" }>, now: Date) {
+  const today = format(now, "yyyy-MM-dd");
+  const data = await loadRegistry(db);
+  const measure = (from: string, to: string): Measure | null => {
+    const share = conferenceMetrics(data, { from, to }, today)[c.metric];
+    return share.n ? { label: `${from} t/m ${to}`, value: 100 * share.share!, n: share.n, count: share.count,
+      ci: share.ci && { low: 100 * share.ci.low, high: 100 * share.ci.high } } : null;
+  };
+  const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
+  const before = measure(format(addDays(parseISO(c.from), -days), "yyyy-MM-dd"), format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
+  if (c.to >= today) return judge(c, before, null, `De meetperiode loopt tot en met ${c.to}.`);
+  return judge(c, before, measure(c.from, c.to), "In de meetperiode zijn geen casusoverleggen vastgelegd.");
+}
+
+/**
+ * Evaluates an action's effectiveness criterion against the data itself: the next survey
+ * wave (against the finding's baseline) or the conference metrics of the named period
+ * (against the period of equal length before it).
+ */
+export async function evaluateCriterion(db: Db, criterion: Criterion, baseline: SurveyBaseline | null, createdAt: Date, now: Date): Promise<Evaluation> {
+  if (criterion.kind === "survey_dimension" || criterion.kind === "survey_question") return evaluateSurvey(db, criterion, baseline, createdAt, now);
+  if (criterion.kind === "conference_metric") return evaluateConference(db, criterion, now);
+  return judge(criterion, null, null);
+}
+
+export async function evaluateAction(db: Db, actionId: string, now: Date) {
+  const action = await findAction(db, actionId);
+  const linked = await findingsOfActions(db, [action.id]);
+  const baseline = (linked.map((l) => l.finding.baseline).find(Boolean) ?? null) as SurveyBaseline | null;
+  return { actionId: action.id, ref: action.ref, ...(await evaluateCriterion(db, action.criterion as Criterion, baseline, action.createdAt, now)) };
+}

@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/types.ts";
+import { evidenceFiles, internalAudits } from "../../db/schema.ts";
+import { ApiError } from "../lib/errors.ts";
+import { sha256Bytes } from "../lib/crypto.ts";
+import { audited } from "../audit/audit.service.ts";
+import type { Actor } from "../auth/users.service.ts";
+import { findAction, findFinding } from "./quality.lookup.ts";
+
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+/** Documents an auditor can open; nothing a browser would run. */
+export const EVIDENCE_TYPES: Record<string, string> = {
+  "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "text/plain": "txt", "text/csv": "csv",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx", "message/rfc822": "eml",
+};
+
+export interface EvidenceUpload {
+  file: File; concernsDate: string; description?: string; findingId?: string; actionId?: string; auditId?: string;
+}
+
+const safeName = (name: string) => name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f"]/g, "").slice(0, 200) || "bewijs";
+
+export function publicEvidence(e: Omit<typeof evidenceFiles.$inferSelect, "content">) {
+  return { id: e.id, findingId: e.findingId, actionId: e.actionId, auditId: e.auditId, filename: e.filename, contentType: e.contentType,
+    size: e.size, sha256: e.sha256, concernsDate: e.concernsDate, description: e.description, uploadedBy: e.uploadedBy,
+    uploadedAt: e.uploadedAt.toISOString() };
+}
+
+/**
+ * Stores a file with its SHA-256, size, uploader, upload time and the date it is about.
+ * Evidence rows are append-only in the database: a corrected document is a new upload.
+ */
+export async function uploadEvidence(db: Db, input: EvidenceUpload, now: Date, by: Actor) {
+  const targets = [input.findingId, input.actionId, input.auditId].filter(Boolean);
+  if (targets.length !== 1) throw new ApiError(400, "one_target", "Koppel het bewijs aan precies één bevinding, actie of audit.");
+  if (input.findingId) await findFinding(db, input.findingId);
+  if (input.actionId) await findAction(db, input.actionId);
+  if (input.auditId) {
+    const [a] = /^[0-9a-f-]{36}$/i.test(input.auditId) ? await db.select({ id: internalAudits.id }).from(internalAudits).where(eq(internalAudits.id, input.auditId)) : [];
+    if (!a) throw new ApiError(404, "audit_not_found", "Audit niet gevonden.");
+  }
+  const type = input.file.type.split(";")[0].trim().toLowerCase();
+  if (!EVIDENCE_TYPES[type]) throw new ApiError(415, "unsupported_type", `Bestandstype '${type || "onbekend"}' wordt niet aangenomen. Toegestaan: ${Object.values(EVIDENCE_TYPES).join(", ")}.`);
+  if (input.file.size === 0) throw new ApiError(400, "empty_file", "Het bestand is leeg.");
+  if (input.file.size > MAX_EVIDENCE_BYTES) throw new ApiError(413, "payload_too_large", "Bewijs is hoogstens 10 MB.");
+  if (input.concernsDate > now.toISOString().slice(0, 10)) throw new ApiError(400, "date_in_future", "De datum waarover het bewijs gaat ligt in de toekomst.");
+  const content = new Uint8Array(await input.file.arrayBuffer());
+  return audited(db, now, async (tx) => {
+    const [row] = await tx.insert(evidenceFiles).values({
+      findingId: input.findingId ?? null, actionId: input.actionId ?? null, auditId: input.auditId ?? null,
+      filename: safeName(input.file.name), contentType: type, size: content.length, sha256: sha256Bytes(content), content,
+      concernsDate: input.concernsDate, description: input.description ?? null, uploadedBy: by.actorId, uploadedAt: now,
+    }).returning();
+    const result = publicEvidence(row);
+    return { result, audit: { ...by, action: "create", entity: "evidence", entityId: row.id,
+      after: { filename: row.filename, sha256: row.sha256, size: row.size, concernsDate: row.concernsDate } } };
+  });
+}
+
+export async function downloadEvidence(db: Db, id: string, now: Date, by: Actor) {
+  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)) : [];
+  if (!row) throw new ApiError(404, "evidence_not_found", "Bewijsstuk niet gevonden.");
+  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "evidence", entityId: row.id, after: { sha256: row.sha256 } } }));
+  return row;
+}

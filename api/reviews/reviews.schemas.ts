@@ -1,0 +1,77 @@
+import { z } from "@hono/zod-openapi";
+import { IsoDate } from "../registry/registry.schemas.ts";
+import { DECISION_KIND_KEYS, REVIEW_INPUT_KEYS } from "../domain/reviews/review.inputs.ts";
+
+/** API shapes of the management review (ISO 9001 9.3). Inputs are strict: unknown fields → 400. */
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+
+export const NewReviewSchema = z.object({
+  periodFrom: IsoDate,
+  periodTo: IsoDate,
+  heldOn: IsoDate.optional(),
+}).strict().openapi("NewManagementReview");
+
+/** Per input key management's text; an empty string clears it again while the review is a concept. */
+export const AssessmentsSchema = z.object(
+  Object.fromEntries(REVIEW_INPUT_KEYS.map((k) => [k, z.string().trim().max(8000)])) as Record<(typeof REVIEW_INPUT_KEYS)[number], z.ZodString>,
+).partial().strict();
+
+export const DecisionInputSchema = z.object({
+  kind: z.enum(DECISION_KIND_KEYS),
+  text: Text(1000),
+  ownerId: z.uuid().optional(),
+  dueOn: IsoDate.optional(),
+  /** Only to keep a decision that already led to an action (a correction carries them over). */
+  actionId: z.uuid().optional(),
+}).strict().refine((d) => !!d.ownerId === !!d.dueOn, {
+  message: "Geef bij een besluit zowel een eigenaar als een streefdatum, of geen van beide.",
+}).openapi("ManagementReviewDecisionInput");
+
+export const ReviewUpdateSchema = z.object({
+  heldOn: IsoDate.nullable().optional(),
+  assessments: AssessmentsSchema.optional(),
+  decisions: z.array(DecisionInputSchema).max(30).optional(),
+  refreshInputs: z.literal(true).optional(),
+}).strict().refine((u) => Object.keys(u).length > 0, nonEmpty).openapi("ManagementReviewUpdate");
+
+export const CorrectionSchema = z.object({ reason: Text(2000) }).strict().openapi("ManagementReviewCorrection");
+
+const Status = z.enum(["concept", "definitief"]);
+
+export const ReviewInputSchema = z.object({
+  key: z.enum(REVIEW_INPUT_KEYS), title: z.string(),
+  data: z.record(z.string(), z.unknown()).nullable(), assessment: z.string(),
+});
+
+export const DecisionSchema = z.object({
+  kind: z.enum(DECISION_KIND_KEYS), text: z.string(), ownerId: z.string().nullable(), dueOn: z.string().nullable(), actionId: z.string().nullable(),
+});
+
+export const CompletenessSchema = z.object({
+  complete: z.boolean(),
+  missing: z.array(z.object({ key: z.string(), message: z.string() })),
+  missingAssessments: z.array(z.string()),
+  dataGaps: z.array(z.object({ key: z.string(), gaps: z.array(z.string()) })),
+}).openapi("ManagementReviewCompleteness");
+
+export const VersionSummarySchema = z.object({
+  id: z.string(), version: z.number(), status: Status, finalizedAt: z.string().nullable(),
+});
+
+export const ManagementReviewSchema = z.object({
+  id: z.string(), seriesId: z.string(), version: z.number(), periodFrom: z.string(), periodTo: z.string(),
+  heldOn: z.string().nullable(), status: Status, inputs: z.array(ReviewInputSchema), decisions: z.array(DecisionSchema),
+  correctionOf: z.string().nullable(), correctionReason: z.string().nullable(),
+  finalizedAt: z.string().nullable(), finalizedBy: z.string().nullable(), createdBy: z.string().nullable(), createdAt: z.string(),
+  completeness: CompletenessSchema,
+  versions: z.array(VersionSummarySchema),
+}).openapi("ManagementReview");
+
+export const ReviewListItemSchema = z.object({
+  id: z.string(), seriesId: z.string(), version: z.number(), periodFrom: z.string(), periodTo: z.string(),
+  heldOn: z.string().nullable(), status: Status, finalizedAt: z.string().nullable(),
+  /** The latest version's gaps, so a list can show what is still to do. */
+  missing: z.number(),
+  versions: z.array(VersionSummarySchema),
+}).openapi("ManagementReviewSummary");

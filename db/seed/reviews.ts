@@ -1,0 +1,105 @@
+import { count, inArray } from "drizzle-orm";
+import type { Db } from "../types.ts";
+import { managementReviews, users } from "../schema.ts";
+import {
+  createManagementReview, finalizeManagementReview, updateManagementReview,
+} from "../../api/reviews/reviews.service.ts";
+import type { ReviewInputKey } from "../../api/domain/reviews/review.inputs.ts";
+
+const EMAIL = { kwaliteit: "kwaliteit@demo.zvh-nhn.nl", management: "management@demo.zvh-nhn.nl" } as const;
+const HELD_2025 = "2026-01-20";
+
+/** What management wrote about 2025: short, concrete, and ending in what to do about it. */
+const ASSESSMENTS_2025: Record<ReviewInputKey, string> = {
+  previous_actions:
+    "Dit is de eerste directiebeoordeling in Ketenspiegel. De acties uit het jaarplan 2024 (rolverdeling aan tafel toelichten, " +
+    "casusregie vastleggen) zijn in de loop van 2025 ingevoerd; de opvolging ervan nemen we hieronder mee bij de procesprestaties.",
+  context_changes:
+    "Extern: het landelijk kader Zorg- en Veiligheidshuizen is aangescherpt en het convenant gegevensdeling wordt in 2026 vernieuwd. " +
+    "De gemeenten in West-Friesland vragen meer terugkoppeling over de inzet per gemeente. Intern: twee procesregisseurs zijn " +
+    "vertrokken en vervangen; de inwerkperiode drukte in het najaar op de capaciteit.",
+  satisfaction:
+    "De laatste afgeronde meting is KTO 2024; er is in 2025 niet gemeten, dus een vergelijking met een vorige meting is niet mogelijk. " +
+    "Rolduidelijkheid scoorde in 2024 het laagst. De volgende meting staat gepland voor het najaar van 2026 en moet laten zien of de " +
+    "maatregelen effect hebben.",
+  objectives:
+    "De doelstellingen zijn als doeltreffendheidscriteria aan de acties gekoppeld. De meeste acties lopen nog; het criterium voor " +
+    "casusregie (in minstens 90% van de overleggen een casusregisseur) is nog niet gehaald en blijft een doelstelling voor 2026.",
+  process_performance:
+    "Het aantal casusoverleggen is stabiel. Het aandeel overleggen met een vastgelegde casusregisseur stijgt, maar ligt nog onder de " +
+    "norm. De doorlooptijd van aanmelding tot eerste overleg is acceptabel; de uitschieters zitten vooral in de zomerperiode.",
+  nonconformities:
+    "Er zijn geen ernstige afwijkingen vastgesteld. De lichte afwijkingen gaan vooral over het vastleggen van vervolgafspraken; " +
+    "correcties zijn direct uitgevoerd en de oorzaakanalyse wijst op het ontbreken van een vaste bewaking. Verlopen acties worden " +
+    "voortaan maandelijks in het MT besproken.",
+  monitoring:
+    "De respons op de KTO was voldoende om per partnertype te rapporteren. Het aantal verlopen vervolgafspraken is te hoog: hier is " +
+    "de bewaking nu het zwakke punt, niet de afspraak zelf.",
+  audit_results:
+    "Het auditprogramma 2025 is grotendeels uitgevoerd. De audit op informatiedeling leverde een verbeterpunt op over de " +
+    "grondslag per gedeeld gegeven; dat punt is opgepakt. Eén audit is doorgeschoven naar 2026 wegens capaciteit.",
+  external_providers:
+    "Politie, Veilig Thuis en Reclassering zijn vrijwel altijd aanwezig of leveren informatie aan. Bij de woningcorporaties en de " +
+    "GGD is de deelname wisselend; we bespreken dit in het bestuurlijk overleg met de ketenpartners.",
+  resources:
+    "De uren voor procesregie en voorbereiding liggen boven de begroting, vooral in West-Friesland. Met de huidige formatie is de " +
+    "dienstverlening te handhaven, maar er is geen ruimte voor groei in het aantal aanmeldingen.",
+  risk_actions:
+    "De risico's rond informatiedeling en continuïteit van procesregie zijn de grootste. Voor beide lopen maatregelen; de " +
+    "herbeoordeling van enkele risico's is te laat uitgevoerd. De risico-eigenaren plannen hun herbeoordeling voortaan in de jaaragenda.",
+  improvement_opportunities:
+    "Kansen: gezamenlijke scholing met gemeenten over 'lokaal, tenzij' en een vast terugkoppelmoment aan de aanmelder. " +
+    "Beide passen binnen de bestaande middelen en nemen we op in het jaarplan 2026.",
+};
+
+const ASSESSMENTS_2026_H1: Partial<Record<ReviewInputKey, string>> = {
+  previous_actions:
+    "De besluiten van de beoordeling over 2025 zijn omgezet in acties. De werkinstructie informatiedeling is bijna gereed; het " +
+    "vastleggen van casusregie loopt en wordt in het najaar gemeten.",
+  process_performance:
+    "Het aandeel overleggen met casusregisseur is in het eerste halfjaar verder gestegen. Doorlooptijden zijn stabiel.",
+  nonconformities:
+    "Geen nieuwe ernstige afwijkingen. De openstaande lichte afwijking over vervolgafspraken sluiten we na de volgende controle.",
+};
+
+/**
+ * One final review over 2025 and one concept over the first half of 2026, made through
+ * the review services so the demo records look exactly like ones made in the app. The
+ * final one turns its decisions with an owner into findings and actions: call this after
+ * the other quality seeds, which only run on empty tables.
+ */
+export async function seedReviewsDemo(db: Db, now: Date): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(managementReviews);
+  if (Number(n) > 0) return false;
+  const found = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, Object.values(EMAIL)));
+  const person = (role: keyof typeof EMAIL) => found.find((u) => u.email === EMAIL[role]);
+  const kwaliteit = person("kwaliteit"), management = person("management");
+  if (!kwaliteit || !management) return false;
+  // A review cannot be final before it was held: on a clock before that date there is nothing to show.
+  if (now.toISOString().slice(0, 10) < HELD_2025) return false;
+  const asQuality = { actorId: kwaliteit.id, actor: kwaliteit.email, ip: null };
+  const asManagement = { actorId: management.id, actor: management.email, ip: null };
+
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const final = await createManagementReview(t, { periodFrom: "2025-01-01", periodTo: "2025-12-31", heldOn: HELD_2025 }, now, asQuality);
+    await updateManagementReview(t, final.id, {
+      assessments: ASSESSMENTS_2025,
+      decisions: [
+        { kind: "verbetering", text: "Bij elk casusoverleg de casusregisseur benoemen en in het verslag vastleggen",
+          ownerId: kwaliteit.id, dueOn: "2026-06-30" },
+        { kind: "wijziging_systeem", text: "Werkinstructie informatiedeling herzien op basis van het vernieuwde convenant",
+          ownerId: management.id, dueOn: "2026-04-30" },
+        { kind: "middelen", text: "Formatie procesregie West-Friesland met 0,4 fte uitbreiden in de begroting 2027" },
+      ],
+    }, now, asManagement);
+    await finalizeManagementReview(t, final.id, now, asManagement);
+
+    const concept = await createManagementReview(t, { periodFrom: "2026-01-01", periodTo: "2026-06-30" }, now, asQuality);
+    await updateManagementReview(t, concept.id, {
+      assessments: ASSESSMENTS_2026_H1,
+      decisions: [{ kind: "verbetering", text: "Vast terugkoppelmoment aan de aanmelder binnen twee weken na het eerste overleg" }],
+    }, now, asQuality);
+  });
+  return true;
+}

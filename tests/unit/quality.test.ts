@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { judge, toScale, type Criterion } from "../../api/domain/quality/criterion.ts";
+import { closingProblems, reviewerProblem, type ClosingState } from "../../api/domain/quality/closing.ts";
+import { digestText, type Digest } from "../../api/quality/digest.service.ts";
+
+const dim = (target: number, scale: "5" | "10" = "5"): Criterion =>
+  ({ kind: "survey_dimension", text: "rolduidelijkheid", dimension: "rolduidelijkheid", comparator: ">=", target, scale });
+
+describe("judging an effectiveness criterion", () => {
+  const base = { label: "KTO 2024", value: 2.8, n: 40, sd: 0.8, ci: { low: 2.55, high: 3.05 } };
+  const result = { label: "KTO 2026", value: 3.9, n: 45, sd: 0.7, ci: { low: 3.69, high: 4.11 } };
+
+  it("says met, with baseline → result and a significant Welch test", () => {
+    const e = judge(dim(3.5), base, result);
+    expect(e.status).toBe("gehaald");
+    expect(e.change).toMatchObject({ test: "welch", significant: true });
+    expect(e.caveats).toEqual([]);
+    expect(e.explanation).toBe("2,80 (KTO 2024) → 3,90 (KTO 2026); doel ≥ 3,50: gehaald.");
+  });
+
+  it("converts 1–5 scores to a 1–10 target linearly", () => {
+    expect(toScale(result, "10").value).toBeCloseTo(7.525, 10);
+    expect(judge(dim(7.5, "10"), base, result).status).toBe("gehaald");
+    expect(judge(dim(7.6, "10"), base, result).status).toBe("niet_gehaald");
+  });
+
+  it("warns when n is small, the target lies inside the interval, or the change is noise", () => {
+    const small = { label: "KTO 2026", value: 3.6, n: 9, sd: 1.1, ci: { low: 2.75, high: 4.45 } };
+    const e = judge(dim(3.5), { ...base, value: 3.3 }, small);
+    expect(e.status).toBe("gehaald");
+    expect(e.caveats).toHaveLength(3);
+    expect(e.caveats[0]).toContain("n = 9");
+  });
+
+  it("is pending without a result and manual for a manual criterion", () => {
+    expect(judge(dim(3.5), base, null, "Nog geen meting.")).toMatchObject({ status: "nog_niet_meetbaar", explanation: "Nog geen meting." });
+    expect(judge({ kind: "manual", text: "steekproef" }, null, null).status).toBe("handmatig");
+  });
+
+  it("compares shares of a conference metric with a share test", () => {
+    const c: Criterion = { kind: "conference_metric", text: "≥ 95 %", metric: "directorAssigned", comparator: ">=", target: 95, from: "2026-07-01", to: "2026-09-30" };
+    const e = judge(c, { label: "Q2", value: 70, n: 60, count: 42, ci: null }, { label: "Q3", value: 96.7, n: 60, count: 58, ci: null });
+    expect(e.status).toBe("gehaald");
+    expect(e.change?.significant).toBe(true);
+  });
+});
+
+describe("closing rules", () => {
+  const nc: ClosingState = {
+    classification: "minor_nc", correction: "hersteld", rootCause: "formulier", rootCauseAnalysis: { method: "five_whys" },
+    similarElsewhere: "nagelopen", closedAt: null,
+    actions: [{ ownerId: "eva", status: "gereed" }], reviews: [{ reviewerId: "piet", effective: true, evidenceCount: 1 }],
+  };
+  const codes = (s: Partial<ClosingState>) => closingProblems({ ...nc, ...s }).map((p) => p.code);
+
+  it("closes a complete nonconformity", () => expect(codes({})).toEqual([]));
+  it("refuses without root cause", () => expect(codes({ rootCause: null })).toEqual(["root_cause_missing"]));
+  it("refuses with open actions", () => expect(codes({ actions: [{ ownerId: "eva", status: "in_uitvoering" }] })).toEqual(["actions_open", "no_finished_action"]));
+  it("refuses a review by the action owner", () => {
+    expect(codes({ reviews: [{ reviewerId: "eva", effective: true, evidenceCount: 2 }] })).toEqual(["review_by_owner"]);
+    expect(reviewerProblem("eva", ["eva"])?.code).toBe("reviewer_is_owner");
+  });
+  it("refuses a review without evidence or that found the action ineffective", () => {
+    expect(codes({ reviews: [{ reviewerId: "piet", effective: true, evidenceCount: 0 }] })).toEqual(["review_not_effective"]);
+    expect(codes({ reviews: [{ reviewerId: "piet", effective: false, evidenceCount: 1 }] })).toEqual(["review_not_effective"]);
+  });
+  it("asks less of an observation: only that its actions are finished", () => {
+    expect(codes({ classification: "observation", rootCause: null, reviews: [], actions: [] })).toEqual([]);
+  });
+});
+
+describe("the weekly digest text", () => {
+  it("lists what needs attention in Dutch", () => {
+    const d = { generatedOn: "2026-11-23", total: 2, reviewsDue: [], withoutActions: [], lateAudits: [],
+      overdueActions: [{ id: "1", ref: "ACT-2026-004", title: "Rollen toelichten", dueOn: "2026-11-01", owner: "Kim", status: "in_uitvoering" }],
+      risksDue: [{ id: "2", ref: "R-2026-003", title: "Uitval", lastReviewedOn: "2026-01-10" }] } as unknown as Digest;
+    const text = digestText(d, "https://ks.example/");
+    expect(text).toContain("2 punt(en) vragen aandacht");
+    expect(text).toContain("ACT-2026-004 Rollen toelichten (Kim, deadline 2026-11-01)");
+    expect(text).toContain("Risico's niet tijdig beoordeeld (1)");
+    expect(text).not.toContain("Interne audits te laat");
+  });
+});
