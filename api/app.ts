@@ -18,6 +18,7 @@ import { MAX_EVIDENCE_BYTES } from "./quality/evidence.service.ts";
 import { auditsRouter } from "./audits/audits.index.ts";
 import { risksRouter } from "./risks/risks.index.ts";
 import { reviewsRouter } from "./reviews/reviews.index.ts";
+import { packsRouter } from "./packs/packs.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
-    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter];
+    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
   for (const router of routers) {
     app.route("/api", router);
   }

@@ -7,7 +7,7 @@ import { getWave, waveStatus } from "./waves.service.ts";
 import { questionnaires } from "../../db/schema.ts";
 import { eq } from "drizzle-orm";
 
-export const GROUPINGS = { organisationType: "organisation_type", branch: "branch_id" } as const;
+export const GROUPINGS = { organisationType: "organisation_type", branch: "branch_id", municipality: "municipality_id" } as const;
 export type Grouping = keyof typeof GROUPINGS;
 
 /** The grouping key: null for the everyone row, 'onbekend' where the respondent has no value. */
@@ -57,8 +57,8 @@ export async function getWaveResults(db: Db, waveId: string, now: Date) {
   const wave = await getWave(db, waveId);
   const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, wave.questionnaireId));
   const specs = scoredQuestions(q.definition);
-  const [byType, byBranch] = await Promise.all([
-    loadAggregates(db, waveId, "organisationType"), loadAggregates(db, waveId, "branch"),
+  const [byType, byBranch, byMunicipality] = await Promise.all([
+    loadAggregates(db, waveId, "organisationType"), loadAggregates(db, waveId, "branch"), loadAggregates(db, waveId, "municipality"),
   ]);
   return {
     wave: { id: wave.id, name: wave.name, status: waveStatus(wave, now), anonymous: wave.anonymous,
@@ -66,6 +66,6 @@ export async function getWaveResults(db: Db, waveId: string, now: Date) {
       questionnaire: { key: q.key, version: q.version } },
     minGroupSize: 5,
     overall: overallResults(specs, byType),
-    groups: { organisationType: groupResults(specs, byType), branch: groupResults(specs, byBranch) },
+    groups: { organisationType: groupResults(specs, byType), branch: groupResults(specs, byBranch), municipality: groupResults(specs, byMunicipality) },
   };
 }

@@ -3,6 +3,8 @@ import { actorOf } from "../lib/context.ts";
 import * as routes from "./waves.routes.ts";
 import { createInvitations, createWave, listWaves } from "./waves.service.ts";
 import { getWaveResults } from "./results.service.ts";
+import { getWaveComparison } from "./comparison.service.ts";
+import { listOpenAnswers } from "./open-answers.service.ts";
 
 export const wavesRouter = createRouter()
   .openapi(routes.listWaves, async (c) => {
@@ -24,4 +26,7 @@ export const wavesRouter = createRouter()
   .openapi(routes.getWaveResults, async (c) => {
     const { db, config } = c.var.deps;
     return c.json(await getWaveResults(db, c.req.valid("param").waveId, config.now()), 200);
-  });
+  })
+  .openapi(routes.getWaveComparison, async (c) => c.json(await getWaveComparison(c.var.deps.db, c.req.valid("param").waveId), 200))
+  .openapi(routes.listOpenAnswers, async (c) =>
+    c.json(await listOpenAnswers(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("query")), 200));

@@ -68,3 +68,23 @@ export const getWaveResults = createRoute({
     ...errorResponses(404),
   },
 });
+
+export const getWaveComparison = createRoute({
+  method: "get", path: "/waves/{waveId}/comparison", operationId: "getWaveComparison", tags,
+  summary: "Deze meting tegen de vorige, met significantietoets per dimensie, vraag, NPS en respons",
+  request: { params: WaveParams },
+  responses: {
+    200: { description: "Vergelijking", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("WaveComparison") } } },
+    ...errorResponses(404),
+  },
+});
+
+export const listOpenAnswers = createRoute({
+  method: "get", path: "/waves/{waveId}/open-answers", operationId: "listOpenAnswers", tags,
+  summary: "Open antwoorden, alleen voor groepen van minstens 10 respondenten",
+  request: { params: WaveParams, query: z.object({ dimension: z.string().max(60).optional(), groupBy: z.enum(["organisationType", "branch"]).optional() }) },
+  responses: {
+    200: { description: "Open antwoorden", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("OpenAnswers") } } },
+    ...errorResponses(400, 404),
+  },
+});

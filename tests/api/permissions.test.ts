@@ -19,6 +19,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   createWave: ["kwaliteit", "management"],
   createInvitations: ["kwaliteit", "management"],
   getWaveResults: ["kwaliteit", "management", "auditor"],
+  getWaveComparison: ["kwaliteit", "management", "auditor"], listOpenAnswers: ["kwaliteit", "management", "auditor"],
   listMunicipalities: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
   getMunicipalityFigures: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
   listUsers: ["admin"], createUser: ["admin"], updateUser: ["admin"], revokeUserSessions: ["admin"],
@@ -42,7 +43,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getRisk: QUALITY_READ, createRisk: QUALITY_WRITE, updateRisk: QUALITY_WRITE, reviewRisk: QUALITY_WRITE,
   getRiskMatrix: QUALITY_READ, updateRiskMatrix: QUALITY_WRITE, listManagementReviews: QUALITY_READ,
   getManagementReview: QUALITY_READ, createManagementReview: QUALITY_WRITE, updateManagementReview: QUALITY_WRITE,
-  finalizeManagementReview: ["management"], correctManagementReview: ["management"],
+  finalizeManagementReview: ["management"], correctManagementReview: ["management"], exportEvidence: QUALITY_READ,
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   "review:write": { kwaliteit: "all", management: "all" },
   // Management reviews are management's own act (ISO 9001 9.3).
   "review:finalize": { management: "all" },
+  "evidence:export": { kwaliteit: "all", management: "all", auditor: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -51,6 +52,8 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   createWave: "waves:create",
   createInvitations: "invitations:create",
   getWaveResults: "results:read",
+  getWaveComparison: "results:read",
+  listOpenAnswers: "results:read",
   listMunicipalities: "municipality:read",
   getMunicipalityFigures: "municipality:read",
   listUsers: "users:manage",
@@ -116,6 +119,7 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   updateManagementReview: "review:write",
   finalizeManagementReview: "review:finalize",
   correctManagementReview: "review:finalize",
+  exportEvidence: "evidence:export",
 };
 
 export interface Principal {

@@ -61,3 +61,21 @@ export function compareShares(x1: number, n1: number, x2: number, n2: number): T
   const smallest = Math.min(n1, n2) * Math.min(pooled, 1 - pooled);
   return smallest < 5 ? fisher(x1, n1, x2, n2) : twoProportion(x1, n1, x2, n2);
 }
+
+/**
+ * Difference between two NPS values: z = (NPS₁ − NPS₂) / √(var₁/n₁ + var₂/n₂), with
+ * var = p + d − (p − d)² per respondent (domain README, statistics conventions).
+ */
+export function npsDifference(a: { promoters: number; detractors: number; n: number }, b: { promoters: number; detractors: number; n: number }): TestResult | null {
+  if (!a.n || !b.n) return null;
+  const v = (x: typeof a) => {
+    const p = x.promoters / x.n, d = x.detractors / x.n;
+    return { score: p - d, variance: p + d - (p - d) ** 2 };
+  };
+  const [va, vb] = [v(a), v(b)];
+  const se = Math.sqrt(va.variance / a.n + vb.variance / b.n);
+  if (se === 0) return null;
+  const z = (va.score - vb.score) / se;
+  const p = 2 * (1 - normalCdf(Math.abs(z), 0, 1));
+  return { test: "two_proportion", statistic: z, p, significant: p < ALPHA };
+}
