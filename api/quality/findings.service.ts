@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { effectivenessReviews, evidenceFiles, findings, reviewEvidence, type Wave } from "../../db/schema.ts";
@@ -61,11 +61,12 @@ async function closingState(db: Db, f: FindingRow): Promise<ClosingState> {
 
 export async function getFinding(db: Db, id: string, now: Date) {
   const f = await findFinding(db, id);
+  const actionIds = (await actionsOfFindings(db, [f.id])).map((l) => l.action.id);
   const [links, reviews, evidence, state] = await Promise.all([
     actionsOfFindings(db, [f.id]), reviewsOf(db, f.id),
     db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, sha256: evidenceFiles.sha256,
       concernsDate: evidenceFiles.concernsDate, uploadedAt: evidenceFiles.uploadedAt, actionId: evidenceFiles.actionId })
-      .from(evidenceFiles).where(eq(evidenceFiles.findingId, f.id)),
+      .from(evidenceFiles).where(or(eq(evidenceFiles.findingId, f.id), inArray(evidenceFiles.actionId, actionIds))),
     closingState(db, f),
   ]);
   const actions = await Promise.all(links.map(async ({ action: a }) => ({

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { users } from "../../db/schema.ts";
 import { createRouter } from "../lib/router.ts";
 import { actorOf, type AppEnv } from "../lib/context.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -81,5 +82,11 @@ export const qualityRouter = createRouter()
     return c.body(new Uint8Array(e.content) as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": e.contentType, "Content-Disposition": `attachment; filename="${e.filename}"`, "X-Content-SHA256": e.sha256,
     }) as never;
+  })
+  .openapi(routes.listPeople, async (c) => {
+    const all = await c.var.deps.db.select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users);
+    const people = all.filter((u) => !u.disabledAt && u.role !== "gemeente" && u.role !== "auditor")
+      .map(({ id, name, role }) => ({ id, name, role })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+    return c.json({ people }, 200);
   })
   .openapi(routes.getQualityDigest, async (c) => c.json(await qualityDigest(c.var.deps.db, c.var.deps.config.now()), 200));

@@ -92,6 +92,13 @@ export const downloadEvidence = createRoute({
   responses: { 200: { description: "Bestand", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses(401, 403, 404) },
 });
 
+export const listPeople = createRoute({
+  method: "get", path: "/people", operationId: "listPeople", tags: findingsTag,
+  summary: "Medewerkers die eigenaar van een actie of risico kunnen zijn (actieve accounts, geen gemeente- of auditoraccounts)",
+  responses: { 200: { description: "Mensen", ...json(z.object({ people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) })) },
+    ...errorResponses(401, 403) },
+});
+
 export const getQualityDigest = createRoute({
   method: "get", path: "/quality/digest", operationId: "getQualityDigest", tags: findingsTag,
   summary: "Wat aandacht vraagt: acties over de deadline, beoordelingen die klaarstaan, late audits, risico's niet tijdig beoordeeld",

@@ -11,23 +11,29 @@ import { CasesPage } from "./CasesPage.tsx";
 import { ConferencesPage } from "./ConferencesPage.tsx";
 import { MetricsPage } from "./MetricsPage.tsx";
 import { ReportsPage } from "./ReportsPage.tsx";
+import { QualityPage } from "./QualityPage.tsx";
+import { AuditsRisksPage } from "./AuditsRisksPage.tsx";
+import { ManagementReviewsPage } from "./ManagementReviewsPage.tsx";
 import { Status } from "./Status.tsx";
+import { navigate } from "./useRoute.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 
 /** A view's name is also its URL: /casussen, /kengetallen, … */
-type View = "results" | "casussen" | "casusoverleg" | "kengetallen" | "uitdraaien" | "municipality" | "users" | "audit" | "account";
+type View = "results" | "casussen" | "casusoverleg" | "kengetallen" | "uitdraaien" | "verbetercyclus" | "audits-risicos"
+  | "directiebeoordeling" | "municipality" | "users" | "audit" | "account";
 
 /** Which views each role gets; the API enforces the same rules, this only hides dead ends. */
 const VIEWS: Record<string, View[]> = {
   admin: ["users", "audit", "account"],
-  kwaliteit: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "audit", "account"],
-  management: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "account"],
-  auditor: ["results", "casussen", "casusoverleg", "kengetallen", "audit", "account"],
+  kwaliteit: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
+  management: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "account"],
+  auditor: ["results", "casussen", "casusoverleg", "kengetallen", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
   medewerker: ["casussen", "casusoverleg", "kengetallen", "account"],
   gemeente: ["municipality", "kengetallen", "account"],
 };
 const LABEL: Record<View, MessageKey> = {
   results: "nav.results", casussen: "nav.cases", casusoverleg: "nav.conferences", kengetallen: "nav.metrics", uitdraaien: "nav.reports",
+  verbetercyclus: "nav.quality", "audits-risicos": "nav.auditsRisks", directiebeoordeling: "nav.managementReview",
   municipality: "nav.municipality", users: "nav.users", audit: "nav.audit", account: "nav.account",
 };
 
@@ -49,7 +55,8 @@ export function App() {
   const token = /^\/wachtwoord\/([a-z2-7]+)$/.exec(location.pathname)?.[1];
   const views = user ? VIEWS[user.role] ?? ["account"] : [];
   const current = view && views.includes(view) ? view : views[0];
-  const go = (v: View) => { history.pushState(null, "", `/${v}`); setView(v); };
+  // Through navigate(), so that a view's own sub-pages (a finding, a review) hear the move too.
+  const go = (v: View) => navigate(`/${v}`);
   const logout = async () => { await api("/auth/logout", { method: "POST" }); setUser(null); };
 
   let main;
@@ -61,6 +68,9 @@ export function App() {
   else if (current === "casusoverleg") main = <ConferencesPage user={user} />;
   else if (current === "kengetallen") main = <MetricsPage user={user} />;
   else if (current === "uitdraaien") main = <ReportsPage />;
+  else if (current === "verbetercyclus") main = <QualityPage user={user} />;
+  else if (current === "audits-risicos") main = <AuditsRisksPage />;
+  else if (current === "directiebeoordeling") main = <ManagementReviewsPage user={user} />;
   else if (current === "municipality") main = <MunicipalityPage municipalityId={user.municipalityId!} />;
   else if (current === "users") main = <UsersPage />;
   else if (current === "audit") main = <AuditPage />;

@@ -8,13 +8,7 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method: init.method ?? "GET",
-    headers: init.body === undefined ? {} : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    credentials: "same-origin",
-  });
+async function read<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -23,6 +17,20 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       Number(res.headers.get("retry-after")) || undefined, err?.details ?? []);
   }
   return body as T;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  return read<T>(await fetch(`/api${path}`, {
+    method: init.method ?? "GET",
+    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: "same-origin",
+  }));
+}
+
+/** A multipart POST (file uploads); the browser sets the content type with its boundary. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return read<T>(await fetch(`/api${path}`, { method: "POST", body: form, credentials: "same-origin" }));
 }
 
 export interface User { id: string; email: string; name: string; role: string; municipalityId: string | null; branchId: string | null; disabled: boolean }

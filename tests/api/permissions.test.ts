@@ -37,7 +37,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   listFindings: QUALITY_READ, getFinding: QUALITY_READ, createFinding: QUALITY_WRITE, updateFinding: QUALITY_WRITE,
   createFindingFromWave: QUALITY_WRITE, closeFinding: QUALITY_WRITE, createEffectivenessReview: QUALITY_WRITE,
   listActions: QUALITY_READ, createAction: QUALITY_WRITE, updateAction: QUALITY_WRITE, evaluateAction: QUALITY_READ,
-  uploadEvidence: QUALITY_WRITE, downloadEvidence: QUALITY_READ, getQualityDigest: QUALITY_READ,
+  uploadEvidence: QUALITY_WRITE, downloadEvidence: QUALITY_READ, getQualityDigest: QUALITY_READ, listPeople: QUALITY_READ,
   listProcesses: QUALITY_READ, updateProcess: ["kwaliteit"], getAuditProgramme: QUALITY_READ, getAudit: QUALITY_READ,
   createAudit: ["kwaliteit"], updateAudit: ["kwaliteit"], reportAudit: ["kwaliteit"], listRisks: QUALITY_READ,
   getRisk: QUALITY_READ, createRisk: QUALITY_WRITE, updateRisk: QUALITY_WRITE, reviewRisk: QUALITY_WRITE,

@@ -99,6 +99,7 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   uploadEvidence: "quality:write",
   downloadEvidence: "quality:read",
   getQualityDigest: "quality:read",
+  listPeople: "quality:read",
   listProcesses: "quality:read",
   updateProcess: "audits:write",
   getAuditProgramme: "quality:read",

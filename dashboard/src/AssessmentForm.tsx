@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from "react";
+import { api } from "./api.ts";
+import { useI18n } from "./i18n.tsx";
+import { Status } from "./Status.tsx";
+
+/** Management's assessment of one input, saved on its own so a long text is never lost to another input's error. */
+export function AssessmentForm({ reviewId, inputKey, title, value, onSaved }: {
+  reviewId: string; inputKey: string; title: string; value: string; onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState(value);
+  const [error, setError] = useState<Error>();
+  const [notice, setNotice] = useState("");
+  const [busy, setBusy] = useState(false);
+  const id = `as-${inputKey}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setNotice("");
+    try {
+      await api(`/management-reviews/${reviewId}`, { method: "PATCH", body: { assessments: { [inputKey]: text.trim() } } });
+      setNotice(t("mr.assessmentSaved"));
+      onSaved();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="stack" aria-label={t("mr.assessmentFor", { title })}>
+      <label htmlFor={id}>{t("mr.assessment")}</label>
+      <textarea id={id} rows={4} maxLength={8000} value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="row-form">
+        <button type="submit" disabled={busy || text === value}>{t("mr.saveAssessment")}<span className="sr-only"> {title}</span></button>
+        <span role="status" aria-live="polite" className="ok">{notice}</span>
+      </div>
+      <Status error={error} />
+    </form>
+  );
+}

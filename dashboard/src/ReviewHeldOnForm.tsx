@@ -1,0 +1,42 @@
+import { useState, type FormEvent } from "react";
+import { api } from "./api.ts";
+import { useI18n } from "./i18n.tsx";
+import { today } from "./format.ts";
+import { Status } from "./Status.tsx";
+import type { ManagementReview } from "./reviews.ts";
+
+/** The day the review was held, and a refresh of the pre-filled figures (management's texts stay). */
+export function ReviewHeldOnForm({ review, onSaved }: { review: ManagementReview; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [heldOn, setHeldOn] = useState(review.heldOn ?? "");
+  const [error, setError] = useState<Error>();
+  const [notice, setNotice] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  async function patch(body: object, done: string) {
+    setBusy(true);
+    setError(undefined);
+    setNotice("");
+    try {
+      await api(`/management-reviews/${review.id}`, { method: "PATCH", body });
+      setNotice(done);
+      onSaved();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submit = (e: FormEvent) => { e.preventDefault(); void patch({ heldOn: heldOn || null }, t("mr.heldOnSaved")); };
+  return (
+    <form onSubmit={submit} className="row-form" aria-label={t("mr.heldOnForm")}>
+      <label htmlFor="rv-held">{t("mr.heldOn")}</label>
+      <input id="rv-held" type="date" min={review.periodFrom} max={today()} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+      <button type="submit" disabled={busy || heldOn === (review.heldOn ?? "")}>{t("form.save")}</button>
+      <button type="button" className="secondary" disabled={busy} onClick={() => void patch({ refreshInputs: true }, t("mr.refreshed"))}>{t("mr.refresh")}</button>
+      <span role="status" aria-live="polite" className="ok">{notice}</span>
+      <Status error={error} />
+    </form>
+  );
+}
