@@ -63,7 +63,7 @@ describe("case-conference metrics on a fixture with known answers", () => {
     expect([dh.conferences, dh.hours.total.hours]).toEqual([1, 3]);
     const feb = conferenceMetrics(data, { from: "2026-02-01", to: "2026-02-28" }, TODAY);
     expect([feb.conferences, feb.cases.registered]).toEqual([2, 1]);
-    expect(feb.byMonth.map((m) => [m.month, m.conferences])).toEqual([["2026-02", 2]]);
+    expect(feb.byMonth.map((m) => [m.month, m.conferences, m.hours, m.cost, m.followUpsOverdue])).toEqual([["2026-02", 2, 6, 350, 1]]);
   });
 
   it("returns empty shares, not zeros, when nothing matches", () => {

@@ -92,7 +92,10 @@ function hoursAndCost(data: RegistryData, f: RegistryFilter) {
   };
 }
 
-export interface MonthKpis { month: string; conferences: number; directorAssigned: Share; allElementsRecorded: Share; rolesExplained: Share }
+export interface MonthKpis {
+  month: string; conferences: number; directorAssigned: Share; allElementsRecorded: Share; rolesExplained: Share;
+  followUpsOverdue: number; hours: number; cost: number;
+}
 
 export interface ConferenceMetrics {
   filter: RegistryFilter;
@@ -119,7 +122,8 @@ export function conferenceMetrics(data: RegistryData, f: RegistryFilter, today: 
   const confs = data.conferences.filter((c) => conferenceMatches(c, f, cases));
   const registered = data.cases.filter((c) => inPeriod(c.registeredOn, f) && caseMatches(c, f));
   const byThemeAndMunicipality = countBy(registered, (c) => c.themeIds.map((t) => `${t}|${c.municipalityId}`));
-  const months = [...new Set(confs.map((c) => c.heldOn.slice(0, 7)))].sort();
+  const acts = data.activities.filter((a) => activityMatches(a, f, cases, data.branchOf));
+  const months = [...new Set([...confs.map((c) => c.heldOn.slice(0, 7)), ...acts.map((a) => a.performedOn.slice(0, 7))])].sort();
   return {
     filter: f,
     ...conferenceKpis(confs),
@@ -137,6 +141,12 @@ export function conferenceMetrics(data: RegistryData, f: RegistryFilter, today: 
     },
     leadTimeDays: leadTimes(data, f),
     hours: hoursAndCost(data, f),
-    byMonth: months.map((month) => ({ month, ...conferenceKpis(confs.filter((c) => c.heldOn.startsWith(month))) })),
+    byMonth: months.map((month) => {
+      const inMonth = confs.filter((c) => c.heldOn.startsWith(month));
+      const spent = acts.filter((a) => a.performedOn.startsWith(month));
+      return { month, ...conferenceKpis(inMonth), followUpsOverdue: followUpFigures(inMonth, today).overdue,
+        hours: round2(spent.reduce((s, a) => s + a.hours, 0)),
+        cost: round2(spent.reduce((s, a) => s + activityCost(a.hours, a.staffRole, data.rates), 0)) };
+    }),
   };
 }
