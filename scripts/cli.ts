@@ -24,6 +24,7 @@ const { positionals, values } = parseArgs({
     branch: { type: "string" }, email: { type: "string" }, "public-url": { type: "string" },
     role: { type: "string" }, name: { type: "string" }, opens: { type: "string" }, closes: { type: "string" },
     named: { type: "boolean" },
+    from: { type: "string" }, to: { type: "string" }, clauses: { type: "string" }, out: { type: "string" },
   },
 });
 

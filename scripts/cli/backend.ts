@@ -3,12 +3,18 @@ import { createInvitations, createWave, listWaves, type InvitationInput, type Ne
 import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth/users.service.ts";
 import { verifyAuditChain, type VerifyResult } from "../../api/audit/audit.service.ts";
 import { runRetention, RETENTION_ACTOR } from "../../api/registry/retention.service.ts";
+import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.service.ts";
+import { SHA256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { VERSION } from "../runtime.ts";
 
 type Retention = Awaited<ReturnType<typeof runRetention>>;
 
 type Wave = Awaited<ReturnType<typeof listWaves>>[number];
 type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
+export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
+export interface ExportResult { sha256: string; bytes: number }
 
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
@@ -20,6 +26,8 @@ export interface Backend {
   disableUser(email: string): Promise<UserOut>;
   verifyAudit(): Promise<VerifyResult>;
   runRetention(): Promise<Retention>;
+  /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
+  exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
   close(): Promise<void>;
 }
 
@@ -37,6 +45,10 @@ export function directBackend(database: Database): Backend {
     disableUser: (email) => setDisabled(db, email, true, CLI_ACTOR, new Date()),
     verifyAudit: () => verifyAuditChain(db),
     runRetention: () => runRetention(db, new Date(), { ...RETENTION_ACTOR, actor: "cli" }),
+    exportEvidence: async (query, sink) => {
+      const now = new Date();
+      return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
+    },
     close: () => database.close(),
   };
 }
@@ -65,6 +77,25 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
     },
     verifyAudit: () => call("/audit/verify"),
     runRetention: () => call("/registry/retention/run", post({})),
+    exportEvidence: async (query, sink) => {
+      const params = new URLSearchParams({ from: query.from, to: query.to, ...(query.clauses ? { clauses: query.clauses } : {}) });
+      const res = await fetch(`${baseUrl}/api/evidence-pack?${params}`, { headers: { "x-ketenspiegel-cli": cliToken } })
+        .catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
+      if (!res.ok || !res.body) {
+        const body = await res.json().catch(() => ({})) as { error?: { message: string; details?: { path?: string; message?: string }[] } };
+        const details = (body.error?.details ?? []).map((d) => [d.path, d.message].filter(Boolean).join(": ")).join("; ");
+        throw new Error(`${body.error?.message ?? `HTTP ${res.status}`}${details ? ` (${details})` : ""}`);
+      }
+      // The server records the hash when its last byte is out; here it is computed over what actually arrived.
+      const hash = new SHA256();
+      let bytes = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        await sink(chunk);
+      }
+      return { sha256: encodeHexLowerCase(hash.digest()), bytes };
+    },
     close: async () => {},
   };
 }

@@ -1,6 +1,12 @@
+import { open, rename, rm } from "node:fs/promises";
 import { z } from "zod";
+import { SHA256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 import { InvitationInputSchema, NewWaveSchema } from "../../api/waves/waves.routes.ts";
 import { NewUserSchema } from "../../api/auth/users.routes.ts";
+import { PackQuerySchema } from "../../api/packs/packs.routes.ts";
+import { formatBagReport, verifyBagZip } from "../../api/domain/packs/bagit.ts";
+import type { ZipSource } from "../../api/domain/packs/zip.ts";
 import type { Backend } from "./backend.ts";
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
@@ -17,6 +23,10 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   user disable --email <e>                  account blokkeren en alle sessies beëindigen
   audit verify                              hashketen van de audittrail controleren
   retention run                             werkaantekeningen wissen waarvan de bewaartermijn verstreken is
+  evidence export --from <datum> --to <datum> [--clauses 6.1,9.1.2,...] --out <pakket.zip>
+                                            bewijspakket voor de ISO 9001-auditor, met de stand aan het einde
+                                            van de periode; toont de SHA-256 (die ook in de audittrail komt)
+  evidence verify <pakket.zip>              bewijspakket controleren tegen het manifest (zonder database)
 `;
 
 type Options = Record<string, string | boolean | undefined>;
@@ -46,6 +56,62 @@ async function userCommand(b: Backend, sub: string | undefined, o: Options): Pro
     return `Account ${user.email} geblokkeerd; alle sessies zijn beëindigd.\n`;
   }
   throw new Error(`Onbekende opdracht 'user ${sub ?? ""}'.\n${USAGE}`);
+}
+
+/** Writes next to the target and renames at the end, so a failed export never leaves a half pack under the real name. */
+async function exportCommand(b: Backend, o: Options): Promise<string> {
+  if (!o.out || typeof o.out !== "string") throw new Error("--out <pakket.zip> is verplicht.");
+  const query = parse(PackQuerySchema, { from: o.from, to: o.to, ...(o.clauses ? { clauses: o.clauses } : {}) });
+  const partial = `${o.out}.deel`;
+  const file = await open(partial, "w");
+  try {
+    const result = await b.exportEvidence(query, async (chunk) => { await file.write(chunk); });
+    await file.close();
+    await rename(partial, o.out);
+    return `Bewijspakket over ${query.from} t/m ${query.to} geschreven naar ${o.out} (${result.bytes} bytes).
+`
+      + `SHA-256: ${result.sha256}
+De export staat met deze hash in de audittrail. Controleer het pakket met: npm run cli -- evidence verify ${o.out}
+`;
+  } catch (e) {
+    await file.close().catch(() => {});
+    await rm(partial, { force: true });
+    throw e;
+  }
+}
+
+async function fileSha256(source: ZipSource) {
+  const hash = new SHA256();
+  for (let at = 0; at < source.size; at += 1 << 20) hash.update(await source.read(at, Math.min(1 << 20, source.size - at)));
+  return encodeHexLowerCase(hash.digest());
+}
+
+/** Works on the archive alone: every file is hashed and held against manifest-sha256.txt and tagmanifest-sha256.txt. */
+async function verifyCommand(path: string | undefined): Promise<string> {
+  if (!path) throw new Error("Geef het pakket: npm run cli -- evidence verify <pakket.zip>");
+  const file = await open(path, "r").catch(() => { throw new Error(`Kan '${path}' niet openen.`); });
+  try {
+    const size = (await file.stat()).size;
+    const source: ZipSource = {
+      size,
+      read: async (offset, length) => {
+        const buf = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+        const { bytesRead } = await file.read(buf, 0, buf.length, offset);
+        return buf.subarray(0, bytesRead);
+      },
+    };
+    const report = await verifyBagZip(source);
+    if (!report.ok) {
+      const lines = formatBagReport(report);
+      throw new Error(`Bewijspakket NIET intact (${lines.length} probleem/problemen):\n${lines.join("\n")}`);
+    }
+    const info = report.bagInfo;
+    return `Bewijspakket intact: ${report.verified} bestanden komen overeen met het manifest; niets ontbreekt, niets is toegevoegd.\n`
+      + `${info["Source-Organization"] ?? "?"}, periode ${info["Period-From"] ?? "?"} t/m ${info["Period-To"] ?? "?"}, paragrafen ${info.Clauses ?? "?"}.\n`
+      + `SHA-256 van het pakket: ${await fileSha256(source)} (vergelijk met de exportregel in de audittrail)\n`;
+  } finally {
+    await file.close();
+  }
 }
 
 export async function runCommand(b: Backend, args: string[], options: Options): Promise<string> {
@@ -79,6 +145,11 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
       if (r.ok) return `Audittrail intact: ${r.entries} regels, keten klopt.\n`;
       const why = r.firstBroken!.reason === "chain_link" ? "schakel naar vorige regel klopt niet (regel verwijderd of ingevoegd?)" : "inhoud gewijzigd";
       throw new Error(`Audittrail verbroken bij regel ${r.firstBroken!.seq}: ${why}. ${r.entries} regels daarvoor zijn intact.`);
+    }
+    case "evidence": {
+      if (args[1] === "export") return exportCommand(b, options);
+      if (args[1] === "verify") return verifyCommand(args[2]);
+      throw new Error(`Onbekende opdracht 'evidence ${args[1] ?? ""}'.\n${USAGE}`);
     }
     case "retention": {
       if (args[1] !== "run") throw new Error(`Onbekende opdracht 'retention ${args[1] ?? ""}'.\n${USAGE}`);

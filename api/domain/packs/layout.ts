@@ -34,11 +34,11 @@ export const folderOf = (clause: Clause) => `data/${clause}`;
 export const REPORT_NAME = "verslag.pdf";
 export const INDEX_PATH = "data/index.html";
 
-/** An evidence file's name in the pack: its id first (unique), then a tame form of the uploaded name. */
+/** An evidence file's name in the pack: its full id first (unique, so two uploads never collide), then a tame form of the uploaded name. */
 export function evidencePath(folder: string, id: string, filename: string): string {
   const tame = filename.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "_")
     .replace(/^[._]+/, "").slice(0, 80) || "bestand";
-  return `${folder}/bewijs/${id.slice(0, 8)}-${tame}`;
+  return `${folder}/bewijs/${id}-${tame}`;
 }
 
 /** Paths sort by UTF-16 code units, as the ZIP writer checks them. */

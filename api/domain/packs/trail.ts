@@ -37,7 +37,8 @@ function scrub(value: unknown, entity: string): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const secret = (SECRET_KEYS.has(k) && !(k === "name" && NAMED_THINGS.has(entity))) || (k === "note" && NOTE_ENTITIES.has(entity));
-      out[k] = secret ? REDACTED : scrub(v, entity);
+      // "recorded: { aanleiding: true }" says a note exists, not what it says: flags and nulls stay.
+      out[k] = secret && v !== null && typeof v !== "boolean" ? REDACTED : scrub(v, entity);
     }
     return out;
   }
