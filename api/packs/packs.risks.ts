@@ -41,7 +41,7 @@ function riskPages(b: Build, size = PAGE): Pages<{ ref: string; id: string; last
     let after = "";
     for (;;) {
       const page = await b.db.select({ id: risks.id, ref: risks.ref }).from(risks)
-        .where(and(gt(risks.ref, after), sql`exists (select 1 from risk_history h where h.risk_id = ${risks.id} and h.changed_at < ${b.period.end})`))
+        .where(and(gt(risks.ref, after), sql`exists (select 1 from risk_history h where h.risk_id = ${risks.id} and h.changed_at < ${b.endIso}::timestamptz)`))
         .orderBy(asc(risks.ref)).limit(size);
       if (!page.length) return;
       after = page[page.length - 1].ref;

@@ -36,8 +36,8 @@ async function wavesIn(b: Build) {
 /** Invitations and responses as they stood at the end: both carry their own timestamps. */
 async function countsAtEnd(b: Build, waveId: string) {
   const [r] = rows<{ invited: number; responded: number }>(await b.db.execute(sql`select count(*)::int as invited,
-    count(*) filter (where submitted_at < ${b.period.end})::int as responded
-    from invitations where wave_id = ${waveId} and created_at < ${b.period.end}`));
+    count(*) filter (where submitted_at < ${b.endIso}::timestamptz)::int as responded
+    from invitations where wave_id = ${waveId} and created_at < ${b.endIso}::timestamptz`));
   return { invited: Number(r?.invited ?? 0), responded: Number(r?.responded ?? 0) };
 }
 

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { format } from "date-fns";
 import type { Db } from "../../db/types.ts";
 import { answers, invitations, openAnswers, questionnaires, responses, waves } from "../../db/schema.ts";
+import { countResponse } from "../waves/answer-counts.ts";
 import { ApiError } from "../lib/errors.ts";
 import { canonicalJson, randomToken, sha256Hex } from "../lib/crypto.ts";
 import { waveStatus } from "../waves/waves.service.ts";
@@ -118,4 +119,5 @@ export async function insertAnswerRows(db: Db, responseId: string, who: Responde
   const { scored, open } = answerRows(responseId, who, definition, data);
   if (scored.length) await db.insert(answers).values(scored);
   if (open.length) await db.insert(openAnswers).values(open);
+  if (scored.length) await countResponse(db, responseId);
 }

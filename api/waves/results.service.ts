@@ -13,12 +13,17 @@ export type Grouping = keyof typeof GROUPINGS;
 /** The grouping key: null for the everyone row, 'onbekend' where the respondent has no value. */
 function groupExpr(column: string): SQL {
   const col = sql.raw(column);
-  return sql`case when grouping(${col}) = 1 then null else coalesce(${col}::text, 'onbekend') end`;
+  return sql`case when grouping(${col}) = 1 then null else coalesce(nullif(${col}::text, ''), 'onbekend') end`;
 }
+
+/** n, mean and sample sd from value counts: exact, because the counts are sufficient statistics. */
+const MOMENTS = sql`sum(n)::int as n, (sum(n * value) / sum(n))::float8 as mean,
+  coalesce(sqrt(greatest(0, (sum(n * value * value) - sum(n * value) ^ 2 / sum(n)) / nullif(sum(n) - 1, 0))), 0)::float8 as sd`;
 
 /**
  * All aggregates for one wave and one grouping, each in a single GROUPING SETS pass over
- * the indexed answer rows, so the everyone row and the group rows come from one scan.
+ * the wave's answer counts (a few thousand rows however many responses), so the everyone
+ * row and the group rows come from one scan.
  */
 export async function loadAggregates(db: Db, waveId: string, grouping: Grouping): Promise<Aggregates> {
   const col = sql.raw(GROUPINGS[grouping]);
@@ -26,18 +31,15 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
   const num = (r: Record<string, unknown>) => ({
     group: r.grp as string | null, item: r.item as string, n: Number(r.n), mean: Number(r.mean), sd: Number(r.sd ?? 0),
   });
-  const [questions, dimensions, distribution, npsRows, counts] = await Promise.all([
-    db.execute(sql`select ${g} as grp, question as item, count(*) as n, avg(value)::float8 as mean, coalesce(stddev_samp(value), 0)::float8 as sd
-      from answers where wave_id = ${waveId} group by grouping sets ((question), (question, ${col}))`),
-    db.execute(sql`select ${g} as grp, dimension as item, count(*) as n, avg(m)::float8 as mean, coalesce(stddev_samp(m), 0)::float8 as sd
-      from (select response_id, dimension, ${col}, avg(value) as m from answers where wave_id = ${waveId}
-            group by response_id, dimension, ${col}) per_respondent
-      group by grouping sets ((dimension), (dimension, ${col}))`),
-    db.execute(sql`select ${g} as grp, question as item, value, count(*) as n
-      from answers where wave_id = ${waveId} group by grouping sets ((question, value), (question, value, ${col}))`),
-    db.execute(sql`select ${g} as grp, count(*) filter (where value >= 9) as promoters,
-      count(*) filter (where value between 7 and 8) as passives, count(*) filter (where value <= 6) as detractors
-      from answers where wave_id = ${waveId} and dimension = 'nps' group by grouping sets ((), (${col}))`),
+  const counts = (kind: string) => sql`answer_counts where wave_id = ${waveId} and kind = ${kind}`;
+  const [questions, dimensions, distribution, npsRows, invited] = await Promise.all([
+    db.execute(sql`select ${g} as grp, item, ${MOMENTS} from ${counts("question")} group by grouping sets ((item), (item, ${col}))`),
+    db.execute(sql`select ${g} as grp, item, ${MOMENTS} from ${counts("dimension")} group by grouping sets ((item), (item, ${col}))`),
+    db.execute(sql`select ${g} as grp, item, value::float8 as value, sum(n)::int as n
+      from ${counts("question")} group by grouping sets ((item, value), (item, value, ${col}))`),
+    db.execute(sql`select ${g} as grp, coalesce(sum(n) filter (where value >= 9), 0) as promoters,
+      coalesce(sum(n) filter (where value between 7 and 8), 0) as passives, coalesce(sum(n) filter (where value <= 6), 0) as detractors
+      from ${counts("question")} and dimension = 'nps' group by grouping sets ((), (${col}))`),
     db.execute(sql`select ${g} as grp, count(*) as invited, count(*) filter (where submitted_at is not null) as responded
       from invitations where wave_id = ${waveId} group by grouping sets ((), (${col}))`),
   ]);
@@ -48,7 +50,7 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
       group: r.grp as string | null, item: r.item as string, value: Number(r.value), n: Number(r.n) })),
     nps: rows<Record<string, unknown>>(npsRows).map((r) => ({
       group: r.grp as string | null, promoters: Number(r.promoters), passives: Number(r.passives), detractors: Number(r.detractors) })),
-    counts: rows<Record<string, unknown>>(counts).map((r) => ({
+    counts: rows<Record<string, unknown>>(invited).map((r) => ({
       group: r.grp as string | null, invited: Number(r.invited), responded: Number(r.responded) })),
   };
 }

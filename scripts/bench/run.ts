@@ -55,14 +55,14 @@ async function main(): Promise<number> {
   console.log(`load: ${wave.responses} responses, ${wave.answers} answers, ${wave.openAnswers} open answers, `
     + `${wave.invited} invitations in ${(load.ms / 1000).toFixed(1)} s (+ vacuum analyze ${(vacuum.ms / 1000).toFixed(1)} s)`);
 
-  const dimensions = [...new Set(scoredQuestions(defaultQuestionnaire).map((q) => q.dimension!))];
+  const specs = scoredQuestions(defaultQuestionnaire); // the questionnaire of the synthetic wave
   const [user] = await db.insert(users).values({ email: "bench-kwaliteit@bench.local", name: "Bench", role: "kwaliteit" }).returning();
   const { token } = await createSession(db, user.id, BENCH_NOW, null);
   const app = createApp({ db, config: { publicUrl: "http://localhost", now: () => BENCH_NOW, version: "bench", clientIp: () => "127.0.0.1" } });
 
   const contenders = [
     { key: "service", label: "(a) getWaveResults (service)", run: () => getWaveResults(db, wave.waveId, BENCH_NOW) },
-    { key: "baseline", label: "(b) baseline: one SQL query", run: () => runBaseline(db, wave.waveId, dimensions) },
+    { key: "baseline", label: "(b) baseline: one SQL query", run: () => runBaseline(db, wave.waveId, specs) },
     ...(args["skip-api"] ? [] : [{ key: "api", label: "(c) GET /api/waves/:id/results", run: async () => {
       const res = await app.request(`/api/waves/${wave.waveId}/results`, { headers: { cookie: `ks_session=${token}` } });
       if (res.status !== 200) throw new Error(`API answered ${res.status}: ${await res.text()}`);
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   ];
 
   // Same work? Checked before any timing; a baseline that computes less would flatter the ratio.
-  const differences = disagreements(await getWaveResults(db, wave.waveId, BENCH_NOW), await runBaseline(db, wave.waveId, dimensions));
+  const differences = disagreements(await getWaveResults(db, wave.waveId, BENCH_NOW), await runBaseline(db, wave.waveId, specs));
   if (differences.length) {
     console.error(`FAIL: service and baseline disagree (${differences.length}):\n  ${differences.slice(0, 20).join("\n  ")}`);
     return 1;

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
 import type { Db } from "../../db/types.ts";
 import { waves } from "../../db/schema.ts";
 import { rows } from "../../db/migrate.ts";
@@ -139,6 +140,8 @@ export async function loadSyntheticWave(db: Db, responses: number, options: { re
     await t.execute(sql`select setseed(${options.seed ?? 0.20261116}::float8)`);
     await t.execute(peopleSql(invited, responses, WAVE_OPENS, WAVE_CLOSES));
     for (const statement of [...answersSql(), ...insertsSql(wave.id)]) await t.execute(statement);
+    // Submissions keep answer_counts up to date one by one; a bulk load rebuilds them at once.
+    await rebuildAnswerCounts(t, wave.id);
   });
   const [counts] = rows<Record<string, unknown>>(await db.execute(sql`select
     (select count(*) from invitations where wave_id = ${wave.id}) as invited,
@@ -153,7 +156,7 @@ export async function loadSyntheticWave(db: Db, responses: number, options: { re
 
 /** Fresh statistics and visibility map, as autovacuum would leave a closed wave. */
 export async function analyse(db: Db) {
-  for (const table of ["invitations", "responses", "answers", "open_answers"]) {
+  for (const table of ["invitations", "responses", "answers", "answer_counts", "open_answers"]) {
     await db.execute(sql.raw(`vacuum (analyze) ${table}`));
   }
 }

@@ -86,3 +86,17 @@ describe("getWaveResults", () => {
     }
   });
 });
+
+describe("answer counts", () => {
+  it("kept up per submission equal the counts rebuilt from the answers", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { rows } = await import("../../db/migrate.ts");
+    const { rebuildAnswerCounts } = await import("../../api/waves/answer-counts.ts");
+    const snapshot = async () => rows<Record<string, unknown>>(await t.db.execute(sql`select kind, item, value::text, organisation_type,
+      branch_id, municipality_id, n from answer_counts where wave_id = ${t.wave.id} order by 1, 2, 3, 4, 5, 6`));
+    const incremental = await snapshot();
+    expect(incremental.length).toBeGreaterThan(50);
+    await rebuildAnswerCounts(t.db, t.wave.id);
+    expect(await snapshot()).toEqual(incremental);
+  });
+});

@@ -1,0 +1,36 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/types.ts";
+
+/**
+ * The counts rows for a set of answers, as one SELECT: per question and value, and per
+ * dimension and respondent mean. `where` picks the answers (one response, or one wave).
+ */
+function countRows(where: SQL) {
+  return sql`
+    select wave_id, 'question' as kind, question as item, dimension, value::numeric as value, organisation_type,
+           coalesce(branch_id, '') as branch_id, coalesce(municipality_id, '') as municipality_id, count(*)::int as n
+      from answers where ${where}
+      group by wave_id, question, dimension, value, organisation_type, branch_id, municipality_id
+    union all
+    select wave_id, 'dimension', dimension, dimension, m, organisation_type, branch_id, municipality_id, count(*)::int
+      from (select wave_id, response_id, dimension, round(avg(value)::numeric, 12) as m, organisation_type,
+                   coalesce(branch_id, '') as branch_id, coalesce(municipality_id, '') as municipality_id
+              from answers where ${where}
+              group by wave_id, response_id, dimension, organisation_type, branch_id, municipality_id) per_respondent
+      group by wave_id, dimension, m, organisation_type, branch_id, municipality_id`;
+}
+
+const COLUMNS = sql`(wave_id, kind, item, dimension, value, organisation_type, branch_id, municipality_id, n)`;
+
+/** Adds one response's answers to the counts; call in the transaction that stores them. */
+export async function countResponse(db: Db, responseId: string) {
+  await db.execute(sql`insert into answer_counts ${COLUMNS} ${countRows(sql`response_id = ${responseId}`)}
+    on conflict (wave_id, kind, item, value, organisation_type, branch_id, municipality_id)
+    do update set n = answer_counts.n + excluded.n`);
+}
+
+/** Recomputes a wave's counts from its answers (bulk loads, repairs). */
+export async function rebuildAnswerCounts(db: Db, waveId: string) {
+  await db.execute(sql`delete from answer_counts where wave_id = ${waveId}`);
+  await db.execute(sql`insert into answer_counts ${COLUMNS} ${countRows(sql`wave_id = ${waveId}`)}`);
+}
