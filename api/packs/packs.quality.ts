@@ -170,7 +170,7 @@ export async function findingsSection(b: Build): Promise<Section> {
         labels(b, "risk", page.map((a) => a.riskId)),
       ]);
       yield page.map((row) => {
-        const { state, unknown } = rollBack(plain(row) as unknown as Record<string, unknown>, later.get(row.id) ?? [], { ignore: ["ref", "updatedAt"], untracked: ["title"] });
+        const { state, unknown } = rollBack(plain(row) as unknown as Record<string, unknown>, later.get(row.id) ?? [], { ignore: ["ref", "updatedAt"], untracked: [] });
         const a = (state ?? plain(row)) as unknown as typeof row & { createdAt: string };
         if (unknown.length) s.notes.add(`Actie ${row.ref} is na de periode gewijzigd; de audittrail legt ${unknown.join(", ")} van een actie niet vast, dus daar staat de huidige waarde.`);
         return {

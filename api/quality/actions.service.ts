@@ -69,8 +69,8 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   return audited(db, now, async (tx) => {
     const [next] = await tx.update(actions).set(set).where(eq(actions.id, a.id)).returning();
     return { result: publicAction(next, today), audit: { ...by, action: "update", entity: "action", entityId: a.id,
-      before: { status: a.status, dueOn: a.dueOn, ownerId: a.ownerId, pdcaPhase: a.pdcaPhase, completedOn: a.completedOn },
-      after: { status: next.status, dueOn: next.dueOn, ownerId: next.ownerId, pdcaPhase: next.pdcaPhase, completedOn: next.completedOn } } };
+      before: { title: a.title, status: a.status, dueOn: a.dueOn, ownerId: a.ownerId, pdcaPhase: a.pdcaPhase, completedOn: a.completedOn },
+      after: { title: next.title, status: next.status, dueOn: next.dueOn, ownerId: next.ownerId, pdcaPhase: next.pdcaPhase, completedOn: next.completedOn } } };
   });
 }
 
