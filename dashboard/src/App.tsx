@@ -10,6 +10,7 @@ import { AuditPage } from "./AuditPage.tsx";
 import { CasesPage } from "./CasesPage.tsx";
 import { ConferencesPage } from "./ConferencesPage.tsx";
 import { MetricsPage } from "./MetricsPage.tsx";
+import { RendementPage } from "./RendementPage.tsx";
 import { ReportsPage } from "./ReportsPage.tsx";
 import { QualityPage } from "./QualityPage.tsx";
 import { AuditsRisksPage } from "./AuditsRisksPage.tsx";
@@ -19,20 +20,20 @@ import { navigate } from "./useRoute.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 
 /** A view's name is also its URL: /casussen, /kengetallen, … */
-type View = "results" | "casussen" | "casusoverleg" | "kengetallen" | "uitdraaien" | "verbetercyclus" | "audits-risicos"
+type View = "results" | "casussen" | "casusoverleg" | "kengetallen" | "rendement" | "uitdraaien" | "verbetercyclus" | "audits-risicos"
   | "directiebeoordeling" | "municipality" | "users" | "audit" | "account";
 
 /** Which views each role gets; the API enforces the same rules, this only hides dead ends. */
 const VIEWS: Record<string, View[]> = {
   admin: ["users", "audit", "account"],
-  kwaliteit: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
-  management: ["results", "casussen", "casusoverleg", "kengetallen", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "account"],
-  auditor: ["results", "casussen", "casusoverleg", "kengetallen", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
+  kwaliteit: ["results", "casussen", "casusoverleg", "kengetallen", "rendement", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
+  management: ["results", "casussen", "casusoverleg", "kengetallen", "rendement", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "account"],
+  auditor: ["results", "casussen", "casusoverleg", "kengetallen", "rendement", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
   medewerker: ["casussen", "casusoverleg", "kengetallen", "account"],
   gemeente: ["municipality", "kengetallen", "account"],
 };
 const LABEL: Record<View, MessageKey> = {
-  results: "nav.results", casussen: "nav.cases", casusoverleg: "nav.conferences", kengetallen: "nav.metrics", uitdraaien: "nav.reports",
+  results: "nav.results", casussen: "nav.cases", casusoverleg: "nav.conferences", kengetallen: "nav.metrics", rendement: "nav.rendement", uitdraaien: "nav.reports",
   verbetercyclus: "nav.quality", "audits-risicos": "nav.auditsRisks", directiebeoordeling: "nav.managementReview",
   municipality: "nav.municipality", users: "nav.users", audit: "nav.audit", account: "nav.account",
 };
@@ -57,6 +58,9 @@ export function App() {
   const current = view && views.includes(view) ? view : views[0];
   // Through navigate(), so that a view's own sub-pages (a finding, a review) hear the move too.
   const go = (v: View) => navigate(`/${v}`);
+  // Each view its own page title (WCAG 2.4.2): tabs, history and screen readers tell the views apart.
+  const pageName = token ? t("setpw.title") : user === null ? t("login.title") : user && current ? t(LABEL[current]) : "";
+  useEffect(() => { document.title = pageName ? `${pageName} – ${t("app.title")}` : t("app.title"); }, [pageName, t]);
   const logout = async () => { await api("/auth/logout", { method: "POST" }); setUser(null); };
 
   let main;
@@ -67,6 +71,7 @@ export function App() {
   else if (current === "casussen") main = <CasesPage user={user} />;
   else if (current === "casusoverleg") main = <ConferencesPage user={user} />;
   else if (current === "kengetallen") main = <MetricsPage user={user} />;
+  else if (current === "rendement") main = <RendementPage user={user} />;
   else if (current === "uitdraaien") main = <ReportsPage />;
   else if (current === "verbetercyclus") main = <QualityPage user={user} />;
   else if (current === "audits-risicos") main = <AuditsRisksPage />;
@@ -95,7 +100,7 @@ export function App() {
           <button type="button" onClick={toggle} lang={t("app.language") === "English" ? "en" : "nl"}>{t("app.language")}</button>
         </nav>
       </header>
-      <main id="main">{main}</main>
+      <main id="main" tabIndex={-1}>{main}</main>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useI18n } from "./i18n.tsx";
 import { useLoad } from "./useLoad.ts";
 import { Status } from "./Status.tsx";
+import { ChartFrame, type Column } from "./ChartFrame.tsx";
 import { CLASS_KEY, CLASSIFICATIONS, type Classification, type FindingListItem } from "./quality.ts";
 
 const FILL: Record<Classification, string> = { major_nc: "#a4001d", minor_nc: "#d9822b", observation: "#6fa8d6", opportunity: "#2e7d4f" };
@@ -30,12 +31,19 @@ export function AuditFindingsChart({ year }: { year: number }) {
     return { clause, total: under.length, ...Object.fromEntries(CLASSIFICATIONS.map((c) => [c, under.filter((x) => x.classification === c).length])) } as
       { clause: string; total: number } & Record<Classification, number>;
   });
+  type Row = (typeof rows)[number];
+  const columns: Column<Row>[] = [
+    { label: t("auditFindings.clause"), value: (r) => r.clause },
+    ...CLASSIFICATIONS.map((c): Column<Row> => ({ label: t(CLASS_KEY[c]), value: (r) => r[c] })),
+    { label: t("auditFindings.total"), value: (r) => r.total },
+  ];
   return (
     <>
       <p>{t("auditFindings.count", { n: found.length, year })}</p>
-      <figure aria-labelledby="audit-findings-caption">
+      <ChartFrame id="audit-findings-chart" title={t("auditFindings.caption", { year })} description={t("auditFindings.alt")}
+        rows={rows} columns={columns} rowKey={(r) => r.clause}>
         <ResponsiveContainer width="100%" height={Math.max(160, 80 + 30 * rows.length)}>
-          <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="clause" width={70} />
@@ -44,18 +52,7 @@ export function AuditFindingsChart({ year }: { year: number }) {
             {CLASSIFICATIONS.map((c) => <Bar key={c} dataKey={c} stackId="a" name={t(CLASS_KEY[c])} fill={FILL[c]} stroke="#222" isAnimationActive={false} />)}
           </BarChart>
         </ResponsiveContainer>
-        <figcaption id="audit-findings-caption">{t("auditFindings.alt")}</figcaption>
-      </figure>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("auditFindings.caption", { year })}</caption>
-          <thead><tr><th scope="col">{t("auditFindings.clause")}</th>
-            {CLASSIFICATIONS.map((c) => <th scope="col" key={c}>{t(CLASS_KEY[c])}</th>)}<th scope="col">{t("auditFindings.total")}</th></tr></thead>
-          <tbody>{rows.map((r) => (
-            <tr key={r.clause}><th scope="row">{r.clause}</th>{CLASSIFICATIONS.map((c) => <td key={c}>{r[c]}</td>)}<td>{r.total}</td></tr>))}
-          </tbody>
-        </table>
-      </div>
+      </ChartFrame>
     </>
   );
 }

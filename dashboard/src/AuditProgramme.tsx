@@ -6,6 +6,7 @@ import { Status } from "./Status.tsx";
 import { Badge } from "./Badge.tsx";
 import { AUDIT_STATUS_KEY, type Programme } from "./auditsRisks.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 const WEIGHT: Record<number, MessageKey> = { 1: "programme.weight1", 2: "programme.weight2", 3: "programme.weight3" };
 
@@ -36,7 +37,7 @@ export function AuditProgramme({ year }: { year: number }) {
   return (
     <div className="stack" aria-busy={res.loading}>
       <dl className="kpis">{tiles.map(([label, n]) => <div key={label}><dt>{label}</dt><dd>{n}</dd></div>)}</dl>
-      <div className="table-wrap">
+      <ScrollBox label={t("chart.table", { title: t("programme.perProcess", { year }) })}>
         <table>
           <caption>{t("programme.perProcess", { year })}</caption>
           <thead><tr>
@@ -56,9 +57,9 @@ export function AuditProgramme({ year }: { year: number }) {
             </tr>))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {audits.length === 0 ? <p className="empty">{t("programme.noAudits", { year })}</p> : (
-        <div className="table-wrap">
+        <ScrollBox label={t("chart.table", { title: t("programme.audits", { year, n: audits.length }) })}>
           <table>
             <caption>{t("programme.audits", { year, n: audits.length })}</caption>
             <thead><tr>
@@ -82,7 +83,7 @@ export function AuditProgramme({ year }: { year: number }) {
               </tr>))}
             </tbody>
           </table>
-        </div>)}
+        </ScrollBox>)}
     </div>
   );
 }

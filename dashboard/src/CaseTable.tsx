@@ -2,6 +2,7 @@ import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
 import { CaseStatusForm, STATUS_KEY } from "./CaseStatusForm.tsx";
 import type { Case } from "./registry.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 /** The case list: pseudonymous codes and structured facts only. */
 export function CaseTable({ cases, name, canWrite, onChanged }: {
@@ -10,7 +11,7 @@ export function CaseTable({ cases, name, canWrite, onChanged }: {
   const { t } = useI18n();
   const f = useFormat();
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: t("cases.caption", { n: cases.length }) })}>
       <table>
         <caption>{t("cases.caption", { n: cases.length })}</caption>
         <thead><tr>
@@ -32,6 +33,6 @@ export function CaseTable({ cases, name, canWrite, onChanged }: {
           </tr>))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

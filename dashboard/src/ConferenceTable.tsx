@@ -3,6 +3,7 @@ import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
 import { FollowUpList } from "./FollowUpList.tsx";
 import { ELEMENTS, type Conference } from "./registry.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 const ELEMENT_KEY: Record<(typeof ELEMENTS)[number], MessageKey> = {
   aanleiding: "conf.aanleiding", doel: "conf.doel", aanpak: "conf.aanpak", casusregisseur: "conf.director", vervolgafspraken: "conf.followUps",
@@ -15,7 +16,7 @@ export function ConferenceTable({ conferences, name, caseCode, canWrite, onChang
   const { t } = useI18n();
   const f = useFormat();
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: t("confs.caption", { n: conferences.length }) })}>
       <table>
         <caption>{t("confs.caption", { n: conferences.length })}</caption>
         <thead><tr>
@@ -41,6 +42,6 @@ export function ConferenceTable({ conferences, name, caseCode, canWrite, onChang
         })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

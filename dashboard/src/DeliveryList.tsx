@@ -1,6 +1,7 @@
 import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
 import type { Delivery } from "./registry.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 /** Reports put out for municipalities, each downloadable exactly as it was sent. */
 export function DeliveryList({ deliveries, caption, showMunicipality }: { deliveries: Delivery[]; caption: string; showMunicipality: boolean }) {
@@ -8,7 +9,7 @@ export function DeliveryList({ deliveries, caption, showMunicipality }: { delive
   const f = useFormat();
   if (!deliveries.length) return <p className="empty">{t("uitdraai.noDeliveries")}</p>;
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: caption })}>
       <table>
         <caption>{caption}</caption>
         <thead><tr>
@@ -31,6 +32,6 @@ export function DeliveryList({ deliveries, caption, showMunicipality }: { delive
         })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,7 @@
 import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
 import type { Evidence } from "./quality.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 /** Evidence files with what makes them checkable: the hash (shortened; the full one is on the download), size and the day they are about. */
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
@@ -8,7 +9,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   const f = useFormat();
   if (!evidence.length) return <p className="empty">{t("evidence.none")}</p>;
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: t("evidence.caption", { n: evidence.length }) })}>
       <table>
         <caption>{t("evidence.caption", { n: evidence.length })}</caption>
         <thead><tr>
@@ -26,6 +27,6 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           </tr>))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

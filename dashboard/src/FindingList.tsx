@@ -4,13 +4,14 @@ import { Link } from "./Link.tsx";
 import { Badge } from "./Badge.tsx";
 import { ClassificationBadge } from "./ClassificationBadge.tsx";
 import { isOpen, isOverdue, SOURCE_KEY, type FindingListItem } from "./quality.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 /** The findings as a table; each reference opens the finding. */
 export function FindingList({ findings }: { findings: FindingListItem[] }) {
   const { t } = useI18n();
   const f = useFormat();
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: t("findings.caption", { n: findings.length }) })}>
       <table>
         <caption>{t("findings.caption", { n: findings.length })}</caption>
         <thead><tr>
@@ -41,6 +42,6 @@ export function FindingList({ findings }: { findings: FindingListItem[] }) {
         })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -39,16 +39,12 @@ export function MetricsPage({ user }: { user: User }) {
       {m && !metrics.error && (
         <div aria-busy={metrics.loading} className="stack">
           <KpiTiles m={m} />
-          <h2>{t("metrics.monthly")}</h2>
           <MonthlyChart months={m.byMonth} />
-          <h2>{t("metrics.attendance")}</h2>
           <AttendanceChart rows={m.attendance} names={names} />
           <h2>{t("metrics.hoursTitle")}</h2>
           <p>{t("metrics.hoursTotal", { hours: f.number(m.hours.total.hours, 2), cost: f.money(m.hours.total.cost) })}
             {m.hours.unpricedHours > 0 && <> {t("metrics.unpriced", { hours: f.number(m.hours.unpricedHours, 2) })}</>}</p>
-          <h3>{t("metrics.byMunicipality")}</h3>
           <CostChart id="cost-municipality" title={t("metrics.byMunicipality")} alt={t("metrics.costAltMunicipality")} rowHeader={t("case.municipality")} rows={m.hours.byMunicipality} label={label} />
-          <h3>{t("metrics.byTheme")}</h3>
           <CostChart id="cost-theme" title={t("metrics.byTheme")} alt={t("metrics.costAltTheme")} rowHeader={t("case.theme")} rows={m.hours.byTheme} label={label} />
         </div>)}
     </section>

@@ -4,6 +4,7 @@ import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
 import { CLASS_KEY, SOURCE_KEY, type Classification, type Source } from "./quality.ts";
 import { DECISION_KIND_KEY, type DecisionKind } from "./reviews.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -127,13 +128,13 @@ export function PrefillView({ data }: { data: Obj }) {
       return <ul className="plain">{rows.map((r, i) => <li key={i} className="prefill-card">{object(r, depth)}</li>)}</ul>;
     }
     return (
-      <div className="table-wrap">
+      <ScrollBox label={t("chart.table", { title: label(key) })}>
         <table className="compact">
           <caption className="sr-only">{label(key)}</caption>
           <thead><tr>{keys.map((k) => <th scope="col" key={k}>{label(k)}</th>)}</tr></thead>
           <tbody>{rows.map((r, i) => <tr key={i}>{keys.map((k) => <td key={k}>{k in r ? value(k, r[k], depth, true) : "–"}</td>)}</tr>)}</tbody>
         </table>
-      </div>);
+      </ScrollBox>);
   }
 
   return <>{object(data, 0)}</>;

@@ -1,73 +1,89 @@
-import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "./i18n.tsx";
+import { useFormat } from "./format.ts";
 import { useLoad } from "./useLoad.ts";
+import { useQueryParams } from "./useQueryParams.ts";
+import { branchesOf, useMunicipalities } from "./useReference.ts";
 import { Status } from "./Status.tsx";
+import { Significance } from "./Significance.tsx";
+import { DimensionChart } from "./DimensionChart.tsx";
+import { QuestionChart } from "./QuestionChart.tsx";
+import { ScoreChart } from "./ScoreChart.tsx";
+import { GroupResults } from "./GroupResults.tsx";
+import { OpenAnswersPanel } from "./OpenAnswersPanel.tsx";
+import { GROUPINGS, isScale, ORGANISATION_TYPES, type Grouping, type Interval, type Wave, type WaveComparison, type WaveResults } from "./results.ts";
+import type { MessageKey } from "../../i18n/messages.ts";
 
-interface Wave { id: string; name: string; status: string; responded: number; invited: number }
-interface Dimension { dimension: string; label: string; n: number; mean: number; ci: { low: number; high: number } | null }
-interface Results {
-  overall: { invited: number; respondents: number; responseRate: number | null; suppressed: boolean; dimensions: Dimension[];
-    nps: { nps: number; interval: { low: number; high: number } | null } | null };
-}
-
-const fmt = (v: number, digits = 1) => v.toLocaleString("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
+/**
+ * Klanttevredenheid: one wave (chosen in the URL, ?wave=<id>) per dimension and question,
+ * against the previous wave with a significance test, per group with small groups
+ * suppressed, and the open answers. Every filter lives in the URL so a view can be shared.
+ */
 export function ResultsPage() {
   const { t } = useI18n();
+  const f = useFormat();
+  const q = useQueryParams();
   const waves = useLoad<{ waves: Wave[] }>("/waves");
-  const withData = (waves.data?.waves ?? []).filter((w) => w.responded > 0);
-  const params = new URLSearchParams(location.search);
-  const [waveId, setWaveId] = useState<string | null>(params.get("wave"));
-  const chosen = waveId ?? withData.at(-1)?.id ?? waves.data?.waves.at(-1)?.id ?? null;
-  const results = useLoad<Results>(chosen ? `/waves/${chosen}/results` : null);
-  const choose = (id: string) => {
-    setWaveId(id);
-    history.replaceState(null, "", `?wave=${id}`); // filters live in the URL so a view can be shared
+  const municipalities = useMunicipalities();
+  const list = waves.data?.waves ?? [];
+  const chosen = list.find((w) => w.id === q.get("wave"))?.id ?? list.filter((w) => w.responded > 0).at(-1)?.id ?? list.at(-1)?.id ?? null;
+  const results = useLoad<WaveResults>(chosen ? `/waves/${chosen}/results` : null);
+  const comparison = useLoad<WaveComparison>(chosen ? `/waves/${chosen}/comparison` : null);
+  // Open answers can only be grouped where the API can keep small groups apart: type and branch.
+  const openGroup = ["organisationType", "branch"].includes(q.get("ogroup")) ? q.get("ogroup") : "";
+  const grouping: Grouping = (GROUPINGS as readonly string[]).includes(q.get("group")) ? q.get("group") as Grouping : "organisationType";
+  const branches = branchesOf(municipalities.list);
+  const name = (g: string, key: string) => {
+    if (key === "onbekend") return t("results.unknownGroup");
+    if (g === "organisationType") return (ORGANISATION_TYPES as readonly string[]).includes(key) ? t(`orgType.${key}` as MessageKey) : key;
+    return (g === "branch" ? branches : municipalities.list).find((x) => x.id === key)?.name ?? key;
   };
+  const interval = (i: Interval | null, digits: number) => (i ? t("results.interval", { low: f.number(i.low, digits), high: f.number(i.high, digits) }) : "");
+
   if (waves.loading || waves.error) return <Status loading={waves.loading} error={waves.error} />;
-  const dims = (results.data?.overall.dimensions ?? []).filter((d) => !["nps", "rapportcijfer"].includes(d.dimension));
-  const grade = results.data?.overall.dimensions.find((d) => d.dimension === "rapportcijfer");
-  const chart = dims.map((d) => ({ name: d.label, mean: Number(d.mean.toFixed(2)), err: d.ci ? [d.mean - d.ci.low, d.ci.high - d.mean] : [0, 0] }));
+  const r = results.data;
+  const c = comparison.data;
+  const dims = r?.overall.dimensions ?? [];
+  const grade = r?.overall.dimensions.find((d) => d.dimension === "rapportcijfer");
   return (
-    <section aria-labelledby="results-title">
+    <section aria-labelledby="results-title" className="stack">
       <h1 id="results-title">{t("results.title")}</h1>
-      <label htmlFor="wave">{t("results.wave")}</label>{" "}
-      <select id="wave" value={chosen ?? ""} onChange={(e) => choose(e.target.value)}>
-        {(waves.data?.waves ?? []).map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
-      </select>
-      {results.loading || results.error ? <Status loading={results.loading} error={results.error} /> : results.data && (
-        results.data.overall.respondents === 0 ? <p className="empty">{t("results.none")}</p>
-          : results.data.overall.suppressed ? <p className="empty">{t("results.suppressed")}</p> : <>
+      <p className="lead">{t("results.intro")}</p>
+      {list.length === 0 ? <p className="empty" role="status">{t("results.noWaves")}</p> : (
+        <form role="search" aria-label={t("results.waveFilter")} className="filters" onSubmit={(e) => e.preventDefault()}>
+          <div>
+            <label htmlFor="wave">{t("results.wave")}</label>
+            <select id="wave" value={chosen ?? ""} onChange={(e) => q.update({ wave: e.target.value })}>
+              {list.map((w) => <option key={w.id} value={w.id}>{t("results.waveOption", { name: w.name, n: w.responded })}</option>)}
+            </select>
+          </div>
+        </form>)}
+      {results.loading || results.error ? <Status loading={results.loading} error={results.error} /> : r && (
+        r.overall.respondents === 0 ? <p className="empty" role="status">{t("results.none")}</p>
+          : r.overall.suppressed ? <p className="empty" role="status">{t("results.suppressed")}</p> : <>
           <dl className="kpis">
-            <div><dt>{t("results.invited")}</dt><dd>{results.data.overall.invited}</dd></div>
-            <div><dt>{t("results.respondents")}</dt><dd>{results.data.overall.respondents}</dd></div>
-            <div><dt>{t("results.rate")}</dt><dd>{fmt(100 * (results.data.overall.responseRate ?? 0), 0)}%</dd></div>
-            {grade && <div><dt>{t("results.grade")}</dt><dd>{fmt(grade.mean)}</dd></div>}
-            {results.data.overall.nps && <div><dt>{t("results.nps")}</dt><dd>{fmt(results.data.overall.nps.nps, 0)}</dd></div>}
+            <div><dt>{t("results.invited")}</dt><dd>{f.number(r.overall.invited)}</dd></div>
+            <div><dt>{t("results.respondents")}</dt><dd>{f.number(r.overall.respondents)}</dd></div>
+            <div><dt>{t("results.rate")}</dt><dd>{f.percent(r.overall.responseRate)}</dd>
+              {c?.responseRate && <dd className="kpi-sub">{t("compare.previousValue", { value: f.percent(c.responseRate.previous) })}{" "}
+                <Significance difference={c.responseRate.current - c.responseRate.previous} test={c.responseRate.test} /></dd>}</div>
+            {grade && <div><dt>{t("results.grade")}</dt><dd>{f.number(grade.mean, 1)}</dd><dd className="kpi-sub">{interval(grade.ci, 1)}</dd></div>}
+            {r.overall.nps && <div><dt>{t("results.nps")}</dt><dd>{f.number(r.overall.nps.nps, 0)}</dd>
+              <dd className="kpi-sub">{interval(r.overall.nps.interval, 0)}</dd>
+              {c?.nps && <dd className="kpi-sub">{t("compare.previousValue", { value: f.number(c.nps.previous, 0) })}{" "}
+                <Significance difference={c.nps.difference} test={c.nps.test} /></dd>}</div>}
           </dl>
-          <figure aria-label={t("results.chartAlt")}>
-            <ResponsiveContainer width="100%" height={320}>
-              <BarChart data={chart} margin={{ top: 8, right: 16, bottom: 48, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={70} />
-                <YAxis domain={[1, 5]} />
-                <Tooltip />
-                <Bar dataKey="mean" fill="#1f5f8b" name={t("results.mean")}>
-                  <ErrorBar dataKey="err" width={6} stroke="#222" />
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
-            <figcaption>{t("results.chartAlt")}</figcaption>
-          </figure>
-          <table>
-            <caption>{t("results.title")}</caption>
-            <thead><tr><th scope="col">{t("results.dimension")}</th><th scope="col">{t("results.mean")}</th><th scope="col">{t("results.ci")}</th><th scope="col">{t("results.n")}</th></tr></thead>
-            <tbody>{dims.map((d) => (
-              <tr key={d.dimension}><th scope="row">{d.label}</th><td>{fmt(d.mean, 2)}</td>
-                <td>{d.ci ? `${fmt(d.ci.low, 2)} – ${fmt(d.ci.high, 2)}` : "–"}</td><td>{d.n}</td></tr>))}
-            </tbody>
-          </table>
+          {comparison.error ? <Status error={comparison.error} /> : (
+            <p className="hint" role="note">{comparison.loading ? t("app.loading")
+              : c?.previous ? t("compare.against", { name: c.previous.name }) : t("compare.none")}</p>)}
+          <DimensionChart dims={dims.filter((d) => isScale(d.dimension))} comparison={c} />
+          <QuestionChart questions={r.overall.questions.filter((x) => isScale(x.dimension))} comparison={c} />
+          <ScoreChart grade={r.overall.questions.find((x) => x.dimension === "rapportcijfer")}
+            recommend={r.overall.questions.find((x) => x.dimension === "nps")} />
+          <GroupResults groups={r.groups[grouping]} grouping={grouping} onGrouping={(g) => q.update({ group: g === "organisationType" ? "" : g })}
+            dims={dims} dimension={q.get("dim")} onDimension={(d) => q.update({ dim: d })} name={(key) => name(grouping, key)}
+            minGroupSize={r.minGroupSize} />
+          <OpenAnswersPanel waveId={r.wave.id} dims={dims.filter((d) => isScale(d.dimension))} groupBy={openGroup} dimension={q.get("odim")}
+            onChange={(next) => q.update(next)} name={name} />
         </>)}
     </section>
   );

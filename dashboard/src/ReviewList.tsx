@@ -3,13 +3,14 @@ import { useFormat } from "./format.ts";
 import { Link } from "./Link.tsx";
 import { ReviewStatusBadge } from "./ReviewStatusBadge.tsx";
 import type { ReviewListItem } from "./reviews.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 /** One row per review series: its latest version, what is still missing, and links to every version. */
 export function ReviewList({ reviews }: { reviews: ReviewListItem[] }) {
   const { t } = useI18n();
   const f = useFormat();
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: t("mr.caption", { n: reviews.length }) })}>
       <table>
         <caption>{t("mr.caption", { n: reviews.length })}</caption>
         <thead><tr>
@@ -29,6 +30,6 @@ export function ReviewList({ reviews }: { reviews: ReviewListItem[] }) {
           </tr>))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,7 @@
 import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
 import { CHANGE_KEY, type RiskHistoryEntry } from "./auditsRisks.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 /** Every version of a risk, newest first: when, who, what kind of change, why, and each field from → to. */
 export function RiskHistory({ history, ownerName }: { history: RiskHistoryEntry[]; ownerName: (id: string) => string | undefined }) {
@@ -14,7 +15,7 @@ export function RiskHistory({ history, ownerName }: { history: RiskHistoryEntry[
   };
   const newestFirst = [...history].sort((a, b) => b.version - a.version);
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: t("riskHistory.caption", { n: history.length }) })}>
       <table>
         <caption>{t("riskHistory.caption", { n: history.length })}</caption>
         <thead><tr>
@@ -34,6 +35,6 @@ export function RiskHistory({ history, ownerName }: { history: RiskHistoryEntry[
           </tr>))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -3,6 +3,7 @@ import { useFormat } from "./format.ts";
 import { Badge } from "./Badge.tsx";
 import { MovementBadge } from "./MovementBadge.tsx";
 import type { Assessment, Risk, RiskMatrix } from "./auditsRisks.ts";
+import { ScrollBox } from "./ChartFrame.tsx";
 
 /** Each risk: its levels, which way the residual risk moved, and whether its review is overdue. */
 export function RiskTable({ risks, matrix, onSelect }: { risks: Risk[]; matrix: RiskMatrix; onSelect: (id: string) => void }) {
@@ -10,7 +11,7 @@ export function RiskTable({ risks, matrix, onSelect }: { risks: Risk[]; matrix: 
   const f = useFormat();
   const level = (a: Assessment) => <>{matrix.levels[a.level].label} <span className="muted">({t("risks.scoreShort", { l: a.likelihood, i: a.impact, s: a.score })})</span></>;
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("chart.table", { title: t("risks.caption", { n: risks.length }) })}>
       <table>
         <caption>{t("risks.caption", { n: risks.length })}</caption>
         <thead><tr>
@@ -38,6 +39,6 @@ export function RiskTable({ risks, matrix, onSelect }: { risks: Risk[]; matrix: 
           </tr>))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -40,8 +40,9 @@ export interface Metrics {
   followUps: { total: number; onTime: number; late: number; open: number; overdue: number };
   cases: { registered: number; handledLocally: number; byTheme: { themeId: string; cases: number }[]; byMunicipality: { municipalityId: string; cases: number }[] };
   leadTimeDays: { toFirstConference: Spread; toClosure: Spread };
-  hours: { total: { hours: number; cost: number }; unpricedHours: number; byMunicipality: CostRow[]; byTheme: CostRow[]; byKind: CostRow[] };
-  byMonth: { month: string; conferences: number; directorAssigned: Share; allElementsRecorded: Share; rolesExplained: Share }[];
+  hours: { total: { hours: number; cost: number }; unpricedHours: number; byMunicipality: CostRow[]; byCase: CostRow[]; byTheme: CostRow[]; byKind: CostRow[] };
+  byMonth: { month: string; conferences: number; directorAssigned: Share; allElementsRecorded: Share; rolesExplained: Share;
+    followUpsOverdue: number; hours: number; cost: number }[];
   names: Record<string, string>;
 }
 
