@@ -54,8 +54,10 @@ describe("wave against previous wave", () => {
 
 describe("open answers", () => {
   it("shows them only for groups of at least 10, and hides enough to keep small groups underivable", async () => {
-    const all = await (await t.request(`/api/waves/${a.id}/open-answers`)).json() as { groups: { key: string; answers: { text: string }[] }[] };
-    expect(all.groups[0].answers.length).toBeGreaterThan(10);
+    const all = await (await t.request(`/api/waves/${a.id}/open-answers`)).json() as
+      { groups: { key: string; answers: { question: string; text: string }[]; totals: Record<string, number> }[] };
+    expect(all.groups[0].answers.filter((x) => x.question === "beter")).toHaveLength(16);
+    expect(all.groups[0].totals.beter).toBe(16);
     const byType = await (await t.request(`/api/waves/${a.id}/open-answers?groupBy=organisationType`)).json() as
       { groups: { key: string; suppressed: boolean; answers: { text: string }[] }[] };
     // zorg has 4 people; showing veiligheid (12) would reveal zorg's answers as "all minus veiligheid".
