@@ -5,6 +5,7 @@
  * section always gives the same bytes. Landscape A4: registers have many columns.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import { winAnsiCleaner } from "../pdf/winansi.ts";
 
 export type PdfBlock =
   | { kind: "heading"; text: string }
@@ -24,27 +25,7 @@ const PAGE: [number, number] = [841.89, 595.28];
 const LEFT = 40, RIGHT = PAGE[0] - 40, WIDTH = RIGHT - LEFT, TOP = PAGE[1] - 48, BOTTOM = 50;
 const INK = rgb(0.13, 0.15, 0.19), MUTED = rgb(0.4, 0.43, 0.48), NAVY = rgb(0.08, 0.22, 0.4), RULE = rgb(0.83, 0.86, 0.89),
   SHADE = rgb(0.955, 0.965, 0.975);
-const SUBSTITUTES: Record<string, string> = {
-  "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2192": "->", "\u2264": "<=", "\u2265": ">=", "Ł": "L", "ł": "l", "ı": "i",
-};
 const CELL = 7.5, LINE = 10, PAD = 4, MAX_CELL_LINES = 6;
-
-/** Helvetica knows WinAnsi only; anything else becomes its unaccented form or "?". */
-function cleaner(charset: Set<number>) {
-  const drawable = (s: string) => [...s].every((c) => charset.has(c.codePointAt(0)!));
-  return (text: string) => {
-    let out = "";
-    for (const ch of text.normalize("NFC")) {
-      if (charset.has(ch.codePointAt(0)!)) out += ch;
-      else if (/\s/.test(ch)) out += " ";
-      else {
-        const sub = SUBSTITUTES[ch] ?? ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-        out += sub && drawable(sub) ? sub : "?";
-      }
-    }
-    return out;
-  };
-}
 
 class Writer {
   page!: PDFPage;
@@ -151,7 +132,7 @@ export async function renderSectionPdf(s: SectionPdf): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const w = new Writer(doc, regular, bold, cleaner(new Set(regular.getCharacterSet())));
+  const w = new Writer(doc, regular, bold, winAnsiCleaner(new Set(regular.getCharacterSet())));
   doc.setTitle(`${s.title} — ${s.periodLabel}`);
   doc.setAuthor(s.organisation);
   doc.setSubject(`Bewijspakket ISO 9001, ${s.periodLabel}`);

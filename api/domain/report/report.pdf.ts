@@ -9,6 +9,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB }
 import { t, type Locale, type MessageKey } from "../../../i18n/messages.ts";
 import { formatDay, formatPeriod, localDay } from "./report.sheet.ts";
 import type { FollowUpState, MunicipalityReport, PeriodFigures, ReportConference } from "./report.types.ts";
+import { winAnsiCleaner } from "../pdf/winansi.ts";
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
 const LEFT = 54;
@@ -75,35 +76,6 @@ function formatPercent(current: number, previous: number, locale: Locale): strin
 
 function counted(n: number, unit: "case" | "conference" | "hour", locale: Locale, show = formatNumber): string {
   return `${show(n, locale)} ${t(locale, `report.unit.${unit}.${n === 1 ? "one" : "other"}`)}`;
-}
-
-// ---- text that Helvetica can draw ------------------------------------------------------
-
-const SUBSTITUTES: Record<string, string> = {
-  "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=",
-  // Letters that Unicode does not decompose into a base letter and an accent.
-  "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i",
-};
-
-/**
- * The standard fonts only know WinAnsi; pdf-lib throws on anything else. Names typed by
- * users can hold anything, so an unknown character becomes its unaccented form ("ł" → "l")
- * or, failing that, "?": a report with a question mark beats no report at all.
- */
-function makeCleaner(charset: Set<number>): (text: string) => string {
-  const drawable = (s: string) => [...s].every((c) => charset.has(c.codePointAt(0)!));
-  return (text) => {
-    let out = "";
-    for (const ch of text.normalize("NFC")) {
-      if (charset.has(ch.codePointAt(0)!)) out += ch;
-      else if (/\s/.test(ch)) out += " ";
-      else {
-        const sub = SUBSTITUTES[ch] ?? ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-        out += sub && drawable(sub) ? sub : "?";
-      }
-    }
-    return out;
-  };
 }
 
 // ---- page writer -----------------------------------------------------------------------
@@ -651,7 +623,7 @@ export async function renderReportPdf(report: MunicipalityReport, locale: Locale
   const doc = await PDFDocument.create({ updateMetadata: false });
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const clean = makeCleaner(new Set(regular.getCharacterSet()));
+  const clean = winAnsiCleaner(new Set(regular.getCharacterSet()));
   const head: [string, string] = [t(locale, "report.runningHead", { name: report.municipality.name, period: formatPeriod(report.period, locale) }), report.organisation];
   const w = new Writer(doc, regular, bold, locale, head, clean);
   setMetadata(doc, report, locale);
