@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { rows } from "../../db/migrate.ts";
-import { GROUPINGS, type Grouping } from "../../api/waves/results.service.ts";
+import type { Grouping } from "../../api/waves/results.service.ts";
+import { groupingSql } from "./grouping-sets.sql.ts";
 import type { QuestionSpec } from "../../api/domain/survey/definition.ts";
 
 /**
@@ -27,19 +28,11 @@ export function baselineQuery(waveId: string, specs: QuestionSpec[]) {
   const dimensions = [...new Set(specs.map((q) => q.dimension!))];
   const nps = specs.filter((q) => q.dimension === "nps").map((q) => sql`${q.name}::text`);
   const npsQuestions = nps.length ? sql.join(nps, sql`, `) : sql`null::text`;
-  const groupings = Object.entries(GROUPINGS);
-  // k0, k1, ...: the group key of each grouping, 'onbekend' where the respondent has none (as in the service).
-  const keys = sql.raw(groupings.map(([, column], i) => `coalesce(${column}::text, 'onbekend') as k${i}`).join(", "));
-  const keyNames = groupings.map((_, i) => `k${i}`);
-  const sets = (...base: string[]) => sql.raw(`grouping sets (${[base, ...keyNames.map((k) => [...base, k])]
-    .map((set) => `(${set.join(", ")})`).join(", ")})`);
-  const g = sql.raw(`case ${groupings.map(([name], i) => `when grouping(k${i}) = 0 then '${name}'`).join(" ")} end as grouping,
-      case ${keyNames.map((k) => `when grouping(${k}) = 0 then ${k}`).join(" ")} end as grp`);
+  const { keys, columns, sets, label: g } = groupingSql((column) => `coalesce(${column}::text, 'onbekend')`);
   const means = sql.join(dimensions.map((d, i) => sql`(sum(value) filter (where dimension = ${d}::text))::float8
       / nullif(count(*) filter (where dimension = ${d}::text), 0) as ${sql.raw(`m${i}`)}`), sql`, `);
   const sums = sql.join(dimensions.map((_, i) => sql.raw(`count(m${i}) as n${i}, sum(m${i}) as s${i}, sum(m${i} * m${i}) as q${i}`)), sql`, `);
   const unpivot = sql.join(dimensions.map((d, i) => sql`(${d}::text, ${sql.raw(`n${i}, s${i}, q${i}`)})`), sql`, `);
-  const columns = sql.raw(groupings.map(([, column]) => column).join(", "));
   return sql`with cells as materialized (
       select question, value, ${keys}, count(*) as n
       from answers where wave_id = ${waveId}::uuid
@@ -82,11 +75,16 @@ export interface BaselineRow {
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/** `specs`: the scored questions of the wave's questionnaire (scoredQuestions(definition)). */
-export async function runBaseline(db: Db, waveId: string, specs: QuestionSpec[]): Promise<BaselineRow[]> {
-  return rows<Record<string, unknown>>(await db.execute(baselineQuery(waveId, specs))).map((r) => ({
+/** Rows as both baselines return them (see results.counts-baseline.sql.ts). */
+export function parseRows(result: unknown): BaselineRow[] {
+  return rows<Record<string, unknown>>(result).map((r) => ({
     kind: r.kind as BaselineRow["kind"], grouping: r.grouping as BaselineRow["grouping"], grp: r.grp as string | null,
     item: r.item as string | null, value: num(r.value), n: Number(r.n), mean: num(r.mean), sd: num(r.sd),
     a: num(r.a), b: num(r.b), c: num(r.c),
   }));
+}
+
+/** `specs`: the scored questions of the wave's questionnaire (scoredQuestions(definition)). */
+export async function runBaseline(db: Db, waveId: string, specs: QuestionSpec[]): Promise<BaselineRow[]> {
+  return parseRows(await db.execute(baselineQuery(waveId, specs)));
 }
