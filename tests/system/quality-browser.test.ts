@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
-import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp } from "../helpers/browser.ts";
+import { accountWithPassword, ARTIFACTS, browserUnavailable, launchBrowser, loginPage, serveTestApp } from "../helpers/browser.ts";
 import { users } from "../../db/schema.ts";
 
 const skip = browserUnavailable();
-const PASSWORD = "Een lange zin als wachtwoord";
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -65,24 +64,8 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
     } }), 201);
   }
 
-  /** An account made through the admin API, its password set through the one-time link. */
-  async function account(email: string, name: string, role: string) {
-    const { setPasswordUrl } = await json<{ setPasswordUrl: string }>(
-      await app.request("/api/users", { method: "POST", as: "admin", json: { email, name, role } }), 201);
-    const token = new URL(setPasswordUrl).pathname.split("/wachtwoord/")[1];
-    const set = await app.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } });
-    expect(set.status).toBeLessThan(300);
-  }
-
-  async function login(email: string) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(app.base);
-    await page.getByLabel("E-mailadres").fill(email);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByRole("button", { name: "Uitloggen" }).waitFor();
-    return page;
-  }
+  const account = (email: string, name: string, role: string) => accountWithPassword(app, email, role, { name });
+  const login = (email: string) => loginPage(browser, app.base, email);
 
   /** Runs a step; on failure leaves a screenshot behind to look at. */
   async function step(page: Page, name: string, fn: () => Promise<void>) {

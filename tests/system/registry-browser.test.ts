@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp } from "../helpers/browser.ts";
+import { accountWithPassword, ARTIFACTS, browserUnavailable, launchBrowser, loginPage, serveTestApp } from "../helpers/browser.ts";
 import { MUNICIPALITIES } from "../../db/seed/reference.ts";
 
 const skip = browserUnavailable();
-const PASSWORD = "Een lange zin als wachtwoord";
 
 /**
  * The case-registry pages end to end in Chromium: a quality manager registers a case and
@@ -24,24 +23,9 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
     await app?.close();
   });
 
-  /** An account made through the admin API, its password set through the one-time link. */
-  async function account(email: string, role: string, municipality?: string) {
-    const res = await app.request("/api/users", { method: "POST", as: "admin", json: { email, role, municipality } });
-    const link = (await res.json() as { setPasswordUrl: string }).setPasswordUrl;
-    const token = new URL(link).pathname.split("/wachtwoord/")[1];
-    const set = await app.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } });
-    expect(set.status).toBeLessThan(300);
-  }
-
-  async function login(email: string) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(app.base);
-    await page.getByLabel("E-mailadres").fill(email);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByRole("button", { name: "Uitloggen" }).waitFor();
-    return page;
-  }
+  const account = (email: string, role: string, municipality?: string) =>
+    accountWithPassword(app, email, role, municipality ? { municipality } : {});
+  const login = (email: string) => loginPage(browser, app.base, email);
 
   /** Runs a step; on failure leaves a screenshot behind to look at. */
   async function step(page: Page, name: string, fn: () => Promise<void>) {
