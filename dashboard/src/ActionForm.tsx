@@ -7,6 +7,7 @@ import { PersonSelect } from "./PersonSelect.tsx";
 import { CriterionFields, toCriterion, type CriterionDraft } from "./CriterionFields.tsx";
 import { PDCA, PDCA_KEY, type Finding, type Pdca } from "./quality.ts";
 import type { PersonOption } from "./usePeople.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /** A criterion that follows where the finding came from: its dimension, question or metric, else manual. */
 function firstDraft(finding: Finding): CriterionDraft {
@@ -30,16 +31,14 @@ export function ActionForm({ finding, people, meId, onCreated }: {
   const [dueOn, setDueOn] = useState(addDays(today(), 30));
   const [phase, setPhase] = useState<Pdca>("plan");
   const [criterion, setCriterion] = useState(() => firstDraft(finding));
-  const [error, setError] = useState<Error>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(undefined);
     setNotice("");
-    setBusy(true);
-    try {
+    await run(async () => {
       const { action } = await api<{ action: { ref: string } }>("/actions", { method: "POST", body: {
         findingIds: [finding.id], title: title.trim(), ownerId, dueOn, pdcaPhase: phase, criterion: toCriterion(criterion),
       } });
@@ -47,11 +46,7 @@ export function ActionForm({ finding, people, meId, onCreated }: {
       setCriterion(firstDraft(finding));
       setNotice(t("action.created", { ref: action.ref }));
       onCreated();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,6 +4,7 @@ import { useI18n } from "./i18n.tsx";
 import { today } from "./format.ts";
 import { Status } from "./Status.tsx";
 import { ACTION_STATUS_KEY, ACTION_STATUSES, PDCA, PDCA_KEY, type ActionStatus, type FindingAction, type Pdca } from "./quality.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /** Status and PDCA phase of one action; "gereed" asks for the day it was finished. */
 export function ActionStatusForm({ action, onChanged }: { action: FindingAction; onChanged: () => void }) {
@@ -11,23 +12,16 @@ export function ActionStatusForm({ action, onChanged }: { action: FindingAction;
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [phase, setPhase] = useState<Pdca>(action.pdcaPhase);
   const [completedOn, setCompletedOn] = useState(action.completedOn ?? today());
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   const unchanged = status === action.status && phase === action.pdcaPhase && (status !== "gereed" || completedOn === action.completedOn);
   const id = `as-${action.id}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api(`/actions/${action.id}`, { method: "PATCH", body: { status, pdcaPhase: phase, ...(status === "gereed" ? { completedOn } : {}) } });
       onChanged();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

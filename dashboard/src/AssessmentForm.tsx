@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "./api.ts";
 import { useI18n } from "./i18n.tsx";
 import { Status } from "./Status.tsx";
+import { useSubmit } from "./useSubmit.ts";
 
 /** Management's assessment of one input, saved on its own so a long text is never lost to another input's error. */
 export function AssessmentForm({ reviewId, inputKey, title, value, onSaved }: {
@@ -9,25 +10,18 @@ export function AssessmentForm({ reviewId, inputKey, title, value, onSaved }: {
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(value);
-  const [error, setError] = useState<Error>();
+  const { error, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
   const id = `as-${inputKey}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setNotice("");
-    try {
+    await run(async () => {
       await api(`/management-reviews/${reviewId}`, { method: "PATCH", body: { assessments: { [inputKey]: text.trim() } } });
       setNotice(t("mr.assessmentSaved"));
       onSaved();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

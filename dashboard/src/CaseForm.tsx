@@ -5,15 +5,15 @@ import { today } from "./format.ts";
 import { Status } from "./Status.tsx";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
 import type { Case, Municipality, Organisation, Theme } from "./registry.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /** "Casus aanmelden": a pseudonymous registration, no personal data. */
 export function CaseForm({ municipalities, themes, organisations, onCreated }: {
   municipalities: Municipality[]; themes: Theme[]; organisations: Organisation[]; onCreated: (c: Case) => void;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<Error>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -22,8 +22,7 @@ export function CaseForm({ municipalities, themes, organisations, onCreated }: {
     setNotice("");
     const themeIds = f.getAll("themeIds").map(String);
     if (!themeIds.length) { setError(new Error(t("case.needTheme"))); return; }
-    setBusy(true);
-    try {
+    await run(async () => {
       const { case: created } = await api<{ case: Case }>("/cases", { method: "POST", body: {
         municipalityId: f.get("municipalityId"), themeIds, referrerOrganisationId: f.get("referrerOrganisationId"),
         registeredOn: f.get("registeredOn"), careSafetyNexus: f.get("careSafetyNexus") === "on", societalImpact: f.get("societalImpact") === "on",
@@ -31,11 +30,7 @@ export function CaseForm({ municipalities, themes, organisations, onCreated }: {
       form.reset();
       setNotice(t("case.created", { code: created.code }));
       onCreated(created);
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form onSubmit={submit} className="card stack" aria-labelledby="case-form-title">

@@ -5,6 +5,7 @@ import { useI18n } from "./i18n.tsx";
 import { today } from "./format.ts";
 import { Status } from "./Status.tsx";
 import type { Case, CaseStatus } from "./registry.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 export const STATUS_KEY: Record<CaseStatus, MessageKey> = {
   aangemeld: "status.aangemeld", in_behandeling: "status.in_behandeling", afgesloten: "status.afgesloten",
@@ -15,21 +16,14 @@ export function CaseStatusForm({ item, onChanged }: { item: Case; onChanged: () 
   const { t } = useI18n();
   const [status, setStatus] = useState<CaseStatus>(item.status === "afgesloten" ? "afgesloten" : "in_behandeling");
   const [closedOn, setClosedOn] = useState(item.closedOn ?? today());
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   const unchanged = status === item.status && (status !== "afgesloten" || closedOn === item.closedOn);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api(`/cases/${item.id}`, { method: "PATCH", body: status === "afgesloten" ? { status, closedOn } : { status } });
       onChanged();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const id = `cs-${item.id}`;
   return (

@@ -10,6 +10,7 @@ import { FollowUpRows, type FollowUpRow } from "./FollowUpRows.tsx";
 import { CasePicker } from "./CasePicker.tsx";
 import { ElementsNotes, type Notes } from "./ElementsNotes.tsx";
 import type { Conference, Organisation } from "./registry.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 const blank = (branchId: string) => ({
   heldOn: today(), branchId, chair: "", caseIds: [] as string[], rolesExplained: false, directorOrganisationId: "",
@@ -24,9 +25,8 @@ export function ConferenceForm({ branches, organisations, name, onCreated }: {
   const { t } = useI18n();
   const f = useFormat();
   const [s, setS] = useState(() => blank(branches.length === 1 ? branches[0].id : ""));
-  const [error, setError] = useState<Error>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
   const settings = useLoad<{ retentionDays: number }>("/registry/settings");
   const set = (patch: Partial<typeof s>) => setS((prev) => ({ ...prev, ...patch }));
   const recorded = [s.notes.aanleiding, s.notes.doel, s.notes.aanpak].filter((n) => n.trim()).length
@@ -37,8 +37,7 @@ export function ConferenceForm({ branches, organisations, name, onCreated }: {
     setError(undefined);
     setNotice("");
     if (!s.caseIds.length) { setError(new Error(t("conf.needCase"))); return; }
-    setBusy(true);
-    try {
+    await run(async () => {
       const { conference } = await api<{ conference: Conference }>("/conferences", { method: "POST", body: {
         heldOn: s.heldOn, branchId: s.branchId, chair: s.chair, caseIds: s.caseIds, rolesExplained: s.rolesExplained,
         attendance: s.attendance.map((a) => ({ organisationId: a.organisationId, status: a.status })),
@@ -49,11 +48,7 @@ export function ConferenceForm({ branches, organisations, name, onCreated }: {
       setS(blank(s.branchId));
       setNotice(t("conf.created", { date: f.date(conference.heldOn), n: conference.elementsRecorded }));
       onCreated(conference);
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,24 +3,19 @@ import { api } from "./api.ts";
 import { useI18n } from "./i18n.tsx";
 import { navigate } from "./useRoute.ts";
 import { Status } from "./Status.tsx";
+import { useSubmit } from "./useSubmit.ts";
 
 /** A correction of a final review: a new concept version with the reason; the final version stays as it was. */
 export function CorrectionForm({ reviewId }: { reviewId: string }) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const { review } = await api<{ review: { id: string } }>(`/management-reviews/${reviewId}/corrections`, { method: "POST", body: { reason: reason.trim() } });
       navigate(`/directiebeoordeling/${review.id}`);
-    } catch (err) {
-      setError(err as Error);
-      setBusy(false);
-    }
+    }, { keepBusyOnSuccess: true });
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="corr-title">

@@ -6,6 +6,7 @@ import { Status } from "./Status.tsx";
 import { PersonSelect } from "./PersonSelect.tsx";
 import { DECISION_KIND_KEY, DECISION_KINDS, type Decision, type DecisionKind } from "./reviews.ts";
 import type { PersonOption } from "./usePeople.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 interface Row { key: number; kind: DecisionKind; text: string; ownerId: string; dueOn: string; actionId: string | null }
 
@@ -22,9 +23,8 @@ export function DecisionsForm({ reviewId, decisions, people, onSaved }: {
   const { t } = useI18n();
   const [rows, setRows] = useState<Row[]>(() => decisions.map(toRow));
   const [next, setNext] = useState(decisions.length);
-  const [error, setError] = useState<Error>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
   const set = (key: number, patch: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   async function submit(e: FormEvent) {
@@ -32,19 +32,14 @@ export function DecisionsForm({ reviewId, decisions, people, onSaved }: {
     setError(undefined);
     setNotice("");
     if (rows.some((r) => !r.actionId && !!r.ownerId !== !!r.dueOn)) { setError(new Error(t("decision.ownerAndDue"))); return; }
-    setBusy(true);
-    try {
+    await run(async () => {
       await api(`/management-reviews/${reviewId}`, { method: "PATCH", body: { decisions: rows.map((r) => ({
         kind: r.kind, text: r.text.trim(),
         ...(r.actionId ? { actionId: r.actionId } : r.ownerId ? { ownerId: r.ownerId, dueOn: r.dueOn } : {}),
       })) } });
       setNotice(t("decision.saved"));
       onSaved();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,6 +4,7 @@ import { useI18n } from "./i18n.tsx";
 import { today, useFormat } from "./format.ts";
 import { Status } from "./Status.tsx";
 import type { Evidence } from "./quality.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /**
  * "Doeltreffendheid beoordelen": a verdict with its reasons, resting on evidence of this
@@ -15,9 +16,8 @@ export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, has
 }) {
   const { t } = useI18n();
   const f = useFormat();
-  const [error, setError] = useState<Error>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
   if (!hasActions) return <p className="hint">{t("effReview.needActions")}</p>;
   if (!evidence.length) return <p className="hint">{t("effReview.needEvidence")}</p>;
 
@@ -29,8 +29,7 @@ export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, has
     setError(undefined);
     setNotice("");
     if (!evidenceIds.length) { setError(new Error(t("effReview.pickEvidence"))); return; }
-    setBusy(true);
-    try {
+    await run(async () => {
       await api(`/findings/${findingId}/reviews`, { method: "POST", body: {
         reviewedOn: form.get("reviewedOn"), effective: form.get("effective") === "yes",
         explanation: String(form.get("explanation") ?? "").trim(), evidenceIds,
@@ -38,11 +37,7 @@ export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, has
       formEl.reset();
       setNotice(t("effReview.saved"));
       onCreated();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,6 +3,7 @@ import { apiUpload } from "./api.ts";
 import { useI18n } from "./i18n.tsx";
 import { today } from "./format.ts";
 import { Status } from "./Status.tsx";
+import { useSubmit } from "./useSubmit.ts";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.eml";
@@ -14,9 +15,8 @@ const ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.eml";
  */
 export function EvidenceUpload({ findingId, onUploaded }: { findingId: string; onUploaded: () => void }) {
   const { t } = useI18n();
-  const [error, setError] = useState<Error>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,17 +33,12 @@ export function EvidenceUpload({ findingId, onUploaded }: { findingId: string; o
     const description = String(input.get("description") ?? "").trim();
     if (description) form.set("description", description);
     form.set("findingId", findingId);
-    setBusy(true);
-    try {
+    await run(async () => {
       const { evidence } = await apiUpload<{ evidence: { filename: string } }>("/evidence", form);
       formEl.reset();
       setNotice(t("evidence.uploaded", { name: evidence.filename }));
       onUploaded();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

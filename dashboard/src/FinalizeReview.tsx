@@ -1,25 +1,18 @@
-import { useState } from "react";
 import { api } from "./api.ts";
 import { useI18n } from "./i18n.tsx";
 import { Status } from "./Status.tsx";
+import { useSubmit } from "./useSubmit.ts";
 
 /** "Definitief maken": management's act; when the review is incomplete the API's list of gaps is shown. */
 export function FinalizeReview({ reviewId, onDone }: { reviewId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   async function finalize() {
     if (!confirm(t("mr.finalizeConfirm"))) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api(`/management-reviews/${reviewId}/finalize`, { method: "POST" });
       onDone();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div className="stack">

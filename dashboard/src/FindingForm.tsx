@@ -8,6 +8,7 @@ import { Status } from "./Status.tsx";
 import { parseClauses } from "./clauses.ts";
 import { CLASS_KEY, CLASSIFICATIONS, CONFERENCE_METRICS, FINDING_SOURCES, METRIC_KEY, SOURCE_KEY, type Finding, type Source } from "./quality.ts";
 import type { Programme, Risk } from "./auditsRisks.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /**
  * "Bevinding vastleggen" for sources other than a survey wave (that one has its own
@@ -17,8 +18,7 @@ import type { Programme, Risk } from "./auditsRisks.ts";
 export function FindingForm() {
   const { t } = useI18n();
   const [source, setSource] = useState<Source>("complaint");
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   const risks = useLoad<{ risks: Risk[] }>(source === "risk" ? "/risks" : null);
   const audits = useLoad<Programme>(source === "audit" ? `/audits/programme?year=${today().slice(0, 4)}` : null);
 
@@ -29,8 +29,7 @@ export function FindingForm() {
     const { clauses, invalid } = parseClauses(text("clauses"));
     setError(undefined);
     if (invalid.length || !clauses.length) { setError(new Error(t("finding.clausesInvalid", { list: invalid.join(", ") || "–" }))); return; }
-    setBusy(true);
-    try {
+    await run(async () => {
       const origin = source === "risk" ? { sourceRiskId: text("origin") } : source === "audit" ? { sourceAuditId: text("origin") }
         : source === "conference_metric" ? { sourceMetric: text("origin") } : {};
       const { finding } = await api<{ finding: Finding }>("/findings", { method: "POST", body: {
@@ -39,10 +38,7 @@ export function FindingForm() {
         ...(text("correction") ? { correction: text("correction") } : {}),
       } });
       navigate(`/verbetercyclus/${finding.id}`);
-    } catch (err) {
-      setError(err as Error);
-      setBusy(false);
-    }
+    }, { keepBusyOnSuccess: true });
   }
 
   const originOptions = source === "risk" ? (risks.data?.risks ?? []).map((r) => ({ id: r.id, label: `${r.ref} ${r.title}` }))

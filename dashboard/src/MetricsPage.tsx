@@ -1,33 +1,24 @@
 import { useI18n } from "./i18n.tsx";
 import type { User } from "./api.ts";
 import { useFormat } from "./format.ts";
-import { useLoad } from "./useLoad.ts";
-import { queryString, useQueryParams } from "./useQueryParams.ts";
-import { branchesOf, useMunicipalities, useThemes } from "./useReference.ts";
+import { useMetricsView } from "./useMetricsView.ts";
+import { branchesOf } from "./useReference.ts";
 import { Status } from "./Status.tsx";
-import { MetricsFilters, type MetricsFilter } from "./MetricsFilters.tsx";
+import { MetricsFilters } from "./MetricsFilters.tsx";
 import { KpiTiles } from "./KpiTiles.tsx";
 import { MonthlyChart } from "./MonthlyChart.tsx";
 import { AttendanceChart } from "./AttendanceChart.tsx";
 import { CostChart } from "./CostChart.tsx";
-import type { Metrics } from "./registry.ts";
 
 /** Kengetallen: conference KPIs, lead times, attendance and hours, filtered through the URL. */
 export function MetricsPage({ user }: { user: User }) {
   const { t } = useI18n();
   const f = useFormat();
-  const q = useQueryParams();
-  const filter: MetricsFilter = { from: q.get("from"), to: q.get("to"), branch: q.get("branch"), municipality: q.get("municipality"), theme: q.get("theme") };
-  const metrics = useLoad<Metrics>(`/registry/metrics${queryString({ ...filter })}`);
-  const municipalities = useMunicipalities();
-  const themes = useThemes();
+  const { q, filter, metrics, themes, names, own: ownMunicipalities, label } = useMetricsView(user);
   const m = metrics.data;
-  const names = m?.names ?? {};
-  const ownMunicipalities = municipalities.list.filter((x) => !user.branchId || x.branchId === user.branchId);
   // Roles without the registry (gemeente) cannot list themes: offer the themes the figures name.
   const themeOptions = themes.data ? themes.list : [...new Set([...(m?.cases.byTheme.map((x) => x.themeId) ?? []), filter.theme].filter(Boolean))]
     .map((id) => ({ id, name: names[id] ?? id }));
-  const label = (id: string) => (id === "zonder_thema" ? t("metrics.noTheme") : names[id] ?? id);
   return (
     <section aria-labelledby="metrics-title" className="stack">
       <h1 id="metrics-title">{t("nav.metrics")}</h1>

@@ -5,6 +5,7 @@ import { addDays, today } from "./format.ts";
 import { lastFullQuarter } from "./period.ts";
 import { navigate } from "./useRoute.ts";
 import { Status } from "./Status.tsx";
+import { useSubmit } from "./useSubmit.ts";
 
 /** Starts a review as a concept; the API pre-fills the twelve inputs from the period's figures. */
 export function NewReviewForm() {
@@ -14,21 +15,15 @@ export function NewReviewForm() {
   const [from, setFrom] = useState(addDays(`${Number(end.slice(0, 4)) - 1}${end.slice(4)}`, 1));
   const [to, setTo] = useState(end);
   const [heldOn, setHeldOn] = useState("");
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
-    setBusy(true);
-    try {
+    await run(async () => {
       const { review } = await api<{ review: { id: string } }>("/management-reviews", { method: "POST",
         body: { periodFrom: from, periodTo: to, ...(heldOn ? { heldOn } : {}) } });
       navigate(`/directiebeoordeling/${review.id}`);
-    } catch (err) {
-      setError(err as Error);
-      setBusy(false);
-    }
+    }, { keepBusyOnSuccess: true });
   }
 
   return (

@@ -1,15 +1,13 @@
 import { useI18n } from "./i18n.tsx";
 import type { User } from "./api.ts";
 import { useFormat } from "./format.ts";
-import { useLoad } from "./useLoad.ts";
-import { queryString, useQueryParams } from "./useQueryParams.ts";
-import { branchesOf, useMunicipalities, useThemes } from "./useReference.ts";
+import { useMetricsView } from "./useMetricsView.ts";
+import { branchesOf } from "./useReference.ts";
 import { Status } from "./Status.tsx";
-import { MetricsFilters, type MetricsFilter } from "./MetricsFilters.tsx";
+import { MetricsFilters } from "./MetricsFilters.tsx";
 import { CostChart } from "./CostChart.tsx";
 import { MonthlyCostChart } from "./MonthlyCostChart.tsx";
 import { CostScatter } from "./CostScatter.tsx";
-import type { Metrics } from "./registry.ts";
 
 /** How many cases the per-case chart shows: beyond this the bars no longer read, the CSV has them all via the API. */
 const TOP_CASES = 20;
@@ -22,15 +20,8 @@ const TOP_CASES = 20;
 export function RendementPage({ user }: { user: User }) {
   const { t } = useI18n();
   const f = useFormat();
-  const q = useQueryParams();
-  const filter: MetricsFilter = { from: q.get("from"), to: q.get("to"), branch: q.get("branch"), municipality: q.get("municipality"), theme: q.get("theme") };
-  const metrics = useLoad<Metrics>(`/registry/metrics${queryString({ ...filter })}`);
-  const municipalities = useMunicipalities();
-  const themes = useThemes();
+  const { q, filter, metrics, themes, own, label } = useMetricsView(user);
   const m = metrics.data;
-  const names = m?.names ?? {};
-  const own = municipalities.list.filter((x) => !user.branchId || x.branchId === user.branchId);
-  const label = (id: string) => (id === "zonder_thema" ? t("metrics.noTheme") : names[id] ?? id);
   const perCase = m && m.cases.registered ? m.hours.total.cost / m.cases.registered : null;
   return (
     <section aria-labelledby="rendement-title" className="stack">

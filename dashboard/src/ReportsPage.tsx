@@ -11,6 +11,7 @@ import { PeriodPicker } from "./PeriodPicker.tsx";
 import { ReportDownloads } from "./ReportDownloads.tsx";
 import { DeliveryList } from "./DeliveryList.tsx";
 import type { Delivery } from "./registry.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /** Uitdraaien: one municipality's report to download, or every municipality's put out at once. */
 export function ReportsPage() {
@@ -20,23 +21,16 @@ export function ReportsPage() {
   const municipalities = useMunicipalities();
   const deliveries = useLoad<{ deliveries: Delivery[] }>("/reports/deliveries");
   const [created, setCreated] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   const chosen = municipalities.list.find((m) => m.id === q.get("municipality")) ?? municipalities.list[0];
 
   async function sendAll() {
     if (!confirm(t("uitdraai.confirmSend", { from: f.date(period.from), to: f.date(period.to) }))) return;
-    setBusy(true);
-    setError(undefined);
     setCreated(null);
-    try {
+    await run(async () => {
       setCreated((await api<{ deliveries: Delivery[] }>("/reports/municipalities", { method: "POST", body: period })).deliveries);
       deliveries.reload();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,28 +4,22 @@ import { useI18n } from "./i18n.tsx";
 import { today } from "./format.ts";
 import { Status } from "./Status.tsx";
 import type { ManagementReview } from "./reviews.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /** The day the review was held, and a refresh of the pre-filled figures (management's texts stay). */
 export function ReviewHeldOnForm({ review, onSaved }: { review: ManagementReview; onSaved: () => void }) {
   const { t } = useI18n();
   const [heldOn, setHeldOn] = useState(review.heldOn ?? "");
-  const [error, setError] = useState<Error>();
+  const { error, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
 
   async function patch(body: object, done: string) {
-    setBusy(true);
-    setError(undefined);
     setNotice("");
-    try {
+    await run(async () => {
       await api(`/management-reviews/${review.id}`, { method: "PATCH", body });
       setNotice(done);
       onSaved();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const submit = (e: FormEvent) => { e.preventDefault(); void patch({ heldOn: heldOn || null }, t("mr.heldOnSaved")); };

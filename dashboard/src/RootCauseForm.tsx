@@ -4,6 +4,7 @@ import { useI18n } from "./i18n.tsx";
 import { Status } from "./Status.tsx";
 import { BRANCHES } from "./RootCauseView.tsx";
 import type { Finding } from "./quality.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 type Method = "five_whys" | "fishbone";
 const MIN_WHYS = 2, MAX_WHYS = 7;
@@ -22,9 +23,8 @@ export function RootCauseForm({ finding, onSaved }: { finding: Finding; onSaved:
     ? { people: rca.people ?? "", process: rca.process ?? "", systems: rca.systems ?? "", partners: rca.partners ?? "" }
     : { people: "", process: "", systems: "", partners: "" });
   const [text, setText] = useState({ correction: finding.correction ?? "", rootCause: finding.rootCause ?? "", similarElsewhere: finding.similarElsewhere ?? "" });
-  const [error, setError] = useState<Error>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
 
   function analysis() {
     if (method === "five_whys") {
@@ -43,16 +43,11 @@ export function RootCauseForm({ finding, onSaved }: { finding: Finding; onSaved:
     if (a && "whys" in a && a.whys.length < MIN_WHYS) { setError(new Error(t("rca.needWhys", { n: MIN_WHYS }))); return; }
     const body = { ...Object.fromEntries(Object.entries(text).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)), ...(a ? { rootCauseAnalysis: a } : {}) };
     if (!Object.keys(body).length) { setError(new Error(t("rca.nothing"))); return; }
-    setBusy(true);
-    try {
+    await run(async () => {
       await api(`/findings/${finding.id}`, { method: "PATCH", body });
       setNotice(t("rca.saved"));
       onSaved();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const area = (key: keyof typeof text, label: string) => (

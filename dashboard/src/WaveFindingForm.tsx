@@ -7,6 +7,7 @@ import { navigate } from "./useRoute.ts";
 import { Status } from "./Status.tsx";
 import { parseClauses } from "./clauses.ts";
 import { CLASS_KEY, CLASSIFICATIONS, type Finding, type Wave, type WaveResults } from "./quality.ts";
+import { useSubmit } from "./useSubmit.ts";
 
 /** Scored 1–5, so comparable; the grade (1–10) and NPS (0–10) are not dimensions to pick here. */
 const OTHER_SCALES = ["nps", "rapportcijfer"];
@@ -23,8 +24,7 @@ export function WaveFindingForm() {
   const withAnswers = (waves.data?.waves ?? []).filter((w) => w.responded > 0);
   const [waveId, setWaveId] = useState("");
   const [dimension, setDimension] = useState("");
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   const results = useLoad<WaveResults>(waveId ? `/waves/${waveId}/results` : null);
   const dims = [...(results.data?.overall.dimensions ?? [])].filter((d) => !OTHER_SCALES.includes(d.dimension)).sort((a, b) => a.mean - b.mean);
 
@@ -35,17 +35,13 @@ export function WaveFindingForm() {
     setError(undefined);
     if (!dimension) { setError(new Error(t("waveFinding.needDimension"))); return; }
     if (invalid.length || !clauses.length) { setError(new Error(t("finding.clausesInvalid", { list: invalid.join(", ") || "–" }))); return; }
-    setBusy(true);
-    try {
+    await run(async () => {
       const title = String(form.get("title") ?? "").trim();
       const { finding } = await api<{ finding: Finding }>(`/waves/${waveId}/findings`, { method: "POST", body: {
         dimension, classification: form.get("classification"), clauses, ...(title ? { title } : {}),
       } });
       navigate(`/verbetercyclus/${finding.id}`);
-    } catch (err) {
-      setError(err as Error);
-      setBusy(false);
-    }
+    }, { keepBusyOnSuccess: true });
   }
 
   if (!waves.data) return <Status loading={waves.loading} error={waves.error} />;
