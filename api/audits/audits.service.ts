@@ -5,7 +5,8 @@ import { findings, internalAudits } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
-import { insertFinding, nextRef } from "../quality/findings.store.ts";
+import { insertFinding } from "../quality/findings.store.ts";
+import { nextRef } from "../lib/refs.ts";
 import type { AuditReportSchema, AuditUpdateSchema, NewAuditSchema } from "./audits.schemas.ts";
 import {
   activePeople, assertAuditorRoles, assertIndependent, auditSnapshot, findAudit, findProcess, peopleById, publicAudit, type AuditRow,

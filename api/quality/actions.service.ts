@@ -7,7 +7,7 @@ import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { DEFAULT_QUESTIONNAIRE_KEY, DIMENSIONS } from "../domain/survey/questionnaire.ts";
 import { scoredQuestions } from "../domain/survey/definition.ts";
-import { nextRef } from "./findings.store.ts";
+import { nextRef } from "../lib/refs.ts";
 import { ensureOwner, findAction, findingsOfActions } from "./quality.lookup.ts";
 import type { ActionUpdateSchema, CriterionSchema, NewActionSchema } from "./quality.schemas.ts";
 

@@ -53,22 +53,24 @@ export async function listFindings(db: Db, q: { status?: "open" | "gesloten"; so
     .map(({ action: a }) => ({ id: a.id, ref: a.ref, title: a.title, status: a.status, dueOn: a.dueOn })) }));
 }
 
-async function closingState(db: Db, f: FindingRow): Promise<ClosingState> {
-  const [links, reviews] = await Promise.all([actionsOfFindings(db, [f.id]), reviewsOf(db, f.id)]);
+function stateOf(f: FindingRow, links: Awaited<ReturnType<typeof actionsOfFindings>>, reviews: Awaited<ReturnType<typeof reviewsOf>>): ClosingState {
   return { ...f, actions: links.map((l) => l.action),
     reviews: reviews.map((r) => ({ reviewerId: r.reviewerId, effective: r.effective, evidenceCount: r.evidenceIds.length })) };
 }
 
+async function closingState(db: Db, f: FindingRow): Promise<ClosingState> {
+  const [links, reviews] = await Promise.all([actionsOfFindings(db, [f.id]), reviewsOf(db, f.id)]);
+  return stateOf(f, links, reviews);
+}
+
 export async function getFinding(db: Db, id: string, now: Date) {
   const f = await findFinding(db, id);
-  const actionIds = (await actionsOfFindings(db, [f.id])).map((l) => l.action.id);
-  const [links, reviews, evidence, state] = await Promise.all([
-    actionsOfFindings(db, [f.id]), reviewsOf(db, f.id),
-    db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, sha256: evidenceFiles.sha256,
-      concernsDate: evidenceFiles.concernsDate, uploadedAt: evidenceFiles.uploadedAt, actionId: evidenceFiles.actionId })
-      .from(evidenceFiles).where(or(eq(evidenceFiles.findingId, f.id), inArray(evidenceFiles.actionId, actionIds))),
-    closingState(db, f),
-  ]);
+  const [links, reviews] = await Promise.all([actionsOfFindings(db, [f.id]), reviewsOf(db, f.id)]);
+  const actionIds = links.map((l) => l.action.id);
+  const evidence = await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, sha256: evidenceFiles.sha256,
+    concernsDate: evidenceFiles.concernsDate, uploadedAt: evidenceFiles.uploadedAt, actionId: evidenceFiles.actionId })
+    .from(evidenceFiles).where(or(eq(evidenceFiles.findingId, f.id), inArray(evidenceFiles.actionId, actionIds)));
+  const state = stateOf(f, links, reviews);
   const actions = await Promise.all(links.map(async ({ action: a }) => ({
     id: a.id, ref: a.ref, title: a.title, ownerId: a.ownerId, dueOn: a.dueOn, status: a.status, pdcaPhase: a.pdcaPhase,
     criterion: a.criterion, completedOn: a.completedOn, evaluation: await evaluateAction(db, a.id, now),

@@ -1,21 +1,12 @@
-import { sql } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { findings } from "../../db/schema.ts";
-import { rows } from "../../db/migrate.ts";
+import { nextRef } from "../lib/refs.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import type { NewFindingSchema } from "./quality.schemas.ts";
 
 export type NewFinding = z.infer<typeof NewFindingSchema> & { baseline?: unknown };
-
-/** Readable, gap-free references per prefix and year: BEV-2026-007. */
-export async function nextRef(tx: Db, table: string, prefix: string, year: string, width = 3) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ref:${table}:${prefix}`}))`);
-  const like = `${prefix}-${year}-%`;
-  const [{ n }] = rows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ref like ${like}`));
-  return `${prefix}-${year}-${String(Number(n) + 1).padStart(width, "0")}`;
-}
 
 /**
  * Inserts a finding and its audit entry. Call inside a transaction (audited or

@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, inArray, like, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { caseThemes, cases, type Case } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
+import { nextRef } from "../lib/refs.ts";
 import type { Visibility } from "../lib/scope.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
@@ -35,12 +36,8 @@ async function themesOf(db: Db, ids: string[]) {
 }
 
 /** Pseudonymous codes per branch and year (ALK-2026-0042): they say nothing about the person. */
-async function nextCode(tx: Db, branchId: string, registeredOn: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(424243)`);
-  const prefix = `${CODE_PREFIX[branchId] ?? "ZVH"}-${registeredOn.slice(0, 4)}-`;
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(like(cases.code, `${prefix}%`));
-  return `${prefix}${String(Number(n) + 1).padStart(4, "0")}`;
-}
+const nextCode = (tx: Db, branchId: string, registeredOn: string) =>
+  nextRef(tx, "cases", CODE_PREFIX[branchId] ?? "ZVH", registeredOn.slice(0, 4), 4, "code");
 
 export type NewCase = z.infer<typeof NewCaseSchema>;
 

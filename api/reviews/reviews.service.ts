@@ -5,7 +5,8 @@ import { actions, findingActions, managementReviews, users } from "../../db/sche
 import { ApiError } from "../lib/errors.ts";
 import { appendAudit, audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
-import { insertFinding, nextRef } from "../quality/findings.store.ts";
+import { insertFinding } from "../quality/findings.store.ts";
+import { nextRef } from "../lib/refs.ts";
 import { REVIEW_INPUTS, type Decision, type StoredInput } from "../domain/reviews/review.inputs.ts";
 import {
   completeness, correctionRule, decisionsNeedingAction, editRefusal, heldOnProblem, latestVersion, periodProblem,
