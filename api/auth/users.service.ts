@@ -6,6 +6,7 @@ import { randomToken, sha256Hex } from "../lib/crypto.ts";
 import { hashPassword, passwordProblem } from "../domain/auth/password.ts";
 import { audited, type AuditEntry } from "../audit/audit.service.ts";
 import { invalidateUserSessions } from "./sessions.ts";
+import { isUuid } from "../lib/ids.ts";
 
 const LINK_HOURS = 72;
 
@@ -56,7 +57,7 @@ export async function listUsers(db: Db) {
 }
 
 export async function findUser(db: Db, idOrEmail: string) {
-  const byId = /^[0-9a-f-]{36}$/i.test(idOrEmail);
+  const byId = isUuid(idOrEmail);
   const [u] = await db.select().from(users).where(byId ? eq(users.id, idOrEmail) : eq(users.email, idOrEmail.toLowerCase()));
   if (!u) throw new ApiError(404, "user_not_found", "Gebruiker niet gevonden.");
   return u;

@@ -6,6 +6,7 @@ import { sha256Bytes } from "../lib/crypto.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { findAction, findFinding } from "./quality.lookup.ts";
+import { isUuid } from "../lib/ids.ts";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -38,7 +39,7 @@ export async function uploadEvidence(db: Db, input: EvidenceUpload, now: Date, b
   if (input.findingId) await findFinding(db, input.findingId);
   if (input.actionId) await findAction(db, input.actionId);
   if (input.auditId) {
-    const [a] = /^[0-9a-f-]{36}$/i.test(input.auditId) ? await db.select({ id: internalAudits.id }).from(internalAudits).where(eq(internalAudits.id, input.auditId)) : [];
+    const [a] = isUuid(input.auditId) ? await db.select({ id: internalAudits.id }).from(internalAudits).where(eq(internalAudits.id, input.auditId)) : [];
     if (!a) throw new ApiError(404, "audit_not_found", "Audit niet gevonden.");
   }
   const type = input.file.type.split(";")[0].trim().toLowerCase();
@@ -60,7 +61,7 @@ export async function uploadEvidence(db: Db, input: EvidenceUpload, now: Date, b
 }
 
 export async function downloadEvidence(db: Db, id: string, now: Date, by: Actor) {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)) : [];
+  const [row] = isUuid(id) ? await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)) : [];
   if (!row) throw new ApiError(404, "evidence_not_found", "Bewijsstuk niet gevonden.");
   await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "evidence", entityId: row.id, after: { sha256: row.sha256 } } }));
   return row;

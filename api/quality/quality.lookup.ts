@@ -2,17 +2,16 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { actions, effectivenessReviews, findingActions, findings, reviewEvidence, users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../lib/ids.ts";
 
 export async function findFinding(db: Db, id: string) {
-  const [row] = UUID.test(id) ? await db.select().from(findings).where(eq(findings.id, id)) : [];
+  const [row] = isUuid(id) ? await db.select().from(findings).where(eq(findings.id, id)) : [];
   if (!row) throw new ApiError(404, "finding_not_found", "Bevinding niet gevonden.");
   return row;
 }
 
 export async function findAction(db: Db, id: string) {
-  const [row] = UUID.test(id) ? await db.select().from(actions).where(eq(actions.id, id)) : [];
+  const [row] = isUuid(id) ? await db.select().from(actions).where(eq(actions.id, id)) : [];
   if (!row) throw new ApiError(404, "action_not_found", "Actie niet gevonden.");
   return row;
 }

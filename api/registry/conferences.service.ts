@@ -10,6 +10,7 @@ import { elementsRecorded, followUpState } from "../domain/registry/registry.ele
 import type { ConferenceListQuery, NewConferenceSchema } from "./registry.schemas.ts";
 import { conferenceFacts } from "./registry.data.ts";
 import { ensureOrganisations } from "./registry.lookup.ts";
+import { isUuid } from "../lib/ids.ts";
 
 export type NewConference = z.infer<typeof NewConferenceSchema>;
 const notFound = () => new ApiError(404, "conference_not_found", "Casusoverleg niet gevonden.");
@@ -104,14 +105,14 @@ export async function listConferences(db: Db, q: z.infer<typeof ConferenceListQu
 }
 
 export async function getConference(db: Db, id: string, vis: Visibility, now: Date, withNotes: boolean) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [row] = await db.select().from(conferences).where(and(eq(conferences.id, id), ...visibleWhere(vis)));
   if (!row) throw notFound();
   return (await describeConferences(db, [row], now, withNotes))[0];
 }
 
 export async function updateFollowUp(db: Db, id: string, doneOn: string | null, vis: Visibility, now: Date, by: Actor) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError(404, "follow_up_not_found", "Vervolgafspraak niet gevonden.");
+  if (!isUuid(id)) throw new ApiError(404, "follow_up_not_found", "Vervolgafspraak niet gevonden.");
   const [row] = await db.select({ f: followUps, branchId: conferences.branchId, heldOn: conferences.heldOn })
     .from(followUps).innerJoin(conferences, eq(conferences.id, followUps.conferenceId)).where(eq(followUps.id, id));
   if (!row || (vis.branchId && row.branchId !== vis.branchId)) throw new ApiError(404, "follow_up_not_found", "Vervolgafspraak niet gevonden.");

@@ -2,14 +2,13 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { cases, municipalities, organisations, themes } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../lib/ids.ts";
 
 export const caseNotFound = () => new ApiError(404, "case_not_found", "Casus niet gevonden.");
 
 /** A case by id or by its pseudonymous code. */
 export async function findCase(db: Db, ref: string) {
-  const [row] = await db.select().from(cases).where(UUID.test(ref) ? eq(cases.id, ref) : eq(cases.code, ref.toUpperCase()));
+  const [row] = await db.select().from(cases).where(isUuid(ref) ? eq(cases.id, ref) : eq(cases.code, ref.toUpperCase()));
   if (!row) throw caseNotFound();
   return row;
 }

@@ -14,6 +14,7 @@ import type { MunicipalityReport } from "../domain/report/report.types.ts";
 import { loadRegistry, registryNames } from "../registry/registry.data.ts";
 import { getRegistrySettings } from "../registry/settings.service.ts";
 import type { REPORT_FORMATS } from "./reports.schemas.ts";
+import { isUuid } from "../lib/ids.ts";
 
 export interface Period { from: string; to: string }
 const MAX_DAYS = 2 * 366;
@@ -108,7 +109,7 @@ export async function listReportDeliveries(db: Db, vis: Visibility) {
 
 export async function downloadReportDelivery(db: Db, id: string, vis: Visibility, now: Date, by: Actor) {
   const missing = new ApiError(404, "not_found", "Uitdraai niet gevonden.");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw missing;
+  if (!isUuid(id)) throw missing;
   const [d] = await db.select().from(reportDeliveries).where(eq(reportDeliveries.id, id));
   if (!d || (vis.municipalityId && d.municipalityId !== vis.municipalityId)) throw missing;
   await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "report_delivery", entityId: d.id,

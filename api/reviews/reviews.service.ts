@@ -13,13 +13,13 @@ import {
 } from "../domain/reviews/review.rules.ts";
 import { prefillInputs, type Period } from "./reviews.inputs.ts";
 import type { DecisionInputSchema, NewReviewSchema, ReviewUpdateSchema } from "./reviews.schemas.ts";
+import { isUuid } from "../lib/ids.ts";
 
 type Row = typeof managementReviews.$inferSelect;
 type NewReview = z.infer<typeof NewReviewSchema>;
 type ReviewUpdate = z.infer<typeof ReviewUpdateSchema>;
 type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 const inputsOf = (row: Row) => row.inputs as StoredInput[];
 const decisionsOf = (row: Row) => row.decisions as Decision[];
@@ -46,7 +46,7 @@ async function seriesOf(db: Db, seriesId: string) {
 }
 
 async function findReview(db: Db, id: string, lock = false) {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const query = db.select().from(managementReviews).where(eq(managementReviews.id, id));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound();

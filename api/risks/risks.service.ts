@@ -10,13 +10,13 @@ import { withChanges, type Change, type RiskSnapshot } from "../domain/risks/his
 import { assess, heatmaps, nextReviewOn, residualExceedsInherent, residualMovement, reviewOverdue } from "../domain/risks/register.ts";
 import { getRiskMatrix } from "./matrix.service.ts";
 import type { NewRiskSchema, RiskListQuery, RiskReviewSchema, RiskUpdateSchema } from "./risks.schemas.ts";
+import { isUuid } from "../lib/ids.ts";
 
 type Risk = typeof risks.$inferSelect;
 export type NewRisk = z.infer<typeof NewRiskSchema>;
 export type RiskUpdate = z.infer<typeof RiskUpdateSchema>;
 export type RiskReview = z.infer<typeof RiskReviewSchema>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREFIX = { risk: "R", opportunity: "K" } as const;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -33,7 +33,7 @@ export function snapshotOf(r: Omit<RiskSnapshot, "note">, note?: string | null):
 const riskNotFound = () => new ApiError(404, "risk_not_found", "Risico of kans niet gevonden.");
 
 async function findRisk(db: Db, idOrRef: string, forUpdate = false) {
-  const where = UUID.test(idOrRef) ? eq(risks.id, idOrRef) : eq(risks.ref, idOrRef.toUpperCase());
+  const where = isUuid(idOrRef) ? eq(risks.id, idOrRef) : eq(risks.ref, idOrRef.toUpperCase());
   const query = db.select().from(risks).where(where);
   const [row] = forUpdate ? await query.for("update") : await query;
   if (!row) throw riskNotFound();

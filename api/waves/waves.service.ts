@@ -6,6 +6,7 @@ import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
+import { isUuid } from "../lib/ids.ts";
 
 export type WaveStatus = "gepland" | "open" | "gesloten";
 
@@ -25,10 +26,8 @@ export async function listWaves(db: Db, now: Date) {
   }));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getWave(db: Db, id: string) {
-  if (!UUID.test(id)) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
+  if (!isUuid(id)) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
   const [wave] = await db.select().from(waves).where(eq(waves.id, id));
   if (!wave) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
   return wave;

@@ -155,3 +155,18 @@ describe("bad invitations are refused and create nothing", () => {
     await expectError(await create([ok], closed.id), 409, "wave_closed");
   });
 });
+
+describe("ids that are not uuids", () => {
+  it("are a 404 JSON error on every id route, never a database error", async () => {
+    const fake = "-".repeat(36);
+    const paths = [`/api/conferences/${fake}`, `/api/evidence/${fake}`, `/api/reports/deliveries/${fake}`, `/api/findings/${fake}`,
+      `/api/actions/${fake}/evaluation`, `/api/risks/${fake}`, `/api/management-reviews/${fake}`, `/api/cases/${fake}`];
+    for (const path of paths) {
+      const res = await t.request(path, { as: "kwaliteit" });
+      expect(res.status, path).toBe(404);
+      expect((await res.json() as { error: { message: string } }).error.message, path).toBeTruthy();
+    }
+    const patch = await t.request(`/api/follow-ups/${fake}`, { method: "PATCH", json: { doneOn: "2026-01-01" } });
+    expect(patch.status).toBe(404);
+  });
+});
