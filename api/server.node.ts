@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { existsSync } from "node:fs";
 import { createApp } from "./app.ts";
+import { mixPool } from "./respond/pool.service.ts";
 import type { AppConfig } from "./lib/context.ts";
 import type { Db } from "../db/types.ts";
 
@@ -14,7 +15,7 @@ export const DIST = "./dist";
  * everything else outside /api is the dashboard (client-side routing).
  */
 export function createNodeApp(db: Db, config: AppConfig, dist = DIST) {
-  const api = createApp({ db, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, ...config } });
+  const api = createApp({ db, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, background: runDetached, ...config } });
   const web = new Hono();
   web.route("/", api);
   web.use("/survey-assets/*", serveStatic({ root: `${dist}/survey`, rewriteRequestPath: (p) => p.replace(/^\/survey-assets/, "") }));
@@ -22,6 +23,22 @@ export function createNodeApp(db: Db, config: AppConfig, dist = DIST) {
   web.use("/assets/*", serveStatic({ root: `${dist}/dashboard` }));
   web.get("*", serveStatic({ path: `${dist}/dashboard/index.html` }));
   return web;
+}
+
+/** Node keeps running a promise after the response is sent; a failure is logged, the next run retries. */
+export function runDetached(task: () => Promise<unknown>) {
+  void task().catch((e) => console.error("achtergrondtaak mislukt", e));
+}
+
+/**
+ * Mixes the anonymity pool at start (payloads acknowledged before a crash) and then every
+ * `intervalMs`, so that a wave's last, incomplete batch is mixed soon after it closes.
+ */
+export function startPoolMixer(db: Db, now: () => Date, minBatch: number | undefined, intervalMs = 60_000) {
+  const run = () => mixPool(db, now(), { minBatch }).catch((e) => { console.error("anonieme pool verwerken mislukt", e); return 0; });
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return { first: run(), stop: () => clearInterval(timer) };
 }
 
 export function frontEndsBuilt(dist = DIST) {

@@ -90,6 +90,17 @@ export const responses = pgTable("responses", {
 }, (t) => [index("responses_wave").on(t.waveId)]);
 
 /**
+ * Submissions to an anonymous wave wait here until they are mixed into `responses` (see
+ * api/respond/pool.service.ts). Deliberately without an invitation reference, a timestamp
+ * or a sequence: the row holds only the wave and the payload (answers and group metadata).
+ */
+export const responsePool = pgTable("response_pool", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  payload: jsonb("payload").notNull(),
+}, (t) => [index("response_pool_wave").on(t.waveId)]);
+
+/**
  * One row per scored answer, denormalised with the grouping keys so that results
  * aggregate with a single indexed scan (see docs/architecture.md).
  */
