@@ -4,6 +4,7 @@ import { count, testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { rows } from "../../db/migrate.ts";
 import { createApp } from "../../api/app.ts";
+import { connectPostgres } from "../../db/client.ts";
 import { mixPool } from "../../api/respond/pool.service.ts";
 import { rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
 import { waves } from "../../db/schema.ts";
@@ -31,8 +32,9 @@ async function invite(waveId: string, n: number) {
 const answersFor = (i: number) => ({ ...COMPLETE, bek_weten: 1 + (i % 5), rol_taken: 1 + ((i >> 1) % 5), co_voorzitter: 1 + ((i >> 2) % 5),
   cijfer: 1 + (i % 10), aanbeveling: i % 11, goed: `marker-${i}` });
 
-const submit = (app: { request: typeof t.request }, token: string, i: number) =>
-  app.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", headers: { "idempotency-key": `k-${token}` }, json: { data: answersFor(i) } });
+type Requester = { request: (path: string, init: RequestInit & { json?: unknown; as?: "anonymous" }) => Response | Promise<Response> };
+const submit = async (app: Requester, token: string, i: number): Promise<Response> =>
+  await app.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", headers: { "idempotency-key": `k-${token}` }, json: { data: answersFor(i) } });
 
 async function markers(waveId: string) {
   return rows<{ m: string; n: number }>(await t.db.execute(sql`select data->>'goed' as m, count(*)::int as n from responses
@@ -101,7 +103,7 @@ describe("the anonymity pool", () => {
       clientIp: () => "192.0.2.1", background: (task) => { tasks.push(task()); } } });
     const request = (path: string, init: RequestInit & { json?: unknown; as?: string }) =>
       app.request(path, { ...init, headers: { ...init.headers as Record<string, string>, "content-type": "application/json" }, body: JSON.stringify(init.json) });
-    const statuses = await Promise.all(tokens.map((tok, i) => submit({ request } as never, tok, i).then((r) => r.status)));
+    const statuses = await Promise.all(tokens.map((tok, i) => submit({ request }, tok, i).then((r) => r.status)));
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
     await Promise.all(tasks);
     expect(tasks.length).toBe(200);
@@ -115,17 +117,53 @@ describe("the anonymity pool", () => {
   });
 });
 
+/** A second, larger connection pool to the same test database (PostgreSQL only). */
+async function widerPool(max: number) {
+  if (process.env.KS_TEST_DB !== "postgres") return null;
+  const [{ name }] = rows<{ name: string }>(await t.db.execute(sql`select current_database() as name`));
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return connectPostgres(url.toString(), { max });
+}
+
 describe("results counters under concurrency (issue 13)", () => {
   it("200 parallel submissions from one group to a named wave: no deadlock, no failure, exact counts", async () => {
     const wave = await newWave("KTO op naam parallel", false);
     const tokens = await invite(wave.id, 200);
     const before = await count(t.db, "responses");
-    const statuses = await Promise.all(tokens.map((tok, i) => submit(t, tok, i).then((r) => r.status)));
+    // On PostgreSQL, 20 connections so that 20 transactions really interleave (the test pool has 4).
+    const wide = await widerPool(20);
+    const app = wide ? createApp({ db: wide.db, config: { publicUrl: "http://test.local", now: () => t.clock.now, version: "test", clientIp: () => "192.0.2.1" } }) : null;
+    const request = app ? (path: string, init: RequestInit & { json?: unknown }) =>
+      app.request(path, { ...init, headers: { ...init.headers as Record<string, string>, "content-type": "application/json" }, body: JSON.stringify(init.json) }) : t.request;
+    const statuses = await Promise.all(tokens.map((tok, i) => submit({ request }, tok, i).then((r) => r.status))).finally(() => wide?.close());
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
     expect(await count(t.db, "responses")).toBe(before + 200);
     const [{ n }] = rows<{ n: number }>(await t.db.execute(sql`select sum(n)::int as n from answer_counts
       where wave_id = ${wave.id} and kind = 'question' and item = 'cijfer'`));
     expect(Number(n)).toBe(200);
     await expectCountsExact(wave.id);
+  });
+
+  // PGlite runs one transaction at a time, so two cannot deadlock there.
+  it.skipIf(process.env.KS_TEST_DB !== "postgres")("runs a deadlock victim's transaction again instead of failing", async () => {
+    const { retryTransaction, sqlState } = await import("../../api/lib/retry.ts");
+    const wide = (await widerPool(2))!;
+    const errors: string[] = [];
+    let arrived = 0;
+    // Both first attempts hold their first lock before either asks for its second; a retry does not wait.
+    const barrier = async () => { arrived++; while (arrived < 2) await new Promise((r) => setTimeout(r, 5)); };
+    // Two transactions lock the same two rows in opposite order: PostgreSQL aborts one with 40P01.
+    const run = (first: string, second: string) => retryTransaction(() => wide.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from branches where id = ${first} for update`);
+      await barrier();
+      await tx.execute(sql`select id from branches where id = ${second} for update`);
+    }).catch((e) => { errors.push(sqlState(e) ?? "?"); throw e; }));
+    try {
+      await Promise.all([run("alkmaar", "den-helder"), run("den-helder", "alkmaar")]);
+    } finally {
+      await wide.close();
+    }
+    expect(errors).toEqual(["40P01"]);
   });
 });
