@@ -74,8 +74,8 @@ export const invitations = pgTable("invitations", {
 }, (t) => [index("invitations_wave").on(t.waveId)]);
 
 /**
- * A submitted response. For an anonymous wave invitationId is null and submittedOn holds
- * only the date, so neither a key nor a timestamp joins it back to the invitation.
+ * A submitted response. For an anonymous wave invitationId is null and submittedOn is the
+ * day its batch was mixed from the pool (see responsePool and docs/privacy.md).
  */
 export const responses = pgTable("responses", {
   id: uuid("id").primaryKey().defaultRandom(),
