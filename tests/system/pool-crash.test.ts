@@ -15,6 +15,7 @@ import { waves } from "../../db/schema.ts";
 import { createInvitations } from "../../api/waves/waves.service.ts";
 import { mixPool } from "../../api/respond/pool.service.ts";
 import { COMPLETE } from "../helpers/answers.ts";
+import { pgliteCopy } from "../helpers/db.ts";
 
 /**
  * Issue 15: acknowledged means durable. A real server process is killed with SIGKILL
@@ -43,7 +44,8 @@ type Env = { PGLITE_DIR?: string; DATABASE_URL?: string };
 
 /** Seeds reference data, an open anonymous wave and N invitations; returns the tokens. */
 async function prepare(env: Env) {
-  const db = await openDatabase(env);
+  // PGlite: a copy of the run's migrated template in the data directory (no initdb).
+  const db = env.PGLITE_DIR ? await pgliteCopy(env.PGLITE_DIR) : await openDatabase(env);
   try {
     await migrate(db.db);
     await seedReference(db.db);
