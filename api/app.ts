@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "./lib/context.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
+import { hostileInputGuard, pathTemplates } from "./lib/guard.ts";
 import { authenticate, authorize, csrf, operationTable } from "./auth/middleware.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { wavesRouter } from "./waves/waves.index.ts";
@@ -35,6 +36,7 @@ const OPENAPI_INFO = {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   let operations: ReturnType<typeof operationTable> | undefined;
+  let templates: ReturnType<typeof pathTemplates> | undefined;
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
   app.use("*", securityHeaders(deps.config.publicUrl));
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps) {
   const [small, evidence] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024)];
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
+  // After authorisation, so a caller without access learns nothing from which input would be refused.
+  app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(openApiDocument(app)))));
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
     registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
   for (const router of routers) {
