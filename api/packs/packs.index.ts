@@ -1,4 +1,5 @@
 import { createRouter } from "../lib/router.ts";
+import { attachment } from "../lib/download.ts";
 import { actorOf } from "../lib/context.ts";
 import * as routes from "./packs.routes.ts";
 import { packFilename, packRequest, packStream } from "./packs.service.ts";
@@ -12,6 +13,6 @@ export const packsRouter = createRouter()
     const stream = packStream(db, request, now, actorOf(c), config.version);
     // A file body; the typed handler expects the contract's schema, hence the cast.
     return c.body(stream, 200, {
-      "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${packFilename(request)}"`,
+      "Content-Type": "application/zip", "Content-Disposition": attachment(packFilename(request)),
     }) as never;
   });

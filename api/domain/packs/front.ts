@@ -16,6 +16,8 @@ export interface PackIndex {
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Uploaded evidence (under bewijs/): a link downloads it rather than asking the browser to display it. */
+const isEvidence = (path: string) => /\/bewijs\//.test(path);
 /** Links are relative to data/, percent-encoded per path segment. */
 const href = (path: string) => path.replace(/^data\//, "").split("/").map(encodeURIComponent).join("/");
 
@@ -53,7 +55,7 @@ export function renderIndexHtml(ix: PackIndex): string {
   const period = `${ix.from} t/m ${ix.to}`;
   const toc = ix.sections.map((s) => `<li><a href="#p${esc(s.clause)}">${esc(s.title)}</a></li>`).join("\n");
   const sections = ix.sections.map((s) => {
-    const rows = s.files.map((f) => `<tr><td><a href="${esc(href(f.path))}">${esc(f.path.replace(/^data\//, ""))}</a></td>`
+    const rows = s.files.map((f) => `<tr><td><a href="${esc(href(f.path))}"${isEvidence(f.path) ? " download" : ""}>${esc(f.path.replace(/^data\//, ""))}</a></td>`
       + `<td>${esc(f.description)}</td><td class="n">${f.records === undefined ? "" : f.records}</td></tr>`).join("\n");
     const notes = s.notes.length ? `<h3>Kanttekeningen</h3>\n<ul>\n${s.notes.map((n) => `<li>${esc(n)}</li>`).join("\n")}\n</ul>` : "";
     return `<section id="p${esc(s.clause)}">\n<h2>${esc(s.title)}</h2>\n<table>\n<tr><th>Bestand</th><th>Inhoud</th><th class="n">Records</th></tr>\n${rows}\n</table>\n${notes}\n</section>`;
