@@ -15,19 +15,26 @@ const refuse = (problem: (v: string) => string | null) => (v: string, ctx: z.Ref
 };
 
 /** A single-line text (a name, a title): no line breaks, tabs or hidden characters. Trimmed. */
-export const line = (max: number, min = 1) =>
+const lineBase = (max: number, min: number) =>
   z.string().trim().min(min).max(max).superRefine(refuse((v) => textProblem(v, { multiline: false })?.message ?? null));
-
-/** A multi-line text (a note, a description): keeps line breaks and tabs, refuses hidden characters. Trimmed. */
-export const text = (max: number, min = 0) =>
+const textBase = (max: number, min: number) =>
   z.string().trim().min(min).max(max).superRefine(refuse((v) => textProblem(v, { multiline: true })?.message ?? null));
 
+// The x- extensions tell clients (and the table-driven hostile-input test) what a text field refuses.
+export const line = (max: number, min = 1) => lineBase(max, min).openapi({ "x-text": "line" });
+
+/** A multi-line text (a note, a description): keeps line breaks and tabs, refuses hidden characters. Trimmed. */
+export const text = (max: number, min = 0) => textBase(max, min).openapi({ "x-text": "multiline" });
+
 /** A short code or id as it comes in a path or query (not trimmed: an id with spaces is simply not found). */
-export const code = (max = 60) => z.string().min(1).max(max).superRefine(refuse((v) => textProblem(v, { multiline: false })?.message ?? null));
+export const code = (max = 60) => z.string().min(1).max(max)
+  .superRefine(refuse((v) => textProblem(v, { multiline: false })?.message ?? null)).openapi({ "x-text": "line" });
 
 /** Free text of the pseudonymous case registry: also refuses a BSN, a postcode with house number or a date of birth. */
-export const registryLine = (max: number, min = 1) => line(max, min).superRefine(refuse(citizenDataProblem));
-export const registryText = (max: number, min = 0) => text(max, min).superRefine(refuse(citizenDataProblem));
+export const registryLine = (max: number, min = 1) => lineBase(max, min).superRefine(refuse(citizenDataProblem))
+  .openapi({ "x-text": "line", "x-citizen-data": "refused" });
+export const registryText = (max: number, min = 0) => textBase(max, min).superRefine(refuse(citizenDataProblem))
+  .openapi({ "x-text": "multiline", "x-citizen-data": "refused" });
 
 const today = () => new Date().toISOString().slice(0, 10);
 const DATE_HELP: Record<DateKind, string> = {

@@ -15,7 +15,9 @@ export function pathTemplates(doc: object): PathTemplate[] {
 function paramName(templates: PathTemplate[], method: string, segments: string[], index: number) {
   const fits = (t: PathTemplate) => t.segments.length === segments.length
     && t.segments.every((s, i) => s.startsWith("{") || i === index || s === segments[i]);
-  const t = templates.find((x) => x.method === method && fits(x)) ?? templates.find(fits);
+  // A template with a parameter at this place wins over a literal one (/audits/{auditId} over /audits/programme).
+  const candidates = templates.filter(fits).sort((a, b) => Number(!a.segments[index]?.startsWith("{")) - Number(!b.segments[index]?.startsWith("{")));
+  const t = candidates.find((x) => x.method === method) ?? candidates[0];
   const s = t?.segments[index];
   return s?.startsWith("{") ? s.slice(1, -1) : "path";
 }
