@@ -3,6 +3,7 @@ import { attachment } from "../lib/download.ts";
 import { actorOf } from "../lib/context.ts";
 import * as routes from "./packs.routes.ts";
 import { packFilename, packRequest, packStream } from "./packs.service.ts";
+import { instancePublicKey } from "./signing.service.ts";
 
 export const packsRouter = createRouter()
   .openapi(routes.exportEvidence, async (c) => {
@@ -15,4 +16,5 @@ export const packsRouter = createRouter()
     return c.body(stream, 200, {
       "Content-Type": "application/zip", "Content-Disposition": attachment(packFilename(request)),
     }) as never;
-  });
+  })
+  .openapi(routes.getSigningKey, async (c) => c.json(await instancePublicKey(c.var.deps.db), 200));

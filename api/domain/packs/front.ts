@@ -36,7 +36,9 @@ export const PRINCIPLES: { title: string; text: string }[] = [
       + "onder data/ en manifest-sha256.txt voor iedere exporteur gelijk is." },
   { title: "Integriteit controleren",
     text: "Het pakket is een BagIt-zak (RFC 8493): manifest-sha256.txt bevat de SHA-256 van elk bestand onder data/, tagmanifest-sha256.txt die van "
-      + "de tagbestanden. Controle: 'npm run cli -- evidence verify pakket.zip' meldt elk gewijzigd, ontbrekend of extra bestand; na uitpakken "
+      + "de tagbestanden. tagmanifest-sha256.txt.sig is een Ed25519-handtekening over dat tagmanifest, met de publieke sleutel van de installatie: "
+      + "wie een bestand wijzigt en beide manifesten opnieuw berekent, breekt de handtekening. "
+      + "Controle: 'npm run cli -- evidence verify pakket.zip' meldt elk gewijzigd, ontbrekend of extra bestand en welke sleutel ondertekende; na uitpakken "
       + "kan ook elk BagIt-hulpmiddel (bijvoorbeeld bagit.py --validate). Vergelijk daarnaast de SHA-256 van het hele ZIP-bestand met de "
       + "exportregel in de audittrail." },
   { title: "Personen en persoonsgegevens",
