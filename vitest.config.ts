@@ -18,6 +18,8 @@ if (process.env.DATABASE_URL) {
 
 export default defineConfig({
   test: {
+    // Two cores, but much of a test is waiting on PostgreSQL, Chromium or workerd: overlap three files.
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     globalSetup: ["tests/setup/global.ts"],
