@@ -54,9 +54,10 @@ export function createApp(input: AppInput) {
   // Evidence files are the one place where large bodies are expected.
   const [small, evidence] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024)];
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
-  app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
-  // After authorisation, so a caller without access learns nothing from which input would be refused.
+  // Before anything reads the database (even the session lookup). It names only fields of the caller's own
+  // request and parameters of the public OpenAPI document, so it tells a caller without access nothing new.
   app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(openApiDocument(app)))));
+  app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
     registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
   for (const router of routers) {
