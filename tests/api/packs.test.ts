@@ -186,7 +186,7 @@ describe("exportEvidence: integrity and determinism", () => {
     const paths = Object.keys(files);
     expect(paths).toEqual([...paths].sort());
     expect(paths[0]).toBe("bag-info.txt");
-    // The signature over the tag manifest comes last (tests/api/pack-signature.test.ts checks it).
+    // The signature over the tag manifest comes last (tests/api/pack-signature.pg.test.ts checks it).
     expect(paths.slice(-2)).toEqual(["tagmanifest-sha256.txt", "tagmanifest-sha256.txt.sig"]);
     const manifest = parseManifest(strFromU8(files["manifest-sha256.txt"])).entries;
     const payload = paths.filter((p) => p.startsWith("data/"));
