@@ -164,6 +164,9 @@ describe("results counters under concurrency (issue 13)", () => {
     } finally {
       await wide.close();
     }
-    expect(errors).toEqual(["40P01"]);
+    // Both completed (Promise.all resolved); at least one was a deadlock victim first. Under load
+    // both backends' deadlock checks can fire before the first victim has gone, so count >= 1.
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors.every((e) => e === "40P01")).toBe(true);
   });
 });
