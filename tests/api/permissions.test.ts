@@ -35,7 +35,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getMunicipalityReport: REPORTS, listReportDeliveries: REPORTS, downloadReportDelivery: REPORTS,
   sendMunicipalityReports: ["kwaliteit", "management"],
   listFindings: QUALITY_READ, getFinding: QUALITY_READ, createFinding: QUALITY_WRITE, updateFinding: QUALITY_WRITE,
-  createFindingFromWave: QUALITY_WRITE, closeFinding: QUALITY_WRITE, createEffectivenessReview: QUALITY_WRITE,
+  createFindingFromWave: QUALITY_WRITE, closeFinding: QUALITY_WRITE, getClosingCheck: QUALITY_READ, reopenFinding: QUALITY_WRITE, createEffectivenessReview: QUALITY_WRITE,
   listActions: QUALITY_READ, createAction: QUALITY_WRITE, updateAction: QUALITY_WRITE, evaluateAction: QUALITY_READ,
   uploadEvidence: QUALITY_WRITE, downloadEvidence: QUALITY_READ, getQualityDigest: QUALITY_READ, listPeople: QUALITY_READ,
   listProcesses: QUALITY_READ, updateProcess: ["kwaliteit"], getAuditProgramme: QUALITY_READ, getAudit: QUALITY_READ,

@@ -91,6 +91,8 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   updateFinding: "quality:write",
   createFindingFromWave: "quality:write",
   closeFinding: "quality:write",
+  getClosingCheck: "quality:read",
+  reopenFinding: "quality:write",
   createEffectivenessReview: "quality:write",
   listActions: "quality:read",
   createAction: "quality:write",
