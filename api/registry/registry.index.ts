@@ -20,7 +20,7 @@ const mayReadNotes = (c: Context<AppEnv>) => !!scopeFor(c.var.principal, "notes:
 export const registryRouter = createRouter()
   .openapi(routes.listCases, async (c) => {
     const { db, vis } = deps(c);
-    return c.json({ cases: await casesService.listCases(db, c.req.valid("query"), vis) }, 200);
+    return c.json(await casesService.listCases(db, c.req.valid("query"), vis), 200);
   })
   .openapi(routes.createCase, async (c) => {
     const { db, vis, now, by } = deps(c);
@@ -41,7 +41,7 @@ export const registryRouter = createRouter()
   })
   .openapi(routes.listConferences, async (c) => {
     const { db, vis, now } = deps(c);
-    return c.json({ conferences: await conferencesService.listConferences(db, c.req.valid("query"), vis, now, mayReadNotes(c)) }, 200);
+    return c.json(await conferencesService.listConferences(db, c.req.valid("query"), vis, now, mayReadNotes(c)), 200);
   })
   .openapi(routes.createConference, async (c) => {
     const { db, vis, now, by } = deps(c);

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_KINDS, ATTENDANCE, CASE_STATUSES } from "../../db/schema.ts";
+import { pageQuery } from "../lib/paging.ts";
 
 /**
  * API shapes of the case registry. Every input object is strict: a field the registry does
@@ -35,9 +36,13 @@ export const CaseUpdateSchema = z.object({
 
 export const HandledLocallySchema = z.object({ on: IsoDate.optional() }).strict();
 
+/** A search on the pseudonymous case code, e.g. "ALK-2026" or "0042". */
+const CodeSearch = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9-]+$/, "Zoek op (een deel van) een casuscode: letters, cijfers en '-'.");
+
 export const CaseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(), municipality: Id.optional(), branch: Id.optional(), theme: Id.optional(),
-  from: IsoDate.optional(), to: IsoDate.optional(),
+  from: IsoDate.optional(), to: IsoDate.optional(), q: CodeSearch.optional(),
+  ...pageQuery(["registeredOn", "code", "status", "municipality"], "registeredOn"),
 });
 
 const FollowUpInput = z.object({ ownerOrganisationId: z.uuid(), dueOn: IsoDate, note: Note }).strict();
@@ -75,6 +80,8 @@ export const ConferenceSchema = z.object({
 
 export const ConferenceListQuery = z.object({
   from: IsoDate.optional(), to: IsoDate.optional(), branch: Id.optional(), case: z.uuid().optional(),
+  q: CodeSearch.optional().openapi({ description: "Overleggen over een casus waarvan de code dit bevat" }),
+  ...pageQuery(["heldOn", "branch"], "heldOn"),
 });
 
 export const FollowUpUpdateSchema = z.object({ doneOn: IsoDate.nullable() }).strict();

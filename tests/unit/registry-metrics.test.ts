@@ -20,6 +20,14 @@ describe("case-conference metrics on a fixture with known answers", () => {
     expect(all.directorAssigned.ci!.high).toBeGreaterThan(2 / 3);
   });
 
+  it("counts conferences per municipality of the cases discussed, once per conference", () => {
+    expect(all.conferencesByMunicipality).toEqual([
+      { municipalityId: "alkmaar", conferences: 2 }, { municipalityId: "bergen", conferences: 1 }, { municipalityId: "den-helder", conferences: 1 }]);
+    expect(conferenceMetrics(data, { branchId: "den-helder" }, TODAY).conferencesByMunicipality).toEqual([{ municipalityId: "den-helder", conferences: 1 }]);
+    // Filtered on one municipality, a shared conference does not report the others.
+    expect(conferenceMetrics(data, { municipalityId: "bergen" }, TODAY).conferencesByMunicipality).toEqual([{ municipalityId: "bergen", conferences: 1 }]);
+  });
+
   it("counts attendance per partner", () => {
     const vt = all.attendance.find((a) => a.organisationId === "VT")!;
     expect([vt.invited, vt.aanwezig, vt.informatie_aangeleverd, vt.afwezig]).toEqual([3, 1, 1, 1]);
