@@ -8,7 +8,7 @@ import { scopeFor } from "../domain/auth/permissions.ts";
 import * as routes from "./registry.routes.ts";
 import * as casesService from "./cases.service.ts";
 import * as conferencesService from "./conferences.service.ts";
-import { createActivity, listActivities } from "./activities.service.ts";
+import { createActivity, listActivities, myWeek } from "./activities.service.ts";
 import { createTheme, listThemes, updateTheme } from "./themes.service.ts";
 import { getRegistrySettings, updateRegistrySettings } from "./settings.service.ts";
 import { runRetention } from "./retention.service.ts";
@@ -59,6 +59,10 @@ export const registryRouter = createRouter()
   .openapi(routes.listActivities, async (c) => {
     const { db, vis } = deps(c);
     return c.json({ activities: await listActivities(db, c.req.valid("query"), vis) }, 200);
+  })
+  .openapi(routes.getMyWeek, async (c) => {
+    const { db, now } = deps(c);
+    return c.json(await myWeek(db, c.var.principal?.userId ?? null, c.req.valid("query").date ?? now.toISOString().slice(0, 10)), 200);
   })
   .openapi(routes.createActivity, async (c) => {
     const { db, vis, now, by } = deps(c);

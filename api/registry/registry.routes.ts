@@ -65,6 +65,12 @@ export const listActivities = createRoute({
   request: { query: s.ActivityListQuery },
   responses: { 200: { description: "Uren", ...json(z.object({ activities: z.array(s.ActivitySchema) })) }, ...errorResponses(400, 401, 403) },
 });
+export const getMyWeek = createRoute({
+  method: "get", path: "/activities/week", operationId: "getMyWeek", tags: hours,
+  summary: "Mijn uren in één week (maandag t/m zondag): elke registratie, per dag en in totaal",
+  request: { query: s.WeekQuery },
+  responses: { 200: { description: "Week", ...json(s.WeekSchema) }, ...errorResponses(400, 401, 403) },
+});
 export const createActivity = createRoute({
   method: "post", path: "/activities", operationId: "createActivity", tags: hours, summary: "Uren registreren per activiteit, gemeente en casus",
   request: body(s.NewActivitySchema),

@@ -100,6 +100,13 @@ export const ActivitySchema = z.object({
   performedOn: z.string(), hours: z.number(), staffRole: z.string(), cost: z.number(),
 }).openapi("Activity");
 
+export const WeekQuery = z.object({ date: IsoDate.optional().openapi({ description: "Een dag in de week (standaard vandaag)" }) });
+export const WeekSchema = z.object({
+  week: z.string().openapi({ example: "2026-W28" }), from: z.string(), to: z.string(),
+  days: z.array(z.object({ date: z.string(), hours: z.number(), cost: z.number() }).strict()).length(7),
+  totalHours: z.number(), totalCost: z.number(), activities: z.array(ActivitySchema),
+}).strict().openapi("HoursWeek");
+
 export const ActivityListQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional(), municipality: Id.optional() });
 
 export const OrganisationSchema = z.object({

@@ -27,7 +27,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   listCases: READ_REGISTRY, getCase: READ_REGISTRY, listConferences: READ_REGISTRY, getConference: READ_REGISTRY,
   listActivities: READ_REGISTRY, listThemes: READ_REGISTRY, listOrganisations: READ_REGISTRY, getRegistrySettings: READ_REGISTRY,
   createCase: WRITE_REGISTRY, updateCase: WRITE_REGISTRY, createConference: WRITE_REGISTRY, updateFollowUp: WRITE_REGISTRY,
-  createActivity: WRITE_REGISTRY,
+  createActivity: WRITE_REGISTRY, getMyWeek: WRITE_REGISTRY,
   markCaseHandledLocally: ["kwaliteit", "medewerker", "gemeente"],
   createTheme: ["kwaliteit"], updateTheme: ["kwaliteit"],
   updateRegistrySettings: ["admin", "kwaliteit"], runRetention: ["admin", "kwaliteit"],

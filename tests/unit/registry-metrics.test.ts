@@ -120,3 +120,15 @@ describe("municipality report data", () => {
     expect(r.monthly.map((m) => [m.month, m.conferences])).toEqual([["2026-01", 1], ["2026-02", 1], ["2026-03", 0]]);
   });
 });
+
+describe("ISO weeks for the hours week view", () => {
+  it("runs Monday to Sunday and names the ISO week year across the turn of the year", async () => {
+    const { isoWeekOf, weekTotals } = await import("../../api/domain/registry/week.ts");
+    expect(isoWeekOf("2026-01-01")).toMatchObject({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04" });
+    expect(isoWeekOf("2027-01-01")).toMatchObject({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03" });
+    expect(isoWeekOf("2026-07-12").dates).toHaveLength(7);
+    const w = weekTotals(isoWeekOf("2026-07-09").dates, [{ performedOn: "2026-07-06", hours: 0.25, cost: 22 }, { performedOn: "2026-07-06", hours: 0.5, cost: 44.005 }]);
+    expect(w).toMatchObject({ totalHours: 0.75, totalCost: 66.01 });
+    expect(w.days[0]).toEqual({ date: "2026-07-06", hours: 0.75, cost: 66.01 });
+  });
+});
