@@ -102,8 +102,12 @@ describe("retention of working notes", () => {
 describe("municipality report data", () => {
   const input = { organisation: "ZVH NHN", generatedAt: "2026-03-15T09:00:00.000Z", today: TODAY, names: { ...fixtureNames, alkmaar: "Alkmaar" } };
 
-  it("uses the period of the same length before as the comparison", () => {
-    expect(previousPeriod({ from: "2026-01-01", to: "2026-03-31" })).toEqual({ from: "2025-10-03", to: "2025-12-31" });
+  it("compares a calendar quarter, month or year with the one before, and other periods with the same number of days", () => {
+    expect(previousPeriod({ from: "2026-01-01", to: "2026-03-31" })).toEqual({ from: "2025-10-01", to: "2025-12-31" });
+    expect(previousPeriod({ from: "2026-07-01", to: "2026-09-30" })).toEqual({ from: "2026-04-01", to: "2026-06-30" });
+    expect(previousPeriod({ from: "2026-03-01", to: "2026-03-31" })).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(previousPeriod({ from: "2025-01-01", to: "2025-12-31" })).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(previousPeriod({ from: "2026-03-10", to: "2026-03-19" })).toEqual({ from: "2026-02-28", to: "2026-03-09" });
   });
 
   it("holds this municipality's figures and never another municipality's case codes", () => {
@@ -118,6 +122,8 @@ describe("municipality report data", () => {
     expect(r.byTheme.find((t) => t.theme === "Huiselijk geweld")).toEqual({ theme: "Huiselijk geweld", cases: 2, conferences: 2, previousCases: 0 });
     expect(r.hoursByActivity.find((h) => h.kind === "voorbereiding")).toEqual({ kind: "voorbereiding", hours: 1, cost: 50 });
     expect(r.monthly.map((m) => [m.month, m.conferences])).toEqual([["2026-01", 1], ["2026-02", 1], ["2026-03", 0]]);
+    // "Actieve casussen" per month: both cases ran through February, and the first closed on 1 March (new ones only: 2, 0, 0).
+    expect(r.monthly.map((m) => m.cases)).toEqual([2, 2, 2]);
   });
 });
 
