@@ -367,6 +367,8 @@ export const findings = pgTable("findings", {
   baseline: jsonb("baseline"), // the measured starting point, e.g. { wave, dimension, mean, n, ci }
   closedAt: timestamp("closed_at", { withTimezone: true }),
   closedBy: uuid("closed_by").references(() => users.id),
+  // Why a finding closed without an effective review (an observation or opportunity may); reopening clears it.
+  closeReason: text("close_reason"),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
