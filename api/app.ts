@@ -1,9 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "./lib/context.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
-import { authenticate, authorize, csrf, operationTable } from "./auth/middleware.ts";
+import { authenticate, csrf } from "./auth/middleware.ts";
+import { SESSION_COOKIE } from "./auth/sessions.ts";
+import { SESSION_SCHEME } from "./lib/route.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { wavesRouter } from "./waves/waves.index.ts";
 import { respondRouter } from "./respond/respond.index.ts";
@@ -32,9 +35,8 @@ const OPENAPI_INFO = {
  * The one API, built from Web-standard pieces only, so that the Node entry and the
  * Workers entry serve the same app. Dependencies come in; nothing is read from globals.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
-  let operations: ReturnType<typeof operationTable> | undefined;
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
   app.use("*", securityHeaders(deps.config.publicUrl));
@@ -43,6 +45,7 @@ export function createApp(deps: AppDeps) {
     c.header("Cache-Control", "no-store");
     await next();
   });
+  if (options.perRequest) app.use("/api/*", options.perRequest);
   const limit = (bytes: number) => bodyLimit({
     maxSize: bytes,
     onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${Math.round(bytes / 1024)} kB.`), 413),
@@ -50,17 +53,32 @@ export function createApp(deps: AppDeps) {
   // Evidence files are the one place where large bodies are expected.
   const [small, evidence] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024)];
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
-  app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
+  // Each route authorizes itself (its permission is on the route, see lib/route.ts).
+  app.use("/api/*", authenticate, csrf);
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
     registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
   for (const router of routers) {
     app.route("/api", router);
   }
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument(app)));
+  app.openAPIRegistry.registerComponent("securitySchemes", SESSION_SCHEME, {
+    type: "apiKey", in: "cookie", name: SESSION_COOKIE,
+    description: "De sessie na POST /api/auth/login (httpOnly). Een wijziging met de cookie moet van de eigen origin komen.",
+  });
+  // Built once per app: the routes do not change after this point.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get("/api/openapi.json", (c) => c.json(document ??= openApiDocument(app, deps.config.publicUrl)));
   return app;
 }
 
-export function openApiDocument(app: OpenAPIHono<AppEnv>) {
-  return app.getOpenAPI31Document(OPENAPI_INFO);
+export interface AppOptions {
+  /**
+   * Middleware that runs on every API request before authentication, e.g. to put a
+   * request-scoped database handle into `deps` (Workers may not share I/O between requests).
+   */
+  perRequest?: MiddlewareHandler<AppEnv>;
+}
+
+export function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string) {
+  return app.getOpenAPI31Document({ ...OPENAPI_INFO, servers: [{ url: publicUrl.replace(/\/+$/, ""), description: "Deze installatie" }] });
 }
 export type App = ReturnType<typeof createApp>;

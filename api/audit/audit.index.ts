@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { desc, lt } from "drizzle-orm";
 import { createRouter } from "../lib/router.ts";
 import { errorResponses } from "../lib/errors.ts";
@@ -8,14 +9,14 @@ import { verifyAuditChain } from "./audit.service.ts";
 const tags = ["Audittrail"];
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
-export const listAuditTrail = createRoute({
-  method: "get", path: "/audit", operationId: "listAuditTrail", tags, summary: "Audittrail, nieuwste eerst (per 100)",
+export const listAuditTrail = defineRoute({
+  method: "get", path: "/audit", operationId: "listAuditTrail", permission: "audit:read", tags, summary: "Audittrail, nieuwste eerst (per 100)",
   request: { query: z.object({ before: z.coerce.number().int().positive().optional() }) },
   responses: { 200: { description: "Regels", ...json(z.object({ entries: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses(400, 401, 403) },
 });
 
-export const verifyAuditTrail = createRoute({
-  method: "get", path: "/audit/verify", operationId: "verifyAuditTrail", tags, summary: "Controleer de hashketen van de audittrail",
+export const verifyAuditTrail = defineRoute({
+  method: "get", path: "/audit/verify", operationId: "verifyAuditTrail", permission: "audit:read", tags, summary: "Controleer de hashketen van de audittrail",
   responses: { 200: { description: "Resultaat", ...json(z.object({ ok: z.boolean(), entries: z.number(),
     firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional() })) }, ...errorResponses(401, 403) },
 });

@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { IsoDate } from "../registry/registry.schemas.ts";
 
@@ -12,8 +13,8 @@ export const PackQuerySchema = z.object({
     .openapi({ description: "Komma-gescheiden ISO 9001-paragrafen; standaard alle (6.1, 7.5, 9.1.2, 9.1.3, 9.2, 9.3, 10.2)" }),
 }).strict();
 
-export const exportEvidence = createRoute({
-  method: "get", path: "/evidence-pack", operationId: "exportEvidence", tags,
+export const exportEvidence = defineRoute({
+  method: "get", path: "/evidence-pack", operationId: "exportEvidence", permission: "evidence:export", tags,
   summary: "Bewijspakket voor de ISO 9001-auditor over een periode (ZIP, BagIt, reproduceerbaar), per paragraaf, met de stand aan het einde van de periode",
   request: { query: PackQuerySchema },
   responses: {

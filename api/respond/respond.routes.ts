@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 
 const tags = ["Enquête invullen"];
@@ -8,8 +9,8 @@ const TokenParams = z.object({
 const AnswersBody = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
 const failures = errorResponses(400, 403, 404, 409, 410, 413, 422);
 
-export const getSurveyByToken = createRoute({
-  method: "get", path: "/s/{token}", operationId: "getSurveyByToken", tags,
+export const getSurveyByToken = defineRoute({
+  method: "get", path: "/s/{token}", operationId: "getSurveyByToken", permission: "public", tags,
   summary: "De vragenlijst en eerder bewaarde antwoorden bij een persoonlijke link",
   request: { params: TokenParams },
   responses: {
@@ -23,8 +24,8 @@ export const getSurveyByToken = createRoute({
   },
 });
 
-export const saveProgress = createRoute({
-  method: "put", path: "/s/{token}/progress", operationId: "saveProgress", tags,
+export const saveProgress = defineRoute({
+  method: "put", path: "/s/{token}/progress", operationId: "saveProgress", permission: "public", tags,
   summary: "Tussentijds bewaren",
   request: { params: TokenParams, body: { required: true, content: { "application/json": { schema: AnswersBody } } } },
   responses: {
@@ -33,8 +34,8 @@ export const saveProgress = createRoute({
   },
 });
 
-export const submitResponse = createRoute({
-  method: "post", path: "/s/{token}/response", operationId: "submitResponse", tags,
+export const submitResponse = defineRoute({
+  method: "post", path: "/s/{token}/response", operationId: "submitResponse", permission: "public", tags,
   summary: "Antwoorden definitief insturen (idempotent met Idempotency-Key)",
   request: {
     params: TokenParams,
