@@ -28,7 +28,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const OPENAPI_INFO = {
   openapi: "3.1.0",
   info: { title: "Ketenspiegel API", version: "1",
-    description: "Klanttevredenheid en kwaliteitsmanagement voor Zorg- en Veiligheidshuizen." },
+    description: "Klanttevredenheid en kwaliteitsmanagement voor Zorg- en Veiligheidshuizen.",
+    license: { name: "EUPL-1.2", identifier: "EUPL-1.2" } },
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ConferenceMetricsSchema } from "./metrics.schemas.ts";
 import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 import * as s from "./registry.schemas.ts";
@@ -111,5 +112,5 @@ export const getConferenceMetrics = defineRoute({
   method: "get", path: "/registry/metrics", operationId: "getConferenceMetrics", permission: "metrics:read", tags: confs,
   summary: "Kengetallen casusoverleg, doorlooptijden en rendement, te filteren op periode, vestiging, gemeente en thema",
   request: { query: s.MetricsQuery },
-  responses: { 200: { description: "Kengetallen", ...json(z.record(z.string(), z.unknown()).openapi("ConferenceMetrics")) }, ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: { description: "Kengetallen", ...json(ConferenceMetricsSchema) }, ...errorResponses(400, 401, 403, 404) },
 });

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MunicipalityReportSchema } from "../domain/report/report.types.ts";
 import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { DeliverySchema, ReportQuery, SendReportsSchema } from "./reports.schemas.ts";
@@ -17,7 +18,7 @@ export const getMunicipalityReport = defineRoute({
   responses: {
     200: { description: "Uitdraai", content: { ...file("application/pdf"),
       ...file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), ...file("text/csv"),
-      "application/json": { schema: z.record(z.string(), z.unknown()).openapi("MunicipalityReport") } } },
+      "application/json": { schema: MunicipalityReportSchema } } },
     ...errorResponses(400, 401, 403, 404),
   },
 });

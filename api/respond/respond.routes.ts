@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { SurveyAnswersSchema, SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 
 const tags = ["Enquête invullen"];
 const TokenParams = z.object({
@@ -17,8 +18,8 @@ export const getSurveyByToken = defineRoute({
     200: { description: "Vragenlijst", content: { "application/json": { schema: z.object({
       wave: z.object({ name: z.string(), closesAt: z.string(), anonymous: z.boolean() }),
       organisation: z.string(),
-      definition: z.record(z.string(), z.unknown()),
-      data: z.record(z.string(), z.unknown()),
+      definition: SurveyDefinitionSchema,
+      data: SurveyAnswersSchema,
     }) } } },
     ...failures,
   },

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../lib/route.ts";
 import { ORGANISATION_TYPES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { OpenAnswersSchema, WaveComparisonSchema, WaveResultsSchema } from "./results.schemas.ts";
 
 const tags = ["Metingen"];
 const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
@@ -22,7 +23,8 @@ export const InvitationInputSchema = z.object({
 export const listWaves = defineRoute({
   method: "get", path: "/waves", operationId: "listWaves", permission: "waves:read", tags,
   summary: "Alle metingen (waves) met status en aantallen",
-  responses: { 200: { description: "Metingen", content: { "application/json": { schema: z.object({ waves: z.array(WaveSchema) }) } } } },
+  responses: { 200: { description: "Metingen", content: { "application/json": { schema: z.object({ waves: z.array(WaveSchema) }) } } },
+    ...errorResponses(401, 403) },
 });
 
 export const NewWaveSchema = z.object({
@@ -65,7 +67,7 @@ export const getWaveResults = defineRoute({
   summary: "Resultaten per vraag, dimensie en groep, met onderdrukking van kleine groepen",
   request: { params: WaveParams },
   responses: {
-    200: { description: "Resultaten", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("WaveResults") } } },
+    200: { description: "Resultaten", content: { "application/json": { schema: WaveResultsSchema } } },
     ...errorResponses(404),
   },
 });
@@ -75,7 +77,7 @@ export const getWaveComparison = defineRoute({
   summary: "Deze meting tegen de vorige, met significantietoets per dimensie, vraag, NPS en respons",
   request: { params: WaveParams },
   responses: {
-    200: { description: "Vergelijking", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("WaveComparison") } } },
+    200: { description: "Vergelijking", content: { "application/json": { schema: WaveComparisonSchema } } },
     ...errorResponses(404),
   },
 });
@@ -85,7 +87,7 @@ export const listOpenAnswers = defineRoute({
   summary: "Open antwoorden, alleen voor groepen van minstens 10 respondenten",
   request: { params: WaveParams, query: z.object({ dimension: z.string().max(60).optional(), groupBy: z.enum(["organisationType", "branch"]).optional() }) },
   responses: {
-    200: { description: "Open antwoorden", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("OpenAnswers") } } },
+    200: { description: "Open antwoorden", content: { "application/json": { schema: OpenAnswersSchema } } },
     ...errorResponses(400, 404),
   },
 });
