@@ -15,6 +15,7 @@ import type { EvaluationSchema, FindingSchema, SurveyBaseline } from "./quality.
 
 type Finding = z.infer<typeof FindingSchema>;
 import type { FindingUpdateSchema, FromWaveSchema, ReviewSchema } from "./quality.schemas.ts";
+import { formatInterval, formatNumber } from "../domain/format/numbers.ts";
 
 type FindingRow = typeof findings.$inferSelect;
 
@@ -38,11 +39,11 @@ export async function createFindingFromWave(db: Db, waveId: string, input: z.inf
   const m = await surveyMeasure(db, wave, kind, key, now);
   if (!m) throw new ApiError(409, "no_result", `Geen (of een onderdrukte) uitkomst voor '${key}' in ${wave.name}.`);
   const baseline: SurveyBaseline = { kind, key, label: m.title, waveId: wave.id, wave: wave.name, mean: m.value, sd: m.sd ?? 0, n: m.n, ci: m.ci };
-  const ci = m.ci ? `, 95%-BI ${m.ci.low.toFixed(2)}–${m.ci.high.toFixed(2)}` : "";
+  const ci = m.ci ? `, 95%-BI ${formatInterval(m.ci)}` : "";
   return createFinding(db, {
     source: "survey", sourceWaveId: wave.id, ...(kind === "dimension" ? { sourceDimension: key } : { sourceQuestion: key }),
     title: input.title ?? `Lage score op '${m.title}' in ${wave.name}`,
-    description: input.description ?? `Gemiddelde ${m.value.toFixed(2)} op een schaal van 1 tot 5 (n = ${m.n}${ci}).`,
+    description: input.description ?? `Gemiddelde ${formatNumber(m.value, "nl", 2)} op een schaal van 1 tot 5 (n = ${m.n}${ci}).`,
     classification: input.classification, clauses: input.clauses, foundOn: now.toISOString().slice(0, 10), baseline,
   }, now, by);
 }

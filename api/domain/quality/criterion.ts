@@ -2,6 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { compareShares, welch, type TestResult } from "../stats/tests.ts";
 import type { CriterionSchema } from "../../quality/quality.schemas.ts";
 import type { CriterionEvaluation as Evaluation, Measure } from "../../quality/quality.responses.ts";
+import { formatNumber } from "../format/numbers.ts";
 
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -9,7 +10,7 @@ export type Criterion = z.infer<typeof CriterionSchema>;
 export type { Measure, CriterionEvaluation as Evaluation } from "../../quality/quality.responses.ts";
 
 const SMALL_N = 30;
-const nl = (x: number, digits = 2) => x.toLocaleString("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const nl = (x: number, digits = 2) => formatNumber(x, "nl", digits);
 
 /** Survey scores live on 1–5; a criterion may be written on the familiar 1–10 scale. */
 export function toScale(m: Measure, scale: "5" | "10"): Measure {
