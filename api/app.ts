@@ -1,7 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppDeps, AppEnv } from "./lib/context.ts";
+import type { AppDeps, AppEnv, AppInput } from "./lib/context.ts";
+import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authenticate, csrf } from "./auth/middleware.ts";
@@ -36,7 +37,8 @@ const OPENAPI_INFO = {
  * The one API, built from Web-standard pieces only, so that the Node entry and the
  * Workers entry serve the same app. Dependencies come in; nothing is read from globals.
  */
-export function createApp(deps: AppDeps, options: AppOptions = {}) {
+export function createApp(input: AppInput, options: AppOptions = {}) {
+  const deps: AppDeps = { ...input, passwords: input.passwords ?? scryptHasher() };
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
