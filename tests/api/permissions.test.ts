@@ -96,7 +96,7 @@ describe("permission matrix, generated from the OpenAPI document", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000); // some 600 requests: a minute on a busy machine
 });
 
 describe("tenancy: a gemeente account of Alkmaar", () => {
