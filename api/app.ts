@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv, AppInput } from "./lib/context.ts";
 import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
+import { hostileInputGuard, pathTemplates } from "./lib/guard.ts";
 import { authenticate, csrf } from "./auth/middleware.ts";
 import { SESSION_COOKIE } from "./auth/sessions.ts";
 import { SESSION_SCHEME } from "./lib/route.ts";
@@ -40,6 +41,10 @@ const OPENAPI_INFO = {
 export function createApp(input: AppInput, options: AppOptions = {}) {
   const deps: AppDeps = { ...input, passwords: input.passwords ?? scryptHasher() };
   const app = new OpenAPIHono<AppEnv>();
+  // Built once per app, when first needed: the routes do not change after createApp.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  let templates: ReturnType<typeof pathTemplates> | undefined;
+  const doc = () => (document ??= openApiDocument(app, deps.config.publicUrl));
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
   app.use("*", securityHeaders(deps.config.publicUrl));
@@ -56,6 +61,9 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
   // Evidence files are the one place where large bodies are expected.
   const [small, evidence] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024)];
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
+  // Before anything reads the database (even the session lookup). It names only fields of the caller's own
+  // request and parameters of the public OpenAPI document, so it tells a caller without access nothing new.
+  app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(doc()))));
   // Each route authorizes itself (its permission is on the route, see lib/route.ts).
   app.use("/api/*", authenticate, csrf);
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
@@ -67,9 +75,7 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
     type: "apiKey", in: "cookie", name: SESSION_COOKIE,
     description: "De sessie na POST /api/auth/login (httpOnly). Een wijziging met de cookie moet van de eigen origin komen.",
   });
-  // Built once per app: the routes do not change after this point.
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get("/api/openapi.json", (c) => c.json(document ??= openApiDocument(app, deps.config.publicUrl)));
+  app.get("/api/openapi.json", (c) => c.json(doc()));
   return app;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
-import { IsoDate } from "../registry/registry.schemas.ts";
+import { eventDate, text } from "../lib/fields.ts";
 import * as s from "./quality.schemas.ts";
 import * as r from "./quality.responses.ts";
 
@@ -78,7 +78,7 @@ export const evaluateAction = defineRoute({
 
 export const EvidenceForm = z.object({
   file: z.any().openapi({ type: "string", format: "binary" }),
-  concernsDate: IsoDate, description: z.string().max(1000).optional(),
+  concernsDate: eventDate(), description: text(1000).optional(),
   findingId: z.uuid().optional(), actionId: z.uuid().optional(), auditId: z.uuid().optional(),
 });
 export const uploadEvidence = defineRoute({
