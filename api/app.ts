@@ -1,11 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv, AppInput } from "./lib/context.ts";
 import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { hostileInputGuard, pathTemplates } from "./lib/guard.ts";
-import { authenticate, authorize, csrf, operationTable } from "./auth/middleware.ts";
+import { authenticate, csrf } from "./auth/middleware.ts";
+import { SESSION_COOKIE } from "./auth/sessions.ts";
+import { SESSION_SCHEME } from "./lib/route.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { wavesRouter } from "./waves/waves.index.ts";
 import { respondRouter } from "./respond/respond.index.ts";
@@ -27,18 +30,21 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const OPENAPI_INFO = {
   openapi: "3.1.0",
   info: { title: "Ketenspiegel API", version: "1",
-    description: "Klanttevredenheid en kwaliteitsmanagement voor Zorg- en Veiligheidshuizen." },
+    description: "Klanttevredenheid en kwaliteitsmanagement voor Zorg- en Veiligheidshuizen.",
+    license: { name: "EUPL-1.2", identifier: "EUPL-1.2" } },
 };
 
 /**
  * The one API, built from Web-standard pieces only, so that the Node entry and the
  * Workers entry serve the same app. Dependencies come in; nothing is read from globals.
  */
-export function createApp(input: AppInput) {
+export function createApp(input: AppInput, options: AppOptions = {}) {
   const deps: AppDeps = { ...input, passwords: input.passwords ?? scryptHasher() };
   const app = new OpenAPIHono<AppEnv>();
-  let operations: ReturnType<typeof operationTable> | undefined;
+  // Built once per app, when first needed: the routes do not change after createApp.
+  let document: ReturnType<typeof openApiDocument> | undefined;
   let templates: ReturnType<typeof pathTemplates> | undefined;
+  const doc = () => (document ??= openApiDocument(app, deps.config.publicUrl));
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
   app.use("*", securityHeaders(deps.config.publicUrl));
@@ -47,6 +53,7 @@ export function createApp(input: AppInput) {
     c.header("Cache-Control", "no-store");
     await next();
   });
+  if (options.perRequest) app.use("/api/*", options.perRequest);
   const limit = (bytes: number) => bodyLimit({
     maxSize: bytes,
     onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${Math.round(bytes / 1024)} kB.`), 413),
@@ -56,18 +63,31 @@ export function createApp(input: AppInput) {
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
   // Before anything reads the database (even the session lookup). It names only fields of the caller's own
   // request and parameters of the public OpenAPI document, so it tells a caller without access nothing new.
-  app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(openApiDocument(app)))));
-  app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
+  app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(doc()))));
+  // Each route authorizes itself (its permission is on the route, see lib/route.ts).
+  app.use("/api/*", authenticate, csrf);
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
     registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
   for (const router of routers) {
     app.route("/api", router);
   }
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument(app)));
+  app.openAPIRegistry.registerComponent("securitySchemes", SESSION_SCHEME, {
+    type: "apiKey", in: "cookie", name: SESSION_COOKIE,
+    description: "De sessie na POST /api/auth/login (httpOnly). Een wijziging met de cookie moet van de eigen origin komen.",
+  });
+  app.get("/api/openapi.json", (c) => c.json(doc()));
   return app;
 }
 
-export function openApiDocument(app: OpenAPIHono<AppEnv>) {
-  return app.getOpenAPI31Document(OPENAPI_INFO);
+export interface AppOptions {
+  /**
+   * Middleware that runs on every API request before authentication, e.g. to put a
+   * request-scoped database handle into `deps` (Workers may not share I/O between requests).
+   */
+  perRequest?: MiddlewareHandler<AppEnv>;
+}
+
+export function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string) {
+  return app.getOpenAPI31Document({ ...OPENAPI_INFO, servers: [{ url: publicUrl.replace(/\/+$/, ""), description: "Deze installatie" }] });
 }
 export type App = ReturnType<typeof createApp>;

@@ -1,11 +1,15 @@
 /**
  * The Cloudflare Workers entry. Postgres comes through a Hyperdrive binding or a plain
- * DATABASE_URL. Workers may not share I/O objects between requests, so each request
- * gets its own small postgres.js client (Hyperdrive pools the real connections).
+ * DATABASE_URL. The app (routes, OpenAPI document) is built once per isolate; Workers may
+ * not share I/O objects between requests, so each request gets its own small postgres.js
+ * client through middleware (Hyperdrive pools the real connections).
  */
+import type { ExecutionContext, MiddlewareHandler } from "hono";
 import { connectPostgres } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import type { Db } from "../db/types.ts";
 import { createApp } from "./app.ts";
+import type { AppEnv } from "./lib/context.ts";
 import { runRetention } from "./registry/retention.service.ts";
 import { mixPool } from "./respond/pool.service.ts";
 
@@ -16,9 +20,9 @@ interface Env {
   /** Batch size of the anonymity pool (docs/privacy.md); default 10. */
   POOL_MIN_BATCH?: string;
 }
-interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
 
 let migrated: Promise<unknown> | undefined;
+let app: ReturnType<typeof createApp> | undefined;
 
 /** The frequent cron of wrangler.toml; any other trigger also runs the daily jobs. */
 const MIX_CRON = "*/10 * * * *";
@@ -45,29 +49,47 @@ async function ensureMigrated(env: Env) {
   return migrated;
 }
 
+/** Stands in for the database outside a request: using it is a programming error. */
+const noDatabase = new Proxy({}, {
+  get() {
+    throw new Error("No database outside a request on Workers: use c.var.deps.db");
+  },
+}) as Db;
+
+/**
+ * Puts a connection of this request into deps and closes it once the response is out and
+ * the work after the answer (mixing the anonymity pool) has finished with it.
+ */
+const requestDatabase: MiddlewareHandler<AppEnv & { Bindings: Env }> = async (c, next) => {
+  const conn = connectPostgres(connectionString(c.env), { max: 2 });
+  const after: Promise<unknown>[] = [];
+  const background = (task: () => Promise<unknown>) => { after.push(task().catch((e) => console.error("achtergrondtaak mislukt", e))); };
+  c.set("deps", { ...c.var.deps, db: conn.db, config: { ...c.var.deps.config, background } });
+  try {
+    await next();
+  } finally {
+    c.executionCtx.waitUntil(Promise.allSettled(after).then(() => conn.close()));
+  }
+};
+
+function appFor(env: Env, request: Request) {
+  app ??= createApp({
+    db: noDatabase,
+    config: {
+      publicUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
+      now: () => new Date(),
+      version: "0.1.0",
+      clientIp: (c) => c.req.header("cf-connecting-ip") ?? null,
+      poolMinBatch: env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined,
+    },
+  }, { perRequest: requestDatabase as unknown as MiddlewareHandler<AppEnv> });
+  return app;
+}
+
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     await ensureMigrated(env);
-    const conn = connectPostgres(connectionString(env), { max: 2 });
-    // Work after the answer (mixing the anonymity pool) must finish before the connection closes.
-    const after: Promise<unknown>[] = [];
-    const poolMinBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
-    const app = createApp({
-      db: conn.db,
-      config: {
-        publicUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
-        now: () => new Date(),
-        version: "0.1.0",
-        clientIp: (c) => c.req.header("cf-connecting-ip") ?? null,
-        poolMinBatch,
-        background: (task) => { after.push(task().catch((e) => console.error("achtergrondtaak mislukt", e))); },
-      },
-    });
-    try {
-      return await app.fetch(request);
-    } finally {
-      ctx.waitUntil(Promise.allSettled(after).then(() => conn.close()));
-    }
+    return appFor(env, request).fetch(request, env, ctx);
   },
 
   /**

@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { ROLES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
 
@@ -10,31 +11,31 @@ export const UserSchema = z.object({
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const Password = z.string().min(1).max(256);
 
-export const login = createRoute({
-  method: "post", path: "/auth/login", operationId: "login", tags, summary: "Inloggen (zet een sessiecookie)",
+export const login = defineRoute({
+  method: "post", path: "/auth/login", operationId: "login", permission: "public", tags, summary: "Inloggen (zet een sessiecookie)",
   request: { body: { required: true, ...json(z.object({ email: z.string().max(254), password: Password }).strict()) } },
   responses: { 200: { description: "Ingelogd", ...json(z.object({ user: UserSchema })) }, ...errorResponses(400, 401, 429) },
 });
 
-export const logout = createRoute({
-  method: "post", path: "/auth/logout", operationId: "logout", tags, summary: "Uitloggen (beëindigt deze sessie)",
+export const logout = defineRoute({
+  method: "post", path: "/auth/logout", operationId: "logout", permission: "authenticated", tags, summary: "Uitloggen (beëindigt deze sessie)",
   responses: { 204: { description: "Uitgelogd" }, ...errorResponses(401, 403) },
 });
 
-export const me = createRoute({
-  method: "get", path: "/auth/me", operationId: "me", tags, summary: "Wie ben ik?",
+export const me = defineRoute({
+  method: "get", path: "/auth/me", operationId: "me", permission: "authenticated", tags, summary: "Wie ben ik?",
   responses: { 200: { description: "Huidige gebruiker", ...json(z.object({ user: UserSchema })) }, ...errorResponses(401) },
 });
 
-export const changePassword = createRoute({
-  method: "post", path: "/auth/password", operationId: "changePassword", tags,
+export const changePassword = defineRoute({
+  method: "post", path: "/auth/password", operationId: "changePassword", permission: "authenticated", tags,
   summary: "Eigen wachtwoord wijzigen (beëindigt alle andere sessies)",
   request: { body: { required: true, ...json(z.object({ currentPassword: Password, newPassword: Password }).strict()) } },
   responses: { 204: { description: "Gewijzigd" }, ...errorResponses(400, 401, 403, 429) },
 });
 
-export const setPassword = createRoute({
-  method: "post", path: "/auth/set-password", operationId: "setPassword", tags,
+export const setPassword = defineRoute({
+  method: "post", path: "/auth/set-password", operationId: "setPassword", permission: "public", tags,
   summary: "Wachtwoord instellen met een eenmalige link",
   request: { body: { required: true, ...json(z.object({ token: z.string().min(16).max(128), password: Password }).strict()) } },
   responses: { 204: { description: "Ingesteld" }, ...errorResponses(400) },

@@ -3,7 +3,7 @@ import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import type { AppEnv } from "../lib/context.ts";
 import { errorBody } from "../lib/errors.ts";
-import { decide, type Principal } from "../domain/auth/permissions.ts";
+import { decide, type Permission, type Principal } from "../domain/auth/permissions.ts";
 import { SESSION_COOKIE, validateSession } from "./sessions.ts";
 import type { User } from "../../db/schema.ts";
 
@@ -57,25 +57,13 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-interface Operation { method: string; pattern: RegExp; operationId: string }
-
-/** Reads every operation from the app's own OpenAPI document, so rules and routes cannot drift apart. */
-export function operationTable(doc: object): Operation[] {
-  const paths = (doc as { paths?: Record<string, Record<string, { operationId?: string }>> }).paths ?? {};
-  return Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({
-    method: method.toUpperCase(),
-    pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
-    operationId: op.operationId ?? `${method} ${path}`,
-  })));
-}
-
-/** The one place where permissions are enforced, from the table in domain/auth/permissions.ts. */
-export function authorize(operations: () => Operation[]): MiddlewareHandler<AppEnv> {
+/**
+ * Route middleware of every operation (see lib/route.ts): the permission is named on the route,
+ * so it is checked before the request is validated and a denied caller learns nothing.
+ */
+export function authorize(need: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const method = c.req.method === "HEAD" ? "GET" : c.req.method;
-    const op = operations().find((o) => o.method === method && o.pattern.test(c.req.path));
-    if (!op) return next(); // unknown path: the router answers 404
-    const decision = decide(op.operationId, c.var.principal);
+    const decision = decide(need, c.var.principal);
     if (!decision.allow) {
       const message = decision.status === 401 ? "Log eerst in." : "U heeft geen toegang tot deze functie.";
       return c.json(errorBody(decision.reason, message), decision.status);

@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { ROLES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { code, line } from "../lib/fields.ts";
@@ -13,13 +14,13 @@ export const NewUserSchema = z.object({
   municipality: code(100).optional(), branch: code(100).optional(),
 }).strict();
 
-export const listUsers = createRoute({
-  method: "get", path: "/users", operationId: "listUsers", tags, summary: "Alle accounts",
+export const listUsers = defineRoute({
+  method: "get", path: "/users", operationId: "listUsers", permission: "users:manage", tags, summary: "Alle accounts",
   responses: { 200: { description: "Accounts", ...json(z.object({ users: z.array(UserSchema) })) }, ...errorResponses(401, 403) },
 });
 
-export const createUser = createRoute({
-  method: "post", path: "/users", operationId: "createUser", tags,
+export const createUser = defineRoute({
+  method: "post", path: "/users", operationId: "createUser", permission: "users:manage", tags,
   summary: "Account aanmaken; geeft een eenmalige link om het wachtwoord in te stellen",
   request: { body: { required: true, ...json(NewUserSchema) } },
   responses: {
@@ -28,14 +29,14 @@ export const createUser = createRoute({
   },
 });
 
-export const updateUser = createRoute({
-  method: "patch", path: "/users/{userId}", operationId: "updateUser", tags, summary: "Account blokkeren of deblokkeren",
+export const updateUser = defineRoute({
+  method: "patch", path: "/users/{userId}", operationId: "updateUser", permission: "users:manage", tags, summary: "Account blokkeren of deblokkeren",
   request: { params: UserParams, body: { required: true, ...json(z.object({ disabled: z.boolean() }).strict()) } },
   responses: { 200: { description: "Bijgewerkt", ...json(z.object({ user: UserSchema })) }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
-export const revokeUserSessions = createRoute({
-  method: "post", path: "/users/{userId}/revoke-sessions", operationId: "revokeUserSessions", tags,
+export const revokeUserSessions = defineRoute({
+  method: "post", path: "/users/{userId}/revoke-sessions", operationId: "revokeUserSessions", permission: "users:manage", tags,
   summary: "Alle sessies van een account beëindigen",
   request: { params: UserParams },
   responses: { 200: { description: "Beëindigd", ...json(z.object({ revoked: z.number() })) }, ...errorResponses(401, 403, 404) },

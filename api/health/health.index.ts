@@ -1,9 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { sql } from "drizzle-orm";
 import { createRouter } from "../lib/router.ts";
 
-export const getHealth = createRoute({
-  method: "get", path: "/health", operationId: "getHealth", tags: ["Systeem"],
+export const getHealth = defineRoute({
+  method: "get", path: "/health", operationId: "getHealth", permission: "public", tags: ["Systeem"],
   summary: "Leeft de API en bereikt hij de database?",
   responses: {
     200: { description: "Gezond", content: { "application/json": { schema: z.object({

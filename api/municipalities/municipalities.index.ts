@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { asc, eq, sql } from "drizzle-orm";
 import { createRouter } from "../lib/router.ts";
 import { ApiError, errorResponses } from "../lib/errors.ts";
@@ -10,14 +11,14 @@ const tags = ["Gemeenten"];
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const Municipality = z.object({ id: z.string(), name: z.string(), branchId: z.string() }).openapi("Municipality");
 
-export const listMunicipalities = createRoute({
-  method: "get", path: "/municipalities", operationId: "listMunicipalities", tags,
+export const listMunicipalities = defineRoute({
+  method: "get", path: "/municipalities", operationId: "listMunicipalities", permission: "municipality:read", tags,
   summary: "Gemeenten (een gemeente-account ziet alleen de eigen)",
   responses: { 200: { description: "Gemeenten", ...json(z.object({ municipalities: z.array(Municipality) })) }, ...errorResponses(401, 403) },
 });
 
-export const getMunicipalityFigures = createRoute({
-  method: "get", path: "/municipalities/{municipalityId}/figures", operationId: "getMunicipalityFigures", tags,
+export const getMunicipalityFigures = defineRoute({
+  method: "get", path: "/municipalities/{municipalityId}/figures", operationId: "getMunicipalityFigures", permission: "municipality:read", tags,
   summary: "Eigen cijfers van een gemeente: deelname aan de metingen",
   request: { params: z.object({ municipalityId: z.string().max(60).openapi({ param: { name: "municipalityId", in: "path" } }) }) },
   responses: {

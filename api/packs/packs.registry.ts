@@ -9,6 +9,7 @@ import { plain, registryAsOf, rollBack, settingAsOf, yearSlices } from "../domai
 import type { PdfBlock } from "../domain/packs/pdf.ts";
 import type { Column, Pages } from "../domain/packs/table.ts";
 import { laterEntries, laterOfEntity, newSection, reportFile, tableFiles, type Build, type PackFile, type Section } from "./packs.build.ts";
+import { formatHours, formatNumber, formatPercent } from "../domain/format/numbers.ts";
 
 const PAGE = 500;
 type Slice = ReturnType<typeof yearSlices>[number];
@@ -211,17 +212,19 @@ export function registrySection(b: Build): Section {
     ...tableFiles(s, "rendement", "Rendement: uren en kosten per gemeente, soort activiteit en thema, per jaar", costColumns, costPages),
     reportFile(s, b, async () => {
       const blocks: PdfBlock[] = [];
-      const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1).replace(".", ",")}%`);
+      const pct = (x: number | null) => (x === null ? "–" : formatPercent(x));
+      // As many decimals as the figure has (lead times one, hours and euros up to two).
+      const plain = (x: number | null) => (x === null ? "–" : formatNumber(x, "nl", Math.min(2, (String(x).split(".")[1] ?? "").length)));
       for (const sl of slices) {
         const m = await metricsOf(sl);
         const { names } = await ctx();
         blocks.push({ kind: "heading", text: `Casusoverleg ${label(sl)}` });
         const fig = figures(label(sl), m);
         blocks.push({ kind: "table", total: fig.length, columns: [{ header: "Kengetal", width: 5 }, { header: "Waarde", width: 2 }, { header: "Teller / noemer", width: 2 }, { header: "95%-BI", width: 2.5 }],
-          rows: fig.map((f) => [f.figure, f.count !== null ? pct(f.value) : String(f.value ?? "–").replace(".", ","), f.count !== null ? `${f.count} / ${f.n}` : f.n !== null ? `n = ${f.n}` : "",
+          rows: fig.map((f) => [f.figure, f.count !== null ? pct(f.value) : plain(f.value), f.count !== null ? `${f.count} / ${f.n}` : f.n !== null ? `n = ${f.n}` : "",
             f.ciLow !== null ? `${pct(f.ciLow)} – ${pct(f.ciHigh)}` : ""]) });
         blocks.push({ kind: "table", total: m.hours.byMunicipality.length, columns: [{ header: "Gemeente", width: 4 }, { header: "Uren", width: 1 }, { header: "Kosten (euro)", width: 1.5 }],
-          rows: m.hours.byMunicipality.map((x) => [names[x.id] ?? x.id, String(x.hours).replace(".", ","), String(x.cost).replace(".", ",")]) });
+          rows: m.hours.byMunicipality.map((x) => [names[x.id] ?? x.id, formatHours(x.hours), formatNumber(x.cost, "nl", 2)]) });
       }
       return blocks;
     }),

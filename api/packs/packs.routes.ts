@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { IsoDate } from "../registry/registry.schemas.ts";
 
@@ -12,8 +13,8 @@ export const PackQuerySchema = z.object({
     .openapi({ description: "Komma-gescheiden ISO 9001-paragrafen; standaard alle (6.1, 7.5, 9.1.2, 9.1.3, 9.2, 9.3, 10.2)" }),
 }).strict();
 
-export const exportEvidence = createRoute({
-  method: "get", path: "/evidence-pack", operationId: "exportEvidence", tags,
+export const exportEvidence = defineRoute({
+  method: "get", path: "/evidence-pack", operationId: "exportEvidence", permission: "evidence:export", tags,
   summary: "Bewijspakket voor de ISO 9001-auditor over een periode (ZIP, BagIt, reproduceerbaar), per paragraaf, met de stand aan het einde van de periode",
   request: { query: PackQuerySchema },
   responses: {
@@ -29,8 +30,8 @@ export const SigningKeySchema = z.object({
   fingerprint: z.string().openapi({ description: "SHA-256 van de ruwe publieke sleutel, hexadecimaal" }),
 }).openapi("SigningKey");
 
-export const getSigningKey = createRoute({
-  method: "get", path: "/evidence-pack/key", operationId: "getSigningKey", tags,
+export const getSigningKey = defineRoute({
+  method: "get", path: "/evidence-pack/key", operationId: "getSigningKey", permission: "evidence:export", tags,
   summary: "De publieke sleutel waarmee deze installatie bewijspakketten ondertekent (Ed25519), met vingerafdruk",
   responses: { 200: { description: "Publieke sleutel", content: { "application/json": { schema: SigningKeySchema } } }, ...errorResponses(401, 403) },
 });

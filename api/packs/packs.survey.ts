@@ -7,6 +7,7 @@ import { firstOf, type Column, type Pages } from "../domain/packs/table.ts";
 import type { GroupResult } from "../domain/survey/results.ts";
 import type { PdfBlock } from "../domain/packs/pdf.ts";
 import { newSection, reportFile, tableFiles, type Build, type Section } from "./packs.build.ts";
+import { formatNumber, formatPercent } from "../domain/format/numbers.ts";
 
 type Results = Awaited<ReturnType<typeof getWaveResults>>;
 
@@ -118,8 +119,8 @@ export function surveySection(b: Build): Section {
     { header: "Onderdrukt", value: (r) => r.suppressed }, { header: "n", value: (r) => r.n }, { header: "Gemiddelde", value: (r) => r.mean },
     { header: "Standaarddeviatie", value: (r) => r.sd }, { header: "95%-BI laag", value: (r) => r.ciLow }, { header: "95%-BI hoog", value: (r) => r.ciHigh },
   ];
-  const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1).replace(".", ",")}%`);
-  const num = (x: number | null) => (x === null ? "–" : x.toFixed(2).replace(".", ","));
+  const pct = (x: number | null) => (x === null ? "–" : formatPercent(x));
+  const num = (x: number | null) => (x === null ? "–" : formatNumber(x, "nl", 2));
 
   s.files.push(
     ...tableFiles(s, "metingen", "Metingen in de periode: vragenlijst en versie, uitnodigingen, respons (JSON: met de volledige uitkomsten)", waveColumns, wavePages),

@@ -8,6 +8,7 @@ import type { Actor } from "../auth/users.service.ts";
 import { DEFAULT_QUESTIONNAIRE_KEY, DIMENSIONS } from "../domain/survey/questionnaire.ts";
 import { scoredQuestions } from "../domain/survey/definition.ts";
 import { nextRef } from "../lib/refs.ts";
+import type { Criterion } from "../domain/quality/criterion.ts";
 import { ensureOwner, findAction, findingsOfActions } from "./quality.lookup.ts";
 import type { ActionUpdateSchema, CriterionSchema, NewActionSchema } from "./quality.schemas.ts";
 
@@ -15,7 +16,8 @@ type ActionRow = typeof actions.$inferSelect;
 const OPEN: ActionRow["status"][] = ["gepland", "in_uitvoering"];
 
 export function publicAction(a: ActionRow, today: string) {
-  return { ...a, overdue: OPEN.includes(a.status) && a.dueOn < today, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() };
+  // criterion holds what CriterionSchema accepted when the action was planned.
+  return { ...a, criterion: a.criterion as Criterion, overdue: OPEN.includes(a.status) && a.dueOn < today, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() };
 }
 
 /** A criterion must name something the system can measure, or be explicitly manual. */

@@ -7,12 +7,9 @@ import { judge, type Criterion, type Evaluation, type Measure } from "../domain/
 import { conferenceMetrics } from "../domain/registry/metrics.ts";
 import { loadRegistry } from "../registry/registry.data.ts";
 import { findAction, findingsOfActions } from "./quality.lookup.ts";
+import type { SurveyBaseline } from "./quality.responses.ts";
 
-/** A survey baseline as stored on a finding made from a wave. */
-export interface SurveyBaseline {
-  kind: "dimension" | "question"; key: string; label: string; waveId: string; wave: string;
-  mean: number; sd: number; n: number; ci: { low: number; high: number } | null;
-}
+export type { SurveyBaseline } from "./quality.responses.ts";
 
 /** The overall score of one dimension or question in a wave, or null when hidden or absent. */
 export async function surveyMeasure(db: Db, wave: Wave, kind: "dimension" | "question", key: string, now: Date): Promise<(Measure & { label: string; title: string }) | null> {

@@ -9,13 +9,20 @@ import { closingCheck, closingProblems, reviewerProblem, type ClosingCheck, type
 import { getWave } from "../waves/waves.service.ts";
 import { insertFinding, type NewFinding } from "./findings.store.ts";
 import { actionsOfFindings, findFinding, reviewsOf } from "./quality.lookup.ts";
-import { evaluateAction, surveyMeasure, type SurveyBaseline } from "./evaluation.service.ts";
+import { evaluateAction, surveyMeasure } from "./evaluation.service.ts";
+import type { Criterion } from "../domain/quality/criterion.ts";
+import type { EvaluationSchema, FindingSchema, SurveyBaseline } from "./quality.responses.ts";
+
+type Finding = z.infer<typeof FindingSchema>;
 import type { FindingUpdateSchema, FromWaveSchema, ReviewSchema } from "./quality.schemas.ts";
+import { formatInterval, formatNumber } from "../domain/format/numbers.ts";
 
 type FindingRow = typeof findings.$inferSelect;
 
-export function publicFinding(f: FindingRow) {
-  return { ...f, status: (f.closedAt ? "gesloten" : "open") as "gesloten" | "open", closedAt: f.closedAt?.toISOString() ?? null,
+export function publicFinding(f: FindingRow): Finding {
+  // The jsonb columns hold what their input schemas accepted (RootCauseSchema, the baseline written here).
+  return { ...f, status: f.closedAt ? "gesloten" : "open", closedAt: f.closedAt?.toISOString() ?? null,
+    rootCauseAnalysis: f.rootCauseAnalysis as Finding["rootCauseAnalysis"], baseline: f.baseline as SurveyBaseline | null,
     createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() };
 }
 
@@ -32,11 +39,11 @@ export async function createFindingFromWave(db: Db, waveId: string, input: z.inf
   const m = await surveyMeasure(db, wave, kind, key, now);
   if (!m) throw new ApiError(409, "no_result", `Geen (of een onderdrukte) uitkomst voor '${key}' in ${wave.name}.`);
   const baseline: SurveyBaseline = { kind, key, label: m.title, waveId: wave.id, wave: wave.name, mean: m.value, sd: m.sd ?? 0, n: m.n, ci: m.ci };
-  const ci = m.ci ? `, 95%-BI ${m.ci.low.toFixed(2)}–${m.ci.high.toFixed(2)}` : "";
+  const ci = m.ci ? `, 95%-BI ${formatInterval(m.ci)}` : "";
   return createFinding(db, {
     source: "survey", sourceWaveId: wave.id, ...(kind === "dimension" ? { sourceDimension: key } : { sourceQuestion: key }),
     title: input.title ?? `Lage score op '${m.title}' in ${wave.name}`,
-    description: input.description ?? `Gemiddelde ${m.value.toFixed(2)} op een schaal van 1 tot 5 (n = ${m.n}${ci}).`,
+    description: input.description ?? `Gemiddelde ${formatNumber(m.value, "nl", 2)} op een schaal van 1 tot 5 (n = ${m.n}${ci}).`,
     classification: input.classification, clauses: input.clauses, foundOn: now.toISOString().slice(0, 10), baseline,
   }, now, by);
 }
@@ -73,9 +80,9 @@ export async function getFinding(db: Db, id: string, now: Date) {
   const state = stateOf(f, links, reviews);
   const actions = await Promise.all(links.map(async ({ action: a }) => ({
     id: a.id, ref: a.ref, title: a.title, ownerId: a.ownerId, dueOn: a.dueOn, status: a.status, pdcaPhase: a.pdcaPhase,
-    criterion: a.criterion, completedOn: a.completedOn, evaluation: await evaluateAction(db, a.id, now),
+    criterion: a.criterion as Criterion, completedOn: a.completedOn, evaluation: await evaluateAction(db, a.id, now),
   })));
-  return { ...publicFinding(f), actions, reviews: reviews.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+  return { ...publicFinding(f), actions, reviews: reviews.map((r) => ({ ...r, evaluation: r.evaluation as z.infer<typeof EvaluationSchema>[] | null, createdAt: r.createdAt.toISOString() })),
     evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })), closingProblems: closingProblems(state) };
 }
 
@@ -162,7 +169,7 @@ export async function createReview(db: Db, findingId: string, input: z.infer<typ
     const [row] = await tx.insert(effectivenessReviews).values({ findingId: f.id, reviewerId: by.actorId!, reviewedOn: input.reviewedOn,
       effective: input.effective, explanation: input.explanation, evaluation: evaluations, createdAt: now }).returning();
     await tx.insert(reviewEvidence).values(input.evidenceIds.map((evidenceId) => ({ reviewId: row.id, evidenceId })));
-    const result = { ...row, createdAt: row.createdAt.toISOString(), evidenceIds: input.evidenceIds };
+    const result = { ...row, evaluation: evaluations, createdAt: row.createdAt.toISOString(), evidenceIds: input.evidenceIds };
     return { result, audit: { ...by, action: "create", entity: "effectiveness_review", entityId: row.id,
       after: { finding: f.ref, effective: row.effective, reviewedOn: row.reviewedOn, evidenceIds: input.evidenceIds } } };
   });

@@ -1,12 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { actionStatus, findingClass, findingSource, pdcaPhase } from "../../db/schema.ts";
 import { IsoDate } from "../registry/registry.schemas.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
 
-/** API shapes of findings, actions, reviews and evidence (ISO 9001 10.2 / 10.3). */
-export const FINDING_SOURCES = ["survey", "audit", "complaint", "risk", "conference_metric", "other"] as const;
-export const CLASSIFICATIONS = ["major_nc", "minor_nc", "observation", "opportunity"] as const;
-export const ACTION_STATUSES = ["gepland", "in_uitvoering", "gereed", "geannuleerd"] as const;
-export const PDCA = ["plan", "do", "check", "act"] as const;
+/** API shapes of findings, actions, reviews and evidence (ISO 9001 10.2 / 10.3). Enums come from the database. */
+export const FINDING_SOURCES = findingSource.enumValues;
+export const CLASSIFICATIONS = findingClass.enumValues;
+export const ACTION_STATUSES = actionStatus.enumValues;
+export const PDCA = pdcaPhase.enumValues;
 export const CONFERENCE_METRICS = ["directorAssigned", "allElementsRecorded", "rolesExplained"] as const;
 
 export const Clause = z.string().regex(/^(4|5|6|7|8|9|10)(\.\d{1,2}){0,3}$/, "Een ISO 9001-paragraaf, bijvoorbeeld 9.1.2.");

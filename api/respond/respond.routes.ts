@@ -1,5 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { SurveyAnswersSchema, SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 
 const tags = ["Enquête invullen"];
 const TokenParams = z.object({
@@ -8,23 +10,23 @@ const TokenParams = z.object({
 const AnswersBody = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
 const failures = errorResponses(400, 403, 404, 409, 410, 413, 422);
 
-export const getSurveyByToken = createRoute({
-  method: "get", path: "/s/{token}", operationId: "getSurveyByToken", tags,
+export const getSurveyByToken = defineRoute({
+  method: "get", path: "/s/{token}", operationId: "getSurveyByToken", permission: "public", tags,
   summary: "De vragenlijst en eerder bewaarde antwoorden bij een persoonlijke link",
   request: { params: TokenParams },
   responses: {
     200: { description: "Vragenlijst", content: { "application/json": { schema: z.object({
       wave: z.object({ name: z.string(), closesAt: z.string(), anonymous: z.boolean() }),
       organisation: z.string(),
-      definition: z.record(z.string(), z.unknown()),
-      data: z.record(z.string(), z.unknown()),
+      definition: SurveyDefinitionSchema,
+      data: SurveyAnswersSchema,
     }) } } },
     ...failures,
   },
 });
 
-export const saveProgress = createRoute({
-  method: "put", path: "/s/{token}/progress", operationId: "saveProgress", tags,
+export const saveProgress = defineRoute({
+  method: "put", path: "/s/{token}/progress", operationId: "saveProgress", permission: "public", tags,
   summary: "Tussentijds bewaren",
   request: { params: TokenParams, body: { required: true, content: { "application/json": { schema: AnswersBody } } } },
   responses: {
@@ -33,8 +35,8 @@ export const saveProgress = createRoute({
   },
 });
 
-export const submitResponse = createRoute({
-  method: "post", path: "/s/{token}/response", operationId: "submitResponse", tags,
+export const submitResponse = defineRoute({
+  method: "post", path: "/s/{token}/response", operationId: "submitResponse", permission: "public", tags,
   summary: "Antwoorden definitief insturen (idempotent met Idempotency-Key)",
   request: {
     params: TokenParams,

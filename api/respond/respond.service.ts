@@ -6,6 +6,8 @@ import { ApiError } from "../lib/errors.ts";
 import { canonicalJson, randomToken, sha256Hex } from "../lib/crypto.ts";
 import { waveStatus } from "../waves/waves.service.ts";
 import { validateAnswers } from "../domain/survey/validate.ts";
+import type { z } from "@hono/zod-openapi";
+import type { SurveyAnswersSchema, SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { retryTransaction } from "../lib/retry.ts";
 import { insertAnswerRows } from "./answer-rows.ts";
@@ -48,8 +50,9 @@ export async function getSurveyByToken(db: Db, token: string, now: Date) {
   return {
     wave: { name: row.wave.name, closesAt: row.wave.closesAt.toISOString(), anonymous: row.wave.anonymous },
     organisation: row.invitation.organisation,
-    definition: row.definition as Record<string, unknown>,
-    data: (row.invitation.progress ?? {}) as Answers,
+    // The questionnaire's stored SurveyJS JSON and the answers saved through AnswersBody.
+    definition: row.definition as z.infer<typeof SurveyDefinitionSchema>,
+    data: (row.invitation.progress ?? {}) as z.infer<typeof SurveyAnswersSchema>,
   };
 }
 

@@ -6,7 +6,9 @@ import { CLASSIFICATIONS } from "../quality/quality.schemas.ts";
 import { getWaveResults } from "../waves/results.service.ts";
 import { listWaves } from "../waves/waves.service.ts";
 import { getConferenceMetrics } from "../registry/metrics.service.ts";
+import type { z } from "@hono/zod-openapi";
 import type { Decision, Prefill, ReviewInputKey } from "../domain/reviews/review.inputs.ts";
+import type * as p from "./reviews.prefill.schemas.ts";
 
 /**
  * The pre-fill of each required input: the figures the platform already holds for the
@@ -28,7 +30,7 @@ function byClassification(rows: { classification: (typeof CLASSIFICATIONS)[numbe
 }
 
 /** The latest final version of the series before this one, and where its decided actions stand now. */
-async function previousActions({ db, period, seriesId }: Ctx): Promise<Prefill> {
+async function previousActions({ db, period, seriesId }: Ctx): Promise<z.infer<typeof p.PreviousActionsPrefill>> {
   const [prev] = await db.select({ seriesId: managementReviews.seriesId }).from(managementReviews)
     .where(and(eq(managementReviews.status, "definitief"), lte(managementReviews.periodTo, period.to),
       seriesId ? ne(managementReviews.seriesId, seriesId) : undefined))
@@ -49,7 +51,7 @@ async function previousActions({ db, period, seriesId }: Ctx): Promise<Prefill> 
 }
 
 /** The latest wave closed by the end of the period against the one before it, per dimension. */
-async function satisfaction({ db, period, now }: Ctx): Promise<Prefill> {
+async function satisfaction({ db, period, now }: Ctx): Promise<z.infer<typeof p.SatisfactionPrefill>> {
   const closed = (await listWaves(db, now))
     .filter((w) => w.status === "gesloten" && w.closesAt.slice(0, 10) <= period.to)
     .sort((a, b) => b.closesAt.localeCompare(a.closesAt)).slice(0, 2);
@@ -77,7 +79,7 @@ async function satisfaction({ db, period, now }: Ctx): Promise<Prefill> {
 }
 
 /** The criteria written when actions were planned are the measurable quality objectives. */
-async function objectives({ db, period }: Ctx): Promise<Prefill> {
+async function objectives({ db, period }: Ctx): Promise<z.infer<typeof p.ObjectivesPrefill>> {
   const rows = await db.select({ ref: actions.ref, title: actions.title, criterion: actions.criterion, status: actions.status,
     dueOn: actions.dueOn, completedOn: actions.completedOn }).from(actions)
     .where(and(ne(actions.status, "geannuleerd"), lte(dateOf(actions.createdAt), period.to),
@@ -94,7 +96,7 @@ async function objectives({ db, period }: Ctx): Promise<Prefill> {
   };
 }
 
-function processPerformance({ metrics }: Ctx): Prefill {
+function processPerformance({ metrics }: Ctx): z.infer<typeof p.ProcessPerformancePrefill> {
   const share = (s: Metrics["directorAssigned"]) => ({ count: s.count, n: s.n, share: s.share });
   return {
     conferences: metrics.conferences,
@@ -108,7 +110,7 @@ function processPerformance({ metrics }: Ctx): Prefill {
   };
 }
 
-async function nonconformities({ db, period, today }: Ctx): Promise<Prefill> {
+async function nonconformities({ db, period, today }: Ctx): Promise<z.infer<typeof p.NonconformitiesPrefill>> {
   const found = await db.select({ classification: findings.classification, closedAt: findings.closedAt })
     .from(findings).where(inPeriod(findings.foundOn, period));
   const openNc = await db.select({ ref: findings.ref, title: findings.title, classification: findings.classification, foundOn: findings.foundOn })
@@ -125,7 +127,7 @@ async function nonconformities({ db, period, today }: Ctx): Promise<Prefill> {
   };
 }
 
-async function monitoring({ db, period, now, metrics }: Ctx): Promise<Prefill> {
+async function monitoring({ db, period, now, metrics }: Ctx): Promise<z.infer<typeof p.MonitoringPrefill>> {
   const waves = (await listWaves(db, now))
     .filter((w) => w.opensAt.slice(0, 10) <= period.to && w.closesAt.slice(0, 10) >= period.from)
     .map((w) => ({ name: w.name, status: w.status, opensAt: w.opensAt, closesAt: w.closesAt, invited: w.invited, responded: w.responded,
@@ -137,7 +139,7 @@ async function monitoring({ db, period, now, metrics }: Ctx): Promise<Prefill> {
   };
 }
 
-async function auditResults({ db, period, today }: Ctx): Promise<Prefill> {
+async function auditResults({ db, period, today }: Ctx): Promise<z.infer<typeof p.AuditResultsPrefill>> {
   const audits = await db.select({ ref: internalAudits.ref, processId: internalAudits.processId, status: internalAudits.status,
     plannedOn: internalAudits.plannedOn, actualOn: internalAudits.actualOn, reportedOn: internalAudits.reportedOn })
     .from(internalAudits).where(inPeriod(internalAudits.plannedOn, period)).orderBy(asc(internalAudits.plannedOn));
@@ -159,7 +161,7 @@ async function auditResults({ db, period, today }: Ctx): Promise<Prefill> {
   };
 }
 
-function externalProviders({ metrics }: Ctx): Prefill {
+function externalProviders({ metrics }: Ctx): z.infer<typeof p.ExternalProvidersPrefill> {
   const partners = metrics.attendance.map((a) => ({
     organisationId: a.organisationId, name: metrics.names[a.organisationId] ?? a.organisationId, invited: a.invited,
     aanwezig: a.aanwezig, informatie_aangeleverd: a.informatie_aangeleverd, telefonisch_video: a.telefonisch_video, afwezig: a.afwezig,
@@ -168,7 +170,7 @@ function externalProviders({ metrics }: Ctx): Prefill {
   return { partners, gaps: partners.length ? [] : ["Er is in deze periode geen aanwezigheid van ketenpartners vastgelegd."] };
 }
 
-function resources({ metrics }: Ctx): Prefill {
+function resources({ metrics }: Ctx): z.infer<typeof p.ResourcesPrefill> {
   const { total, unpricedHours, byKind } = metrics.hours;
   const gaps = [];
   if (!total.hours) gaps.push("Er zijn in deze periode geen uren geregistreerd.");
@@ -178,7 +180,7 @@ function resources({ metrics }: Ctx): Prefill {
 
 const score = (likelihood: number, impact: number) => ({ likelihood, impact, score: likelihood * impact });
 
-async function riskActions({ db, today }: Ctx): Promise<Prefill> {
+async function riskActions({ db, today }: Ctx): Promise<z.infer<typeof p.RiskActionsPrefill>> {
   const open = await db.select().from(risks).where(and(eq(risks.kind, "risk"), isNull(risks.closedOn))).orderBy(asc(risks.ref));
   const treatments = open.length ? await db.select({ riskId: actions.riskId, ref: actions.ref, title: actions.title, status: actions.status,
     dueOn: actions.dueOn }).from(actions).where(inArray(actions.riskId, open.map((r) => r.id))).orderBy(asc(actions.ref)) : [];
@@ -199,7 +201,7 @@ async function riskActions({ db, today }: Ctx): Promise<Prefill> {
   };
 }
 
-async function improvementOpportunities({ db, period }: Ctx): Promise<Prefill> {
+async function improvementOpportunities({ db, period }: Ctx): Promise<z.infer<typeof p.ImprovementOpportunitiesPrefill>> {
   const found = await db.select({ ref: findings.ref, title: findings.title, source: findings.source, foundOn: findings.foundOn, closedAt: findings.closedAt })
     .from(findings).where(and(eq(findings.classification, "opportunity"), inPeriod(findings.foundOn, period))).orderBy(asc(findings.foundOn));
   const register = await db.select().from(risks).where(and(eq(risks.kind, "opportunity"), isNull(risks.closedOn))).orderBy(asc(risks.ref));

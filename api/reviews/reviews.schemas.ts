@@ -42,10 +42,8 @@ export const CorrectionSchema = z.object({ reason: Text(2000) }).strict().openap
 
 const Status = z.enum(["concept", "definitief"]);
 
-export const ReviewInputSchema = z.object({
-  key: z.enum(REVIEW_INPUT_KEYS), title: z.string(),
-  data: z.record(z.string(), z.unknown()).nullable(), assessment: z.string(),
-});
+export { ReviewInputSchema } from "./reviews.prefill.schemas.ts";
+import { ReviewInputSchema } from "./reviews.prefill.schemas.ts";
 
 export const DecisionSchema = z.object({
   kind: z.enum(DECISION_KIND_KEYS), text: z.string(), ownerId: z.string().nullable(), dueOn: z.string().nullable(), actionId: z.string().nullable(),

@@ -12,6 +12,7 @@ import {
   completeness, correctionRule, decisionsNeedingAction, editRefusal, heldOnProblem, latestVersion, periodProblem,
 } from "../domain/reviews/review.rules.ts";
 import { prefillInputs, type Period } from "./reviews.inputs.ts";
+import type { ReviewInput } from "./reviews.prefill.schemas.ts";
 import type { DecisionInputSchema, NewReviewSchema, ReviewUpdateSchema } from "./reviews.schemas.ts";
 import { isUuid } from "../lib/ids.ts";
 
@@ -32,7 +33,8 @@ function versionSummary(row: Row) {
 function present(row: Row, series: Row[], now: Date) {
   return {
     id: row.id, seriesId: row.seriesId, version: row.version, periodFrom: row.periodFrom, periodTo: row.periodTo,
-    heldOn: row.heldOn, status: row.status, inputs: inputsOf(row), decisions: decisionsOf(row),
+    // Stored as the pre-fills produced them, each typed by its schema in reviews.prefill.schemas.ts.
+    heldOn: row.heldOn, status: row.status, inputs: inputsOf(row) as ReviewInput[], decisions: decisionsOf(row),
     correctionOf: row.correctionOf, correctionReason: row.correctionReason,
     finalizedAt: row.finalizedAt?.toISOString() ?? null, finalizedBy: row.finalizedBy, createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

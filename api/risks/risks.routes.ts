@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 import * as s from "./risks.schemas.ts";
 
@@ -8,20 +9,20 @@ const RiskParams = z.object({ riskId: z.string().min(1).max(60).openapi({ param:
 const tags = ["Risico's en kansen"];
 const One = json(z.object({ risk: s.RiskSchema }));
 
-export const getRiskMatrix = createRoute({
-  method: "get", path: "/risks/matrix", operationId: "getRiskMatrix", tags,
+export const getRiskMatrix = defineRoute({
+  method: "get", path: "/risks/matrix", operationId: "getRiskMatrix", permission: "quality:read", tags,
   summary: "De risicomatrix (kans × impact); voor kansen leest dezelfde matrix als baat",
   responses: { 200: { description: "Matrix", ...json(s.RiskMatrixSchema) }, ...errorResponses(401, 403) },
 });
-export const updateRiskMatrix = createRoute({
-  method: "put", path: "/risks/matrix", operationId: "updateRiskMatrix", tags,
+export const updateRiskMatrix = defineRoute({
+  method: "put", path: "/risks/matrix", operationId: "updateRiskMatrix", permission: "risks:write", tags,
   summary: "Risicomatrix instellen; de niveaus van alle risico's volgen direct de nieuwe matrix",
   request: body(s.RiskMatrixSchema),
   responses: { 200: { description: "Ingesteld", ...json(s.RiskMatrixSchema) }, ...errorResponses(400, 401, 403, 422) },
 });
 
-export const listRisks = createRoute({
-  method: "get", path: "/risks", operationId: "listRisks", tags,
+export const listRisks = defineRoute({
+  method: "get", path: "/risks", operationId: "listRisks", permission: "quality:read", tags,
   summary: "Risico- en kansenregister met niveaus, herbeoordeling, acties, verloop en heatmap",
   request: { query: s.RiskListQuery },
   responses: {
@@ -29,8 +30,8 @@ export const listRisks = createRoute({
     ...errorResponses(400, 401, 403),
   },
 });
-export const getRisk = createRoute({
-  method: "get", path: "/risks/{riskId}", operationId: "getRisk", tags,
+export const getRisk = defineRoute({
+  method: "get", path: "/risks/{riskId}", operationId: "getRisk", permission: "quality:read", tags,
   summary: "Eén risico of kans met de volledige geschiedenis (wie, wanneer, wat)",
   request: { params: RiskParams },
   responses: {
@@ -38,20 +39,20 @@ export const getRisk = createRoute({
     ...errorResponses(401, 403, 404),
   },
 });
-export const createRisk = createRoute({
-  method: "post", path: "/risks", operationId: "createRisk", tags,
+export const createRisk = defineRoute({
+  method: "post", path: "/risks", operationId: "createRisk", permission: "risks:write", tags,
   summary: "Risico of kans vastleggen; het restrisico mag het inherente risico niet overschrijden",
   request: body(s.NewRiskSchema),
   responses: { 201: { description: "Vastgelegd", ...One }, ...errorResponses(400, 401, 403, 422) },
 });
-export const updateRisk = createRoute({
-  method: "patch", path: "/risks/{riskId}", operationId: "updateRisk", tags,
+export const updateRisk = defineRoute({
+  method: "patch", path: "/risks/{riskId}", operationId: "updateRisk", permission: "risks:write", tags,
   summary: "Risico of kans wijzigen of afsluiten (closedOn); elke wijziging is een nieuwe versie",
   request: { params: RiskParams, ...body(s.RiskUpdateSchema) },
   responses: { 200: { description: "Gewijzigd", ...One }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
-export const reviewRisk = createRoute({
-  method: "post", path: "/risks/{riskId}/review", operationId: "reviewRisk", tags,
+export const reviewRisk = defineRoute({
+  method: "post", path: "/risks/{riskId}/review", operationId: "reviewRisk", permission: "risks:write", tags,
   summary: "Herbeoordeling vastleggen, ook als de scores gelijk blijven",
   request: { params: RiskParams, ...body(s.RiskReviewSchema) },
   responses: { 200: { description: "Beoordeeld", ...One }, ...errorResponses(400, 401, 403, 404, 409, 422) },

@@ -3,9 +3,11 @@ import { code, eventDate, line, text } from "../lib/fields.ts";
 import { ACTION_STATUSES } from "../quality/quality.schemas.ts";
 import { LEVELS, SIZE } from "../domain/risks/matrix.ts";
 import { CHANGES } from "../domain/risks/history.ts";
+import { riskKind } from "../../db/schema.ts";
 
 /** API shapes of the risk and opportunity register (ISO 9001 6.1). */
-export const KINDS = ["risk", "opportunity"] as const;
+export const KINDS = riskKind.enumValues;
+const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]).openapi("RiskFieldValue");
 
 // Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
 const Text = (max: number) => text(max, 1);
@@ -108,6 +110,6 @@ export const HeatmapSchema = z.object({
 export const RiskHistoryEntrySchema = z.object({
   version: z.number(), changedAt: z.string(), changedBy: z.string().nullable(), changedByName: z.string().nullable(),
   change: z.enum(CHANGES), note: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), label: z.string(), from: z.unknown(), to: z.unknown() })),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), from: FieldValue, to: FieldValue })),
   snapshot: RiskSnapshotSchema,
 }).openapi("RiskHistoryEntry");

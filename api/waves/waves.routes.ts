@@ -1,6 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
 import { ORGANISATION_TYPES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { OpenAnswersSchema, WaveComparisonSchema, WaveResultsSchema } from "./results.schemas.ts";
 import { code, isoDateTime, line } from "../lib/fields.ts";
 
 const tags = ["Metingen"];
@@ -19,10 +21,11 @@ export const InvitationInputSchema = z.object({
   email: z.email().max(254).optional(),
 }).strict();
 
-export const listWaves = createRoute({
-  method: "get", path: "/waves", operationId: "listWaves", tags,
+export const listWaves = defineRoute({
+  method: "get", path: "/waves", operationId: "listWaves", permission: "waves:read", tags,
   summary: "Alle metingen (waves) met status en aantallen",
-  responses: { 200: { description: "Metingen", content: { "application/json": { schema: z.object({ waves: z.array(WaveSchema) }) } } } },
+  responses: { 200: { description: "Metingen", content: { "application/json": { schema: z.object({ waves: z.array(WaveSchema) }) } } },
+    ...errorResponses(401, 403) },
 });
 
 export const NewWaveSchema = z.object({
@@ -33,8 +36,8 @@ export const NewWaveSchema = z.object({
   questionnaireId: z.uuid().optional(),
 }).strict().refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { message: "closesAt moet na opensAt liggen.", path: ["closesAt"] });
 
-export const createWave = createRoute({
-  method: "post", path: "/waves", operationId: "createWave", tags,
+export const createWave = defineRoute({
+  method: "post", path: "/waves", operationId: "createWave", permission: "waves:create", tags,
   summary: "Nieuwe meting (standaard anoniem, met de nieuwste versie van de standaardvragenlijst)",
   request: { body: { required: true, content: { "application/json": { schema: NewWaveSchema } } } },
   responses: {
@@ -43,8 +46,8 @@ export const createWave = createRoute({
   },
 });
 
-export const createInvitations = createRoute({
-  method: "post", path: "/waves/{waveId}/invitations", operationId: "createInvitations", tags,
+export const createInvitations = defineRoute({
+  method: "post", path: "/waves/{waveId}/invitations", operationId: "createInvitations", permission: "invitations:create", tags,
   summary: "Persoonlijke uitnodigingslinks aanmaken (de token wordt alleen nu getoond)",
   request: {
     params: WaveParams,
@@ -60,32 +63,32 @@ export const createInvitations = createRoute({
   },
 });
 
-export const getWaveResults = createRoute({
-  method: "get", path: "/waves/{waveId}/results", operationId: "getWaveResults", tags,
+export const getWaveResults = defineRoute({
+  method: "get", path: "/waves/{waveId}/results", operationId: "getWaveResults", permission: "results:read", tags,
   summary: "Resultaten per vraag, dimensie en groep, met onderdrukking van kleine groepen",
   request: { params: WaveParams },
   responses: {
-    200: { description: "Resultaten", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("WaveResults") } } },
+    200: { description: "Resultaten", content: { "application/json": { schema: WaveResultsSchema } } },
     ...errorResponses(404),
   },
 });
 
-export const getWaveComparison = createRoute({
-  method: "get", path: "/waves/{waveId}/comparison", operationId: "getWaveComparison", tags,
+export const getWaveComparison = defineRoute({
+  method: "get", path: "/waves/{waveId}/comparison", operationId: "getWaveComparison", permission: "results:read", tags,
   summary: "Deze meting tegen de vorige, met significantietoets per dimensie, vraag, NPS en respons",
   request: { params: WaveParams },
   responses: {
-    200: { description: "Vergelijking", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("WaveComparison") } } },
+    200: { description: "Vergelijking", content: { "application/json": { schema: WaveComparisonSchema } } },
     ...errorResponses(404),
   },
 });
 
-export const listOpenAnswers = createRoute({
-  method: "get", path: "/waves/{waveId}/open-answers", operationId: "listOpenAnswers", tags,
+export const listOpenAnswers = defineRoute({
+  method: "get", path: "/waves/{waveId}/open-answers", operationId: "listOpenAnswers", permission: "results:read", tags,
   summary: "Open antwoorden, alleen voor groepen van minstens 10 respondenten",
   request: { params: WaveParams, query: z.object({ dimension: code(60).optional(), groupBy: z.enum(["organisationType", "branch"]).optional() }) },
   responses: {
-    200: { description: "Open antwoorden", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("OpenAnswers") } } },
+    200: { description: "Open antwoorden", content: { "application/json": { schema: OpenAnswersSchema } } },
     ...errorResponses(400, 404),
   },
 });

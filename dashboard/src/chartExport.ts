@@ -1,30 +1,6 @@
 /** CSV and PNG files made in the browser from what a chart already shows. */
-export type CsvCell = string | number | null | undefined;
-
-/**
- * Text a spreadsheet would run as a formula (=, +, -, @, and tab or carriage return that
- * some programs strip first) gets a leading apostrophe: an organisation or case name typed
- * by someone else must never execute on the reader's machine. Numbers are our own
- * figures, not typed text, and an apostrophe would turn them into text in Excel.
- */
-export function neutralise(text: string) {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvCell(cell: CsvCell, decimal: string) {
-  if (cell === null || cell === undefined) return "";
-  const text = typeof cell === "number" ? String(cell).replace(".", decimal) : neutralise(cell);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * Semicolon-separated with a UTF-8 byte order mark: what Excel in a Dutch locale opens
- * correctly by double-click (a comma file lands in one column, and without the mark
- * "ë" and "€" come out garbled). Decimals follow the locale for the same reason.
- */
-export function toCsv(rows: CsvCell[][], decimal = ",") {
-  return `\uFEFF${rows.map((r) => r.map((c) => csvCell(c, decimal)).join(";")).join("\r\n")}\r\n`;
-}
+// The one CSV writer and formula neutraliser of the project, shared with the server's reports and packs.
+export { toCsv, type CsvCell } from "../../api/domain/format/csv.ts";
 
 /** A file name from a title: lower case, no spaces or characters file systems refuse. */
 export function fileName(title: string, extension: string) {

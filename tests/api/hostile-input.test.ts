@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { testApp, type As } from "../helpers/app.ts";
 import { createApp, openApiDocument } from "../../api/app.ts";
 import { createNodeApp } from "../../api/server.node.ts";
-import { decide } from "../../api/domain/auth/permissions.ts";
+import { decide, type Permission } from "../../api/domain/auth/permissions.ts";
 import { rows } from "../../db/migrate.ts";
 import { ROLES } from "../../db/schema.ts";
 
@@ -22,11 +22,12 @@ type Schema = { $ref?: string; type?: string | string[]; format?: string; proper
   oneOf?: Schema[]; anyOf?: Schema[]; allOf?: Schema[]; enum?: unknown[]; const?: unknown; additionalProperties?: boolean | Schema;
   "x-text"?: string; "x-citizen-data"?: string };
 type Parameter = { name: string; in: string; schema: Schema };
-type Operation = { operationId: string; parameters?: Parameter[];
+type Operation = { operationId: string; "x-permission": Permission; parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> } };
 
 // The document does not need a database: build it once, at collection time, to name one test per operation.
-const doc = openApiDocument(createApp({ db: {} as never, config: { publicUrl: "http://test.local", now: () => new Date(), version: "t" } })) as unknown as {
+const doc = openApiDocument(createApp({ db: {} as never, config: { publicUrl: "http://test.local", now: () => new Date(), version: "t" } }),
+  "http://test.local") as unknown as {
   paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> };
 };
 const deref = (s: Schema): Schema => (s.$ref ? deref(doc.components.schemas[s.$ref.split("/").pop()!]) : s);
@@ -73,12 +74,13 @@ const PRINCIPAL = (role: (typeof ROLES)[number]) => ({ userId: "x", label: role,
   municipalityId: role === "gemeente" ? "alkmaar" : null, branchId: role === "medewerker" ? "alkmaar" : null });
 
 /** A role that may call the operation, so the refusal is about the input and not about access. */
-function roleFor(operationId: string): As {
-  if (decide(operationId, null).allow) return "anonymous";
+function roleFor(op: Operation): As {
+  const need = op["x-permission"]; // the permission named on the route (api/lib/route.ts)
+  if (decide(need, null).allow) return "anonymous";
   for (const role of ["kwaliteit", "management", "admin", "medewerker", "auditor", "gemeente"] as const) {
-    if (decide(operationId, PRINCIPAL(role)).allow) return role;
+    if (decide(need, PRINCIPAL(role)).allow) return role;
   }
-  throw new Error(`no role may call ${operationId}`);
+  throw new Error(`no role may call ${op.operationId}`);
 }
 
 function validParam(name: string, schema: Schema) {
@@ -112,7 +114,7 @@ afterAll(async () => { await t?.close(); });
 interface Case { label: string; send: () => Response | Promise<Response>; field: string }
 
 function casesOf(path: string, method: string, op: Operation): Case[] {
-  const as = roleFor(op.operationId);
+  const as = roleFor(op);
   const params = op.parameters ?? [];
   const url = (override: { name: string; raw: string } | null, query = "") => path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
     override?.name === name ? override.raw : encodeURIComponent(validParam(name, params.find((p) => p.name === name)?.schema ?? {}))) + query;

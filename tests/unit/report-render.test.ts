@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { reportEn, reportNl } from "../../i18n/report.ts";
-import { neutralizeCell } from "../../api/domain/report/neutralize.ts";
+import { neutralizeCell } from "../../api/domain/format/csv.ts";
 import { renderReportPdf } from "../../api/domain/report/report.pdf.ts";
 import { renderReportCsv, renderReportXlsx, reportRows } from "../../api/domain/report/report.sheet.ts";
 import type { MunicipalityReport } from "../../api/domain/report/report.types.ts";

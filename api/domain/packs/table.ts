@@ -4,22 +4,14 @@
  * for machines (one record per line, keys in a fixed order). Both are produced a page of
  * records at a time, so a record set of any length streams.
  */
-import { neutralizeCell } from "../report/neutralize.ts";
+import { BOM, csvRecord, type CsvCell } from "../format/csv.ts";
 
-export type Cell = string | number | boolean | null | undefined;
+export type Cell = CsvCell;
 
 export interface Column<R> { header: string; value: (record: R) => Cell }
 
-function csvField(cell: Cell): string {
-  if (cell === null || cell === undefined) return "";
-  if (typeof cell === "boolean") return cell ? "ja" : "nee";
-  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell).replace(".", ",") : "";
-  const text = neutralizeCell(cell);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function csvLine(cells: Cell[]): string {
-  return `${cells.map(csvField).join(";")}\r\n`;
+  return `${csvRecord(cells)}\r\n`;
 }
 
 /** A value that is a structure in JSON becomes its JSON text in a CSV cell. */
@@ -32,7 +24,7 @@ export type Pages<R> = () => AsyncIterable<R[]>;
 export interface Counter { records: number }
 
 export async function* csvStream<R>(columns: Column<R>[], pages: Pages<R>, counter?: Counter): AsyncIterable<string> {
-  yield `\uFEFF${csvLine(columns.map((c) => c.header))}`;
+  yield `${BOM}${csvLine(columns.map((c) => c.header))}`;
   let n = 0;
   for await (const page of pages()) {
     n += page.length;

@@ -1,33 +1,16 @@
 import type { z } from "@hono/zod-openapi";
-import type { Interval } from "../stats/intervals.ts";
 import { compareShares, welch, type TestResult } from "../stats/tests.ts";
 import type { CriterionSchema } from "../../quality/quality.schemas.ts";
+import type { CriterionEvaluation as Evaluation, Measure } from "../../quality/quality.responses.ts";
+import { formatNumber } from "../format/numbers.ts";
 
 export type Criterion = z.infer<typeof CriterionSchema>;
 
-/** One measurement: a wave's mean score (1–5) or a period's share in percent. */
-export interface Measure {
-  label: string; // wave name or period
-  value: number;
-  n: number;
-  sd?: number; // means only
-  count?: number; // shares only: how many of n
-  ci: Interval | null;
-}
-
-export interface Evaluation {
-  status: "gehaald" | "niet_gehaald" | "nog_niet_meetbaar" | "handmatig";
-  criterion: string;
-  target: number | null;
-  baseline: Measure | null;
-  result: Measure | null;
-  change: TestResult | null; // baseline → result
-  caveats: string[];
-  explanation: string;
-}
+/** One measurement (a wave's mean score or a period's share) and the judgement, as the API sends them. */
+export type { Measure, CriterionEvaluation as Evaluation } from "../../quality/quality.responses.ts";
 
 const SMALL_N = 30;
-const nl = (x: number, digits = 2) => x.toLocaleString("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const nl = (x: number, digits = 2) => formatNumber(x, "nl", digits);
 
 /** Survey scores live on 1–5; a criterion may be written on the familiar 1–10 scale. */
 export function toScale(m: Measure, scale: "5" | "10"): Measure {

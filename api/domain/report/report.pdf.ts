@@ -3,11 +3,10 @@
  * Helvetica fonts only: nothing to load from disk, so it runs on Node and on Workers, and
  * the same report always gives the same bytes (all dates in the file come from the report).
  */
-import { parseISO, format } from "date-fns";
-import { enGB, nl } from "date-fns/locale";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import { t, type Locale, type MessageKey } from "../../../i18n/messages.ts";
-import { formatDay, formatPeriod, localDay } from "./report.sheet.ts";
+import { formatPeriod } from "./report.sheet.ts";
+import { formatDay, formatEuro, formatHours, formatMonth, formatNumber, localDay } from "../format/numbers.ts";
 import type { FollowUpState, MunicipalityReport, PeriodFigures, ReportConference } from "./report.types.ts";
 import { winAnsiCleaner } from "../pdf/winansi.ts";
 
@@ -39,27 +38,7 @@ const STATES: FollowUpState[] = ["op_tijd", "te_laat", "open", "verlopen"];
 
 interface Style { bold?: boolean; size?: number; color?: RGB }
 
-// ---- numbers ---------------------------------------------------------------------------
-
-function formatNumber(value: number, locale: Locale, decimals = 0): string {
-  if (!Number.isFinite(value)) return "–";
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole, fraction] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, locale === "nl" ? "." : ",");
-  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
-  return sign + grouped + (fraction ? (locale === "nl" ? "," : ".") + fraction : "");
-}
-
-/** Whole hours stay whole; otherwise one decimal, as people write hours. */
-function formatHours(value: number, locale: Locale): string {
-  return formatNumber(value, locale, Number.isInteger(Math.round(value * 10) / 10) ? 0 : 1);
-}
-
-function formatEuro(value: number, locale: Locale): string {
-  const amount = formatNumber(Math.abs(value), locale);
-  const sign = value < 0 && amount !== "0" ? "-" : "";
-  return locale === "nl" ? `${sign}€ ${amount}` : `${sign}€${amount}`;
-}
+// ---- numbers (api/domain/format/numbers.ts) --------------------------------------------
 
 function formatDelta(current: number, previous: number, locale: Locale, show: (n: number) => string): string {
   const delta = current - previous;
@@ -68,7 +47,7 @@ function formatDelta(current: number, previous: number, locale: Locale, show: (n
 }
 
 /** Relative change, or nothing where it would divide by zero or round to nothing. */
-function formatPercent(current: number, previous: number, locale: Locale): string {
+function formatChange(current: number, previous: number, locale: Locale): string {
   if (previous <= 0 || Math.abs(current - previous) < 0.005) return "";
   const percent = ((current - previous) / previous) * 100;
   return `${percent > 0 ? "+" : "-"}${formatNumber(Math.abs(percent), locale)}%`;
@@ -313,11 +292,7 @@ function niceStep(max: number): number {
   return Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
 }
 
-function monthLabel(month: string, locale: Locale): [string, string] {
-  const date = parseISO(`${month}-01`);
-  if (Number.isNaN(date.getTime())) return [month, ""];
-  return [format(date, "LLL", { locale: locale === "nl" ? nl : enGB }), format(date, "yyyy")];
-}
+const monthLabel = formatMonth;
 
 interface Panel { title: string; color: RGB; left: number; right: number }
 
@@ -435,7 +410,7 @@ function figureCard(w: Writer, r: MunicipalityReport, f: (typeof FIGURES)[number
   const [now, before] = [r.current[f.key], r.previous[f.key]];
   w.rect(x, top - cardH, cardW, cardH, C.shade);
   w.rect(x, top - cardH, 3, cardH, C.accent);
-  const percent = formatPercent(now, before, w.locale);
+  const percent = formatChange(now, before, w.locale);
   const badge = { bold: true, size: 8.5, color: C.accent };
   if (percent) w.textRight(percent, x + cardW - 10, top - 15, badge);
   w.text(w.fit(w.t(f.label), cardW - 30 - w.width(percent, badge), { size: 8.5 }), x + 12, top - 15, { size: 8.5, color: C.muted });

@@ -4,11 +4,10 @@
  * runs on Node and on Workers alike. The XLSX is zipped with fflate's synchronous API on
  * purpose: its async API hands large parts to a Web Worker, which Workers do not have.
  */
-import { format, parseISO } from "date-fns";
-import { enGB, nl } from "date-fns/locale";
 import { zipSync } from "fflate";
 import { t, type Locale, type MessageKey } from "../../../i18n/messages.ts";
-import { neutralizeCell } from "./neutralize.ts";
+import { csvRecord, neutralizeCell, BOM } from "../format/csv.ts";
+import { formatDay, localDay } from "../format/numbers.ts";
 import type { FollowUpState, MunicipalityReport, PeriodFigures } from "./report.types.ts";
 
 export type SheetCell = string | number | null;
@@ -23,26 +22,10 @@ export interface ReportTable {
 
 // ---- formatting shared with the PDF renderer -------------------------------------------
 
-const dateLocales = { nl, en: enGB };
-
-/** A yyyy-mm-dd day in words ("1 januari 2026"); an unreadable date is shown as given rather than throwing. */
-export function formatDay(iso: string, locale: Locale, pattern = "d MMMM yyyy"): string {
-  const date = parseISO(iso);
-  return Number.isNaN(date.getTime()) ? iso : format(date, pattern, { locale: dateLocales[locale] });
-}
+export { formatDay, localDay } from "../format/numbers.ts";
 
 export function formatPeriod(period: { from: string; to: string }, locale: Locale): string {
   return t(locale, "report.period", { from: formatDay(period.from, locale), to: formatDay(period.to, locale) });
-}
-
-/** The calendar day of an instant as the Dutch reader saw it, whatever time zone the server runs in. */
-export function localDay(isoInstant: string): string {
-  const date = new Date(isoInstant);
-  if (Number.isNaN(date.getTime())) return isoInstant.slice(0, 10);
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" })
-    .formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 const stateKey = (state: FollowUpState) => `report.state.${state}` as const;
@@ -135,17 +118,8 @@ export function reportRows(report: MunicipalityReport, locale: Locale = "nl"): R
 
 // ---- CSV ------------------------------------------------------------------------------
 
-function csvField(cell: SheetCell, locale: Locale): string {
-  if (cell === null) return "";
-  // Dutch Excel reads "12,5" as a number and "12.5" as a date or text.
-  if (typeof cell === "number") return locale === "nl" ? String(cell).replace(".", ",") : String(cell);
-  const text = neutralizeCell(cell);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csvLine(cells: SheetCell[], locale: Locale): string {
-  return cells.map((c) => csvField(c, locale)).join(";");
-}
+// Dutch Excel reads "12,5" as a number and "12.5" as a date or text.
+const csvLine = (cells: SheetCell[], locale: Locale) => csvRecord(cells, locale === "nl" ? "," : ".");
 
 /**
  * One CSV with a section per table: title line, header, rows, blank line. Semicolons and a
@@ -155,7 +129,7 @@ function csvLine(cells: SheetCell[], locale: Locale): string {
 export function renderReportCsv(report: MunicipalityReport, locale: Locale = "nl"): string {
   const sections = reportRows(report, locale).map((tb) =>
     [csvLine([tb.name], locale), csvLine(tb.header, locale), ...tb.rows.map((row) => csvLine(row, locale))].join("\r\n"));
-  return `\uFEFF${sections.join("\r\n\r\n")}\r\n`;
+  return `${BOM}${sections.join("\r\n\r\n")}\r\n`;
 }
 
 // ---- XLSX -----------------------------------------------------------------------------
