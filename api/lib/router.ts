@@ -7,7 +7,11 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const details = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      // One message per field: the first rule it broke is the one worth reading.
+      const seen = new Set<string>();
+      const details = result.error.issues
+        .map((i) => ({ path: i.path.join("."), message: i.message }))
+        .filter((d) => !seen.has(d.path) && seen.add(d.path));
       return c.json(errorBody("invalid_input", "De invoer is ongeldig.", details), 400);
     },
   });
