@@ -78,7 +78,8 @@ function respond(c: Context, entry: Entry, cacheControl: string) {
   const inm = c.req.header("if-none-match");
   if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === variant.etag)) return c.body(null, 304, headers);
   headers["Content-Length"] = String(variant.body.length);
-  return c.body(c.req.method === "HEAD" ? null : new Uint8Array(variant.body), 200, headers);
+  if (c.req.method === "HEAD") return c.body(null, 200, headers);
+  return c.body(variant.body as Uint8Array<ArrayBuffer>, 200, headers);
 }
 
 /** One fixed file (an index.html): always revalidated, never cached blindly, since it names the current assets. */
