@@ -15,7 +15,7 @@ interface Kept { waveId: string; token: string }
  */
 export async function demoLink(db: Db, waveId: string, publicUrl: string, now: Date, file: string): Promise<string> {
   const url = (token: string) => `${publicUrl.replace(/\/$/, "")}/s/${token}`;
-  const kept = await readFile(file, "utf8").then((t) => JSON.parse(t) as Kept, () => undefined);
+  const kept = await readFile(file, "utf8").then((t) => JSON.parse(t) as Kept).catch(() => undefined);
   if (kept?.waveId === waveId && typeof kept.token === "string") {
     const [row] = await db.select({ waveId: invitations.waveId, submittedAt: invitations.submittedAt })
       .from(invitations).where(eq(invitations.tokenHash, sha256Hex(kept.token)));
