@@ -9,12 +9,14 @@ export const VERSION = "0.1.0";
  * database drivers are imported here, on first use, so that a CLI command that goes
  * through a running server never loads them.
  */
-export async function openMigrated(role: LockInfo["role"], extra: Omit<LockInfo, "pid" | "role"> = {}): Promise<Database> {
+export async function openMigrated(role: LockInfo["role"], extra: Omit<LockInfo, "pid" | "role"> = {},
+  env: { DATABASE_URL?: string; PGLITE_DIR?: string } = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR }): Promise<Database> {
   const [{ openDatabase }, { acquireLock }, { migrate }] = await Promise.all([
     import("../db/client.node.ts"), import("../db/lock.node.ts"), import("../db/migrate.ts")]);
-  const release = process.env.DATABASE_URL ? () => {} : acquireLock(PGLITE_DIR, { role, ...extra });
+  const dir = env.PGLITE_DIR ?? PGLITE_DIR;
+  const release = env.DATABASE_URL ? () => {} : acquireLock(dir, { role, ...extra });
   try {
-    const database = await openDatabase({ DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR });
+    const database = await openDatabase({ DATABASE_URL: env.DATABASE_URL, PGLITE_DIR: dir });
     await migrate(database.db);
     return { ...database, close: async () => { await database.close(); release(); } };
   } catch (e) {

@@ -37,8 +37,7 @@ const CLI_ACTOR = { actorId: null, actor: "cli", ip: null };
  * Straight on the database. The services are imported by the command that needs them, so
  * the CLI loads one service, not all of them, before it can answer.
  */
-export function directBackend(database: Database): Backend {
-  const url = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 8787}`;
+export function directBackend(database: Database, url: string): Backend {
   const { db } = database;
   const waves = () => import("../../api/waves/waves.service.ts");
   const users = () => import("../../api/auth/users.service.ts");

@@ -41,7 +41,7 @@ describe("CLI arguments", () => {
 
 describe("CLI commands in-process, straight on the database", () => {
   it("creates a wave from Dutch dates at midnight Amsterdam time (winter and summer offset) and lists it", async () => {
-    const b = directBackend({ ...database, close: async () => {} });
+    const b = directBackend({ ...database, close: async () => {} }, "http://cli.test");
     const out = await runCommand(b, ["wave", "create"], { name: "KTO cli-test", opens: "12-03-2026", closes: "1 juli 2026" });
     expect(out).toMatch(/^Meting 'KTO cli-test' aangemaakt \(anoniem\): [0-9a-f-]{36}\n$/);
     const wave = (await b.listWaves()).find((w) => w.name === "KTO cli-test")!;
@@ -51,8 +51,8 @@ describe("CLI commands in-process, straight on the database", () => {
   });
 
   it("refuses a Dutch date it cannot read before touching the database", async () => {
-    const before = (await directBackend(database).listWaves()).length;
-    const b = directBackend({ ...database, close: async () => {} });
+    const before = (await directBackend(database, "http://cli.test").listWaves()).length;
+    const b = directBackend({ ...database, close: async () => {} }, "http://cli.test");
     await expect(runCommand(b, ["wave", "create"], { name: "Nooit", opens: "morgen", closes: "2026-12-01" }))
       .rejects.toThrow(/Ongeldige datum 'morgen' bij --opens/);
     await expect(runCommand(b, ["evidence", "export"], { from: "31-02-2026", to: "2026-03-01", out: "/tmp/x.zip" }))
