@@ -3,6 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { testApp } from "../helpers/app.ts";
 import { invitations } from "../../db/schema.ts";
 import { MAX_INVITATIONS_BODY_BYTES } from "../../api/app.ts";
+import { createInvitations } from "../../api/waves/waves.service.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => { t = await testApp(); });
@@ -48,8 +49,26 @@ describe("createInvitations in bulk", () => {
     expect([texel.municipalityId, texel.branchId]).toEqual(["texel", "den-helder"]);
     const branchOnly = rows.get(body.invitations[2].invitationId)!;
     expect([branchOnly.municipalityId, branchOnly.branchId]).toEqual([null, "den-helder"]);
-    // Target 1 s on an idle machine; the bound is generous because the test machine is shared.
-    expect(ms).toBeLessThan(10_000);
+    // Target 1 s on an idle machine (npm run bench:perf); here only a bound against a runaway, as the machine is shared.
+    expect(ms).toBeLessThan(60_000);
+  }, 120_000);
+
+  it("reads the places once per call, not once per item", async () => {
+    let selects = 0;
+    const counted = new Proxy(t.db, { get(target, key) {
+      if (key === "select") selects++;
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    } });
+    const by = { actorId: null, actor: "test", ip: null };
+    const per = async (n: number) => {
+      selects = 0;
+      await createInvitations(counted, t.wave.id, bigList(n), "http://x", t.clock.now, by);
+      return selects;
+    };
+    const few = await per(10);
+    expect(few).toBeLessThanOrEqual(3); // the wave, the municipalities, the branches
+    expect(await per(1000)).toBe(few);
   }, 60_000);
 
   it("accepts 5000 items with full-length fields under the route's body limit; beyond it a 413", async () => {
