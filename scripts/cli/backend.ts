@@ -15,6 +15,7 @@ type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
 export interface ExportResult { sha256: string; bytes: number }
+export interface SigningKey { algorithm: "Ed25519"; publicKey: string; fingerprint: string }
 
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
@@ -28,6 +29,8 @@ export interface Backend {
   runRetention(): Promise<Retention>;
   /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
   exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
+  /** The public key this instance signs evidence packs with. */
+  signingKey(): Promise<SigningKey>;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export function directBackend(database: Database, url: string): Backend {
       const now = new Date();
       return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
     },
+    signingKey: async () => (await import("../../api/packs/signing.service.ts")).instancePublicKey(db),
     close: () => database.close(),
   };
 }
@@ -107,6 +111,7 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       }
       return { sha256: encodeHexLowerCase(hash.digest()), bytes };
     },
+    signingKey: () => call("/evidence-pack/key"),
     close: async () => {},
   };
 }
@@ -124,6 +129,7 @@ export function lazyBackend(open: () => Promise<Backend>): Backend {
     listWaves: forward("listWaves"), createWave: forward("createWave"), createInvitations: forward("createInvitations"),
     createUser: forward("createUser"), listUsers: forward("listUsers"), disableUser: forward("disableUser"),
     verifyAudit: forward("verifyAudit"), runRetention: forward("runRetention"), exportEvidence: forward("exportEvidence"),
+    signingKey: forward("signingKey"),
     close: async () => { if (opened) await (await opened).close(); },
   };
 }
