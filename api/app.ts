@@ -26,6 +26,9 @@ import { reviewsRouter } from "./reviews/reviews.index.ts";
 import { packsRouter } from "./packs/packs.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** createInvitations takes up to 5000 items; a full item (organisation 200, places 2×100, e-mail 254 characters) is ~750 bytes of JSON. */
+export const MAX_INVITATIONS_BODY_BYTES = 5000 * 800;
+const INVITATIONS_PATH = /^\/api\/waves\/[^/]+\/invitations$/;
 
 const OPENAPI_INFO = {
   openapi: "3.1.0",
@@ -59,8 +62,9 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
     onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${Math.round(bytes / 1024)} kB.`), 413),
   });
   // Evidence files are the one place where large bodies are expected.
-  const [small, evidence] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024)];
-  app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
+  const [small, evidence, invitationList] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024), limit(MAX_INVITATIONS_BODY_BYTES)];
+  app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next)
+    : c.req.method === "POST" && INVITATIONS_PATH.test(c.req.path) ? invitationList(c, next) : small(c, next)));
   // Before anything reads the database (even the session lookup). It names only fields of the caller's own
   // request and parameters of the public OpenAPI document, so it tells a caller without access nothing new.
   app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(doc()))));

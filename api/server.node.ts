@@ -1,10 +1,10 @@
 import { serve, type ServerType } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { existsSync } from "node:fs";
 import { createApp } from "./app.ts";
 import { mixPool } from "./respond/pool.service.ts";
+import { serveAssets, serveFile } from "./static.node.ts";
 import type { AppConfig } from "./lib/context.ts";
 import { errorBody } from "./lib/errors.ts";
 import type { Db } from "../db/types.ts";
@@ -26,10 +26,11 @@ export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords 
   web.route("/", api);
   // An unknown API route is a JSON 404 in the one error shape, never the dashboard's index.html.
   web.all("/api/*", (c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
-  web.use("/survey-assets/*", serveStatic({ root: `${dist}/survey`, rewriteRequestPath: (p) => p.replace(/^\/survey-assets/, "") }));
-  web.get("/s/*", serveStatic({ path: `${dist}/survey/index.html` }));
-  web.use("/assets/*", serveStatic({ root: `${dist}/dashboard` }));
-  web.get("*", serveStatic({ path: `${dist}/dashboard/index.html` }));
+  // Precompressed (brotli, gzip) at build time; hashed assets are immutable, the index pages revalidated.
+  web.use("/survey-assets/assets/*", serveAssets("/survey-assets/assets/", `${dist}/survey/assets`));
+  web.get("/s/*", serveFile(`${dist}/survey/index.html`));
+  web.use("/assets/*", serveAssets("/assets/", `${dist}/dashboard/assets`));
+  web.get("*", serveFile(`${dist}/dashboard/index.html`));
   return web;
 }
 

@@ -1,12 +1,13 @@
 /**
  * `npm start`: builds the front ends when needed, opens and migrates the database, seeds
  * the demo on an empty database, serves on http://localhost:8787 and prints where to go.
+ * Runs compiled (scripts/launch.mjs); vite is imported only when a front end must be built.
  */
-import { build } from "vite";
 import { createNodeApp, frontEndsBuilt, listen, NODE_PASSWORDS, startPoolMixer } from "../api/server.node.ts";
 import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.ts";
-import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
+import { listWaves } from "../api/waves/waves.service.ts";
 import { openMigrated, PGLITE_DIR, VERSION } from "./runtime.ts";
+import { demoLink } from "./demo-link.ts";
 import { instancePublicKey } from "../api/packs/signing.service.ts";
 import { formatFingerprint } from "../api/domain/packs/signature.ts";
 import { randomToken } from "../api/lib/crypto.ts";
@@ -21,9 +22,12 @@ import { runRetention } from "../api/registry/retention.service.ts";
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+/** Where the demo link is kept between starts (the token itself is stored only as a hash). */
+const DEMO_LINK_FILE = process.env.DATABASE_URL ? "./data/demo-link.postgres.json" : `${PGLITE_DIR.replace(/\/$/, "")}.demo-link.json`;
 
 if (!frontEndsBuilt() || process.argv.includes("--rebuild")) {
   console.log("Front ends bouwen (eenmalig)…");
+  const { build } = await import("vite");
   await build({ configFile: "survey-app/vite.config.ts", logLevel: "warn" });
   await build({ configFile: "dashboard/vite.config.ts", logLevel: "warn" });
 }
@@ -42,19 +46,19 @@ const seeded = [];
 for (const seed of quality) seeded.push(await seed(database.db, now()));
 if (seeded.some(Boolean)) console.log("Demo-kwaliteitscyclus (audits, risico's, bevindingen, directiebeoordeling) aangemaakt.");
 
-// The retention job: at start and then daily, so working notes never outlive their term.
+// The retention job: at start and then daily, so working notes never outlive their term. Started once the
+// server listens: it is a background job (daily granularity), not something a start should wait for.
 const retention = async () => {
   const { erased } = await runRetention(database.db, now()).catch((e) => { console.error("bewaartermijn-taak mislukt", e); return { erased: [] }; });
   if (erased.length) console.log(`Bewaartermijn: werkaantekeningen van ${erased.length} casusoverleg(gen) gewist.`);
 };
-await retention();
 setInterval(retention, 24 * 3600_000).unref();
 
 // The weekly quality digest by e-mail, when SMTP_URL and DIGEST_TO are set; checked hourly, sent once a week.
 const mailer = mailFromEnv(process.env, `${publicUrl}/`);
 if (mailer) {
   const digest = () => sendWeeklyDigest(database.db, mailer.transport, mailer.mail, now()).catch((e) => console.error("weekoverzicht mislukt", e));
-  await digest();
+  setTimeout(digest, 0).unref();
   setInterval(digest, 3600_000).unref();
 }
 
@@ -69,17 +73,16 @@ await mixer.first;
 
 const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch });
 const server = await listen(app, port, host);
+void retention();
 
-const open = (await listWaves(database.db, now())).find((w) => w.status === "open" && w.name === DEMO_OPEN_WAVE)
-  ?? (await listWaves(database.db, now())).find((w) => w.status === "open");
-const demoLink = open
-  ? (await createInvitations(database.db, open.id, [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid", branch: "alkmaar" }], publicUrl, now(), { actorId: null, actor: "npm start (demo)", ip: null }))[0].url
-  : "(geen open meting)";
+const openWaves = (await listWaves(database.db, now())).filter((w) => w.status === "open");
+const open = openWaves.find((w) => w.name === DEMO_OPEN_WAVE) ?? openWaves[0];
+const demo = open ? await demoLink(database.db, open.id, publicUrl, now(), DEMO_LINK_FILE) : "(geen open meting)";
 
 console.log(`
 Ketenspiegel draait op ${publicUrl}  (database: ${database.kind === "pglite" ? `PGlite in ${PGLITE_DIR}` : "PostgreSQL"})
   Dashboard:           ${publicUrl}/
-  Demo-enquêtelink:    ${demoLink}
+  Demo-enquêtelink:    ${demo}
   API-beschrijving:    ${publicUrl}/api/openapi.json
   Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`).join("\n")}

@@ -3,7 +3,8 @@ import type { Db } from "../../db/types.ts";
 import { branches, invitations, municipalities, questionnaires, waves, type OrganisationType, type Wave } from "../../db/schema.ts";
 import { DEFAULT_QUESTIONNAIRE_KEY } from "../domain/survey/questionnaire.ts";
 import { ApiError } from "../lib/errors.ts";
-import { randomToken, sha256Hex } from "../lib/crypto.ts";
+import { randomToken } from "../lib/crypto.ts";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { isUuid } from "../lib/ids.ts";
@@ -61,53 +62,79 @@ export interface InvitationInput {
   email?: string;
 }
 
-/** Accepts a municipality or branch by id or by name; unknown names are an input error. */
-async function resolvePlace(db: Db, input: InvitationInput, index: number) {
-  let municipalityId: string | null = null;
-  let branchId: string | null = null;
-  if (input.municipality) {
-    const m = (await db.select().from(municipalities)).find((r) => matches(r, input.municipality!));
-    if (!m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${input.municipality}'.`, [{ index }]);
-    municipalityId = m.id;
-    branchId = m.branchId;
-  }
-  if (input.branch) {
-    const b = (await db.select().from(branches)).find((r) => matches(r, input.branch!));
-    if (!b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`, [{ index }]);
-    if (branchId && branchId !== b.id) {
-      throw new ApiError(400, "branch_mismatch", `Gemeente '${input.municipality}' hoort niet bij vestiging '${input.branch}'.`, [{ index }]);
+type Place = { id: string; name: string };
+type Municipality = Place & { branchId: string };
+
+/**
+ * Reads the municipalities and branches once per call (only when some item names one), so a
+ * list of 5000 invitations costs two small queries, not one per item.
+ */
+async function placeResolver(db: Db, items: InvitationInput[]) {
+  const [allMunicipalities, allBranches] = await Promise.all([
+    items.some((i) => i.municipality) ? db.select().from(municipalities) : Promise.resolve([] as Municipality[]),
+    items.some((i) => i.branch) ? db.select().from(branches) : Promise.resolve([] as Place[]),
+  ]);
+  const index = <T extends Place>(rows: T[]) => {
+    const byKey = new Map<string, T>();
+    for (const r of rows) { byKey.set(r.name.toLowerCase(), r); byKey.set(r.id, r); } // an id wins over a name
+    return byKey;
+  };
+  const [municipalityBy, branchBy] = [index(allMunicipalities as Municipality[]), index(allBranches as Place[])];
+  /** Accepts a municipality or branch by id or by name; unknown names are an input error. */
+  return (input: InvitationInput, at: number) => {
+    let municipalityId: string | null = null;
+    let branchId: string | null = null;
+    if (input.municipality) {
+      const m = municipalityBy.get(input.municipality.trim().toLowerCase());
+      if (!m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${input.municipality}'.`, [{ index: at }]);
+      municipalityId = m.id;
+      branchId = m.branchId;
     }
-    branchId = b.id;
-  }
-  return { municipalityId, branchId };
+    if (input.branch) {
+      const b = branchBy.get(input.branch.trim().toLowerCase());
+      if (!b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`, [{ index: at }]);
+      if (branchId && branchId !== b.id) {
+        throw new ApiError(400, "branch_mismatch", `Gemeente '${input.municipality}' hoort niet bij vestiging '${input.branch}'.`, [{ index: at }]);
+      }
+      branchId = b.id;
+    }
+    return { municipalityId, branchId };
+  };
 }
 
-function matches(row: { id: string; name: string }, value: string) {
-  const v = value.trim().toLowerCase();
-  return row.id === v || row.name.toLowerCase() === v;
+/** Rows per INSERT statement: 8 parameters a row, so 5000 rows stay below PostgreSQL's 65 535 per statement. */
+const INSERT_BATCH = 5000;
+
+/** SHA-256 in hex of many tokens at once, with Web Crypto (native in Node and Workers), in parallel. */
+async function sha256HexAll(texts: string[]): Promise<string[]> {
+  const encoder = new TextEncoder();
+  const digests = await Promise.all(texts.map((t) => crypto.subtle.digest("SHA-256", encoder.encode(t))));
+  return digests.map((d) => encodeHexLowerCase(new Uint8Array(d)));
 }
 
 /** Creates one personal link per respondent. The token is returned once and stored only as a hash. */
 export async function createInvitations(db: Db, waveId: string, items: InvitationInput[], publicUrl: string, now: Date, by: Actor) {
   const wave = await getWave(db, waveId);
   if (waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed", "Deze meting is gesloten.");
-  const prepared: { token: string; row: typeof invitations.$inferInsert & { organisation: string } }[] = [];
-  for (const [i, item] of items.entries()) {
-    const place = await resolvePlace(db, item, i);
-    const token = randomToken();
-    prepared.push({ token, row: {
-      waveId, tokenHash: sha256Hex(token), organisation: item.organisation.trim(),
-      organisationType: item.organisationType, email: item.email ?? null, ...place,
-    } });
-  }
-  const inserted = await audited(db, now, async (tx) => {
-    const ids = await tx.insert(invitations).values(prepared.map((p) => p.row)).returning({ id: invitations.id });
+  const resolvePlace = await placeResolver(db, items);
+  const places = items.map((item, i) => resolvePlace(item, i)); // all input errors before any work
+  const tokens = items.map(() => randomToken());
+  const hashes = await sha256HexAll(tokens);
+  // Ids made here, so the insert needs no RETURNING and the order of the answer is the order of the list.
+  const prepared = items.map((item, i) => ({ token: tokens[i], row: {
+    id: crypto.randomUUID(), waveId, tokenHash: hashes[i], organisation: item.organisation.trim(),
+    organisationType: item.organisationType, email: item.email ?? null, ...places[i],
+  } }));
+  await audited(db, now, async (tx) => {
+    for (let at = 0; at < prepared.length; at += INSERT_BATCH) {
+      await tx.insert(invitations).values(prepared.slice(at, at + INSERT_BATCH).map((p) => p.row));
+    }
     // The trail names the wave and organisations, never tokens or e-mail addresses.
     const after = { wave: wave.name, organisations: prepared.map((p) => p.row.organisation) };
-    return { result: ids, audit: { ...by, action: "create", entity: "invitations", entityId: waveId, after } };
+    return { result: null, audit: { ...by, action: "create", entity: "invitations", entityId: waveId, after } };
   });
-  return prepared.map((p, i) => ({
-    invitationId: inserted[i].id, organisation: p.row.organisation, token: p.token,
+  return prepared.map((p) => ({
+    invitationId: p.row.id, organisation: p.row.organisation, token: p.token,
     url: `${publicUrl.replace(/\/$/, "")}/s/${p.token}`,
   }));
 }

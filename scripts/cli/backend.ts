@@ -1,10 +1,9 @@
 import type { Database } from "../../db/client.node.ts";
-import { createInvitations, createWave, listWaves, type InvitationInput, type NewWave } from "../../api/waves/waves.service.ts";
-import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth/users.service.ts";
-import { verifyAuditChain, type VerifyResult } from "../../api/audit/audit.service.ts";
-import { runRetention, RETENTION_ACTOR } from "../../api/registry/retention.service.ts";
-import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.service.ts";
-import { instancePublicKey } from "../../api/packs/signing.service.ts";
+import type { createInvitations, listWaves, InvitationInput, NewWave } from "../../api/waves/waves.service.ts";
+import type { listUsers, NewUser } from "../../api/auth/users.service.ts";
+import type { VerifyResult } from "../../api/audit/audit.service.ts";
+import type { runRetention } from "../../api/registry/retention.service.ts";
+import type { PackQuery } from "../../api/packs/packs.service.ts";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
@@ -37,22 +36,34 @@ export interface Backend {
 
 const CLI_ACTOR = { actorId: null, actor: "cli", ip: null };
 
+/**
+ * Straight on the database. The services are imported by the command that needs them, so
+ * the CLI loads one service, not all of them, before it can answer.
+ */
 export function directBackend(database: Database, url: string): Backend {
   const { db } = database;
+  const waves = () => import("../../api/waves/waves.service.ts");
+  const users = () => import("../../api/auth/users.service.ts");
+  const retention = () => import("../../api/registry/retention.service.ts");
   return {
-    listWaves: () => listWaves(db, new Date()),
-    createWave: (input) => createWave(db, input, new Date(), CLI_ACTOR),
-    createInvitations: (waveId, items, publicUrl) => createInvitations(db, waveId, items, publicUrl ?? url, new Date(), CLI_ACTOR),
-    createUser: (input) => createUser(db, input, CLI_ACTOR, url, new Date()),
-    listUsers: () => listUsers(db),
-    disableUser: (email) => setDisabled(db, email, true, CLI_ACTOR, new Date()),
-    verifyAudit: () => verifyAuditChain(db),
-    runRetention: () => runRetention(db, new Date(), { ...RETENTION_ACTOR, actor: "cli" }),
+    listWaves: async () => (await waves()).listWaves(db, new Date()),
+    createWave: async (input) => (await waves()).createWave(db, input, new Date(), CLI_ACTOR),
+    createInvitations: async (waveId, items, publicUrl) =>
+      (await waves()).createInvitations(db, waveId, items, publicUrl ?? url, new Date(), CLI_ACTOR),
+    createUser: async (input) => (await users()).createUser(db, input, CLI_ACTOR, url, new Date()),
+    listUsers: async () => (await users()).listUsers(db),
+    disableUser: async (email) => (await users()).setDisabled(db, email, true, CLI_ACTOR, new Date()),
+    verifyAudit: async () => (await import("../../api/audit/audit.service.ts")).verifyAuditChain(db),
+    runRetention: async () => {
+      const r = await retention();
+      return r.runRetention(db, new Date(), { ...r.RETENTION_ACTOR, actor: "cli" });
+    },
     exportEvidence: async (query, sink) => {
+      const { packRequest, writePack } = await import("../../api/packs/packs.service.ts");
       const now = new Date();
       return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
     },
-    signingKey: () => instancePublicKey(db),
+    signingKey: async () => (await import("../../api/packs/signing.service.ts")).instancePublicKey(db),
     close: () => database.close(),
   };
 }
@@ -102,5 +113,23 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
     },
     signingKey: () => call("/evidence-pack/key"),
     close: async () => {},
+  };
+}
+
+/**
+ * A backend opened on its first call: a command that fails on its arguments, or needs no
+ * database, never opens (or migrates, or locks) one.
+ */
+export function lazyBackend(open: () => Promise<Backend>): Backend {
+  let opened: Promise<Backend> | undefined;
+  const get = () => (opened ??= open());
+  const forward = <K extends Exclude<keyof Backend, "close">>(key: K) =>
+    (async (...args: unknown[]) => ((await get())[key] as (...a: unknown[]) => unknown)(...args)) as Backend[K];
+  return {
+    listWaves: forward("listWaves"), createWave: forward("createWave"), createInvitations: forward("createInvitations"),
+    createUser: forward("createUser"), listUsers: forward("listUsers"), disableUser: forward("disableUser"),
+    verifyAudit: forward("verifyAudit"), runRetention: forward("runRetention"), exportEvidence: forward("exportEvidence"),
+    signingKey: forward("signingKey"),
+    close: async () => { if (opened) await (await opened).close(); },
   };
 }

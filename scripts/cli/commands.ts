@@ -1,14 +1,14 @@
 import { open, rename, rm } from "node:fs/promises";
-import { z } from "zod";
+import type { z } from "zod";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { InvitationInputSchema, NewWaveSchema } from "../../api/waves/waves.routes.ts";
-import { NewUserSchema } from "../../api/auth/users.routes.ts";
-import { PackQuerySchema } from "../../api/packs/packs.routes.ts";
-import { formatBagReport, verifyPack } from "../../api/domain/packs/bagit.ts";
 import { formatFingerprint } from "../../api/domain/packs/signature.ts";
 import type { ZipSource } from "../../api/domain/packs/zip.ts";
 import type { Backend } from "./backend.ts";
+import { cliDate, UsageError } from "./args.ts";
+
+// The request schemas (zod, OpenAPI) are loaded by the commands that write; a read-only command does without.
+const waveSchemas = () => import("../../api/waves/waves.routes.ts");
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
   waves                                     metingen tonen (id, naam, status)
@@ -34,9 +34,17 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
 
 type Options = Record<string, string | boolean | undefined>;
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+/** yyyy-mm-dd as the start of that day in Europe/Amsterdam, with its UTC offset (+01:00 or +02:00). */
+function amsterdamMidnight(day: string) {
+  const noon = new Date(`${day}T12:00:00Z`);
+  const name = new Intl.DateTimeFormat("en", { timeZone: "Europe/Amsterdam", timeZoneName: "longOffset" })
+    .formatToParts(noon).find((p) => p.type === "timeZoneName")?.value ?? "GMT+01:00";
+  return `${day}T00:00:00${name.replace("GMT", "") || "+00:00"}`;
+}
+
+async function parse<T>(schema: z.ZodType<T>, input: unknown): Promise<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+  if (!parsed.success) throw new UsageError((await import("zod")).z.prettifyError(parsed.error));
   return parsed.data;
 }
 
@@ -44,7 +52,8 @@ const table = (rows: string[][]) => rows.map((r) => r.join("  ")).join("\n") + "
 
 async function userCommand(b: Backend, sub: string | undefined, o: Options): Promise<string> {
   if (sub === "add") {
-    const input = parse(NewUserSchema, { email: o.email, role: o.role, name: o.name, municipality: o.municipality, branch: o.branch });
+    const { NewUserSchema } = await import("../../api/auth/users.routes.ts");
+    const input = await parse(NewUserSchema, { email: o.email, role: o.role, name: o.name, municipality: o.municipality, branch: o.branch });
     const { user, setPasswordUrl } = await b.createUser(input);
     return `Account ${user.email} (${user.role}) aangemaakt.\nEenmalige link om het wachtwoord in te stellen (72 uur geldig):\n${setPasswordUrl}\n`;
   }
@@ -64,7 +73,8 @@ async function userCommand(b: Backend, sub: string | undefined, o: Options): Pro
 /** Writes next to the target and renames at the end, so a failed export never leaves a half pack under the real name. */
 async function exportCommand(b: Backend, o: Options): Promise<string> {
   if (!o.out || typeof o.out !== "string") throw new Error("--out <pakket.zip> is verplicht.");
-  const query = parse(PackQuerySchema, { from: o.from, to: o.to, ...(o.clauses ? { clauses: o.clauses } : {}) });
+  const { PackQuerySchema } = await import("../../api/packs/packs.routes.ts");
+  const query = await parse(PackQuerySchema, { from: cliDate(o.from, "from"), to: cliDate(o.to, "to"), ...(o.clauses ? { clauses: o.clauses } : {}) });
   const partial = `${o.out}.deel`;
   const file = await open(partial, "w");
   try {
@@ -107,6 +117,7 @@ async function verifyCommand(b: Backend, path: string | undefined): Promise<stri
         return buf.subarray(0, bytesRead);
       },
     };
+    const { formatBagReport, verifyPack } = await import("../../api/domain/packs/bagit.ts");
     const own = await b.signingKey().catch(() => undefined);
     const { bag: report, signature, ok } = await verifyPack(source, own?.fingerprint);
     if (!ok) {
@@ -132,7 +143,7 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
     }
     case "invite": {
       if (!options.wave) throw new Error("--wave <id> is verplicht.");
-      const input = parse(InvitationInputSchema, {
+      const input = await parse((await waveSchemas()).InvitationInputSchema, {
         organisation: options.org, organisationType: options.type, municipality: options.municipality,
         branch: options.branch, email: options.email,
       });
@@ -141,8 +152,10 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
     }
     case "wave": {
       if (args[1] !== "create") throw new Error(`Onbekende opdracht 'wave ${args[1] ?? ""}'.\n${USAGE}`);
-      const iso = (d: unknown) => (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00+01:00` : d);
-      const input = parse(NewWaveSchema, { name: options.name, opensAt: iso(options.opens), closesAt: iso(options.closes), anonymous: !options.named });
+      // A day in the Netherlands: midnight, Amsterdam time (the offset of that day, summer or winter).
+      const iso = (d: unknown, option: string) => amsterdamMidnight(cliDate(d, option));
+      const input = await parse((await waveSchemas()).NewWaveSchema,
+        { name: options.name, opensAt: iso(options.opens, "opens"), closesAt: iso(options.closes, "closes"), anonymous: !options.named });
       const wave = await b.createWave(input);
       return `Meting '${wave.name}' aangemaakt (${wave.anonymous ? "anoniem" : "op naam"}): ${wave.id}\n`;
     }

@@ -1,39 +1,34 @@
 /**
  * The CLI as a function: argv and environment in, exit code and output out. The binary
  * (scripts/cli.ts) is a thin wrapper, and tests call this in-process instead of paying a
- * process start and a PGlite boot per command.
+ * process start and a PGlite boot per command. Everything heavy (database drivers,
+ * services, schemas) is imported only by the path that needs it, and the database is
+ * opened on the first call that needs it: a mistyped command never opens one.
  */
-import { parseArgs } from "node:util";
 import { readLock } from "../../db/lock.node.ts";
-import { openMigrated, PGLITE_DIR } from "../runtime.ts";
-import { directBackend, httpBackend, type Backend } from "./backend.ts";
+import { PGLITE_DIR } from "../runtime.ts";
+import { httpBackend, lazyBackend, type Backend } from "./backend.ts";
 import { runCommand } from "./commands.ts";
+import { parseCli } from "./args.ts";
 
 export interface CliEnv { DATABASE_URL?: string; PGLITE_DIR?: string; PUBLIC_URL?: string; PORT?: string }
 export interface CliResult { code: number; stdout: string; stderr: string }
-
-const OPTIONS = {
-  wave: { type: "string" }, org: { type: "string" }, type: { type: "string" }, municipality: { type: "string" },
-  branch: { type: "string" }, email: { type: "string" }, "public-url": { type: "string" },
-  role: { type: "string" }, name: { type: "string" }, opens: { type: "string" }, closes: { type: "string" },
-  named: { type: "boolean" },
-  from: { type: "string" }, to: { type: "string" }, clauses: { type: "string" }, out: { type: "string" },
-} as const;
 
 async function backend(env: CliEnv): Promise<Backend> {
   const dir = env.PGLITE_DIR ?? PGLITE_DIR;
   const holder = env.DATABASE_URL ? undefined : readLock(dir);
   if (holder?.role === "server" && holder.url && holder.cliToken) return httpBackend(holder.url, holder.cliToken);
   if (holder) throw new Error(`De database in ${dir} is in gebruik door een ander CLI-proces (pid ${holder.pid}). Probeer het zo opnieuw.`);
+  const [{ openMigrated }, { directBackend }] = await Promise.all([import("../runtime.ts"), import("./backend.ts")]);
   const database = await openMigrated("cli", {}, { DATABASE_URL: env.DATABASE_URL || undefined, PGLITE_DIR: dir });
   return directBackend(database, env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 8787}`);
 }
 
-/** Parses argv and runs the command on a backend the caller chose (and closes). */
+/** Parses argv and runs the command on a backend the caller chose, opened on first use (and closed). */
 export async function runWith(backendFor: () => Promise<Backend>, argv: string[]): Promise<CliResult> {
   try {
-    const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
-    const b = await backendFor();
+    const { positionals, values } = parseCli(argv);
+    const b = lazyBackend(backendFor);
     try {
       return { code: 0, stdout: await runCommand(b, positionals, values), stderr: "" };
     } finally {

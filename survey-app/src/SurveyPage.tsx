@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Model, Serializer } from "survey-core";
 import { Survey } from "survey-react-ui";
 import "survey-core/i18n/dutch";
+import "survey-core/survey-core.fontless.css";
+import "./survey.css";
 import { saveProgress, submit, SurveyError, type SurveyPayload } from "./client.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 
@@ -16,6 +18,16 @@ const THEME = {
   },
 };
 
+/**
+ * The answers to the questions shown: survey-core only clears answers to questions hidden by
+ * routing after completing, and the server refuses answers to hidden questions.
+ */
+function visibleAnswers(model: Model) {
+  const data: Record<string, unknown> = { ...model.data };
+  for (const q of model.getAllQuestions(false)) if (!q.isVisibleInSurvey) delete data[q.getValueName()];
+  return data;
+}
+
 type Save = "idle" | "saving" | "saved" | "failed";
 
 /** The first page that still has an unanswered required question: where the partner left off. */
@@ -24,7 +36,7 @@ function resumePage(model: Model) {
   return idx < 0 ? model.visiblePages.length - 1 : idx;
 }
 
-export function SurveyPage({ token, payload, locale, t, onDone }: {
+export default function SurveyPage({ token, payload, locale, t, onDone }: {
   token: string; payload: SurveyPayload; locale: string;
   t: (k: MessageKey) => string; onDone: (receipt: string) => void;
 }) {
@@ -59,7 +71,7 @@ export function SurveyPage({ token, payload, locale, t, onDone }: {
       clearTimeout(timer.current);
       setSendError("");
       try {
-        onDone((await submit(token, model.data)).receipt);
+        onDone((await submit(token, visibleAnswers(model))).receipt);
       } catch (e) {
         const err = e as SurveyError;
         setSendError(err.status === 422 ? err.message : t("survey.sendFailed"));
