@@ -52,6 +52,15 @@ function cryptoRandom() {
   return crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
 }
 
+/** A version-4 UUID from the same source as the shuffle, so that a seeded test is repeatable. */
+function uuidFrom(random: () => number): string {
+  const b = Array.from({ length: 16 }, () => Math.floor(random() * 256));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Fisher–Yates: every order equally likely. */
 export function shuffle<T>(items: readonly T[], random: () => number = cryptoRandom): T[] {
   const out = [...items];
@@ -95,7 +104,7 @@ async function mixWave(db: Db, waveId: string, minBatch: number, now: Date, rand
     const batch = shuffle(pooled, random).map((p) => {
       const payload = p.payload as PoolPayload;
       return {
-        id: crypto.randomUUID(), waveId, invitationId: null, organisation: null,
+        id: random ? uuidFrom(random) : crypto.randomUUID(), waveId, invitationId: null, organisation: null,
         organisationType: payload.organisationType, municipalityId: payload.municipalityId, branchId: payload.branchId,
         data: payload.data, submittedOn: mixedOn,
       };
