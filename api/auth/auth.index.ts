@@ -8,6 +8,7 @@ import { changePassword, findUser, publicUser, setPasswordWithLink } from "./use
 import { appendAudit } from "../audit/audit.service.ts";
 import { ApiError } from "../lib/errors.ts";
 import { verifyPassword } from "../domain/auth/password.ts";
+import { allowedActions } from "../domain/auth/allowed.ts";
 
 export const authRouter = createRouter()
   .openapi(routes.login, async (c) => {
@@ -26,7 +27,7 @@ export const authRouter = createRouter()
   })
   .openapi(routes.me, async (c) => {
     const user = await findUser(c.var.deps.db, c.var.principal!.userId ?? "");
-    return c.json({ user: publicUser(user) }, 200);
+    return c.json({ user: publicUser(user), allowed: allowedActions(user.role) }, 200);
   })
   .openapi(routes.changePassword, async (c) => {
     const { db, config } = c.var.deps;
