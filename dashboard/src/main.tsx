@@ -1,8 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
-import { I18nProvider } from "./i18n.tsx";
-import "./style.css";
+import { App } from "./routes/App.tsx";
+import { I18nProvider } from "./shared/i18n.tsx";
+import "./shared/style.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
