@@ -1,4 +1,4 @@
-import { ApiFailure } from "../api/api.ts";
+import { ApiFailure } from "../api/client.ts";
 import { useI18n } from "../i18n.tsx";
 
 /** Loading or error line; an API error shows its message and, for invalid input, which fields. */

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { api, ApiFailure, type User } from "../../../shared/api/api.ts";
+import { send, type ApiFailure } from "../../../shared/api/client.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 
-export function LoginPage({ onLogin }: { onLogin: (u: User) => void }) {
+export function LoginPage({ onLogin }: { onLogin: () => Promise<void> }) {
   const { t } = useI18n();
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
@@ -12,8 +12,8 @@ export function LoginPage({ onLogin }: { onLogin: (u: User) => void }) {
     setBusy(true);
     setError("");
     try {
-      const { user } = await api<{ user: User }>("/auth/login", { method: "POST", body: { email: form.get("email"), password: form.get("password") } });
-      onLogin(user);
+      await send("login", "POST", "/auth/login", { email: String(form.get("email")), password: String(form.get("password")) });
+      await onLogin();
     } catch (err) {
       const f = err as ApiFailure;
       setError(f.status === 429 ? t("login.throttled", { seconds: f.retryAfter ?? 60 }) : f.status === 401 ? t("login.invalid") : t("app.error"));

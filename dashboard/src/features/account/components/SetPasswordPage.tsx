@@ -1,19 +1,22 @@
 import { useState, type FormEvent } from "react";
-import { api, ApiFailure } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
+import { ApiFailure } from "../../../shared/api/client.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 
 /** Used both for the one-time link (token) and for a logged-in password change. */
 export function PasswordForm({ token, onDone }: { token?: string; onDone: () => void }) {
   const { t } = useI18n();
   const [error, setError] = useState("");
+  const setWithLink = useSend("setPassword", "POST", []);
+  const change = useSend("changePassword", "POST", []);
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const password = String(form.get("new"));
     if (password !== form.get("repeat")) return setError(t("setpw.mismatch"));
     try {
-      if (token) await api("/auth/set-password", { method: "POST", body: { token, password } });
-      else await api("/auth/password", { method: "POST", body: { currentPassword: form.get("current"), newPassword: password } });
+      if (token) await setWithLink.send("/auth/set-password", { token, password });
+      else await change.send("/auth/password", { currentPassword: String(form.get("current")), newPassword: password });
       onDone();
     } catch (err) {
       setError((err as ApiFailure).message || t("app.error"));

@@ -1,63 +1,28 @@
-import type { MessageKey } from "../../../../../i18n/messages.ts";
+import type { Item, Reply } from "../../../shared/api/contract.ts";
+import { labelled } from "../../../shared/api/labels.ts";
 
-/** Shapes of the audit programme and the risk register as the dashboard reads them (api/audits, api/risks). */
-export interface Person { id: string; name: string }
+/** The audit programme and the risk register, from the API (api/audits, api/risks). */
+export type Programme = Reply<"getAuditProgramme">;
+export type ProgrammeRow = Item<Programme["processes"]>;
+export type Audit = Item<ProgrammeRow["audits"]>;
+export type Person = Item<Audit["auditors"]>;
+export type AuditStatus = Audit["status"];
+export type Process = Item<Reply<"listProcesses">["processes"]>;
+export type RiskMatrix = Reply<"getRiskMatrix">;
+export type Level = keyof RiskMatrix["levels"];
+export type Risk = Item<Reply<"listRisks">["risks"]>;
+export type Heatmap = Reply<"listRisks">["heatmap"];
+export type Assessment = Risk["inherent"];
+export type Direction = NonNullable<Risk["movement"]>["direction"];
+export type RiskHistoryEntry = Item<Reply<"getRisk">["history"]>;
 
-export type AuditStatus = "gepland" | "uitgevoerd" | "gerapporteerd" | "geannuleerd";
-export const AUDIT_STATUS_KEY: Record<AuditStatus, MessageKey> = {
+const auditStatuses = labelled<AuditStatus>({
   gepland: "auditStatus.gepland", uitgevoerd: "auditStatus.uitgevoerd", gerapporteerd: "auditStatus.gerapporteerd", geannuleerd: "auditStatus.geannuleerd",
-};
-
-export interface Audit {
-  id: string; ref: string; year: number; processId: string; processName: string; scope: string; criteria: string[];
-  auditors: Person[]; auditees: Person[]; plannedOn: string; actualOn: string | null; status: AuditStatus;
-  reportedOn: string | null; late: boolean; reportLate: boolean;
-}
-
-export interface ProgrammeRow {
-  processId: string; name: string; riskWeight: number; owners: Person[];
-  recommended: number; reason: string; planned: number; shortfall: boolean; audits: Audit[];
-}
-
-export interface Programme {
-  year: number; today: string; processes: ProgrammeRow[];
-  totals: { planned: number; done: number; reported: number; late: number; reportLate: number; cancelled: number; shortfalls: number };
-}
-
-export interface Process { id: string; name: string; riskWeight: number; owners: Person[] }
-
-export const LEVELS = ["laag", "middel", "hoog", "kritiek"] as const;
-export type Level = (typeof LEVELS)[number];
-
-export interface RiskMatrix {
-  levels: Record<Level, { label: string; colour: string }>;
-  likelihood: string[]; impact: string[];
-  /** grid[likelihood - 1][impact - 1] */
-  grid: Level[][];
-}
-
-export interface Assessment { likelihood: number; impact: number; score: number; level: Level }
-export type Direction = "omlaag" | "gelijk" | "omhoog";
-
-export interface Risk {
-  id: string; ref: string; kind: "risk" | "opportunity"; title: string; description: string;
-  processId: string | null; processName: string | null; treatment: string; ownerId: string; ownerName: string;
-  inherent: Assessment; residual: Assessment;
-  reviewIntervalDays: number; lastReviewedOn: string; nextReviewOn: string | null; reviewOverdue: boolean;
-  closedOn: string | null; version: number;
-  actions: { id: string; ref: string; title: string; status: string; dueOn: string }[];
-  movement: { since: string; sinceVersion: number; previous: Assessment; current: Assessment; direction: Direction } | null;
-}
-
-/** Counts of open risks per cell, [likelihood - 1][impact - 1]. */
-export interface Heatmap { inherent: number[][]; residual: number[][] }
-
-export interface RiskHistoryEntry {
-  version: number; changedAt: string; changedBy: string | null; changedByName: string | null;
-  change: "created" | "updated" | "reviewed" | "closed"; note: string | null;
-  changes: { field: string; label: string; from: unknown; to: unknown }[];
-}
-
-export const CHANGE_KEY: Record<RiskHistoryEntry["change"], MessageKey> = {
+});
+export const AUDIT_STATUS_KEY = auditStatuses.keys;
+const LEVEL_ORDER: Record<Level, number> = { laag: 0, middel: 1, hoog: 2, kritiek: 3 };
+export const LEVELS = (Object.keys(LEVEL_ORDER) as Level[]).sort((a, b) => LEVEL_ORDER[a] - LEVEL_ORDER[b]);
+const changes = labelled<RiskHistoryEntry["change"]>({
   created: "riskChange.created", updated: "riskChange.updated", reviewed: "riskChange.reviewed", closed: "riskChange.closed",
-};
+});
+export const CHANGE_KEY = changes.keys;

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "../../../shared/i18n.tsx";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
 import { CLASS_KEY, CLASSIFICATIONS, type Classification, type FindingListItem } from "../../quality/api/quality.ts";
@@ -21,7 +21,7 @@ const byClause = (a: string, b: string) => {
  */
 export function AuditFindingsChart({ year }: { year: number }) {
   const { t } = useI18n();
-  const res = useLoad<{ findings: FindingListItem[] }>("/findings?source=audit");
+  const res = useReply("listFindings", "/findings", { source: "audit" });
   if (!res.data) return <Status loading={res.loading} error={res.error} />;
   const found = res.data.findings.filter((x) => x.foundOn.startsWith(`${year}-`));
   if (!found.length) return <p className="empty">{t("auditFindings.none", { year })}</p>;

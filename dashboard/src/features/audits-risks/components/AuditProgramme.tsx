@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { Badge } from "../../../shared/components/Badge.tsx";
 import { AUDIT_STATUS_KEY, type Programme } from "../api/auditsRisks.ts";
@@ -18,7 +18,7 @@ const WEIGHT: Record<number, MessageKey> = { 1: "programme.weight1", 2: "program
 export function AuditProgramme({ year }: { year: number }) {
   const { t } = useI18n();
   const f = useFormat();
-  const res = useLoad<Programme>(`/audits/programme?year=${year}`);
+  const res = useReply("getAuditProgramme", "/audits/programme", { year });
   const p = res.data;
   // A link from the digest points at one audit (#audit-<id>); bring it into view once it is there.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
-import { useQueryParams } from "../../../shared/useQueryParams.ts";
+import { getRouteApi } from "@tanstack/react-router";
+import { useUrlSearch } from "../../../shared/useUrlSearch.ts";
 import { AuditProgramme } from "./AuditProgramme.tsx";
 import { AuditFindingsChart } from "./AuditFindingsChart.tsx";
 import { RiskRegister } from "./RiskRegister.tsx";
@@ -8,9 +9,9 @@ import { RiskRegister } from "./RiskRegister.tsx";
 /** Audits en risico's: the year's audit programme and what audits found, then the risk register. */
 export function AuditsRisksPage() {
   const { t } = useI18n();
-  const q = useQueryParams();
+  const [search, setSearch] = useUrlSearch(getRouteApi("/audits-risicos"));
   const thisYear = Number(today().slice(0, 4));
-  const year = Number(q.get("year")) || thisYear;
+  const year = search.year ?? thisYear;
   const years = [...new Set([thisYear - 2, thisYear - 1, thisYear, thisYear + 1, year])].sort();
   return (
     <section aria-labelledby="ar-title" className="stack">
@@ -25,7 +26,7 @@ export function AuditsRisksPage() {
       <form className="filters" role="search" aria-label={t("programme.yearFilter")} onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="ar-year">{t("programme.year")}</label>
-          <select id="ar-year" value={year} onChange={(e) => q.update({ year: e.target.value === String(thisYear) ? "" : e.target.value })}>
+          <select id="ar-year" value={year} onChange={(e) => setSearch({ year: e.target.value === String(thisYear) ? "" : Number(e.target.value) })}>
             {years.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </div>
@@ -34,7 +35,7 @@ export function AuditsRisksPage() {
       <h2 id="audit-findings-title" tabIndex={-1}>{t("auditFindings.title")}</h2>
       <AuditFindingsChart year={year} />
       <h2 id="risks-title" tabIndex={-1}>{t("risks.title")}</h2>
-      <RiskRegister selected={q.get("risk")} onSelect={(risk) => q.update({ risk })} />
+      <RiskRegister selected={search.risk ?? ""} onSelect={(risk) => setSearch({ risk })} />
     </section>
   );
 }

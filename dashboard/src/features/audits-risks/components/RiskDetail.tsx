@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { Badge } from "../../../shared/components/Badge.tsx";
 import { MovementBadge } from "./MovementBadge.tsx";
@@ -12,7 +12,7 @@ import type { Assessment, Risk, RiskHistoryEntry, RiskMatrix } from "../api/audi
 export function RiskDetail({ id, matrix, onClose }: { id: string; matrix: RiskMatrix; onClose: () => void }) {
   const { t } = useI18n();
   const f = useFormat();
-  const res = useLoad<{ risk: Risk; history: RiskHistoryEntry[] }>(`/risks/${encodeURIComponent(id)}`);
+  const res = useReply("getRisk", `/risks/${encodeURIComponent(id)}`);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = !!res.data;
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { RiskHeatmap } from "./RiskHeatmap.tsx";
 import { RiskTable } from "./RiskTable.tsx";
@@ -9,8 +9,8 @@ import { LEVELS, type Heatmap, type Risk, type RiskMatrix } from "../api/auditsR
 /** The register: inherent and residual heat maps side by side, every risk with its movement, and one risk's history. */
 export function RiskRegister({ selected, onSelect }: { selected: string; onSelect: (id: string) => void }) {
   const { t } = useI18n();
-  const register = useLoad<{ risks: Risk[]; heatmap: Heatmap }>("/risks");
-  const matrix = useLoad<RiskMatrix>("/risks/matrix");
+  const register = useReply("listRisks", "/risks");
+  const matrix = useReply("getRiskMatrix", "/risks/matrix");
   if (!register.data || !matrix.data) {
     return <Status loading={register.loading || matrix.loading} error={register.error ?? matrix.error} />;
   }

@@ -1,5 +1,5 @@
-import type { User } from "../../../shared/api/api.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import type { User } from "../../account/api/session.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import type { ActionListItem } from "./quality.ts";
 import type { Process, Risk } from "../../audits-risks/api/auditsRisks.ts";
 
@@ -10,10 +10,10 @@ export interface PersonOption { id: string; name: string; me: boolean }
  * API returns; owners seen on actions, risks and processes fill in names of former staff.
  */
 export function usePeople(me: User) {
-  const people = useLoad<{ people: { id: string; name: string }[] }>("/people");
-  const actions = useLoad<{ actions: ActionListItem[] }>("/actions");
-  const risks = useLoad<{ risks: Risk[] }>("/risks");
-  const processes = useLoad<{ processes: Process[] }>("/processes");
+  const people = useReply("listPeople", "/people");
+  const actions = useReply("listActions", "/actions");
+  const risks = useReply("listRisks", "/risks");
+  const processes = useReply("listProcesses", "/processes");
   const names = new Map<string, string>([[me.id, me.name]]);
   const assignable = new Set((people.data?.people ?? []).map((p) => p.id));
   for (const p of people.data?.people ?? []) names.set(p.id, p.name);
@@ -26,6 +26,5 @@ export function usePeople(me: User) {
     loading: people.loading || actions.loading || risks.loading || processes.loading,
     options: [{ id: me.id, name: me.name, me: true }, ...others] as PersonOption[],
     name: (id: string | null | undefined) => (id ? names.get(id) : undefined),
-    reload: actions.reload,
   };
 }

@@ -6,8 +6,8 @@ import { EvaluationView } from "./EvaluationView.tsx";
 import { PDCA_KEY, type FindingAction } from "../api/quality.ts";
 
 /** One improvement action: who, by when, where in PDCA, its criterion and how that measures up. */
-export function ActionCard({ action: a, ownerName, canWrite, onChanged }: {
-  action: FindingAction; ownerName: string; canWrite: boolean; onChanged: () => void;
+export function ActionCard({ action: a, ownerName, canWrite }: {
+  action: FindingAction; ownerName: string; canWrite: boolean;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -23,7 +23,7 @@ export function ActionCard({ action: a, ownerName, canWrite, onChanged }: {
       </dl>
       <p><strong>{t("action.criterion")}:</strong> {a.criterion.text}</p>
       <EvaluationView evaluation={a.evaluation} />
-      {canWrite && <ActionStatusForm action={a} onChanged={onChanged} />}
+      {canWrite && <ActionStatusForm action={a} />}
     </article>
   );
 }

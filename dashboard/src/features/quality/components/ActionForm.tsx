@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { addDays, today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
@@ -8,6 +8,7 @@ import { CriterionFields, toCriterion, type CriterionDraft } from "./CriterionFi
 import { PDCA, PDCA_KEY, type Finding, type Pdca } from "../api/quality.ts";
 import type { PersonOption } from "../api/usePeople.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
 
 /** A criterion that follows where the finding came from: its dimension, question or metric, else manual. */
 function firstDraft(finding: Finding): CriterionDraft {
@@ -22,10 +23,11 @@ function firstDraft(finding: Finding): CriterionDraft {
 }
 
 /** "Actie plannen": owner, deadline, PDCA phase and the effectiveness criterion, written up front. */
-export function ActionForm({ finding, people, meId, onCreated }: {
-  finding: Finding; people: PersonOption[]; meId: string; onCreated: () => void;
+export function ActionForm({ finding, people, meId }: {
+  finding: Finding; people: PersonOption[]; meId: string;
 }) {
   const { t } = useI18n();
+  const create = useSend("createAction", "POST", FINDING_CHANGES);
   const [title, setTitle] = useState("");
   const [ownerId, setOwnerId] = useState(meId);
   const [dueOn, setDueOn] = useState(addDays(today(), 30));
@@ -39,13 +41,12 @@ export function ActionForm({ finding, people, meId, onCreated }: {
     setError(undefined);
     setNotice("");
     await run(async () => {
-      const { action } = await api<{ action: { ref: string } }>("/actions", { method: "POST", body: {
+      const { action } = await create.send("/actions", {
         findingIds: [finding.id], title: title.trim(), ownerId, dueOn, pdcaPhase: phase, criterion: toCriterion(criterion),
-      } });
+      });
       setTitle("");
       setCriterion(firstDraft(finding));
       setNotice(t("action.created", { ref: action.ref }));
-      onCreated();
     });
   }
 

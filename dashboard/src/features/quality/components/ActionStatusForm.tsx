@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { ACTION_STATUS_KEY, ACTION_STATUSES, PDCA, PDCA_KEY, type ActionStatus, type FindingAction, type Pdca } from "../api/quality.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
 
 /** Status and PDCA phase of one action; "gereed" asks for the day it was finished. */
-export function ActionStatusForm({ action, onChanged }: { action: FindingAction; onChanged: () => void }) {
+export function ActionStatusForm({ action }: { action: FindingAction }) {
   const { t } = useI18n();
+  const update = useSend("updateAction", "PATCH", FINDING_CHANGES);
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [phase, setPhase] = useState<Pdca>(action.pdcaPhase);
   const [completedOn, setCompletedOn] = useState(action.completedOn ?? today());
@@ -19,8 +21,7 @@ export function ActionStatusForm({ action, onChanged }: { action: FindingAction;
   async function submit(e: FormEvent) {
     e.preventDefault();
     await run(async () => {
-      await api(`/actions/${action.id}`, { method: "PATCH", body: { status, pdcaPhase: phase, ...(status === "gereed" ? { completedOn } : {}) } });
-      onChanged();
+      await update.send(`/actions/${action.id}`, { status, pdcaPhase: phase, ...(status === "gereed" ? { completedOn } : {}) });
     });
   }
 

@@ -1,9 +1,11 @@
 import { useState } from "react";
 import type { MessageKey } from "../../../../../i18n/messages.ts";
-import { api, ApiFailure } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
+import { ApiFailure } from "../../../shared/api/client.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { Status } from "../../../shared/components/Status.tsx";
 import { isNonconformity, type FindingDetail } from "../api/quality.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
 
 /** What closing asks (api/domain/quality/closing.ts), one line per requirement, with the API's codes that refuse it. */
 const ALWAYS: [MessageKey, string[]][] = [["closing.actionsDone", ["actions_open"]]];
@@ -20,8 +22,9 @@ const NONCONFORMITY: [MessageKey, string[]][] = [
  * and the words "gedaan" / "nog te doen", the API's own explanation under a cross. A
  * refused close shows every reason the API gives.
  */
-export function ClosingChecklist({ finding, canWrite, onClosed }: { finding: FindingDetail; canWrite: boolean; onClosed: () => void }) {
+export function ClosingChecklist({ finding, canWrite }: { finding: FindingDetail; canWrite: boolean }) {
   const { t } = useI18n();
+  const closing = useSend("closeFinding", "POST", FINDING_CHANGES);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const rules = [...ALWAYS, ...(isNonconformity(finding.classification) ? NONCONFORMITY : [])];
@@ -32,8 +35,7 @@ export function ClosingChecklist({ finding, canWrite, onClosed }: { finding: Fin
     setBusy(true);
     setError(undefined);
     try {
-      await api(`/findings/${finding.id}/close`, { method: "POST" });
-      onClosed();
+      await closing.send(`/findings/${finding.id}/close`);
     } catch (err) {
       // The API's message strings every reason together; its details list them one by one, so show the list under a short lead.
       setError(err instanceof ApiFailure && err.details.length

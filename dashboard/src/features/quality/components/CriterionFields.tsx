@@ -1,7 +1,8 @@
 import type { MessageKey } from "../../../../../i18n/messages.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
-import { CONFERENCE_METRICS, DIMENSION_KEY, METRIC_KEY, SURVEY_DIMENSIONS, type ConferenceMetric, type Criterion } from "../api/quality.ts";
+import { CONFERENCE_METRICS, METRIC_KEY, type ConferenceMetric, type Criterion } from "../api/quality.ts";
+import { DIMENSION_KEY, SURVEY_DIMENSIONS } from "../../../shared/dimensions.ts";
 
 export type CriterionKind = Criterion["kind"];
 export interface CriterionDraft {

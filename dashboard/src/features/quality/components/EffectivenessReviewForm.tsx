@@ -1,20 +1,22 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today, useFormat } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import type { Evidence } from "../api/quality.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
 
 /**
  * "Doeltreffendheid beoordelen": a verdict with its reasons, resting on evidence of this
  * finding. The API refuses a reviewer who owns one of the actions; the form says so
  * beforehand so nobody writes a review in vain.
  */
-export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, hasActions, onCreated }: {
-  findingId: string; evidence: Evidence[]; ownsAnAction: boolean; hasActions: boolean; onCreated: () => void;
+export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, hasActions }: {
+  findingId: string; evidence: Evidence[]; ownsAnAction: boolean; hasActions: boolean;
 }) {
   const { t } = useI18n();
+  const create = useSend("createEffectivenessReview", "POST", FINDING_CHANGES);
   const f = useFormat();
   const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
@@ -30,13 +32,12 @@ export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, has
     setNotice("");
     if (!evidenceIds.length) { setError(new Error(t("effReview.pickEvidence"))); return; }
     await run(async () => {
-      await api(`/findings/${findingId}/reviews`, { method: "POST", body: {
-        reviewedOn: form.get("reviewedOn"), effective: form.get("effective") === "yes",
+      await create.send(`/findings/${findingId}/reviews`, {
+        reviewedOn: String(form.get("reviewedOn")), effective: form.get("effective") === "yes",
         explanation: String(form.get("explanation") ?? "").trim(), evidenceIds,
-      } });
+      });
       formEl.reset();
       setNotice(t("effReview.saved"));
-      onCreated();
     });
   }
 

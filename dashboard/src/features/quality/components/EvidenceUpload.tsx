@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { apiUpload } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.eml";
@@ -13,8 +14,9 @@ const ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.eml";
  * than to one of its actions: the finding page, and the effectiveness review that picks
  * evidence from it, only list the finding's own files.
  */
-export function EvidenceUpload({ findingId, onUploaded }: { findingId: string; onUploaded: () => void }) {
+export function EvidenceUpload({ findingId }: { findingId: string }) {
   const { t } = useI18n();
+  const upload = useSend("uploadEvidence", "POST", FINDING_CHANGES);
   const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
 
@@ -34,10 +36,9 @@ export function EvidenceUpload({ findingId, onUploaded }: { findingId: string; o
     if (description) form.set("description", description);
     form.set("findingId", findingId);
     await run(async () => {
-      const { evidence } = await apiUpload<{ evidence: { filename: string } }>("/evidence", form);
+      const { evidence } = await upload.send("/evidence", form);
       formEl.reset();
       setNotice(t("evidence.uploaded", { name: evidence.filename }));
-      onUploaded();
     });
   }
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from "react";
-import type { User } from "../../../shared/api/api.ts";
+import { useCan } from "../../account/api/session.ts";
+import type { User } from "../../account/api/session.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { usePeople } from "../api/usePeople.ts";
-import { Link } from "../../../shared/components/Link.tsx";
+import { Link } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { Badge } from "../../../shared/components/Badge.tsx";
 import { ClassificationBadge } from "./ClassificationBadge.tsx";
@@ -18,7 +19,6 @@ import { EvidenceList } from "./EvidenceList.tsx";
 import { EvidenceUpload } from "./EvidenceUpload.tsx";
 import { EffectivenessReviews } from "./EffectivenessReviews.tsx";
 import { EffectivenessReviewForm } from "./EffectivenessReviewForm.tsx";
-import { QUALITY_WRITERS, type FindingDetail as Detail } from "../api/quality.ts";
 
 /**
  * One finding through the whole cycle, in the order ISO 9001 10.2 walks it: what was
@@ -26,20 +26,20 @@ import { QUALITY_WRITERS, type FindingDetail as Detail } from "../api/quality.ts
  * their measured effect, the evidence, and the effectiveness reviews.
  */
 export function FindingDetail({ id, user }: { id: string; user: User }) {
+  const can = useCan();
   const { t } = useI18n();
   const f = useFormat();
-  const res = useLoad<{ finding: Detail }>(`/findings/${encodeURIComponent(id)}`);
+  const res = useReply("getFinding", `/findings/${encodeURIComponent(id)}`);
   const people = usePeople(user);
   const heading = useRef<HTMLHeadingElement>(null);
   const loadedId = res.data?.finding.id;
   // Arriving from a link, focus goes to the new page's heading, as it would on a page load.
   useEffect(() => { if (loadedId) heading.current?.focus(); }, [loadedId]);
-  const reload = () => { res.reload(); people.reload(); };
   const back = <p><Link to="/verbetercyclus">← {t("finding.back")}</Link></p>;
   if (!res.data) return <section className="stack">{back}<Status loading={res.loading} error={res.error} /></section>;
 
   const x = res.data.finding;
-  const editable = QUALITY_WRITERS.includes(user.role) && !x.closedAt;
+  const editable = can("quality:write") && !x.closedAt;
   const ownerName = (ownerId: string) => people.name(ownerId) ?? t("people.unknown");
   return (
     <article aria-labelledby="finding-title" className="stack" aria-busy={res.loading}>
@@ -58,33 +58,33 @@ export function FindingDetail({ id, user }: { id: string; user: User }) {
 
       <section aria-labelledby="closing-title" className="card stack">
         <h2 id="closing-title">{t("closing.title")}</h2>
-        <ClosingChecklist finding={x} canWrite={editable} onClosed={reload} />
+        <ClosingChecklist finding={x} canWrite={editable} />
       </section>
 
       <section aria-labelledby="rca-title" className="stack">
         <h2 id="rca-title">{t("rca.title")}</h2>
         <RootCauseView finding={x} />
-        {editable && <details className="card"><summary>{t("rca.formTitle")}</summary><RootCauseForm finding={x} onSaved={reload} /></details>}
+        {editable && <details className="card"><summary>{t("rca.formTitle")}</summary><RootCauseForm finding={x} /></details>}
       </section>
 
       <section aria-labelledby="actions-title" className="stack">
         <h2 id="actions-title">{t("finding.actions")}</h2>
         {x.actions.length === 0 ? <p className="empty">{t("action.none")}</p>
-          : x.actions.map((a) => <ActionCard key={a.id} action={a} ownerName={ownerName(a.ownerId)} canWrite={editable} onChanged={reload} />)}
-        {editable && <ActionForm finding={x} people={people.options} meId={user.id} onCreated={reload} />}
+          : x.actions.map((a) => <ActionCard key={a.id} action={a} ownerName={ownerName(a.ownerId)} canWrite={editable} />)}
+        {editable && <ActionForm finding={x} people={people.options} meId={user.id} />}
       </section>
 
       <section aria-labelledby="evidence-title" className="stack">
         <h2 id="evidence-title">{t("evidence.title")}</h2>
         <EvidenceList evidence={x.evidence} />
-        {editable && <EvidenceUpload findingId={x.id} onUploaded={reload} />}
+        {editable && <EvidenceUpload findingId={x.id} />}
       </section>
 
       <section aria-labelledby="eff-title" className="stack">
         <h2 id="eff-title">{t("effReview.title")}</h2>
         <EffectivenessReviews reviews={x.reviews} evidence={x.evidence} name={people.name} />
         {editable && <EffectivenessReviewForm findingId={x.id} evidence={x.evidence} hasActions={x.actions.length > 0}
-          ownsAnAction={x.actions.some((a) => a.ownerId === user.id)} onCreated={reload} />}
+          ownsAnAction={x.actions.some((a) => a.ownerId === user.id)} />}
       </section>
     </article>
   );

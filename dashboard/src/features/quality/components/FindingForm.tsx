@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
-import { navigate } from "../../../shared/useRoute.ts";
+import { useReply } from "../../../shared/api/query.ts";
+import { useNavigate } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { parseClauses } from "../api/clauses.ts";
 import { CLASS_KEY, CLASSIFICATIONS, CONFERENCE_METRICS, FINDING_SOURCES, METRIC_KEY, SOURCE_KEY, type Finding, type Source } from "../api/quality.ts";
 import type { Programme, Risk } from "../../audits-risks/api/auditsRisks.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
+import type { Body } from "../../../shared/api/contract.ts";
 
 /**
  * "Bevinding vastleggen" for sources other than a survey wave (that one has its own
@@ -16,11 +18,13 @@ import { useSubmit } from "../../../shared/useSubmit.ts";
  * as the origin, so the finding can be traced back.
  */
 export function FindingForm() {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const [source, setSource] = useState<Source>("complaint");
   const { error, setError, busy, run } = useSubmit();
-  const risks = useLoad<{ risks: Risk[] }>(source === "risk" ? "/risks" : null);
-  const audits = useLoad<Programme>(source === "audit" ? `/audits/programme?year=${today().slice(0, 4)}` : null);
+  const create = useSend("createFinding", "POST", FINDING_CHANGES);
+  const risks = useReply("listRisks", source === "risk" ? "/risks" : null);
+  const audits = useReply("getAuditProgramme", source === "audit" ? "/audits/programme" : null, { year: Number(today().slice(0, 4)) });
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,12 +36,12 @@ export function FindingForm() {
     await run(async () => {
       const origin = source === "risk" ? { sourceRiskId: text("origin") } : source === "audit" ? { sourceAuditId: text("origin") }
         : source === "conference_metric" ? { sourceMetric: text("origin") } : {};
-      const { finding } = await api<{ finding: Finding }>("/findings", { method: "POST", body: {
+      const { finding } = await create.send("/findings", {
         source, title: text("title"), description: text("description"), classification: text("classification"), clauses,
         foundOn: text("foundOn"), ...Object.fromEntries(Object.entries(origin).filter(([, v]) => v)),
         ...(text("correction") ? { correction: text("correction") } : {}),
-      } });
-      navigate(`/verbetercyclus/${finding.id}`);
+      } as Body<"createFinding">);
+      await navigate({ to: "/verbetercyclus/$findingId", params: { findingId: finding.id } });
     }, { keepBusyOnSuccess: true });
   }
 

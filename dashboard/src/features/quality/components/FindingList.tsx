@@ -1,6 +1,6 @@
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { Link } from "../../../shared/components/Link.tsx";
+import { Link } from "@tanstack/react-router";
 import { Badge } from "../../../shared/components/Badge.tsx";
 import { ClassificationBadge } from "./ClassificationBadge.tsx";
 import { isOpen, isOverdue, SOURCE_KEY, type FindingListItem } from "../api/quality.ts";
@@ -24,7 +24,7 @@ export function FindingList({ findings }: { findings: FindingListItem[] }) {
           const late = x.actions.filter(isOverdue).length;
           return (
             <tr key={x.id}>
-              <th scope="row"><Link to={`/verbetercyclus/${x.id}`}><code>{x.ref}</code><span className="sr-only"> {x.title}</span></Link></th>
+              <th scope="row"><Link to="/verbetercyclus/$findingId" params={{ findingId: x.id }}><code>{x.ref}</code><span className="sr-only"> {x.title}</span></Link></th>
               <td>{x.title}</td>
               <td>{t(SOURCE_KEY[x.source])}</td>
               <td><ClassificationBadge value={x.classification} /></td>

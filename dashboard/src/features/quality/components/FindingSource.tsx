@@ -1,7 +1,7 @@
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
-import { Link } from "../../../shared/components/Link.tsx";
+import { useReply } from "../../../shared/api/query.ts";
+import { Link } from "@tanstack/react-router";
 import { METRIC_KEY, SOURCE_KEY, type Finding } from "../api/quality.ts";
 import type { Audit, Risk } from "../../audits-risks/api/auditsRisks.ts";
 
@@ -11,8 +11,8 @@ export function FindingSource({ finding }: { finding: Finding }) {
   const f = useFormat();
   const b = finding.baseline;
   // The finding names its audit or risk by id only; their reference and title come from their own endpoints.
-  const audit = useLoad<{ audit: Audit }>(finding.sourceAuditId ? `/audits/${finding.sourceAuditId}` : null);
-  const risk = useLoad<{ risk: Risk }>(finding.sourceRiskId ? `/risks/${finding.sourceRiskId}` : null);
+  const audit = useReply("getAudit", finding.sourceAuditId ? `/audits/${finding.sourceAuditId}` : null);
+  const risk = useReply("getRisk", finding.sourceRiskId ? `/risks/${finding.sourceRiskId}` : null);
   const a = audit.data?.audit, r = risk.data?.risk;
   return (
     <dl className="facts">
@@ -27,10 +27,10 @@ export function FindingSource({ finding }: { finding: Finding }) {
       </>}
       {!b && finding.sourceDimension && <div><dt>{t("results.dimension")}</dt><dd>{finding.sourceDimension}</dd></div>}
       {finding.sourceAuditId && <div><dt>{t("source.audit")}</dt><dd>
-        {a ? <Link to={`/audits-risicos?year=${a.year}#audit-${a.id}`}><code>{a.ref}</code> {a.processName}</Link> : <span className="muted">{t("app.loading")}</span>}
+        {a ? <Link to="/audits-risicos" search={{ year: a.year }} hash={`audit-${a.id}`}><code>{a.ref}</code> {a.processName}</Link> : <span className="muted">{t("app.loading")}</span>}
       </dd></div>}
       {finding.sourceRiskId && <div><dt>{t("source.risk")}</dt><dd>
-        <Link to={`/audits-risicos?risk=${finding.sourceRiskId}`}>{r ? <><code>{r.ref}</code> {r.title}</> : t("source.openRisk")}</Link>
+        <Link to="/audits-risicos" search={{ risk: finding.sourceRiskId ?? undefined }}>{r ? <><code>{r.ref}</code> {r.title}</> : t("source.openRisk")}</Link>
       </dd></div>}
       {finding.sourceMetric && <div><dt>{t("source.metric")}</dt><dd>{t(METRIC_KEY[finding.sourceMetric])}</dd></div>}
     </dl>

@@ -1,29 +1,28 @@
-import type { User } from "../../../shared/api/api.ts";
+import type { User } from "../../account/api/session.ts";
+import { useCan } from "../../account/api/session.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
-import { useLoad } from "../../../shared/api/useLoad.ts";
-import { queryString, useQueryParams } from "../../../shared/useQueryParams.ts";
-import { useSubPath } from "../../../shared/useRoute.ts";
+import { useReply } from "../../../shared/api/query.ts";
+import { getRouteApi } from "@tanstack/react-router";
+import { useUrlSearch } from "../../../shared/useUrlSearch.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { DigestPanel } from "./DigestPanel.tsx";
-import { FindingFilters, type FindingFilter } from "./FindingFilters.tsx";
+import { FindingFilters } from "./FindingFilters.tsx";
 import { FindingList } from "./FindingList.tsx";
 import { FindingForm } from "./FindingForm.tsx";
 import { WaveFindingForm } from "./WaveFindingForm.tsx";
 import { FindingDetail } from "./FindingDetail.tsx";
-import { QUALITY_WRITERS, type FindingListItem } from "../api/quality.ts";
 
 /** Verbetercyclus: what needs attention, the findings, and one finding at /verbetercyclus/<id>. */
-export function QualityPage({ user }: { user: User }) {
-  const [findingId] = useSubPath();
+export function QualityPage({ user, findingId }: { user: User; findingId?: string }) {
   return findingId ? <FindingDetail key={findingId} id={findingId} user={user} /> : <FindingsOverview user={user} />;
 }
 
 function FindingsOverview({ user }: { user: User }) {
+  const can = useCan();
   const { t } = useI18n();
-  const q = useQueryParams();
-  const filter: FindingFilter = { status: q.get("status"), source: q.get("source"), classification: q.get("classification") };
-  const findings = useLoad<{ findings: FindingListItem[] }>(`/findings${queryString({ ...filter })}`);
-  const canWrite = QUALITY_WRITERS.includes(user.role);
+  const [filter, setFilter] = useUrlSearch(getRouteApi("/verbetercyclus"));
+  const findings = useReply("listFindings", "/findings", filter);
+  const canWrite = can("quality:write");
   const filtered = !!(filter.status || filter.source || filter.classification);
   return (
     <section aria-labelledby="quality-title" className="stack">
@@ -42,7 +41,7 @@ function FindingsOverview({ user }: { user: User }) {
           </details>
         </div>)}
       <h2>{t("findings.title")}</h2>
-      <FindingFilters value={filter} onChange={(next) => q.update(next)} />
+      <FindingFilters value={filter} onChange={setFilter} />
       <div aria-busy={findings.loading}>
         {findings.error ? <Status error={findings.error} />
           : !findings.data ? <Status loading />

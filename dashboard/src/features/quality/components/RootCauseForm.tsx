@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { Status } from "../../../shared/components/Status.tsx";
 import { BRANCHES } from "./RootCauseView.tsx";
 import type { Finding } from "../api/quality.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
 
 type Method = "five_whys" | "fishbone";
 const MIN_WHYS = 2, MAX_WHYS = 7;
@@ -14,8 +15,9 @@ const MIN_WHYS = 2, MAX_WHYS = 7;
  * elsewhere", in one PATCH. Fields already recorded start filled in; empty fields are
  * left out, because the API keeps what it is not sent.
  */
-export function RootCauseForm({ finding, onSaved }: { finding: Finding; onSaved: () => void }) {
+export function RootCauseForm({ finding }: { finding: Finding }) {
   const { t } = useI18n();
+  const update = useSend("updateFinding", "PATCH", FINDING_CHANGES);
   const rca = finding.rootCauseAnalysis;
   const [method, setMethod] = useState<Method>(rca?.method ?? "five_whys");
   const [whys, setWhys] = useState<string[]>(rca?.method === "five_whys" ? rca.whys : ["", "", ""]);
@@ -44,9 +46,8 @@ export function RootCauseForm({ finding, onSaved }: { finding: Finding; onSaved:
     const body = { ...Object.fromEntries(Object.entries(text).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)), ...(a ? { rootCauseAnalysis: a } : {}) };
     if (!Object.keys(body).length) { setError(new Error(t("rca.nothing"))); return; }
     await run(async () => {
-      await api(`/findings/${finding.id}`, { method: "PATCH", body });
+      await update.send(`/findings/${finding.id}`, body);
       setNotice(t("rca.saved"));
-      onSaved();
     });
   }
 

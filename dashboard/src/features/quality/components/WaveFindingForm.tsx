@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
-import { navigate } from "../../../shared/useRoute.ts";
+import { useReply } from "../../../shared/api/query.ts";
+import { useNavigate } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { parseClauses } from "../api/clauses.ts";
 import { CLASS_KEY, CLASSIFICATIONS, type Finding, type Wave, type WaveResults } from "../api/quality.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { FINDING_CHANGES } from "../api/changes.ts";
+import type { Body } from "../../../shared/api/contract.ts";
 
 /** Scored 1–5, so comparable; the grade (1–10) and NPS (0–10) are not dimensions to pick here. */
 const OTHER_SCALES = ["nps", "rapportcijfer"];
@@ -18,14 +20,16 @@ const OTHER_SCALES = ["nps", "rapportcijfer"];
  * scores are shown lowest first so the user picks the low one knowingly.
  */
 export function WaveFindingForm() {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const f = useFormat();
-  const waves = useLoad<{ waves: Wave[] }>("/waves");
+  const waves = useReply("listWaves", "/waves");
   const withAnswers = (waves.data?.waves ?? []).filter((w) => w.responded > 0);
   const [waveId, setWaveId] = useState("");
   const [dimension, setDimension] = useState("");
   const { error, setError, busy, run } = useSubmit();
-  const results = useLoad<WaveResults>(waveId ? `/waves/${waveId}/results` : null);
+  const create = useSend("createFindingFromWave", "POST", FINDING_CHANGES);
+  const results = useReply("getWaveResults", waveId ? `/waves/${waveId}/results` : null);
   const dims = [...(results.data?.overall.dimensions ?? [])].filter((d) => !OTHER_SCALES.includes(d.dimension)).sort((a, b) => a.mean - b.mean);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -37,10 +41,10 @@ export function WaveFindingForm() {
     if (invalid.length || !clauses.length) { setError(new Error(t("finding.clausesInvalid", { list: invalid.join(", ") || "–" }))); return; }
     await run(async () => {
       const title = String(form.get("title") ?? "").trim();
-      const { finding } = await api<{ finding: Finding }>(`/waves/${waveId}/findings`, { method: "POST", body: {
+      const { finding } = await create.send(`/waves/${waveId}/findings`, {
         dimension, classification: form.get("classification"), clauses, ...(title ? { title } : {}),
-      } });
-      navigate(`/verbetercyclus/${finding.id}`);
+      } as Body<"createFindingFromWave">);
+      await navigate({ to: "/verbetercyclus/$findingId", params: { findingId: finding.id } });
     }, { keepBusyOnSuccess: true });
   }
 

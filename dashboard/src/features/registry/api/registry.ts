@@ -1,49 +1,25 @@
-/** Shapes of the case-registry API as the dashboard reads them (see api/registry/registry.schemas.ts). */
-export const CASE_STATUSES = ["aangemeld", "in_behandeling", "afgesloten"] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const ATTENDANCE = ["aanwezig", "informatie_aangeleverd", "telefonisch_video", "afwezig"] as const;
-export type Attendance = (typeof ATTENDANCE)[number];
-export type FollowUpState = "op_tijd" | "te_laat" | "open" | "verlopen";
-export const ELEMENTS = ["aanleiding", "doel", "aanpak", "casusregisseur", "vervolgafspraken"] as const;
+import type { Body, Item, Reply } from "../../../shared/api/contract.ts";
 
-/** Roles that may register cases and conferences (registry:write). */
-export const WRITERS = ["kwaliteit", "medewerker"];
+/** The case registry's shapes, from the API (api/registry/registry.routes.ts). */
+export type Case = Item<Reply<"listCases">["cases"]>;
+export type Conference = Item<Reply<"listConferences">["conferences"]>;
+export type FollowUp = Item<Conference["followUps"]>;
+export type FollowUpState = FollowUp["state"];
+export type CaseStatus = Case["status"];
+export type Attendance = Item<Body<"createConference">["attendance"]>["status"];
+export type Municipality = Item<Reply<"listMunicipalities">["municipalities"]>;
+export type Theme = Item<Reply<"listThemes">["themes"]>;
+export type Organisation = Item<Reply<"listOrganisations">["organisations"]>;
+export type Delivery = Item<Reply<"listReportDeliveries">["deliveries"]>;
+/** An open record in the API's schema today (issue 12, API half): read as the service returns it. */
+export type Metrics = Reply<"getConferenceMetrics">;
+export type Share = Metrics["directorAssigned"];
+export type Spread = Metrics["leadTimeDays"]["toClosure"];
+export type CostRow = Item<Metrics["hours"]["byCase"]>;
 
-export interface Case {
-  id: string; code: string; municipalityId: string; branchId: string; themeIds: string[]; referrerOrganisationId: string;
-  status: CaseStatus; registeredOn: string; closedOn: string | null; careSafetyNexus: boolean; societalImpact: boolean;
-  pgaCriteriaMet: boolean; handledLocallyOn: string | null;
-}
-
-export interface FollowUp { id: string; ownerOrganisationId: string; dueOn: string; doneOn: string | null; state: FollowUpState; note?: string | null }
-
-export interface Conference {
-  id: string; heldOn: string; branchId: string; chair: string; caseIds: string[];
-  attendance: { organisationId: string; status: Attendance }[];
-  rolesExplained: boolean; directorOrganisationId: string | null;
-  recorded: Record<(typeof ELEMENTS)[number], boolean>; elementsRecorded: number;
-  notes: { aanleiding: string | null; doel: string | null; aanpak: string | null } | null; notesErasedAt: string | null;
-  followUps: FollowUp[];
-}
-
-export interface Municipality { id: string; name: string; branchId: string }
-export interface Theme { id: string; name: string; active: boolean }
-export interface Organisation { id: string; name: string; type: string; municipalityId: string | null }
-
-export interface Share { count: number; n: number; share: number | null; ci: { low: number; high: number } | null }
-export interface Spread { n: number; median: number | null; p90: number | null }
-export interface CostRow { id: string; hours: number; cost: number }
-
-export interface Metrics {
-  conferences: number; directorAssigned: Share; allElementsRecorded: Share; rolesExplained: Share;
-  attendance: ({ organisationId: string; invited: number; contributed: Share } & Record<Attendance, number>)[];
-  followUps: { total: number; onTime: number; late: number; open: number; overdue: number };
-  cases: { registered: number; handledLocally: number; byTheme: { themeId: string; cases: number }[]; byMunicipality: { municipalityId: string; cases: number }[] };
-  leadTimeDays: { toFirstConference: Spread; toClosure: Spread };
-  hours: { total: { hours: number; cost: number }; unpricedHours: number; byMunicipality: CostRow[]; byCase: CostRow[]; byTheme: CostRow[]; byKind: CostRow[] };
-  byMonth: { month: string; conferences: number; directorAssigned: Share; allElementsRecorded: Share; rolesExplained: Share;
-    followUpsOverdue: number; hours: number; cost: number }[];
-  names: Record<string, string>;
-}
-
-export interface Delivery { id: string; municipalityId: string; municipality: string; periodFrom: string; periodTo: string; sha256: string; size: number; generatedAt: string }
+const STATUS_ORDER: Record<CaseStatus, true> = { aangemeld: true, in_behandeling: true, afgesloten: true };
+export const CASE_STATUSES = Object.keys(STATUS_ORDER) as CaseStatus[];
+const ATTENDANCE_ORDER: Record<Attendance, true> = { aanwezig: true, informatie_aangeleverd: true, telefonisch_video: true, afwezig: true };
+export const ATTENDANCE = Object.keys(ATTENDANCE_ORDER) as Attendance[];
+const ELEMENT_ORDER: Record<keyof Conference["recorded"], true> = { aanleiding: true, doel: true, aanpak: true, casusregisseur: true, vervolgafspraken: true };
+export const ELEMENTS = Object.keys(ELEMENT_ORDER) as (keyof Conference["recorded"])[];

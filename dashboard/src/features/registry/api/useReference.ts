@@ -1,15 +1,15 @@
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import type { Metrics, Municipality, Organisation, Theme } from "./registry.ts";
 
 /** Municipalities the user may see (a gemeente account gets only its own). */
 export function useMunicipalities() {
-  const res = useLoad<{ municipalities: Municipality[] }>("/municipalities");
+  const res = useReply("listMunicipalities", "/municipalities");
   return { ...res, list: res.data?.municipalities ?? [] };
 }
 
 /** The ZVH's theme list, inactive themes included (they still name old cases). */
 export function useThemes() {
-  const res = useLoad<{ themes: Theme[] }>("/themes");
+  const res = useReply("listThemes", "/themes");
   return { ...res, list: res.data?.themes ?? [] };
 }
 
@@ -19,8 +19,8 @@ export function useThemes() {
  * the fallback: incomplete, but enough to read existing records.
  */
 export function useOrganisations() {
-  const res = useLoad<{ organisations: Organisation[] }>("/organisations");
-  const fallback = useLoad<Metrics>(res.error ? "/registry/metrics" : null);
+  const res = useReply("listOrganisations", "/organisations");
+  const fallback = useReply("getConferenceMetrics", res.error ? "/registry/metrics" : null);
   if (res.data || !res.error) return { loading: res.loading, error: res.error, list: res.data?.organisations ?? [], partial: false };
   const list = (fallback.data?.attendance ?? []).map((a) => ({
     id: a.organisationId, name: fallback.data!.names[a.organisationId] ?? a.organisationId, type: "", municipalityId: null,

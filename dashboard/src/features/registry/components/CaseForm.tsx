@@ -1,18 +1,21 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
 import type { Case, Municipality, Organisation, Theme } from "../api/registry.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REGISTRY_CHANGES } from "../api/changes.ts";
+import type { Body } from "../../../shared/api/contract.ts";
 
 /** "Casus aanmelden": a pseudonymous registration, no personal data. */
-export function CaseForm({ municipalities, themes, organisations, onCreated }: {
-  municipalities: Municipality[]; themes: Theme[]; organisations: Organisation[]; onCreated: (c: Case) => void;
+export function CaseForm({ municipalities, themes, organisations }: {
+  municipalities: Municipality[]; themes: Theme[]; organisations: Organisation[];
 }) {
   const { t } = useI18n();
   const { error, setError, busy, run } = useSubmit();
+  const create = useSend("createCase", "POST", REGISTRY_CHANGES);
   const [notice, setNotice] = useState("");
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -23,13 +26,12 @@ export function CaseForm({ municipalities, themes, organisations, onCreated }: {
     const themeIds = f.getAll("themeIds").map(String);
     if (!themeIds.length) { setError(new Error(t("case.needTheme"))); return; }
     await run(async () => {
-      const { case: created } = await api<{ case: Case }>("/cases", { method: "POST", body: {
+      const { case: created } = await create.send("/cases", {
         municipalityId: f.get("municipalityId"), themeIds, referrerOrganisationId: f.get("referrerOrganisationId"),
         registeredOn: f.get("registeredOn"), careSafetyNexus: f.get("careSafetyNexus") === "on", societalImpact: f.get("societalImpact") === "on",
-      } });
+      } as Body<"createCase">);
       form.reset();
       setNotice(t("case.created", { code: created.code }));
-      onCreated(created);
     });
   }
   return (

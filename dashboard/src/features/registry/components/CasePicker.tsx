@@ -1,5 +1,5 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import type { Case } from "../api/registry.ts";
 
@@ -8,7 +8,7 @@ export function CasePicker({ branchId, value, onChange, name }: {
   branchId: string; value: string[]; onChange: (ids: string[]) => void; name: (id: string) => string;
 }) {
   const { t } = useI18n();
-  const cases = useLoad<{ cases: Case[] }>(branchId ? `/cases?branch=${encodeURIComponent(branchId)}` : null);
+  const cases = useReply("listCases", branchId ? "/cases" : null, { branch: branchId });
   const open = (cases.data?.cases ?? []).filter((c) => c.status !== "afgesloten" && !c.handledLocallyOn);
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((x) => x !== id));
   return (

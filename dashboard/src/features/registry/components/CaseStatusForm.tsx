@@ -1,18 +1,20 @@
 import { useState, type FormEvent } from "react";
 import type { MessageKey } from "../../../../../i18n/messages.ts";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import type { Case, CaseStatus } from "../api/registry.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REGISTRY_CHANGES } from "../api/changes.ts";
 
 export const STATUS_KEY: Record<CaseStatus, MessageKey> = {
   aangemeld: "status.aangemeld", in_behandeling: "status.in_behandeling", afgesloten: "status.afgesloten",
 };
 
 /** Per case: put it in treatment, or close it on a date. */
-export function CaseStatusForm({ item, onChanged }: { item: Case; onChanged: () => void }) {
+export function CaseStatusForm({ item }: { item: Case }) {
+  const update = useSend("updateCase", "PATCH", REGISTRY_CHANGES);
   const { t } = useI18n();
   const [status, setStatus] = useState<CaseStatus>(item.status === "afgesloten" ? "afgesloten" : "in_behandeling");
   const [closedOn, setClosedOn] = useState(item.closedOn ?? today());
@@ -21,8 +23,7 @@ export function CaseStatusForm({ item, onChanged }: { item: Case; onChanged: () 
   async function submit(e: FormEvent) {
     e.preventDefault();
     await run(async () => {
-      await api(`/cases/${item.id}`, { method: "PATCH", body: status === "afgesloten" ? { status, closedOn } : { status } });
-      onChanged();
+      await update.send(`/cases/${item.id}`, status === "afgesloten" ? { status, closedOn } : { status });
     });
   }
   const id = `cs-${item.id}`;

@@ -5,8 +5,8 @@ import type { Case } from "../api/registry.ts";
 import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 
 /** The case list: pseudonymous codes and structured facts only. */
-export function CaseTable({ cases, name, canWrite, onChanged }: {
-  cases: Case[]; name: (id: string) => string; canWrite: boolean; onChanged: () => void;
+export function CaseTable({ cases, name, canWrite }: {
+  cases: Case[]; name: (id: string) => string; canWrite: boolean;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -29,7 +29,7 @@ export function CaseTable({ cases, name, canWrite, onChanged }: {
             <td>{f.date(c.registeredOn)}</td>
             <td>{f.date(c.closedOn)}</td>
             <td>{c.handledLocallyOn ? t("case.localSince", { date: f.date(c.handledLocallyOn) }) : t("form.no")}</td>
-            {canWrite && <td><CaseStatusForm item={c} onChanged={onChanged} /></td>}
+            {canWrite && <td><CaseStatusForm item={c} /></td>}
           </tr>))}
         </tbody>
       </table>

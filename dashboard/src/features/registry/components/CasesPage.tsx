@@ -1,23 +1,25 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import type { User } from "../../../shared/api/api.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
-import { queryString, useQueryParams } from "../../../shared/useQueryParams.ts";
+import { useCan } from "../../account/api/session.ts";
+import type { User } from "../../account/api/session.ts";
+import { useReply } from "../../../shared/api/query.ts";
+import { getRouteApi } from "@tanstack/react-router";
+import { useUrlSearch } from "../../../shared/useUrlSearch.ts";
 import { namer, useMunicipalities, useOrganisations, useThemes } from "../api/useReference.ts";
 import { Status } from "../../../shared/components/Status.tsx";
-import { CaseFilters, type CaseFilter } from "./CaseFilters.tsx";
+import { CaseFilters } from "./CaseFilters.tsx";
 import { CaseForm } from "./CaseForm.tsx";
 import { CaseTable } from "./CaseTable.tsx";
-import { WRITERS, type Case } from "../api/registry.ts";
 
 /** Casussen: the case list with shareable filters, and for writers the registration form. */
 export function CasesPage({ user }: { user: User }) {
+  const can = useCan();
   const { t } = useI18n();
-  const q = useQueryParams();
-  const filter: CaseFilter = { status: q.get("status"), municipality: q.get("municipality"), theme: q.get("theme") };
-  const cases = useLoad<{ cases: Case[] }>(`/cases${queryString({ ...filter })}`);
+  const [search, setSearch] = useUrlSearch(getRouteApi("/casussen"));
+  const filter = search;
+  const cases = useReply("listCases", "/cases", filter);
   const municipalities = useMunicipalities();
   const themes = useThemes();
-  const canWrite = WRITERS.includes(user.role);
+  const canWrite = can("registry:write");
   const organisations = useOrganisations();
   // A medewerker works for one branch: offer only its municipalities.
   const ownMunicipalities = municipalities.list.filter((m) => !user.branchId || m.branchId === user.branchId);
@@ -28,15 +30,15 @@ export function CasesPage({ user }: { user: User }) {
       <p className="lead">{t("cases.intro")}</p>
       {canWrite && (organisations.loading || themes.loading || municipalities.loading
         ? <Status loading />
-        : <CaseForm municipalities={ownMunicipalities} themes={themes.list} organisations={organisations.list} onCreated={() => cases.reload()} />)}
+        : <CaseForm municipalities={ownMunicipalities} themes={themes.list} organisations={organisations.list} />)}
       <h2>{t("cases.list")}</h2>
-      <CaseFilters value={filter} onChange={(next) => q.update(next)} municipalities={ownMunicipalities} themes={themes.list} />
+      <CaseFilters value={filter} onChange={setSearch} municipalities={ownMunicipalities} themes={themes.list} />
       <div aria-busy={cases.loading}>
         {cases.error ? <Status error={cases.error} />
           : !cases.data ? <Status loading />
           : cases.data.cases.length === 0
             ? <p className="empty" role="status">{filter.status || filter.municipality || filter.theme ? t("cases.noneFiltered") : t("cases.none")}</p>
-            : <CaseTable cases={cases.data.cases} name={name} canWrite={canWrite} onChanged={cases.reload} />}
+            : <CaseTable cases={cases.data.cases} name={name} canWrite={canWrite} />}
       </div>
     </section>
   );

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { addDays, today, useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
 import { AttendanceRows, type AttendanceRow } from "./AttendanceRows.tsx";
@@ -11,6 +11,7 @@ import { CasePicker } from "./CasePicker.tsx";
 import { ElementsNotes, type Notes } from "./ElementsNotes.tsx";
 import type { Conference, Organisation } from "../api/registry.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REGISTRY_CHANGES } from "../api/changes.ts";
 
 const blank = (branchId: string) => ({
   heldOn: today(), branchId, chair: "", caseIds: [] as string[], rolesExplained: false, directorOrganisationId: "",
@@ -19,15 +20,16 @@ const blank = (branchId: string) => ({
 });
 
 /** Registers a case conference with the five elements, attendance and follow-up agreements. */
-export function ConferenceForm({ branches, organisations, name, onCreated }: {
-  branches: { id: string; name: string }[]; organisations: Organisation[]; name: (id: string) => string; onCreated: (c: Conference) => void;
+export function ConferenceForm({ branches, organisations, name, }: {
+  branches: { id: string; name: string }[]; organisations: Organisation[]; name: (id: string) => string;
 }) {
   const { t } = useI18n();
   const f = useFormat();
   const [s, setS] = useState(() => blank(branches.length === 1 ? branches[0].id : ""));
   const { error, setError, busy, run } = useSubmit();
+  const create = useSend("createConference", "POST", REGISTRY_CHANGES);
   const [notice, setNotice] = useState("");
-  const settings = useLoad<{ retentionDays: number }>("/registry/settings");
+  const settings = useReply("getRegistrySettings", "/registry/settings");
   const set = (patch: Partial<typeof s>) => setS((prev) => ({ ...prev, ...patch }));
   const recorded = [s.notes.aanleiding, s.notes.doel, s.notes.aanpak].filter((n) => n.trim()).length
     + (s.directorOrganisationId ? 1 : 0) + (s.followUps.length ? 1 : 0);
@@ -38,16 +40,15 @@ export function ConferenceForm({ branches, organisations, name, onCreated }: {
     setNotice("");
     if (!s.caseIds.length) { setError(new Error(t("conf.needCase"))); return; }
     await run(async () => {
-      const { conference } = await api<{ conference: Conference }>("/conferences", { method: "POST", body: {
+      const { conference } = await create.send("/conferences", {
         heldOn: s.heldOn, branchId: s.branchId, chair: s.chair, caseIds: s.caseIds, rolesExplained: s.rolesExplained,
         attendance: s.attendance.map((a) => ({ organisationId: a.organisationId, status: a.status })),
         ...Object.fromEntries(Object.entries(s.notes).filter(([, v]) => v.trim())),
         directorOrganisationId: s.directorOrganisationId || null,
         followUps: s.followUps.map((u) => ({ ownerOrganisationId: u.ownerOrganisationId, dueOn: u.dueOn, ...(u.note.trim() ? { note: u.note } : {}) })),
-      } });
+      });
       setS(blank(s.branchId));
       setNotice(t("conf.created", { date: f.date(conference.heldOn), n: conference.elementsRecorded }));
-      onCreated(conference);
     });
   }
 

@@ -10,8 +10,8 @@ const ELEMENT_KEY: Record<(typeof ELEMENTS)[number], MessageKey> = {
 };
 
 /** The conference list: which elements are on record, not the notes themselves. */
-export function ConferenceTable({ conferences, name, caseCode, canWrite, onChanged }: {
-  conferences: Conference[]; name: (id: string | null) => string; caseCode: (id: string) => string; canWrite: boolean; onChanged: () => void;
+export function ConferenceTable({ conferences, name, caseCode, canWrite }: {
+  conferences: Conference[]; name: (id: string | null) => string; caseCode: (id: string) => string; canWrite: boolean;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -37,7 +37,7 @@ export function ConferenceTable({ conferences, name, caseCode, canWrite, onChang
                 {missing.length > 0 && <div className="small">{t("conf.missing")}: {missing.map((e) => t(ELEMENT_KEY[e]).toLowerCase()).join(", ")}</div>}
               </td>
               <td>{c.rolesExplained ? t("form.yes") : t("form.no")}</td>
-              <td><FollowUpList items={c.followUps} name={name} canWrite={canWrite} onChanged={onChanged} /></td>
+              <td><FollowUpList items={c.followUps} name={name} canWrite={canWrite} /></td>
             </tr>);
         })}
         </tbody>

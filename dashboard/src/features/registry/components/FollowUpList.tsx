@@ -1,16 +1,18 @@
 import { useState } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today, useFormat } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { FollowUpBadge } from "./FollowUpBadge.tsx";
 import type { FollowUp } from "../api/registry.ts";
+import { REGISTRY_CHANGES } from "../api/changes.ts";
 
 /** A conference's follow-up agreements with their state; writers can mark open ones done today. */
-export function FollowUpList({ items, name, canWrite, onChanged }: {
-  items: FollowUp[]; name: (id: string) => string; canWrite: boolean; onChanged: () => void;
+export function FollowUpList({ items, name, canWrite }: {
+  items: FollowUp[]; name: (id: string) => string; canWrite: boolean;
 }) {
   const { t } = useI18n();
+  const update = useSend("updateFollowUp", "PATCH", REGISTRY_CHANGES);
   const f = useFormat();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState("");
@@ -19,8 +21,7 @@ export function FollowUpList({ items, name, canWrite, onChanged }: {
     setBusy(id);
     setError(undefined);
     try {
-      await api(`/follow-ups/${id}`, { method: "PATCH", body: { doneOn: today() } });
-      onChanged();
+      await update.send(`/follow-ups/${id}`, { doneOn: today() });
     } catch (err) {
       setError(err as Error);
     } finally {

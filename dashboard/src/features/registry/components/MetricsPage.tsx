@@ -1,5 +1,5 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import type { User } from "../../../shared/api/api.ts";
+import type { User } from "../../account/api/session.ts";
 import { useFormat } from "../../../shared/format.ts";
 import { useMetricsView } from "../api/useMetricsView.ts";
 import { branchesOf } from "../api/useReference.ts";
@@ -14,7 +14,7 @@ import { CostChart } from "./CostChart.tsx";
 export function MetricsPage({ user }: { user: User }) {
   const { t } = useI18n();
   const f = useFormat();
-  const { q, filter, metrics, themes, names, own: ownMunicipalities, label } = useMetricsView(user);
+  const { setFilter, filter, metrics, themes, names, own: ownMunicipalities, label } = useMetricsView(user, "/kengetallen");
   const m = metrics.data;
   // Roles without the registry (gemeente) cannot list themes: offer the themes the figures name.
   const themeOptions = themes.data ? themes.list : [...new Set([...(m?.cases.byTheme.map((x) => x.themeId) ?? []), filter.theme].filter(Boolean))]
@@ -23,7 +23,7 @@ export function MetricsPage({ user }: { user: User }) {
     <section aria-labelledby="metrics-title" className="stack">
       <h1 id="metrics-title">{t("nav.metrics")}</h1>
       <p className="lead">{t("metrics.intro")}</p>
-      <MetricsFilters value={filter} onChange={(next) => q.update(next)} branches={branchesOf(ownMunicipalities)}
+      <MetricsFilters value={filter} onChange={setFilter} branches={branchesOf(ownMunicipalities)}
         municipalities={ownMunicipalities} themes={themeOptions} />
       {metrics.loading && <Status loading />}
       {metrics.error && <Status error={metrics.error} />}

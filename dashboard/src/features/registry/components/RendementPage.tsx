@@ -1,5 +1,5 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import type { User } from "../../../shared/api/api.ts";
+import type { User } from "../../account/api/session.ts";
 import { useFormat } from "../../../shared/format.ts";
 import { useMetricsView } from "../api/useMetricsView.ts";
 import { branchesOf } from "../api/useReference.ts";
@@ -20,14 +20,14 @@ const TOP_CASES = 20;
 export function RendementPage({ user }: { user: User }) {
   const { t } = useI18n();
   const f = useFormat();
-  const { q, filter, metrics, themes, own, label } = useMetricsView(user);
+  const { setFilter, filter, metrics, themes, own, label } = useMetricsView(user, "/rendement");
   const m = metrics.data;
   const perCase = m && m.cases.registered ? m.hours.total.cost / m.cases.registered : null;
   return (
     <section aria-labelledby="rendement-title" className="stack">
       <h1 id="rendement-title">{t("nav.rendement")}</h1>
       <p className="lead">{t("rendement.intro")}</p>
-      <MetricsFilters value={filter} onChange={(next) => q.update(next)} branches={branchesOf(own)} municipalities={own} themes={themes.list} />
+      <MetricsFilters value={filter} onChange={setFilter} branches={branchesOf(own)} municipalities={own} themes={themes.list} />
       {metrics.loading && <Status loading />}
       {metrics.error && <Status error={metrics.error} />}
       {m && !metrics.error && (

@@ -1,5 +1,6 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
+import { getRouteApi } from "@tanstack/react-router";
 import { usePeriod } from "../../../shared/period/usePeriod.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { PeriodPicker } from "../../../shared/period/PeriodPicker.tsx";
@@ -7,13 +8,11 @@ import { ReportDownloads } from "./ReportDownloads.tsx";
 import { DeliveryList } from "./DeliveryList.tsx";
 import type { Delivery } from "../../registry/api/registry.ts";
 
-interface Figures { municipality: { id: string; name: string }; waves: { wave: string; invited: number; responded: number }[] }
-
 export function MunicipalityPage({ municipalityId }: { municipalityId: string }) {
   const { t } = useI18n();
-  const figures = useLoad<Figures>(`/municipalities/${municipalityId}/figures`);
-  const deliveries = useLoad<{ deliveries: Delivery[] }>("/reports/deliveries");
-  const [period, setPeriod] = usePeriod();
+  const figures = useReply("getMunicipalityFigures", `/municipalities/${municipalityId}/figures`);
+  const deliveries = useReply("listReportDeliveries", "/reports/deliveries");
+  const [period, setPeriod] = usePeriod(getRouteApi("/gemeente"));
   if (!figures.data) return <Status loading={figures.loading} error={figures.error} />;
   return (
     <section aria-labelledby="mun-title" className="stack">

@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
+import { getRouteApi } from "@tanstack/react-router";
 import { usePeriod } from "../../../shared/period/usePeriod.ts";
 import { validPeriod } from "../../../shared/period/period.ts";
 import { useMunicipalities } from "../../registry/api/useReference.ts";
@@ -17,19 +18,19 @@ import { useSubmit } from "../../../shared/useSubmit.ts";
 export function ReportsPage() {
   const { t } = useI18n();
   const f = useFormat();
-  const [period, setPeriod, q] = usePeriod();
+  const [period, setPeriod, search, setSearch] = usePeriod(getRouteApi("/uitdraaien"));
   const municipalities = useMunicipalities();
-  const deliveries = useLoad<{ deliveries: Delivery[] }>("/reports/deliveries");
+  const deliveries = useReply("listReportDeliveries", "/reports/deliveries");
   const [created, setCreated] = useState<Delivery[] | null>(null);
   const { error, busy, run } = useSubmit();
-  const chosen = municipalities.list.find((m) => m.id === q.get("municipality")) ?? municipalities.list[0];
+  const sending = useSend("sendMunicipalityReports", "POST", ["listReportDeliveries"]);
+  const chosen = municipalities.list.find((m) => m.id === search.municipality) ?? municipalities.list[0];
 
   async function sendAll() {
     if (!confirm(t("uitdraai.confirmSend", { from: f.date(period.from), to: f.date(period.to) }))) return;
     setCreated(null);
     await run(async () => {
-      setCreated((await api<{ deliveries: Delivery[] }>("/reports/municipalities", { method: "POST", body: period })).deliveries);
-      deliveries.reload();
+      setCreated((await sending.send("/reports/municipalities", period)).deliveries);
     });
   }
 
@@ -42,7 +43,7 @@ export function ReportsPage() {
       {municipalities.error || !chosen ? <Status loading={municipalities.loading} error={municipalities.error} /> : <>
         <div>
           <label htmlFor="rp-municipality">{t("case.municipality")}</label>{" "}
-          <select id="rp-municipality" value={chosen.id} onChange={(e) => q.update({ municipality: e.target.value })}>
+          <select id="rp-municipality" value={chosen.id} onChange={(e) => setSearch({ municipality: e.target.value })}>
             {municipalities.list.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
           </select>
         </div>

@@ -1,53 +1,25 @@
-/** Shapes of the survey results API as the dashboard reads them (see api/domain/survey/results.ts, api/waves/). */
-export interface Interval { low: number; high: number }
-export interface Score { n: number; mean: number; sd: number; ci: Interval | null }
-export interface QuestionResult extends Score { question: string; title: string; dimension: string; distribution: Record<string, number> }
-export interface DimensionResult extends Score { dimension: string; label: string }
-export interface NpsResult { n: number; promoters: number; passives: number; detractors: number; nps: number; interval: Interval | null }
+import type { Item, Reply } from "../../../shared/api/contract.ts";
 
-export interface Overall {
-  invited: number; respondents: number; responseRate: number | null; suppressed: boolean;
-  questions: QuestionResult[]; dimensions: DimensionResult[]; nps: NpsResult | null;
-}
+/**
+ * Survey results as the API gives them. The three result answers are open records in the
+ * API's schemas today; until they name their fields (issue 12, API half) they are read as
+ * what the service functions behind those routes return.
+ */
+export type WaveResults = Reply<"getWaveResults">;
+export type WaveComparison = Reply<"getWaveComparison">;
+export type OpenAnswers = Reply<"listOpenAnswers">;
+export type Wave = Item<Reply<"listWaves">["waves"]>;
 
-export type GroupResult =
-  | { key: string; suppressed: true }
-  | { key: string; suppressed: false; invited: number; respondents: number; responseRate: number | null;
-      questions: (QuestionResult | { question: string; suppressed: true })[];
-      dimensions: (DimensionResult | { dimension: string; suppressed: true })[]; nps: NpsResult | null };
+export type Grouping = keyof WaveResults["groups"];
+export type GroupResult = Item<WaveResults["groups"][Grouping]>;
+export type QuestionResult = Item<WaveResults["overall"]["questions"]>;
+export type DimensionResult = Item<WaveResults["overall"]["dimensions"]>;
+export type Interval = NonNullable<DimensionResult["ci"]>;
+export type TestResult = NonNullable<WaveComparison["responseRate"]>["test"] & object;
 
-export const GROUPINGS = ["organisationType", "branch", "municipality"] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+/** The groupings in the order the page offers them; the record makes the list complete. */
+const GROUPING_ORDER: Record<Grouping, number> = { organisationType: 0, branch: 1, municipality: 2 };
+export const GROUPINGS = (Object.keys(GROUPING_ORDER) as Grouping[]).sort((a, b) => GROUPING_ORDER[a] - GROUPING_ORDER[b]);
 
-export interface WaveResults {
-  wave: { id: string; name: string; status: string };
-  minGroupSize: number;
-  overall: Overall;
-  groups: Record<Grouping, GroupResult[]>;
-}
-
-export interface TestResult { test: string; statistic: number; p: number; significant: boolean }
-export interface Compared { current: { mean: number; n: number }; previous: { mean: number; n: number }; difference: number; test: TestResult | null }
-
-export interface WaveComparison {
-  wave: { id: string; name: string };
-  previous: { id: string; name: string } | null;
-  alpha: number;
-  dimensions: (Compared & { dimension: string; label: string })[];
-  questions: (Compared & { question: string; title: string; dimension: string })[];
-  nps: { current: number; previous: number; difference: number; test: TestResult | null } | null;
-  responseRate: { current: number; previous: number; test: TestResult | null } | null;
-}
-
-export interface OpenAnswers {
-  minGroupSize: number;
-  groupBy: "organisationType" | "branch" | null;
-  groups: { key: string; respondents: number | null; suppressed: boolean; answers: { question: string; dimension: string | null; text: string }[] }[];
-}
-
-export interface Wave { id: string; name: string; status: string; responded: number; invited: number }
-
-/** Dimensions scored 1–5; the report mark (0–10) and the recommendation (NPS) are shown apart. */
-export const isScale = (dimension: string) => dimension !== "nps" && dimension !== "rapportcijfer";
-
+export { isScale } from "../../../shared/dimensions.ts";
 export const ORGANISATION_TYPES = ["gemeente", "justitie", "zorg", "veiligheid", "wonen", "overig"] as const;

@@ -1,6 +1,5 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import { useLoad } from "../../../shared/api/useLoad.ts";
-import { queryString } from "../../../shared/useQueryParams.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { GROUPING_KEY } from "./GroupResults.tsx";
 import type { DimensionResult, OpenAnswers } from "../api/results.ts";
@@ -14,11 +13,11 @@ const QUESTION_KEY: Record<string, MessageKey> = { goed: "open.q.goed", beter: "
  * page says so, so that a missing group is not read as "they had nothing to say".
  */
 export function OpenAnswersPanel({ waveId, dims, groupBy, dimension, onChange, name }: {
-  waveId: string; dims: DimensionResult[]; groupBy: string; dimension: string;
-  onChange: (next: { ogroup?: string; odim?: string }) => void; name: (grouping: string, key: string) => string;
+  waveId: string; dims: DimensionResult[]; groupBy: "organisationType" | "branch" | ""; dimension: string;
+  onChange: (next: { ogroup?: "organisationType" | "branch" | ""; odim?: string }) => void; name: (grouping: string, key: string) => string;
 }) {
   const { t } = useI18n();
-  const res = useLoad<OpenAnswers>(`/waves/${waveId}/open-answers${queryString({ groupBy, dimension })}`);
+  const res = useReply("listOpenAnswers", `/waves/${waveId}/open-answers`, { groupBy, dimension });
   const question = (q: string) => (QUESTION_KEY[q] ? t(QUESTION_KEY[q]) : q);
   const groupName = (key: string) => (res.data?.groupBy ? name(res.data.groupBy, key) : t("open.everyone"));
   return (
@@ -28,7 +27,7 @@ export function OpenAnswersPanel({ waveId, dims, groupBy, dimension, onChange, n
       <form role="search" aria-label={t("open.filters")} className="filters" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="open-group">{t("open.groupBy")}</label>
-          <select id="open-group" value={groupBy} onChange={(e) => onChange({ ogroup: e.target.value })}>
+          <select id="open-group" value={groupBy} onChange={(e) => onChange({ ogroup: e.target.value as "organisationType" | "branch" | "" })}>
             <option value="">{t("open.everyone")}</option>
             <option value="organisationType">{t(GROUPING_KEY.organisationType)}</option>
             <option value="branch">{t(GROUPING_KEY.branch)}</option>

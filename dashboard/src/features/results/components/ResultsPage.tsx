@@ -1,7 +1,8 @@
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
-import { useQueryParams } from "../../../shared/useQueryParams.ts";
+import { useReply } from "../../../shared/api/query.ts";
+import { getRouteApi } from "@tanstack/react-router";
+import { useUrlSearch } from "../../../shared/useUrlSearch.ts";
 import { branchesOf, useMunicipalities } from "../../registry/api/useReference.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { Significance } from "./Significance.tsx";
@@ -21,16 +22,16 @@ import type { MessageKey } from "../../../../../i18n/messages.ts";
 export function ResultsPage() {
   const { t } = useI18n();
   const f = useFormat();
-  const q = useQueryParams();
-  const waves = useLoad<{ waves: Wave[] }>("/waves");
+  const [search, setSearch] = useUrlSearch(getRouteApi("/resultaten"));
+  const waves = useReply("listWaves", "/waves");
   const municipalities = useMunicipalities();
   const list = waves.data?.waves ?? [];
-  const chosen = list.find((w) => w.id === q.get("wave"))?.id ?? list.filter((w) => w.responded > 0).at(-1)?.id ?? list.at(-1)?.id ?? null;
-  const results = useLoad<WaveResults>(chosen ? `/waves/${chosen}/results` : null);
-  const comparison = useLoad<WaveComparison>(chosen ? `/waves/${chosen}/comparison` : null);
+  const chosen = list.find((w) => w.id === search.wave)?.id ?? list.filter((w) => w.responded > 0).at(-1)?.id ?? list.at(-1)?.id ?? null;
+  const results = useReply("getWaveResults", chosen ? `/waves/${chosen}/results` : null);
+  const comparison = useReply("getWaveComparison", chosen ? `/waves/${chosen}/comparison` : null);
   // Open answers can only be grouped where the API can keep small groups apart: type and branch.
-  const openGroup = ["organisationType", "branch"].includes(q.get("ogroup")) ? q.get("ogroup") : "";
-  const grouping: Grouping = (GROUPINGS as readonly string[]).includes(q.get("group")) ? q.get("group") as Grouping : "organisationType";
+  const openGroup = search.ogroup ?? "";
+  const grouping: Grouping = search.group ?? "organisationType";
   const branches = branchesOf(municipalities.list);
   const name = (g: string, key: string) => {
     if (key === "onbekend") return t("results.unknownGroup");
@@ -52,7 +53,7 @@ export function ResultsPage() {
         <form role="search" aria-label={t("results.waveFilter")} className="filters" onSubmit={(e) => e.preventDefault()}>
           <div>
             <label htmlFor="wave">{t("results.wave")}</label>
-            <select id="wave" value={chosen ?? ""} onChange={(e) => q.update({ wave: e.target.value })}>
+            <select id="wave" value={chosen ?? ""} onChange={(e) => setSearch({ wave: e.target.value })}>
               {list.map((w) => <option key={w.id} value={w.id}>{t("results.waveOption", { name: w.name, n: w.responded })}</option>)}
             </select>
           </div>
@@ -79,11 +80,11 @@ export function ResultsPage() {
           <QuestionChart questions={r.overall.questions.filter((x) => isScale(x.dimension))} comparison={c} />
           <ScoreChart grade={r.overall.questions.find((x) => x.dimension === "rapportcijfer")}
             recommend={r.overall.questions.find((x) => x.dimension === "nps")} />
-          <GroupResults groups={r.groups[grouping]} grouping={grouping} onGrouping={(g) => q.update({ group: g === "organisationType" ? "" : g })}
-            dims={dims} dimension={q.get("dim")} onDimension={(d) => q.update({ dim: d })} name={(key) => name(grouping, key)}
+          <GroupResults groups={r.groups[grouping]} grouping={grouping} onGrouping={(g) => setSearch({ group: g === "organisationType" ? "" : g })}
+            dims={dims} dimension={search.dim ?? ""} onDimension={(d) => setSearch({ dim: d })} name={(key) => name(grouping, key)}
             minGroupSize={r.minGroupSize} />
-          <OpenAnswersPanel waveId={r.wave.id} dims={dims.filter((d) => isScale(d.dimension))} groupBy={openGroup} dimension={q.get("odim")}
-            onChange={(next) => q.update(next)} name={name} />
+          <OpenAnswersPanel waveId={r.wave.id} dims={dims.filter((d) => isScale(d.dimension))} groupBy={openGroup} dimension={search.odim ?? ""}
+            onChange={setSearch} name={name} />
         </>)}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
@@ -7,6 +7,7 @@ import { PersonSelect } from "../../quality/components/PersonSelect.tsx";
 import { DECISION_KIND_KEY, DECISION_KINDS, type Decision, type DecisionKind } from "../api/reviews.ts";
 import type { PersonOption } from "../../quality/api/usePeople.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REVIEW_CHANGES } from "../api/changes.ts";
 
 interface Row { key: number; kind: DecisionKind; text: string; ownerId: string; dueOn: string; actionId: string | null }
 
@@ -17,13 +18,14 @@ const toRow = (d: Decision, key: number): Row => ({ key, kind: d.kind, text: d.t
  * due date becomes an improvement action when the review is made final; one that already
  * did keeps its action (owner and date then live in the action register).
  */
-export function DecisionsForm({ reviewId, decisions, people, onSaved }: {
-  reviewId: string; decisions: Decision[]; people: PersonOption[]; onSaved: () => void;
+export function DecisionsForm({ reviewId, decisions, people }: {
+  reviewId: string; decisions: Decision[]; people: PersonOption[];
 }) {
   const { t } = useI18n();
   const [rows, setRows] = useState<Row[]>(() => decisions.map(toRow));
   const [next, setNext] = useState(decisions.length);
   const { error, setError, busy, run } = useSubmit();
+  const update = useSend("updateManagementReview", "PATCH", REVIEW_CHANGES);
   const [notice, setNotice] = useState("");
   const set = (key: number, patch: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -33,12 +35,11 @@ export function DecisionsForm({ reviewId, decisions, people, onSaved }: {
     setNotice("");
     if (rows.some((r) => !r.actionId && !!r.ownerId !== !!r.dueOn)) { setError(new Error(t("decision.ownerAndDue"))); return; }
     await run(async () => {
-      await api(`/management-reviews/${reviewId}`, { method: "PATCH", body: { decisions: rows.map((r) => ({
+      await update.send(`/management-reviews/${reviewId}`, { decisions: rows.map((r) => ({
         kind: r.kind, text: r.text.trim(),
         ...(r.actionId ? { actionId: r.actionId } : r.ownerId ? { ownerId: r.ownerId, dueOn: r.dueOn } : {}),
-      })) } });
+      })) });
       setNotice(t("decision.saved"));
-      onSaved();
     });
   }
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from "react";
-import type { User } from "../../../shared/api/api.ts";
+import { useCan } from "../../account/api/session.ts";
+import type { User } from "../../account/api/session.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useLoad } from "../../../shared/api/useLoad.ts";
+import { useReply } from "../../../shared/api/query.ts";
 import { usePeople } from "../../quality/api/usePeople.ts";
-import { Link } from "../../../shared/components/Link.tsx";
+import { Link } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { ReviewStatusBadge } from "./ReviewStatusBadge.tsx";
 import { ReviewCompleteness } from "./ReviewCompleteness.tsx";
@@ -13,14 +14,14 @@ import { ReviewInputs } from "./ReviewInputs.tsx";
 import { DecisionsList } from "./DecisionsList.tsx";
 import { DecisionsForm } from "./DecisionsForm.tsx";
 import { FinalizeReview } from "./FinalizeReview.tsx";
-import { CorrectionForm } from "../../quality/components/CorrectionForm.tsx";
-import { REVIEW_FINALIZERS, REVIEW_WRITERS, type ManagementReview } from "../api/reviews.ts";
+import { CorrectionForm } from "./CorrectionForm.tsx";
 
 /** One version of a management review: completeness, the twelve inputs, the decisions, and finalizing or correcting. */
 export function ManagementReviewDetail({ id, user }: { id: string; user: User }) {
+  const can = useCan();
   const { t } = useI18n();
   const f = useFormat();
-  const res = useLoad<{ review: ManagementReview }>(`/management-reviews/${encodeURIComponent(id)}`);
+  const res = useReply("getManagementReview", `/management-reviews/${encodeURIComponent(id)}`);
   const people = usePeople(user);
   const heading = useRef<HTMLHeadingElement>(null);
   const loadedId = res.data?.review.id;
@@ -31,8 +32,8 @@ export function ManagementReviewDetail({ id, user }: { id: string; user: User })
   const r = res.data.review;
   const concept = r.status === "concept";
   const latest = r.versions.at(-1)?.id === r.id;
-  const editable = concept && REVIEW_WRITERS.includes(user.role);
-  const finalizer = REVIEW_FINALIZERS.includes(user.role);
+  const editable = concept && can("review:write");
+  const finalizer = can("review:finalize");
   const period = t("mr.periodValue", { from: f.date(r.periodFrom), to: f.date(r.periodTo) });
   return (
     <article aria-labelledby="review-title" className="stack" aria-busy={res.loading}>
@@ -50,7 +51,7 @@ export function ManagementReviewDetail({ id, user }: { id: string; user: User })
           <ul className="inline-list">{r.versions.map((v) => (
             <li key={v.id}>{v.id === r.id
               ? <span aria-current="page">{t("mr.versionN", { n: v.version })} ({v.status === "definitief" ? t("mr.final") : t("mr.concept")})</span>
-              : <Link to={`/directiebeoordeling/${v.id}`}>{t("mr.versionN", { n: v.version })} ({v.status === "definitief" ? t("mr.final") : t("mr.concept")})</Link>}</li>))}
+              : <Link to="/directiebeoordeling/$reviewId" params={{ reviewId: v.id }}>{t("mr.versionN", { n: v.version })} ({v.status === "definitief" ? t("mr.final") : t("mr.concept")})</Link>}</li>))}
           </ul>
         </nav>)}
       {!latest && <p className="hint" role="note"><span aria-hidden="true">ℹ </span>{t("mr.notLatest")}</p>}
@@ -59,25 +60,25 @@ export function ManagementReviewDetail({ id, user }: { id: string; user: User })
         <section aria-labelledby="completeness-title" className="card stack">
           <h2 id="completeness-title">{t("mr.completeness")}</h2>
           <ReviewCompleteness review={r} />
-          {editable && <ReviewHeldOnForm review={r} onSaved={res.reload} />}
+          {editable && <ReviewHeldOnForm review={r} />}
         </section>)}
 
       <section aria-labelledby="inputs-title" className="stack">
         <h2 id="inputs-title">{t("mr.inputs")}</h2>
-        <ReviewInputs review={r} editable={editable} onSaved={res.reload} />
+        <ReviewInputs review={r} editable={editable} />
       </section>
 
       <section aria-labelledby="decisions-title" className="stack">
         <h2 id="decisions-title">{t("mr.decisions")}</h2>
         {editable
-          ? <DecisionsForm reviewId={r.id} decisions={r.decisions} people={people.options} onSaved={res.reload} />
+          ? <DecisionsForm reviewId={r.id} decisions={r.decisions} people={people.options} />
           : <DecisionsList decisions={r.decisions} name={(ownerId) => people.name(ownerId)} />}
       </section>
 
       {concept && finalizer && (
         <section aria-labelledby="finalize-title" className="card stack">
           <h2 id="finalize-title">{t("mr.finalize")}</h2>
-          <FinalizeReview reviewId={r.id} onDone={res.reload} />
+          <FinalizeReview reviewId={r.id} />
         </section>)}
       {!concept && finalizer && latest && <section className="card"><CorrectionForm reviewId={r.id} /></section>}
     </article>

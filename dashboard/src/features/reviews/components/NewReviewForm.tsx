@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { addDays, today } from "../../../shared/format.ts";
 import { lastFullQuarter } from "../../../shared/period/period.ts";
-import { navigate } from "../../../shared/useRoute.ts";
+import { useNavigate } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REVIEW_CHANGES } from "../api/changes.ts";
 
 /** Starts a review as a concept; the API pre-fills the twelve inputs from the period's figures. */
 export function NewReviewForm() {
+  const navigate = useNavigate();
   const { t } = useI18n();
   // A year that ends with the last full quarter: the usual span of a management review.
   const end = lastFullQuarter(today()).to;
@@ -16,13 +18,13 @@ export function NewReviewForm() {
   const [to, setTo] = useState(end);
   const [heldOn, setHeldOn] = useState("");
   const { error, busy, run } = useSubmit();
+  const create = useSend("createManagementReview", "POST", REVIEW_CHANGES);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     await run(async () => {
-      const { review } = await api<{ review: { id: string } }>("/management-reviews", { method: "POST",
-        body: { periodFrom: from, periodTo: to, ...(heldOn ? { heldOn } : {}) } });
-      navigate(`/directiebeoordeling/${review.id}`);
+      const { review } = await create.send("/management-reviews", { periodFrom: from, periodTo: to, ...(heldOn ? { heldOn } : {}) });
+      await navigate({ to: "/directiebeoordeling/$reviewId", params: { reviewId: review.id } });
     }, { keepBusyOnSuccess: true });
   }
 

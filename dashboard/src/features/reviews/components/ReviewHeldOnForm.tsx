@@ -1,24 +1,26 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import type { ManagementReview } from "../api/reviews.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REVIEW_CHANGES } from "../api/changes.ts";
+import type { Body } from "../../../shared/api/contract.ts";
 
 /** The day the review was held, and a refresh of the pre-filled figures (management's texts stay). */
-export function ReviewHeldOnForm({ review, onSaved }: { review: ManagementReview; onSaved: () => void }) {
+export function ReviewHeldOnForm({ review }: { review: ManagementReview }) {
+  const update = useSend("updateManagementReview", "PATCH", REVIEW_CHANGES);
   const { t } = useI18n();
   const [heldOn, setHeldOn] = useState(review.heldOn ?? "");
   const { error, busy, run } = useSubmit();
   const [notice, setNotice] = useState("");
 
-  async function patch(body: object, done: string) {
+  async function patch(body: Body<"updateManagementReview">, done: string) {
     setNotice("");
     await run(async () => {
-      await api(`/management-reviews/${review.id}`, { method: "PATCH", body });
+      await update.send(`/management-reviews/${review.id}`, body);
       setNotice(done);
-      onSaved();
     });
   }
 

@@ -1,16 +1,18 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REVIEW_CHANGES } from "../api/changes.ts";
 
 /** Management's assessment of one input, saved on its own so a long text is never lost to another input's error. */
-export function AssessmentForm({ reviewId, inputKey, title, value, onSaved }: {
-  reviewId: string; inputKey: string; title: string; value: string; onSaved: () => void;
+export function AssessmentForm({ reviewId, inputKey, title, value }: {
+  reviewId: string; inputKey: string; title: string; value: string;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(value);
   const { error, busy, run } = useSubmit();
+  const update = useSend("updateManagementReview", "PATCH", REVIEW_CHANGES);
   const [notice, setNotice] = useState("");
   const id = `as-${inputKey}`;
 
@@ -18,9 +20,8 @@ export function AssessmentForm({ reviewId, inputKey, title, value, onSaved }: {
     e.preventDefault();
     setNotice("");
     await run(async () => {
-      await api(`/management-reviews/${reviewId}`, { method: "PATCH", body: { assessments: { [inputKey]: text.trim() } } });
+      await update.send(`/management-reviews/${reviewId}`, { assessments: { [inputKey]: text.trim() } });
       setNotice(t("mr.assessmentSaved"));
-      onSaved();
     });
   }
 

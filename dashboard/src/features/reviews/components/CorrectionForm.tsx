@@ -1,20 +1,23 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../shared/api/api.ts";
+import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
-import { navigate } from "../../../shared/useRoute.ts";
+import { useNavigate } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
+import { REVIEW_CHANGES } from "../api/changes.ts";
 
 /** A correction of a final review: a new concept version with the reason; the final version stays as it was. */
 export function CorrectionForm({ reviewId }: { reviewId: string }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const [reason, setReason] = useState("");
   const { error, busy, run } = useSubmit();
+  const correct = useSend("correctManagementReview", "POST", REVIEW_CHANGES);
   async function submit(e: FormEvent) {
     e.preventDefault();
     await run(async () => {
-      const { review } = await api<{ review: { id: string } }>(`/management-reviews/${reviewId}/corrections`, { method: "POST", body: { reason: reason.trim() } });
-      navigate(`/directiebeoordeling/${review.id}`);
+      const { review } = await correct.send(`/management-reviews/${reviewId}/corrections`, { reason: reason.trim() });
+      await navigate({ to: "/directiebeoordeling/$reviewId", params: { reviewId: review.id } });
     }, { keepBusyOnSuccess: true });
   }
   return (
