@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useDimensionName } from "../../../shared/dimensions.ts";
 import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
@@ -22,6 +23,7 @@ const OTHER_SCALES = ["nps", "rapportcijfer"];
 export function WaveFindingForm() {
   const navigate = useNavigate();
   const { t } = useI18n();
+  const dimName = useDimensionName();
   const f = useFormat();
   const waves = useReply("listWaves", "/waves");
   const withAnswers = (waves.data?.waves ?? []).filter((w) => w.responded > 0);
@@ -74,7 +76,7 @@ export function WaveFindingForm() {
                   <th scope="row">
                     <label className="check">
                       <input type="radio" name="dimension" value={d.dimension} checked={dimension === d.dimension} onChange={() => { setDimension(d.dimension); setError(undefined); }} />
-                      {" "}{d.label}{i === 0 && <> <span className="badge tone-caution">{t("waveFinding.lowest")}</span></>}
+                      {" "}{dimName(d.dimension, d.label)}{i === 0 && <> <span className="badge tone-caution">{t("waveFinding.lowest")}</span></>}
                     </label>
                   </th>
                   <td>{f.number(d.mean, 2)}</td>

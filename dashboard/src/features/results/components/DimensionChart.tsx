@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useDimensionName } from "../../../shared/dimensions.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
@@ -8,12 +9,13 @@ import type { DimensionResult, WaveComparison } from "../api/results.ts";
 /** Mean per dimension with its 95 % interval as error bars, and in the table the change since the previous wave. */
 export function DimensionChart({ dims, comparison }: { dims: DimensionResult[]; comparison: WaveComparison | undefined }) {
   const { t } = useI18n();
+  const dimName = useDimensionName();
   const f = useFormat();
   const verdict = useSignificanceText();
   const prior = (d: DimensionResult) => comparison?.dimensions.find((c) => c.dimension === d.dimension);
-  const data = dims.map((d) => ({ name: d.label, mean: Number(d.mean.toFixed(2)), err: d.ci ? [d.mean - d.ci.low, d.ci.high - d.mean] : [0, 0] }));
+  const data = dims.map((d) => ({ name: dimName(d.dimension, d.label), mean: Number(d.mean.toFixed(2)), err: d.ci ? [d.mean - d.ci.low, d.ci.high - d.mean] : [0, 0] }));
   const columns: Column<DimensionResult>[] = [
-    { label: t("results.dimension"), value: (d) => d.label },
+    { label: t("results.dimension"), value: (d) => dimName(d.dimension, d.label) },
     { label: t("results.mean"), value: (d) => Number(d.mean.toFixed(2)), digits: 2 },
     { label: t("results.ciLow"), value: (d) => (d.ci ? Number(d.ci.low.toFixed(2)) : null), digits: 2 },
     { label: t("results.ciHigh"), value: (d) => (d.ci ? Number(d.ci.high.toFixed(2)) : null), digits: 2 },

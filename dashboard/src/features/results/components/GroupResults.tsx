@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useDimensionName } from "../../../shared/dimensions.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
@@ -24,6 +25,7 @@ export function GroupResults({ groups, grouping, onGrouping, dims, dimension, on
   name: (key: string) => string; minGroupSize: number;
 }) {
   const { t } = useI18n();
+  const dimName = useDimensionName();
   const f = useFormat();
   const hidden = t("results.suppressedCell", { n: minGroupSize });
   const scale = dims.filter((d) => isScale(d.dimension));
@@ -66,7 +68,7 @@ export function GroupResults({ groups, grouping, onGrouping, dims, dimension, on
           <div>
             <label htmlFor="results-dimension">{t("results.chartDimension")}</label>
             <select id="results-dimension" value={chosen.dimension} onChange={(e) => onDimension(e.target.value)}>
-              {scale.map((d) => <option key={d.dimension} value={d.dimension}>{d.label}</option>)}
+              {scale.map((d) => <option key={d.dimension} value={d.dimension}>{dimName(d.dimension, d.label)}</option>)}
             </select>
           </div>)}
       </form>

@@ -1,4 +1,5 @@
 import { useI18n } from "../../../shared/i18n.tsx";
+import { useDimensionName } from "../../../shared/dimensions.ts";
 import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { GROUPING_KEY } from "./GroupResults.tsx";
@@ -17,6 +18,7 @@ export function OpenAnswersPanel({ waveId, dims, groupBy, dimension, onChange, n
   onChange: (next: { ogroup?: "organisationType" | "branch" | ""; odim?: string }) => void; name: (grouping: string, key: string) => string;
 }) {
   const { t } = useI18n();
+  const dimName = useDimensionName();
   const res = useReply("listOpenAnswers", `/waves/${waveId}/open-answers`, { groupBy, dimension });
   const question = (q: string) => (QUESTION_KEY[q] ? t(QUESTION_KEY[q]) : q);
   const groupName = (key: string) => (res.data?.groupBy ? name(res.data.groupBy, key) : t("open.everyone"));
@@ -37,7 +39,7 @@ export function OpenAnswersPanel({ waveId, dims, groupBy, dimension, onChange, n
           <label htmlFor="open-dimension">{t("results.dimension")}</label>
           <select id="open-dimension" value={dimension} onChange={(e) => onChange({ odim: e.target.value })}>
             <option value="">{t("filters.all")}</option>
-            {dims.map((d) => <option key={d.dimension} value={d.dimension}>{d.label}</option>)}
+            {dims.map((d) => <option key={d.dimension} value={d.dimension}>{dimName(d.dimension, d.label)}</option>)}
           </select>
         </div>
       </form>
