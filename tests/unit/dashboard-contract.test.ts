@@ -57,3 +57,17 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
     for (const to of Object.values(MOVED)) expect(VIEWS.some((v) => v.path === to), to).toBe(true);
   });
 });
+
+describe("one name per survey dimension, in both languages", () => {
+  it("names every questionnaire dimension from the catalog, and in English in English", async () => {
+    const { DIMENSIONS } = await import("../../api/domain/survey/questionnaire.ts");
+    const { DIMENSION_KEY } = await import("../../dashboard/src/shared/dimensions.ts");
+    const { t } = await import("../../i18n/messages.ts");
+    expect(Object.keys(DIMENSION_KEY).sort()).toEqual(Object.keys(DIMENSIONS).sort());
+    for (const [key, dutch] of Object.entries(DIMENSIONS)) {
+      const messageKey = DIMENSION_KEY[key as keyof typeof DIMENSION_KEY];
+      expect(t("nl", messageKey), key).toBe(dutch);
+      expect(t("en", messageKey), key).not.toBe(dutch);
+    }
+  });
+});
