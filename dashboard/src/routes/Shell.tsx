@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { send } from "../shared/api/client.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { useMe } from "../features/account/api/session.ts";
@@ -18,7 +18,6 @@ export function Shell() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const me = useMe();
   const client = useQueryClient();
-  const focusHeading = useRef(false);
   const open = pathname.startsWith("/wachtwoord/");
   const user = me.data?.user;
   const signedOut = !me.data && !!me.error;
@@ -27,15 +26,7 @@ export function Shell() {
   // Each view its own page title (WCAG 2.4.2): tabs, history and screen readers tell the views apart.
   const pageName = open ? t("setpw.title") : signedOut ? t("login.title") : user && current ? t(current.label) : "";
   useEffect(() => { document.title = pageName ? `${pageName} – ${t("app.title")}` : t("app.title"); }, [pageName, t]);
-  // After logging in, focus goes to the heading of the page that opens, as after a page load.
-  useEffect(() => {
-    if (!user || !focusHeading.current) return;
-    focusHeading.current = false;
-    const heading = document.querySelector<HTMLElement>("main h1");
-    if (heading) { heading.tabIndex = -1; heading.focus(); }
-  });
-
-  const login = async () => { focusHeading.current = true; await client.resetQueries(); };
+  const login = async () => { await client.resetQueries(); focusHeadingWhenShown(); };
   const logout = async () => { await send("logout", "POST", "/auth/logout"); await client.resetQueries(); };
 
   let main;
@@ -58,4 +49,24 @@ export function Shell() {
       <main id="main" tabIndex={-1}>{main}</main>
     </>
   );
+}
+
+/**
+ * After logging in, focus goes to the heading of the view that opens, as after a page load,
+ * so a screen reader starts there. The view may still be loading: wait for its heading.
+ */
+function focusHeadingWhenShown() {
+  const main = document.getElementById("main");
+  if (!main) return;
+  const focus = () => {
+    const heading = main.querySelector<HTMLElement>("h1:not(#login-title)");
+    if (!heading) return false;
+    if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
+    heading.focus();
+    return true;
+  };
+  if (focus()) return;
+  const watch = new MutationObserver(() => { if (focus()) watch.disconnect(); });
+  watch.observe(main, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 10_000);
 }

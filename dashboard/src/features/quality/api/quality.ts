@@ -48,5 +48,5 @@ export const isOpen = (status: ActionStatus) => status === "gepland" || status =
 /** Past its deadline and not finished: the API's own rule, judged on the UTC day like the API. */
 export const isOverdue = (a: { status: ActionStatus; dueOn: string }) => isOpen(a.status) && a.dueOn < today();
 
-export type Wave = Item<Reply<"listWaves">["waves"]>;
+export type { Wave } from "../../survey/api/waves.ts";
 export type { WaveResults } from "../../results/api/results.ts";

@@ -4,6 +4,7 @@ import { useSend } from "../../../shared/api/query.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { useReply } from "../../../shared/api/query.ts";
+import { useWaves } from "../../survey/api/waves.ts";
 import { useNavigate } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { parseClauses } from "../api/clauses.ts";
@@ -25,7 +26,7 @@ export function WaveFindingForm() {
   const { t } = useI18n();
   const dimName = useDimensionName();
   const f = useFormat();
-  const waves = useReply("listWaves", "/waves");
+  const waves = useWaves();
   const withAnswers = (waves.data?.waves ?? []).filter((w) => w.responded > 0);
   const [waveId, setWaveId] = useState("");
   const [dimension, setDimension] = useState("");

@@ -8,7 +8,7 @@ import type { Item, Reply } from "../../../shared/api/contract.ts";
 export type WaveResults = Reply<"getWaveResults">;
 export type WaveComparison = Reply<"getWaveComparison">;
 export type OpenAnswers = Reply<"listOpenAnswers">;
-export type Wave = Item<Reply<"listWaves">["waves"]>;
+export type { Wave } from "../../survey/api/waves.ts";
 
 export type Grouping = keyof WaveResults["groups"];
 export type GroupResult = Item<WaveResults["groups"][Grouping]>;

@@ -1,6 +1,7 @@
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { useReply } from "../../../shared/api/query.ts";
+import { useWaves } from "../../survey/api/waves.ts";
 import { getRouteApi } from "@tanstack/react-router";
 import { useUrlSearch } from "../../../shared/useUrlSearch.ts";
 import { branchesOf, useMunicipalities } from "../../registry/api/useReference.ts";
@@ -23,7 +24,7 @@ export function ResultsPage() {
   const { t } = useI18n();
   const f = useFormat();
   const [search, setSearch] = useUrlSearch(getRouteApi("/resultaten"));
-  const waves = useReply("listWaves", "/waves");
+  const waves = useWaves();
   const municipalities = useMunicipalities();
   const list = waves.data?.waves ?? [];
   const chosen = list.find((w) => w.id === search.wave)?.id ?? list.filter((w) => w.responded > 0).at(-1)?.id ?? list.at(-1)?.id ?? null;
