@@ -3,6 +3,17 @@ import { ROLES } from "../../db/schema.ts";
 import { OPERATIONS } from "../../api/domain/auth/permissions.ts";
 import { allowedActions } from "../../api/domain/auth/allowed.ts";
 import { VIEWS, viewsFor, viewOf, MOVED } from "../../dashboard/src/routes/views.ts";
+import type { HasOpen, Reply } from "../../dashboard/src/shared/api/contract.ts";
+
+// Checked by the typecheck: an open record is recognised (at the top, in a field, in a list in a field),
+// a precise reply is not, and no reply the dashboard reads is left open: Reply<> then falls back to pending.ts.
+type Assert<T extends true> = T;
+type Not<T extends boolean> = T extends true ? false : true;
+export type ContractChecks = [
+  Assert<HasOpen<Record<string, unknown>>>, Assert<HasOpen<{ finding: Record<string, unknown> }>>,
+  Assert<HasOpen<{ findings: Record<string, unknown>[] }>>, Assert<Not<HasOpen<{ cases: { id: string }[]; n: number }>>>,
+  Assert<Not<HasOpen<Reply<"getFinding">>>>, Assert<Not<HasOpen<Reply<"getWaveResults">>>>, Assert<Not<HasOpen<Reply<"listCases">>>>,
+];
 
 /** The route modules the dashboard's contract (dashboard/src/shared/api/contract.ts) reads its types from. */
 const MODULES = [

@@ -36,7 +36,7 @@ type SchemaReply<Op extends OperationId> = [Json<Success<Routes[Op]>>] extends [
 
 type IsOpen<T> = T extends object ? (string extends keyof T ? true : false) : false;
 /** Whether a reply is, or holds at its first level (directly or as a list), an open record. */
-type HasOpen<T> = IsOpen<T> extends true ? true
+export type HasOpen<T> = IsOpen<T> extends true ? true
   : T extends object ? true extends { [K in keyof T]: IsOpen<T[K] extends readonly (infer E)[] ? E : T[K]> }[keyof T] ? true : false
   : false;
 
