@@ -4,6 +4,7 @@ import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth
 import { verifyAuditChain, type VerifyResult } from "../../api/audit/audit.service.ts";
 import { runRetention, RETENTION_ACTOR } from "../../api/registry/retention.service.ts";
 import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.service.ts";
+import { instancePublicKey } from "../../api/packs/signing.service.ts";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
@@ -15,6 +16,7 @@ type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
 export interface ExportResult { sha256: string; bytes: number }
+export interface SigningKey { algorithm: "Ed25519"; publicKey: string; fingerprint: string }
 
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
@@ -28,6 +30,8 @@ export interface Backend {
   runRetention(): Promise<Retention>;
   /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
   exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
+  /** The public key this instance signs evidence packs with. */
+  signingKey(): Promise<SigningKey>;
   close(): Promise<void>;
 }
 
@@ -48,6 +52,7 @@ export function directBackend(database: Database, url: string): Backend {
       const now = new Date();
       return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
     },
+    signingKey: () => instancePublicKey(db),
     close: () => database.close(),
   };
 }
@@ -95,6 +100,7 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       }
       return { sha256: encodeHexLowerCase(hash.digest()), bytes };
     },
+    signingKey: () => call("/evidence-pack/key"),
     close: async () => {},
   };
 }

@@ -2,6 +2,7 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { CHANGE_KEY, type RiskHistoryEntry } from "../api/auditsRisks.ts";
 import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
+import { isDateField } from "../../../shared/dateFields.ts";
 
 /** Every version of a risk, newest first: when, who, what kind of change, why, and each field from → to. */
 export function RiskHistory({ history, ownerName }: { history: RiskHistoryEntry[]; ownerName: (id: string) => string | undefined }) {
@@ -10,7 +11,7 @@ export function RiskHistory({ history, ownerName }: { history: RiskHistoryEntry[
   const show = (field: string, v: unknown) => {
     if (v === null || v === undefined || v === "") return "–";
     if (field === "ownerId" && typeof v === "string") return ownerName(v) ?? t("people.unknown");
-    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return f.date(v);
+    if (typeof v === "string" && isDateField(field)) return f.date(v);
     return String(v);
   };
   const newestFirst = [...history].sort((a, b) => b.version - a.version);

@@ -7,7 +7,7 @@ import { useSubmit } from "../../../shared/useSubmit.ts";
 import { FINDING_CHANGES } from "../api/changes.ts";
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.eml";
+const ACCEPT = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv,.docx,.xlsx,.pptx,.odt,.ods";
 
 /**
  * Uploads a file as evidence of this finding. Evidence is attached to the finding rather
