@@ -7,6 +7,7 @@ import { invalidateSession, createSession } from "./sessions.ts";
 import { changePassword, findUser, publicUser, setPasswordWithLink } from "./users.service.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { ApiError } from "../lib/errors.ts";
+import { allowedActions } from "../domain/auth/allowed.ts";
 
 export const authRouter = createRouter()
   .openapi(routes.login, async (c) => {
@@ -25,7 +26,7 @@ export const authRouter = createRouter()
   })
   .openapi(routes.me, async (c) => {
     const user = await findUser(c.var.deps.db, c.var.principal!.userId ?? "");
-    return c.json({ user: publicUser(user) }, 200);
+    return c.json({ user: publicUser(user), allowed: allowedActions(user.role) }, 200);
   })
   .openapi(routes.changePassword, async (c) => {
     const { db, config } = c.var.deps;

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../lib/route.ts";
 import { ROLES } from "../../db/schema.ts";
+import { PERMISSIONS, type Action } from "../domain/auth/permissions.ts";
 import { errorResponses } from "../lib/errors.ts";
 
 const tags = ["Accounts"];
@@ -22,9 +23,19 @@ export const logout = defineRoute({
   responses: { 204: { description: "Uitgelogd" }, ...errorResponses(401, 403) },
 });
 
+const ACTIONS = Object.keys(PERMISSIONS) as [Action, ...Action[]];
+/** One thing the caller may do (an action of the permission table) and over which part of the ZVH. */
+export const AllowedSchema = z.object({
+  action: z.enum(ACTIONS), scope: z.enum(["all", "municipality", "branch"]),
+}).openapi("AllowedAction");
+
 export const me = defineRoute({
-  method: "get", path: "/auth/me", operationId: "me", permission: "authenticated", tags, summary: "Wie ben ik?",
-  responses: { 200: { description: "Huidige gebruiker", ...json(z.object({ user: UserSchema })) }, ...errorResponses(401) },
+  method: "get", path: "/auth/me", operationId: "me", permission: "authenticated", tags, summary: "Wie ben ik, en wat mag ik?",
+  responses: {
+    200: { description: "Huidige gebruiker met de acties die de rol toestaat",
+      ...json(z.object({ user: UserSchema, allowed: z.array(AllowedSchema) })) },
+    ...errorResponses(401),
+  },
 });
 
 export const changePassword = defineRoute({

@@ -39,6 +39,7 @@ export const WaveResultsSchema = z.object({
   wave: z.object({ id: z.uuid(), name: z.string(), status: z.enum(["gepland", "open", "gesloten"]), anonymous: z.boolean(),
     opensAt: z.string(), closesAt: z.string(), questionnaire: z.object({ key: z.string(), version: z.number().int() }) }),
   minGroupSize: z.number().int(),
+  pending: z.number().int().min(0).openapi({ description: "Anonieme antwoorden die binnen zijn maar nog niet in deze uitkomsten verwerkt (docs/privacy.md)" }),
   overall: OverallResultSchema,
   groups: z.object({ organisationType: z.array(GroupResultSchema), branch: z.array(GroupResultSchema), municipality: z.array(GroupResultSchema) }),
 }).openapi("WaveResults");

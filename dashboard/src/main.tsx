@@ -1,11 +1,18 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
-import { I18nProvider } from "./i18n.tsx";
-import "./style.css";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { I18nProvider } from "./shared/i18n.tsx";
+import { createQueryClient } from "./shared/api/query.ts";
+import { router } from "./routes/tree.tsx";
+import "./shared/style.css";
+
+const queryClient = createQueryClient();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <I18nProvider><App /></I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider><RouterProvider router={router} /></I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -48,6 +48,9 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
 
     const ok = await login("kim@zvh.test");
     await ok.getByRole("heading", { name: "Klanttevredenheid per dimensie" }).waitFor();
+    // After logging in, focus is on the heading of the view that opened.
+    await ok.waitForFunction(() => document.activeElement?.tagName === "H1");
+    expect(await ok.evaluate(() => document.activeElement?.textContent)).toBe("Klanttevredenheid per dimensie");
     await ok.getByText("Voor deze meting zijn nog geen antwoorden binnen.").waitFor(); // a designed empty state
     await ok.screenshot({ path: `${ARTIFACTS}/dashboard-kwaliteit.png`, fullPage: true });
     await ok.getByRole("link", { name: "Mijn account" }).click();

@@ -17,6 +17,9 @@ const VIEW = {
   municipality: "Mijn gemeente", users: "Accounts", audit: "Audittrail", account: "Mijn account",
 } as const;
 type View = keyof typeof VIEW;
+/** Where each view lives now; the views with English names moved to Dutch ones, and their old addresses redirect. */
+const MOVED: Partial<Record<View, string>> = { results: "/resultaten", municipality: "/gemeente", users: "/gebruikers", audit: "/audittrail" };
+const pathOf = (v: View) => MOVED[v] ?? `/${v}`;
 
 /** What each role is meant to see, in menu order (the API refuses the rest; the menu should not offer dead ends). */
 const SEES: Record<string, View[]> = {
@@ -81,10 +84,19 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
         await step(page, `${role}-${v}`, async () => {
           await nav.getByRole("link", { name: VIEW[v], exact: true }).click();
           await settle(page);
-          expect(new URL(page.url()).pathname).toBe(`/${v}`);
+          expect(new URL(page.url()).pathname).toBe(pathOf(v));
           expect(await nav.getByRole("link", { name: VIEW[v], exact: true }).getAttribute("aria-current")).toBe("page");
           texts.push(await page.locator("body").innerText());
           await page.screenshot({ path: `${SHOTS}/${role}-${v}.png`, fullPage: true });
+        });
+      }
+      // An old address of a moved view still opens it (the redirect keeps the search params).
+      for (const v of views.filter((x) => MOVED[x])) {
+        await step(page, `${role}-moved-${v}`, async () => {
+          await page.goto(`${app.base}/${v}?from=2026-01-01`);
+          await settle(page, false);
+          expect(new URL(page.url()).pathname).toBe(pathOf(v));
+          expect(new URL(page.url()).search).toBe("?from=2026-01-01");
         });
       }
       // A view the role may not have is not reached by typing its address either: the first own view opens.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDateField, parseIsoDay } from "../../dashboard/src/dateFields.ts";
+import { isDateField, parseIsoDay } from "../../dashboard/src/shared/dateFields.ts";
 
 describe("dashboard: dates by field, never by the shape of a string", () => {
   it("knows date fields by name", () => {

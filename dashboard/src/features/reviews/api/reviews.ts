@@ -1,0 +1,16 @@
+import type { Item, Reply } from "../../../shared/api/contract.ts";
+import { labelled } from "../../../shared/api/labels.ts";
+
+/** The management review (ISO 9001 9.3), from the API (api/reviews/reviews.schemas.ts). */
+export type ManagementReview = Reply<"getManagementReview">["review"];
+export type ReviewListItem = Item<Reply<"listManagementReviews">["reviews"]>;
+export type VersionSummary = Item<ManagementReview["versions"]>;
+export type ReviewInput = Item<ManagementReview["inputs"]>;
+export type Decision = Item<ManagementReview["decisions"]>;
+export type ReviewStatus = ManagementReview["status"];
+export type DecisionKind = Decision["kind"];
+
+const kinds = labelled<DecisionKind>({
+  verbetering: "decision.verbetering", wijziging_systeem: "decision.wijziging_systeem", middelen: "decision.middelen",
+});
+export const DECISION_KINDS = kinds.values, DECISION_KIND_KEY = kinds.keys;

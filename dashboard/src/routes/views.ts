@@ -1,0 +1,43 @@
+import type { MessageKey } from "../../../i18n/messages.ts";
+import { allows, type Action, type Me, type Scope } from "../features/account/api/session.ts";
+
+/**
+ * The dashboard's views: path, menu label, menu group, and the action (from the API's
+ * permission table, as GET /api/auth/me reports it) a user needs to see the view. No role
+ * is named here: what a role may do is decided in one place, on the server. The first view
+ * a user may see is where the dashboard opens.
+ */
+export interface View {
+  path: "/resultaten" | "/casussen" | "/casusoverleg" | "/kengetallen" | "/rendement" | "/uitdraaien" | "/verbetercyclus"
+    | "/audits-risicos" | "/directiebeoordeling" | "/gemeente" | "/gebruikers" | "/audittrail" | "/account";
+  label: MessageKey;
+  group: "survey" | "registry" | "quality" | "reports" | "admin" | "account";
+  /** null: every signed-in user. */
+  need: { action: Action; scope?: Scope } | null;
+}
+
+export const VIEWS: View[] = [
+  // A municipality's own page: for the accounts that read reports for one municipality; it opens first.
+  { path: "/gemeente", label: "nav.municipality", group: "reports", need: { action: "report:read", scope: "municipality" } },
+  { path: "/resultaten", label: "nav.results", group: "survey", need: { action: "results:read" } },
+  { path: "/casussen", label: "nav.cases", group: "registry", need: { action: "registry:read" } },
+  { path: "/casusoverleg", label: "nav.conferences", group: "registry", need: { action: "registry:read" } },
+  { path: "/kengetallen", label: "nav.metrics", group: "registry", need: { action: "metrics:read" } },
+  // Cost and yield are read across the whole ZVH, not for one branch or municipality.
+  { path: "/rendement", label: "nav.rendement", group: "registry", need: { action: "metrics:read", scope: "all" } },
+  { path: "/uitdraaien", label: "nav.reports", group: "reports", need: { action: "report:send" } },
+  { path: "/verbetercyclus", label: "nav.quality", group: "quality", need: { action: "quality:read" } },
+  { path: "/audits-risicos", label: "nav.auditsRisks", group: "quality", need: { action: "quality:read" } },
+  { path: "/directiebeoordeling", label: "nav.managementReview", group: "quality", need: { action: "quality:read" } },
+  { path: "/gebruikers", label: "nav.users", group: "admin", need: { action: "users:manage" } },
+  { path: "/audittrail", label: "nav.audit", group: "admin", need: { action: "audit:read" } },
+  { path: "/account", label: "nav.account", group: "account", need: null },
+];
+
+export const mayView = (me: Me | undefined, view: View) => !!me && (!view.need || allows(me, view.need.action, view.need.scope));
+export const viewsFor = (me: Me | undefined) => VIEWS.filter((v) => mayView(me, v));
+/** The view a path belongs to: /verbetercyclus/<id> belongs to /verbetercyclus. */
+export const viewOf = (pathname: string) => VIEWS.find((v) => pathname === v.path || pathname.startsWith(`${v.path}/`));
+
+/** The old addresses of views that were renamed; bookmarks keep working. */
+export const MOVED = { "/results": "/resultaten", "/municipality": "/gemeente", "/users": "/gebruikers", "/audit": "/audittrail" } as const;
