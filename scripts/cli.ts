@@ -25,6 +25,7 @@ const { positionals, values } = parseArgs({
     role: { type: "string" }, name: { type: "string" }, opens: { type: "string" }, closes: { type: "string" },
     named: { type: "boolean" },
     from: { type: "string" }, to: { type: "string" }, clauses: { type: "string" }, out: { type: "string" },
+    anchor: { type: "string" }, force: { type: "boolean" },
   },
 });
 

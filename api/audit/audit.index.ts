@@ -1,12 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { desc, lt } from "drizzle-orm";
 import { createRouter } from "../lib/router.ts";
-import { errorResponses } from "../lib/errors.ts";
+import { ApiError, errorResponses } from "../lib/errors.ts";
 import { auditLog } from "../../db/schema.ts";
-import { verifyAuditChain } from "./audit.service.ts";
+import { chainHead, parseAnchor, verifyAuditChain } from "./audit.service.ts";
 
 const tags = ["Audittrail"];
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+
+const Head = z.object({ seq: z.number(), hash: z.string() });
+const Break = z.object({ seq: z.number(), reason: z.enum(["chain_link", "content_changed", "anchor_missing", "anchor_mismatch"]) });
 
 export const listAuditTrail = createRoute({
   method: "get", path: "/audit", operationId: "listAuditTrail", tags, summary: "Audittrail, nieuwste eerst (per 100)",
@@ -16,8 +19,17 @@ export const listAuditTrail = createRoute({
 
 export const verifyAuditTrail = createRoute({
   method: "get", path: "/audit/verify", operationId: "verifyAuditTrail", tags, summary: "Controleer de hashketen van de audittrail",
+  description: "Meldt elke breuk, niet alleen de eerste. Met `anchor` (een eerder genoteerde kop, `<seq>:<hash>` of alleen de hash) "
+    + "ook of die regel nog onveranderd bestaat: afkappen of herschrijven tot en met het anker valt dan op.",
+  request: { query: z.object({ anchor: z.string().max(200).optional() }) },
   responses: { 200: { description: "Resultaat", ...json(z.object({ ok: z.boolean(), entries: z.number(),
-    firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional() })) }, ...errorResponses(401, 403) },
+    breaks: z.array(Break), firstBroken: Break.optional(), head: Head.nullable(),
+    anchor: z.object({ hash: z.string(), found: z.boolean(), seq: z.number().nullable() }).optional() })) }, ...errorResponses(400, 401, 403) },
+});
+
+export const getAuditAnchor = createRoute({
+  method: "get", path: "/audit/anchor", operationId: "getAuditAnchor", tags, summary: "De kop van de hashketen (om buiten de database te bewaren)",
+  responses: { 200: { description: "Kop", ...json(z.object({ head: Head.nullable() })) }, ...errorResponses(401, 403) },
 });
 
 export const auditRouter = createRouter()
@@ -27,4 +39,13 @@ export const auditRouter = createRouter()
       .where(before ? lt(auditLog.seq, before) : undefined).orderBy(desc(auditLog.seq)).limit(100);
     return c.json({ entries }, 200);
   })
-  .openapi(verifyAuditTrail, async (c) => c.json(await verifyAuditChain(c.var.deps.db), 200));
+  .openapi(verifyAuditTrail, async (c) => {
+    const { anchor } = c.req.valid("query");
+    const parsed = anchor === undefined ? undefined : parseAnchor(anchor);
+    if (parsed === null) {
+      throw new ApiError(400, "invalid_anchor", "anchor: verwacht '<regel>:<sha-256 in hex>' of alleen de hash (64 tekens).",
+        [{ path: "anchor", message: "geen geldig anker" }]);
+    }
+    return c.json(await verifyAuditChain(c.var.deps.db, parsed), 200);
+  })
+  .openapi(getAuditAnchor, async (c) => c.json({ head: await chainHead(c.var.deps.db) }, 200));

@@ -5,7 +5,8 @@ import { useLoad } from "./useLoad.ts";
 import { Status } from "./Status.tsx";
 
 interface Entry { seq: number; at: string; actor: string; ip: string | null; action: string; entity: string }
-interface Verify { ok: boolean; entries: number; firstBroken?: { seq: number } }
+type Reason = "chain_link" | "content_changed" | "anchor_missing" | "anchor_mismatch";
+interface Verify { ok: boolean; entries: number; breaks: { seq: number; reason: Reason }[] }
 
 export function AuditPage() {
   const { t } = useI18n();
@@ -15,8 +16,10 @@ export function AuditPage() {
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t("audit.title")}</h1>
       <button type="button" onClick={async () => setVerdict(await api<Verify>("/audit/verify"))}>{t("audit.verify")}</button>
-      {verdict && <p role="status" className={verdict.ok ? "ok" : "error"}>
-        {verdict.ok ? t("audit.ok", { entries: verdict.entries }) : t("audit.broken", { seq: verdict.firstBroken!.seq })}</p>}
+      {verdict && <div role="status" className={verdict.ok ? "ok" : "error"}>
+        <p>{verdict.ok ? t("audit.ok", { entries: verdict.entries }) : t("audit.broken", { count: verdict.breaks.length })}</p>
+        {!verdict.ok && <ul>{verdict.breaks.map((b) => <li key={`${b.seq}-${b.reason}`}>{t(`audit.reason.${b.reason}`, { seq: b.seq })}</li>)}</ul>}
+      </div>}
       {trail.data ? (
         <table>
           <caption>{t("audit.title")}</caption>

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client.node.ts";
 import { createInvitations, createWave, listWaves, type InvitationInput, type NewWave } from "../../api/waves/waves.service.ts";
 import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth/users.service.ts";
-import { verifyAuditChain, type VerifyResult } from "../../api/audit/audit.service.ts";
+import { chainHead, parseAnchor, verifyAuditChain, type ChainHead, type VerifyResult } from "../../api/audit/audit.service.ts";
 import { runRetention, RETENTION_ACTOR } from "../../api/registry/retention.service.ts";
 import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.service.ts";
 import { SHA256 } from "@oslojs/crypto/sha2";
@@ -24,7 +24,8 @@ export interface Backend {
   createUser(input: NewUser): Promise<{ user: UserOut; setPasswordUrl: string }>;
   listUsers(): Promise<UserOut[]>;
   disableUser(email: string): Promise<UserOut>;
-  verifyAudit(): Promise<VerifyResult>;
+  verifyAudit(anchor?: string): Promise<VerifyResult>;
+  auditHead(): Promise<ChainHead | null>;
   runRetention(): Promise<Retention>;
   /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
   exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
@@ -43,7 +44,8 @@ export function directBackend(database: Database): Backend {
     createUser: (input) => createUser(db, input, CLI_ACTOR, url, new Date()),
     listUsers: () => listUsers(db),
     disableUser: (email) => setDisabled(db, email, true, CLI_ACTOR, new Date()),
-    verifyAudit: () => verifyAuditChain(db),
+    verifyAudit: (anchor) => verifyAuditChain(db, anchor ? parseAnchor(anchor) ?? undefined : undefined),
+    auditHead: () => chainHead(db),
     runRetention: () => runRetention(db, new Date(), { ...RETENTION_ACTOR, actor: "cli" }),
     exportEvidence: async (query, sink) => {
       const now = new Date();
@@ -75,7 +77,8 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       if (!user) throw new Error("Gebruiker niet gevonden.");
       return (await call<{ user: UserOut }>(`/users/${user.id}`, post({ disabled: true }, "PATCH"))).user;
     },
-    verifyAudit: () => call("/audit/verify"),
+    verifyAudit: (anchor) => call(`/audit/verify${anchor ? `?anchor=${encodeURIComponent(anchor)}` : ""}`),
+    auditHead: async () => (await call<{ head: ChainHead | null }>("/audit/anchor")).head,
     runRetention: () => call("/registry/retention/run", post({})),
     exportEvidence: async (query, sink) => {
       const params = new URLSearchParams({ from: query.from, to: query.to, ...(query.clauses ? { clauses: query.clauses } : {}) });

@@ -8,6 +8,7 @@ import { PackQuerySchema } from "../../api/packs/packs.routes.ts";
 import { formatBagReport, verifyBagZip } from "../../api/domain/packs/bagit.ts";
 import type { ZipSource } from "../../api/domain/packs/zip.ts";
 import type { Backend } from "./backend.ts";
+import { parseAnchor, type ChainBreak } from "../../api/audit/audit.service.ts";
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
   waves                                     metingen tonen (id, naam, status)
@@ -21,7 +22,9 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
                                             account aanmaken; toont een eenmalige link om het wachtwoord in te stellen
   user list                                 accounts tonen
   user disable --email <e>                  account blokkeren en alle sessies beëindigen
-  audit verify                              hashketen van de audittrail controleren
+  audit verify [--anchor <regel>:<hash>]    hashketen van de audittrail controleren (elke breuk); met een anker
+                                            ook of niets tot en met die regel is afgekapt of herschreven
+  audit anchor                              de kop van de keten tonen, om buiten de database te bewaren
   retention run                             werkaantekeningen wissen waarvan de bewaartermijn verstreken is
   evidence export --from <datum> --to <datum> [--clauses 6.1,9.1.2,...] --out <pakket.zip>
                                             bewijspakket voor de ISO 9001-auditor, met de stand aan het einde
@@ -114,6 +117,35 @@ async function verifyCommand(path: string | undefined): Promise<string> {
   }
 }
 
+const WHY: Record<ChainBreak["reason"], string> = {
+  chain_link: "schakel naar vorige regel klopt niet (regel verwijderd of ingevoegd?)",
+  content_changed: "inhoud gewijzigd",
+  anchor_missing: "het anker staat niet meer in de trail (afgekapt of herschreven)",
+  anchor_mismatch: "het anker staat op een andere plaats (herschreven)",
+};
+
+async function auditCommand(b: Backend, sub: string | undefined, o: Options): Promise<string> {
+  if (sub === "anchor") {
+    const head = await b.auditHead();
+    if (!head) return "De audittrail is nog leeg.\n";
+    return `${head.seq}:${head.hash}\n`
+      + "Bewaar deze kop buiten de database (bijvoorbeeld in het kwaliteitshandboek of een e-mail aan de auditor).\n"
+      + `Later: npm run cli -- audit verify --anchor ${head.seq}:${head.hash}\n`;
+  }
+  if (sub !== "verify") throw new Error(`Onbekende opdracht 'audit ${sub ?? ""}'.\n${USAGE}`);
+  let anchor: string | undefined;
+  if (o.anchor !== undefined) {
+    if (typeof o.anchor !== "string" || !parseAnchor(o.anchor)) throw new Error("--anchor: verwacht '<regel>:<sha-256>' of alleen de hash, zoals 'audit anchor' die toont.");
+    anchor = o.anchor;
+  }
+  const r = await b.verifyAudit(anchor);
+  const head = r.head ? ` Kop: ${r.head.seq}:${r.head.hash}.` : "";
+  const anchored = r.anchor?.found ? ` Het anker (regel ${r.anchor.seq}) staat er nog onveranderd in.` : "";
+  if (r.ok) return `Audittrail intact: ${r.entries} regels, keten klopt.${anchored}${head}\n`;
+  const lines = r.breaks.map((x) => `  verbroken bij regel ${x.seq}: ${WHY[x.reason]}`);
+  throw new Error(`Audittrail verbroken op ${r.breaks.length} plaats(en) (${r.entries} regels gelezen):\n${lines.join("\n")}`);
+}
+
 export async function runCommand(b: Backend, args: string[], options: Options): Promise<string> {
   switch (args[0]) {
     case "waves": {
@@ -139,13 +171,8 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
     }
     case "user":
       return userCommand(b, args[1], options);
-    case "audit": {
-      if (args[1] !== "verify") throw new Error(`Onbekende opdracht 'audit ${args[1] ?? ""}'.\n${USAGE}`);
-      const r = await b.verifyAudit();
-      if (r.ok) return `Audittrail intact: ${r.entries} regels, keten klopt.\n`;
-      const why = r.firstBroken!.reason === "chain_link" ? "schakel naar vorige regel klopt niet (regel verwijderd of ingevoegd?)" : "inhoud gewijzigd";
-      throw new Error(`Audittrail verbroken bij regel ${r.firstBroken!.seq}: ${why}. ${r.entries} regels daarvoor zijn intact.`);
-    }
+    case "audit":
+      return auditCommand(b, args[1], options);
     case "evidence": {
       if (args[1] === "export") return exportCommand(b, options);
       if (args[1] === "verify") return verifyCommand(args[2]);
