@@ -19,6 +19,7 @@ import { auditsRouter } from "./audits/audits.index.ts";
 import { risksRouter } from "./risks/risks.index.ts";
 import { reviewsRouter } from "./reviews/reviews.index.ts";
 import { packsRouter } from "./packs/packs.index.ts";
+import { backupRouter } from "./backup/backup.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
-    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
+    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter,
+    backupRouter];
   for (const router of routers) {
     app.route("/api", router);
   }

@@ -7,6 +7,7 @@ import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.se
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
+import { restoreBackup, writeBackup, type RestoreResult } from "../../api/backup/backup.service.ts";
 
 type Retention = Awaited<ReturnType<typeof runRetention>>;
 
@@ -15,6 +16,7 @@ type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
 export interface ExportResult { sha256: string; bytes: number }
+export interface BackupOut extends ExportResult { head: ChainHead | null }
 
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
@@ -29,6 +31,10 @@ export interface Backend {
   runRetention(): Promise<Retention>;
   /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
   exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
+  /** A consistent snapshot of the whole database into `sink`; recorded in the trail. */
+  backup(sink: ChunkSink): Promise<BackupOut>;
+  /** Only straight on the database: a running server must be stopped first. */
+  restore(lines: AsyncIterable<string>): Promise<RestoreResult>;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,8 @@ export function directBackend(database: Database): Backend {
       const now = new Date();
       return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
     },
+    backup: (sink) => writeBackup(db, new Date(), CLI_ACTOR, sink),
+    restore: (lines) => restoreBackup(db, lines, new Date(), CLI_ACTOR),
     close: () => database.close(),
   };
 }
@@ -98,6 +106,28 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
         await sink(chunk);
       }
       return { sha256: encodeHexLowerCase(hash.digest()), bytes };
+    },
+    backup: async (sink) => {
+      const res = await fetch(`${baseUrl}/api/backups`, { method: "POST", headers: { "x-ketenspiegel-cli": cliToken } })
+        .catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
+      if (!res.ok || !res.body) {
+        const body = await res.json().catch(() => ({})) as { error?: { message: string } };
+        throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+      }
+      const hash = new SHA256();
+      let bytes = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        await sink(chunk);
+      }
+      const sha256 = encodeHexLowerCase(hash.digest());
+      if (sha256 !== res.headers.get("x-backup-sha256")) throw new Error("De back-up is onderweg beschadigd (SHA-256 wijkt af van wat de server vastlegde).");
+      const [seq, h] = (res.headers.get("x-backup-chain-head") ?? "").split(":");
+      return { sha256, bytes, head: h ? { seq: Number(seq), hash: h } : null };
+    },
+    restore: async () => {
+      throw new Error(`De server op ${baseUrl} gebruikt de database. Stop de server eerst; terugzetten gebeurt in een lege database.`);
     },
     close: async () => {},
   };

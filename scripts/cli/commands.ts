@@ -1,4 +1,6 @@
 import { open, rename, rm } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
 import { z } from "zod";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
@@ -30,6 +32,10 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
                                             bewijspakket voor de ISO 9001-auditor, met de stand aan het einde
                                             van de periode; toont de SHA-256 (die ook in de audittrail komt)
   evidence verify <pakket.zip>              bewijspakket controleren tegen het manifest (zonder database)
+  backup --out <bestand>                    back-up van de hele database (ook terwijl de server draait); toont de
+                                            SHA-256 en de kop van de hashketen, die ook in de audittrail komen
+  restore <bestand>                         back-up terugzetten in een lege database (server gestopt); controleert
+                                            daarna de hashketen
 `;
 
 type Options = Record<string, string | boolean | undefined>;
@@ -81,6 +87,37 @@ De export staat met deze hash in de audittrail. Controleer het pakket met: npm r
     await rm(partial, { force: true });
     throw e;
   }
+}
+
+/** Like the evidence export: written next to the target and renamed when complete. */
+async function backupCommand(b: Backend, o: Options): Promise<string> {
+  if (!o.out || typeof o.out !== "string") throw new Error("--out <bestand> is verplicht.");
+  const partial = `${o.out}.deel`;
+  const file = await open(partial, "w", 0o600);
+  try {
+    const r = await b.backup(async (chunk) => { await file.write(chunk); });
+    await file.sync();
+    await file.close();
+    await rename(partial, o.out);
+    return `Back-up geschreven naar ${o.out} (${r.bytes} bytes).\nSHA-256: ${r.sha256}\n`
+      + (r.head ? `Kop van de hashketen: ${r.head.seq}:${r.head.hash}\n` : "")
+      + "De back-up staat met deze hash in de audittrail. Terugzetten (server gestopt, lege database): npm run cli -- restore <bestand>\n";
+  } catch (e) {
+    await file.close().catch(() => {});
+    await rm(partial, { force: true });
+    throw e;
+  }
+}
+
+async function restoreCommand(b: Backend, path: string | undefined): Promise<string> {
+  if (!path) throw new Error("Geef het bestand: npm run cli -- restore <bestand>");
+  const input = createReadStream(path, "utf8");
+  const opened = new Promise<void>((resolve, reject) => { input.once("open", () => resolve()); input.once("error", reject); });
+  await opened.catch(() => { throw new Error(`Kan '${path}' niet openen.`); });
+  const r = await b.restore(createInterface({ input, crlfDelay: Infinity }));
+  return `Back-up teruggezet: ${r.rows} rijen in ${r.tables} tabellen.\nSHA-256 van het bestand: ${r.sha256}\n`
+    + (r.chainOk ? "Audittrail intact" : "LET OP: de audittrail is NIET intact (npm run cli -- audit verify)")
+    + (r.head ? `; kop ${r.head.seq}:${r.head.hash} uit de back-up is aanwezig.\n` : ".\n");
 }
 
 async function fileSha256(source: ZipSource) {
@@ -178,6 +215,10 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
       if (args[1] === "verify") return verifyCommand(args[2]);
       throw new Error(`Onbekende opdracht 'evidence ${args[1] ?? ""}'.\n${USAGE}`);
     }
+    case "backup":
+      return backupCommand(b, options);
+    case "restore":
+      return restoreCommand(b, args[1]);
     case "retention": {
       if (args[1] !== "run") throw new Error(`Onbekende opdracht 'retention ${args[1] ?? ""}'.\n${USAGE}`);
       const r = await b.runRetention();

@@ -64,6 +64,8 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   listAuditTrail: "audit:read",
   verifyAuditTrail: "audit:read",
   getAuditAnchor: "audit:read",
+  getLastBackup: "audit:read",
+  createBackup: "backup:manage",
   listCases: "registry:read",
   getCase: "registry:read",
   createCase: "registry:write",
