@@ -5,6 +5,7 @@
  */
 import { connectPostgres } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import { appRoleFromEnv, ensureAppRole } from "../db/app-role.ts";
 import { createApp } from "./app.ts";
 import { runRetention } from "./registry/retention.service.ts";
 
@@ -12,10 +13,12 @@ interface Env {
   HYPERDRIVE?: { connectionString: string };
   DATABASE_URL?: string;
   PUBLIC_URL?: string;
+  /** The restricted role the app takes (default ketenspiegel_app, "off" for none); see docs/security.md. */
+  DATABASE_ROLE?: string;
 }
 interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
 
-let migrated: Promise<unknown> | undefined;
+let migrated: Promise<string | undefined> | undefined;
 
 function connectionString(env: Env) {
   const url = env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL;
@@ -29,6 +32,8 @@ async function ensureMigrated(env: Env) {
     const conn = connectPostgres(connectionString(env), { max: 1 });
     try {
       await migrate(conn.db);
+      const role = appRoleFromEnv(env);
+      return role && await ensureAppRole(conn.db, role) ? role : undefined;
     } finally {
       await conn.close();
     }
@@ -41,8 +46,8 @@ async function ensureMigrated(env: Env) {
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    await ensureMigrated(env);
-    const conn = connectPostgres(connectionString(env), { max: 2 });
+    const role = await ensureMigrated(env);
+    const conn = connectPostgres(connectionString(env), { max: 2, role });
     const app = createApp({
       db: conn.db,
       config: {
@@ -61,8 +66,8 @@ export default {
 
   /** The daily retention job (cron in wrangler.toml): erases working notes past their term. */
   async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
-    await ensureMigrated(env);
-    const conn = connectPostgres(connectionString(env), { max: 1 });
+    const role = await ensureMigrated(env);
+    const conn = connectPostgres(connectionString(env), { max: 1, role });
     ctx.waitUntil(runRetention(conn.db, new Date()).finally(() => conn.close()));
   },
 };
