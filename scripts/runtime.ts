@@ -7,22 +7,27 @@ import { appRoleFromEnv, ensureAppRole } from "../db/app-role.ts";
 export const PGLITE_DIR = process.env.PGLITE_DIR ?? "./data/pglite";
 export const VERSION = "0.1.0";
 
+export interface RuntimeEnv { DATABASE_URL?: string; PGLITE_DIR?: string; MIGRATION_DATABASE_URL?: string; DATABASE_ROLE?: string }
+
 /**
  * Opens the configured database (locking a PGlite directory first) and migrates it. On
  * PostgreSQL the migrations run as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL)
- * on a connection of their own; the app's connections then take the restricted role.
+ * on a connection of their own; the app's connections then take the restricted role
+ * (docs/security.md).
  */
-export async function openMigrated(role: LockInfo["role"], extra: Omit<LockInfo, "pid" | "role"> = {}): Promise<Database> {
-  if (process.env.DATABASE_URL) return openPostgres(process.env.DATABASE_URL);
-  const release = process.env.DATABASE_URL ? () => {} : acquireLock(PGLITE_DIR, { role, ...extra });
-  const database = await openDatabase({ DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR });
+export async function openMigrated(role: LockInfo["role"], extra: Omit<LockInfo, "pid" | "role"> = {},
+  env: RuntimeEnv = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR }): Promise<Database> {
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL, { ...process.env, ...env });
+  const dir = env.PGLITE_DIR ?? PGLITE_DIR;
+  const release = acquireLock(dir, { role, ...extra });
+  const database = await openDatabase({ PGLITE_DIR: dir });
   await migrate(database.db);
   return { ...database, close: async () => { await database.close(); release(); } };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const owner = connectPostgres(process.env.MIGRATION_DATABASE_URL || url, { max: 1 });
-  const appRole = appRoleFromEnv(process.env);
+async function openPostgres(url: string, env: RuntimeEnv): Promise<Database> {
+  const owner = connectPostgres(env.MIGRATION_DATABASE_URL || url, { max: 1 });
+  const appRole = appRoleFromEnv(env);
   let usable = false;
   try {
     await migrate(owner.db);

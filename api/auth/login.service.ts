@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
-import { DUMMY_HASH, verifyPassword } from "../domain/auth/password.ts";
+import type { PasswordHasher } from "../domain/auth/password.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { clearFailures, returnAttempt, takeAttempt, throttleKeys } from "./throttle.ts";
 import { createSession, invalidateSession } from "./sessions.ts";
@@ -17,7 +17,7 @@ function tooMany(wait: number) {
  * The attempt is counted before the (slow) password check, so parallel guesses are
  * throttled as strictly as sequential ones.
  */
-export async function login(db: Db, email: string, password: string, ip: string | null, now: Date, previousToken: string | null) {
+export async function login(db: Db, passwords: PasswordHasher, email: string, password: string, ip: string | null, now: Date, previousToken: string | null) {
   const address = email.trim().toLowerCase();
   const keys = throttleKeys(address, ip);
   const ipWait = await takeAttempt(db, keys.ip, "ip", now);
@@ -26,7 +26,7 @@ export async function login(db: Db, email: string, password: string, ip: string 
   if (accountWait > 0) throw tooMany(accountWait);
   const [user] = await db.select().from(users).where(eq(users.email, address));
   const usable = user && user.passwordHash && !user.disabledAt;
-  const ok = await verifyPassword(usable ? user.passwordHash! : DUMMY_HASH, password) && usable;
+  const ok = await passwords.verify(usable ? user.passwordHash! : passwords.dummyHash, password) && usable;
   if (previousToken) await invalidateSession(db, previousToken);
   if (!ok) {
     await appendAudit(db, { actor: address, ip, action: "login_failed", entity: "session", actorId: user?.id ?? null }, now);

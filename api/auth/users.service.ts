@@ -3,7 +3,7 @@ import type { Db } from "../../db/types.ts";
 import { municipalities, branches, passwordTokens, users, type Role, type User } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
-import { hashPassword, passwordProblem } from "../domain/auth/password.ts";
+import { passwordProblem, type PasswordHasher } from "../domain/auth/password.ts";
 import { appendAudit, audited, type AuditEntry } from "../audit/audit.service.ts";
 import { invalidateUserSessions } from "./sessions.ts";
 import { isUuid } from "../lib/ids.ts";
@@ -88,9 +88,9 @@ function checkPassword(password: string) {
 }
 
 /** A password change ends all sessions; the caller starts a fresh one where needed. */
-export async function changePassword(db: Db, userId: string, password: string, by: Actor, now: Date, audit: Partial<AuditEntry> = {}) {
+export async function changePassword(db: Db, passwords: PasswordHasher, userId: string, password: string, by: Actor, now: Date, audit: Partial<AuditEntry> = {}) {
   checkPassword(password);
-  const hash = await hashPassword(password);
+  const hash = await passwords.hash(password);
   await audited(db, now, async (tx) => {
     await storePassword(tx, userId, hash, now);
     return { result: null, audit: { ...by, action: "password_change", entity: "user", entityId: userId, ...audit } };
@@ -107,7 +107,7 @@ async function storePassword(tx: Db, userId: string, hash: string, now: Date) {
  * claims the link (the row lock makes every other claim see it used), and the password
  * change commits in the same transaction, so a failed change leaves the link unused.
  */
-export async function setPasswordWithLink(db: Db, token: string, password: string, ip: string | null, now: Date) {
+export async function setPasswordWithLink(db: Db, passwords: PasswordHasher, token: string, password: string, ip: string | null, now: Date) {
   checkPassword(password);
   const id = sha256Hex(token);
   const invalid = () => new ApiError(400, "invalid_link", "Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij de beheerder.");
@@ -115,7 +115,7 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
   const [known] = await db.select({ id: passwordTokens.id }).from(passwordTokens)
     .where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
   if (!known) throw invalid();
-  const hash = await hashPassword(password);
+  const hash = await passwords.hash(password);
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const [link] = await tx.update(passwordTokens).set({ usedAt: now })

@@ -10,6 +10,7 @@ import { createApp } from "../../api/app.ts";
 import { verifyAuditChain } from "../../api/audit/audit.service.ts";
 import { writeBackup } from "../../api/backup/backup.service.ts";
 import type { Db } from "../../db/types.ts";
+import { TEST_PASSWORDS } from "../helpers/passwords.ts";
 
 /**
  * On PostgreSQL the app runs as a role that may only SELECT and INSERT on the audit
@@ -53,7 +54,7 @@ async function refused(db: Db, statement: ReturnType<typeof sql>, why: RegExp) {
 
 describe.skipIf(!onPostgres)("the application's database role", () => {
   it("runs the app: logins append to the trail and the chain verifies", async () => {
-    const api = createApp({ db: app.db, config: { publicUrl: "http://test.local", now: () => new Date(), version: "test",
+    const api = createApp({ db: app.db, passwords: TEST_PASSWORDS, config: { publicUrl: "http://test.local", now: () => new Date(), version: "test",
       clientIp: () => "192.0.2.9" } });
     const res = await api.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "niemand@zvh.test", password: "fout-wachtwoord-123" }) });
