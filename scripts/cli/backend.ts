@@ -4,6 +4,7 @@ import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth
 import { chainHead, parseAnchor, verifyAuditChain, type ChainHead, type VerifyResult } from "../../api/audit/audit.service.ts";
 import { runRetention, RETENTION_ACTOR } from "../../api/registry/retention.service.ts";
 import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.service.ts";
+import { instancePublicKey } from "../../api/packs/signing.service.ts";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
@@ -17,6 +18,7 @@ type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
 export interface ExportResult { sha256: string; bytes: number }
 export interface BackupOut extends ExportResult { head: ChainHead | null }
+export interface SigningKey { algorithm: "Ed25519"; publicKey: string; fingerprint: string }
 
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
@@ -35,6 +37,8 @@ export interface Backend {
   backup(sink: ChunkSink): Promise<BackupOut>;
   /** Only straight on the database: a running server must be stopped first. */
   restore(lines: AsyncIterable<string>): Promise<RestoreResult>;
+  /** The public key this instance signs evidence packs with. */
+  signingKey(): Promise<SigningKey>;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,7 @@ export function directBackend(database: Database, url: string): Backend {
     },
     backup: (sink) => writeBackup(db, new Date(), CLI_ACTOR, sink),
     restore: (lines) => restoreBackup(db, lines, new Date(), CLI_ACTOR),
+    signingKey: () => instancePublicKey(db),
     close: () => database.close(),
   };
 }
@@ -128,6 +133,7 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
     restore: async () => {
       throw new Error(`De server op ${baseUrl} gebruikt de database. Stop de server eerst; terugzetten gebeurt in een lege database.`);
     },
+    signingKey: () => call("/evidence-pack/key"),
     close: async () => {},
   };
 }

@@ -45,6 +45,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getRiskMatrix: QUALITY_READ, updateRiskMatrix: QUALITY_WRITE, listManagementReviews: QUALITY_READ,
   getManagementReview: QUALITY_READ, createManagementReview: QUALITY_WRITE, updateManagementReview: QUALITY_WRITE,
   finalizeManagementReview: ["management"], correctManagementReview: ["management"], exportEvidence: QUALITY_READ,
+  getSigningKey: QUALITY_READ,
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;

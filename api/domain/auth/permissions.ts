@@ -125,6 +125,7 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   finalizeManagementReview: "review:finalize",
   correctManagementReview: "review:finalize",
   exportEvidence: "evidence:export",
+  getSigningKey: "evidence:export",
 };
 
 export interface Principal {
