@@ -8,6 +8,7 @@ import { migrate } from "../db/migrate.ts";
 import { appRoleFromEnv, ensureAppRole } from "../db/app-role.ts";
 import { createApp } from "./app.ts";
 import { runRetention } from "./registry/retention.service.ts";
+import { mixPool } from "./respond/pool.service.ts";
 
 interface Env {
   HYPERDRIVE?: { connectionString: string };
@@ -15,10 +16,15 @@ interface Env {
   PUBLIC_URL?: string;
   /** The restricted role the app takes (default ketenspiegel_app, "off" for none); see docs/security.md. */
   DATABASE_ROLE?: string;
+  /** Batch size of the anonymity pool (docs/privacy.md); default 10. */
+  POOL_MIN_BATCH?: string;
 }
 interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
 
 let migrated: Promise<string | undefined> | undefined;
+
+/** The frequent cron of wrangler.toml; any other trigger also runs the daily jobs. */
+const MIX_CRON = "*/10 * * * *";
 
 function connectionString(env: Env) {
   const url = env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL;
@@ -48,6 +54,9 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const role = await ensureMigrated(env);
     const conn = connectPostgres(connectionString(env), { max: 2, role });
+    // Work after the answer (mixing the anonymity pool) must finish before the connection closes.
+    const after: Promise<unknown>[] = [];
+    const poolMinBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
     const app = createApp({
       db: conn.db,
       config: {
@@ -55,19 +64,28 @@ export default {
         now: () => new Date(),
         version: "0.1.0",
         clientIp: (c) => c.req.header("cf-connecting-ip") ?? null,
+        poolMinBatch,
+        background: (task) => { after.push(task().catch((e) => console.error("achtergrondtaak mislukt", e))); },
       },
     });
     try {
       return await app.fetch(request);
     } finally {
-      ctx.waitUntil(conn.close());
+      ctx.waitUntil(Promise.allSettled(after).then(() => conn.close()));
     }
   },
 
-  /** The daily retention job (cron in wrangler.toml): erases working notes past their term. */
-  async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+  /**
+   * Cron (wrangler.toml): every ten minutes the anonymity pool is mixed (full batches, and what
+   * is left of closed waves); once a day the retention job erases working notes past their term.
+   */
+  async scheduled(event: { cron?: string }, env: Env, ctx: ExecutionContext): Promise<void> {
     const role = await ensureMigrated(env);
     const conn = connectPostgres(connectionString(env), { max: 1, role });
-    ctx.waitUntil(runRetention(conn.db, new Date()).finally(() => conn.close()));
+    const now = new Date();
+    const minBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
+    const jobs: Promise<unknown>[] = [mixPool(conn.db, now, { minBatch })];
+    if (event.cron !== MIX_CRON) jobs.push(runRetention(conn.db, now));
+    ctx.waitUntil(Promise.all(jobs).finally(() => conn.close()));
   },
 };
