@@ -24,6 +24,7 @@ import { auditsRouter } from "./audits/audits.index.ts";
 import { risksRouter } from "./risks/risks.index.ts";
 import { reviewsRouter } from "./reviews/reviews.index.ts";
 import { packsRouter } from "./packs/packs.index.ts";
+import { backupRouter } from "./backup/backup.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** createInvitations takes up to 5000 items; a full item (organisation 200, places 2×100, e-mail 254 characters) is ~750 bytes of JSON. */
@@ -71,7 +72,8 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
   // Each route authorizes itself (its permission is on the route, see lib/route.ts).
   app.use("/api/*", authenticate, csrf);
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
-    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
+    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter,
+    backupRouter];
   for (const router of routers) {
     app.route("/api", router);
   }

@@ -8,6 +8,7 @@ import type { ExecutionContext, MiddlewareHandler } from "hono";
 import { connectPostgres } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Db } from "../db/types.ts";
+import { appRoleFromEnv, ensureAppRole } from "../db/app-role.ts";
 import { createApp } from "./app.ts";
 import type { AppEnv } from "./lib/context.ts";
 import { runRetention } from "./registry/retention.service.ts";
@@ -17,11 +18,14 @@ interface Env {
   HYPERDRIVE?: { connectionString: string };
   DATABASE_URL?: string;
   PUBLIC_URL?: string;
+  /** The restricted role the app takes (default ketenspiegel_app, "off" for none); see docs/security.md. */
+  DATABASE_ROLE?: string;
   /** Batch size of the anonymity pool (docs/privacy.md); default 10. */
   POOL_MIN_BATCH?: string;
 }
 
-let migrated: Promise<unknown> | undefined;
+/** The restricted database role the app runs as, once migrations (as the owner) are done. */
+let migrated: Promise<string | undefined> | undefined;
 let app: ReturnType<typeof createApp> | undefined;
 
 /** The frequent cron of wrangler.toml; any other trigger also runs the daily jobs. */
@@ -39,6 +43,8 @@ async function ensureMigrated(env: Env) {
     const conn = connectPostgres(connectionString(env), { max: 1 });
     try {
       await migrate(conn.db);
+      const role = appRoleFromEnv(env);
+      return role && await ensureAppRole(conn.db, role) ? role : undefined;
     } finally {
       await conn.close();
     }
@@ -61,7 +67,7 @@ const noDatabase = new Proxy({}, {
  * the work after the answer (mixing the anonymity pool) has finished with it.
  */
 const requestDatabase: MiddlewareHandler<AppEnv & { Bindings: Env }> = async (c, next) => {
-  const conn = connectPostgres(connectionString(c.env), { max: 2 });
+  const conn = connectPostgres(connectionString(c.env), { max: 2, role: await ensureMigrated(c.env) });
   const after: Promise<unknown>[] = [];
   const background = (task: () => Promise<unknown>) => { after.push(task().catch((e) => console.error("achtergrondtaak mislukt", e))); };
   c.set("deps", { ...c.var.deps, db: conn.db, config: { ...c.var.deps.config, background } });
@@ -97,8 +103,8 @@ export default {
    * is left of closed waves); once a day the retention job erases working notes past their term.
    */
   async scheduled(event: { cron?: string }, env: Env, ctx: ExecutionContext): Promise<void> {
-    await ensureMigrated(env);
-    const conn = connectPostgres(connectionString(env), { max: 1 });
+    const role = await ensureMigrated(env);
+    const conn = connectPostgres(connectionString(env), { max: 1, role });
     const now = new Date();
     const minBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
     const jobs: Promise<unknown>[] = [mixPool(conn.db, now, { minBatch })];

@@ -18,6 +18,7 @@ import { seedQualityDemo } from "../db/seed/quality.ts";
 import { seedReviewsDemo } from "../db/seed/reviews.ts";
 import { mailFromEnv, sendWeeklyDigest } from "./mail/digest-mailer.ts";
 import { runRetention } from "../api/registry/retention.service.ts";
+import { runScheduledBackup, scheduleFromEnv } from "./backup/scheduled.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -53,6 +54,16 @@ const retention = async () => {
   if (erased.length) console.log(`Bewaartermijn: werkaantekeningen van ${erased.length} casusoverleg(gen) gewist.`);
 };
 setInterval(retention, 24 * 3600_000).unref();
+
+// The daily backup (BACKUP_DIR, BACKUP_KEEP): checked hourly, made when the last one is a day old.
+const backups = scheduleFromEnv(process.env);
+if (backups) {
+  const backup = () => runScheduledBackup(database.db, backups, now())
+    .then((file) => { if (file) console.log(`Back-up gemaakt: ${file}`); })
+    .catch((e) => console.error("dagelijkse back-up mislukt", e));
+  void backup();
+  setInterval(backup, 3600_000).unref();
+}
 
 // The weekly quality digest by e-mail, when SMTP_URL and DIGEST_TO are set; checked hourly, sent once a week.
 const mailer = mailFromEnv(process.env, `${publicUrl}/`);

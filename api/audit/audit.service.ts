@@ -1,4 +1,5 @@
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { asc, desc, eq, gt, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/types.ts";
 import { auditLog } from "../../db/schema.ts";
 import { canonicalJson, sha256Hex } from "../lib/crypto.ts";
@@ -40,9 +41,16 @@ function asStored(value: unknown): Row["before"] {
 
 /**
  * Appends one entry. Call inside the transaction that makes the change, so the change
- * and its trace commit together; the advisory lock keeps the chain linear.
+ * and its trace commit together. The advisory transaction lock keeps the chain linear: it
+ * is held until that transaction ends, so the next writer reads this entry as its
+ * predecessor. Called outside a transaction (login, logout), it opens one of its own;
+ * without it the lock would be released at once and parallel entries would fork.
  */
-export async function appendAudit(db: Db, entry: AuditEntry, now: Date) {
+export async function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
+  if (!(db instanceof PgTransaction)) {
+    await db.transaction((tx) => appendAudit(tx as unknown as Db, entry, now));
+    return;
+  }
   await db.execute(sql`select pg_advisory_xact_lock(424242)`);
   const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const row = {
@@ -64,20 +72,66 @@ export async function audited<T>(db: Db, now: Date, work: (tx: Db) => Promise<{ 
   });
 }
 
-export interface VerifyResult { ok: boolean; entries: number; firstBroken?: { seq: number; reason: string } }
+export type BreakReason = "chain_link" | "content_changed" | "anchor_missing" | "anchor_mismatch";
+export interface ChainBreak { seq: number; reason: BreakReason }
+export interface ChainHead { seq: number; hash: string }
+export interface VerifyResult {
+  ok: boolean;
+  /** Entries walked. */
+  entries: number;
+  /** Every break, oldest first: an old fork cannot hide a later tampering. */
+  breaks: ChainBreak[];
+  /** The first of `breaks`, kept for older clients. */
+  firstBroken?: ChainBreak;
+  head: ChainHead | null;
+  /** Set when verified against an anchor: whether the anchored entry is still there, unchanged. */
+  anchor?: { hash: string; found: boolean; seq: number | null };
+}
 
-/** Walks the chain in pages and names the first entry whose link or content does not match. */
-export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
+/** The newest entry: written down outside the database, it later proves nothing before it was removed or rewritten. */
+export async function chainHead(db: Db): Promise<ChainHead | null> {
+  const [last] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return last ? { seq: Number(last.seq), hash: last.hash } : null;
+}
+
+/** `<seq>:<hash>` or just the hash, as `audit anchor` prints it. */
+export function parseAnchor(text: string): { seq: number | null; hash: string } | null {
+  const m = /^\s*(?:(\d+)\s*:\s*)?([0-9a-f]{64})\s*$/i.exec(text);
+  return m ? { seq: m[1] ? Number(m[1]) : null, hash: m[2].toLowerCase() } : null;
+}
+
+/**
+ * Walks the whole chain in pages and lists every entry whose link or content does not match;
+ * after a break it continues from that entry's own hash, so each later break is reported too.
+ * With an anchor (a head written down earlier) it also checks the anchored entry still exists
+ * at its place: truncation or a rewrite up to the anchor, even one re-hashing every later
+ * entry, removes that hash from the table.
+ */
+export async function verifyAuditChain(db: Db, anchor?: { seq: number | null; hash: string }): Promise<VerifyResult> {
   let prev = GENESIS, entries = 0, after = 0;
+  let head: ChainHead | null = null;
+  const breaks: ChainBreak[] = [];
   for (;;) {
     const page = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(1000);
-    if (!page.length) return { ok: true, entries };
+    if (!page.length) break;
     for (const row of page) {
-      if (row.prevHash !== prev) return { ok: false, entries, firstBroken: { seq: row.seq, reason: "chain_link" } };
-      if (entryHash(row) !== row.hash) return { ok: false, entries, firstBroken: { seq: row.seq, reason: "content_changed" } };
+      if (row.prevHash !== prev) breaks.push({ seq: row.seq, reason: "chain_link" });
+      else if (entryHash(row) !== row.hash) breaks.push({ seq: row.seq, reason: "content_changed" });
       prev = row.hash;
       entries++;
       after = row.seq;
+      head = { seq: row.seq, hash: row.hash };
     }
   }
+  let anchorResult: VerifyResult["anchor"];
+  if (anchor) {
+    const [hit] = await db.select({ seq: auditLog.seq }).from(auditLog).where(eq(auditLog.hash, anchor.hash));
+    const found = !!hit && (anchor.seq === null || Number(hit.seq) === anchor.seq);
+    anchorResult = { hash: anchor.hash, found, seq: hit ? Number(hit.seq) : anchor.seq };
+    if (!hit) breaks.push({ seq: anchor.seq ?? (head?.seq ?? 0), reason: "anchor_missing" });
+    else if (!found) breaks.push({ seq: Number(hit.seq), reason: "anchor_mismatch" });
+    breaks.sort((a, b) => a.seq - b.seq);
+  }
+  return { ok: breaks.length === 0, entries, breaks, ...(breaks[0] ? { firstBroken: breaks[0] } : {}), head,
+    ...(anchorResult ? { anchor: anchorResult } : {}) };
 }

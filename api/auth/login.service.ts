@@ -4,31 +4,36 @@ import { users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { PasswordHasher } from "../domain/auth/password.ts";
 import { appendAudit } from "../audit/audit.service.ts";
-import { clearFailures, recordFailure, retryAfter, throttleKeys } from "./throttle.ts";
+import { clearFailures, returnAttempt, takeAttempt, throttleKeys } from "./throttle.ts";
 import { createSession, invalidateSession } from "./sessions.ts";
+
+function tooMany(wait: number) {
+  return new ApiError(429, "too_many_attempts", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, undefined, { "Retry-After": String(wait) });
+}
 
 /**
  * Checks the password and starts a fresh session. Any session token presented before
  * login is discarded, so a planted token can never become a logged-in one (fixation).
+ * The attempt is counted before the (slow) password check, so parallel guesses are
+ * throttled as strictly as sequential ones.
  */
 export async function login(db: Db, passwords: PasswordHasher, email: string, password: string, ip: string | null, now: Date, previousToken: string | null) {
   const address = email.trim().toLowerCase();
   const keys = throttleKeys(address, ip);
-  const wait = await retryAfter(db, [keys.account, keys.ip], now);
-  if (wait > 0) {
-    throw new ApiError(429, "too_many_attempts", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, undefined, { "Retry-After": String(wait) });
-  }
+  const ipWait = await takeAttempt(db, keys.ip, "ip", now);
+  if (ipWait > 0) throw tooMany(ipWait);
+  const accountWait = await takeAttempt(db, keys.account, "account", now);
+  if (accountWait > 0) throw tooMany(accountWait);
   const [user] = await db.select().from(users).where(eq(users.email, address));
   const usable = user && user.passwordHash && !user.disabledAt;
   const ok = await passwords.verify(usable ? user.passwordHash! : passwords.dummyHash, password) && usable;
   if (previousToken) await invalidateSession(db, previousToken);
   if (!ok) {
-    await recordFailure(db, keys.account, "account", now);
-    await recordFailure(db, keys.ip, "ip", now);
     await appendAudit(db, { actor: address, ip, action: "login_failed", entity: "session", actorId: user?.id ?? null }, now);
     throw new ApiError(401, "invalid_credentials", "E-mailadres of wachtwoord onjuist.");
   }
   await clearFailures(db, keys.account);
+  await returnAttempt(db, keys.ip, "ip");
   const session = await createSession(db, user.id, now, ip);
   await appendAudit(db, { actorId: user.id, actor: user.email, ip, action: "login", entity: "session" }, now);
   return { user, ...session };

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { municipalities, branches, passwordTokens, users, type Role, type User } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
 import { passwordProblem, type PasswordHasher } from "../domain/auth/password.ts";
-import { audited, type AuditEntry } from "../audit/audit.service.ts";
+import { appendAudit, audited, type AuditEntry } from "../audit/audit.service.ts";
 import { invalidateUserSessions } from "./sessions.ts";
 import { isUuid } from "../lib/ids.ts";
 
@@ -92,18 +92,39 @@ export async function changePassword(db: Db, passwords: PasswordHasher, userId: 
   checkPassword(password);
   const hash = await passwords.hash(password);
   await audited(db, now, async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, userId));
-    await invalidateUserSessions(tx, userId);
+    await storePassword(tx, userId, hash, now);
     return { result: null, audit: { ...by, action: "password_change", entity: "user", entityId: userId, ...audit } };
   });
 }
 
+async function storePassword(tx: Db, userId: string, hash: string, now: Date) {
+  await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, userId));
+  await invalidateUserSessions(tx, userId);
+}
+
+/**
+ * Single use, also under parallel requests: one UPDATE … WHERE used_at IS NULL RETURNING
+ * claims the link (the row lock makes every other claim see it used), and the password
+ * change commits in the same transaction, so a failed change leaves the link unused.
+ */
 export async function setPasswordWithLink(db: Db, passwords: PasswordHasher, token: string, password: string, ip: string | null, now: Date) {
   checkPassword(password);
   const id = sha256Hex(token);
-  const [link] = await db.select().from(passwordTokens).where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt)));
-  if (!link || link.expiresAt <= now) throw new ApiError(400, "invalid_link", "Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij de beheerder.");
-  await db.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, id));
-  const user = await findUser(db, link.userId);
-  await changePassword(db, passwords, user.id, password, { actorId: user.id, actor: user.email, ip }, now);
+  const invalid = () => new ApiError(400, "invalid_link", "Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij de beheerder.");
+  // A cheap look first, so an unknown or used link costs no password hashing.
+  const [known] = await db.select({ id: passwordTokens.id }).from(passwordTokens)
+    .where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
+  if (!known) throw invalid();
+  const hash = await passwords.hash(password);
+  await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [link] = await tx.update(passwordTokens).set({ usedAt: now })
+      .where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
+      .returning({ userId: passwordTokens.userId });
+    if (!link) throw invalid();
+    const [user] = await tx.select().from(users).where(eq(users.id, link.userId));
+    if (!user) throw invalid();
+    await storePassword(tx, user.id, hash, now);
+    await appendAudit(tx, { actorId: user.id, actor: user.email, ip, action: "password_change", entity: "user", entityId: user.id }, now);
+  });
 }

@@ -1,6 +1,8 @@
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "../../db/types.ts";
+import { sql } from "drizzle-orm";
+import { rows } from "../../db/migrate.ts";
 import { ApiError } from "../lib/errors.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
@@ -72,7 +74,13 @@ function payloadOrder(sections: Section[]): PackFile[] {
   return files;
 }
 
-function bagInfo(b: Build, r: PackRequest, version: string, exporter: string) {
+/** The chain head at the end of the period (not at export time, so the pack stays the same bytes). */
+async function periodHead(db: Db, b: Build) {
+  const [last] = rows<{ seq: number; hash: string }>(await db.execute(sql`select seq, hash from audit_log where at < ${b.endIso} order by seq desc limit 1`));
+  return last ? `${Number(last.seq)}:${last.hash}` : "geen";
+}
+
+function bagInfo(b: Build, r: PackRequest, version: string, exporter: string, head: string) {
   return bagInfoText([
     ["Source-Organization", b.organisation],
     ["External-Description", `Bewijspakket ISO 9001 (paragrafen ${r.clauses.join(", ")}) over ${b.periodLabel}; elk record zoals het stond aan het einde van de periode. Begin bij data/index.html.`],
@@ -85,6 +93,8 @@ function bagInfo(b: Build, r: PackRequest, version: string, exporter: string) {
     ["Generated-By", exporter],
     ["Bag-Software-Agent", `Ketenspiegel ${version}`],
     ["Software-Version", version],
+    ["Audit-Chain-Head", head],
+    ["Audit-Chain-Head-Definition", "volgnummer:hash van de laatste audittrailregel vóór het einde van de periode; 'npm run cli -- audit verify --anchor <kop>' toont of de trail tot daar onveranderd is"],
     ["Pseudonymisation", "personen als rol plus de eerste 8 hexadecimale tekens van SHA-256 over het account-id; geen namen of e-mailadressen"],
   ]);
 }
@@ -103,7 +113,7 @@ export async function writePack(db: Db, r: PackRequest, now: Date, by: Actor, ve
   const hash = new SHA256();
   const zip = new ZipWriter(async (chunk) => { hash.update(chunk); await sink(chunk); }, b.stamp);
   const tags: WrittenEntry[] = [];
-  tags.push(await zip.add("bag-info.txt", bagInfo(b, r, version, exporter)));
+  tags.push(await zip.add("bag-info.txt", bagInfo(b, r, version, exporter, await periodHead(db, b))));
   tags.push(await zip.add("bagit.txt", BAGIT_TXT));
   const payload: WrittenEntry[] = [];
   for (const file of payloadOrder(sections)) payload.push(await zip.add(file.path, await file.content()));

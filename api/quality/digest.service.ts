@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, notInArray, sql } from "drizzle-orm"
 import type { Db } from "../../db/types.ts";
 import { actions, findingActions, findings, internalAudits, risks, users } from "../../db/schema.ts";
 import { isNonconformity } from "../domain/quality/closing.ts";
+import { chainHead, type ChainHead } from "../audit/audit.service.ts";
 
 /**
  * What needs attention now: overdue actions, nonconformities whose actions are done but
@@ -27,11 +28,12 @@ export async function qualityDigest(db: Db, now: Date) {
   const risksDue = await db.select({ id: risks.id, ref: risks.ref, title: risks.title, lastReviewedOn: risks.lastReviewedOn })
     .from(risks).where(and(isNull(risks.closedOn),
       sql`(${risks.lastReviewedOn}::date + ${risks.reviewIntervalDays} * interval '1 day') < ${today}::date`));
-  return { generatedOn: today, overdueActions, reviewsDue, withoutActions, lateAudits, risksDue,
+  // The trail's head leaves the database with every digest: an anchor kept in mailboxes.
+  return { generatedOn: today, overdueActions, reviewsDue, withoutActions, lateAudits, risksDue, chainHead: await chainHead(db),
     total: overdueActions.length + reviewsDue.length + withoutActions.length + lateAudits.length + risksDue.length };
 }
 
-export type Digest = Awaited<ReturnType<typeof qualityDigest>>;
+export type Digest = Omit<Awaited<ReturnType<typeof qualityDigest>>, "chainHead"> & { chainHead?: ChainHead | null };
 
 /** The weekly e-mail, in plain Dutch text. */
 export function digestText(d: Digest, dashboardUrl: string) {
@@ -43,6 +45,8 @@ export function digestText(d: Digest, dashboardUrl: string) {
     ...section("Afwijkingen zonder actie", d.withoutActions.map((f) => `${f.ref} ${f.title} (sinds ${f.foundOn})`)),
     ...section("Interne audits te laat", d.lateAudits.map((a) => `${a.ref} ${a.processId} (gepland ${a.plannedOn})`)),
     ...section("Risico's niet tijdig beoordeeld", d.risksDue.map((r) => `${r.ref} ${r.title} (laatst ${r.lastReviewedOn})`)),
+    ...(d.chainHead ? [`Kop van de audittrail: ${d.chainHead.seq}:${d.chainHead.hash}`,
+      "(bewaar deze regel; 'npm run cli -- audit verify --anchor <kop>' toont later of de trail tot hier onveranderd is)", ""] : []),
     `Dashboard: ${dashboardUrl}`,
   ].join("\n");
 }

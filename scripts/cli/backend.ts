@@ -1,12 +1,13 @@
 import type { Database } from "../../db/client.node.ts";
 import type { createInvitations, listWaves, InvitationInput, NewWave } from "../../api/waves/waves.service.ts";
 import type { listUsers, NewUser } from "../../api/auth/users.service.ts";
-import type { VerifyResult } from "../../api/audit/audit.service.ts";
+import type { ChainHead, VerifyResult } from "../../api/audit/audit.service.ts";
 import type { runRetention } from "../../api/registry/retention.service.ts";
 import type { PackQuery } from "../../api/packs/packs.service.ts";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
+import type { RestoreResult } from "../../api/backup/backup.service.ts";
 
 type Retention = Awaited<ReturnType<typeof runRetention>>;
 
@@ -15,6 +16,7 @@ type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
 export interface ExportResult { sha256: string; bytes: number }
+export interface BackupOut extends ExportResult { head: ChainHead | null }
 export interface SigningKey { algorithm: "Ed25519"; publicKey: string; fingerprint: string }
 
 /** What the CLI needs, either straight on the database or through a running server. */
@@ -25,10 +27,15 @@ export interface Backend {
   createUser(input: NewUser): Promise<{ user: UserOut; setPasswordUrl: string }>;
   listUsers(): Promise<UserOut[]>;
   disableUser(email: string): Promise<UserOut>;
-  verifyAudit(): Promise<VerifyResult>;
+  verifyAudit(anchor?: string): Promise<VerifyResult>;
+  auditHead(): Promise<ChainHead | null>;
   runRetention(): Promise<Retention>;
   /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
   exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
+  /** A consistent snapshot of the whole database into `sink`; recorded in the trail. */
+  backup(sink: ChunkSink): Promise<BackupOut>;
+  /** Only straight on the database: a running server must be stopped first. */
+  restore(lines: AsyncIterable<string>): Promise<RestoreResult>;
   /** The public key this instance signs evidence packs with. */
   signingKey(): Promise<SigningKey>;
   close(): Promise<void>;
@@ -45,6 +52,8 @@ export function directBackend(database: Database, url: string): Backend {
   const waves = () => import("../../api/waves/waves.service.ts");
   const users = () => import("../../api/auth/users.service.ts");
   const retention = () => import("../../api/registry/retention.service.ts");
+  const audit = () => import("../../api/audit/audit.service.ts");
+  const backups = () => import("../../api/backup/backup.service.ts");
   return {
     listWaves: async () => (await waves()).listWaves(db, new Date()),
     createWave: async (input) => (await waves()).createWave(db, input, new Date(), CLI_ACTOR),
@@ -53,7 +62,11 @@ export function directBackend(database: Database, url: string): Backend {
     createUser: async (input) => (await users()).createUser(db, input, CLI_ACTOR, url, new Date()),
     listUsers: async () => (await users()).listUsers(db),
     disableUser: async (email) => (await users()).setDisabled(db, email, true, CLI_ACTOR, new Date()),
-    verifyAudit: async () => (await import("../../api/audit/audit.service.ts")).verifyAuditChain(db),
+    verifyAudit: async (anchor) => {
+      const a = await audit();
+      return a.verifyAuditChain(db, anchor ? a.parseAnchor(anchor) ?? undefined : undefined);
+    },
+    auditHead: async () => (await audit()).chainHead(db),
     runRetention: async () => {
       const r = await retention();
       return r.runRetention(db, new Date(), { ...r.RETENTION_ACTOR, actor: "cli" });
@@ -63,6 +76,8 @@ export function directBackend(database: Database, url: string): Backend {
       const now = new Date();
       return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
     },
+    backup: async (sink) => (await backups()).writeBackup(db, new Date(), CLI_ACTOR, sink),
+    restore: async (lines) => (await backups()).restoreBackup(db, lines, new Date(), CLI_ACTOR),
     signingKey: async () => (await import("../../api/packs/signing.service.ts")).instancePublicKey(db),
     close: () => database.close(),
   };
@@ -90,7 +105,8 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       if (!user) throw new Error("Gebruiker niet gevonden.");
       return (await call<{ user: UserOut }>(`/users/${user.id}`, post({ disabled: true }, "PATCH"))).user;
     },
-    verifyAudit: () => call("/audit/verify"),
+    verifyAudit: (anchor) => call(`/audit/verify${anchor ? `?anchor=${encodeURIComponent(anchor)}` : ""}`),
+    auditHead: async () => (await call<{ head: ChainHead | null }>("/audit/anchor")).head,
     runRetention: () => call("/registry/retention/run", post({})),
     exportEvidence: async (query, sink) => {
       const params = new URLSearchParams({ from: query.from, to: query.to, ...(query.clauses ? { clauses: query.clauses } : {}) });
@@ -110,6 +126,28 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
         await sink(chunk);
       }
       return { sha256: encodeHexLowerCase(hash.digest()), bytes };
+    },
+    backup: async (sink) => {
+      const res = await fetch(`${baseUrl}/api/backups`, { method: "POST", headers: { "x-ketenspiegel-cli": cliToken } })
+        .catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
+      if (!res.ok || !res.body) {
+        const body = await res.json().catch(() => ({})) as { error?: { message: string } };
+        throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+      }
+      const hash = new SHA256();
+      let bytes = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        await sink(chunk);
+      }
+      const sha256 = encodeHexLowerCase(hash.digest());
+      if (sha256 !== res.headers.get("x-backup-sha256")) throw new Error("De back-up is onderweg beschadigd (SHA-256 wijkt af van wat de server vastlegde).");
+      const [seq, h] = (res.headers.get("x-backup-chain-head") ?? "").split(":");
+      return { sha256, bytes, head: h ? { seq: Number(seq), hash: h } : null };
+    },
+    restore: async () => {
+      throw new Error(`De server op ${baseUrl} gebruikt de database. Stop de server eerst; terugzetten gebeurt in een lege database.`);
     },
     signingKey: () => call("/evidence-pack/key"),
     close: async () => {},

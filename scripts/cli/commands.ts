@@ -1,11 +1,14 @@
 import { open, rename, rm } from "node:fs/promises";
-import type { z } from "zod";
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { z } from "zod";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { formatFingerprint } from "../../api/domain/packs/signature.ts";
 import type { ZipSource } from "../../api/domain/packs/zip.ts";
 import type { Backend } from "./backend.ts";
 import { cliDate, UsageError } from "./args.ts";
+import { parseAnchor, type ChainBreak } from "../../api/audit/audit.service.ts";
 
 // The request schemas (zod, OpenAPI) are loaded by the commands that write; a read-only command does without.
 const waveSchemas = () => import("../../api/waves/waves.routes.ts");
@@ -22,7 +25,9 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
                                             account aanmaken; toont een eenmalige link om het wachtwoord in te stellen
   user list                                 accounts tonen
   user disable --email <e>                  account blokkeren en alle sessies beëindigen
-  audit verify                              hashketen van de audittrail controleren
+  audit verify [--anchor <regel>:<hash>]    hashketen van de audittrail controleren (elke breuk); met een anker
+                                            ook of niets tot en met die regel is afgekapt of herschreven
+  audit anchor                              de kop van de keten tonen, om buiten de database te bewaren
   retention run                             werkaantekeningen wissen waarvan de bewaartermijn verstreken is
   evidence export --from <datum> --to <datum> [--clauses 6.1,9.1.2,...] --out <pakket.zip>
                                             bewijspakket voor de ISO 9001-auditor, met de stand aan het einde
@@ -30,6 +35,10 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   evidence verify <pakket.zip>              bewijspakket controleren tegen het manifest en de handtekening; zegt welke
                                             sleutel ondertekende en of dat de sleutel van deze installatie is
   evidence key                              de publieke sleutel (Ed25519) waarmee deze installatie pakketten ondertekent
+  backup --out <bestand>                    back-up van de hele database (ook terwijl de server draait); toont de
+                                            SHA-256 en de kop van de hashketen, die ook in de audittrail komen
+  restore <bestand>                         back-up terugzetten in een lege database (server gestopt); controleert
+                                            daarna de hashketen
 `;
 
 type Options = Record<string, string | boolean | undefined>;
@@ -93,6 +102,37 @@ De export staat met deze hash in de audittrail. Controleer het pakket met: npm r
   }
 }
 
+/** Like the evidence export: written next to the target and renamed when complete. */
+async function backupCommand(b: Backend, o: Options): Promise<string> {
+  if (!o.out || typeof o.out !== "string") throw new Error("--out <bestand> is verplicht.");
+  const partial = `${o.out}.deel`;
+  const file = await open(partial, "w", 0o600);
+  try {
+    const r = await b.backup(async (chunk) => { await file.write(chunk); });
+    await file.sync();
+    await file.close();
+    await rename(partial, o.out);
+    return `Back-up geschreven naar ${o.out} (${r.bytes} bytes).\nSHA-256: ${r.sha256}\n`
+      + (r.head ? `Kop van de hashketen: ${r.head.seq}:${r.head.hash}\n` : "")
+      + "De back-up staat met deze hash in de audittrail. Terugzetten (server gestopt, lege database): npm run cli -- restore <bestand>\n";
+  } catch (e) {
+    await file.close().catch(() => {});
+    await rm(partial, { force: true });
+    throw e;
+  }
+}
+
+async function restoreCommand(b: Backend, path: string | undefined): Promise<string> {
+  if (!path) throw new Error("Geef het bestand: npm run cli -- restore <bestand>");
+  const input = createReadStream(path, "utf8");
+  const opened = new Promise<void>((resolve, reject) => { input.once("open", () => resolve()); input.once("error", reject); });
+  await opened.catch(() => { throw new Error(`Kan '${path}' niet openen.`); });
+  const r = await b.restore(createInterface({ input, crlfDelay: Infinity }));
+  return `Back-up teruggezet: ${r.rows} rijen in ${r.tables} tabellen.\nSHA-256 van het bestand: ${r.sha256}\n`
+    + (r.chainOk ? "Audittrail intact" : "LET OP: de audittrail is NIET intact (npm run cli -- audit verify)")
+    + (r.head ? `; kop ${r.head.seq}:${r.head.hash} uit de back-up is aanwezig.\n` : ".\n");
+}
+
 async function fileSha256(source: ZipSource) {
   const hash = new SHA256();
   for (let at = 0; at < source.size; at += 1 << 20) hash.update(await source.read(at, Math.min(1 << 20, source.size - at)));
@@ -134,6 +174,35 @@ async function verifyCommand(b: Backend, path: string | undefined): Promise<stri
   }
 }
 
+const WHY: Record<ChainBreak["reason"], string> = {
+  chain_link: "schakel naar vorige regel klopt niet (regel verwijderd of ingevoegd?)",
+  content_changed: "inhoud gewijzigd",
+  anchor_missing: "het anker staat niet meer in de trail (afgekapt of herschreven)",
+  anchor_mismatch: "het anker staat op een andere plaats (herschreven)",
+};
+
+async function auditCommand(b: Backend, sub: string | undefined, o: Options): Promise<string> {
+  if (sub === "anchor") {
+    const head = await b.auditHead();
+    if (!head) return "De audittrail is nog leeg.\n";
+    return `${head.seq}:${head.hash}\n`
+      + "Bewaar deze kop buiten de database (bijvoorbeeld in het kwaliteitshandboek of een e-mail aan de auditor).\n"
+      + `Later: npm run cli -- audit verify --anchor ${head.seq}:${head.hash}\n`;
+  }
+  if (sub !== "verify") throw new Error(`Onbekende opdracht 'audit ${sub ?? ""}'.\n${USAGE}`);
+  let anchor: string | undefined;
+  if (o.anchor !== undefined) {
+    if (typeof o.anchor !== "string" || !parseAnchor(o.anchor)) throw new Error("--anchor: verwacht '<regel>:<sha-256>' of alleen de hash, zoals 'audit anchor' die toont.");
+    anchor = o.anchor;
+  }
+  const r = await b.verifyAudit(anchor);
+  const head = r.head ? ` Kop: ${r.head.seq}:${r.head.hash}.` : "";
+  const anchored = r.anchor?.found ? ` Het anker (regel ${r.anchor.seq}) staat er nog onveranderd in.` : "";
+  if (r.ok) return `Audittrail intact: ${r.entries} regels, keten klopt.${anchored}${head}\n`;
+  const lines = r.breaks.map((x) => `  verbroken bij regel ${x.seq}: ${WHY[x.reason]}`);
+  throw new Error(`Audittrail verbroken op ${r.breaks.length} plaats(en) (${r.entries} regels gelezen):\n${lines.join("\n")}`);
+}
+
 export async function runCommand(b: Backend, args: string[], options: Options): Promise<string> {
   switch (args[0]) {
     case "waves": {
@@ -161,13 +230,8 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
     }
     case "user":
       return userCommand(b, args[1], options);
-    case "audit": {
-      if (args[1] !== "verify") throw new Error(`Onbekende opdracht 'audit ${args[1] ?? ""}'.\n${USAGE}`);
-      const r = await b.verifyAudit();
-      if (r.ok) return `Audittrail intact: ${r.entries} regels, keten klopt.\n`;
-      const why = r.firstBroken!.reason === "chain_link" ? "schakel naar vorige regel klopt niet (regel verwijderd of ingevoegd?)" : "inhoud gewijzigd";
-      throw new Error(`Audittrail verbroken bij regel ${r.firstBroken!.seq}: ${why}. ${r.entries} regels daarvoor zijn intact.`);
-    }
+    case "audit":
+      return auditCommand(b, args[1], options);
     case "evidence": {
       if (args[1] === "export") return exportCommand(b, options);
       if (args[1] === "verify") return verifyCommand(b, args[2]);
@@ -178,6 +242,10 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
       }
       throw new Error(`Onbekende opdracht 'evidence ${args[1] ?? ""}'.\n${USAGE}`);
     }
+    case "backup":
+      return backupCommand(b, options);
+    case "restore":
+      return restoreCommand(b, args[1]);
     case "retention": {
       if (args[1] !== "run") throw new Error(`Onbekende opdracht 'retention ${args[1] ?? ""}'.\n${USAGE}`);
       const r = await b.runRetention();

@@ -57,13 +57,14 @@ describe("audit trail", () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
-  it("names the first broken entry when a row is altered behind the trigger's back", async () => {
+  it("names the broken entry when a row is altered behind the trigger's back", async () => {
     const seqs = rows<{ seq: number }>(await t.db.execute(sql`select seq from audit_log order by seq`)).map((r) => Number(r.seq));
     const victim = seqs[1];
     await t.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
     await t.db.execute(sql`update audit_log set after = '{"email":"vervalst@zvh.test"}' where seq = ${victim}`);
     await t.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, entries: 1, firstBroken: { seq: victim, reason: "content_changed" } });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, entries: seqs.length,
+      breaks: [{ seq: victim, reason: "content_changed" }], firstBroken: { seq: victim, reason: "content_changed" } });
   });
 
   it("detects a deleted entry as a broken link", async () => {
@@ -72,6 +73,18 @@ describe("audit trail", () => {
     await t.db.execute(sql`update audit_log set after = null where seq = ${seqs[1]}`); // undo nothing; keep it broken
     await t.db.execute(sql`delete from audit_log where seq = ${seqs[0]}`);
     await t.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, entries: 0, firstBroken: { seq: seqs[1], reason: "chain_link" } });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, entries: seqs.length - 1, breaks: [{ seq: seqs[1], reason: "chain_link" }] });
+  });
+
+  it("reports every break, so an old one does not hide a later tampering", async () => {
+    const seqs = rows<{ seq: number }>(await t.db.execute(sql`select seq from audit_log order by seq`)).map((r) => Number(r.seq));
+    const later = seqs.at(-1)!;
+    await t.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await t.db.execute(sql`update audit_log set actor = 'iemand anders' where seq = ${later}`);
+    await t.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    const result = await verifyAuditChain(t.db);
+    expect(result.breaks).toEqual([{ seq: seqs[0], reason: "chain_link" }, { seq: later, reason: "content_changed" }]);
+    const api = await (await t.request("/api/audit/verify", { as: "auditor" })).json() as { breaks: unknown[] };
+    expect(api.breaks).toEqual(result.breaks);
   });
 });

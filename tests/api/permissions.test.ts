@@ -24,6 +24,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getMunicipalityFigures: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
   listUsers: ["admin"], createUser: ["admin"], updateUser: ["admin"], revokeUserSessions: ["admin"],
   listAuditTrail: ["admin", "kwaliteit", "auditor"], verifyAuditTrail: ["admin", "kwaliteit", "auditor"],
+  getAuditAnchor: ["admin", "kwaliteit", "auditor"], getLastBackup: ["admin", "kwaliteit", "auditor"], createBackup: ["admin"],
   listCases: READ_REGISTRY, getCase: READ_REGISTRY, listConferences: READ_REGISTRY, getConference: READ_REGISTRY,
   listActivities: READ_REGISTRY, listThemes: READ_REGISTRY, listOrganisations: READ_REGISTRY, getRegistrySettings: READ_REGISTRY,
   createCase: WRITE_REGISTRY, updateCase: WRITE_REGISTRY, createConference: WRITE_REGISTRY, updateFollowUp: WRITE_REGISTRY,

@@ -143,11 +143,12 @@ describe("login throttling", () => {
     t.clock.now = start;
   });
 
-  it("throttles one IP address that tries many accounts", async () => {
+  it("throttles one IP address that tries many accounts", { timeout: 120_000 }, async () => {
     const ip = { "x-test-ip": "203.0.113.9" };
-    const results: number[] = [];
-    for (let i = 0; i < LIMITS.ip.free + 1; i++) results.push((await login(`onbekend${i}@zvh.test`, "fout-wachtwoord-123", ip)).status);
-    expect(results.at(-1)).toBe(429);
+    // The attempts count when they start, so they may as well run in parallel.
+    const results = await Promise.all(Array.from({ length: LIMITS.ip.free + 1 }, (_, i) =>
+      login(`onbekend${i}@zvh.test`, "fout-wachtwoord-123", ip).then((r) => r.status)));
+    expect(results.filter((s) => s === 429)).toEqual([429]);
     expect((await login("anna@zvh.test", PASSWORD, { "x-test-ip": "198.51.100.7" })).status).toBe(200);
   });
 });

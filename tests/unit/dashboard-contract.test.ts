@@ -18,7 +18,7 @@ export type ContractChecks = [
 
 /** The route modules the dashboard's contract (dashboard/src/shared/api/contract.ts) reads its types from. */
 const MODULES = [
-  "../../api/audit/audit.index.ts", "../../api/audits/audits.routes.ts", "../../api/auth/auth.routes.ts", "../../api/auth/users.routes.ts",
+  "../../api/audit/audit.index.ts", "../../api/audits/audits.routes.ts", "../../api/backup/backup.index.ts", "../../api/auth/auth.routes.ts", "../../api/auth/users.routes.ts",
   "../../api/municipalities/municipalities.index.ts", "../../api/packs/packs.routes.ts", "../../api/quality/quality.routes.ts",
   "../../api/registry/registry.routes.ts", "../../api/reports/reports.routes.ts", "../../api/reviews/reviews.routes.ts",
   "../../api/risks/risks.routes.ts", "../../api/waves/waves.routes.ts",

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "municipality:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "all", gemeente: "municipality" },
   "users:manage": { admin: "all" },
   "audit:read": { admin: "all", kwaliteit: "all", auditor: "all" },
+  "backup:manage": { admin: "all" },
   "registry:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "branch" },
   "registry:write": { kwaliteit: "all", medewerker: "branch" },
   "cases:handle-locally": { kwaliteit: "all", medewerker: "branch", gemeente: "municipality" },

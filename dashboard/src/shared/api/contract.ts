@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Pending } from "./pending.ts";
 import type * as audit from "../../../../api/audit/audit.index.ts";
 import type * as audits from "../../../../api/audits/audits.routes.ts";
+import type * as backup from "../../../../api/backup/backup.index.ts";
 import type * as auth from "../../../../api/auth/auth.routes.ts";
 import type * as users from "../../../../api/auth/users.routes.ts";
 import type * as municipalities from "../../../../api/municipalities/municipalities.index.ts";
@@ -19,7 +20,7 @@ import type * as reviews from "../../../../api/reviews/reviews.routes.ts";
 import type * as risks from "../../../../api/risks/risks.routes.ts";
 import type * as waves from "../../../../api/waves/waves.routes.ts";
 
-type Modules = typeof audit & typeof audits & typeof auth & typeof users & typeof municipalities & typeof packs
+type Modules = typeof audit & typeof audits & typeof backup & typeof auth & typeof users & typeof municipalities & typeof packs
   & typeof quality & typeof registry & typeof reports & typeof reviews & typeof risks & typeof waves;
 
 interface RouteLike { operationId?: string; method: string; path: string; responses: object }

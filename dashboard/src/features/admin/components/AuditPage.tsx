@@ -11,13 +11,17 @@ export function AuditPage() {
   const { t } = useI18n();
   const f = useFormat();
   const trail = useReply("listAuditTrail", "/audit");
+  const backup = useReply("getLastBackup", "/backups/last");
   const [verdict, setVerdict] = useState<Reply<"verifyAuditTrail"> | null>(null);
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t("audit.title")}</h1>
       <button type="button" onClick={async () => setVerdict(await fetchReply("verifyAuditTrail", "/audit/verify"))}>{t("audit.verify")}</button>
-      {verdict && <p role="status" className={verdict.ok ? "ok" : "error"}>
-        {verdict.ok ? t("audit.ok", { entries: verdict.entries }) : t("audit.broken", { seq: verdict.firstBroken!.seq })}</p>}
+      {backup.data && <p>{backup.data.last ? t("audit.lastBackup", { at: f.dateTime(backup.data.last.at) }) : t("audit.noBackup")}</p>}
+      {verdict && <div role="status" className={verdict.ok ? "ok" : "error"}>
+        <p>{verdict.ok ? t("audit.ok", { entries: verdict.entries }) : t("audit.broken", { count: verdict.breaks.length })}</p>
+        {!verdict.ok && <ul>{verdict.breaks.map((b) => <li key={`${b.seq}-${b.reason}`}>{t(`audit.reason.${b.reason}`, { seq: b.seq })}</li>)}</ul>}
+      </div>}
       {trail.data ? (
         <table>
           <caption>{t("audit.title")}</caption>
