@@ -167,7 +167,7 @@ export function lazyBackend(open: () => Promise<Backend>): Backend {
     listWaves: forward("listWaves"), createWave: forward("createWave"), createInvitations: forward("createInvitations"),
     createUser: forward("createUser"), listUsers: forward("listUsers"), disableUser: forward("disableUser"),
     verifyAudit: forward("verifyAudit"), runRetention: forward("runRetention"), exportEvidence: forward("exportEvidence"),
-    signingKey: forward("signingKey"),
+    signingKey: forward("signingKey"), auditHead: forward("auditHead"), backup: forward("backup"), restore: forward("restore"),
     close: async () => { if (opened) await (await opened).close(); },
   };
 }
