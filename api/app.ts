@@ -19,6 +19,10 @@ import { auditsRouter } from "./audits/audits.index.ts";
 import { risksRouter } from "./risks/risks.index.ts";
 import { reviewsRouter } from "./reviews/reviews.index.ts";
 import { packsRouter } from "./packs/packs.index.ts";
+import { questionnairesRouter } from "./questionnaires/questionnaires.index.ts";
+import { fieldworkRouter } from "./waves/fieldwork.index.ts";
+import { contactsRouter } from "./contacts/contacts.index.ts";
+import { mailRouter } from "./mail/mail.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -52,7 +56,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
-    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter];
+    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter,
+    questionnairesRouter, fieldworkRouter, contactsRouter, mailRouter];
   for (const router of routers) {
     app.route("/api", router);
   }

@@ -8,6 +8,7 @@ import { canonicalJson, randomToken, sha256Hex } from "../lib/crypto.ts";
 import { waveStatus } from "../waves/waves.service.ts";
 import { validateAnswers } from "../domain/survey/validate.ts";
 import { listQuestions } from "../domain/survey/definition.ts";
+import { respondentDefinition } from "../domain/survey/not-applicable.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 
 type Answers = Record<string, unknown>;
@@ -28,6 +29,7 @@ function assertOpen(row: Awaited<ReturnType<typeof findInvitation>>, now: Date) 
   }
   const status = waveStatus(row.wave, now);
   if (status === "gepland") throw new ApiError(403, "wave_not_open", "Deze meting is nog niet geopend.");
+  if (status === "gepauzeerd") throw new ApiError(403, "wave_paused", "Deze meting is tijdelijk gepauzeerd; probeer het later opnieuw.");
   if (status === "gesloten") throw new ApiError(410, "wave_closed", "Deze meting is gesloten; invullen kan niet meer.");
 }
 
@@ -42,10 +44,12 @@ function rejectInvalid(definition: unknown, data: Answers, mode: "progress" | "s
 export async function getSurveyByToken(db: Db, token: string, now: Date) {
   const row = await findInvitation(db, token);
   assertOpen(row, now);
+  // Fieldwork monitor: the first time the link was opened.
+  if (!row.invitation.openedAt) await db.update(invitations).set({ openedAt: now }).where(eq(invitations.id, row.invitation.id));
   return {
     wave: { name: row.wave.name, closesAt: row.wave.closesAt.toISOString(), anonymous: row.wave.anonymous },
     organisation: row.invitation.organisation,
-    definition: row.definition as Record<string, unknown>,
+    definition: respondentDefinition(row.definition as Record<string, unknown>),
     data: (row.invitation.progress ?? {}) as Answers,
   };
 }
@@ -54,7 +58,8 @@ export async function saveProgress(db: Db, token: string, data: Answers, now: Da
   const row = await findInvitation(db, token);
   assertOpen(row, now);
   rejectInvalid(row.definition, data, "progress");
-  await db.update(invitations).set({ progress: data, progressSavedAt: now }).where(eq(invitations.id, row.invitation.id));
+  await db.update(invitations).set({ progress: data, progressSavedAt: now, startedAt: row.invitation.startedAt ?? now })
+    .where(eq(invitations.id, row.invitation.id));
   return { savedAt: now.toISOString() };
 }
 

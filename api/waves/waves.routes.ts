@@ -6,7 +6,7 @@ const tags = ["Metingen"];
 const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
 
 export const WaveSchema = z.object({
-  id: z.string(), name: z.string(), status: z.enum(["gepland", "open", "gesloten"]),
+  id: z.string(), name: z.string(), status: z.enum(["gepland", "open", "gepauzeerd", "gesloten"]),
   opensAt: z.string(), closesAt: z.string(), anonymous: z.boolean(), invited: z.number(), responded: z.number(),
 }).openapi("Wave");
 

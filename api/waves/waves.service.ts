@@ -8,21 +8,22 @@ import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { isUuid } from "../lib/ids.ts";
 
-export type WaveStatus = "gepland" | "open" | "gesloten";
+export type WaveStatus = "gepland" | "open" | "gepauzeerd" | "gesloten";
 
-export function waveStatus(wave: Pick<Wave, "opensAt" | "closesAt">, now: Date): WaveStatus {
+export function waveStatus(wave: Pick<Wave, "opensAt" | "closesAt"> & { pausedAt?: Date | null }, now: Date): WaveStatus {
   if (now < wave.opensAt) return "gepland";
-  return now >= wave.closesAt ? "gesloten" : "open";
+  if (now >= wave.closesAt) return "gesloten";
+  return wave.pausedAt ? "gepauzeerd" : "open";
 }
 
 export async function listWaves(db: Db, now: Date) {
   const rows = await db.select({
-    id: waves.id, name: waves.name, opensAt: waves.opensAt, closesAt: waves.closesAt, anonymous: waves.anonymous,
+    id: waves.id, name: waves.name, opensAt: waves.opensAt, closesAt: waves.closesAt, anonymous: waves.anonymous, pausedAt: waves.pausedAt,
     invited: sql<number>`count(${invitations.id})::int`,
     responded: sql<number>`count(${invitations.submittedAt})::int`,
   }).from(waves).leftJoin(invitations, eq(invitations.waveId, waves.id)).groupBy(waves.id).orderBy(asc(waves.opensAt));
-  return rows.map((w) => ({
-    ...w, status: waveStatus(w, now), opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(),
+  return rows.map(({ pausedAt, ...w }) => ({
+    ...w, status: waveStatus({ ...w, pausedAt }, now), opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(),
   }));
 }
 

@@ -33,6 +33,14 @@ export const PERMISSIONS = {
   // Management reviews are management's own act (ISO 9001 9.3).
   "review:finalize": { management: "all" },
   "evidence:export": { kwaliteit: "all", management: "all", auditor: "all" },
+  // Running a survey wave: questionnaires, fieldwork, contacts and e-mail (issue 14).
+  "questionnaires:read": { admin: "all", kwaliteit: "all", management: "all", auditor: "all" },
+  "questionnaires:write": { admin: "all", kwaliteit: "all" },
+  "fieldwork:read": { admin: "all", kwaliteit: "all", management: "all" },
+  "fieldwork:manage": { admin: "all", kwaliteit: "all" },
+  // Addresses and names of partners: personal data, only for those who run the survey.
+  "contacts:manage": { admin: "all", kwaliteit: "all" },
+  "responses:export": { admin: "all", kwaliteit: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -121,6 +129,41 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   finalizeManagementReview: "review:finalize",
   correctManagementReview: "review:finalize",
   exportEvidence: "evidence:export",
+  listQuestionnaires: "questionnaires:read",
+  getQuestionnaireVersion: "questionnaires:read",
+  previewQuestionnaire: "questionnaires:read",
+  createQuestionnaire: "questionnaires:write",
+  createQuestionnaireVersion: "questionnaires:write",
+  updateQuestionnaireVersion: "questionnaires:write",
+  testQuestionnaireAnswers: "questionnaires:read",
+  getLatestClosedWave: "waves:read",
+  getWaveDetail: "waves:read",
+  getDimensionTrend: "results:read",
+  getWaveFieldwork: "fieldwork:read",
+  changeWaveStatus: "fieldwork:manage",
+  updateWaveSettings: "fieldwork:manage",
+  copyWave: "fieldwork:manage",
+  enableOpenLink: "fieldwork:manage",
+  getOpenLinkQr: "fieldwork:manage",
+  exportWaveResponses: "responses:export",
+  getOpenSurvey: "public", // the open link is its own key; submissions are rate-limited per client
+  submitOpenResponse: "public",
+  listContacts: "contacts:manage",
+  importContacts: "contacts:manage",
+  updateContact: "contacts:manage",
+  exportContact: "contacts:manage",
+  eraseContact: "contacts:manage",
+  eraseExpiredContacts: "contacts:manage",
+  listWaveContacts: "contacts:manage",
+  listMailTemplates: "fieldwork:manage",
+  updateMailTemplate: "fieldwork:manage",
+  sendInvitations: "fieldwork:manage",
+  sendReminders: "fieldwork:manage",
+  resendInvitationLink: "fieldwork:manage",
+  listOutbox: "contacts:manage",
+  recordBounce: "fieldwork:manage",
+  unsubscribePage: "public", // the per-message token is the key
+  unsubscribe: "public",
 };
 
 export interface Principal {

@@ -1,5 +1,6 @@
 import { Model } from "survey-core";
 import { listQuestions, type QuestionSpec } from "./definition.ts";
+import { NOT_APPLICABLE, respondentDefinition } from "./not-applicable.ts";
 
 export interface AnswerError { question: string; reason: string; message: string }
 
@@ -26,6 +27,7 @@ export function validateAnswers(definition: unknown, data: Record<string, unknow
 function checkValue(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
   switch (spec.type) {
     case "rating":
+      if (value === NOT_APPLICABLE && spec.notApplicable) return;
       if (typeof value !== "number" || !Number.isFinite(value)) return wrongType("een getal");
       if (!spec.allowed!.includes(value)) {
         return { reason: "out_of_range", message: `Waarde ${value} valt buiten de schaal (${spec.allowed!.join(", ")}).` };
@@ -61,9 +63,16 @@ function wrongType(expected: string) {
 }
 
 function surveyCoreErrors(definition: unknown, data: Record<string, unknown>): AnswerError[] {
-  const model = new Model(definition);
+  const model = new Model(respondentDefinition(definition));
   model.data = data;
   const errors: AnswerError[] = [];
+  // Routing (visibleIf): a question hidden by the answers given is neither required nor accepted.
+  for (const name of Object.keys(data)) {
+    const question = model.getQuestionByName(name);
+    if (question && data[name] !== null && data[name] !== undefined && !(question.isVisible && question.isParentVisible)) {
+      errors.push({ question: name, reason: "hidden_question", message: "Deze vraag is niet van toepassing op uw eerdere antwoorden." });
+    }
+  }
   for (const question of model.getAllQuestions(true)) {
     if (question.validate(true)) continue;
     const first = question.errors[0];
