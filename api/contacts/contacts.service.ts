@@ -83,7 +83,7 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
         const id = crypto.randomUUID();
         return {
           id, waveId: wave.id, tokenHash: sha256Hex(invitationToken(secret, id, 0)), contactId: c.id, name: c.name, email: c.email,
-          organisation: c.organisation, organisationType: c.organisationType, municipalityId: c.municipalityId, branchId: c.branchId,
+          organisation: c.organisation, organisationType: c.organisationType, municipalityId: c.municipalityId, branchId: c.branchId, createdAt: now,
         };
       })).onConflictDoNothing({ target: [invitations.waveId, invitations.contactId] }).returning({ id: invitations.id });
       added = inserted.length;

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { contacts, invitations, questionnaires, waves, type Wave } from "../../db/schema.ts";
 import { audited } from "../audit/audit.service.ts";
@@ -112,7 +112,7 @@ export async function copyWave(db: Db, fromId: string, input: { name: string; op
     if (list.length) {
       await tx.insert(invitations).values(list.map(({ contact: c }) => ({
         waveId: wave.id, tokenHash: sha256Hex(randomToken()), contactId: c.id, name: c.name, email: c.email,
-        organisation: c.organisation, organisationType: c.organisationType, municipalityId: c.municipalityId, branchId: c.branchId,
+        organisation: c.organisation, organisationType: c.organisationType, municipalityId: c.municipalityId, branchId: c.branchId, createdAt: now,
       })));
     }
     return { result: { wave, contactsCopied: list.length }, audit: { ...by, action: "create", entity: "wave", entityId: wave.id,
@@ -123,7 +123,7 @@ export async function copyWave(db: Db, fromId: string, input: { name: string; op
 
 /** The dashboard's default view: the latest wave that has closed and has answers. */
 export async function latestClosedWave(db: Db, now: Date) {
-  const [wave] = await db.select().from(waves).where(and(lt(waves.closesAt, now),
+  const [wave] = await db.select().from(waves).where(and(lte(waves.closesAt, now),
     sql`exists (select 1 from responses r where r.wave_id = ${waves.id})`)).orderBy(desc(waves.closesAt)).limit(1);
   return wave ? presentWave(db, wave, now) : null;
 }

@@ -98,7 +98,7 @@ export async function createInvitations(db: Db, waveId: string, items: Invitatio
     const token = randomToken();
     prepared.push({ token, row: {
       waveId, tokenHash: sha256Hex(token), organisation: item.organisation.trim(),
-      organisationType: item.organisationType, email: item.email ?? null, ...place,
+      organisationType: item.organisationType, email: item.email ?? null, ...place, createdAt: now,
     } });
   }
   const inserted = await audited(db, now, async (tx) => {
