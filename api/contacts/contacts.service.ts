@@ -164,7 +164,7 @@ export async function eraseExpiredContactData(db: Db, now: Date, by: Actor = { a
 /** The wave's contact list with each contact's state: invited, last message, opened, submitted. */
 export async function listWaveContacts(db: Db, waveId: string) {
   const wave = await getWave(db, waveId);
-  const list = await db.select().from(invitations).where(and(eq(invitations.waveId, wave.id), sql`${invitations.contactId} is not null or ${invitations.email} is not null`))
+  const list = await db.select().from(invitations).where(and(eq(invitations.waveId, wave.id), sql`(${invitations.contactId} is not null or ${invitations.email} is not null)`))
     .orderBy(asc(invitations.organisation));
   const messages = await db.select({ invitationId: mailOutbox.invitationId, kind: mailOutbox.kind, round: mailOutbox.round, status: mailOutbox.status,
     sentAt: mailOutbox.sentAt, error: mailOutbox.error, createdAt: mailOutbox.createdAt })
