@@ -15,6 +15,7 @@ import { seedQualityDemo } from "../db/seed/quality.ts";
 import { seedReviewsDemo } from "../db/seed/reviews.ts";
 import { mailFromEnv, sendWeeklyDigest } from "./mail/digest-mailer.ts";
 import { runRetention } from "../api/registry/retention.service.ts";
+import { startSurveyMail } from "./mail/invitation-mailer.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -52,6 +53,9 @@ if (mailer) {
   await digest();
   setInterval(digest, 3600_000).unref();
 }
+
+// Survey invitations and reminders: scheduled reminders, SMTP delivery (with SMTP_URL), contact-data erasure.
+startSurveyMail(database.db, publicUrl, now);
 
 const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken });
 const server = await listen(app, port, host);

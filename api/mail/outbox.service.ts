@@ -100,7 +100,7 @@ export async function queueInvitations(db: Db, waveId: string, publicUrl: string
 }
 
 /**
- * Reminders go only to those who have not submitted and already had their invitation. In
+ * Reminders go only to those who have not submitted and whose invitation was sent. In
  * an anonymous wave that is read from the invitation's used state, never from a response.
  * Without a round the next one is taken (on demand); a schedule passes its own round.
  */
@@ -110,7 +110,7 @@ export async function queueReminders(db: Db, waveId: string, round: number | und
   const [last] = await db.select({ round: max(mailOutbox.round) }).from(mailOutbox).where(and(eq(mailOutbox.waveId, wave.id), eq(mailOutbox.kind, "reminder")));
   const r = round ?? (last?.round ?? 0) + 1;
   const invited = new Set((await db.select({ id: mailOutbox.invitationId }).from(mailOutbox)
-    .where(and(eq(mailOutbox.waveId, wave.id), eq(mailOutbox.kind, "invitation"), inArray(mailOutbox.status, ["sent", "pending", "sending"])))).map((m) => m.id));
+    .where(and(eq(mailOutbox.waveId, wave.id), inArray(mailOutbox.kind, ["invitation", "resend"]), eq(mailOutbox.status, "sent")))).map((m) => m.id));
   const list = (await reachable(db, wave.id)).filter((inv) => !inv.submittedAt && invited.has(inv.id));
   const queued = await enqueue(db, wave, list, "reminder", () => r, publicUrl, now, by, { round: r });
   return { round: r, queued, alreadyQueued: list.length - queued };

@@ -7,10 +7,16 @@ import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.se
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
+import { importContacts } from "../../api/contacts/contacts.service.ts";
+import { deliverOutbox, listOutbox, queueInvitations, queueReminders } from "../../api/mail/outbox.service.ts";
+import { surveyMailFromEnv } from "../mail/invitation-mailer.ts";
 
 type Retention = Awaited<ReturnType<typeof runRetention>>;
 
 type Wave = Awaited<ReturnType<typeof listWaves>>[number];
+type ImportResult = Awaited<ReturnType<typeof importContacts>>;
+type OutboxMessage = Awaited<ReturnType<typeof listOutbox>>[number];
+export interface SendResult { queued: number; alreadyQueued: number; round?: number; delivered?: { sent: number; rejected: number; retry: number } }
 type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
@@ -28,6 +34,10 @@ export interface Backend {
   runRetention(): Promise<Retention>;
   /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
   exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
+  importContacts(input: { format: "csv" | "xlsx"; content: string; waveId?: string }): Promise<ImportResult>;
+  /** Queues invitations or a reminder; sends at once over SMTP_URL when the CLI holds the database itself. */
+  send(kind: "invitations" | "reminders", waveId: string): Promise<SendResult>;
+  listOutbox(waveId?: string): Promise<OutboxMessage[]>;
   close(): Promise<void>;
 }
 
@@ -49,6 +59,17 @@ export function directBackend(database: Database): Backend {
       const now = new Date();
       return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
     },
+    importContacts: (input) => importContacts(db, input, new Date(), CLI_ACTOR),
+    send: async (kind, waveId) => {
+      const queued = kind === "invitations"
+        ? await queueInvitations(db, waveId, url, new Date(), CLI_ACTOR)
+        : await queueReminders(db, waveId, undefined, url, new Date(), CLI_ACTOR);
+      const mail = surveyMailFromEnv(process.env);
+      if (!mail) return queued;
+      const delivered = await deliverOutbox(db, mail.transport, { from: mail.from, now: () => new Date(), throttleMs: mail.throttleMs, waveId });
+      return { ...queued, delivered };
+    },
+    listOutbox: (waveId) => listOutbox(db, { waveId, status: "pending" }),
     close: () => database.close(),
   };
 }
@@ -58,8 +79,8 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
     const res = await fetch(`${baseUrl}/api${path}`, {
       ...init, headers: { "content-type": "application/json", "x-ketenspiegel-cli": cliToken, ...init.headers },
     }).catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
-    const body = await res.json() as T & { error?: { message: string } };
-    if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+    const body = await res.json() as T & { error?: { message: string; details?: unknown[] } };
+    if (!res.ok) throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { details: body.error?.details });
     return body;
   };
   const post = (body: unknown, method = "POST") => ({ method, body: JSON.stringify(body) });
@@ -96,6 +117,10 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       }
       return { sha256: encodeHexLowerCase(hash.digest()), bytes };
     },
+    importContacts: (input) => call("/contacts/import", post(input)),
+    // The running server sends the queue itself (every minute, with SMTP_URL).
+    send: (kind, waveId) => call(`/waves/${encodeURIComponent(waveId)}/mail/${kind}`, post({})),
+    listOutbox: async (waveId) => (await call<{ messages: OutboxMessage[] }>(`/mail/outbox?status=pending${waveId ? `&waveId=${encodeURIComponent(waveId)}` : ""}`)).messages,
     close: async () => {},
   };
 }
