@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Model } from "survey-core";
 import { unzipSync, strFromU8 } from "fflate";
 import { checkDefinition, rewordedQuestions } from "../../api/domain/survey/definition-check.ts";
 import { respondentDefinition } from "../../api/domain/survey/not-applicable.ts";
@@ -63,6 +64,16 @@ describe("weet niet / n.v.t. and routing in answer validation", () => {
     expect(validateAnswers(d, { r1: "nvt", r2: 3, bijgewoond: false }, "submit")).toEqual([]);
     expect(validateAnswers(d, { r1: 4, r2: "nvt", bijgewoond: false }, "submit").map((e) => e.question)).toEqual(["r2"]);
   });
+  it("falls back to Dutch per string when English is chosen", () => {
+    const served = respondentDefinition(def(rating("r1", { title: { nl: "Goed geregeld", en: "Well organised" } }), rating("r2", { title: { nl: "Alleen Nederlands" } })));
+    const model = new Model(served);
+    model.locale = "en";
+    expect(model.getQuestionByName("r1").title).toBe("Well organised");
+    expect(model.getQuestionByName("r2").title).toBe("Alleen Nederlands");
+    model.locale = "nl";
+    expect(model.getQuestionByName("r1").title).toBe("Goed geregeld");
+  });
+
   it("requires a visible question, and refuses an answer to a hidden one", () => {
     expect(validateAnswers(d, { r1: 2, r2: 3, bijgewoond: true }, "submit").map((e) => [e.question, e.reason])).toEqual([["co", "required"]]);
     expect(validateAnswers(d, { r1: 2, r2: 3, bijgewoond: false, co: 4 }, "submit").map((e) => [e.question, e.reason])).toEqual([["co", "hidden_question"]]);

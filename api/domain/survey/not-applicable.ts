@@ -18,9 +18,30 @@ function scale(el: Json): unknown[] {
   return out;
 }
 
-/** The definition as the survey page gets it: n.v.t. made an explicit scale point. */
+const LOCALE_KEYS = new Set(["default", "nl", "en"]);
+
+/**
+ * Content is written as { nl, en } (or "default" for Dutch). survey-core's own fallback goes to
+ * its default locale (English) or to the question name, so each string is given every
+ * language here, Dutch where a translation is missing: the English switch then shows Dutch
+ * per string rather than a name.
+ */
+function dutchAsDefault(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dutchAsDefault);
+  if (!value || typeof value !== "object") return value;
+  const entries = Object.entries(value as Json);
+  const localised = entries.length > 0 && entries.every(([k, v]) => LOCALE_KEYS.has(k) && typeof v === "string");
+  if (localised) {
+    const text = value as Record<string, string>;
+    const dutch = text.nl ?? text.default;
+    return { nl: dutch, en: text.en ?? dutch };
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, dutchAsDefault(v)]));
+}
+
+/** The definition as the survey page gets it: n.v.t. made an explicit scale point, Dutch as every string's fallback. */
 export function respondentDefinition<T>(definition: T): T {
-  const copy = structuredClone(definition) as Json;
+  const copy = dutchAsDefault(structuredClone(definition)) as Json;
   const visit = (els: unknown) => {
     if (!Array.isArray(els)) return;
     for (const el of els as Json[]) {
