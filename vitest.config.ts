@@ -1,23 +1,29 @@
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { POSTGRES_TOO } from "./tests/engines.ts";
 
 /**
- * Tests that touch a database run once on PGlite and, when DATABASE_URL is set (CI),
- * once more on real PostgreSQL. Pure unit tests run once.
+ * Unit tests run once. Database tests run on PGlite and, when DATABASE_URL is set (CI),
+ * the files listed in tests/engines.ts once more on PostgreSQL. The global setup pays the
+ * fixed costs once per run (database templates, front-end build, one shared Chromium).
  */
 const dbTests = ["tests/api/**/*.test.ts", "tests/db/**/*.test.ts", "api/**/*.db.test.ts"];
 const projects: TestProjectInlineConfiguration[] = [
-  { extends: true, test: { name: "unit", include: ["api/**/*.test.ts", "tests/unit/**/*.test.ts"], exclude: dbTests } },
-  { extends: true, test: { name: "pglite", include: dbTests, env: { KS_TEST_DB: "pglite" } } },
+  { extends: true, test: { name: "unit", include: ["api/**/*.test.ts", "tests/unit/**/*.test.ts"], exclude: dbTests, isolate: false } },
+  { extends: true, test: { name: "pglite", include: dbTests, env: { KS_TEST_DB: "pglite" }, isolate: false } },
   { extends: true, test: { name: "system", include: ["tests/system/**/*.test.ts"], testTimeout: 180_000 } },
 ];
 if (process.env.DATABASE_URL) {
-  projects.push({ extends: true, test: { name: "postgres", include: dbTests, env: { KS_TEST_DB: "postgres" } } });
+  projects.push({ extends: true, test: { name: "postgres", include: POSTGRES_TOO, env: { KS_TEST_DB: "postgres" }, isolate: false } });
 }
 
 export default defineConfig({
   test: {
+    // Two cores, but much of a test is waiting on PostgreSQL, Chromium or workerd: overlap three files.
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    globalSetup: ["tests/setup/global.ts"],
+    reporters: ["default", "./tests/setup/slowest-files.ts"],
     projects,
   },
 });

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import type { AppDeps, AppEnv } from "./lib/context.ts";
+import type { AppDeps, AppEnv, AppInput } from "./lib/context.ts";
+import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authenticate, authorize, csrf, operationTable } from "./auth/middleware.ts";
@@ -36,7 +37,8 @@ const OPENAPI_INFO = {
  * The one API, built from Web-standard pieces only, so that the Node entry and the
  * Workers entry serve the same app. Dependencies come in; nothing is read from globals.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(input: AppInput) {
+  const deps: AppDeps = { ...input, passwords: input.passwords ?? scryptHasher() };
   const app = new OpenAPIHono<AppEnv>();
   let operations: ReturnType<typeof operationTable> | undefined;
   app.onError(handleError);

@@ -6,6 +6,11 @@ import { existsSync } from "node:fs";
 import { createApp } from "./app.ts";
 import type { AppConfig } from "./lib/context.ts";
 import type { Db } from "../db/types.ts";
+import { scryptHasher } from "./domain/auth/password.ts";
+import { nativeScrypt } from "./lib/scrypt.node.ts";
+
+/** Production parameters, hashed natively off the event loop. */
+export const NODE_PASSWORDS = scryptHasher(undefined, nativeScrypt);
 
 export const DIST = "./dist";
 
@@ -13,8 +18,8 @@ export const DIST = "./dist";
  * The Node entry: the API plus the two built front ends. /s/<token> is the survey app,
  * everything else outside /api is the dashboard (client-side routing).
  */
-export function createNodeApp(db: Db, config: AppConfig, dist = DIST) {
-  const api = createApp({ db, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, ...config } });
+export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords = NODE_PASSWORDS) {
+  const api = createApp({ db, passwords, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, ...config } });
   const web = new Hono();
   web.route("/", api);
   web.use("/survey-assets/*", serveStatic({ root: `${dist}/survey`, rewriteRequestPath: (p) => p.replace(/^\/survey-assets/, "") }));

@@ -3,7 +3,7 @@
  * the demo on an empty database, serves on http://localhost:8787 and prints where to go.
  */
 import { build } from "vite";
-import { createNodeApp, frontEndsBuilt, listen } from "../api/server.node.ts";
+import { createNodeApp, frontEndsBuilt, listen, NODE_PASSWORDS } from "../api/server.node.ts";
 import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.ts";
 import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
 import { openMigrated, PGLITE_DIR, VERSION } from "./runtime.ts";
@@ -30,7 +30,7 @@ if (!frontEndsBuilt() || process.argv.includes("--rebuild")) {
 const cliToken = randomToken();
 const database = await openMigrated("server", { url: `http://127.0.0.1:${port}`, cliToken });
 const now = () => new Date();
-if (await seedDemo(database.db, now())) console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
+if (await seedDemo(database.db, now(), NODE_PASSWORDS)) console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
 if (await seedRegistryDemo(database.db, now())) console.log("Demo-casusregistratie (2025–2026) aangemaakt.");
 // The management review goes last: it reads, and adds to, everything before it.
 const quality = [seedAuditsDemo, seedRisksDemo, seedQualityDemo, seedReviewsDemo];

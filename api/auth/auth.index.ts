@@ -7,13 +7,12 @@ import { invalidateSession, createSession } from "./sessions.ts";
 import { changePassword, findUser, publicUser, setPasswordWithLink } from "./users.service.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { ApiError } from "../lib/errors.ts";
-import { verifyPassword } from "../domain/auth/password.ts";
 
 export const authRouter = createRouter()
   .openapi(routes.login, async (c) => {
     const { db, config } = c.var.deps;
     const { email, password } = c.req.valid("json");
-    const result = await login(db, email, password, c.var.ip, config.now(), c.var.sessionToken);
+    const result = await login(db, c.var.deps.passwords, email, password, c.var.ip, config.now(), c.var.sessionToken);
     setSessionCookie(c, result.token, result.expiresAt);
     return c.json({ user: publicUser(result.user) }, 200);
   })
@@ -32,10 +31,10 @@ export const authRouter = createRouter()
     const { db, config } = c.var.deps;
     const { currentPassword, newPassword } = c.req.valid("json");
     const user = await findUser(db, c.var.principal!.userId ?? "");
-    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    if (!user.passwordHash || !(await c.var.deps.passwords.verify(user.passwordHash, currentPassword))) {
       throw new ApiError(400, "wrong_password", "Het huidige wachtwoord klopt niet.");
     }
-    await changePassword(db, user.id, newPassword, actorOf(c), config.now());
+    await changePassword(db, c.var.deps.passwords, user.id, newPassword, actorOf(c), config.now());
     const session = await createSession(db, user.id, config.now(), c.var.ip);
     setSessionCookie(c, session.token, session.expiresAt);
     return c.body(null, 204);
@@ -43,6 +42,6 @@ export const authRouter = createRouter()
   .openapi(routes.setPassword, async (c) => {
     const { db, config } = c.var.deps;
     const { token, password } = c.req.valid("json");
-    await setPasswordWithLink(db, token, password, c.var.ip, config.now());
+    await setPasswordWithLink(db, c.var.deps.passwords, token, password, c.var.ip, config.now());
     return c.body(null, 204);
   });

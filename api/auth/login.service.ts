@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
-import { DUMMY_HASH, verifyPassword } from "../domain/auth/password.ts";
+import type { PasswordHasher } from "../domain/auth/password.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { clearFailures, recordFailure, retryAfter, throttleKeys } from "./throttle.ts";
 import { createSession, invalidateSession } from "./sessions.ts";
@@ -11,7 +11,7 @@ import { createSession, invalidateSession } from "./sessions.ts";
  * Checks the password and starts a fresh session. Any session token presented before
  * login is discarded, so a planted token can never become a logged-in one (fixation).
  */
-export async function login(db: Db, email: string, password: string, ip: string | null, now: Date, previousToken: string | null) {
+export async function login(db: Db, passwords: PasswordHasher, email: string, password: string, ip: string | null, now: Date, previousToken: string | null) {
   const address = email.trim().toLowerCase();
   const keys = throttleKeys(address, ip);
   const wait = await retryAfter(db, [keys.account, keys.ip], now);
@@ -20,7 +20,7 @@ export async function login(db: Db, email: string, password: string, ip: string 
   }
   const [user] = await db.select().from(users).where(eq(users.email, address));
   const usable = user && user.passwordHash && !user.disabledAt;
-  const ok = await verifyPassword(usable ? user.passwordHash! : DUMMY_HASH, password) && usable;
+  const ok = await passwords.verify(usable ? user.passwordHash! : passwords.dummyHash, password) && usable;
   if (previousToken) await invalidateSession(db, previousToken);
   if (!ok) {
     await recordFailure(db, keys.account, "account", now);

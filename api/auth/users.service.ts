@@ -3,7 +3,7 @@ import type { Db } from "../../db/types.ts";
 import { municipalities, branches, passwordTokens, users, type Role, type User } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
-import { hashPassword, passwordProblem } from "../domain/auth/password.ts";
+import { passwordProblem, type PasswordHasher } from "../domain/auth/password.ts";
 import { audited, type AuditEntry } from "../audit/audit.service.ts";
 import { invalidateUserSessions } from "./sessions.ts";
 import { isUuid } from "../lib/ids.ts";
@@ -88,9 +88,9 @@ function checkPassword(password: string) {
 }
 
 /** A password change ends all sessions; the caller starts a fresh one where needed. */
-export async function changePassword(db: Db, userId: string, password: string, by: Actor, now: Date, audit: Partial<AuditEntry> = {}) {
+export async function changePassword(db: Db, passwords: PasswordHasher, userId: string, password: string, by: Actor, now: Date, audit: Partial<AuditEntry> = {}) {
   checkPassword(password);
-  const hash = await hashPassword(password);
+  const hash = await passwords.hash(password);
   await audited(db, now, async (tx) => {
     await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, userId));
     await invalidateUserSessions(tx, userId);
@@ -98,12 +98,12 @@ export async function changePassword(db: Db, userId: string, password: string, b
   });
 }
 
-export async function setPasswordWithLink(db: Db, token: string, password: string, ip: string | null, now: Date) {
+export async function setPasswordWithLink(db: Db, passwords: PasswordHasher, token: string, password: string, ip: string | null, now: Date) {
   checkPassword(password);
   const id = sha256Hex(token);
   const [link] = await db.select().from(passwordTokens).where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt)));
   if (!link || link.expiresAt <= now) throw new ApiError(400, "invalid_link", "Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij de beheerder.");
   await db.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, id));
   const user = await findUser(db, link.userId);
-  await changePassword(db, user.id, password, { actorId: user.id, actor: user.email, ip }, now);
+  await changePassword(db, passwords, user.id, password, { actorId: user.id, actor: user.email, ip }, now);
 }

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../../db/types.ts";
 import type { Principal, Scope } from "../domain/auth/permissions.ts";
+import type { PasswordHasher } from "../domain/auth/password.ts";
 
 export interface AppConfig {
   /** Base URL printed in survey links, e.g. http://localhost:8787 */
@@ -13,7 +14,10 @@ export interface AppConfig {
   clientIp?: (c: Context) => string | null;
 }
 
-export interface AppDeps { db: Db; config: AppConfig }
+export interface AppDeps { db: Db; config: AppConfig; passwords: PasswordHasher }
+
+/** What an entry passes in; createApp fills in production defaults. */
+export type AppInput = Omit<AppDeps, "passwords"> & { passwords?: PasswordHasher };
 
 export type AppEnv = {
   Variables: {

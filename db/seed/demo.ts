@@ -7,7 +7,7 @@ import { defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
 import { scoredQuestions } from "../../api/domain/survey/definition.ts";
 import { insertAnswerRows } from "../../api/respond/respond.service.ts";
 import { randomToken, sha256Hex } from "../../api/lib/crypto.ts";
-import { hashPassword } from "../../api/domain/auth/password.ts";
+import { scryptHasher, type PasswordHasher } from "../../api/domain/auth/password.ts";
 import { users, type Role } from "../schema.ts";
 
 /** Demo accounts, one per role; the password is printed by npm start. Never use in production. */
@@ -113,13 +113,13 @@ async function seedWave(db: Db, questionnaireId: string, name: string, opensAt: 
 export const DEMO_OPEN_WAVE = "Demo-meting (open)";
 
 /** Seeds reference data and, only when there are no waves yet, the demo waves. */
-export async function seedDemo(db: Db, now: Date): Promise<boolean> {
+export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = scryptHasher()): Promise<boolean> {
   await seedReference(db);
   const questionnaireId = await ensureDefaultQuestionnaire(db);
   const [{ n }] = await db.select({ n: count() }).from(waves);
   if (Number(n) > 0) return false;
   const rand = prng(20140101);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await passwords.hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await seedWave(t, questionnaireId, "KTO 2024", new Date("2024-09-16T07:00:00Z"), new Date("2024-10-31T23:00:00Z"), rand);

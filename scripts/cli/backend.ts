@@ -43,8 +43,7 @@ export interface Backend {
 
 const CLI_ACTOR = { actorId: null, actor: "cli", ip: null };
 
-export function directBackend(database: Database): Backend {
-  const url = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 8787}`;
+export function directBackend(database: Database, url: string): Backend {
   const { db } = database;
   return {
     listWaves: () => listWaves(db, new Date()),

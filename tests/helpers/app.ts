@@ -5,6 +5,7 @@ import { seedReference } from "../../db/seed/reference.ts";
 import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
 import { users, waves, ROLES, type Role } from "../../db/schema.ts";
 import { createSession } from "../../api/auth/sessions.ts";
+import { TEST_PASSWORDS } from "./passwords.ts";
 
 export type As = Role | "anonymous";
 
@@ -28,7 +29,7 @@ export async function testApp(options: { now?: Date } = {}) {
   const database = await testDatabase();
   const clock: Clock = { now: options.now ?? new Date("2026-10-01T10:00:00Z") };
   const day = 86_400_000;
-  const app = createApp({ db: database.db, config: {
+  const app = createApp({ db: database.db, passwords: TEST_PASSWORDS, config: {
     publicUrl: "http://test.local", now: () => clock.now, version: "test",
     // Tests pose as different client addresses through this header; real entries read the socket or CF-Connecting-IP.
     clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",

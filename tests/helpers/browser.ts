@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { build } from "vite";
+import { inject } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { createNodeApp, frontEndsBuilt, listen } from "../../api/server.node.ts";
 import { testApp } from "./app.ts";
+import { CHROMIUM } from "./chromium.ts";
+import { TEST_PASSWORDS } from "./passwords.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 export const ARTIFACTS = "test-artifacts";
 
 /** Why browser tests cannot run here, or null. CI sets KS_REQUIRE_BROWSER so a missing browser fails instead. */
@@ -16,19 +18,20 @@ export function browserUnavailable(): string | null {
   return reason;
 }
 
-export async function ensureFrontEnds() {
-  if (frontEndsBuilt()) return;
-  await build({ configFile: "survey-app/vite.config.ts", logLevel: "warn" });
-  await build({ configFile: "dashboard/vite.config.ts", logLevel: "warn" });
+/** The global setup builds the front ends once per run; a test never builds into dist/ itself. */
+export function ensureFrontEnds() {
+  if (!frontEndsBuilt()) throw new Error("The front ends are not built: the global setup (tests/setup/global.ts) should have built them.");
 }
 
+/**
+ * The run's one Chromium (started by the global setup). Closing the returned handle only
+ * disconnects this file; each test file then works in contexts of its own.
+ */
 export function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-      "--no-first-run", "--disable-component-update", "--disable-sync"],
-  });
+  const endpoint = inject("chromiumEndpoint");
+  if (!endpoint) throw new Error("No shared Chromium: the global setup did not start one.");
+  return chromium.connect(endpoint);
 }
 
 /**
@@ -36,9 +39,9 @@ export function launchBrowser(): Promise<Browser> {
  * on the real clock, because the browser judges cookie expiry by its own.
  */
 export async function serveTestApp() {
-  await ensureFrontEnds();
+  ensureFrontEnds();
   const t = await testApp({ now: new Date() });
-  const server = await listen(createNodeApp(t.db, { publicUrl: "http://127.0.0.1", now: () => t.clock.now, version: "test" }), 0);
+  const server = await listen(createNodeApp(t.db, { publicUrl: "http://127.0.0.1", now: () => t.clock.now, version: "test" }, undefined, TEST_PASSWORDS), 0);
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return { ...t, base, close: async () => { server.close(); await t.close(); } };
 }
@@ -62,15 +65,11 @@ export async function accountWithPassword(app: TestServer, email: string, role: 
   await ok(await app.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } }), "setPassword");
 }
 
-/**
- * Gives existing accounts the test password in one go: scrypt is deliberately slow, so
- * one hash shared by all is much faster than setting each through the one-time link.
- */
+/** Gives existing accounts the test password in one go, without a one-time link each. */
 export async function givePassword(app: TestServer, emails: string[]) {
   const { inArray } = await import("drizzle-orm");
   const { users } = await import("../../db/schema.ts");
-  const { hashPassword } = await import("../../api/domain/auth/password.ts");
-  await app.db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(inArray(users.email, emails));
+  await app.db.update(users).set({ passwordHash: await TEST_PASSWORDS.hash(PASSWORD) }).where(inArray(users.email, emails));
 }
 
 /** Logs in through the login form, as a person would. */

@@ -1,27 +1,35 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
 import postgres from "postgres";
-import { openPglite, type Database } from "../../db/client.node.ts";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import * as schema from "../../db/schema.ts";
+import type { Database } from "../../db/client.node.ts";
 import { connectPostgres } from "../../db/client.ts";
-import { migrate } from "../../db/migrate.ts";
+import type { Db } from "../../db/types.ts";
+
+/** The migrated PGlite data directory the global setup dumped, read once per test file. */
+let pgliteTemplate: Blob | undefined;
 
 /**
- * A throwaway, migrated database. Which engine depends on the vitest project:
- * KS_TEST_DB=postgres makes a fresh database on the server in DATABASE_URL and drops it
- * afterwards; otherwise an in-memory PGlite.
+ * A copy of the migrated template in memory, or in `dir` on disk (for tests of the CLI
+ * and the server, which open a data directory themselves).
  */
-export async function testDatabase(): Promise<Database> {
-  if (process.env.KS_TEST_DB !== "postgres") {
-    const db = await openPglite();
-    await migrate(db.db);
-    return db;
-  }
+export async function pgliteCopy(dir?: string): Promise<Database> {
+  pgliteTemplate ??= new Blob([readFileSync(inject("pgliteTemplate"))]);
+  const client = dir ? new PGlite(dir, { loadDataDir: pgliteTemplate }) : new PGlite({ loadDataDir: pgliteTemplate });
+  await client.waitReady;
+  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+async function postgresCopy(): Promise<Database> {
   const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const name = `ks_test_${randomBytes(6).toString("hex")}`;
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name} template ${inject("postgresTemplate")}`);
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `/${name}`;
   const conn = connectPostgres(url.toString(), { max: 4 });
-  await migrate(conn.db);
   return {
     db: conn.db, kind: "postgres",
     close: async () => {
@@ -30,4 +38,13 @@ export async function testDatabase(): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+/**
+ * A throwaway, migrated database, copied from the run's template (tests/setup/global.ts).
+ * KS_TEST_DB=postgres (the postgres project) copies a PostgreSQL template database;
+ * otherwise an in-memory PGlite loaded from a dumped data directory.
+ */
+export function testDatabase(): Promise<Database> {
+  return process.env.KS_TEST_DB === "postgres" ? postgresCopy() : pgliteCopy();
 }

@@ -4,49 +4,71 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { openPglite } from "../../db/client.node.ts";
-import { migrate } from "../../db/migrate.ts";
+import { sql, eq } from "drizzle-orm";
+import { openPglite, type Database } from "../../db/client.node.ts";
+import { rows } from "../../db/migrate.ts";
 import { acquireLock } from "../../db/lock.node.ts";
+import { pgliteCopy } from "../helpers/db.ts";
 import { seedReference } from "../../db/seed/reference.ts";
 import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
-import { waves } from "../../db/schema.ts";
+import { conferences, waves } from "../../db/schema.ts";
 import { createNodeApp, listen } from "../../api/server.node.ts";
 import { sha256Hex } from "../../api/lib/crypto.ts";
 import { seedExpiredNote } from "../helpers/registry.ts";
+import { runCli, runWith } from "../../scripts/cli/main.ts";
+import { directBackend } from "../../scripts/cli/backend.ts";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "ks-cli-"));
 const pgliteDir = join(dir, "pglite");
+const env = { PGLITE_DIR: pgliteDir, DATABASE_URL: "", PUBLIC_URL: "http://example.test" };
 
-function cli(...args: string[]) {
-  const env = { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "", PUBLIC_URL: "http://example.test" };
-  return run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env }).then(
+/** The real binary, as a user starts it: one process start per run of this file. */
+function spawnCli(...args: string[]) {
+  return run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env: { ...process.env, ...env } }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
 }
 
 let waveId = "";
+let db: Database;
+/**
+ * The commands in-process on the directory this file keeps open: the same parsing and
+ * command functions as the binary, without a process start and a PGlite boot per command.
+ */
+const cli = (...args: string[]) => runWith(async () => directBackend({ ...db, close: async () => {} }, env.PUBLIC_URL), args);
+
 beforeAll(async () => {
-  const db = await openPglite(pgliteDir);
-  await migrate(db.db);
-  await seedReference(db.db);
-  const questionnaireId = await ensureDefaultQuestionnaire(db.db);
-  const [w] = await db.db.insert(waves).values({
+  const seed = await pgliteCopy(pgliteDir);
+  await seedReference(seed.db);
+  const questionnaireId = await ensureDefaultQuestionnaire(seed.db);
+  const [w] = await seed.db.insert(waves).values({
     name: "KTO cli", questionnaireId, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000),
   }).returning();
   waveId = w.id;
-  await db.close();
+  await seed.close();
+  // The real binary first, while no one holds the directory.
+  smoke = await spawnCli("waves");
+  db = await openPglite(pgliteDir);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let smoke: Awaited<ReturnType<typeof spawnCli>>;
+afterAll(async () => {
+  await db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-async function tokenExists(token: string, db: Awaited<ReturnType<typeof openPglite>>) {
-  const { rows } = await import("../../db/migrate.ts");
-  const { sql } = await import("drizzle-orm");
+async function tokenExists(token: string) {
   const r = rows<{ n: number }>(await db.db.execute(sql`select count(*)::int n from invitations where token_hash = ${sha256Hex(token)}`));
   return Number(r[0].n) === 1;
 }
 
 describe("cli on the embedded database", () => {
+  it("runs as a real process on the data directory", () => {
+    expect(smoke.code, smoke.stderr).toBe(0);
+    expect(smoke.stdout).toContain(waveId);
+    expect(smoke.stdout).toMatch(/KTO cli\s+open/);
+  });
+
   it("lists waves and prints a survey link whose token is stored only as a hash", async () => {
     const list = await cli("waves");
     expect(list.code).toBe(0);
@@ -57,12 +79,7 @@ describe("cli on the embedded database", () => {
     expect(inv.code, inv.stderr).toBe(0);
     const url = inv.stdout.trim();
     expect(url).toMatch(/^http:\/\/example\.test\/s\/[a-z2-7]{32}$/);
-    const db = await openPglite(pgliteDir);
-    try {
-      expect(await tokenExists(url.split("/s/")[1], db)).toBe(true);
-    } finally {
-      await db.close();
-    }
+    expect(await tokenExists(url.split("/s/")[1])).toBe(true);
   });
 
   it("creates a wave", async () => {
@@ -82,24 +99,25 @@ describe("cli on the embedded database", () => {
     const unknownTown = await cli("invite", "--wave", waveId, "--org", "Gemeente Uitgeest", "--type", "gemeente", "--municipality", "Uitgeest");
     expect(unknownTown.code).toBe(2);
     expect(unknownTown.stderr).toContain("Onbekende gemeente 'Uitgeest'");
+    const unknownOption = await cli("waves", "--bestaat-niet");
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toMatch(/^Fout: /);
   });
 
   it("goes through the running server when it holds the PGlite directory", async () => {
-    const db = await openPglite(pgliteDir);
     const cliToken = "secret-cli-token-for-test";
     const app = createNodeApp(db.db, { publicUrl: "http://server.test", now: () => new Date(), version: "test", cliToken });
     const server = await listen(app, 0);
     const port = (server.address() as { port: number }).port;
     const release = acquireLock(pgliteDir, { role: "server", url: `http://127.0.0.1:${port}`, cliToken });
     try {
-      const inv = await cli("invite", "--wave", waveId, "--org", "Politie Noord-Holland", "--type", "veiligheid");
+      const inv = await runCli(["invite", "--wave", waveId, "--org", "Politie Noord-Holland", "--type", "veiligheid"], env);
       expect(inv.code, inv.stderr).toBe(0);
       expect(inv.stdout.trim()).toMatch(/^http:\/\/server\.test\/s\//);
-      expect(await tokenExists(inv.stdout.trim().split("/s/")[1], db)).toBe(true);
+      expect(await tokenExists(inv.stdout.trim().split("/s/")[1])).toBe(true);
     } finally {
       release();
       server.close();
-      await db.close();
     }
   });
 
@@ -122,29 +140,19 @@ describe("cli on the embedded database", () => {
   });
 
   it("runs the retention job: erases notes past their term", async () => {
-    const db = await openPglite(pgliteDir);
-    const { conferences } = await import("../../db/schema.ts");
     const k = { id: await seedExpiredNote(db.db) };
-    await db.close();
     const r = await cli("retention", "run");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("werkaantekeningen van 1 casusoverleg(gen) gewist");
-    const again = await openPglite(pgliteDir);
-    const { eq } = await import("drizzle-orm");
-    const [after] = await again.db.select().from(conferences).where(eq(conferences.id, k.id));
-    await again.close();
+    const [after] = await db.db.select().from(conferences).where(eq(conferences.id, k.id));
     expect([after.aanleidingNote, after.hasAanleiding]).toEqual([null, true]);
   });
 
   it("names the first broken audit entry after tampering in SQL", async () => {
-    const db = await openPglite(pgliteDir);
-    const { sql } = await import("drizzle-orm");
     await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
     await db.db.execute(sql`update audit_log set actor = 'vervalst' where seq = (select min(seq) + 1 from audit_log)`);
     await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
-    const { rows } = await import("../../db/migrate.ts");
     const [{ seq }] = rows<{ seq: number }>(await db.db.execute(sql`select min(seq) + 1 as seq from audit_log`));
-    await db.close();
     const broken = await cli("audit", "verify");
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain(`verbroken bij regel ${seq}: inhoud gewijzigd`);
@@ -153,7 +161,7 @@ describe("cli on the embedded database", () => {
   it("refuses, without touching the directory, while another CLI holds it", async () => {
     const release = acquireLock(pgliteDir, { role: "cli" });
     try {
-      const r = await cli("waves");
+      const r = await runCli(["waves"], env);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("in gebruik door een ander CLI-proces");
     } finally {

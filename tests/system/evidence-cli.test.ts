@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { eq } from "drizzle-orm";
-import { openPglite } from "../../db/client.node.ts";
-import { migrate } from "../../db/migrate.ts";
+import { openPglite, type Database } from "../../db/client.node.ts";
 import { acquireLock } from "../../db/lock.node.ts";
+import { pgliteCopy } from "../helpers/db.ts";
 import { seedReference } from "../../db/seed/reference.ts";
 import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
 import { auditLog, users } from "../../db/schema.ts";
@@ -17,25 +15,23 @@ import { sha256Bytes } from "../../api/lib/crypto.ts";
 import { createRisk, updateRisk } from "../../api/risks/risks.service.ts";
 import { createFinding } from "../../api/quality/findings.service.ts";
 import { VERSION } from "../../scripts/runtime.ts";
+import { runCli, runWith } from "../../scripts/cli/main.ts";
+import { directBackend } from "../../scripts/cli/backend.ts";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "ks-evidence-"));
 const pgliteDir = join(dir, "pglite");
 const at = (iso: string) => new Date(`${iso}T10:00:00Z`);
 const PERIOD = ["--from", "2025-01-01", "--to", "2025-12-31"];
 
-function cli(...args: string[]) {
-  const env = { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "", PUBLIC_URL: "http://example.test" };
-  return run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
-}
+const env = { PGLITE_DIR: pgliteDir, DATABASE_URL: "", PUBLIC_URL: "http://example.test" };
+let database: Database;
+/** The CLI's own parsing and commands, in-process, on the directory this file holds open. */
+const cli = (...args: string[]) => runWith(async () => directBackend({ ...database, close: async () => {} }, env.PUBLIC_URL), args);
 
 const hashIn = (stdout: string) => /SHA-256: ([0-9a-f]{64})/.exec(stdout)?.[1];
 
 beforeAll(async () => {
-  const db = await openPglite(pgliteDir);
-  await migrate(db.db);
+  const db = await pgliteCopy(pgliteDir);
   await seedReference(db.db);
   await ensureDefaultQuestionnaire(db.db);
   const [owner] = await db.db.insert(users).values({ email: "eigenaar@zvh.test", name: "Eigenaar Risico", role: "kwaliteit" }).returning();
@@ -46,9 +42,12 @@ beforeAll(async () => {
   await updateRisk(db.db, risk.id, { title: "NA-DE-PERIODE" }, at("2026-02-01"), by);
   await createFinding(db.db, { source: "other", title: "Privacyverklaring verouderd", description: "Versie 2019.", classification: "minor_nc",
     clauses: ["7.5"], foundOn: "2025-03-01" }, at("2025-03-01"), by);
-  await db.close();
+  database = db;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await database?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("evidence export and verify from the command line", () => {
   let first = "";
@@ -66,14 +65,9 @@ describe("evidence export and verify from the command line", () => {
     expect(strFromU8(files["data/6.1/risicos.csv"])).not.toContain("NA-DE-PERIODE");
     expect(strFromU8(files["bag-info.txt"])).toContain("Generated-By: cli");
 
-    const db = await openPglite(pgliteDir);
-    try {
-      const exports = await db.db.select().from(auditLog).where(eq(auditLog.entity, "evidence_pack"));
-      expect(exports.map((e) => (e.after as { sha256: string }).sha256)).toEqual([first, first]);
-      expect(exports[0]).toMatchObject({ action: "export", actor: "cli", entityId: "2025-01-01/2025-12-31" });
-    } finally {
-      await db.close();
-    }
+    const exports = await database.db.select().from(auditLog).where(eq(auditLog.entity, "evidence_pack"));
+    expect(exports.map((e) => (e.after as { sha256: string }).sha256)).toEqual([first, first]);
+    expect(exports[0]).toMatchObject({ action: "export", actor: "cli", entityId: "2025-01-01/2025-12-31" });
   });
 
   it("verifies an untouched pack offline", async () => {
@@ -119,24 +113,23 @@ describe("evidence export and verify from the command line", () => {
   });
 
   it("exports through the running server that holds the database, streaming the same bytes", async () => {
-    const db = await openPglite(pgliteDir);
+    const db = database;
     const cliToken = "secret-cli-token-for-evidence";
     const app = createNodeApp(db.db, { publicUrl: "http://server.test", now: () => new Date(), version: VERSION, cliToken });
     const server = await listen(app, 0);
     const port = (server.address() as { port: number }).port;
     const release = acquireLock(pgliteDir, { role: "server", url: `http://127.0.0.1:${port}`, cliToken });
     try {
-      const r = await cli("evidence", "export", ...PERIOD, "--out", join(dir, "server.zip"));
+      const r = await runCli(["evidence", "export", ...PERIOD, "--out", join(dir, "server.zip")], env);
       expect(r.code, r.stderr).toBe(0);
       expect(hashIn(r.stdout)).toBe(first);
       expect(sha256Bytes(readFileSync(join(dir, "server.zip")))).toBe(first);
-      const bad = await cli("evidence", "export", "--from", "2025-01-01", "--to", "2025-12-31", "--clauses", "4.4", "--out", join(dir, "x.zip"));
+      const bad = await runCli(["evidence", "export", "--from", "2025-01-01", "--to", "2025-12-31", "--clauses", "4.4", "--out", join(dir, "x.zip")], env);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain("Onbekende paragraaf: 4.4");
     } finally {
       release();
       server.close();
-      await db.close();
     }
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -32,14 +31,7 @@ async function postgresReachable() {
 const reachable = await postgresReachable();
 if (!reachable) console.warn(`Skipping the wrangler test: no PostgreSQL at ${ADMIN_URL}`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+const PUBLIC_URL = "http://workers.test";
 
 describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offline)", () => {
   const name = `ks_wrk_${randomBytes(5).toString("hex")}`;
@@ -67,17 +59,17 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
     const [user] = await db.db.insert(users).values({ email: "kwaliteit@wrk.test", name: "K", role: "kwaliteit" }).returning();
     cookie = `ks_session=${(await createSession(db.db, user.id, new Date(), null)).token}`;
 
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn("node_modules/.bin/wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1",
-      "--var", `DATABASE_URL:${url}`, "--var", `PUBLIC_URL:${base}`, "--persist-to", state, "--show-interactive-dev-session=false", "--test-scheduled"], {
+    // Port 0: the OS picks a free port and wrangler prints it, so nothing can take it in between.
+    child = spawn("node_modules/.bin/wrangler", ["dev", "--port", "0", "--ip", "127.0.0.1",
+      "--var", `DATABASE_URL:${url}`, "--var", `PUBLIC_URL:${PUBLIC_URL}`, "--persist-to", state, "--show-interactive-dev-session=false", "--test-scheduled"], {
       detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
     });
     child.stdout?.on("data", (d) => { output += d; });
     child.stderr?.on("data", (d) => { output += d; });
     const deadline = Date.now() + 90_000;
     for (;;) {
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      base ||= /Ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? "";
+      const ok = base !== "" && await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
       if (ok) break;
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`wrangler dev did not come up:\n${output}`);
       await new Promise((r) => setTimeout(r, 500));
@@ -104,7 +96,7 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
     });
     expect(created.status, output).toBe(201);
     const { invitations } = await created.json() as { invitations: { token: string; url: string }[] };
-    expect(invitations[0].url.startsWith(`${base}/s/`)).toBe(true);
+    expect(invitations[0].url.startsWith(`${PUBLIC_URL}/s/`)).toBe(true);
     const token = invitations[0].token;
 
     const open = await fetch(`${base}/api/s/${token}`);
