@@ -1,41 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { openPglite } from "../../db/client.node.ts";
-import { migrate } from "../../db/migrate.ts";
+import type { Database } from "../../db/client.node.ts";
+import { pgliteCopy } from "../helpers/db.ts";
+import { runWith } from "../../scripts/cli/main.ts";
+import { directBackend } from "../../scripts/cli/backend.ts";
 import { seedReference } from "../../db/seed/reference.ts";
 import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
 import { waves } from "../../db/schema.ts";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "ks-survey-cli-"));
-const pgliteDir = join(dir, "pglite");
+let db: Database;
 const inbox: ParsedMail[] = [];
 let smtpUrl = "";
 let server: SMTPServer;
 
-function cli(env: Record<string, string>, ...args: string[]) {
-  return run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "", SMTP_URL: "", PUBLIC_URL: "http://example.test", ...env } }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+/** In-process, through the same parsing and commands as the binary (see tests/README.md). */
+async function cli(env: Record<string, string>, ...args: string[]) {
+  const saved = { SMTP_URL: process.env.SMTP_URL, SURVEY_MAIL_THROTTLE_MS: process.env.SURVEY_MAIL_THROTTLE_MS };
+  Object.assign(process.env, { SMTP_URL: "", ...env });
+  try {
+    return await runWith(async () => directBackend({ ...db, close: async () => {} }, "http://example.test"), args);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  }
 }
 
 let waveId = "";
 beforeAll(async () => {
-  const db = await openPglite(pgliteDir);
-  await migrate(db.db);
+  db = await pgliteCopy();
   await seedReference(db.db);
   const questionnaireId = await ensureDefaultQuestionnaire(db.db);
   const [w] = await db.db.insert(waves).values({
     name: "KTO cli", questionnaireId, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 20 * 86_400_000),
   }).returning();
   waveId = w.id;
-  await db.close();
   server = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false,
     onData(stream, _s, cb) { simpleParser(stream).then((m) => { inbox.push(m); cb(); }, cb); } });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -43,6 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,6 +57,7 @@ describe("survey operations from the CLI", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("regel 3, type: Onbekend type 'agent'");
     expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect((await cli({}, "waves")).stdout).toContain("KTO cli");
 
     const good = join(dir, "partners.csv");
     writeFileSync(good, "organisatie;type;gemeente;e-mail;naam\nGGD;zorg;Den Helder;ggd@ggd.test;Gea\nPolitie;veiligheid;;p@politie.test;\n");

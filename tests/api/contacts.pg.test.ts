@@ -54,16 +54,14 @@ describe("contact import", () => {
     expect((await t.request("/api/contacts/import", { method: "POST", json: { format: "xlsx", content: "%%%" } })).status).toBe(400);
   });
 
-  it("imports 500 contacts in under 5 seconds; two imports at once add each contact once", async () => {
+  // The speed target (500 in under 5 s) is measured by scripts/bench/contacts-import.bench.ts, not timed here.
+  it("imports 500 contacts; two imports at once add each contact once", async () => {
     const rows = Array.from({ length: 500 }, (_, i) => `Organisatie ${i};${["gemeente", "zorg", "wonen", "justitie"][i % 4]};${["Alkmaar", "Hoorn", "Texel", ""][i % 4]};;c${i}@partner.nl;Persoon ${i};`);
     const csv = [HEADER, ...rows].join("\n");
     const w = await body<{ wave: { id: string } }>(await t.request("/api/waves", { method: "POST", json: { name: "Groot", opensAt: "2026-09-01T00:00:00Z", closesAt: "2026-12-01T00:00:00Z" } }));
-    const started = performance.now();
     const res = await importCsv(csv, w.wave.id);
-    const ms = performance.now() - started;
     expect(res.status).toBe(200);
-    expect(ms).toBeLessThan(5000);
-    console.log(`500 contacts imported in ${Math.round(ms)} ms`);
+    expect(await res.json()).toMatchObject({ rows: 500, created: 500, addedToWave: 500 });
     const both = await Promise.all([importCsv(csv, w.wave.id), importCsv(csv, w.wave.id)]);
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     const list = await body<{ contacts: unknown[] }>(await t.request(`/api/waves/${w.wave.id}/contacts`));
