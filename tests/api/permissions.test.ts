@@ -100,7 +100,7 @@ describe("permission matrix, generated from the OpenAPI document", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000); // about 600 requests: over the default timeout on a loaded 2-core machine
 });
 
 describe("tenancy: a gemeente account of Alkmaar", () => {
