@@ -7,6 +7,8 @@ import { connectPostgres } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { createApp } from "./app.ts";
 import { runRetention } from "./registry/retention.service.ts";
+import { eraseExpiredContactData } from "./contacts/contacts.service.ts";
+import { queueDueReminders } from "./mail/outbox.service.ts";
 
 interface Env {
   HYPERDRIVE?: { connectionString: string };
@@ -59,10 +61,19 @@ export default {
     }
   },
 
-  /** The daily retention job (cron in wrangler.toml): erases working notes past their term. */
+  /**
+   * The daily job (cron in wrangler.toml): erases working notes and invitation addresses past
+   * their term, and queues the reminders due. Workers have no SMTP: the queue is the outbox,
+   * sent by a Node process or by hand.
+   */
   async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
     await ensureMigrated(env);
     const conn = connectPostgres(connectionString(env), { max: 1 });
-    ctx.waitUntil(runRetention(conn.db, new Date()).finally(() => conn.close()));
+    const now = new Date();
+    ctx.waitUntil(runRetention(conn.db, now)
+      .then(() => eraseExpiredContactData(conn.db, now))
+      // Links in reminders need the public address; without PUBLIC_URL they wait for an on-demand send.
+      .then(() => (env.PUBLIC_URL ? queueDueReminders(conn.db, env.PUBLIC_URL, now) : undefined))
+      .finally(() => conn.close()));
   },
 };
