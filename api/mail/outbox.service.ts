@@ -7,10 +7,14 @@ import { DEFAULT_TEMPLATES, renderTemplate, unknownPlaceholders, type MailKind }
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { ApiError } from "../lib/errors.ts";
-import { randomToken, sha256Hex } from "../lib/crypto.ts";
+import { sha256Hex } from "../lib/crypto.ts";
 import { isUuid } from "../lib/ids.ts";
 import { rows } from "../../db/migrate.ts";
-import { invitationToken, linkSecret, surveyUrl, unsubscribeUrl } from "./links.ts";
+import { derivedToken, invitationToken, linkSecret, surveyUrl, unsubscribeUrl } from "./links.ts";
+
+/** Derived like the survey links, so the sender can put it in the List-Unsubscribe header without storing it. */
+const unsubscribeTokenFor = (secret: Uint8Array, invitationId: string, kind: string, round: number) =>
+  derivedToken(secret, `unsubscribe:${invitationId}:${kind}:${round}`);
 import { getWave, waveStatus } from "../waves/waves.service.ts";
 
 export async function getTemplates(db: Db) {
@@ -66,7 +70,7 @@ async function enqueue(db: Db, wave: Wave, recipients: Recipient[], kind: "invit
   const secret = await linkSecret(db);
   const tpl = await template(db, kind === "reminder" ? "reminder" : "invitation");
   const values = recipients.map((inv) => {
-    const unsubscribeToken = randomToken();
+    const unsubscribeToken = unsubscribeTokenFor(secret, inv.id, kind, round(inv));
     const m = message(wave, inv, tpl, surveyUrl(publicUrl, invitationToken(secret, inv.id, inv.linkGeneration)), unsubscribeUrl(publicUrl, unsubscribeToken));
     return { waveId: wave.id, invitationId: inv.id, contactId: inv.contactId, kind, round: round(inv), toAddress: inv.email,
       subject: m.subject, body: m.body, unsubscribeHash: sha256Hex(unsubscribeToken), createdAt: now };
@@ -232,8 +236,9 @@ async function claim(db: Db, now: Date, waveId?: string) {
  * failure puts the row back for a later attempt. Once sent, the body (with the personal
  * link) is erased. Resumable: run it again after a crash and it continues where it stopped.
  */
-export async function deliverOutbox(db: Db, transport: MailTransport, options: { from: string; now: () => Date; throttleMs?: number; limit?: number; waveId?: string }) {
+export async function deliverOutbox(db: Db, transport: MailTransport, options: { from: string; now: () => Date; throttleMs?: number; limit?: number; waveId?: string; publicUrl?: string }) {
   const result = { sent: 0, rejected: 0, retry: 0 };
+  const secret = options.publicUrl ? await linkSecret(db) : null;
   for (let i = 0; i < (options.limit ?? Infinity); i++) {
     const m = await claim(db, options.now(), options.waveId);
     if (!m) break;
@@ -244,7 +249,14 @@ export async function deliverOutbox(db: Db, transport: MailTransport, options: {
     try {
       const info = await transport.sendMail({
         from: options.from, to: m.toAddress, subject: m.subject, text: m.body, messageId: `<${m.id}@ketenspiegel>`,
-        headers: { "X-Ketenspiegel-Message": m.id },
+        headers: {
+          "X-Ketenspiegel-Message": m.id,
+          // RFC 8058 one-click unsubscribe, as large mailbox providers ask of bulk senders.
+          ...(secret && m.invitationId ? {
+            "List-Unsubscribe": `<${unsubscribeUrl(options.publicUrl!, unsubscribeTokenFor(secret, m.invitationId, m.kind, m.round))}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          } : {}),
+        },
       });
       if (info.rejected?.length) {
         await db.update(mailOutbox).set({ status: "rejected", error: "geweigerd door de mailserver", claimedUntil: null }).where(eq(mailOutbox.id, m.id));

@@ -65,7 +65,7 @@ export function directBackend(database: Database, url: string): Backend {
         : await queueReminders(db, waveId, undefined, url, new Date(), CLI_ACTOR);
       const mail = surveyMailFromEnv(process.env);
       if (!mail) return queued;
-      const delivered = await deliverOutbox(db, mail.transport, { from: mail.from, now: () => new Date(), throttleMs: mail.throttleMs, waveId });
+      const delivered = await deliverOutbox(db, mail.transport, { from: mail.from, now: () => new Date(), throttleMs: mail.throttleMs, waveId, publicUrl: url });
       return { ...queued, delivered };
     },
     listOutbox: (waveId) => listOutbox(db, { waveId, status: "pending" }),

@@ -26,7 +26,7 @@ export function startSurveyMail(db: Db, publicUrl: string, now: () => Date, env:
     busy = true;
     try {
       await queueDueReminders(db, publicUrl, now());
-      if (mail) await deliverOutbox(db, mail.transport, { from: mail.from, now, throttleMs: mail.throttleMs });
+      if (mail) await deliverOutbox(db, mail.transport, { from: mail.from, now, throttleMs: mail.throttleMs, publicUrl });
     } catch (e) {
       console.error("enquête-e-mail mislukt", e);
     } finally {

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const body = async <T>(res: Response) => (await res.json()) as T;
-const deliver = (tr: MailTransport = transport) => deliverOutbox(t.db, tr, { from: "kto@zvh.test", now: () => t.clock.now });
+const deliver = (tr: MailTransport = transport) => deliverOutbox(t.db, tr, { from: "kto@zvh.test", now: () => t.clock.now, publicUrl: "http://test.local" });
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address;
 const link = (m: ParsedMail, kind: "s" | "api/u") => new RegExp(`http://test\\.local/${kind}/([a-z2-7]+)`).exec(m.text ?? "")![1];
 
@@ -92,6 +92,9 @@ describe("invitations and reminders over SMTP", () => {
     expect(bram.subject).toMatch(/^Herinnering/);
     // Bram unsubscribes: the page asks first (a link scanner unsubscribes nobody), then the POST sets the opt-out.
     const unsub = link(bram, "api/u");
+    // mailparser gathers List-* headers under "list".
+    expect((bram.headers.get("list") as { unsubscribe?: { url?: string } }).unsubscribe?.url).toBe(`http://test.local/api/u/${unsub}`);
+    expect(bram.headerLines.some((h) => h.line === "List-Unsubscribe-Post: List-Unsubscribe=One-Click")).toBe(true);
     expect((await t.request(`/api/u/${unsub}`, { as: "anonymous" })).status).toBe(200);
     expect((await body<{ contacts: { email: string; optedOut: boolean }[] }>(await t.request("/api/contacts?q=b@ggd.test"))).contacts[0].optedOut).toBe(false);
     expect(await body(await t.request(`/api/u/${unsub}`, { as: "anonymous", method: "POST" }))).toEqual({ optedOut: true });
