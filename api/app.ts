@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv, AppInput } from "./lib/context.ts";
 import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
+import { hostileInputGuard, pathTemplates } from "./lib/guard.ts";
 import { authenticate, authorize, csrf, operationTable } from "./auth/middleware.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { wavesRouter } from "./waves/waves.index.ts";
@@ -41,6 +42,7 @@ export function createApp(input: AppInput) {
   const deps: AppDeps = { ...input, passwords: input.passwords ?? scryptHasher() };
   const app = new OpenAPIHono<AppEnv>();
   let operations: ReturnType<typeof operationTable> | undefined;
+  let templates: ReturnType<typeof pathTemplates> | undefined;
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
   app.use("*", securityHeaders(deps.config.publicUrl));
@@ -56,6 +58,9 @@ export function createApp(input: AppInput) {
   // Evidence files are the one place where large bodies are expected.
   const [small, evidence] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024)];
   app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next) : small(c, next)));
+  // Before anything reads the database (even the session lookup). It names only fields of the caller's own
+  // request and parameters of the public OpenAPI document, so it tells a caller without access nothing new.
+  app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(openApiDocument(app)))));
   app.use("/api/*", authenticate, csrf, authorize(() => (operations ??= operationTable(openApiDocument(app)))));
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
     registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter,

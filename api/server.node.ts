@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { existsSync } from "node:fs";
 import { createApp } from "./app.ts";
 import type { AppConfig } from "./lib/context.ts";
+import { errorBody } from "./lib/errors.ts";
 import type { Db } from "../db/types.ts";
 import { scryptHasher } from "./domain/auth/password.ts";
 import { nativeScrypt } from "./lib/scrypt.node.ts";
@@ -22,6 +23,8 @@ export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords 
   const api = createApp({ db, passwords, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, ...config } });
   const web = new Hono();
   web.route("/", api);
+  // An unknown API route is a JSON 404 in the one error shape, never the dashboard's index.html.
+  web.all("/api/*", (c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
   web.use("/survey-assets/*", serveStatic({ root: `${dist}/survey`, rewriteRequestPath: (p) => p.replace(/^\/survey-assets/, "") }));
   web.get("/s/*", serveStatic({ path: `${dist}/survey/index.html` }));
   web.use("/assets/*", serveStatic({ root: `${dist}/dashboard` }));

@@ -583,3 +583,16 @@ export const managementReviews = pgTable("management_reviews", {
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex("management_reviews_series_version").on(t.seriesId, t.version)]);
+
+/**
+ * The instance's key pair for signing evidence packs (Ed25519), made at first start and kept. The private
+ * key never leaves through the API; only the service that signs packs reads this table.
+ */
+export const signingKeys = pgTable("signing_keys", {
+  id: text("id").primaryKey(), // "instance"
+  algorithm: text("algorithm").notNull(),
+  publicKey: text("public_key").notNull(), // raw key, base64
+  privateKey: text("private_key").notNull(), // PKCS #8, base64
+  fingerprint: text("fingerprint").notNull(), // SHA-256 of the raw public key, hex
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -7,6 +7,8 @@ import { createNodeApp, frontEndsBuilt, listen, NODE_PASSWORDS } from "../api/se
 import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.ts";
 import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
 import { openMigrated, PGLITE_DIR, VERSION } from "./runtime.ts";
+import { instancePublicKey } from "../api/packs/signing.service.ts";
+import { formatFingerprint } from "../api/domain/packs/signature.ts";
 import { randomToken } from "../api/lib/crypto.ts";
 import { seedRegistryDemo } from "../db/seed/registry.ts";
 import { seedAuditsDemo } from "../db/seed/audits.ts";
@@ -30,6 +32,9 @@ if (!frontEndsBuilt() || process.argv.includes("--rebuild")) {
 const cliToken = randomToken();
 const database = await openMigrated("server", { url: `http://127.0.0.1:${port}`, cliToken });
 const now = () => new Date();
+// The key that signs evidence packs: made at the first start, kept after.
+const signingKey = await instancePublicKey(database.db);
+console.log(`Bewijspakketten worden ondertekend met Ed25519-sleutel ${formatFingerprint(signingKey.fingerprint)}.`);
 if (await seedDemo(database.db, now(), NODE_PASSWORDS)) console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
 if (await seedRegistryDemo(database.db, now())) console.log("Demo-casusregistratie (2025–2026) aangemaakt.");
 // The management review goes last: it reads, and adds to, everything before it.

@@ -1,10 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { auditStatus } from "../../db/schema.ts";
-import { IsoDate } from "../registry/registry.schemas.ts";
+import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
 import { CLASSIFICATIONS, Clause } from "../quality/quality.schemas.ts";
 
 /** API shapes of the processes and the internal audit programme (ISO 9001 9.2). */
-const Text = (max: number) => z.string().trim().min(1).max(max);
+// Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
+const Text = (max: number) => text(max, 1);
+const Line = (max: number) => line(max);
 const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
 const distinct = (ids: string[]) => new Set(ids).size === ids.length;
 const People = (min: number) => z.array(z.uuid()).min(min).max(10)
@@ -12,7 +14,7 @@ const People = (min: number) => z.array(z.uuid()).min(min).max(10)
 const Year = z.number().int().min(2000).max(2100);
 
 /** An ISO 9001 clause (8.5.1) or the name of an own procedure; something that looks like a clause must be one. */
-const Criterion = Text(120).refine((c) => !/^\d/.test(c) || Clause.safeParse(c).success, {
+const Criterion = Line(120).refine((c) => !/^\d/.test(c) || Clause.safeParse(c).success, {
   message: "Een ISO 9001-paragraaf (bijvoorbeeld 8.5.1) of de naam van een eigen procedure.",
 });
 const Criteria = z.array(Criterion).min(1).max(30).refine(distinct, { message: "Noem ieder criterium maar één keer." });
@@ -48,24 +50,24 @@ export const AuditFindingSchema = z.object({
 export const AuditDetailSchema = AuditSchema.extend({ findings: z.array(AuditFindingSchema) }).openapi("InternalAuditDetail");
 
 export const NewAuditSchema = z.object({
-  processId: z.string().min(1).max(60),
+  processId: code(60),
   year: Year,
   scope: Text(2000),
   criteria: Criteria,
   auditorIds: People(1),
   auditeeIds: People(0),
-  plannedOn: IsoDate,
+  plannedOn: planDate(),
 }).strict().refine((a) => a.plannedOn.startsWith(`${a.year}-`), {
   message: "De geplande datum valt niet in het auditjaar.", path: ["plannedOn"],
 }).openapi("NewInternalAudit");
 
 export const AuditUpdateSchema = z.object({
-  plannedOn: IsoDate.optional(),
+  plannedOn: planDate().optional(),
   scope: Text(2000).optional(),
   criteria: Criteria.optional(),
   auditorIds: People(1).optional(),
   auditeeIds: People(0).optional(),
-  actualOn: IsoDate.optional(),
+  actualOn: eventDate().optional(),
   status: z.literal("geannuleerd").optional(),
 }).strict()
   .refine((u) => Object.keys(u).length > 0, nonEmpty)
@@ -73,7 +75,7 @@ export const AuditUpdateSchema = z.object({
   .openapi("InternalAuditUpdate");
 
 const ReportFinding = z.object({
-  title: Text(200),
+  title: Line(200),
   description: Text(4000),
   classification: z.enum(CLASSIFICATIONS),
   clauses: z.array(Clause).min(1).max(10),
@@ -81,10 +83,10 @@ const ReportFinding = z.object({
 }).strict();
 
 export const AuditReportSchema = z.object({
-  actualOn: IsoDate.optional(),
+  actualOn: eventDate().optional(),
   strongPoints: Text(4000),
   conclusion: Text(4000),
-  reportedOn: IsoDate,
+  reportedOn: eventDate(),
   /** Every finding of the audit; an empty list says explicitly that there were none. */
   findings: z.array(ReportFinding).max(50),
 }).strict().openapi("InternalAuditReport");

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ROLES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { code, line } from "../lib/fields.ts";
 import { UserSchema } from "./auth.routes.ts";
 
 const tags = ["Accounts"];
@@ -8,8 +9,8 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json
 const UserParams = z.object({ userId: z.uuid().openapi({ param: { name: "userId", in: "path" } }) });
 
 export const NewUserSchema = z.object({
-  email: z.email().max(254), name: z.string().trim().min(1).max(200).optional(), role: z.enum(ROLES),
-  municipality: z.string().max(100).optional(), branch: z.string().max(100).optional(),
+  email: z.email().max(254), name: line(200).optional(), role: z.enum(ROLES),
+  municipality: code(100).optional(), branch: code(100).optional(),
 }).strict();
 
 export const listUsers = createRoute({

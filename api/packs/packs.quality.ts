@@ -111,7 +111,7 @@ export async function evidenceList(b: Build, s: Section, where: SQL): Promise<Ev
     const intact = e.sha256 === e.sha256Content;
     if (!intact) s.notes.add(`Bewijsstuk ${e.filename} (${e.id}): de opgeslagen SHA-256 klopt NIET met de inhoud; het bestand is opgenomen zoals het nu in de database staat.`);
     return {
-      id: e.id, path: evidencePath(s.folder, e.id, e.filename), filename: e.filename, contentType: e.contentType, size: e.size, sha256: e.sha256,
+      id: e.id, path: evidencePath(s.folder, e.id, e.filename, e.contentType), filename: e.filename, contentType: e.contentType, size: e.size, sha256: e.sha256,
       sha256Content: e.sha256Content, intact, concernsDate: e.concernsDate, description: e.description, uploadedBy: person(e.uploadedBy, b.roles),
       uploadedAt: e.uploadedAt.toISOString(), finding: e.findingId ? findingRefs.get(e.findingId) ?? null : null,
       action: e.actionId ? actionRefs.get(e.actionId) ?? null : null, audit: e.auditId ? auditRefs.get(e.auditId) ?? null : null,

@@ -22,3 +22,15 @@ export const exportEvidence = createRoute({
     ...errorResponses(400, 401, 403),
   },
 });
+
+export const SigningKeySchema = z.object({
+  algorithm: z.literal("Ed25519"),
+  publicKey: z.string().openapi({ description: "Ruwe publieke sleutel (32 bytes), base64" }),
+  fingerprint: z.string().openapi({ description: "SHA-256 van de ruwe publieke sleutel, hexadecimaal" }),
+}).openapi("SigningKey");
+
+export const getSigningKey = createRoute({
+  method: "get", path: "/evidence-pack/key", operationId: "getSigningKey", tags,
+  summary: "De publieke sleutel waarmee deze installatie bewijspakketten ondertekent (Ed25519), met vingerafdruk",
+  responses: { 200: { description: "Publieke sleutel", content: { "application/json": { schema: SigningKeySchema } } }, ...errorResponses(401, 403) },
+});

@@ -8,6 +8,8 @@ import { getRegistrySettings } from "../registry/settings.service.ts";
 import { packPeriod, periodStamp, person, settingAsOf, type PackPeriod } from "../domain/packs/asof.ts";
 import { BAGIT_TXT, bagInfoText, manifestText, MANIFEST, TAG_MANIFEST } from "../domain/packs/bagit.ts";
 import { renderIndexHtml } from "../domain/packs/front.ts";
+import { SIGNATURE_FILE, signatureFile } from "../domain/packs/signature.ts";
+import { instanceSigningKey } from "./signing.service.ts";
 import { byPath, INDEX_PATH, parseClauses, REPORT_NAME, type Clause } from "../domain/packs/layout.ts";
 import { ZipWriter, type Sink, type WrittenEntry } from "../domain/packs/zip.ts";
 import { buildPeriodLabel, firstSeqAfter, laterOfEntity, loadRoles, type Build, type PackFile, type Section } from "./packs.build.ts";
@@ -94,7 +96,7 @@ function bagInfo(b: Build, r: PackRequest, version: string, exporter: string) {
  * byte is out, the export is recorded in the audit trail with the SHA-256 of the whole.
  */
 export async function writePack(db: Db, r: PackRequest, now: Date, by: Actor, version: string, sink: Sink): Promise<PackResult> {
-  const b = await prepare(db, r);
+  const [b, key] = await Promise.all([prepare(db, r), instanceSigningKey(db)]);
   const sections: Section[] = [];
   for (const clause of r.clauses) sections.push(await BUILDERS[clause](b));
   const exporter = by.actorId ? person(by.actorId, b.roles) : by.actor;
@@ -112,7 +114,10 @@ export async function writePack(db: Db, r: PackRequest, now: Date, by: Actor, ve
   });
   payload.push(await zip.add(INDEX_PATH, index));
   tags.push(await zip.add(MANIFEST, manifestText(payload)));
-  await zip.add(TAG_MANIFEST, manifestText(tags));
+  const tagManifest = manifestText(tags);
+  await zip.add(TAG_MANIFEST, tagManifest);
+  // Signed last: the signature fixes the tag manifest, which fixes everything else.
+  await zip.add(SIGNATURE_FILE, await signatureFile(key, tagManifest));
   const { entries, bytes } = await zip.finish();
   const sha256 = encodeHexLowerCase(hash.digest());
   const filename = packFilename(r);

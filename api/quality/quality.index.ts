@@ -3,6 +3,7 @@ import { users } from "../../db/schema.ts";
 import { createRouter } from "../lib/router.ts";
 import { actorOf, type AppEnv } from "../lib/context.ts";
 import { ApiError } from "../lib/errors.ts";
+import { attachment } from "../lib/download.ts";
 import * as routes from "./quality.routes.ts";
 import * as findings from "./findings.service.ts";
 import { createAction, listActions, updateAction } from "./actions.service.ts";
@@ -80,7 +81,7 @@ export const qualityRouter = createRouter()
     const e = await downloadEvidence(db, c.req.valid("param").evidenceId, now, by);
     // A plain file response; the typed helpers only know JSON.
     return c.body(new Uint8Array(e.content) as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": e.contentType, "Content-Disposition": `attachment; filename="${e.filename}"`, "X-Content-SHA256": e.sha256,
+      "Content-Type": e.contentType, "Content-Disposition": attachment(e.filename), "X-Content-SHA256": e.sha256,
     }) as never;
   })
   .openapi(routes.listPeople, async (c) => {

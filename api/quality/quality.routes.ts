@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../lib/errors.ts";
-import { IsoDate } from "../registry/registry.schemas.ts";
+import { eventDate, text } from "../lib/fields.ts";
 import * as s from "./quality.schemas.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -77,7 +77,7 @@ export const evaluateAction = createRoute({
 
 export const EvidenceForm = z.object({
   file: z.any().openapi({ type: "string", format: "binary" }),
-  concernsDate: IsoDate, description: z.string().max(1000).optional(),
+  concernsDate: eventDate(), description: text(1000).optional(),
   findingId: z.uuid().optional(), actionId: z.uuid().optional(), auditId: z.uuid().optional(),
 });
 export const uploadEvidence = createRoute({

@@ -1,13 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_KINDS, ATTENDANCE, CASE_STATUSES } from "../../db/schema.ts";
+import { code, eventDate, hours, periodDate, planDate, registryLine, registryText } from "../lib/fields.ts";
 
 /**
  * API shapes of the case registry. Every input object is strict: a field the registry does
  * not know (a name, a BSN, an address) is refused, never silently stored or dropped.
  */
-export const IsoDate = z.iso.date().openapi({ example: "2026-03-17" });
-const Id = z.string().min(1).max(60);
-const Note = z.string().trim().max(4000).optional();
+/** A period bound or filter date; fields with a meaning use eventDate() or planDate() (lib/fields.ts). */
+export const IsoDate = periodDate();
+const Id = code(60);
+/** Working notes of the registry: multi-line, and screened for citizen data (BSN, address, date of birth). */
+const Note = registryText(4000).optional();
 const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
 
 export const CaseSchema = z.object({
@@ -20,32 +23,32 @@ export const NewCaseSchema = z.object({
   municipalityId: Id,
   themeIds: z.array(Id).min(1).max(8),
   referrerOrganisationId: z.uuid(),
-  registeredOn: IsoDate,
+  registeredOn: eventDate(),
   careSafetyNexus: z.boolean(),
   societalImpact: z.boolean(),
 }).strict().openapi("NewCase");
 
 export const CaseUpdateSchema = z.object({
   status: z.enum(CASE_STATUSES).optional(),
-  closedOn: IsoDate.nullable().optional(),
+  closedOn: eventDate().nullable().optional(),
   themeIds: z.array(Id).min(1).max(8).optional(),
   careSafetyNexus: z.boolean().optional(),
   societalImpact: z.boolean().optional(),
 }).strict().refine((u) => Object.keys(u).length > 0, nonEmpty).openapi("CaseUpdate");
 
-export const HandledLocallySchema = z.object({ on: IsoDate.optional() }).strict();
+export const HandledLocallySchema = z.object({ on: eventDate().optional() }).strict();
 
 export const CaseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(), municipality: Id.optional(), branch: Id.optional(), theme: Id.optional(),
   from: IsoDate.optional(), to: IsoDate.optional(),
 });
 
-const FollowUpInput = z.object({ ownerOrganisationId: z.uuid(), dueOn: IsoDate, note: Note }).strict();
+const FollowUpInput = z.object({ ownerOrganisationId: z.uuid(), dueOn: planDate(), note: Note }).strict();
 
 export const NewConferenceSchema = z.object({
-  heldOn: IsoDate,
+  heldOn: eventDate(),
   branchId: Id,
-  chair: z.string().trim().min(2).max(120),
+  chair: registryLine(120, 2),
   caseIds: z.array(z.uuid()).min(1).max(10),
   attendance: z.array(z.object({ organisationId: z.uuid(), status: z.enum(ATTENDANCE) }).strict()).min(1).max(40),
   rolesExplained: z.boolean(),
@@ -77,14 +80,14 @@ export const ConferenceListQuery = z.object({
   from: IsoDate.optional(), to: IsoDate.optional(), branch: Id.optional(), case: z.uuid().optional(),
 });
 
-export const FollowUpUpdateSchema = z.object({ doneOn: IsoDate.nullable() }).strict();
+export const FollowUpUpdateSchema = z.object({ doneOn: eventDate().nullable() }).strict();
 
 export const NewActivitySchema = z.object({
   kind: z.enum(ACTIVITY_KINDS),
   municipalityId: Id,
   caseId: z.uuid().optional(),
-  performedOn: IsoDate,
-  hours: z.number().positive().max(24).multipleOf(0.25),
+  performedOn: eventDate(),
+  hours: hours(),
   staffRole: Id,
 }).strict().openapi("NewActivity");
 
@@ -100,14 +103,15 @@ export const OrganisationSchema = z.object({
 }).openapi("Organisation");
 
 export const ThemeSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() }).openapi("Theme");
-export const NewThemeSchema = z.object({ name: z.string().trim().min(3).max(80) }).strict();
-export const ThemeUpdateSchema = z.object({ name: z.string().trim().min(3).max(80).optional(), active: z.boolean().optional() }).strict()
+// Theme names are copied into the append-only trail: citizen data there could never be erased.
+export const NewThemeSchema = z.object({ name: registryLine(80, 3) }).strict();
+export const ThemeUpdateSchema = z.object({ name: registryLine(80, 3).optional(), active: z.boolean().optional() }).strict()
   .refine((u) => Object.keys(u).length > 0, nonEmpty);
 
 export const RegistrySettingsSchema = z.object({
-  organisationName: z.string().trim().min(3).max(120),
+  organisationName: registryLine(120, 3),
   retentionDays: z.number().int().min(1).max(3650),
-  retentionJustification: z.string().trim().min(10).max(2000),
+  retentionJustification: registryText(2000, 10),
   hourlyRates: z.record(z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), z.number().min(0).max(1000))
     .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 20, { message: "Geef 1 tot 20 tarieven." }),
 }).strict().openapi("RegistrySettings");

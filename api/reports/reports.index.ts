@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { createRouter } from "../lib/router.ts";
+import { attachment } from "../lib/download.ts";
 import { actorOf, type AppEnv } from "../lib/context.ts";
 import { visibilityOf } from "../lib/scope.ts";
 import * as routes from "./reports.routes.ts";
@@ -11,7 +12,7 @@ import * as service from "./reports.service.ts";
  */
 function download(c: Context<AppEnv>, bytes: Uint8Array, contentType: string, filename: string) {
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": contentType, "Content-Disposition": `attachment; filename="${filename}"`, "Content-Length": String(bytes.length),
+    "Content-Type": contentType, "Content-Disposition": attachment(filename), "Content-Length": String(bytes.length),
   }) as never;
 }
 

@@ -1,27 +1,30 @@
 import { z } from "@hono/zod-openapi";
 import { IsoDate } from "../registry/registry.schemas.ts";
+import { line, planDate, text } from "../lib/fields.ts";
 import { DECISION_KIND_KEYS, REVIEW_INPUT_KEYS } from "../domain/reviews/review.inputs.ts";
 
 /** API shapes of the management review (ISO 9001 9.3). Inputs are strict: unknown fields → 400. */
-const Text = (max: number) => z.string().trim().min(1).max(max);
+// Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
+const Text = (max: number) => text(max, 1);
+const Line = (max: number) => line(max);
 const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
 
 export const NewReviewSchema = z.object({
   periodFrom: IsoDate,
   periodTo: IsoDate,
-  heldOn: IsoDate.optional(),
+  heldOn: planDate().optional(),
 }).strict().openapi("NewManagementReview");
 
 /** Per input key management's text; an empty string clears it again while the review is a concept. */
 export const AssessmentsSchema = z.object(
-  Object.fromEntries(REVIEW_INPUT_KEYS.map((k) => [k, z.string().trim().max(8000)])) as Record<(typeof REVIEW_INPUT_KEYS)[number], z.ZodString>,
+  Object.fromEntries(REVIEW_INPUT_KEYS.map((k) => [k, text(8000)])) as Record<(typeof REVIEW_INPUT_KEYS)[number], ReturnType<typeof text>>,
 ).partial().strict();
 
 export const DecisionInputSchema = z.object({
   kind: z.enum(DECISION_KIND_KEYS),
   text: Text(1000),
   ownerId: z.uuid().optional(),
-  dueOn: IsoDate.optional(),
+  dueOn: planDate().optional(),
   /** Only to keep a decision that already led to an action (a correction carries them over). */
   actionId: z.uuid().optional(),
 }).strict().refine((d) => !!d.ownerId === !!d.dueOn, {
@@ -29,7 +32,7 @@ export const DecisionInputSchema = z.object({
 }).openapi("ManagementReviewDecisionInput");
 
 export const ReviewUpdateSchema = z.object({
-  heldOn: IsoDate.nullable().optional(),
+  heldOn: planDate().nullable().optional(),
   assessments: AssessmentsSchema.optional(),
   decisions: z.array(DecisionInputSchema).max(30).optional(),
   refreshInputs: z.literal(true).optional(),

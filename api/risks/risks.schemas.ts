@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoDate } from "../registry/registry.schemas.ts";
+import { code, eventDate, line, text } from "../lib/fields.ts";
 import { ACTION_STATUSES } from "../quality/quality.schemas.ts";
 import { LEVELS, SIZE } from "../domain/risks/matrix.ts";
 import { CHANGES } from "../domain/risks/history.ts";
@@ -7,17 +7,19 @@ import { CHANGES } from "../domain/risks/history.ts";
 /** API shapes of the risk and opportunity register (ISO 9001 6.1). */
 export const KINDS = ["risk", "opportunity"] as const;
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+// Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
+const Text = (max: number) => text(max, 1);
+const Line = (max: number) => line(max);
 const Step = z.number().int().min(1, { message: `Kies 1 tot en met ${SIZE}.` }).max(SIZE, { message: `Kies 1 tot en met ${SIZE}.` });
-const ProcessId = z.string().min(1).max(60);
+const ProcessId = code(60);
 const Interval = z.number().int().min(7, { message: "De herbeoordelingstermijn is minimaal 7 dagen." })
   .max(730, { message: "Herbeoordeel minstens eens per twee jaar (maximaal 730 dagen)." });
 const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
 
 const Level = z.enum(LEVELS, { message: `Onbekend niveau; kies uit ${LEVELS.join(", ")}.` });
-const Labels = (what: string) => z.array(Text(60)).length(SIZE, { message: `Geef precies ${SIZE} labels voor ${what}.` });
+const Labels = (what: string) => z.array(Line(60)).length(SIZE, { message: `Geef precies ${SIZE} labels voor ${what}.` });
 const LevelStyle = z.object({
-  label: Text(40),
+  label: Line(40),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "Een kleur als #rrggbb." }),
 }).strict();
 
@@ -34,7 +36,7 @@ export const RiskMatrixSchema = z.object({
 
 export const NewRiskSchema = z.object({
   kind: z.enum(KINDS),
-  title: Text(200),
+  title: Line(200),
   description: Text(4000),
   processId: ProcessId.nullable().optional(),
   inherentLikelihood: Step,
@@ -44,12 +46,12 @@ export const NewRiskSchema = z.object({
   treatment: Text(4000),
   ownerId: z.uuid(),
   reviewIntervalDays: Interval.default(180),
-  lastReviewedOn: IsoDate.optional().openapi({ description: "Datum van de beoordeling; standaard vandaag" }),
+  lastReviewedOn: eventDate().optional().openapi({ description: "Datum van de beoordeling; standaard vandaag" }),
 }).strict().openapi("NewRisk");
 
 /** The kind and reference are fixed at creation; the review date moves only through a review. */
 export const RiskUpdateSchema = z.object({
-  title: Text(200).optional(),
+  title: Line(200).optional(),
   description: Text(4000).optional(),
   processId: ProcessId.nullable().optional(),
   inherentLikelihood: Step.optional(),
@@ -59,12 +61,12 @@ export const RiskUpdateSchema = z.object({
   treatment: Text(4000).optional(),
   ownerId: z.uuid().optional(),
   reviewIntervalDays: Interval.optional(),
-  closedOn: IsoDate.optional(),
+  closedOn: eventDate().optional(),
   note: Text(2000).optional().openapi({ description: "Waarom; wordt bij deze versie bewaard" }),
 }).strict().refine((u) => Object.keys(u).some((k) => k !== "note"), nonEmpty).openapi("RiskUpdate");
 
 export const RiskReviewSchema = z.object({
-  reviewedOn: IsoDate,
+  reviewedOn: eventDate(),
   residualLikelihood: Step.optional(),
   residualImpact: Step.optional(),
   note: Text(2000),

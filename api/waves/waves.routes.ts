@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { code, isoDateTime, line } from "../lib/fields.ts";
 
 const tags = ["Metingen"];
 const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
@@ -11,10 +12,10 @@ export const WaveSchema = z.object({
 }).openapi("Wave");
 
 export const InvitationInputSchema = z.object({
-  organisation: z.string().trim().min(2).max(200),
+  organisation: line(200, 2),
   organisationType: z.enum(ORGANISATION_TYPES),
-  municipality: z.string().max(100).optional(),
-  branch: z.string().max(100).optional(),
+  municipality: code(100).optional(),
+  branch: code(100).optional(),
   email: z.email().max(254).optional(),
 }).strict();
 
@@ -25,9 +26,9 @@ export const listWaves = createRoute({
 });
 
 export const NewWaveSchema = z.object({
-  name: z.string().trim().min(3).max(120),
-  opensAt: z.iso.datetime({ offset: true }),
-  closesAt: z.iso.datetime({ offset: true }),
+  name: line(120, 3),
+  opensAt: isoDateTime("plan"),
+  closesAt: isoDateTime("plan"),
   anonymous: z.boolean().default(true),
   questionnaireId: z.uuid().optional(),
 }).strict().refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { message: "closesAt moet na opensAt liggen.", path: ["closesAt"] });
@@ -82,7 +83,7 @@ export const getWaveComparison = createRoute({
 export const listOpenAnswers = createRoute({
   method: "get", path: "/waves/{waveId}/open-answers", operationId: "listOpenAnswers", tags,
   summary: "Open antwoorden, alleen voor groepen van minstens 10 respondenten",
-  request: { params: WaveParams, query: z.object({ dimension: z.string().max(60).optional(), groupBy: z.enum(["organisationType", "branch"]).optional() }) },
+  request: { params: WaveParams, query: z.object({ dimension: code(60).optional(), groupBy: z.enum(["organisationType", "branch"]).optional() }) },
   responses: {
     200: { description: "Open antwoorden", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("OpenAnswers") } } },
     ...errorResponses(400, 404),

@@ -6,7 +6,7 @@ import { Status } from "./Status.tsx";
 import { useSubmit } from "./useSubmit.ts";
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.eml";
+const ACCEPT = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv,.docx,.xlsx,.pptx,.odt,.ods";
 
 /**
  * Uploads a file as evidence of this finding. Evidence is attached to the finding rather

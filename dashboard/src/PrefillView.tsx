@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { messages, type MessageKey } from "../../i18n/messages.ts";
 import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
+import { isDateField } from "./dateFields.ts";
 import { CLASS_KEY, SOURCE_KEY, type Classification, type Source } from "./quality.ts";
 import { DECISION_KIND_KEY, type DecisionKind } from "./reviews.ts";
 import { ScrollBox } from "./ChartFrame.tsx";
@@ -61,8 +62,7 @@ export function PrefillView({ data }: { data: Obj }) {
       return f.number(v, Number.isInteger(v) ? 0 : 2);
     }
     if (typeof v === "string") {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return f.date(v);
-      if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return f.date(v.slice(0, 10));
+      if (isDateField(key)) return f.date(v);
       if (key === "classification" && v in CLASS_KEY) return t(CLASS_KEY[v as Classification]);
       if (key === "source" && v in SOURCE_KEY) return t(SOURCE_KEY[v as Source]);
       if (key === "kind" && v in DECISION_KIND_KEY) return t(DECISION_KIND_KEY[v as DecisionKind]);

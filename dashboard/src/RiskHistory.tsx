@@ -1,5 +1,6 @@
 import { useI18n } from "./i18n.tsx";
 import { useFormat } from "./format.ts";
+import { isDateField } from "./dateFields.ts";
 import { CHANGE_KEY, type RiskHistoryEntry } from "./auditsRisks.ts";
 import { ScrollBox } from "./ChartFrame.tsx";
 
@@ -10,7 +11,7 @@ export function RiskHistory({ history, ownerName }: { history: RiskHistoryEntry[
   const show = (field: string, v: unknown) => {
     if (v === null || v === undefined || v === "") return "–";
     if (field === "ownerId" && typeof v === "string") return ownerName(v) ?? t("people.unknown");
-    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return f.date(v);
+    if (typeof v === "string" && isDateField(field)) return f.date(v);
     return String(v);
   };
   const newestFirst = [...history].sort((a, b) => b.version - a.version);

@@ -1,4 +1,5 @@
 import { useI18n } from "./i18n.tsx";
+import { parseIsoDay } from "./dateFields.ts";
 
 /**
  * Today as yyyy-mm-dd. The API judges "in the future" by the UTC date, so the dashboard
@@ -28,7 +29,8 @@ export function useFormat() {
     percent: (share: number | null | undefined, digits = 0) =>
       share === null || share === undefined ? "–" : `${number(100 * share, digits)}${locale === "en" ? "%" : "\u00a0%"}`,
     money: (v: number) => new Intl.NumberFormat(tag, { style: "currency", currency: "EUR" }).format(v),
-    date: (iso: string | null | undefined) => (iso ? dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : "–"),
+    // Text that is no real date is shown as it is rather than throwing (a RangeError blanks the whole page).
+    date: (iso: string | null | undefined) => (iso ? ((d) => (d ? dateFmt.format(d) : iso))(parseIsoDay(iso)) : "–"),
     dateTime: (iso: string) => new Date(iso).toLocaleString(tag),
     month: (yyyyMm: string) => monthFmt.format(new Date(`${yyyyMm}-01T00:00:00Z`)),
     bytes: (n: number) => (n < 1024 ? `${number(n)} B` : n < 1024 * 1024 ? `${number(n / 1024, 1)} kB` : `${number(n / 1024 / 1024, 1)} MB`),

@@ -4,6 +4,7 @@ import { createUser, listUsers, setDisabled, type NewUser } from "../../api/auth
 import { verifyAuditChain, type VerifyResult } from "../../api/audit/audit.service.ts";
 import { runRetention, RETENTION_ACTOR } from "../../api/registry/retention.service.ts";
 import { packRequest, writePack, type PackQuery } from "../../api/packs/packs.service.ts";
+import { instancePublicKey } from "../../api/packs/signing.service.ts";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
@@ -21,6 +22,7 @@ type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
 export interface ExportResult { sha256: string; bytes: number }
+export interface SigningKey { algorithm: "Ed25519"; publicKey: string; fingerprint: string }
 
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
@@ -34,6 +36,8 @@ export interface Backend {
   runRetention(): Promise<Retention>;
   /** Streams an evidence pack into `sink` and returns the SHA-256 of all its bytes. */
   exportEvidence(query: PackQuery, sink: ChunkSink): Promise<ExportResult>;
+  /** The public key this instance signs evidence packs with. */
+  signingKey(): Promise<SigningKey>;
   importContacts(input: { format: "csv" | "xlsx"; content: string; waveId?: string }): Promise<ImportResult>;
   /** Queues invitations or a reminder; sends at once over SMTP_URL when the CLI holds the database itself. */
   send(kind: "invitations" | "reminders", waveId: string): Promise<SendResult>;
@@ -58,6 +62,7 @@ export function directBackend(database: Database, url: string): Backend {
       const now = new Date();
       return writePack(db, packRequest(query, now), now, CLI_ACTOR, VERSION, sink);
     },
+    signingKey: () => instancePublicKey(db),
     importContacts: (input) => importContacts(db, input, new Date(), CLI_ACTOR),
     send: async (kind, waveId) => {
       const queued = kind === "invitations"
@@ -116,6 +121,7 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       }
       return { sha256: encodeHexLowerCase(hash.digest()), bytes };
     },
+    signingKey: () => call("/evidence-pack/key"),
     importContacts: (input) => call("/contacts/import", post(input)),
     // The running server sends the queue itself (every minute, with SMTP_URL).
     send: (kind, waveId) => call(`/waves/${encodeURIComponent(waveId)}/mail/${kind}`, post({})),

@@ -5,7 +5,8 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 import { InvitationInputSchema, NewWaveSchema } from "../../api/waves/waves.routes.ts";
 import { NewUserSchema } from "../../api/auth/users.routes.ts";
 import { PackQuerySchema } from "../../api/packs/packs.routes.ts";
-import { formatBagReport, verifyBagZip } from "../../api/domain/packs/bagit.ts";
+import { formatBagReport, verifyPack } from "../../api/domain/packs/bagit.ts";
+import { formatFingerprint } from "../../api/domain/packs/signature.ts";
 import type { ZipSource } from "../../api/domain/packs/zip.ts";
 import type { Backend } from "./backend.ts";
 
@@ -31,7 +32,9 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   evidence export --from <datum> --to <datum> [--clauses 6.1,9.1.2,...] --out <pakket.zip>
                                             bewijspakket voor de ISO 9001-auditor, met de stand aan het einde
                                             van de periode; toont de SHA-256 (die ook in de audittrail komt)
-  evidence verify <pakket.zip>              bewijspakket controleren tegen het manifest (zonder database)
+  evidence verify <pakket.zip>              bewijspakket controleren tegen het manifest en de handtekening; zegt welke
+                                            sleutel ondertekende en of dat de sleutel van deze installatie is
+  evidence key                              de publieke sleutel (Ed25519) waarmee deze installatie pakketten ondertekent
 `;
 
 type Options = Record<string, string | boolean | undefined>;
@@ -106,8 +109,12 @@ async function fileSha256(source: ZipSource) {
   return encodeHexLowerCase(hash.digest());
 }
 
-/** Works on the archive alone: every file is hashed and held against manifest-sha256.txt and tagmanifest-sha256.txt. */
-async function verifyCommand(path: string | undefined): Promise<string> {
+/**
+ * Works on the archive: every file is hashed and held against manifest-sha256.txt and tagmanifest-sha256.txt,
+ * and the signature over the tag manifest is checked. The instance's own key, when there is a database to ask,
+ * says whether this installation signed the pack.
+ */
+async function verifyCommand(b: Backend, path: string | undefined): Promise<string> {
   if (!path) throw new Error("Geef het pakket: npm run cli -- evidence verify <pakket.zip>");
   const file = await open(path, "r").catch(() => { throw new Error(`Kan '${path}' niet openen.`); });
   try {
@@ -120,13 +127,15 @@ async function verifyCommand(path: string | undefined): Promise<string> {
         return buf.subarray(0, bytesRead);
       },
     };
-    const report = await verifyBagZip(source);
-    if (!report.ok) {
-      const lines = formatBagReport(report);
+    const own = await b.signingKey().catch(() => undefined);
+    const { bag: report, signature, ok } = await verifyPack(source, own?.fingerprint);
+    if (!ok) {
+      const lines = [...formatBagReport(report), ...(signature.status === "valid" ? [] : [`handtekening: ${signature.message}`])];
       throw new Error(`Bewijspakket NIET intact (${lines.length} probleem/problemen):\n${lines.join("\n")}`);
     }
     const info = report.bagInfo;
     return `Bewijspakket intact: ${report.verified} bestanden komen overeen met het manifest; niets ontbreekt, niets is toegevoegd.\n`
+      + `${signature.message}\n`
       + `${info["Source-Organization"] ?? "?"}, periode ${info["Period-From"] ?? "?"} t/m ${info["Period-To"] ?? "?"}, paragrafen ${info.Clauses ?? "?"}.\n`
       + `SHA-256 van het pakket: ${await fileSha256(source)} (vergelijk met de exportregel in de audittrail)\n`;
   } finally {
@@ -186,7 +195,12 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
     }
     case "evidence": {
       if (args[1] === "export") return exportCommand(b, options);
-      if (args[1] === "verify") return verifyCommand(args[2]);
+      if (args[1] === "verify") return verifyCommand(b, args[2]);
+      if (args[1] === "key") {
+        const key = await b.signingKey();
+        return `Bewijspakketten van deze installatie worden ondertekend met ${key.algorithm}.\n`
+          + `Vingerafdruk (SHA-256): ${formatFingerprint(key.fingerprint)}\nPublieke sleutel (base64): ${key.publicKey}\n`;
+      }
       throw new Error(`Onbekende opdracht 'evidence ${args[1] ?? ""}'.\n${USAGE}`);
     }
     case "retention": {

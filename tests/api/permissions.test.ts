@@ -45,6 +45,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getRiskMatrix: QUALITY_READ, updateRiskMatrix: QUALITY_WRITE, listManagementReviews: QUALITY_READ,
   getManagementReview: QUALITY_READ, createManagementReview: QUALITY_WRITE, updateManagementReview: QUALITY_WRITE,
   finalizeManagementReview: ["management"], correctManagementReview: ["management"], exportEvidence: QUALITY_READ,
+  getSigningKey: QUALITY_READ,
   // Running a survey wave (issue 14).
   listQuestionnaires: Q_READ, getQuestionnaireVersion: Q_READ, previewQuestionnaire: Q_READ, testQuestionnaireAnswers: Q_READ,
   createQuestionnaire: SURVEY_OPS, createQuestionnaireVersion: SURVEY_OPS, updateQuestionnaireVersion: SURVEY_OPS,

@@ -226,3 +226,17 @@ export async function seedDashboard(app: TestServer): Promise<DashboardSeed> {
   } }), "createManagementReview");
   return { previousWaveId: previous.id, currentWaveId: app.wave.id, tokens: { fresh: fresh.slice(12), submitted, closed }, findingId, reviewId: review.id, auditYear };
 }
+
+/** How long a test waits for a page to settle: generous, as a loaded machine is slow, not broken. */
+export const SETTLE_MS = 60_000;
+
+/**
+ * The bytes of a download. The browser is shared and reached over a socket, so its files
+ * live on the browser's side: they are streamed here rather than read from a path.
+ */
+export async function downloadBytes(download: import("playwright-core").Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -16,16 +16,17 @@ declare module "vitest" {
 /**
  * The fixed costs of the suite, paid once per run: migrated database templates for both
  * engines, the built front ends and one Chromium shared by every browser test file.
+ * Each project inherits this file, so each pays only for what its own files use.
  */
 export default async function setup(project: TestProject) {
-  const projects = new Set(project.vitest.projects.map((p) => p.name));
   const cleanups: (() => Promise<void> | void)[] = [];
-  const needsDb = projects.has("pglite") || projects.has("system") || projects.has("postgres");
+  const name = project.name;
+  if (process.env.KS_DEBUG_SETUP) console.log(`global setup for project '${name}'`);
 
-  project.provide("pgliteTemplate", needsDb ? await makePgliteTemplate() : "");
+  project.provide("pgliteTemplate", name === "pglite" || name === "system" ? await makePgliteTemplate() : "");
 
   let postgresName = "";
-  if (process.env.DATABASE_URL && projects.has("postgres")) {
+  if (name === "postgres" && process.env.DATABASE_URL) {
     const template = await makePostgresTemplate(process.env.DATABASE_URL);
     postgresName = template.name;
     cleanups.push(template.drop);
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
   project.provide("postgresTemplate", postgresName);
 
   let server: BrowserServer | undefined;
-  if (projects.has("system") && existsSync(CHROMIUM)) {
+  if (name === "system" && existsSync(CHROMIUM)) {
     if (frontEndsStale()) await buildFrontEnds();
     server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     cleanups.push(() => server?.close());

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createRequire } from "node:module";
-import { readFile } from "node:fs/promises";
 import {
-  ARTIFACTS, accountWithPassword, browserUnavailable, launchBrowser, PASSWORD, seedDashboard, serveTestApp,
+  ARTIFACTS, accountWithPassword, browserUnavailable, downloadBytes, launchBrowser, PASSWORD, SETTLE_MS, seedDashboard, serveTestApp,
   type DashboardSeed, type TestServer,
 } from "../helpers/browser.ts";
 
@@ -57,7 +56,7 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
   /** Waits until the view has loaded its data: a heading, and no loading line or busy region left. */
   async function settle(page: Page) {
     await page.locator("h1").first().waitFor();
-    await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: SETTLE_MS });
   }
 
   async function check(page: Page, where: string) {
@@ -239,7 +238,7 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     const frame = page.getByRole("region", { name: "Uren en kosten per gemeente" });
     const [csv] = await Promise.all([page.waitForEvent("download"), frame.getByRole("link", { name: /^CSV/ }).click()]);
     expect(csv.suggestedFilename()).toBe("uren-en-kosten-per-gemeente.csv");
-    const text = await readFile(await csv.path(), "utf8");
+    const text = await (await downloadBytes(csv)).toString("utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split("\r\n");
     expect(lines[0]).toBe("Gemeente;Uren;Kosten");
@@ -247,7 +246,7 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     const [png] = await Promise.all([page.waitForEvent("download"), frame.getByRole("link", { name: /^PNG/ }).click()]);
     expect(png.suggestedFilename()).toBe("uren-en-kosten-per-gemeente.png");
     await png.saveAs(`${ARTIFACTS}/chart-export.png`);
-    const bytes = await readFile(await png.path());
+    const bytes = await downloadBytes(png);
     expect(bytes.subarray(1, 4).toString()).toBe("PNG");
     const width = bytes.readUInt32BE(16);
     const box = await frame.locator(".recharts-wrapper > svg").boundingBox();
@@ -258,7 +257,7 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     const questions = page.getByRole("region", { name: "Verdeling van de antwoorden per vraag" });
     const [spread] = await Promise.all([page.waitForEvent("download"), questions.getByRole("link", { name: /^PNG/ }).click()]);
     await spread.saveAs(`${ARTIFACTS}/chart-export-legend.png`);
-    expect((await readFile(await spread.path())).readUInt32BE(20)).toBeGreaterThan(2 * (await questions.locator(".recharts-wrapper > svg").boundingBox())!.height);
+    expect((await downloadBytes(spread)).readUInt32BE(20)).toBeGreaterThan(2 * (await questions.locator(".recharts-wrapper > svg").boundingBox())!.height);
 
     // The heat map is a table, not an SVG: its PNG is drawn from the same counts.
     await page.goto(`${app.base}/audits-risicos?year=${seed.auditYear}`);
@@ -266,9 +265,9 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     const heatmap = page.getByRole("region", { name: /^Restrisico/ }).first();
     const [grid] = await Promise.all([page.waitForEvent("download"), heatmap.getByRole("link", { name: /^PNG/ }).click()]);
     await grid.saveAs(`${ARTIFACTS}/heatmap-export.png`);
-    expect((await readFile(await grid.path())).subarray(1, 4).toString()).toBe("PNG");
+    expect((await downloadBytes(grid)).subarray(1, 4).toString()).toBe("PNG");
     const [cells] = await Promise.all([page.waitForEvent("download"), heatmap.getByRole("link", { name: /^CSV/ }).click()]);
-    const gridCsv = await readFile(await cells.path(), "utf8");
+    const gridCsv = await (await downloadBytes(cells)).toString("utf8");
     expect(gridCsv.charCodeAt(0)).toBe(0xfeff); // (trim() would remove the mark: it counts as white space)
     const rows = gridCsv.slice(1).trimEnd().split("\r\n");
     expect(rows[0]).toMatch(/^Kans \(rijen\) tegen impact \(kolommen\);Impact 1 /);

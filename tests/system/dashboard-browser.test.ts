@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp } from "../helpers/browser.ts";
+import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
 
 const skip = browserUnavailable();
 const PASSWORD = "Een lange zin als wachtwoord";
@@ -61,7 +61,7 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
     const link = await account("wethouder@alkmaar.test", "gemeente", "Alkmaar");
     await app.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token: link.split("/wachtwoord/")[1], password: PASSWORD } });
     const page = await login("wethouder@alkmaar.test");
-    await page.getByRole("heading", { name: "Alkmaar" }).waitFor({ timeout: 10_000 })
+    await page.getByRole("heading", { name: "Alkmaar" }).waitFor({ timeout: SETTLE_MS })
       .catch(async (e) => { await page.screenshot({ path: `${ARTIFACTS}/dashboard-failed.png` }); throw e; });
     const text = await page.locator("body").innerText();
     for (const other of ["Den Helder", "Hoorn", "Texel", "Klanttevredenheid per dimensie", "Accounts"]) expect(text).not.toContain(other);

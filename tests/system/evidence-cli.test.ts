@@ -102,8 +102,29 @@ describe("evidence export and verify from the command line", () => {
     expect(flipped.stderr).toMatch(/gewijzigd: data\//);
   });
 
+  it("signs packs: verify names the instance key, and re-hashing both manifests after a change fails", async () => {
+    const key = await cli("evidence", "key");
+    expect(key.code, key.stderr).toBe(0);
+    const fingerprint = /Vingerafdruk \(SHA-256\): ([0-9a-f ]+)\n/.exec(key.stdout)?.[1];
+    expect(fingerprint?.replace(/ /g, "")).toMatch(/^[0-9a-f]{64}$/);
+    const ok = await cli("evidence", "verify", join(dir, "a.zip"));
+    expect(ok.stdout).toContain(`Ondertekend met Ed25519-sleutel ${fingerprint}; de handtekening klopt. Dit is de sleutel van deze installatie.`);
+
+    const files = unzipSync(readFileSync(join(dir, "a.zip")));
+    const csv = "data/6.1/risicos.csv";
+    files[csv] = strToU8(strFromU8(files[csv]).replace("Datalek", "Datalik"));
+    const rehash = (name: string, paths: string[]) => strToU8(paths.sort().map((p) => `${sha256Bytes(files[p])}  ${p}\n`).join(""));
+    files["manifest-sha256.txt"] = rehash("manifest-sha256.txt", Object.keys(files).filter((p) => p.startsWith("data/")));
+    files["tagmanifest-sha256.txt"] = rehash("tagmanifest-sha256.txt", ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"]);
+    writeFileSync(join(dir, "rehashed.zip"), zipSync(files));
+    const forged = await cli("evidence", "verify", join(dir, "rehashed.zip"));
+    expect(forged.code).toBe(2);
+    expect(forged.stderr).toContain("Bewijspakket NIET intact");
+    expect(forged.stderr).toContain("handtekening: De handtekening klopt NIET");
+  });
+
   it("refuses a period that has not ended and a missing --out, leaving no file behind", async () => {
-    const future = await cli("evidence", "export", "--from", "2025-01-01", "--to", "2099-12-31", "--out", join(dir, "toekomst.zip"));
+    const future = await cli("evidence", "export", "--from", "2025-01-01", "--to", "2030-12-31", "--out", join(dir, "toekomst.zip"));
     expect(future.code).toBe(2);
     expect(future.stderr).toContain("vóór vandaag");
     expect(existsSync(join(dir, "toekomst.zip")) || existsSync(join(dir, "toekomst.zip.deel"))).toBe(false);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { accountWithPassword, ARTIFACTS, browserUnavailable, launchBrowser, loginPage, serveTestApp } from "../helpers/browser.ts";
+import { accountWithPassword, ARTIFACTS, browserUnavailable, launchBrowser, loginPage, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
 import { MUNICIPALITIES } from "../../db/seed/reference.ts";
 
 const skip = browserUnavailable();
@@ -126,7 +126,7 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
       await page.getByRole("heading", { name: "Uitdraaien", level: 1 }).waitFor();
       page.once("dialog", (d) => void d.accept());
       await page.getByRole("button", { name: "Verstuur naar alle gemeenten" }).click();
-      await page.getByText(`${MUNICIPALITIES.length} uitdraaien klaargezet.`).waitFor({ timeout: 30_000 });
+      await page.getByText(`${MUNICIPALITIES.length} uitdraaien klaargezet.`).waitFor({ timeout: SETTLE_MS });
       await page.getByRole("table", { name: "Zojuist klaargezet" }).getByRole("row", { name: /Texel/ }).waitFor();
       await page.screenshot({ path: `${ARTIFACTS}/registry-reports.png`, fullPage: true });
     });

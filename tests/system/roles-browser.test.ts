@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import {
-  ARTIFACTS, browserUnavailable, givePassword, launchBrowser, loginPage, seedDashboard, serveTestApp,
+  ARTIFACTS, browserUnavailable, givePassword, launchBrowser, loginPage, SETTLE_MS, seedDashboard, serveTestApp,
   type DashboardSeed, type TestServer,
 } from "../helpers/browser.ts";
 import { MUNICIPALITIES } from "../../db/seed/reference.ts";
@@ -57,7 +57,7 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
   async function settle(page: Page, quiet = true) {
     await page.locator("main h1").first().waitFor();
     if (quiet) await page.waitForLoadState("networkidle");
-    await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: SETTLE_MS });
   }
 
   async function step<T>(page: Page, name: string, fn: () => Promise<T>) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { sql } from "drizzle-orm";
-import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp } from "../helpers/browser.ts";
+import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
 import { rows } from "../../db/migrate.ts";
 
 const skip = browserUnavailable();
@@ -67,7 +67,7 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
       await page.locator(".sd-navigation__complete-btn:visible").first().click();
       break;
     }
-    await page.getByRole("heading", { name: "Hartelijk dank!" }).waitFor({ timeout: 15_000 })
+    await page.getByRole("heading", { name: "Hartelijk dank!" }).waitFor({ timeout: SETTLE_MS })
       .catch(async (e) => { await page.screenshot({ path: `${ARTIFACTS}/survey-failed.png`, fullPage: true }); throw e; });
     await page.screenshot({ path: `${ARTIFACTS}/survey-thanks.png`, fullPage: true });
 

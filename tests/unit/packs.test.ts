@@ -205,8 +205,13 @@ describe("layout, tables and reports", () => {
     expect(parseClauses("10.3, 6.1,9.1.2")).toEqual({ clauses: ["6.1", "9.1.2", "10.2"], unknown: [] });
     expect(parseClauses("9.1,4.4").unknown).toEqual(["9.1", "4.4"]);
     expect(parseClauses(undefined).clauses).toHaveLength(7);
-    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "Verslag évaluatie (v2).pdf"))
+    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "Verslag évaluatie (v2).pdf", "application/pdf"))
       .toBe("data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-Verslag_evaluatie_v2_.pdf");
+    // Inert files never keep an extension a browser renders.
+    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "x.html", "application/octet-stream"))
+      .toBe("data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-x.html.bin");
+    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "x.html", "text/plain"))
+      .toBe("data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-x.html.txt");
   });
 
   it("writes Dutch CSV with neutralised formulas and JSON one record per line", async () => {

@@ -129,6 +129,7 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   finalizeManagementReview: "review:finalize",
   correctManagementReview: "review:finalize",
   exportEvidence: "evidence:export",
+  getSigningKey: "evidence:export",
   listQuestionnaires: "questionnaires:read",
   getQuestionnaireVersion: "questionnaires:read",
   previewQuestionnaire: "questionnaires:read",

@@ -6,6 +6,7 @@
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { listZip, readEntry, ZipFormatError, type ZipSource } from "./zip.ts";
+import { SIGNATURE_FILE, verifySignature, type SignatureCheck } from "./signature.ts";
 
 export const BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
 export const MANIFEST = "manifest-sha256.txt";
@@ -58,6 +59,9 @@ export interface BagReport {
   /** Problems that are not about one file: a missing or unreadable manifest, a broken archive. */
   problems: string[];
   bagInfo: Record<string, string>;
+  /** The tag manifest and the signature file as text, for the signature check. */
+  tagManifest?: string;
+  signature?: string;
 }
 
 /**
@@ -93,7 +97,8 @@ export function compareBag(actual: Map<string, string>, payload: ManifestParse |
   }
   if (tags) check(tags.entries);
   for (const path of actual.keys()) {
-    if (path === TAG_MANIFEST) continue;
+    // The signature covers the tag manifest, so it cannot be listed in it.
+    if (path === TAG_MANIFEST || path === SIGNATURE_FILE) continue;
     if (path.startsWith("data/")) {
       // Without a payload manifest every file would be "extra"; the missing manifest says it all.
       if (payload && !payload.entries.has(path)) extra.push(path);
@@ -164,7 +169,20 @@ export async function verifyBagZip(src: ZipSource): Promise<BagReport> {
   }
   for (const path of duplicates) report.problems.push(`'${path}' staat meer dan eens in het archief.`);
   report.changed.sort();
-  return { ...report, ok: report.ok && !damaged.length && !duplicates.length, bagInfo: parseBagInfo(texts.get("bag-info.txt") ?? "") };
+  return { ...report, ok: report.ok && !damaged.length && !duplicates.length, bagInfo: parseBagInfo(texts.get("bag-info.txt") ?? ""),
+    tagManifest: texts.get(TAG_MANIFEST), signature: texts.get(SIGNATURE_FILE) };
+}
+
+export interface PackReport { bag: BagReport; signature: SignatureCheck; ok: boolean }
+
+/**
+ * A pack is intact when the bag is (every file matches its manifest) and the signature over the tag
+ * manifest is valid; `trustedFingerprint` (this instance's key) adds whether the signer is the expected one.
+ */
+export async function verifyPack(src: ZipSource, trustedFingerprint?: string): Promise<PackReport> {
+  const bag = await verifyBagZip(src);
+  const signature = await verifySignature(bag.tagManifest, bag.signature, trustedFingerprint);
+  return { bag, signature, ok: bag.ok && signature.status === "valid" };
 }
 
 /** The report as the CLI prints it: one line per problem, in Dutch. */

@@ -16,6 +16,8 @@ export interface PackIndex {
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Uploaded evidence (under bewijs/): a link downloads it rather than asking the browser to display it. */
+const isEvidence = (path: string) => /\/bewijs\//.test(path);
 /** Links are relative to data/, percent-encoded per path segment. */
 const href = (path: string) => path.replace(/^data\//, "").split("/").map(encodeURIComponent).join("/");
 
@@ -34,7 +36,9 @@ export const PRINCIPLES: { title: string; text: string }[] = [
       + "onder data/ en manifest-sha256.txt voor iedere exporteur gelijk is." },
   { title: "Integriteit controleren",
     text: "Het pakket is een BagIt-zak (RFC 8493): manifest-sha256.txt bevat de SHA-256 van elk bestand onder data/, tagmanifest-sha256.txt die van "
-      + "de tagbestanden. Controle: 'npm run cli -- evidence verify pakket.zip' meldt elk gewijzigd, ontbrekend of extra bestand; na uitpakken "
+      + "de tagbestanden. tagmanifest-sha256.txt.sig is een Ed25519-handtekening over dat tagmanifest, met de publieke sleutel van de installatie: "
+      + "wie een bestand wijzigt en beide manifesten opnieuw berekent, breekt de handtekening. "
+      + "Controle: 'npm run cli -- evidence verify pakket.zip' meldt elk gewijzigd, ontbrekend of extra bestand en welke sleutel ondertekende; na uitpakken "
       + "kan ook elk BagIt-hulpmiddel (bijvoorbeeld bagit.py --validate). Vergelijk daarnaast de SHA-256 van het hele ZIP-bestand met de "
       + "exportregel in de audittrail." },
   { title: "Personen en persoonsgegevens",
@@ -53,7 +57,7 @@ export function renderIndexHtml(ix: PackIndex): string {
   const period = `${ix.from} t/m ${ix.to}`;
   const toc = ix.sections.map((s) => `<li><a href="#p${esc(s.clause)}">${esc(s.title)}</a></li>`).join("\n");
   const sections = ix.sections.map((s) => {
-    const rows = s.files.map((f) => `<tr><td><a href="${esc(href(f.path))}">${esc(f.path.replace(/^data\//, ""))}</a></td>`
+    const rows = s.files.map((f) => `<tr><td><a href="${esc(href(f.path))}"${isEvidence(f.path) ? " download" : ""}>${esc(f.path.replace(/^data\//, ""))}</a></td>`
       + `<td>${esc(f.description)}</td><td class="n">${f.records === undefined ? "" : f.records}</td></tr>`).join("\n");
     const notes = s.notes.length ? `<h3>Kanttekeningen</h3>\n<ul>\n${s.notes.map((n) => `<li>${esc(n)}</li>`).join("\n")}\n</ul>` : "";
     return `<section id="p${esc(s.clause)}">\n<h2>${esc(s.title)}</h2>\n<table>\n<tr><th>Bestand</th><th>Inhoud</th><th class="n">Records</th></tr>\n${rows}\n</table>\n${notes}\n</section>`;

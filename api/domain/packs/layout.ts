@@ -1,3 +1,4 @@
+import { packExtension } from "../evidence/sniff.ts";
 /**
  * How an evidence pack is organised: one folder per ISO 9001 clause under data/, in the
  * order of the standard, and an index that links everything.
@@ -34,11 +35,16 @@ export const folderOf = (clause: Clause) => `data/${clause}`;
 export const REPORT_NAME = "verslag.pdf";
 export const INDEX_PATH = "data/index.html";
 
-/** An evidence file's name in the pack: its full id first (unique, so two uploads never collide), then a tame form of the uploaded name. */
-export function evidencePath(folder: string, id: string, filename: string): string {
+/**
+ * An evidence file's name in the pack: its full id first (unique, so two uploads never collide), then a tame
+ * form of the uploaded name, ending in the extension of its stored type. A file kept as inert (anything not on
+ * the allow-list, such as x.html) ends in .bin, so a browser that opens the unpacked pack never renders it.
+ */
+export function evidencePath(folder: string, id: string, filename: string, contentType: string): string {
   const tame = filename.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "_")
     .replace(/^[._]+/, "").slice(0, 80) || "bestand";
-  return `${folder}/bewijs/${id}-${tame}`;
+  const ext = packExtension(contentType);
+  return `${folder}/bewijs/${id}-${tame.toLowerCase().endsWith(`.${ext}`) ? tame : `${tame}.${ext}`}`;
 }
 
 /** Paths sort by UTF-16 code units, as the ZIP writer checks them. */
