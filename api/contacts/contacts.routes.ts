@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { line } from "../lib/fields.ts";
 
 const tags = ["Contacten"];
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -16,7 +17,7 @@ export const ContactSchema = z.object({
 export const listContacts = createRoute({
   method: "get", path: "/contacts", operationId: "listContacts", tags,
   summary: "Het adresboek van partners (hergebruikt per meting; afmeldingen blijven gelden)",
-  request: { query: z.object({ q: z.string().max(100).optional() }) },
+  request: { query: z.object({ q: line(100).optional() }) },
   responses: { 200: { description: "Contacten", ...json(z.object({ contacts: z.array(ContactSchema) })) }, ...errorResponses(400) },
 });
 

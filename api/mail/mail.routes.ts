@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../lib/errors.ts";
+import { code, line, text } from "../lib/fields.ts";
 import { MAIL_KINDS } from "../domain/mail/templates.ts";
 
 const tags = ["E-mail"];
@@ -21,7 +22,7 @@ export const updateMailTemplate = createRoute({
   summary: "Een sjabloon wijzigen ({naam}, {organisatie}, {link}, {sluitdatum}, {contactpersoon}, {afmeldlink})",
   request: {
     params: z.object({ kind: z.enum(MAIL_KINDS).openapi({ param: { name: "kind", in: "path" } }) }),
-    body: { required: true, ...json(z.object({ subject: z.string().trim().min(3).max(200), body: z.string().trim().min(10).max(10_000) }).strict()) },
+    body: { required: true, ...json(z.object({ subject: line(200, 3), body: text(10_000, 10) }).strict()) },
   },
   responses: { 200: { description: "Gewijzigd", ...json(z.object({ template: TemplateSchema })) }, ...errorResponses(400) },
 });
@@ -63,7 +64,7 @@ export const listOutbox = createRoute({
 export const recordBounce = createRoute({
   method: "post", path: "/mail/bounces", operationId: "recordBounce", tags,
   summary: "Een bounce vastleggen bij het bericht (op Message-ID of bericht-id)",
-  request: { body: { required: true, ...json(z.object({ messageId: z.string().max(300).optional(), outboxId: z.uuid().optional(), reason: z.string().trim().min(2).max(500) }).strict()
+  request: { body: { required: true, ...json(z.object({ messageId: code(300).optional(), outboxId: z.uuid().optional(), reason: line(500, 2) }).strict()
     .refine((b) => b.messageId || b.outboxId, { message: "messageId of outboxId is verplicht.", path: ["messageId"] })) } },
   responses: { 200: { description: "Vastgelegd", ...json(z.object({ id: z.string(), status: z.literal("bounced") })) }, ...errorResponses(400, 404) },
 });

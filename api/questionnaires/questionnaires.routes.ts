@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../lib/errors.ts";
+import { line } from "../lib/fields.ts";
 
 const tags = ["Vragenlijsten"];
 const IdParams = z.object({ questionnaireId: z.uuid().openapi({ param: { name: "questionnaireId", in: "path" } }) });
 /** SurveyJS JSON: its shape is checked by checkDefinition, which names the element it refuses. */
 const Definition = z.record(z.string(), z.unknown()).openapi("QuestionnaireDefinition", { description: "SurveyJS-JSON (survey-core)" });
-const Title = z.string().trim().min(3).max(200);
+const Title = line(200, 3);
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
 export const RewordedSchema = z.object({

@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../lib/errors.ts";
+import { code, isoDateTime, line } from "../lib/fields.ts";
 
 const tags = ["Veldwerk"];
 const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const Instant = z.iso.datetime({ offset: true });
+const Instant = isoDateTime("plan");
 
 export const WaveDetailSchema = z.object({
   id: z.string(), name: z.string(), status: z.enum(["gepland", "open", "gepauzeerd", "gesloten"]),
@@ -28,7 +29,7 @@ export const changeWaveStatus = createRoute({
 });
 
 export const WaveSettingsSchema = z.object({
-  contactPerson: z.string().trim().min(2).max(200).nullable().optional(),
+  contactPerson: line(200, 2).nullable().optional(),
   reminderDays: z.array(z.number().int().min(1).max(120)).max(5).optional(),
   contactsEraseDays: z.number().int().min(0).max(3650).optional(),
 }).strict();
@@ -41,7 +42,7 @@ export const updateWaveSettings = createRoute({
 });
 
 export const CopyWaveSchema = z.object({
-  name: z.string().trim().min(3).max(120), opensAt: Instant, closesAt: Instant, questionnaireId: z.uuid().optional(),
+  name: line(120, 3), opensAt: Instant, closesAt: Instant, questionnaireId: z.uuid().optional(),
 }).strict().refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { message: "closesAt moet na opensAt liggen.", path: ["closesAt"] });
 
 export const copyWave = createRoute({
@@ -115,7 +116,7 @@ export const exportWaveResponses = createRoute({
 export const getDimensionTrend = createRoute({
   method: "get", path: "/results/trend", operationId: "getDimensionTrend", tags: ["Metingen"],
   summary: "Trend per dimensie over alle metingen (gemiddelde en n per meting; n < 5 onderdrukt)",
-  request: { query: z.object({ questionnaireKey: z.string().max(60).optional() }) },
+  request: { query: z.object({ questionnaireKey: code(60).optional() }) },
   responses: { 200: { description: "Trend", ...json(z.object({
     waves: z.array(z.object({ id: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string(), status: z.string(), running: z.boolean(), questionnaire: z.string() })),
     dimensions: z.array(z.object({ dimension: z.string(), points: z.array(z.object({

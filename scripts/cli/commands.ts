@@ -71,7 +71,8 @@ async function importCommand(b: Backend, path: string | undefined, o: Options): 
   const bytes = await readFile(path).catch(() => { throw new Error(`Kan '${path}' niet lezen.`); });
   const xlsx = /\.xlsx$/i.test(path);
   const r = await b.importContacts({
-    format: xlsx ? "xlsx" : "csv", content: xlsx ? bytes.toString("base64") : bytes.toString("utf8"),
+    // A byte-order mark (Dutch Excel writes one) is an invisible character the API refuses in text.
+    format: xlsx ? "xlsx" : "csv", content: xlsx ? bytes.toString("base64") : bytes.toString("utf8").replace(/^\uFEFF/, ""),
     ...(typeof o.wave === "string" ? { waveId: o.wave } : {}),
   }).catch((e: Error & { details?: { line?: number; column?: string; message?: string }[] }) => {
     const lines = (e.details ?? []).filter((d) => d.line).map((d) => `  regel ${d.line}, ${d.column}: ${d.message}`);

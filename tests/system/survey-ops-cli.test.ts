@@ -60,7 +60,7 @@ describe("survey operations from the CLI", () => {
     expect((await cli({}, "waves")).stdout).toContain("KTO cli");
 
     const good = join(dir, "partners.csv");
-    writeFileSync(good, "organisatie;type;gemeente;e-mail;naam\nGGD;zorg;Den Helder;ggd@ggd.test;Gea\nPolitie;veiligheid;;p@politie.test;\n");
+    writeFileSync(good, "\uFEFForganisatie;type;gemeente;e-mail;naam\nGGD;zorg;Den Helder;ggd@ggd.test;Gea\nPolitie;veiligheid;;p@politie.test;\n");
     const imported = await cli({}, "contacts", "import", good, "--wave", waveId);
     expect(imported.stdout).toBe("2 contact(en) gelezen: 2 nieuw, 0 bijgewerkt, 0 afgemeld. Op de contactlijst van de meting: 2 toegevoegd, 0 stonden er al.\n");
 
