@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { existsSync } from "node:fs";
 import { createApp } from "./app.ts";
+import { mixPool } from "./respond/pool.service.ts";
 import type { AppConfig } from "./lib/context.ts";
 import { errorBody } from "./lib/errors.ts";
 import type { Db } from "../db/types.ts";
@@ -20,7 +21,7 @@ export const DIST = "./dist";
  * everything else outside /api is the dashboard (client-side routing).
  */
 export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords = NODE_PASSWORDS) {
-  const api = createApp({ db, passwords, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, ...config } });
+  const api = createApp({ db, passwords, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, background: runDetached, ...config } });
   const web = new Hono();
   web.route("/", api);
   // An unknown API route is a JSON 404 in the one error shape, never the dashboard's index.html.
@@ -30,6 +31,22 @@ export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords 
   web.use("/assets/*", serveStatic({ root: `${dist}/dashboard` }));
   web.get("*", serveStatic({ path: `${dist}/dashboard/index.html` }));
   return web;
+}
+
+/** Node keeps running a promise after the response is sent; a failure is logged, the next run retries. */
+export function runDetached(task: () => Promise<unknown>) {
+  void task().catch((e) => console.error("achtergrondtaak mislukt", e));
+}
+
+/**
+ * Mixes the anonymity pool at start (payloads acknowledged before a crash) and then every
+ * `intervalMs`, so that a wave's last, incomplete batch is mixed soon after it closes.
+ */
+export function startPoolMixer(db: Db, now: () => Date, minBatch: number | undefined, intervalMs = 60_000) {
+  const run = () => mixPool(db, now(), { minBatch }).catch((e) => { console.error("anonieme pool verwerken mislukt", e); return 0; });
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return { first: run(), stop: () => clearInterval(timer) };
 }
 
 export function frontEndsBuilt(dist = DIST) {

@@ -9,15 +9,21 @@ import { createApp } from "./app.ts";
 import { runRetention } from "./registry/retention.service.ts";
 import { eraseExpiredContactData } from "./contacts/contacts.service.ts";
 import { queueDueReminders } from "./mail/outbox.service.ts";
+import { mixPool } from "./respond/pool.service.ts";
 
 interface Env {
   HYPERDRIVE?: { connectionString: string };
   DATABASE_URL?: string;
   PUBLIC_URL?: string;
+  /** Batch size of the anonymity pool (docs/privacy.md); default 10. */
+  POOL_MIN_BATCH?: string;
 }
 interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
 
 let migrated: Promise<unknown> | undefined;
+
+/** The frequent cron of wrangler.toml; any other trigger also runs the daily jobs. */
+const MIX_CRON = "*/10 * * * *";
 
 function connectionString(env: Env) {
   const url = env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL;
@@ -45,6 +51,9 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     await ensureMigrated(env);
     const conn = connectPostgres(connectionString(env), { max: 2 });
+    // Work after the answer (mixing the anonymity pool) must finish before the connection closes.
+    const after: Promise<unknown>[] = [];
+    const poolMinBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
     const app = createApp({
       db: conn.db,
       config: {
@@ -52,28 +61,33 @@ export default {
         now: () => new Date(),
         version: "0.1.0",
         clientIp: (c) => c.req.header("cf-connecting-ip") ?? null,
+        poolMinBatch,
+        background: (task) => { after.push(task().catch((e) => console.error("achtergrondtaak mislukt", e))); },
       },
     });
     try {
       return await app.fetch(request);
     } finally {
-      ctx.waitUntil(conn.close());
+      ctx.waitUntil(Promise.allSettled(after).then(() => conn.close()));
     }
   },
 
   /**
-   * The daily job (cron in wrangler.toml): erases working notes and invitation addresses past
-   * their term, and queues the reminders due. Workers have no SMTP: the queue is the outbox,
-   * sent by a Node process or by hand.
+   * Cron (wrangler.toml): every ten minutes the anonymity pool is mixed (full batches, and what
+   * is left of closed waves); once a day the retention job erases working notes past their term.
    */
-  async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+  async scheduled(event: { cron?: string }, env: Env, ctx: ExecutionContext): Promise<void> {
     await ensureMigrated(env);
     const conn = connectPostgres(connectionString(env), { max: 1 });
     const now = new Date();
-    ctx.waitUntil(runRetention(conn.db, now)
-      .then(() => eraseExpiredContactData(conn.db, now))
-      // Links in reminders need the public address; without PUBLIC_URL they wait for an on-demand send.
-      .then(() => (env.PUBLIC_URL ? queueDueReminders(conn.db, env.PUBLIC_URL, now) : undefined))
-      .finally(() => conn.close()));
+    const minBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
+    const jobs: Promise<unknown>[] = [mixPool(conn.db, now, { minBatch })];
+    if (event.cron !== MIX_CRON) {
+      // Daily: working notes and invitation addresses past their term; reminders due (the queue is the
+      // outbox: Workers have no SMTP). Reminder links need PUBLIC_URL; without it they wait for an on-demand send.
+      jobs.push(runRetention(conn.db, now).then(() => eraseExpiredContactData(conn.db, now))
+        .then(() => (env.PUBLIC_URL ? queueDueReminders(conn.db, env.PUBLIC_URL, now) : undefined)));
+    }
+    ctx.waitUntil(Promise.all(jobs).finally(() => conn.close()));
   },
 };

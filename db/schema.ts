@@ -159,8 +159,8 @@ export const openLinkHits = pgTable("open_link_hits", {
 }, (t) => [primaryKey({ columns: [t.waveId, t.client, t.hour] })]);
 
 /**
- * A submitted response. For an anonymous wave invitationId is null and submittedOn holds
- * only the date, so neither a key nor a timestamp joins it back to the invitation.
+ * A submitted response. For an anonymous wave invitationId is null and submittedOn is the
+ * day its batch was mixed from the pool (see responsePool and docs/privacy.md).
  */
 export const responses = pgTable("responses", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -173,6 +173,17 @@ export const responses = pgTable("responses", {
   data: jsonb("data").notNull(),
   submittedOn: text("submitted_on").notNull(), // yyyy-mm-dd
 }, (t) => [index("responses_wave").on(t.waveId)]);
+
+/**
+ * Submissions to an anonymous wave wait here until they are mixed into `responses` (see
+ * api/respond/pool.service.ts). Deliberately without an invitation reference, a timestamp
+ * or a sequence: the row holds only the wave and the payload (answers and group metadata).
+ */
+export const responsePool = pgTable("response_pool", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  payload: jsonb("payload").notNull(),
+}, (t) => [index("response_pool_wave").on(t.waveId)]);
 
 /**
  * One row per scored answer, denormalised with the grouping keys so that results
@@ -441,6 +452,8 @@ export const findings = pgTable("findings", {
   baseline: jsonb("baseline"), // the measured starting point, e.g. { wave, dimension, mean, n, ci }
   closedAt: timestamp("closed_at", { withTimezone: true }),
   closedBy: uuid("closed_by").references(() => users.id),
+  // Why a finding closed without an effective review (an observation or opportunity may); reopening clears it.
+  closeReason: text("close_reason"),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -3,7 +3,7 @@
  * the demo on an empty database, serves on http://localhost:8787 and prints where to go.
  */
 import { build } from "vite";
-import { createNodeApp, frontEndsBuilt, listen, NODE_PASSWORDS } from "../api/server.node.ts";
+import { createNodeApp, frontEndsBuilt, listen, NODE_PASSWORDS, startPoolMixer } from "../api/server.node.ts";
 import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.ts";
 import { createInvitations, listWaves } from "../api/waves/waves.service.ts";
 import { openMigrated, PGLITE_DIR, VERSION } from "./runtime.ts";
@@ -59,10 +59,19 @@ if (mailer) {
   setInterval(digest, 3600_000).unref();
 }
 
+// Anonymous submissions are mixed into the results in batches of at least this many (docs/privacy.md).
+const poolMinBatch = Number(process.env.POOL_MIN_BATCH ?? 10);
+if (!Number.isInteger(poolMinBatch) || poolMinBatch < 5) {
+  console.error("POOL_MIN_BATCH moet een geheel getal van minstens 5 zijn.");
+  process.exit(1);
+}
+const mixer = startPoolMixer(database.db, now, poolMinBatch);
+await mixer.first;
+
 // Survey invitations and reminders: scheduled reminders, SMTP delivery (with SMTP_URL), contact-data erasure.
 startSurveyMail(database.db, publicUrl, now);
 
-const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken });
+const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch });
 const server = await listen(app, port, host);
 
 const open = (await listWaves(database.db, now())).find((w) => w.status === "open" && w.name === DEMO_OPEN_WAVE)
@@ -81,6 +90,7 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`).join("\n")}
 Stoppen: Ctrl+C`);
 
 const stop = async () => {
+  mixer.stop();
   server.close();
   await database.close();
   process.exit(0);

@@ -12,6 +12,13 @@ export interface AppConfig {
   cliToken?: string;
   /** How this runtime learns the caller's address (socket on Node, CF-Connecting-IP on Workers). */
   clientIp?: (c: Context) => string | null;
+  /** Anonymous submissions are mixed into the results in batches of at least this many (default 10). */
+  poolMinBatch?: number;
+  /**
+   * Runs work after the answer has gone out: a detached promise on Node, waitUntil on Workers.
+   * Without it (tests) nothing runs in the background; the timer, the cron and results reads still mix.
+   */
+  background?: (task: () => Promise<unknown>) => void;
 }
 
 export interface AppDeps { db: Db; config: AppConfig; passwords: PasswordHasher }

@@ -5,7 +5,7 @@ import { effectivenessReviews, evidenceFiles, findings, reviewEvidence, type Wav
 import { ApiError } from "../lib/errors.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
-import { closingProblems, reviewerProblem, type ClosingState } from "../domain/quality/closing.ts";
+import { closingCheck, closingProblems, reviewerProblem, type ClosingCheck, type ClosingState } from "../domain/quality/closing.ts";
 import { getWave } from "../waves/waves.service.ts";
 import { insertFinding, type NewFinding } from "./findings.store.ts";
 import { actionsOfFindings, findFinding, reviewsOf } from "./quality.lookup.ts";
@@ -15,7 +15,7 @@ import type { FindingUpdateSchema, FromWaveSchema, ReviewSchema } from "./qualit
 type FindingRow = typeof findings.$inferSelect;
 
 export function publicFinding(f: FindingRow) {
-  return { ...f, status: f.closedAt ? "gesloten" : "open", closedAt: f.closedAt?.toISOString() ?? null,
+  return { ...f, status: (f.closedAt ? "gesloten" : "open") as "gesloten" | "open", closedAt: f.closedAt?.toISOString() ?? null,
     createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() };
 }
 
@@ -91,14 +91,52 @@ export async function updateFinding(db: Db, id: string, patch: z.infer<typeof Fi
   });
 }
 
-/** Closing is refused with every reason at once, so the quality manager sees what is left. */
-export async function closeFinding(db: Db, id: string, now: Date, by: Actor) {
+/** What still stands between this finding and closing, with each action's measured effect. */
+export async function getClosingCheck(db: Db, id: string, now: Date): Promise<ClosingCheck & { findingId: string; ref: string; classification: FindingRow["classification"] }> {
   const f = await findFinding(db, id);
-  const problems = closingProblems(await closingState(db, f));
+  const [links, reviews] = await Promise.all([actionsOfFindings(db, [f.id]), reviewsOf(db, f.id)]);
+  const live = links.filter((l) => l.action.status !== "geannuleerd");
+  const effects = await Promise.all(live.map(async ({ action: a }) => {
+    const e = await evaluateAction(db, a.id, now);
+    return { actionId: a.id, ref: a.ref, status: e.status, explanation: e.explanation };
+  }));
+  const check = closingCheck(stateOf(f, links, reviews), links.map(({ action: a }) => ({ id: a.id, ref: a.ref, title: a.title, status: a.status })), effects);
+  return { findingId: f.id, ref: f.ref, classification: f.classification, ...check };
+}
+
+/**
+ * Closing is refused with every reason at once, so the quality manager sees what is left.
+ * An observation or opportunity without an effective review closes only with a reason.
+ * The conditional update makes two parallel closes one close and one 409.
+ */
+export async function closeFinding(db: Db, id: string, now: Date, by: Actor, reason?: string) {
+  const f = await findFinding(db, id);
+  if (f.closedAt) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
+  const check = closingCheck(await closingState(db, f), [], []);
+  const problems = [...check.blocking];
+  if (check.reasonRequired && !reason) {
+    problems.push({ code: "reason_required", message: "Zonder doeltreffendheidsbeoordeling sluit een bevinding alleen met een reden (veld 'reason')." });
+  }
   if (problems.length) throw new ApiError(422, "cannot_close", problems.map((p) => p.message).join(" "), problems.map((p) => ({ ...p })));
   return audited(db, now, async (tx) => {
-    const [next] = await tx.update(findings).set({ closedAt: now, closedBy: by.actorId, updatedAt: now }).where(eq(findings.id, f.id)).returning();
-    return { result: publicFinding(next), audit: { ...by, action: "close", entity: "finding", entityId: f.id, after: { ref: f.ref } } };
+    const [next] = await tx.update(findings).set({ closedAt: now, closedBy: by.actorId, closeReason: reason ?? null, updatedAt: now })
+      .where(and(eq(findings.id, f.id), isNull(findings.closedAt))).returning();
+    if (!next) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
+    return { result: publicFinding(next), audit: { ...by, action: "close", entity: "finding", entityId: f.id,
+      after: { ref: f.ref, ...(reason ? { reason } : {}) } } };
+  });
+}
+
+/** A closed finding opens again with a reason; the trail keeps when and by whom it had been closed. */
+export async function reopenFinding(db: Db, id: string, reason: string, now: Date, by: Actor) {
+  const f = await findFinding(db, id);
+  if (!f.closedAt) throw new ApiError(409, "finding_open", "Deze bevinding is niet gesloten.");
+  return audited(db, now, async (tx) => {
+    const [next] = await tx.update(findings).set({ closedAt: null, closedBy: null, closeReason: null, updatedAt: now })
+      .where(and(eq(findings.id, f.id), isNotNull(findings.closedAt))).returning();
+    if (!next) throw new ApiError(409, "finding_open", "Deze bevinding is niet gesloten.");
+    return { result: publicFinding(next), audit: { ...by, action: "reopen", entity: "finding", entityId: f.id,
+      before: { closedAt: f.closedAt!.toISOString(), closedBy: f.closedBy, closeReason: f.closeReason }, after: { ref: f.ref, reason } } };
   });
 }
 

@@ -50,7 +50,16 @@ export const qualityRouter = createRouter()
   })
   .openapi(routes.closeFinding, async (c) => {
     const { db, now, by } = ctx(c);
-    return c.json({ finding: await findings.closeFinding(db, c.req.valid("param").findingId, now, by) }, 200);
+    const { reason } = c.req.valid("json") as { reason?: string };
+    return c.json({ finding: await findings.closeFinding(db, c.req.valid("param").findingId, now, by, reason) }, 200);
+  })
+  .openapi(routes.getClosingCheck, async (c) => {
+    const { db, now } = ctx(c);
+    return c.json(await findings.getClosingCheck(db, c.req.valid("param").findingId, now), 200);
+  })
+  .openapi(routes.reopenFinding, async (c) => {
+    const { db, now, by } = ctx(c);
+    return c.json({ finding: await findings.reopenFinding(db, c.req.valid("param").findingId, c.req.valid("json").reason, now, by) }, 200);
   })
   .openapi(routes.createEffectivenessReview, async (c) => {
     const { db, now, by } = ctx(c);

@@ -41,8 +41,20 @@ export const createFindingFromWave = createRoute({
 export const closeFinding = createRoute({
   method: "post", path: "/findings/{findingId}/close", operationId: "closeFinding", tags: findingsTag,
   summary: "Bevinding sluiten (een afwijking alleen met oorzaak, afgeronde acties en een onafhankelijke doeltreffendheidsbeoordeling met bewijs)",
+  request: { params: param("findingId"), body: { required: false, ...json(s.CloseSchema) } },
+  responses: { 200: { description: "Gesloten", ...json(z.object({ finding: Any("Finding") })) }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+export const getClosingCheck = createRoute({
+  method: "get", path: "/findings/{findingId}/closing-check", operationId: "getClosingCheck", tags: findingsTag,
+  summary: "Wat nog openstaat voor het sluiten: acties niet gereed, effect nog niet meetbaar, geen doeltreffendheidsbeoordeling; of een reden nodig is",
   request: { params: param("findingId") },
-  responses: { 200: { description: "Gesloten", ...json(z.object({ finding: Any("Finding") })) }, ...errorResponses(401, 403, 404, 422) },
+  responses: { 200: { description: "Sluitcontrole", ...json(s.ClosingCheckSchema) }, ...errorResponses(401, 403, 404) },
+});
+export const reopenFinding = createRoute({
+  method: "post", path: "/findings/{findingId}/reopen", operationId: "reopenFinding", tags: findingsTag,
+  summary: "Een gesloten bevinding heropenen, met reden (in de audittrail)",
+  request: { params: param("findingId"), ...body(s.ReopenSchema) },
+  responses: { 200: { description: "Heropend", ...json(z.object({ finding: s.FindingSchema })) }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 export const createEffectivenessReview = createRoute({
   method: "post", path: "/findings/{findingId}/reviews", operationId: "createEffectivenessReview", tags: findingsTag,

@@ -94,3 +94,34 @@ export const ReviewSchema = z.object({
   explanation: Text(4000),
   evidenceIds: z.array(z.uuid()).min(1).max(20),
 }).strict().openapi("NewEffectivenessReview");
+
+/** A finding as the API returns it (publicFinding). */
+export const FindingSchema = z.object({
+  id: z.uuid(), ref: z.string(), source: z.enum(FINDING_SOURCES), status: z.enum(["open", "gesloten"]),
+  sourceWaveId: z.string().nullable(), sourceDimension: z.string().nullable(), sourceQuestion: z.string().nullable(),
+  sourceAuditId: z.string().nullable(), sourceRiskId: z.string().nullable(), sourceMetric: z.string().nullable(),
+  title: z.string(), description: z.string(), classification: z.enum(CLASSIFICATIONS), clauses: z.array(z.string()), foundOn: z.string(),
+  correction: z.string().nullable(), rootCauseMethod: z.enum(["five_whys", "fishbone"]).nullable(),
+  rootCauseAnalysis: z.unknown().openapi({ description: "five_whys: { whys }; fishbone: { people, process, systems, partners }" }),
+  rootCause: z.string().nullable(), similarElsewhere: z.string().nullable(),
+  baseline: z.unknown().openapi({ description: "De nulmeting waar de bevinding van uitging (meting, score, n, interval) of null" }),
+  closedAt: z.string().nullable(), closedBy: z.string().nullable(), closeReason: z.string().nullable(),
+  createdBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+}).strict().openapi("FindingRecord");
+
+const ProblemSchema = z.object({ code: z.string(), message: z.string() }).strict();
+export const ClosingCheckSchema = z.object({
+  findingId: z.uuid(), ref: z.string(), classification: z.enum(CLASSIFICATIONS),
+  canClose: z.boolean().openapi({ description: "Niets blokkeert het sluiten (een reden kan nog nodig zijn)" }),
+  reasonRequired: z.boolean().openapi({ description: "Zonder doeltreffende beoordeling sluit een observatie of kans alleen met een reden" }),
+  blocking: z.array(ProblemSchema),
+  stillOpen: z.object({
+    actionsNotDone: z.array(z.object({ id: z.uuid(), ref: z.string(), title: z.string(), status: z.enum(ACTION_STATUSES) }).strict()),
+    effectNotMeasurable: z.array(z.object({ actionId: z.uuid(), ref: z.string(),
+      status: z.enum(["gehaald", "niet_gehaald", "nog_niet_meetbaar", "handmatig"]), explanation: z.string() }).strict()),
+    effectivenessReviewMissing: z.boolean(),
+  }).strict(),
+}).strict().openapi("ClosingCheck");
+
+export const CloseSchema = z.object({ reason: Text(2000).optional() }).strict().openapi("CloseFinding");
+export const ReopenSchema = z.object({ reason: Text(2000) }).strict().openapi("ReopenFinding");

@@ -10,6 +10,7 @@ import { activityCost } from "../domain/registry/registry.elements.ts";
 import type { ActivityListQuery, NewActivitySchema } from "./registry.schemas.ts";
 import { findCase, findMunicipality } from "./registry.lookup.ts";
 import { getRegistrySettings } from "./settings.service.ts";
+import { isoWeekOf, weekTotals } from "../domain/registry/week.ts";
 
 type ActivityRow = typeof activities.$inferSelect;
 
@@ -51,4 +52,16 @@ export async function listActivities(db: Db, q: z.infer<typeof ActivityListQuery
     .where(and(...where)).orderBy(asc(activities.performedOn)).limit(5000);
   const { hourlyRates } = await getRegistrySettings(db);
   return rows.map((r) => publicActivity(r.a, hourlyRates));
+}
+
+/** One's own hours in the ISO week holding `date`: every entry, per day and in total. */
+export async function myWeek(db: Db, userId: string | null, date: string) {
+  if (!userId) throw new ApiError(403, "personal_account_required", "Eigen uren vragen om een persoonlijk account.");
+  const w = isoWeekOf(date);
+  const rows = await db.select().from(activities)
+    .where(and(eq(activities.userId, userId), gte(activities.performedOn, w.from), lte(activities.performedOn, w.to)))
+    .orderBy(asc(activities.performedOn), asc(activities.createdAt), asc(activities.id));
+  const { hourlyRates } = await getRegistrySettings(db);
+  const entries = rows.map((r) => publicActivity(r, hourlyRates));
+  return { week: w.week, from: w.from, to: w.to, ...weekTotals(w.dates, entries), activities: entries };
 }

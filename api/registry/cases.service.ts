@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { containsPattern, countAll, orderBy } from "../lib/paging.ts";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { caseThemes, cases, type Case } from "../../db/schema.ts";
@@ -68,9 +69,14 @@ export async function listCases(db: Db, q: z.infer<typeof CaseListQuery>, vis: V
   if (q.from) where.push(gte(cases.registeredOn, q.from));
   if (q.to) where.push(lte(cases.registeredOn, q.to));
   if (q.theme) where.push(sql`exists (select 1 from ${caseThemes} ct where ct.case_id = ${cases.id} and ct.theme_id = ${q.theme})`);
-  const rows = await db.select().from(cases).where(and(...where)).orderBy(asc(cases.registeredOn), asc(cases.code));
+  if (q.q) where.push(ilike(cases.code, containsPattern(q.q)));
+  const page = db.select().from(cases).where(and(...where))
+    .orderBy(...orderBy(q.sort, { registeredOn: cases.registeredOn, code: cases.code, status: cases.status, municipality: cases.municipalityId }, cases.code))
+    .offset(q.offset);
+  const [rows, [{ total }]] = await Promise.all([q.limit ? page.limit(q.limit) : page,
+    db.select({ total: countAll }).from(cases).where(and(...where))]);
   const themes = await themesOf(db, rows.map((r) => r.id));
-  return rows.map((r) => publicCase(r, themes(r.id)));
+  return { cases: rows.map((r) => publicCase(r, themes(r.id))), total: Number(total), limit: q.limit ?? null, offset: q.offset };
 }
 
 export async function getVisibleCase(db: Db, ref: string, vis: Visibility) {

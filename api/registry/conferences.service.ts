@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { containsPattern, countAll, orderBy } from "../lib/paging.ts";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { cases, conferenceAttendance, conferenceCases, conferences, followUps, type Conference } from "../../db/schema.ts";
@@ -100,8 +101,15 @@ export async function listConferences(db: Db, q: z.infer<typeof ConferenceListQu
   if (q.from) where.push(gte(conferences.heldOn, q.from));
   if (q.to) where.push(lte(conferences.heldOn, q.to));
   if (q.case) where.push(sql`exists (select 1 from ${conferenceCases} cc where cc.conference_id = ${conferences.id} and cc.case_id = ${q.case})`);
-  const rows = await db.select().from(conferences).where(and(...where)).orderBy(asc(conferences.heldOn));
-  return describeConferences(db, rows, now, withNotes);
+  if (q.q) {
+    where.push(sql`exists (select 1 from ${conferenceCases} cc join ${cases} c on c.id = cc.case_id
+      where cc.conference_id = ${conferences.id} and c.code ilike ${containsPattern(q.q)})`);
+  }
+  const page = db.select().from(conferences).where(and(...where))
+    .orderBy(...orderBy(q.sort, { heldOn: conferences.heldOn, branch: conferences.branchId }, conferences.id)).offset(q.offset);
+  const [rows, [{ total }]] = await Promise.all([q.limit ? page.limit(q.limit) : page,
+    db.select({ total: countAll }).from(conferences).where(and(...where))]);
+  return { conferences: await describeConferences(db, rows, now, withNotes), total: Number(total), limit: q.limit ?? null, offset: q.offset };
 }
 
 export async function getConference(db: Db, id: string, vis: Visibility, now: Date, withNotes: boolean) {

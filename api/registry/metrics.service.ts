@@ -15,6 +15,7 @@ export async function getConferenceMetrics(db: Db, filter: RegistryFilter, now: 
   const used = new Set<string>([
     ...metrics.attendance.map((a) => a.organisationId), ...metrics.cases.byTheme.map((t) => t.themeId),
     ...metrics.cases.byMunicipality.map((m) => m.municipalityId), ...metrics.hours.byMunicipality.map((m) => m.id),
+    ...metrics.conferencesByMunicipality.map((m) => m.municipalityId),
     ...metrics.hours.byTheme.map((t) => t.id), ...metrics.hours.byKind.map((k) => k.id),
   ]);
   const caseCodes = Object.fromEntries(data.cases.filter((c) => metrics.hours.byCase.some((h) => h.id === c.id)).map((c) => [c.id, c.code]));

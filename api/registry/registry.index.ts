@@ -8,7 +8,7 @@ import { scopeFor } from "../domain/auth/permissions.ts";
 import * as routes from "./registry.routes.ts";
 import * as casesService from "./cases.service.ts";
 import * as conferencesService from "./conferences.service.ts";
-import { createActivity, listActivities } from "./activities.service.ts";
+import { createActivity, listActivities, myWeek } from "./activities.service.ts";
 import { createTheme, listThemes, updateTheme } from "./themes.service.ts";
 import { getRegistrySettings, updateRegistrySettings } from "./settings.service.ts";
 import { runRetention } from "./retention.service.ts";
@@ -20,7 +20,7 @@ const mayReadNotes = (c: Context<AppEnv>) => !!scopeFor(c.var.principal, "notes:
 export const registryRouter = createRouter()
   .openapi(routes.listCases, async (c) => {
     const { db, vis } = deps(c);
-    return c.json({ cases: await casesService.listCases(db, c.req.valid("query"), vis) }, 200);
+    return c.json(await casesService.listCases(db, c.req.valid("query"), vis), 200);
   })
   .openapi(routes.createCase, async (c) => {
     const { db, vis, now, by } = deps(c);
@@ -41,7 +41,7 @@ export const registryRouter = createRouter()
   })
   .openapi(routes.listConferences, async (c) => {
     const { db, vis, now } = deps(c);
-    return c.json({ conferences: await conferencesService.listConferences(db, c.req.valid("query"), vis, now, mayReadNotes(c)) }, 200);
+    return c.json(await conferencesService.listConferences(db, c.req.valid("query"), vis, now, mayReadNotes(c)), 200);
   })
   .openapi(routes.createConference, async (c) => {
     const { db, vis, now, by } = deps(c);
@@ -59,6 +59,10 @@ export const registryRouter = createRouter()
   .openapi(routes.listActivities, async (c) => {
     const { db, vis } = deps(c);
     return c.json({ activities: await listActivities(db, c.req.valid("query"), vis) }, 200);
+  })
+  .openapi(routes.getMyWeek, async (c) => {
+    const { db, now } = deps(c);
+    return c.json(await myWeek(db, c.var.principal?.userId ?? null, c.req.valid("query").date ?? now.toISOString().slice(0, 10)), 200);
   })
   .openapi(routes.createActivity, async (c) => {
     const { db, vis, now, by } = deps(c);

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../lib/errors.ts";
+import { PageInfo } from "../lib/paging.ts";
 import * as s from "./registry.schemas.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -10,9 +11,9 @@ const CaseParams = param("caseId", z.string().min(1).max(60));
 const cases = ["Casusregistratie"], confs = ["Casusoverleg"], hours = ["Uren en tarieven"], themes = ["Thema's"];
 
 export const listCases = createRoute({
-  method: "get", path: "/cases", operationId: "listCases", tags: cases, summary: "Casussen (pseudoniem), gefilterd",
+  method: "get", path: "/cases", operationId: "listCases", tags: cases, summary: "Casussen (pseudoniem), gefilterd, gezocht op code, gesorteerd en per pagina, met het totaal",
   request: { query: s.CaseListQuery },
-  responses: { 200: { description: "Casussen", ...json(z.object({ cases: z.array(s.CaseSchema) })) }, ...errorResponses(400, 401, 403) },
+  responses: { 200: { description: "Casussen", ...json(z.object({ cases: z.array(s.CaseSchema), ...PageInfo }).openapi("CasePage")) }, ...errorResponses(400, 401, 403) },
 });
 export const createCase = createRoute({
   method: "post", path: "/cases", operationId: "createCase", tags: cases,
@@ -38,9 +39,9 @@ export const markCaseHandledLocally = createRoute({
 });
 
 export const listConferences = createRoute({
-  method: "get", path: "/conferences", operationId: "listConferences", tags: confs, summary: "Casusoverleggen",
+  method: "get", path: "/conferences", operationId: "listConferences", tags: confs, summary: "Casusoverleggen, gefilterd, gezocht op casuscode, gesorteerd en per pagina, met het totaal",
   request: { query: s.ConferenceListQuery },
-  responses: { 200: { description: "Overleggen", ...json(z.object({ conferences: z.array(s.ConferenceSchema) })) }, ...errorResponses(400, 401, 403) },
+  responses: { 200: { description: "Overleggen", ...json(z.object({ conferences: z.array(s.ConferenceSchema), ...PageInfo }).openapi("ConferencePage")) }, ...errorResponses(400, 401, 403) },
 });
 export const createConference = createRoute({
   method: "post", path: "/conferences", operationId: "createConference", tags: confs,
@@ -63,6 +64,12 @@ export const listActivities = createRoute({
   method: "get", path: "/activities", operationId: "listActivities", tags: hours, summary: "Geregistreerde uren",
   request: { query: s.ActivityListQuery },
   responses: { 200: { description: "Uren", ...json(z.object({ activities: z.array(s.ActivitySchema) })) }, ...errorResponses(400, 401, 403) },
+});
+export const getMyWeek = createRoute({
+  method: "get", path: "/activities/week", operationId: "getMyWeek", tags: hours,
+  summary: "Mijn uren in één week (maandag t/m zondag): elke registratie, per dag en in totaal",
+  request: { query: s.WeekQuery },
+  responses: { 200: { description: "Week", ...json(s.WeekSchema) }, ...errorResponses(400, 401, 403) },
 });
 export const createActivity = createRoute({
   method: "post", path: "/activities", operationId: "createActivity", tags: hours, summary: "Uren registreren per activiteit, gemeente en casus",

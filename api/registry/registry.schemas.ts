@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_KINDS, ATTENDANCE, CASE_STATUSES } from "../../db/schema.ts";
 import { code, eventDate, hours, periodDate, planDate, registryLine, registryText } from "../lib/fields.ts";
+import { pageQuery } from "../lib/paging.ts";
 
 /**
  * API shapes of the case registry. Every input object is strict: a field the registry does
@@ -38,9 +39,13 @@ export const CaseUpdateSchema = z.object({
 
 export const HandledLocallySchema = z.object({ on: eventDate().optional() }).strict();
 
+/** A search on the pseudonymous case code, e.g. "ALK-2026" or "0042". */
+const CodeSearch = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9-]+$/, "Zoek op (een deel van) een casuscode: letters, cijfers en '-'.");
+
 export const CaseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(), municipality: Id.optional(), branch: Id.optional(), theme: Id.optional(),
-  from: IsoDate.optional(), to: IsoDate.optional(),
+  from: IsoDate.optional(), to: IsoDate.optional(), q: CodeSearch.optional(),
+  ...pageQuery(["registeredOn", "code", "status", "municipality"], "registeredOn"),
 });
 
 const FollowUpInput = z.object({ ownerOrganisationId: z.uuid(), dueOn: planDate(), note: Note }).strict();
@@ -78,6 +83,8 @@ export const ConferenceSchema = z.object({
 
 export const ConferenceListQuery = z.object({
   from: IsoDate.optional(), to: IsoDate.optional(), branch: Id.optional(), case: z.uuid().optional(),
+  q: CodeSearch.optional().openapi({ description: "Overleggen over een casus waarvan de code dit bevat" }),
+  ...pageQuery(["heldOn", "branch"], "heldOn"),
 });
 
 export const FollowUpUpdateSchema = z.object({ doneOn: eventDate().nullable() }).strict();
@@ -95,6 +102,13 @@ export const ActivitySchema = z.object({
   id: z.string(), kind: z.enum(ACTIVITY_KINDS), municipalityId: z.string(), caseId: z.string().nullable(),
   performedOn: z.string(), hours: z.number(), staffRole: z.string(), cost: z.number(),
 }).openapi("Activity");
+
+export const WeekQuery = z.object({ date: IsoDate.optional().openapi({ description: "Een dag in de week (standaard vandaag)" }) });
+export const WeekSchema = z.object({
+  week: z.string().openapi({ example: "2026-W28" }), from: z.string(), to: z.string(),
+  days: z.array(z.object({ date: z.string(), hours: z.number(), cost: z.number() }).strict()).length(7),
+  totalHours: z.number(), totalCost: z.number(), activities: z.array(ActivitySchema),
+}).strict().openapi("HoursWeek");
 
 export const ActivityListQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional(), municipality: Id.optional() });
 

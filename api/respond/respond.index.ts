@@ -1,6 +1,7 @@
 import { createRouter } from "../lib/router.ts";
 import * as routes from "./respond.routes.ts";
 import * as service from "./respond.service.ts";
+import { mixPool } from "./pool.service.ts";
 
 export const respondRouter = createRouter()
   .openapi(routes.getSurveyByToken, async (c) => {
@@ -17,6 +18,8 @@ export const respondRouter = createRouter()
     const { db, config } = c.var.deps;
     const { data } = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const result = await service.submitResponse(db, c.req.valid("param").token, data, key, config.now());
-    return c.json(result, result.replayed ? 200 : 201);
+    const { receipt, submittedAt, replayed, pooled } = await service.submitResponse(db, c.req.valid("param").token, data, key, config.now());
+    // A new anonymous payload may complete a batch: mix after answering, so the partner never waits for it.
+    if (pooled && !replayed) config.background?.(() => mixPool(db, config.now(), { minBatch: config.poolMinBatch }));
+    return c.json({ receipt, submittedAt, replayed }, replayed ? 200 : 201);
   });

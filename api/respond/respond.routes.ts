@@ -43,7 +43,7 @@ export const submitResponse = createRoute({
   },
   responses: {
     200: { description: "Eerder ontvangen (herhaling)", content: { "application/json": { schema: z.object({ receipt: z.string(), submittedAt: z.string(), replayed: z.boolean() }) } } },
-    201: { description: "Ontvangen", content: { "application/json": { schema: z.object({ receipt: z.string(), submittedAt: z.string(), replayed: z.boolean() }) } } },
+    201: { description: "Ontvangen (bij een anonieme meting is submittedAt alleen de dag, 00:00 UTC)", content: { "application/json": { schema: z.object({ receipt: z.string(), submittedAt: z.string(), replayed: z.boolean() }) } } },
     ...failures,
   },
 });

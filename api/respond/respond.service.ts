@@ -1,15 +1,18 @@
 import { eq } from "drizzle-orm";
 import { format } from "date-fns";
 import type { Db } from "../../db/types.ts";
-import { answers, invitations, openAnswers, questionnaires, responses, waves } from "../../db/schema.ts";
-import { countResponse } from "../waves/answer-counts.ts";
+import { invitations, questionnaires, responses, waves } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { canonicalJson, randomToken, sha256Hex } from "../lib/crypto.ts";
 import { waveStatus } from "../waves/waves.service.ts";
 import { validateAnswers } from "../domain/survey/validate.ts";
-import { listQuestions } from "../domain/survey/definition.ts";
 import { respondentDefinition } from "../domain/survey/not-applicable.ts";
 import { appendAudit } from "../audit/audit.service.ts";
+import { retryTransaction } from "../lib/retry.ts";
+import { insertAnswerRows } from "./answer-rows.ts";
+import { parkResponse } from "./pool.service.ts";
+
+export { answerRows, insertAnswerRows } from "./answer-rows.ts";
 
 type Answers = Record<string, unknown>;
 
@@ -63,66 +66,63 @@ export async function saveProgress(db: Db, token: string, data: Answers, now: Da
   return { savedAt: now.toISOString() };
 }
 
+/** Midnight UTC of the day: all an anonymous invitation keeps of when it was used. */
+function dayOf(now: Date) {
+  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+}
+
+export interface Receipt { receipt: string; submittedAt: string; replayed: boolean; pooled: boolean }
+
 /**
  * Stores a response exactly once. The invitation row is locked, so two concurrent
- * submissions serialise; a retry with the same Idempotency-Key or the same data gets
- * the original receipt back instead of a second response.
+ * submissions serialise; a retry with the same Idempotency-Key gets the original receipt
+ * back instead of a second response.
+ *
+ * Named waves write the response at once, linked to the invitation. Anonymous waves park
+ * the payload in the pool (pool.service.ts) in the same transaction that marks the
+ * invitation used: acknowledged means stored, yet the invitation keeps only the day, the
+ * hash of the Idempotency-Key and a random receipt, nothing derived from the answers, and
+ * no trail entry is written per submission.
  */
-export async function submitResponse(db: Db, token: string, data: Answers, idempotencyKey: string | undefined, now: Date) {
+export async function submitResponse(db: Db, token: string, data: Answers, idempotencyKey: string | undefined, now: Date): Promise<Receipt> {
   const first = await findInvitation(db, token);
+  const anonymous = first.wave.anonymous;
   const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : null;
-  const dataHash = sha256Hex(canonicalJson(data));
-  return db.transaction(async (tx) => {
-    const [inv] = await tx.select().from(invitations).where(eq(invitations.id, first.invitation.id)).for("update");
+  // Named waves also recognise a retry without a key by its data; for an anonymous wave a hash
+  // of the answers would let anyone with SQL access find the response, so it is not kept.
+  const dataHash = anonymous ? null : sha256Hex(canonicalJson(data));
+  return retryTransaction(() => db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const [inv] = await t.select().from(invitations).where(eq(invitations.id, first.invitation.id)).for("update");
     if (inv.submittedAt) {
-      const replay = (keyHash && keyHash === inv.submissionKeyHash) || dataHash === inv.submissionDataHash;
-      if (replay) return { receipt: inv.receipt!, submittedAt: inv.submittedAt.toISOString(), replayed: true };
+      const replay = (keyHash !== null && keyHash === inv.submissionKeyHash) || (dataHash !== null && dataHash === inv.submissionDataHash);
+      if (replay) return { receipt: inv.receipt!, submittedAt: inv.submittedAt.toISOString(), replayed: true, pooled: anonymous };
     }
     assertOpen({ ...first, invitation: inv }, now);
     rejectInvalid(first.definition, data, "submit");
     const receipt = randomToken(10);
-    const [response] = await tx.insert(responses).values({
-      waveId: inv.waveId,
-      invitationId: first.wave.anonymous ? null : inv.id,
-      organisation: first.wave.anonymous ? null : inv.organisation,
+    if (anonymous) {
+      await parkResponse(t, inv.waveId, {
+        data, organisationType: inv.organisationType, municipalityId: inv.municipalityId, branchId: inv.branchId,
+      });
+      await t.update(invitations).set({
+        submittedAt: dayOf(now), submissionKeyHash: keyHash, submissionDataHash: null, receipt, progress: null, progressSavedAt: null,
+      }).where(eq(invitations.id, inv.id));
+      return { receipt, submittedAt: dayOf(now).toISOString(), replayed: false, pooled: true };
+    }
+    const [response] = await t.insert(responses).values({
+      waveId: inv.waveId, invitationId: inv.id, organisation: inv.organisation,
       organisationType: inv.organisationType, municipalityId: inv.municipalityId, branchId: inv.branchId,
       data, submittedOn: format(now, "yyyy-MM-dd"),
     }).returning({ id: responses.id });
-    await insertAnswerRows(tx as unknown as Db, response.id, inv, first.definition, data);
-    await tx.update(invitations).set({
+    await insertAnswerRows(t, response.id, inv, first.definition, data);
+    await t.update(invitations).set({
       submittedAt: now, submissionKeyHash: keyHash, submissionDataHash: dataHash, receipt, progress: null,
     }).where(eq(invitations.id, inv.id));
-    // Anonymous waves: the trail records that a response arrived, not which one or from whom.
-    await appendAudit(tx as unknown as Db, {
+    await appendAudit(t, {
       actor: "partner (persoonlijke link)", ip: null, action: "create", entity: "response",
-      entityId: first.wave.anonymous ? null : response.id, after: { wave: first.wave.name },
+      entityId: response.id, after: { wave: first.wave.name },
     }, now);
-    return { receipt, submittedAt: now.toISOString(), replayed: false };
-  });
-}
-
-type Respondent = Pick<typeof invitations.$inferSelect, "waveId" | "organisationType" | "branchId" | "municipalityId">;
-
-/** Splits a response into indexed rows: scored answers and open answers. */
-export function answerRows(responseId: string, who: Respondent, definition: unknown, data: Answers) {
-  const scored = [];
-  const open = [];
-  for (const q of listQuestions(definition)) {
-    const value = data[q.name];
-    if (q.type === "rating" && q.dimension && typeof value === "number") {
-      scored.push({ responseId, waveId: who.waveId, question: q.name, dimension: q.dimension, value,
-        organisationType: who.organisationType, branchId: who.branchId, municipalityId: who.municipalityId });
-    } else if ((q.type === "comment" || q.type === "text") && typeof value === "string" && value.trim()) {
-      open.push({ responseId, waveId: who.waveId, question: q.name, dimension: q.dimension ?? null, text: value.trim(),
-        organisationType: who.organisationType, branchId: who.branchId });
-    }
-  }
-  return { scored, open };
-}
-
-export async function insertAnswerRows(db: Db, responseId: string, who: Respondent, definition: unknown, data: Answers) {
-  const { scored, open } = answerRows(responseId, who, definition, data);
-  if (scored.length) await db.insert(answers).values(scored);
-  if (open.length) await db.insert(openAnswers).values(open);
-  if (scored.length) await countResponse(db, responseId);
+    return { receipt, submittedAt: now.toISOString(), replayed: false, pooled: false };
+  }));
 }

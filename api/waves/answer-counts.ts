@@ -22,11 +22,23 @@ function countRows(where: SQL) {
 
 const COLUMNS = sql`(wave_id, kind, item, dimension, value, organisation_type, branch_id, municipality_id, n)`;
 
-/** Adds one response's answers to the counts; call in the transaction that stores them. */
-export async function countResponse(db: Db, responseId: string) {
-  await db.execute(sql`insert into answer_counts ${COLUMNS} ${countRows(sql`response_id = ${responseId}`)}
+/**
+ * Adds the answers of one or more responses to the counts; call in the transaction that
+ * stores them. The rows are upserted in key order, so two transactions that touch the same
+ * counts lock them in the same order and wait for each other instead of deadlocking (40P01).
+ */
+export async function countResponses(db: Db, responseIds: string[]) {
+  if (!responseIds.length) return;
+  const ids = sql.join(responseIds.map((id) => sql`${id}::uuid`), sql`, `);
+  await db.execute(sql`insert into answer_counts ${COLUMNS}
+    select * from (${countRows(sql`response_id in (${ids})`)}) c
+      order by wave_id, kind, item, value, organisation_type, branch_id, municipality_id
     on conflict (wave_id, kind, item, value, organisation_type, branch_id, municipality_id)
     do update set n = answer_counts.n + excluded.n`);
+}
+
+export async function countResponse(db: Db, responseId: string) {
+  await countResponses(db, [responseId]);
 }
 
 /** Recomputes a wave's counts from its answers (bulk loads, repairs). */

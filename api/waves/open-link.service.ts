@@ -1,12 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { format } from "date-fns";
 import type { Db } from "../../db/types.ts";
-import { openLinkHits, questionnaires, responses, waves } from "../../db/schema.ts";
+import { openLinkHits, questionnaires, waves } from "../../db/schema.ts";
 import { ORGANISATION_TYPES, type OrganisationType } from "../../db/schema.ts";
 import { validateAnswers } from "../domain/survey/validate.ts";
 import { respondentDefinition } from "../domain/survey/not-applicable.ts";
 import { qrPng, qrSvg } from "../domain/qr/qr.ts";
-import { insertAnswerRows } from "../respond/respond.service.ts";
+import { parkResponse } from "../respond/pool.service.ts";
 import { appendAudit, audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -79,11 +78,8 @@ export async function submitOpen(db: Db, token: string, data: Record<string, unk
       throw new ApiError(429, "rate_limited", "Te veel inzendingen vanaf dit adres; probeer het later opnieuw.", undefined, { "Retry-After": String(retry) });
     }
     const type = ORGANISATION_TYPES.includes(data.organisatietype as OrganisationType) ? data.organisatietype as OrganisationType : "overig";
-    const [response] = await tx.insert(responses).values({
-      waveId: row.wave.id, invitationId: null, organisation: null, organisationType: type, municipalityId: null, branchId: null,
-      data, submittedOn: format(now, "yyyy-MM-dd"),
-    }).returning({ id: responses.id });
-    await insertAnswerRows(tx, response.id, { waveId: row.wave.id, organisationType: type, branchId: null, municipalityId: null }, row.definition, data);
+    // An open-link wave is anonymous: the answers wait in the pool and are mixed in like any other (docs/privacy.md).
+    await parkResponse(tx, row.wave.id, { data, organisationType: type, municipalityId: null, branchId: null });
     await appendAudit(tx, { actor: "partner (open link)", ip: null, action: "create", entity: "response", entityId: null, after: { wave: row.wave.name } }, now);
     return { submittedAt: now.toISOString() };
   });

@@ -7,6 +7,7 @@ import { getWave, waveStatus } from "./waves.service.ts";
 import { questionnaires } from "../../db/schema.ts";
 import { eq } from "drizzle-orm";
 import { NOT_APPLICABLE, notApplicableQuestions } from "../domain/survey/not-applicable.ts";
+import { mixPool, pendingCount } from "../respond/pool.service.ts";
 
 export const GROUPINGS = { organisationType: "organisation_type", branch: "branch_id", municipality: "municipality_id" } as const;
 export type Grouping = keyof typeof GROUPINGS;
@@ -77,6 +78,10 @@ async function notApplicableShares(db: Db, waveId: string, definition: unknown) 
 
 export async function getWaveResults(db: Db, waveId: string, now: Date) {
   const wave = await getWave(db, waveId);
+  // A closed wave's last, incomplete batch is mixed before its results are read; an open
+  // wave's pool waits for a full batch (the background mixer), and the answer says how many wait.
+  if (waveStatus(wave, now) === "gesloten") await mixPool(db, now, { waveId, minBatch: Number.POSITIVE_INFINITY });
+  const pending = await pendingCount(db, waveId);
   const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, wave.questionnaireId));
   const specs = scoredQuestions(q.definition);
   const [byType, byBranch, byMunicipality] = await Promise.all([
@@ -92,6 +97,8 @@ export async function getWaveResults(db: Db, waveId: string, now: Date) {
       opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(),
       questionnaire: { key: q.key, version: q.version } },
     minGroupSize: 5,
+    /** Anonymous responses received but not yet mixed into these results. */
+    pending,
     overall: overallResults(specs, byType),
     groups: { organisationType: groupResults(specs, byType), branch: groupResults(specs, byBranch), municipality: groupResults(specs, byMunicipality) },
   };

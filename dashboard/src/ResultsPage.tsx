@@ -57,6 +57,7 @@ export function ResultsPage() {
             </select>
           </div>
         </form>)}
+      {r?.pending ? <p className="hint" role="status">{t("results.pending", { n: f.number(r.pending) })}</p> : null}
       {results.loading || results.error ? <Status loading={results.loading} error={results.error} /> : r && (
         r.overall.respondents === 0 ? <p className="empty" role="status">{t("results.none")}</p>
           : r.overall.suppressed ? <p className="empty" role="status">{t("results.suppressed")}</p> : <>

@@ -22,6 +22,8 @@ export type Grouping = (typeof GROUPINGS)[number];
 export interface WaveResults {
   wave: { id: string; name: string; status: string };
   minGroupSize: number;
+  /** Anonymous responses received but not yet mixed into these results. */
+  pending?: number;
   overall: Overall;
   groups: Record<Grouping, GroupResult[]>;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
+import { mixAll } from "../helpers/pool.ts";
 import { waves } from "../../db/schema.ts";
 import { visibleGroups } from "../../api/waves/open-answers.service.ts";
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await answer(a.id, zorg, 4, () => ({ beter: "Klein groepje zorg" }));
   t.clock.now = new Date("2026-06-10T10:00:00Z");
   await t.renewSessions();
-  await answer(b.id, politie, 12, (i) => ({ rol_taken: 4 + (i % 2), cijfer: 6 + (i % 2), aanbeveling: i % 3 === 0 ? 9 : 5 }));
+  await answer(b.id, politie, 12, (i) => ({ rol_taken: 4 + (i % 2), cijfer: 6 + (i % 2), aanbeveling: i % 3 === 0 ? 9 : 5 }));  await mixAll(t.db, t.clock.now);
 });
 afterAll(async () => { await t.close(); });
 

@@ -84,7 +84,7 @@ describe("questionnaire library", () => {
 describe("n.v.t. and routing in a real wave, and comparability in the comparison", () => {
   it("counts n.v.t. as answered, leaves it out of means, shows its share; compares only comparable questions and dimensions", async () => {
     const make = async (name: string, questionnaireId: string, opensAt: string, closesAt: string) =>
-      (await body<{ wave: { id: string } }>(await t.request("/api/waves", { method: "POST", json: { name, opensAt, closesAt, questionnaireId } }))).wave.id;
+      (await body<{ wave: { id: string } }>(await t.request("/api/waves", { method: "POST", json: { name, opensAt, closesAt, questionnaireId, anonymous: false } }))).wave.id; // named: written at once, not pooled
     const list = await body<{ questionnaires: { key: string; versions: { id: string; version: number }[] }[] }>(await t.request("/api/questionnaires"));
     const versions = list.questionnaires.find((q) => q.key === "puls")!.versions;
     const id = (v: number) => versions.find((x) => x.version === v)!.id;

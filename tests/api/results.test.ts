@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
+import { mixAll } from "../helpers/pool.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 
@@ -21,6 +22,7 @@ type Results = {
   groups: { organisationType: Group[]; branch: Group[] };
 };
 let results: Results;
+let waiting: Results & { pending: number };
 
 beforeAll(async () => {
   t = await testApp();
@@ -36,11 +38,20 @@ beforeAll(async () => {
   await t.request(`/api/waves/${t.wave.id}/invitations`, {
     method: "POST", json: { invitations: Array(2).fill({ organisation: "Gemeente Hoorn", organisationType: "gemeente", municipality: "Hoorn" }) },
   });
+  // Anonymous wave: the responses wait in the pool until mixed, while the counts come from the invitations.
+  waiting = await (await t.request(`/api/waves/${t.wave.id}/results`)).json() as Results & { pending: number };
+  await mixAll(t.db);
   results = await (await t.request(`/api/waves/${t.wave.id}/results`)).json() as Results;
 });
 afterAll(async () => { await t.close(); });
 
 describe("getWaveResults", () => {
+  it("counts pooled anonymous responses as waiting until they are mixed", () => {
+    expect(waiting).toMatchObject({ pending: 31, overall: { invited: 33, respondents: 31 } });
+    expect(waiting.overall.questions).toEqual([]);
+    expect((results as Results & { pending: number }).pending).toBe(0);
+  });
+
   it("reports n, mean, distribution and the response rate", () => {
     expect(results.overall).toMatchObject({ invited: 33, respondents: 31 });
     expect(results.overall.responseRate).toBeCloseTo(31 / 33, 10);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
+import { mixAll } from "../helpers/pool.ts";
 
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -41,6 +42,11 @@ describe("survey flow: invite → open → save → resume → submit → duplic
     const retry = await t.request(`/api/s/${inv.token}/response`, { method: "POST", headers, json: { data: COMPLETE } });
     expect(retry.status).toBe(200);
     expect((await retry.json() as { receipt: string; replayed: boolean })).toMatchObject({ receipt, replayed: true });
+    // Anonymous wave: parked in the pool once, mixed into the responses later.
+    expect(await count(t.db, "response_pool")).toBe(1);
+    expect(await count(t.db, "responses")).toBe(0);
+    await mixAll(t.db, t.clock.now);
+    expect(await count(t.db, "response_pool")).toBe(0);
     expect(await count(t.db, "responses")).toBe(1);
 
     const other = await t.request(`/api/s/${inv.token}/response`, { method: "POST", json: { data: { ...COMPLETE, cijfer: 3 } } });
@@ -66,6 +72,7 @@ describe("survey flow: invite → open → save → resume → submit → duplic
   it("keeps no link between an anonymous response and its invitation", async () => {
     const inv = await invite("GGD Hollands Noorden", { organisationType: "zorg" });
     await t.request(`/api/s/${inv.token}/response`, { method: "POST", json: { data: COMPLETE } });
+    await mixAll(t.db, t.clock.now);
     const { sql } = await import("drizzle-orm");
     const { rows } = await import("../../db/migrate.ts");
     const r = rows<Record<string, unknown>>(await t.db.execute(sql`select * from responses`));

@@ -4,6 +4,7 @@ import { count, testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { parseXlsx } from "../../api/domain/contacts/table.ts";
 import { OPEN_LINK_PER_HOUR } from "../../api/waves/open-link.service.ts";
+import { mixPool } from "../../api/respond/pool.service.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => { t = await testApp({ now: new Date("2026-10-10T10:00:00Z") }); });
@@ -70,6 +71,7 @@ describe("wave lifecycle", () => {
     const running = await body<{ fieldwork: { running: boolean } }>(await t.request(`/api/waves/${t.wave.id}/results`));
     expect(running.fieldwork.running).toBe(true);
     await status(t.wave.id, "close");
+    await mixPool(t.db, t.clock.now, { waveId: t.wave.id }); // anonymous: the rest of the pool is mixed in at close
     expect((await body<{ wave: Wave }>(await t.request("/api/waves/latest-closed"))).wave.id).toBe(t.wave.id);
     expect((await body<{ wave: Wave }>(await t.request(`/api/waves/${t.wave.id}`))).wave.status).toBe("gesloten");
   });
@@ -126,7 +128,7 @@ describe("open link for an anonymous wave", () => {
     const svg = await t.request(`/api/waves/${w.wave.id}/open-link/qr?format=svg`);
     expect(await svg.text()).toMatch(/^<svg /);
     expect((await t.request(`/api/o/${link.token}`, { as: "anonymous" })).status).toBe(200);
-    const responses = await count(t.db, "responses");
+    const responses = await count(t.db, "response_pool");
     const send = (ip: string) => t.request(`/api/o/${link.token}/response`, { as: "anonymous", method: "POST", headers: { "x-test-ip": ip }, json: { data: COMPLETE } });
     const first = await Promise.all(Array.from({ length: OPEN_LINK_PER_HOUR }, () => send("198.51.100.7")));
     expect(first.map((r) => r.status)).toEqual(Array(OPEN_LINK_PER_HOUR).fill(201));
@@ -134,7 +136,7 @@ describe("open link for an anonymous wave", () => {
     expect(over.status).toBe(429);
     expect(over.headers.get("retry-after")).toBeTruthy();
     expect((await send("198.51.100.8")).status).toBe(201);
-    expect(await count(t.db, "responses")).toBe(responses + OPEN_LINK_PER_HOUR + 1);
+    expect(await count(t.db, "response_pool")).toBe(responses + OPEN_LINK_PER_HOUR + 1); // anonymous: parked, mixed in batches
     expect((await t.request(`/api/o/${link.token}/response`, { as: "anonymous", method: "POST", json: { data: { cijfer: 99 } } })).status).toBe(422);
     // A named wave gets no open link.
     const named = await body<{ wave: Wave }>(await t.request("/api/waves", { method: "POST", json: { name: "Benoemd", anonymous: false, opensAt: "2027-06-01T00:00:00Z", closesAt: "2027-07-01T00:00:00Z" } }));

@@ -123,6 +123,8 @@ export async function seedDashboard(app: TestServer): Promise<DashboardSeed> {
     for (const [i, inv] of invitations.slice(0, respond).entries()) {
       await ok(await app.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", json: { data: { ...ANSWERS, ...spread(i), ...data(i) } } }), "submitResponse");
     }
+    // Anonymous waves: mix the pool now, so the dashboard has results to show (a batch of one is for tests only).
+    await (await import("./pool.ts")).mixAll(app.db, app.clock.now);
     return invitations.map((x) => x.token);
   }
   const politie = { organisation: "Politie Noord-Holland", organisationType: "veiligheid", branch: "alkmaar" };

@@ -20,6 +20,14 @@ describe("case-conference metrics on a fixture with known answers", () => {
     expect(all.directorAssigned.ci!.high).toBeGreaterThan(2 / 3);
   });
 
+  it("counts conferences per municipality of the cases discussed, once per conference", () => {
+    expect(all.conferencesByMunicipality).toEqual([
+      { municipalityId: "alkmaar", conferences: 2 }, { municipalityId: "bergen", conferences: 1 }, { municipalityId: "den-helder", conferences: 1 }]);
+    expect(conferenceMetrics(data, { branchId: "den-helder" }, TODAY).conferencesByMunicipality).toEqual([{ municipalityId: "den-helder", conferences: 1 }]);
+    // Filtered on one municipality, a shared conference does not report the others.
+    expect(conferenceMetrics(data, { municipalityId: "bergen" }, TODAY).conferencesByMunicipality).toEqual([{ municipalityId: "bergen", conferences: 1 }]);
+  });
+
   it("counts attendance per partner", () => {
     const vt = all.attendance.find((a) => a.organisationId === "VT")!;
     expect([vt.invited, vt.aanwezig, vt.informatie_aangeleverd, vt.afwezig]).toEqual([3, 1, 1, 1]);
@@ -94,8 +102,12 @@ describe("retention of working notes", () => {
 describe("municipality report data", () => {
   const input = { organisation: "ZVH NHN", generatedAt: "2026-03-15T09:00:00.000Z", today: TODAY, names: { ...fixtureNames, alkmaar: "Alkmaar" } };
 
-  it("uses the period of the same length before as the comparison", () => {
-    expect(previousPeriod({ from: "2026-01-01", to: "2026-03-31" })).toEqual({ from: "2025-10-03", to: "2025-12-31" });
+  it("compares a calendar quarter, month or year with the one before, and other periods with the same number of days", () => {
+    expect(previousPeriod({ from: "2026-01-01", to: "2026-03-31" })).toEqual({ from: "2025-10-01", to: "2025-12-31" });
+    expect(previousPeriod({ from: "2026-07-01", to: "2026-09-30" })).toEqual({ from: "2026-04-01", to: "2026-06-30" });
+    expect(previousPeriod({ from: "2026-03-01", to: "2026-03-31" })).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(previousPeriod({ from: "2025-01-01", to: "2025-12-31" })).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(previousPeriod({ from: "2026-03-10", to: "2026-03-19" })).toEqual({ from: "2026-02-28", to: "2026-03-09" });
   });
 
   it("holds this municipality's figures and never another municipality's case codes", () => {
@@ -110,5 +122,19 @@ describe("municipality report data", () => {
     expect(r.byTheme.find((t) => t.theme === "Huiselijk geweld")).toEqual({ theme: "Huiselijk geweld", cases: 2, conferences: 2, previousCases: 0 });
     expect(r.hoursByActivity.find((h) => h.kind === "voorbereiding")).toEqual({ kind: "voorbereiding", hours: 1, cost: 50 });
     expect(r.monthly.map((m) => [m.month, m.conferences])).toEqual([["2026-01", 1], ["2026-02", 1], ["2026-03", 0]]);
+    // "Actieve casussen" per month: both cases ran through February, and the first closed on 1 March (new ones only: 2, 0, 0).
+    expect(r.monthly.map((m) => m.cases)).toEqual([2, 2, 2]);
+  });
+});
+
+describe("ISO weeks for the hours week view", () => {
+  it("runs Monday to Sunday and names the ISO week year across the turn of the year", async () => {
+    const { isoWeekOf, weekTotals } = await import("../../api/domain/registry/week.ts");
+    expect(isoWeekOf("2026-01-01")).toMatchObject({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04" });
+    expect(isoWeekOf("2027-01-01")).toMatchObject({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03" });
+    expect(isoWeekOf("2026-07-12").dates).toHaveLength(7);
+    const w = weekTotals(isoWeekOf("2026-07-09").dates, [{ performedOn: "2026-07-06", hours: 0.25, cost: 22 }, { performedOn: "2026-07-06", hours: 0.5, cost: 44.005 }]);
+    expect(w).toMatchObject({ totalHours: 0.75, totalCost: 66.01 });
+    expect(w.days[0]).toEqual({ date: "2026-07-06", hours: 0.75, cost: 66.01 });
   });
 });

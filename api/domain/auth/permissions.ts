@@ -81,6 +81,7 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   updateFollowUp: "registry:write",
   listActivities: "registry:read",
   createActivity: "registry:write",
+  getMyWeek: "registry:write", // one's own hours: for those who register them
   listThemes: "registry:read",
   listOrganisations: "registry:read",
   createTheme: "themes:manage",
@@ -99,6 +100,8 @@ export const OPERATIONS: Record<string, Action | "public" | "authenticated"> = {
   updateFinding: "quality:write",
   createFindingFromWave: "quality:write",
   closeFinding: "quality:write",
+  getClosingCheck: "quality:read",
+  reopenFinding: "quality:write",
   createEffectivenessReview: "quality:write",
   listActions: "quality:read",
   createAction: "quality:write",

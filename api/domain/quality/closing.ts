@@ -45,3 +45,42 @@ export function reviewerProblem(reviewerId: string, actionOwnerIds: string[]): P
     ? { code: "reviewer_is_owner", message: "U bent eigenaar van een actie bij deze bevinding; een ander moet de doeltreffendheid beoordelen." }
     : null;
 }
+
+export interface ActionState { id: string; ref: string; title: string; status: ClosingState["actions"][number]["status"] }
+export interface EffectState { actionId: string; ref: string; status: "gehaald" | "niet_gehaald" | "nog_niet_meetbaar" | "handmatig"; explanation: string }
+
+/** What the closing screen shows before it asks for confirmation. */
+export interface ClosingCheck {
+  /** True when nothing blocks closing; a reason may still be required. */
+  canClose: boolean;
+  /** A finding that is not a nonconformity may close without an effective review, but then the record says why. */
+  reasonRequired: boolean;
+  blocking: Problem[];
+  stillOpen: {
+    actionsNotDone: ActionState[];
+    effectNotMeasurable: EffectState[];
+    effectivenessReviewMissing: boolean;
+  };
+}
+
+/**
+ * The closing rules in one place: a nonconformity keeps all of them (closingProblems); an
+ * observation or opportunity needs its actions finished and, without an effective review,
+ * a written reason. What is merely unmeasured is shown, not enforced, because a manual
+ * criterion or a later wave may never give a number.
+ */
+export function closingCheck(f: ClosingState, actions: ActionState[], effects: EffectState[]): ClosingCheck {
+  const blocking = closingProblems(f);
+  const effectiveReview = f.reviews.some((r) => r.effective && r.evidenceCount > 0);
+  const reasonRequired = !isNonconformity(f.classification) && !effectiveReview;
+  return {
+    canClose: blocking.length === 0,
+    reasonRequired,
+    blocking,
+    stillOpen: {
+      actionsNotDone: actions.filter((a) => a.status === "gepland" || a.status === "in_uitvoering"),
+      effectNotMeasurable: effects.filter((e) => e.status === "nog_niet_meetbaar"),
+      effectivenessReviewMissing: !effectiveReview,
+    },
+  };
+}

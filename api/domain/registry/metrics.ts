@@ -109,6 +109,8 @@ export interface ConferenceMetrics {
     byMunicipality: { municipalityId: string; cases: number }[]; byThemeAndMunicipality: { themeId: string; municipalityId: string; cases: number }[] };
   leadTimeDays: { toFirstConference: Spread; toClosure: Spread };
   hours: ReturnType<typeof hoursAndCost>;
+  /** A conference counts once for every municipality whose case it discussed. */
+  conferencesByMunicipality: { municipalityId: string; conferences: number }[];
   byMonth: MonthKpis[];
 }
 
@@ -141,6 +143,8 @@ export function conferenceMetrics(data: RegistryData, f: RegistryFilter, today: 
     },
     leadTimeDays: leadTimes(data, f),
     hours: hoursAndCost(data, f),
+    conferencesByMunicipality: [...countBy(confs, (k) => [...new Set(k.caseIds.map((id) => cases.get(id)?.municipalityId).filter((m): m is string => !!m && (!f.municipalityId || m === f.municipalityId)))])]
+      .map(([municipalityId, n]) => ({ municipalityId, conferences: n })).sort((a, b) => a.municipalityId.localeCompare(b.municipalityId)),
     byMonth: months.map((month) => {
       const inMonth = confs.filter((c) => c.heldOn.startsWith(month));
       const spent = acts.filter((a) => a.performedOn.startsWith(month));

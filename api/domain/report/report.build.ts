@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, eachMonthOfInterval, format, parseISO } from "date-fns";
+import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, eachMonthOfInterval, endOfMonth, format, isFirstDayOfMonth, isLastDayOfMonth, parseISO } from "date-fns";
 import type { RegistryData, RegistryFilter } from "../registry/registry.types.ts";
 import { activityMatches, caseActiveIn, caseIndex, conferenceMatches, inPeriod, matchingCases } from "../registry/registry.filters.ts";
 import { activityCost, elementsRecorded, followUpState } from "../registry/registry.elements.ts";
@@ -11,10 +11,18 @@ const ACTIVITY_KINDS: ActivityKindKey[] = [
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
-/** The period of the same length that ends the day before this one starts. */
+/**
+ * The period to compare with, ending the day before this one starts: for whole calendar
+ * months (a month, a quarter, a year) the same number of whole months before (Q3 compares
+ * with 1 April – 30 June), otherwise the same number of days.
+ */
 export function previousPeriod(p: { from: string; to: string }) {
-  const days = differenceInCalendarDays(parseISO(p.to), parseISO(p.from)) + 1;
-  const from = parseISO(p.from);
+  const [from, to] = [parseISO(p.from), parseISO(p.to)];
+  if (isFirstDayOfMonth(from) && isLastDayOfMonth(to)) {
+    const months = differenceInCalendarMonths(to, from) + 1;
+    return { from: iso(addMonths(from, -months)), to: iso(endOfMonth(addMonths(from, -1))) };
+  }
+  const days = differenceInCalendarDays(to, from) + 1;
   return { from: iso(addDays(from, -days)), to: iso(addDays(from, -1)) };
 }
 
@@ -83,7 +91,8 @@ export function buildMunicipalityReport(data: RegistryData, input: ReportInput):
       // String bounds work for every month: "yyyy-mm-31" sorts after the month's last day.
       const inMonth = { ...f, from: [f.from, `${month}-01`].sort()[1], to: [f.to, `${month}-31`].sort()[0] };
       const x = figures(data, inMonth);
-      return { month, cases: x.newCases, conferences: x.conferences, hours: x.hours };
+      // Captioned "Actieve casussen": the cases active in the month, not only the new ones.
+      return { month, cases: x.cases, conferences: x.conferences, hours: x.hours };
     }),
   };
 }

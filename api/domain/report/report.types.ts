@@ -31,7 +31,7 @@ export interface MunicipalityReport {
   organisation: string; // e.g. "Zorg- en Veiligheidshuis Noord-Holland Noord"
   municipality: { id: string; name: string; branch: string };
   period: { from: string; to: string }; // yyyy-mm-dd, inclusive
-  previousPeriod: { from: string; to: string }; // same length, directly before
+  previousPeriod: { from: string; to: string }; // directly before: the previous calendar month(s), quarter or year, else the same number of days
   generatedAt: string; // ISO 8601
   current: PeriodFigures;
   previous: PeriodFigures;
