@@ -25,6 +25,10 @@ import { risksRouter } from "./risks/risks.index.ts";
 import { reviewsRouter } from "./reviews/reviews.index.ts";
 import { packsRouter } from "./packs/packs.index.ts";
 import { backupRouter } from "./backup/backup.index.ts";
+import { questionnairesRouter } from "./questionnaires/questionnaires.index.ts";
+import { fieldworkRouter } from "./waves/fieldwork.index.ts";
+import { contactsRouter } from "./contacts/contacts.index.ts";
+import { mailRouter } from "./mail/mail.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** createInvitations takes up to 5000 items; a full item (organisation 200, places 2×100, e-mail 254 characters) is ~750 bytes of JSON. */
@@ -73,7 +77,7 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
   app.use("/api/*", authenticate, csrf);
   const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
     registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter,
-    backupRouter];
+    backupRouter, questionnairesRouter, fieldworkRouter, contactsRouter, mailRouter];
   for (const router of routers) {
     app.route("/api", router);
   }

@@ -12,6 +12,8 @@ import { appRoleFromEnv, ensureAppRole } from "../db/app-role.ts";
 import { createApp } from "./app.ts";
 import type { AppEnv } from "./lib/context.ts";
 import { runRetention } from "./registry/retention.service.ts";
+import { eraseExpiredContactData } from "./contacts/contacts.service.ts";
+import { queueDueReminders } from "./mail/outbox.service.ts";
 import { mixPool } from "./respond/pool.service.ts";
 
 interface Env {
@@ -108,7 +110,12 @@ export default {
     const now = new Date();
     const minBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
     const jobs: Promise<unknown>[] = [mixPool(conn.db, now, { minBatch })];
-    if (event.cron !== MIX_CRON) jobs.push(runRetention(conn.db, now));
+    if (event.cron !== MIX_CRON) {
+      // Daily: working notes and invitation addresses past their term; reminders due (the queue is the
+      // outbox: Workers have no SMTP). Reminder links need PUBLIC_URL; without it they wait for an on-demand send.
+      jobs.push(runRetention(conn.db, now).then(() => eraseExpiredContactData(conn.db, now))
+        .then(() => (env.PUBLIC_URL ? queueDueReminders(conn.db, env.PUBLIC_URL, now) : undefined)));
+    }
     ctx.waitUntil(Promise.all(jobs).finally(() => conn.close()));
   },
 };

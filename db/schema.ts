@@ -37,7 +37,15 @@ export const questionnaires = pgTable("questionnaires", {
   version: integer("version").notNull(),
   title: text("title").notNull(),
   definition: jsonb("definition").notNull(),
+  /** The version this one was copied from ("new version" copies the latest). */
+  basedOnId: uuid("based_on_id"),
+  /**
+   * Per reworded scored question (same name, other text than the version it was copied from):
+   * whether its answers may still be compared with earlier waves. Stated by the editor.
+   */
+  comparability: jsonb("comparability").$type<Record<string, { comparable: boolean }>>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }),
 }, (t) => [uniqueIndex("questionnaires_key_version").on(t.key, t.version)]);
 
 export const waves = pgTable("waves", {
@@ -47,7 +55,36 @@ export const waves = pgTable("waves", {
   opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
   closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
   anonymous: boolean("anonymous").notNull().default(true),
+  /** Set while fieldwork is paused: links then answer "gepauzeerd" and nothing is sent. */
+  pausedAt: timestamp("paused_at", { withTimezone: true }),
+  /** Named in the e-mails and on the survey page. */
+  contactPerson: text("contact_person"),
+  /** Days after opening on which reminders go out to those who have not submitted. */
+  reminderDays: jsonb("reminder_days").$type<number[]>().notNull().default([7, 14]),
+  /** AVG: invitation e-mail addresses and names are erased this many days after closing. */
+  contactsEraseDays: integer("contacts_erase_days").notNull().default(90),
+  contactsErasedAt: timestamp("contacts_erased_at", { withTimezone: true }),
+  /** SHA-256 of the one open link of an anonymous wave (many responses, rate-limited per client). */
+  openLinkHash: text("open_link_hash").unique(),
+  copiedFromId: uuid("copied_from_id"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The partner address book, reused wave after wave. One row per e-mail address (lower case);
+ * an opt-out here is honoured in every later wave.
+ */
+export const contacts = pgTable("contacts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  organisation: text("organisation").notNull(),
+  organisationType: organisationType("organisation_type").notNull(),
+  municipalityId: text("municipality_id").references(() => municipalities.id),
+  branchId: text("branch_id").references(() => branches.id),
+  optedOutAt: timestamp("opted_out_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**
@@ -63,6 +100,13 @@ export const invitations = pgTable("invitations", {
   municipalityId: text("municipality_id").references(() => municipalities.id),
   branchId: text("branch_id").references(() => branches.id),
   email: text("email"),
+  /** The wave's contact list: the address-book entry this link was made for (null for ad-hoc links). */
+  contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+  name: text("name"),
+  /** Bumped by "re-send link": the e-mailed token derives from it, so the old link stops working. */
+  linkGeneration: integer("link_generation").notNull().default(0),
+  openedAt: timestamp("opened_at", { withTimezone: true }),
+  startedAt: timestamp("started_at", { withTimezone: true }),
   progress: jsonb("progress"),
   progressSavedAt: timestamp("progress_saved_at", { withTimezone: true }),
   submittedAt: timestamp("submitted_at", { withTimezone: true }),
@@ -71,7 +115,48 @@ export const invitations = pgTable("invitations", {
   submissionDataHash: text("submission_data_hash"),
   receipt: text("receipt"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("invitations_wave").on(t.waveId)]);
+}, (t) => [index("invitations_wave").on(t.waveId), uniqueIndex("invitations_wave_contact").on(t.waveId, t.contactId)]);
+
+/** Editable Dutch e-mail templates (invitation, reminder) with {placeholders}. */
+export const mailTemplates = pgTable("mail_templates", {
+  kind: text("kind").primaryKey(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row per message to one recipient: the unique key (invitation, kind, round) means a
+ * message is queued at most once, and a sender claims a row atomically before sending, so
+ * a crash mid-batch neither skips nor doubles anyone. Without SMTP the rows are the outbox.
+ */
+export const mailOutbox = pgTable("mail_outbox", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
+  contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+  kind: text("kind").notNull(), // invitation | reminder | resend
+  round: integer("round").notNull(), // 0 for the invitation, n for the n-th reminder, generation for a re-send
+  toAddress: text("to_address"), // erased with the wave's contact data
+  subject: text("subject").notNull(),
+  body: text("body"), // holds the personal link: erased once sent over SMTP
+  status: text("status").notNull().default("pending"), // pending | sending | sent | rejected | bounced | outbox
+  attempts: integer("attempts").notNull().default(0),
+  claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+  error: text("error"),
+  messageId: text("message_id"),
+  unsubscribeHash: text("unsubscribe_hash").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("mail_outbox_once").on(t.invitationId, t.kind, t.round), index("mail_outbox_wave").on(t.waveId, t.status)]);
+
+/** Submissions through a wave's open link per client and hour (the client address is hashed). */
+export const openLinkHits = pgTable("open_link_hits", {
+  waveId: uuid("wave_id").notNull().references(() => waves.id),
+  client: text("client").notNull(),
+  hour: text("hour").notNull(),
+  n: integer("n").notNull(),
+}, (t) => [primaryKey({ columns: [t.waveId, t.client, t.hour] })]);
 
 /**
  * A submitted response. For an anonymous wave invitationId is null and submittedOn is the

@@ -19,6 +19,7 @@ import { seedReviewsDemo } from "../db/seed/reviews.ts";
 import { mailFromEnv, sendWeeklyDigest } from "./mail/digest-mailer.ts";
 import { runRetention } from "../api/registry/retention.service.ts";
 import { runScheduledBackup, scheduleFromEnv } from "./backup/scheduled.ts";
+import { startSurveyMail } from "./mail/invitation-mailer.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -81,6 +82,9 @@ if (!Number.isInteger(poolMinBatch) || poolMinBatch < 5) {
 }
 const mixer = startPoolMixer(database.db, now, poolMinBatch);
 await mixer.first;
+
+// Survey invitations and reminders: scheduled reminders, SMTP delivery (with SMTP_URL), contact-data erasure.
+startSurveyMail(database.db, publicUrl, now);
 
 const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch });
 const server = await listen(app, port, host);

@@ -8,6 +8,7 @@ import { waveStatus } from "../waves/waves.service.ts";
 import { validateAnswers } from "../domain/survey/validate.ts";
 import type { z } from "@hono/zod-openapi";
 import type { SurveyAnswersSchema, SurveyDefinitionSchema } from "../lib/json-schemas.ts";
+import { respondentDefinition } from "../domain/survey/not-applicable.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { retryTransaction } from "../lib/retry.ts";
 import { insertAnswerRows } from "./answer-rows.ts";
@@ -33,6 +34,7 @@ function assertOpen(row: Awaited<ReturnType<typeof findInvitation>>, now: Date) 
   }
   const status = waveStatus(row.wave, now);
   if (status === "gepland") throw new ApiError(403, "wave_not_open", "Deze meting is nog niet geopend.");
+  if (status === "gepauzeerd") throw new ApiError(403, "wave_paused", "Deze meting is tijdelijk gepauzeerd; probeer het later opnieuw.");
   if (status === "gesloten") throw new ApiError(410, "wave_closed", "Deze meting is gesloten; invullen kan niet meer.");
 }
 
@@ -47,11 +49,13 @@ function rejectInvalid(definition: unknown, data: Answers, mode: "progress" | "s
 export async function getSurveyByToken(db: Db, token: string, now: Date) {
   const row = await findInvitation(db, token);
   assertOpen(row, now);
+  // Fieldwork monitor: the first time the link was opened.
+  if (!row.invitation.openedAt) await db.update(invitations).set({ openedAt: now }).where(eq(invitations.id, row.invitation.id));
   return {
     wave: { name: row.wave.name, closesAt: row.wave.closesAt.toISOString(), anonymous: row.wave.anonymous },
     organisation: row.invitation.organisation,
-    // The questionnaire's stored SurveyJS JSON and the answers saved through AnswersBody.
-    definition: row.definition as z.infer<typeof SurveyDefinitionSchema>,
+    // The questionnaire's stored SurveyJS JSON, as the respondent sees it (n.v.t. added), and the answers saved through AnswersBody.
+    definition: respondentDefinition(row.definition as z.infer<typeof SurveyDefinitionSchema>),
     data: (row.invitation.progress ?? {}) as z.infer<typeof SurveyAnswersSchema>,
   };
 }
@@ -60,7 +64,8 @@ export async function saveProgress(db: Db, token: string, data: Answers, now: Da
   const row = await findInvitation(db, token);
   assertOpen(row, now);
   rejectInvalid(row.definition, data, "progress");
-  await db.update(invitations).set({ progress: data, progressSavedAt: now }).where(eq(invitations.id, row.invitation.id));
+  await db.update(invitations).set({ progress: data, progressSavedAt: now, startedAt: row.invitation.startedAt ?? now })
+    .where(eq(invitations.id, row.invitation.id));
   return { savedAt: now.toISOString() };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { WAVE_STATUSES } from "../waves/waves.service.ts";
 import { createSelectSchema } from "drizzle-zod";
 import { actions, findings, internalAudits } from "../../db/schema.ts";
 import { IntervalSchema, orNull } from "../lib/row-schema.ts";
@@ -61,7 +62,7 @@ export const NonconformitiesPrefill = z.object({
 });
 
 export const MonitoringPrefill = z.object({
-  waves: z.array(z.object({ name: z.string(), status: z.enum(["gepland", "open", "gesloten"]), opensAt: z.string(), closesAt: z.string(),
+  waves: z.array(z.object({ name: z.string(), status: z.enum(WAVE_STATUSES), opensAt: z.string(), closesAt: z.string(),
     invited: Int, responded: Int, responseRate: z.number().nullable() })),
   followUps: z.object({ total: Int, overdue: Int, late: Int }),
   gaps,

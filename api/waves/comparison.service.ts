@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import { scoredQuestions } from "../domain/survey/definition.ts";
 import { overallResults } from "../domain/survey/results.ts";
 import { npsDifference, twoProportion, welch } from "../domain/stats/tests.ts";
-import { getWave } from "./waves.service.ts";
+import { getWave, waveStatus } from "./waves.service.ts";
+import { notComparable } from "./comparability.ts";
 import { loadAggregates } from "./results.service.ts";
 
 async function overall(db: Db, wave: Wave) {
@@ -31,20 +32,26 @@ const pair = (cur: Score, prev: Score) => ({
  * a z-test for NPS and response rate), so that management does not chase noise.
  * Suppressed figures are not compared.
  */
-export async function getWaveComparison(db: Db, waveId: string) {
+export async function getWaveComparison(db: Db, waveId: string, now: Date = new Date()) {
   const wave = await getWave(db, waveId);
   const prev = await previousWave(db, wave);
-  const head = { wave: { id: wave.id, name: wave.name }, previous: prev && { id: prev.id, name: prev.name }, alpha: 0.05 };
+  // A running wave is compared provisionally: its figures still move until it closes.
+  const running = [wave, prev].filter((w): w is Wave => !!w && waveStatus(w, now) !== "gesloten");
+  const excluded = prev ? await notComparable(db, wave, prev) : { questions: [], dimensions: [] };
+  const head = { wave: { id: wave.id, name: wave.name }, previous: prev && { id: prev.id, name: prev.name }, alpha: 0.05,
+    provisional: running.length > 0,
+    provisionalNote: running.length ? `Voorlopig: ${running.map((w) => `'${w.name}' loopt nog tot ${w.closesAt.toISOString().slice(0, 10)}`).join(", ")}.` : null,
+    notComparable: excluded };
   if (!prev) return { ...head, dimensions: [], questions: [], nps: null, responseRate: null };
   const [cur, old] = await Promise.all([overall(db, wave), overall(db, prev)]);
   if (cur.suppressed || old.suppressed) return { ...head, dimensions: [], questions: [], nps: null, responseRate: null };
   const dimensions = cur.dimensions.flatMap((d) => {
     const p = old.dimensions.find((x) => x.dimension === d.dimension);
-    return p ? [{ dimension: d.dimension, label: d.label, ...pair(d, p) }] : [];
+    return p && !excluded.dimensions.includes(d.dimension) ? [{ dimension: d.dimension, label: d.label, ...pair(d, p) }] : [];
   });
   const questions = cur.questions.flatMap((q) => {
     const p = old.questions.find((x) => x.question === q.question);
-    return p ? [{ question: q.question, title: q.title, dimension: q.dimension, ...pair(q, p) }] : [];
+    return p && !excluded.questions.some((e) => e.question === q.question) ? [{ question: q.question, title: q.title, dimension: q.dimension, ...pair(q, p) }] : [];
   });
   const nps = cur.nps && old.nps ? { current: cur.nps.nps, previous: old.nps.nps, difference: cur.nps.nps - old.nps.nps,
     test: npsDifference(cur.nps, old.nps) } : null;

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { WAVE_STATUSES } from "./waves.service.ts";
 import { IntervalSchema, orNull } from "../lib/row-schema.ts";
 import { TestResultSchema } from "../quality/quality.responses.ts";
 
@@ -36,7 +37,11 @@ export const GroupResultSchema = z.discriminatedUnion("suppressed", [
 ]).openapi("GroupResult");
 
 export const WaveResultsSchema = z.object({
-  wave: z.object({ id: z.uuid(), name: z.string(), status: z.enum(["gepland", "open", "gesloten"]), anonymous: z.boolean(),
+  fieldwork: z.object({ running: z.boolean(), closesAt: z.string(), note: z.string().nullable() })
+    .openapi({ description: "Een lopende meting zegt het: haar cijfers bewegen nog tot de sluitdatum" }),
+  notApplicable: z.array(z.object({ question: z.string(), answered: z.number().int(), notApplicable: z.number().int(), share: z.number().nullable() }))
+    .openapi({ description: "Aandeel 'weet niet / n.v.t.' per vraag die die keuze biedt; telt als beantwoord, niet in de gemiddelden" }),
+  wave: z.object({ id: z.uuid(), name: z.string(), status: z.enum(WAVE_STATUSES), anonymous: z.boolean(),
     opensAt: z.string(), closesAt: z.string(), questionnaire: z.object({ key: z.string(), version: z.number().int() }) }),
   minGroupSize: z.number().int(),
   pending: z.number().int().min(0).openapi({ description: "Anonieme antwoorden die binnen zijn maar nog niet in deze uitkomsten verwerkt (docs/privacy.md)" }),

@@ -6,6 +6,7 @@ import { groupResults, overallResults, type Aggregates } from "../domain/survey/
 import { getWave, waveStatus } from "./waves.service.ts";
 import { questionnaires } from "../../db/schema.ts";
 import { eq } from "drizzle-orm";
+import { NOT_APPLICABLE, notApplicableQuestions } from "../domain/survey/not-applicable.ts";
 import { mixPool, pendingCount } from "../respond/pool.service.ts";
 
 export const GROUPINGS = { organisationType: "organisation_type", branch: "branch_id", municipality: "municipality_id" } as const;
@@ -56,6 +57,25 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
   };
 }
 
+/**
+ * "Weet niet / n.v.t." per question that offers it: counted as answered, left out of the
+ * means (it never reaches the scored answers), shown as its own share of those who answered.
+ */
+async function notApplicableShares(db: Db, waveId: string, definition: unknown) {
+  const names = notApplicableQuestions(definition);
+  if (!names.length) return [];
+  const counts = rows<{ question: string; answered: number; nvt: number }>(await db.execute(sql`
+    select q.name as question, count(r.data -> q.name)::int as answered,
+      count(*) filter (where r.data ->> q.name = ${NOT_APPLICABLE})::int as nvt
+    from unnest(${sql.raw(`array[${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(",")}]::text[]`)}) as q(name)
+    cross join responses r where r.wave_id = ${waveId} group by q.name`));
+  return names.map((question) => {
+    const c = counts.find((x) => x.question === question);
+    const answered = Number(c?.answered ?? 0), nvt = Number(c?.nvt ?? 0);
+    return { question, answered, notApplicable: nvt, share: answered ? nvt / answered : null };
+  });
+}
+
 export async function getWaveResults(db: Db, waveId: string, now: Date) {
   const wave = await getWave(db, waveId);
   // A closed wave's last, incomplete batch is mixed before its results are read; an open
@@ -67,8 +87,13 @@ export async function getWaveResults(db: Db, waveId: string, now: Date) {
   const [byType, byBranch, byMunicipality] = await Promise.all([
     loadAggregates(db, waveId, "organisationType"), loadAggregates(db, waveId, "branch"), loadAggregates(db, waveId, "municipality"),
   ]);
+  const status = waveStatus(wave, now);
   return {
-    wave: { id: wave.id, name: wave.name, status: waveStatus(wave, now), anonymous: wave.anonymous,
+    // A running wave says so: its figures still move until the closing date.
+    fieldwork: { running: status !== "gesloten", closesAt: wave.closesAt.toISOString(),
+      note: status === "gesloten" ? null : `Loopt nog, sluit op ${wave.closesAt.toISOString().slice(0, 10)}.` },
+    notApplicable: await notApplicableShares(db, wave.id, q.definition),
+    wave: { id: wave.id, name: wave.name, status, anonymous: wave.anonymous,
       opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(),
       questionnaire: { key: q.key, version: q.version } },
     minGroupSize: 5,

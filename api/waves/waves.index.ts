@@ -27,6 +27,6 @@ export const wavesRouter = createRouter()
     const { db, config } = c.var.deps;
     return c.json(await getWaveResults(db, c.req.valid("param").waveId, config.now()), 200);
   })
-  .openapi(routes.getWaveComparison, async (c) => c.json(await getWaveComparison(c.var.deps.db, c.req.valid("param").waveId), 200))
+  .openapi(routes.getWaveComparison, async (c) => c.json(await getWaveComparison(c.var.deps.db, c.req.valid("param").waveId, c.var.deps.config.now()), 200))
   .openapi(routes.listOpenAnswers, async (c) =>
     c.json(await listOpenAnswers(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("query")), 200));

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../lib/route.ts";
+import { WAVE_STATUSES } from "./waves.service.ts";
 import { ORGANISATION_TYPES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { OpenAnswersSchema, WaveComparisonSchema, WaveResultsSchema } from "./results.schemas.ts";
@@ -9,7 +10,7 @@ const tags = ["Metingen"];
 const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
 
 export const WaveSchema = z.object({
-  id: z.string(), name: z.string(), status: z.enum(["gepland", "open", "gesloten"]),
+  id: z.string(), name: z.string(), status: z.enum(WAVE_STATUSES),
   opensAt: z.string(), closesAt: z.string(), anonymous: z.boolean(), invited: z.number(), responded: z.number(),
 }).openapi("Wave");
 

@@ -9,21 +9,24 @@ import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { isUuid } from "../lib/ids.ts";
 
-export type WaveStatus = "gepland" | "open" | "gesloten";
+/** The one list of a wave's states; the API schemas take their enum from it. */
+export const WAVE_STATUSES = ["gepland", "open", "gepauzeerd", "gesloten"] as const;
+export type WaveStatus = (typeof WAVE_STATUSES)[number];
 
-export function waveStatus(wave: Pick<Wave, "opensAt" | "closesAt">, now: Date): WaveStatus {
+export function waveStatus(wave: Pick<Wave, "opensAt" | "closesAt"> & { pausedAt?: Date | null }, now: Date): WaveStatus {
   if (now < wave.opensAt) return "gepland";
-  return now >= wave.closesAt ? "gesloten" : "open";
+  if (now >= wave.closesAt) return "gesloten";
+  return wave.pausedAt ? "gepauzeerd" : "open";
 }
 
 export async function listWaves(db: Db, now: Date) {
   const rows = await db.select({
-    id: waves.id, name: waves.name, opensAt: waves.opensAt, closesAt: waves.closesAt, anonymous: waves.anonymous,
+    id: waves.id, name: waves.name, opensAt: waves.opensAt, closesAt: waves.closesAt, anonymous: waves.anonymous, pausedAt: waves.pausedAt,
     invited: sql<number>`count(${invitations.id})::int`,
     responded: sql<number>`count(${invitations.submittedAt})::int`,
   }).from(waves).leftJoin(invitations, eq(invitations.waveId, waves.id)).groupBy(waves.id).orderBy(asc(waves.opensAt));
-  return rows.map((w) => ({
-    ...w, status: waveStatus(w, now), opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(),
+  return rows.map(({ pausedAt, ...w }) => ({
+    ...w, status: waveStatus({ ...w, pausedAt }, now), opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(),
   }));
 }
 
@@ -123,7 +126,7 @@ export async function createInvitations(db: Db, waveId: string, items: Invitatio
   // Ids made here, so the insert needs no RETURNING and the order of the answer is the order of the list.
   const prepared = items.map((item, i) => ({ token: tokens[i], row: {
     id: crypto.randomUUID(), waveId, tokenHash: hashes[i], organisation: item.organisation.trim(),
-    organisationType: item.organisationType, email: item.email ?? null, ...places[i],
+    organisationType: item.organisationType, email: item.email ?? null, ...places[i], createdAt: now,
   } }));
   await audited(db, now, async (tx) => {
     for (let at = 0; at < prepared.length; at += INSERT_BATCH) {

@@ -8,10 +8,15 @@ import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { VERSION } from "../runtime.ts";
 import type { RestoreResult } from "../../api/backup/backup.service.ts";
+import type { importContacts } from "../../api/contacts/contacts.service.ts";
+import type { listOutbox } from "../../api/mail/outbox.service.ts";
 
 type Retention = Awaited<ReturnType<typeof runRetention>>;
 
 type Wave = Awaited<ReturnType<typeof listWaves>>[number];
+type ImportResult = Awaited<ReturnType<typeof importContacts>>;
+type OutboxMessage = Awaited<ReturnType<typeof listOutbox>>[number];
+export interface SendResult { queued: number; alreadyQueued: number; round?: number; delivered?: { sent: number; rejected: number; retry: number } }
 type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
@@ -38,6 +43,10 @@ export interface Backend {
   restore(lines: AsyncIterable<string>): Promise<RestoreResult>;
   /** The public key this instance signs evidence packs with. */
   signingKey(): Promise<SigningKey>;
+  importContacts(input: { format: "csv" | "xlsx"; content: string; waveId?: string }): Promise<ImportResult>;
+  /** Queues invitations or a reminder; sends at once over SMTP_URL when the CLI holds the database itself. */
+  send(kind: "invitations" | "reminders", waveId: string): Promise<SendResult>;
+  listOutbox(waveId?: string): Promise<OutboxMessage[]>;
   close(): Promise<void>;
 }
 
@@ -54,6 +63,7 @@ export function directBackend(database: Database, url: string): Backend {
   const retention = () => import("../../api/registry/retention.service.ts");
   const audit = () => import("../../api/audit/audit.service.ts");
   const backups = () => import("../../api/backup/backup.service.ts");
+  const mailOutbox = () => import("../../api/mail/outbox.service.ts");
   return {
     listWaves: async () => (await waves()).listWaves(db, new Date()),
     createWave: async (input) => (await waves()).createWave(db, input, new Date(), CLI_ACTOR),
@@ -79,6 +89,18 @@ export function directBackend(database: Database, url: string): Backend {
     backup: async (sink) => (await backups()).writeBackup(db, new Date(), CLI_ACTOR, sink),
     restore: async (lines) => (await backups()).restoreBackup(db, lines, new Date(), CLI_ACTOR),
     signingKey: async () => (await import("../../api/packs/signing.service.ts")).instancePublicKey(db),
+    importContacts: async (input) => (await import("../../api/contacts/contacts.service.ts")).importContacts(db, input, new Date(), CLI_ACTOR),
+    send: async (kind, waveId) => {
+      const outbox = await mailOutbox();
+      const queued = kind === "invitations"
+        ? await outbox.queueInvitations(db, waveId, url, new Date(), CLI_ACTOR)
+        : await outbox.queueReminders(db, waveId, undefined, url, new Date(), CLI_ACTOR);
+      const mail = (await import("../mail/invitation-mailer.ts")).surveyMailFromEnv(process.env);
+      if (!mail) return queued;
+      const delivered = await outbox.deliverOutbox(db, mail.transport, { from: mail.from, now: () => new Date(), throttleMs: mail.throttleMs, waveId, publicUrl: url });
+      return { ...queued, delivered };
+    },
+    listOutbox: async (waveId) => (await mailOutbox()).listOutbox(db, { waveId, status: "pending" }),
     close: () => database.close(),
   };
 }
@@ -88,8 +110,8 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
     const res = await fetch(`${baseUrl}/api${path}`, {
       ...init, headers: { "content-type": "application/json", "x-ketenspiegel-cli": cliToken, ...init.headers },
     }).catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
-    const body = await res.json() as T & { error?: { message: string } };
-    if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+    const body = await res.json() as T & { error?: { message: string; details?: unknown[] } };
+    if (!res.ok) throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { details: body.error?.details });
     return body;
   };
   const post = (body: unknown, method = "POST") => ({ method, body: JSON.stringify(body) });
@@ -150,6 +172,10 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       throw new Error(`De server op ${baseUrl} gebruikt de database. Stop de server eerst; terugzetten gebeurt in een lege database.`);
     },
     signingKey: () => call("/evidence-pack/key"),
+    importContacts: (input) => call("/contacts/import", post(input)),
+    // The running server sends the queue itself (every minute, with SMTP_URL).
+    send: (kind, waveId) => call(`/waves/${encodeURIComponent(waveId)}/mail/${kind}`, post({})),
+    listOutbox: async (waveId) => (await call<{ messages: OutboxMessage[] }>(`/mail/outbox?status=pending${waveId ? `&waveId=${encodeURIComponent(waveId)}` : ""}`)).messages,
     close: async () => {},
   };
 }
@@ -168,6 +194,7 @@ export function lazyBackend(open: () => Promise<Backend>): Backend {
     createUser: forward("createUser"), listUsers: forward("listUsers"), disableUser: forward("disableUser"),
     verifyAudit: forward("verifyAudit"), runRetention: forward("runRetention"), exportEvidence: forward("exportEvidence"),
     signingKey: forward("signingKey"), auditHead: forward("auditHead"), backup: forward("backup"), restore: forward("restore"),
+    importContacts: forward("importContacts"), send: forward("send"), listOutbox: forward("listOutbox"),
     close: async () => { if (opened) await (await opened).close(); },
   };
 }

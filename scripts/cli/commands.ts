@@ -1,4 +1,4 @@
-import { open, rename, rm } from "node:fs/promises";
+import { open, readFile, rename, rm } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
@@ -20,6 +20,11 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   invite --wave <id> --org "<naam>" --type <gemeente|justitie|zorg|veiligheid|wonen|overig>
          [--municipality <naam>] [--branch <vestiging>] [--email <adres>]
                                             persoonlijke enquêtelink maken en tonen
+  contacts import <bestand.csv|.xlsx> [--wave <id>]
+                                            contactlijst importeren in het adresboek (en de meting); fouten per regel, niets half
+  invite send --wave <id>                   uitnodigingen versturen aan de contactlijst (met SMTP_URL direct, anders naar de outbox)
+  invite remind --wave <id>                 herinnering aan wie nog niet instuurde
+  outbox [--wave <id>]                      berichten die nog niet verstuurd zijn (zonder SMTP_URL: om zelf te versturen)
   user add --email <e> --role <admin|kwaliteit|management|medewerker|gemeente|auditor>
          [--name "<naam>"] [--municipality <m>] [--branch <b>]
                                             account aanmaken; toont een eenmalige link om het wachtwoord in te stellen
@@ -77,6 +82,22 @@ async function userCommand(b: Backend, sub: string | undefined, o: Options): Pro
     return `Account ${user.email} geblokkeerd; alle sessies zijn beëindigd.\n`;
   }
   throw new Error(`Onbekende opdracht 'user ${sub ?? ""}'.\n${USAGE}`);
+}
+
+async function importCommand(b: Backend, path: string | undefined, o: Options): Promise<string> {
+  if (!path) throw new Error("Geef het bestand: npm run cli -- contacts import <bestand.csv|.xlsx> [--wave <id>]");
+  const bytes = await readFile(path).catch(() => { throw new Error(`Kan '${path}' niet lezen.`); });
+  const xlsx = /\.xlsx$/i.test(path);
+  const r = await b.importContacts({
+    // A byte-order mark (Dutch Excel writes one) is an invisible character the API refuses in text.
+    format: xlsx ? "xlsx" : "csv", content: xlsx ? bytes.toString("base64") : bytes.toString("utf8").replace(/^\uFEFF/, ""),
+    ...(typeof o.wave === "string" ? { waveId: o.wave } : {}),
+  }).catch((e: Error & { details?: { line?: number; column?: string; message?: string }[] }) => {
+    const lines = (e.details ?? []).filter((d) => d.line).map((d) => `  regel ${d.line}, ${d.column}: ${d.message}`);
+    throw new Error(lines.length ? `Niets geïmporteerd; ${lines.length} fout(en):\n${lines.join("\n")}` : e.message);
+  });
+  return `${r.rows} contact(en) gelezen: ${r.created} nieuw, ${r.updated} bijgewerkt, ${r.optedOut} afgemeld.`
+    + (typeof o.wave === "string" ? ` Op de contactlijst van de meting: ${r.addedToWave} toegevoegd, ${r.alreadyInWave} stonden er al.` : "") + "\n";
 }
 
 /** Writes next to the target and renames at the end, so a failed export never leaves a half pack under the real name. */
@@ -210,8 +231,26 @@ export async function runCommand(b: Backend, args: string[], options: Options): 
       return table([["id".padEnd(36), "naam".padEnd(24), "status   ", "respons"],
         ...waves.map((w) => [w.id, w.name.padEnd(24), w.status.padEnd(9), `${w.responded}/${w.invited}`])]);
     }
+    case "contacts": {
+      if (args[1] !== "import") throw new Error(`Onbekende opdracht 'contacts ${args[1] ?? ""}'.\n${USAGE}`);
+      return importCommand(b, args[2], options);
+    }
+    case "outbox": {
+      const messages = await b.listOutbox(typeof options.wave === "string" ? options.wave : undefined);
+      if (!messages.length) return "De outbox is leeg: alle berichten zijn verstuurd.\n";
+      return messages.map((m) => `Aan: ${m.to ?? "(gewist)"}\nOnderwerp: ${m.subject}\n\n${m.body ?? ""}\n${"-".repeat(72)}\n`).join("")
+        + `${messages.length} bericht(en) in de outbox.\n`;
+    }
     case "invite": {
       if (!options.wave) throw new Error("--wave <id> is verplicht.");
+      if (args[1] === "send" || args[1] === "remind") {
+        const r = await b.send(args[1] === "send" ? "invitations" : "reminders", String(options.wave));
+        const what = args[1] === "send" ? "uitnodiging(en)" : `herinnering(en) (ronde ${r.round})`;
+        const sent = r.delivered ? ` Verstuurd: ${r.delivered.sent}, geweigerd: ${r.delivered.rejected}, later opnieuw: ${r.delivered.retry}.`
+          : " Zonder SMTP_URL staan ze in de outbox (npm run cli -- outbox), of de draaiende server verstuurt ze.";
+        return `${r.queued} ${what} klaargezet (${r.alreadyQueued} stonden er al).${sent}\n`;
+      }
+      if (args[1]) throw new Error(`Onbekende opdracht 'invite ${args[1]}'.\n${USAGE}`);
       const input = await parse((await waveSchemas()).InvitationInputSchema, {
         organisation: options.org, organisationType: options.type, municipality: options.municipality,
         branch: options.branch, email: options.email,

@@ -87,6 +87,8 @@ function validParam(name: string, schema: Schema) {
   if (name === "token") return token;
   if (name === "waveId") return t.wave.id;
   if (deref(schema).format === "uuid" || name.endsWith("Id")) return "00000000-0000-4000-8000-000000000000";
+  const choices = (deref(schema) as { enum?: unknown[] }).enum;
+  if (choices?.length) return String(choices[0]); // an enum path parameter, e.g. the kind of mail template
   return "x";
 }
 

@@ -12,6 +12,7 @@ const PUBLIC = "public", ANY = "any-logged-in";
 const READ_REGISTRY = ["kwaliteit", "management", "auditor", "medewerker"], WRITE_REGISTRY = ["kwaliteit", "medewerker"];
 const REPORTS = ["kwaliteit", "management", "auditor", "gemeente"];
 const QUALITY_READ = ["kwaliteit", "management", "auditor"], QUALITY_WRITE = ["kwaliteit", "management"];
+const Q_READ = ["admin", "kwaliteit", "management", "auditor"], SURVEY_OPS = ["admin", "kwaliteit"];
 const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getHealth: PUBLIC, getSurveyByToken: PUBLIC, saveProgress: PUBLIC, submitResponse: PUBLIC, login: PUBLIC, setPassword: PUBLIC,
   logout: ANY, me: ANY, changePassword: ANY,
@@ -46,6 +47,17 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getManagementReview: QUALITY_READ, createManagementReview: QUALITY_WRITE, updateManagementReview: QUALITY_WRITE,
   finalizeManagementReview: ["management"], correctManagementReview: ["management"], exportEvidence: QUALITY_READ,
   getSigningKey: QUALITY_READ,
+  // Running a survey wave (issue 14).
+  listQuestionnaires: Q_READ, getQuestionnaireVersion: Q_READ, previewQuestionnaire: Q_READ, testQuestionnaireAnswers: Q_READ,
+  createQuestionnaire: SURVEY_OPS, createQuestionnaireVersion: SURVEY_OPS, updateQuestionnaireVersion: SURVEY_OPS,
+  getLatestClosedWave: ["kwaliteit", "management", "auditor"], getWaveDetail: ["kwaliteit", "management", "auditor"],
+  getDimensionTrend: ["kwaliteit", "management", "auditor"], getWaveFieldwork: ["admin", "kwaliteit", "management"],
+  changeWaveStatus: SURVEY_OPS, updateWaveSettings: SURVEY_OPS, copyWave: SURVEY_OPS, enableOpenLink: SURVEY_OPS, getOpenLinkQr: SURVEY_OPS,
+  exportWaveResponses: SURVEY_OPS, getOpenSurvey: PUBLIC, submitOpenResponse: PUBLIC,
+  listContacts: SURVEY_OPS, importContacts: SURVEY_OPS, updateContact: SURVEY_OPS, exportContact: SURVEY_OPS, eraseContact: SURVEY_OPS,
+  eraseExpiredContacts: SURVEY_OPS, listWaveContacts: SURVEY_OPS, listMailTemplates: SURVEY_OPS, updateMailTemplate: SURVEY_OPS,
+  sendInvitations: SURVEY_OPS, sendReminders: SURVEY_OPS, resendInvitationLink: SURVEY_OPS, listOutbox: SURVEY_OPS, recordBounce: SURVEY_OPS,
+  unsubscribePage: PUBLIC, unsubscribe: PUBLIC,
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -56,8 +68,8 @@ type Doc = { paths: Record<string, Record<string, { operationId: string; "x-perm
 
 function concretePath(path: string) {
   return path.replace("{waveId}", t.wave.id).replace("{municipalityId}", "alkmaar")
-    .replace(/\{(userId|caseId|conferenceId|followUpId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/, "00000000-0000-4000-8000-000000000000")
-    .replace("{themeId}", "huiselijk-geweld").replace("{processId}", "casusoverleg").replace("{token}", "a".repeat(32));
+    .replace(/\{(questionnaireId|contactId|invitationId|userId|caseId|conferenceId|followUpId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/, "00000000-0000-4000-8000-000000000000")
+    .replace("{themeId}", "huiselijk-geweld").replace("{processId}", "casusoverleg").replace("{token}", "a".repeat(32)).replace("{kind}", "invitation");
 }
 
 describe("permission matrix, generated from the OpenAPI document", () => {

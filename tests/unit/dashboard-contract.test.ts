@@ -22,6 +22,7 @@ const MODULES = [
   "../../api/municipalities/municipalities.index.ts", "../../api/packs/packs.routes.ts", "../../api/quality/quality.routes.ts",
   "../../api/registry/registry.routes.ts", "../../api/reports/reports.routes.ts", "../../api/reviews/reviews.routes.ts",
   "../../api/risks/risks.routes.ts", "../../api/waves/waves.routes.ts",
+  "../../api/waves/fieldwork.routes.ts", "../../api/questionnaires/questionnaires.routes.ts", "../../api/contacts/contacts.routes.ts", "../../api/mail/mail.routes.ts",
 ];
 
 describe("the dashboard's typed contract", () => {

@@ -34,6 +34,14 @@ export const PERMISSIONS = {
   // Management reviews are management's own act (ISO 9001 9.3).
   "review:finalize": { management: "all" },
   "evidence:export": { kwaliteit: "all", management: "all", auditor: "all" },
+  // Running a survey wave: questionnaires, fieldwork, contacts and e-mail (issue 14).
+  "questionnaires:read": { admin: "all", kwaliteit: "all", management: "all", auditor: "all" },
+  "questionnaires:write": { admin: "all", kwaliteit: "all" },
+  "fieldwork:read": { admin: "all", kwaliteit: "all", management: "all" },
+  "fieldwork:manage": { admin: "all", kwaliteit: "all" },
+  // Addresses and names of partners: personal data, only for those who run the survey.
+  "contacts:manage": { admin: "all", kwaliteit: "all" },
+  "responses:export": { admin: "all", kwaliteit: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

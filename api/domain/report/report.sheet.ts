@@ -119,7 +119,7 @@ export function reportRows(report: MunicipalityReport, locale: Locale = "nl"): R
 // ---- CSV ------------------------------------------------------------------------------
 
 // Dutch Excel reads "12,5" as a number and "12.5" as a date or text.
-const csvLine = (cells: SheetCell[], locale: Locale) => csvRecord(cells, locale === "nl" ? "," : ".");
+export const csvLine = (cells: SheetCell[], locale: Locale) => csvRecord(cells, locale === "nl" ? "," : ".");
 
 /**
  * One CSV with a section per table: title line, header, rows, blank line. Semicolons and a
@@ -178,13 +178,16 @@ function cellXml(cell: SheetCell, ref: string, strings: SharedStrings, header: b
   return `<c r="${ref}" t="s"${header ? ` s="${STYLE.header}"` : ""}><v>${strings.ref(text)}</v></c>`;
 }
 
-function columnWidths(tb: ReportTable): string {
+/** A worksheet: name, header row and data rows. */
+export interface SheetTable { name: string; header: string[]; rows: SheetCell[][] }
+
+function columnWidths(tb: SheetTable): string {
   const widths = tb.header.map((h, i) =>
     Math.max(h.length, ...tb.rows.map((row) => String(row[i] ?? "").length)));
   return widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(10, w + 2))}" customWidth="1"/>`).join("");
 }
 
-function sheetXml(tb: ReportTable, strings: SharedStrings): string {
+function sheetXml(tb: SheetTable, strings: SharedStrings): string {
   const rows = [tb.header, ...tb.rows].map((row, r) => {
     const cells = row.map((cell, c) => cellXml(cell, `${columnName(c)}${r + 1}`, strings, r === 0)).join("");
     return `<row r="${r + 1}">${cells}</row>`;
@@ -194,7 +197,7 @@ function sheetXml(tb: ReportTable, strings: SharedStrings): string {
 }
 
 /** Excel refuses sheet names over 31 characters, with []:*?/\ in them, or twice the same. */
-function sheetNames(tables: ReportTable[]): string[] {
+function sheetNames(tables: SheetTable[]): string[] {
   const seen = new Set<string>();
   return tables.map((tb, i) => {
     let name = tb.name.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || `Sheet${i + 1}`;
@@ -227,12 +230,13 @@ function contentTypesXml(sheets: number): string {
     + `${sheetTypes}</Types>`;
 }
 
-function coreXml(report: MunicipalityReport, locale: Locale): string {
-  const when = new Date(report.generatedAt);
+interface WorkbookMeta { title: string; creator: string; locale: Locale; generatedAt: string }
+
+function coreXml({ title, creator, locale, generatedAt }: WorkbookMeta): string {
+  const when = new Date(generatedAt);
   const stamp = Number.isNaN(when.getTime()) ? "" : when.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const title = t(locale, "report.title", { name: report.municipality.name });
   return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
-    + `<dc:title>${xml(title)}</dc:title><dc:creator>${xml(report.organisation)}</dc:creator><dc:language>${locale === "nl" ? "nl-NL" : "en-GB"}</dc:language>`
+    + `<dc:title>${xml(title)}</dc:title><dc:creator>${xml(creator)}</dc:creator><dc:language>${locale === "nl" ? "nl-NL" : "en-GB"}</dc:language>`
     + (stamp ? `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` : "")
     + "</cp:coreProperties>";
 }
@@ -254,14 +258,20 @@ function workbookParts(names: string[]): Record<string, string> {
 
 /** An .xlsx workbook with one worksheet per table: text neutralised, numbers stored as numbers, header row bold and frozen. */
 export async function renderReportXlsx(report: MunicipalityReport, locale: Locale = "nl"): Promise<Uint8Array> {
-  const tables = reportRows(report, locale);
+  return renderWorkbook(reportRows(report, locale), {
+    title: t(locale, "report.title", { name: report.municipality.name }), creator: report.organisation, locale, generatedAt: report.generatedAt,
+  });
+}
+
+/** Any tables as one .xlsx workbook, one worksheet each (also used for the survey's raw-data export). */
+export function renderWorkbook(tables: SheetTable[], meta: WorkbookMeta): Uint8Array {
   const names = sheetNames(tables);
   const strings = new SharedStrings();
   const sheets = Object.fromEntries(tables.map((tb, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tb, strings)]));
   const parts: Record<string, string> = {
     "[Content_Types].xml": contentTypesXml(tables.length),
     ...workbookParts(names),
-    "docProps/core.xml": coreXml(report, locale),
+    "docProps/core.xml": coreXml(meta),
     "xl/styles.xml": STYLES_XML,
     ...sheets,
     "xl/sharedStrings.xml": strings.toXml(),
@@ -269,6 +279,6 @@ export async function renderReportXlsx(report: MunicipalityReport, locale: Local
   const encoder = new TextEncoder();
   const files = Object.fromEntries(Object.entries(parts).map(([path, text]) => [path, encoder.encode(text)] as const));
   // A fixed timestamp keeps the bytes the same for the same report; ZIP cannot go before 1980.
-  const stamp = Date.parse(report.generatedAt);
+  const stamp = Date.parse(meta.generatedAt);
   return zipSync(files, { level: 6, mtime: new Date(Math.max(Number.isNaN(stamp) ? 0 : stamp, Date.UTC(1980, 1, 1))) });
 }

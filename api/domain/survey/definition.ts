@@ -10,6 +10,8 @@ export interface QuestionSpec {
   maxLength?: number;
   /** A text question with inputType number or range: SurveyJS stores a number. */
   numeric?: boolean;
+  /** A rating that offers "weet niet / n.v.t." (see not-applicable.ts). */
+  notApplicable?: boolean;
 }
 
 export const DEFAULT_TEXT_LIMIT = 2000;
@@ -37,7 +39,10 @@ function toSpec(el: Element): QuestionSpec {
     title: String(el.title ?? el.name),
     dimension: typeof el.dimension === "string" ? el.dimension : undefined,
   };
-  if (el.type === "rating") spec.allowed = ratingValues(el);
+  if (el.type === "rating") {
+    spec.allowed = ratingValues(el);
+    if (el.showNotApplicable === true) spec.notApplicable = true;
+  }
   if (["radiogroup", "dropdown", "checkbox", "tagbox"].includes(spec.type)) {
     spec.allowed = ((el.choices ?? []) as Choice[]).map((c) => (typeof c === "object" ? c.value : c));
     spec.multiple = spec.type === "checkbox" || spec.type === "tagbox";

@@ -1,5 +1,6 @@
 import { Model } from "survey-core";
 import { listQuestions, type QuestionSpec } from "./definition.ts";
+import { NOT_APPLICABLE, respondentDefinition } from "./not-applicable.ts";
 
 export interface AnswerError { question: string; reason: string; message: string }
 
@@ -26,6 +27,7 @@ export function validateAnswers(definition: unknown, data: Record<string, unknow
 function checkValue(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
   switch (spec.type) {
     case "rating":
+      if (value === NOT_APPLICABLE && spec.notApplicable) return;
       if (typeof value !== "number" || !Number.isFinite(value)) return wrongType("een getal");
       if (!spec.allowed!.includes(value)) {
         return { reason: "out_of_range", message: `Waarde ${value} valt buiten de schaal (${spec.allowed!.join(", ")}).` };
@@ -75,7 +77,7 @@ function modelFor(definition: unknown): Model {
   if (model) {
     models.delete(key); // re-inserted below: the Map's order is the least-recently-used order
   } else {
-    model = new Model(definition);
+    model = new Model(respondentDefinition(definition));
     if (models.size >= MODELS_KEPT) models.delete(models.keys().next().value!);
   }
   models.set(key, model);
@@ -84,7 +86,7 @@ function modelFor(definition: unknown): Model {
 
 /** Test seam: the same checks on a model built for this one call (the reference the kept models are held to). */
 export function surveyCoreErrorsFresh(definition: unknown, data: Record<string, unknown>): AnswerError[] {
-  return surveyCoreErrors(new Model(definition), data);
+  return surveyCoreErrors(new Model(respondentDefinition(definition)), data);
 }
 
 /**

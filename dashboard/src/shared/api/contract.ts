@@ -19,9 +19,14 @@ import type * as reports from "../../../../api/reports/reports.routes.ts";
 import type * as reviews from "../../../../api/reviews/reviews.routes.ts";
 import type * as risks from "../../../../api/risks/risks.routes.ts";
 import type * as waves from "../../../../api/waves/waves.routes.ts";
+import type * as fieldwork from "../../../../api/waves/fieldwork.routes.ts";
+import type * as questionnaires from "../../../../api/questionnaires/questionnaires.routes.ts";
+import type * as contacts from "../../../../api/contacts/contacts.routes.ts";
+import type * as mail from "../../../../api/mail/mail.routes.ts";
 
 type Modules = typeof audit & typeof audits & typeof backup & typeof auth & typeof users & typeof municipalities & typeof packs
-  & typeof quality & typeof registry & typeof reports & typeof reviews & typeof risks & typeof waves;
+  & typeof quality & typeof registry & typeof reports & typeof reviews & typeof risks & typeof waves
+  & typeof fieldwork & typeof questionnaires & typeof contacts & typeof mail;
 
 interface RouteLike { operationId?: string; method: string; path: string; responses: object }
 

@@ -1,0 +1,146 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/types.ts";
+import { questionnaires, waves } from "../../db/schema.ts";
+import { checkDefinition, rewordedQuestions } from "../domain/survey/definition-check.ts";
+import { respondentDefinition } from "../domain/survey/not-applicable.ts";
+import { validateAnswers } from "../domain/survey/validate.ts";
+import { audited } from "../audit/audit.service.ts";
+import type { Actor } from "../auth/users.service.ts";
+import { ApiError } from "../lib/errors.ts";
+import { isUuid } from "../lib/ids.ts";
+
+type Row = typeof questionnaires.$inferSelect;
+type Definition = Record<string, unknown>;
+
+export async function findVersion(db: Db, id: string): Promise<Row> {
+  if (!isUuid(id)) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
+  const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
+  if (!row) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
+  return row;
+}
+
+async function inUse(db: Db, id: string) {
+  const [w] = await db.select({ id: waves.id }).from(waves).where(eq(waves.questionnaireId, id)).limit(1);
+  return !!w;
+}
+
+/** 400 naming every element that is wrong, before anything is stored. */
+export function assertDefinition(definition: unknown) {
+  const problems = checkDefinition(definition);
+  if (problems.length) {
+    throw new ApiError(400, "invalid_definition", `Vragenlijst ongeldig bij '${problems[0].element}': ${problems[0].message}`,
+      problems.map((p) => ({ ...p })));
+  }
+}
+
+async function present(db: Db, row: Row) {
+  let reworded: { question: string; comparable: boolean | null }[] = [];
+  if (row.basedOnId) {
+    const [base] = await db.select().from(questionnaires).where(eq(questionnaires.id, row.basedOnId));
+    if (base) {
+      reworded = rewordedQuestions(base.definition, row.definition)
+        .map((question) => ({ question, comparable: row.comparability[question]?.comparable ?? null }));
+    }
+  }
+  return {
+    id: row.id, key: row.key, version: row.version, title: row.title, definition: row.definition as Definition,
+    inUse: await inUse(db, row.id), basedOnId: row.basedOnId, reworded,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listQuestionnaires(db: Db) {
+  const rows = await db.select({
+    id: questionnaires.id, key: questionnaires.key, version: questionnaires.version, title: questionnaires.title,
+    createdAt: questionnaires.createdAt,
+    inUse: sql<boolean>`exists (select 1 from waves w where w.questionnaire_id = ${questionnaires.id})`,
+  }).from(questionnaires).orderBy(asc(questionnaires.key), desc(questionnaires.version));
+  const byKey = new Map<string, { key: string; title: string; versions: { id: string; version: number; title: string; inUse: boolean; createdAt: string }[] }>();
+  for (const r of rows) {
+    const entry = byKey.get(r.key) ?? { key: r.key, title: r.title, versions: [] };
+    entry.versions.push({ id: r.id, version: r.version, title: r.title, inUse: !!r.inUse, createdAt: r.createdAt.toISOString() });
+    byKey.set(r.key, entry);
+  }
+  return [...byKey.values()];
+}
+
+export async function getVersion(db: Db, id: string) {
+  return present(db, await findVersion(db, id));
+}
+
+export async function createQuestionnaire(db: Db, input: { key: string; title: string; definition: Definition }, now: Date, by: Actor) {
+  assertDefinition(input.definition);
+  const [taken] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.key, input.key)).limit(1);
+  if (taken) throw new ApiError(409, "questionnaire_key_taken", `Er bestaat al een vragenlijst '${input.key}'; maak een nieuwe versie.`);
+  const row = await audited(db, now, async (tx) => {
+    const [created] = await tx.insert(questionnaires).values({ key: input.key, version: 1, title: input.title, definition: input.definition }).returning();
+    return { result: created, audit: { ...by, action: "create", entity: "questionnaire", entityId: created.id, after: { key: created.key, version: 1, title: created.title } } };
+  });
+  return present(db, row);
+}
+
+/**
+ * "New version" copies the newest version of the same questionnaire, whichever version the
+ * caller points at. Two editors at once get two consecutive versions, never one number twice
+ * (the unique key on key+version refuses the loser, which then retries with the next number).
+ */
+export async function createVersion(db: Db, id: string, now: Date, by: Actor) {
+  const from = await findVersion(db, id);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const row = await audited(db, now, async (tx) => {
+        const [latest] = await tx.select().from(questionnaires).where(eq(questionnaires.key, from.key)).orderBy(desc(questionnaires.version)).limit(1);
+        const [created] = await tx.insert(questionnaires).values({
+          key: latest.key, version: latest.version + 1, title: latest.title, definition: latest.definition, basedOnId: latest.id,
+        }).returning();
+        return { result: created, audit: { ...by, action: "create", entity: "questionnaire", entityId: created.id,
+          after: { key: created.key, version: created.version, copiedFrom: latest.version } } };
+      });
+      return present(db, row);
+    } catch (e) {
+      if (attempt < 5 && /questionnaires_key_version|duplicate key/.test(String((e as { cause?: unknown }).cause ?? e))) continue;
+      throw e;
+    }
+  }
+}
+
+export async function updateVersion(db: Db, id: string, input: { title?: string; definition: Definition; comparability: Record<string, boolean> }, now: Date, by: Actor) {
+  const row = await findVersion(db, id);
+  assertDefinition(input.definition);
+  let comparability: Record<string, { comparable: boolean }> = {};
+  if (row.basedOnId) {
+    const [base] = await db.select().from(questionnaires).where(eq(questionnaires.id, row.basedOnId));
+    const reworded = base ? rewordedQuestions(base.definition, input.definition) : [];
+    const missing = reworded.filter((q) => input.comparability[q] === undefined && row.comparability[q] === undefined);
+    if (missing.length) {
+      throw new ApiError(400, "comparability_required",
+        `Vraag '${missing[0]}' is anders geformuleerd dan in de vorige versie: geef aan of ze nog vergelijkbaar is (comparability).`,
+        missing.map((question) => ({ question, reason: "reworded" })));
+    }
+    comparability = Object.fromEntries(reworded.map((q) => [q, { comparable: input.comparability[q] ?? row.comparability[q].comparable }]));
+  }
+  const updated = await audited(db, now, async (tx) => {
+    // Lock the version, then check use inside the transaction: a wave created meanwhile wins.
+    await tx.execute(sql`select id from questionnaires where id = ${id} for update`);
+    const [used] = await tx.select({ id: waves.id }).from(waves).where(eq(waves.questionnaireId, id)).limit(1);
+    if (used) throw new ApiError(409, "questionnaire_in_use", `Versie ${row.version} wordt door een meting gebruikt en kan niet meer veranderen; maak een nieuwe versie.`);
+    const [u] = await tx.update(questionnaires).set({
+      title: input.title ?? row.title, definition: input.definition, comparability, updatedAt: now,
+    }).where(and(eq(questionnaires.id, id))).returning();
+    return { result: u, audit: { ...by, action: "update", entity: "questionnaire", entityId: id,
+      before: { title: row.title, comparability: row.comparability }, after: { title: u.title, version: u.version, comparability } } };
+  });
+  return present(db, updated);
+}
+
+export async function previewVersion(db: Db, id: string, locale: "nl" | "en") {
+  const row = await findVersion(db, id);
+  return { definition: { ...respondentDefinition(row.definition as Definition), locale }, locale };
+}
+
+/** A test submission: the same checks as a real one, and nothing is written. */
+export async function testAnswers(db: Db, id: string, data: Record<string, unknown>) {
+  const row = await findVersion(db, id);
+  const errors = validateAnswers(row.definition, data, "submit");
+  return { valid: errors.length === 0, stored: false as const, errors };
+}
