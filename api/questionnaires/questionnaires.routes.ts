@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { line } from "../lib/fields.ts";
@@ -19,7 +20,7 @@ export const VersionSummarySchema = z.object({
 }).openapi("QuestionnaireVersionSummary");
 
 export const VersionSchema = z.object({
-  id: z.string(), key: z.string(), version: z.number().int(), title: z.string(), definition: Definition,
+  id: z.string(), key: z.string(), version: z.number().int(), title: z.string(), definition: SurveyDefinitionSchema,
   inUse: z.boolean().openapi({ description: "Een meting gebruikt deze versie: ze is niet meer te wijzigen." }),
   basedOnId: z.string().nullable(),
   reworded: z.array(RewordedSchema).openapi({ description: "Gescoorde vragen met dezelfde naam maar een andere tekst dan de vorige versie." }),
@@ -79,7 +80,7 @@ export const previewQuestionnaire = defineRoute({
   method: "get", path: "/questionnaires/{questionnaireId}/preview", operationId: "previewQuestionnaire", permission: "questionnaires:read", tags,
   summary: "Voorbeeld: de vragenlijst zoals een partner haar krijgt (met n.v.t.-keuzes), in het Nederlands of Engels",
   request: { params: IdParams, query: z.object({ locale: z.enum(["nl", "en"]).default("nl") }) },
-  responses: { 200: { description: "Voorbeeld", ...json(z.object({ definition: Definition, locale: z.enum(["nl", "en"]) })) }, ...errorResponses(400, 404) },
+  responses: { 200: { description: "Voorbeeld", ...json(z.object({ definition: SurveyDefinitionSchema, locale: z.enum(["nl", "en"]) })) }, ...errorResponses(400, 404) },
 });
 
 export const testQuestionnaireAnswers = defineRoute({

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
+import type { z } from "@hono/zod-openapi";
+import type { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import { questionnaires, waves } from "../../db/schema.ts";
 import { checkDefinition, rewordedQuestions } from "../domain/survey/definition-check.ts";
 import { respondentDefinition } from "../domain/survey/not-applicable.ts";
@@ -11,6 +13,8 @@ import { isUuid } from "../lib/ids.ts";
 
 type Row = typeof questionnaires.$inferSelect;
 type Definition = Record<string, unknown>;
+/** A stored definition passed checkDefinition on the way in: it has the SurveyJS shape the contract names. */
+type StoredDefinition = z.infer<typeof SurveyDefinitionSchema>;
 
 export async function findVersion(db: Db, id: string): Promise<Row> {
   if (!isUuid(id)) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
@@ -43,7 +47,7 @@ async function present(db: Db, row: Row) {
     }
   }
   return {
-    id: row.id, key: row.key, version: row.version, title: row.title, definition: row.definition as Definition,
+    id: row.id, key: row.key, version: row.version, title: row.title, definition: row.definition as StoredDefinition,
     inUse: await inUse(db, row.id), basedOnId: row.basedOnId, reworded,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt?.toISOString() ?? null,
   };
@@ -135,7 +139,7 @@ export async function updateVersion(db: Db, id: string, input: { title?: string;
 
 export async function previewVersion(db: Db, id: string, locale: "nl" | "en") {
   const row = await findVersion(db, id);
-  return { definition: { ...respondentDefinition(row.definition as Definition), locale }, locale };
+  return { definition: { ...respondentDefinition(row.definition as StoredDefinition), locale }, locale };
 }
 
 /** A test submission: the same checks as a real one, and nothing is written. */

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import { defineRoute } from "../lib/route.ts";
 import { WAVE_STATUSES } from "./waves.service.ts";
 import { errorResponses } from "../lib/errors.ts";
@@ -135,7 +136,7 @@ export const getOpenSurvey = defineRoute({
   summary: "De vragenlijst achter een open link",
   request: { params: OpenParams },
   responses: { 200: { description: "Vragenlijst", ...json(z.object({
-    wave: z.object({ name: z.string(), closesAt: z.string(), anonymous: z.boolean() }), definition: z.record(z.string(), z.unknown()),
+    wave: z.object({ name: z.string(), closesAt: z.string(), anonymous: z.boolean() }), definition: SurveyDefinitionSchema,
   })) }, ...errorResponses(400, 403, 404, 410) },
 });
 

@@ -1,4 +1,6 @@
 import { eq, sql } from "drizzle-orm";
+import type { z } from "@hono/zod-openapi";
+import type { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import type { Db } from "../../db/types.ts";
 import { openLinkHits, questionnaires, waves } from "../../db/schema.ts";
 import { ORGANISATION_TYPES, type OrganisationType } from "../../db/schema.ts";
@@ -53,7 +55,7 @@ async function findOpenWave(db: Db, token: string, now: Date) {
 export async function getOpenSurvey(db: Db, token: string, now: Date) {
   const row = await findOpenWave(db, token, now);
   return { wave: { name: row.wave.name, closesAt: row.wave.closesAt.toISOString(), anonymous: true },
-    definition: respondentDefinition(row.definition as Record<string, unknown>) };
+    definition: respondentDefinition(row.definition as z.infer<typeof SurveyDefinitionSchema>) };
 }
 
 /**

@@ -7,6 +7,7 @@ export const CLI_OPTIONS = {
   role: { type: "string" }, name: { type: "string" }, opens: { type: "string" }, closes: { type: "string" },
   named: { type: "boolean" },
   from: { type: "string" }, to: { type: "string" }, clauses: { type: "string" }, out: { type: "string" },
+  anchor: { type: "string" },
 } as const;
 
 /** A mistake in what the user typed: the CLI prints the message, never a stack trace. */

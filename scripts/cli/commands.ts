@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm } from "node:fs/promises";
+import { access, open, readFile, rename, rm } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
@@ -143,12 +143,18 @@ async function backupCommand(b: Backend, o: Options): Promise<string> {
   }
 }
 
+/**
+ * The lines of a file, read only once someone iterates: the backend opens the database
+ * first (lazily), and a line reader started before that would drop what it read meanwhile.
+ */
+async function* fileLines(path: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
+}
+
 async function restoreCommand(b: Backend, path: string | undefined): Promise<string> {
   if (!path) throw new Error("Geef het bestand: npm run cli -- restore <bestand>");
-  const input = createReadStream(path, "utf8");
-  const opened = new Promise<void>((resolve, reject) => { input.once("open", () => resolve()); input.once("error", reject); });
-  await opened.catch(() => { throw new Error(`Kan '${path}' niet openen.`); });
-  const r = await b.restore(createInterface({ input, crlfDelay: Infinity }));
+  await access(path).catch(() => { throw new Error(`Kan '${path}' niet openen.`); });
+  const r = await b.restore(fileLines(path));
   return `Back-up teruggezet: ${r.rows} rijen in ${r.tables} tabellen.\nSHA-256 van het bestand: ${r.sha256}\n`
     + (r.chainOk ? "Audittrail intact" : "LET OP: de audittrail is NIET intact (npm run cli -- audit verify)")
     + (r.head ? `; kop ${r.head.seq}:${r.head.hash} uit de back-up is aanwezig.\n` : ".\n");

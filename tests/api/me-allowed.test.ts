@@ -20,7 +20,8 @@ describe("GET /api/auth/me: the caller's allowed actions", () => {
     ]));
     expect(gemeente.allowed).toHaveLength(4);
     const admin = (await (await t.request("/api/auth/me", { as: "admin" })).json()) as Me;
-    expect(admin.allowed.map((a) => a.action).sort()).toEqual(["audit:read", "registry:configure", "users:manage"]);
+    expect(admin.allowed.map((a) => a.action).sort()).toEqual(["audit:read", "backup:manage", "contacts:manage", "fieldwork:manage",
+      "fieldwork:read", "questionnaires:read", "questionnaires:write", "registry:configure", "responses:export", "users:manage"]);
     expect(admin.allowed.every((a) => a.scope === "all")).toBe(true);
   });
 

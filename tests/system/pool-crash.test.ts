@@ -1,7 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -31,14 +30,6 @@ async function postgresReachable() {
   try { await s`select 1`; return true; } catch { return false; } finally { await s.end({ timeout: 1 }); }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 type Env = { PGLITE_DIR?: string; DATABASE_URL?: string };
 
@@ -61,11 +52,15 @@ async function prepare(env: Env) {
   }
 }
 
+/** Every server this file started, so that a failed test leaves none running. */
+const children = new Set<ChildProcess>();
+afterAll(() => { for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL"); });
+
 async function start(env: Env, minBatch: number) {
-  const port = await freePort();
   const child = spawn("node_modules/.bin/tsx", ["tests/fixtures/pool-server.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), POOL_MIN_BATCH: String(minBatch) }, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env, POOL_MIN_BATCH: String(minBatch) }, stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
   let output = "";
   child.stdout!.on("data", (d) => { output += d; });
   child.stderr!.on("data", (d) => { output += d; });
@@ -74,6 +69,7 @@ async function start(env: Env, minBatch: number) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  const port = /ready port=(\d+)/.exec(output)![1];
   return { child, base: `http://127.0.0.1:${port}`, output: () => output };
 }
 
