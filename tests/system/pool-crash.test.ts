@@ -113,7 +113,7 @@ async function scenario(env: Env) {
   // Restart with k = 5: the mixer at start moves all twenty; then SIGKILL in the middle of
   // forty parallel submissions, each followed by mixing in the background.
   server = await start(env, 5);
-  expect(server.output()).toContain("ready mixed=20");
+  expect(server.output()).toMatch(/ready port=\d+ mixed=20/);
   const attempts = tokens.slice(20).map((tok, j) => submit(server.base, tok, 20 + j).then((r) => {
     if (r.status === 201) acked.add(20 + j);
     else expect(r.status).toBe(201);
