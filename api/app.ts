@@ -37,9 +37,12 @@ const INVITATIONS_PATH = /^\/api\/waves\/[^/]+\/invitations$/;
 
 const OPENAPI_INFO = {
   openapi: "3.1.0",
-  info: { title: "Ketenspiegel API", version: "1",
+  info: {
+    title: "Ketenspiegel API",
+    version: "1",
     description: "Klanttevredenheid en kwaliteitsmanagement voor Zorg- en Veiligheidshuizen.",
-    license: { name: "EUPL-1.2", identifier: "EUPL-1.2" } },
+    license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
+  },
 };
 
 /**
@@ -62,27 +65,60 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
     await next();
   });
   if (options.perRequest) app.use("/api/*", options.perRequest);
-  const limit = (bytes: number) => bodyLimit({
-    maxSize: bytes,
-    onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${Math.round(bytes / 1024)} kB.`), 413),
-  });
+  const limit = (bytes: number) =>
+    bodyLimit({
+      maxSize: bytes,
+      onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${Math.round(bytes / 1024)} kB.`), 413),
+    });
   // Evidence files are the one place where large bodies are expected.
-  const [small, evidence, invitationList] = [limit(MAX_BODY_BYTES), limit(MAX_EVIDENCE_BYTES + 64 * 1024), limit(MAX_INVITATIONS_BODY_BYTES)];
-  app.use("/api/*", (c, next) => (c.req.path === "/api/evidence" ? evidence(c, next)
-    : c.req.method === "POST" && INVITATIONS_PATH.test(c.req.path) ? invitationList(c, next) : small(c, next)));
+  const [small, evidence, invitationList] = [
+    limit(MAX_BODY_BYTES),
+    limit(MAX_EVIDENCE_BYTES + 64 * 1024),
+    limit(MAX_INVITATIONS_BODY_BYTES),
+  ];
+  app.use("/api/*", (c, next) =>
+    c.req.path === "/api/evidence"
+      ? evidence(c, next)
+      : c.req.method === "POST" && INVITATIONS_PATH.test(c.req.path)
+        ? invitationList(c, next)
+        : small(c, next),
+  );
   // Before anything reads the database (even the session lookup). It names only fields of the caller's own
   // request and parameters of the public OpenAPI document, so it tells a caller without access nothing new.
-  app.use("/api/*", hostileInputGuard(() => (templates ??= pathTemplates(doc()))));
+  app.use(
+    "/api/*",
+    hostileInputGuard(() => (templates ??= pathTemplates(doc()))),
+  );
   // Each route authorizes itself (its permission is on the route, see lib/route.ts).
   app.use("/api/*", authenticate, csrf);
-  const routers = [healthRouter, authRouter, usersRouter, wavesRouter, respondRouter, municipalitiesRouter, auditRouter,
-    registryRouter, reportsRouter, qualityRouter, auditsRouter, risksRouter, reviewsRouter, packsRouter,
-    backupRouter, questionnairesRouter, fieldworkRouter, contactsRouter, mailRouter];
+  const routers = [
+    healthRouter,
+    authRouter,
+    usersRouter,
+    wavesRouter,
+    respondRouter,
+    municipalitiesRouter,
+    auditRouter,
+    registryRouter,
+    reportsRouter,
+    qualityRouter,
+    auditsRouter,
+    risksRouter,
+    reviewsRouter,
+    packsRouter,
+    backupRouter,
+    questionnairesRouter,
+    fieldworkRouter,
+    contactsRouter,
+    mailRouter,
+  ];
   for (const router of routers) {
     app.route("/api", router);
   }
   app.openAPIRegistry.registerComponent("securitySchemes", SESSION_SCHEME, {
-    type: "apiKey", in: "cookie", name: SESSION_COOKIE,
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
     description: "De sessie na POST /api/auth/login (httpOnly). Een wijziging met de cookie moet van de eigen origin komen.",
   });
   app.get("/api/openapi.json", (c) => c.json(doc()));

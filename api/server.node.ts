@@ -21,7 +21,11 @@ export const DIST = "./dist";
  * everything else outside /api is the dashboard (client-side routing).
  */
 export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords = NODE_PASSWORDS) {
-  const api = createApp({ db, passwords, config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, background: runDetached, ...config } });
+  const api = createApp({
+    db,
+    passwords,
+    config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, background: runDetached, ...config },
+  });
   const web = new Hono();
   web.route("/", api);
   // An unknown API route is a JSON 404 in the one error shape, never the dashboard's index.html.
@@ -44,7 +48,11 @@ export function runDetached(task: () => Promise<unknown>) {
  * `intervalMs`, so that a wave's last, incomplete batch is mixed soon after it closes.
  */
 export function startPoolMixer(db: Db, now: () => Date, minBatch: number | undefined, intervalMs = 60_000) {
-  const run = () => mixPool(db, now(), { minBatch }).catch((e) => { console.error("anonieme pool verwerken mislukt", e); return 0; });
+  const run = () =>
+    mixPool(db, now(), { minBatch }).catch((e) => {
+      console.error("anonieme pool verwerken mislukt", e);
+      return 0;
+    });
   const timer = setInterval(run, intervalMs);
   timer.unref();
   return { first: run(), stop: () => clearInterval(timer) };

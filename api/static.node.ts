@@ -31,17 +31,29 @@ export function negotiateEncoding(acceptEncoding: string | undefined, available:
     }
     if (Number.isFinite(weight)) q.set(token.trim(), Math.min(1, Math.max(0, weight)));
   }
-  let best: Encoding | null = null, bestQ = 0;
+  let best: Encoding | null = null,
+    bestQ = 0;
   for (const enc of PREFERENCE) {
     if (!available.includes(enc)) continue;
     const weight = q.get(enc) ?? (enc === "gzip" ? q.get("x-gzip") : undefined) ?? q.get("*") ?? 0;
-    if (weight > bestQ) { best = enc; bestQ = weight; }
+    if (weight > bestQ) {
+      best = enc;
+      bestQ = weight;
+    }
   }
   return best;
 }
 
-interface Variant { body: Buffer; etag: string }
-interface Entry { mtimeMs: number; size: number; type: string; variants: Partial<Record<Encoding | "identity", Variant>> }
+interface Variant {
+  body: Buffer;
+  etag: string;
+}
+interface Entry {
+  mtimeMs: number;
+  size: number;
+  type: string;
+  variants: Partial<Record<Encoding | "identity", Variant>>;
+}
 
 /**
  * Files are read once and kept (the built front ends are a handful of files); a rebuilt file
@@ -55,8 +67,12 @@ async function load(path: string): Promise<Entry | null> {
   const hit = cache.get(path);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
   const tag = `${st.size.toString(36)}-${Math.trunc(st.mtimeMs).toString(36)}`;
-  const entry: Entry = { mtimeMs: st.mtimeMs, size: st.size, type: getMimeType(path) ?? "application/octet-stream",
-    variants: { identity: { body: await readFile(path), etag: `"${tag}"` } } };
+  const entry: Entry = {
+    mtimeMs: st.mtimeMs,
+    size: st.size,
+    type: getMimeType(path) ?? "application/octet-stream",
+    variants: { identity: { body: await readFile(path), etag: `"${tag}"` } },
+  };
   if (COMPRESSIBLE.has(extname(path))) {
     for (const enc of PREFERENCE) {
       const body = await readFile(path + SUFFIX[enc]).catch(() => null);
@@ -76,7 +92,7 @@ function respond(c: Context, entry: Entry, cacheControl: string) {
   if (COMPRESSIBLE.has(extname(c.req.path)) || available.length) headers.Vary = "Accept-Encoding";
   if (encoding) headers["Content-Encoding"] = encoding;
   const inm = c.req.header("if-none-match");
-  if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === variant.etag)) return c.body(null, 304, headers);
+  if (inm?.split(",").some((t) => t.trim().replace(/^W\//, "") === variant.etag)) return c.body(null, 304, headers);
   headers["Content-Length"] = String(variant.body.length);
   if (c.req.method === "HEAD") return c.body(null, 200, headers);
   return c.body(variant.body as Uint8Array<ArrayBuffer>, 200, headers);
@@ -99,7 +115,11 @@ export function serveAssets(prefix: string, root: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     let rel: string;
-    try { rel = decodeURIComponent(c.req.path.slice(prefix.length)); } catch { return c.text("Niet gevonden.", 404); }
+    try {
+      rel = decodeURIComponent(c.req.path.slice(prefix.length));
+    } catch {
+      return c.text("Niet gevonden.", 404);
+    }
     const base = normalize(root);
     const path = normalize(join(base, rel));
     if (rel.includes("\0") || !path.startsWith(base.endsWith(sep) ? base : base + sep)) return c.text("Niet gevonden.", 404);

@@ -46,7 +46,7 @@ async function ensureMigrated(env: Env) {
     try {
       await migrate(conn.db);
       const role = appRoleFromEnv(env);
-      return role && await ensureAppRole(conn.db, role) ? role : undefined;
+      return role && (await ensureAppRole(conn.db, role)) ? role : undefined;
     } finally {
       await conn.close();
     }
@@ -58,11 +58,14 @@ async function ensureMigrated(env: Env) {
 }
 
 /** Stands in for the database outside a request: using it is a programming error. */
-const noDatabase = new Proxy({}, {
-  get() {
-    throw new Error("No database outside a request on Workers: use c.var.deps.db");
+const noDatabase = new Proxy(
+  {},
+  {
+    get() {
+      throw new Error("No database outside a request on Workers: use c.var.deps.db");
+    },
   },
-}) as Db;
+) as Db;
 
 /**
  * Puts a connection of this request into deps and closes it once the response is out and
@@ -71,7 +74,9 @@ const noDatabase = new Proxy({}, {
 const requestDatabase: MiddlewareHandler<AppEnv & { Bindings: Env }> = async (c, next) => {
   const conn = connectPostgres(connectionString(c.env), { max: 2, role: await ensureMigrated(c.env) });
   const after: Promise<unknown>[] = [];
-  const background = (task: () => Promise<unknown>) => { after.push(task().catch((e) => console.error("achtergrondtaak mislukt", e))); };
+  const background = (task: () => Promise<unknown>) => {
+    after.push(task().catch((e) => console.error("achtergrondtaak mislukt", e)));
+  };
   c.set("deps", { ...c.var.deps, db: conn.db, config: { ...c.var.deps.config, background } });
   try {
     await next();
@@ -81,16 +86,19 @@ const requestDatabase: MiddlewareHandler<AppEnv & { Bindings: Env }> = async (c,
 };
 
 function appFor(env: Env, request: Request) {
-  app ??= createApp({
-    db: noDatabase,
-    config: {
-      publicUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
-      now: () => new Date(),
-      version: "0.1.0",
-      clientIp: (c) => c.req.header("cf-connecting-ip") ?? null,
-      poolMinBatch: env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined,
+  app ??= createApp(
+    {
+      db: noDatabase,
+      config: {
+        publicUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
+        now: () => new Date(),
+        version: "0.1.0",
+        clientIp: (c) => c.req.header("cf-connecting-ip") ?? null,
+        poolMinBatch: env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined,
+      },
     },
-  }, { perRequest: requestDatabase as unknown as MiddlewareHandler<AppEnv> });
+    { perRequest: requestDatabase as unknown as MiddlewareHandler<AppEnv> },
+  );
   return app;
 }
 
@@ -113,8 +121,11 @@ export default {
     if (event.cron !== MIX_CRON) {
       // Daily: working notes and invitation addresses past their term; reminders due (the queue is the
       // outbox: Workers have no SMTP). Reminder links need PUBLIC_URL; without it they wait for an on-demand send.
-      jobs.push(runRetention(conn.db, now).then(() => eraseExpiredContactData(conn.db, now))
-        .then(() => (env.PUBLIC_URL ? queueDueReminders(conn.db, env.PUBLIC_URL, now) : undefined)));
+      jobs.push(
+        runRetention(conn.db, now)
+          .then(() => eraseExpiredContactData(conn.db, now))
+          .then(() => (env.PUBLIC_URL ? queueDueReminders(conn.db, env.PUBLIC_URL, now) : undefined)),
+      );
     }
     ctx.waitUntil(Promise.all(jobs).finally(() => conn.close()));
   },

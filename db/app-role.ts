@@ -26,7 +26,8 @@ export function appRoleFromEnv(env: { DATABASE_ROLE?: string }): string | undefi
  */
 export async function ensureAppRole(db: Db, role = APP_ROLE): Promise<boolean> {
   if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`DATABASE_ROLE '${role}' is geen geldige rolnaam.`);
-  await db.execute(sql.raw(`do $$ begin
+  await db.execute(
+    sql.raw(`do $$ begin
     if not exists (select 1 from pg_roles where rolname = '${role}') then
       begin
         create role ${role} nologin;
@@ -34,8 +35,11 @@ export async function ensureAppRole(db: Db, role = APP_ROLE): Promise<boolean> {
         when insufficient_privilege then raise notice 'cannot create role ${role}';
       end;
     end if;
-  end $$`));
-  const [exists] = rows<{ ok: boolean }>(await db.execute(sql.raw(`select exists (select 1 from pg_roles where rolname = '${role}') as ok`)));
+  end $$`),
+  );
+  const [exists] = rows<{ ok: boolean }>(
+    await db.execute(sql.raw(`select exists (select 1 from pg_roles where rolname = '${role}') as ok`)),
+  );
   if (!exists?.ok) return false;
   await db.transaction(async (tx) => {
     // One migrating process per database at a time (grants on the same objects would collide).
@@ -47,16 +51,19 @@ export async function ensureAppRole(db: Db, role = APP_ROLE): Promise<boolean> {
       `revoke insert, update, delete, truncate on ketenspiegel_migrations from ${role}`,
       // UPDATE lets a restore move sequences past the restored rows (setval); it cannot change a row.
       `grant usage, select, update on all sequences in schema public to ${role}`,
-    ]) await tx.execute(sql.raw(statement));
+    ])
+      await tx.execute(sql.raw(statement));
   });
   // The owner must be allowed to SET ROLE to it (a superuser always is).
-  await db.execute(sql.raw(`do $$ begin
+  await db.execute(
+    sql.raw(`do $$ begin
     if not pg_has_role(current_user, '${role}', 'MEMBER') then
       begin
         execute format('grant %I to %I', '${role}', current_user);
       exception when others then raise notice 'cannot grant ${role} to %', current_user;
       end;
     end if;
-  end $$`));
+  end $$`),
+  );
   return true;
 }

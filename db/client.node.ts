@@ -4,7 +4,11 @@ import * as schema from "./schema.ts";
 import type { Db } from "./types.ts";
 import { connectPostgres } from "./client.ts";
 
-export interface Database { db: Db; close: () => Promise<void>; kind: "postgres" | "pglite" }
+export interface Database {
+  db: Db;
+  close: () => Promise<void>;
+  kind: "postgres" | "pglite";
+}
 
 /** Embedded PGlite, persisted in `dir`, or in memory when dir is undefined (tests). */
 export async function openPglite(dir?: string): Promise<Database> {

@@ -8,8 +8,11 @@ import type { Db } from "./types.ts";
  * connection starts as that role (sent in the startup packet, so no query runs before it).
  */
 export function connectPostgres(url: string, options: { max?: number; role?: string } = {}) {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {},
-    ...(options.role ? { connection: { role: options.role } } : {}) });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...(options.role ? { connection: { role: options.role } } : {}),
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, close: () => client.end({ timeout: 5 }) };
 }

@@ -6,7 +6,12 @@ import { dirname } from "node:path";
  * owner writes a lock file next to the directory with its pid (and, for the server, how
  * to reach it); a lock whose pid is gone is stale and taken over.
  */
-export interface LockInfo { pid: number; role: "server" | "cli"; url?: string; cliToken?: string }
+export interface LockInfo {
+  pid: number;
+  role: "server" | "cli";
+  url?: string;
+  cliToken?: string;
+}
 
 export class DatabaseLockedError extends Error {
   constructor(readonly holder: LockInfo) {
@@ -41,7 +46,13 @@ export function acquireLock(dir: string, info: Omit<LockInfo, "pid">): () => voi
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, mine, { flag: "wx", mode: 0o600 });
-      const release = () => { try { if (readFileSync(path, "utf8") === mine) rmSync(path); } catch { /* already gone */ } };
+      const release = () => {
+        try {
+          if (readFileSync(path, "utf8") === mine) rmSync(path);
+        } catch {
+          /* already gone */
+        }
+      };
       process.once("exit", release);
       return release;
     } catch (e) {

@@ -1,6 +1,21 @@
 import { sql } from "drizzle-orm";
 import {
-  bigserial, boolean, customType, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
 
 /**
@@ -8,9 +23,7 @@ import {
  * organisations) is shared by the survey, the case registry and the reports.
  */
 
-export const organisationType = pgEnum("organisation_type", [
-  "gemeente", "justitie", "zorg", "veiligheid", "wonen", "overig",
-]);
+export const organisationType = pgEnum("organisation_type", ["gemeente", "justitie", "zorg", "veiligheid", "wonen", "overig"]);
 
 export const branches = pgTable("branches", {
   id: text("id").primaryKey(), // stable slug: alkmaar, den-helder, west-friesland
@@ -20,7 +33,9 @@ export const branches = pgTable("branches", {
 export const municipalities = pgTable("municipalities", {
   id: text("id").primaryKey(), // slug, e.g. dijk-en-waard
   name: text("name").notNull().unique(),
-  branchId: text("branch_id").notNull().references(() => branches.id),
+  branchId: text("branch_id")
+    .notNull()
+    .references(() => branches.id),
 });
 
 export const organisations = pgTable("organisations", {
@@ -31,27 +46,33 @@ export const organisations = pgTable("organisations", {
 });
 
 /** A questionnaire version is immutable once a wave uses it; a change is a new version. */
-export const questionnaires = pgTable("questionnaires", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  key: text("key").notNull(),
-  version: integer("version").notNull(),
-  title: text("title").notNull(),
-  definition: jsonb("definition").notNull(),
-  /** The version this one was copied from ("new version" copies the latest). */
-  basedOnId: uuid("based_on_id"),
-  /**
-   * Per reworded scored question (same name, other text than the version it was copied from):
-   * whether its answers may still be compared with earlier waves. Stated by the editor.
-   */
-  comparability: jsonb("comparability").$type<Record<string, { comparable: boolean }>>().notNull().default({}),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }),
-}, (t) => [uniqueIndex("questionnaires_key_version").on(t.key, t.version)]);
+export const questionnaires = pgTable(
+  "questionnaires",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    definition: jsonb("definition").notNull(),
+    /** The version this one was copied from ("new version" copies the latest). */
+    basedOnId: uuid("based_on_id"),
+    /**
+     * Per reworded scored question (same name, other text than the version it was copied from):
+     * whether its answers may still be compared with earlier waves. Stated by the editor.
+     */
+    comparability: jsonb("comparability").$type<Record<string, { comparable: boolean }>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("questionnaires_key_version").on(t.key, t.version)],
+);
 
 export const waves = pgTable("waves", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
-  questionnaireId: uuid("questionnaire_id").notNull().references(() => questionnaires.id),
+  questionnaireId: uuid("questionnaire_id")
+    .notNull()
+    .references(() => questionnaires.id),
   opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
   closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
   anonymous: boolean("anonymous").notNull().default(true),
@@ -91,31 +112,37 @@ export const contacts = pgTable("contacts", {
  * One personal link. Only the SHA-256 of the token is stored. Respondent metadata lives
  * here and is copied onto the response, so an anonymous response needs no link back.
  */
-export const invitations = pgTable("invitations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  tokenHash: text("token_hash").notNull().unique(),
-  organisation: text("organisation").notNull(),
-  organisationType: organisationType("organisation_type").notNull(),
-  municipalityId: text("municipality_id").references(() => municipalities.id),
-  branchId: text("branch_id").references(() => branches.id),
-  email: text("email"),
-  /** The wave's contact list: the address-book entry this link was made for (null for ad-hoc links). */
-  contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
-  name: text("name"),
-  /** Bumped by "re-send link": the e-mailed token derives from it, so the old link stops working. */
-  linkGeneration: integer("link_generation").notNull().default(0),
-  openedAt: timestamp("opened_at", { withTimezone: true }),
-  startedAt: timestamp("started_at", { withTimezone: true }),
-  progress: jsonb("progress"),
-  progressSavedAt: timestamp("progress_saved_at", { withTimezone: true }),
-  submittedAt: timestamp("submitted_at", { withTimezone: true }),
-  /** SHA-256 of the Idempotency-Key and of the submitted data: a retry is recognised, not stored twice. */
-  submissionKeyHash: text("submission_key_hash"),
-  submissionDataHash: text("submission_data_hash"),
-  receipt: text("receipt"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("invitations_wave").on(t.waveId), uniqueIndex("invitations_wave_contact").on(t.waveId, t.contactId)]);
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    organisation: text("organisation").notNull(),
+    organisationType: organisationType("organisation_type").notNull(),
+    municipalityId: text("municipality_id").references(() => municipalities.id),
+    branchId: text("branch_id").references(() => branches.id),
+    email: text("email"),
+    /** The wave's contact list: the address-book entry this link was made for (null for ad-hoc links). */
+    contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    name: text("name"),
+    /** Bumped by "re-send link": the e-mailed token derives from it, so the old link stops working. */
+    linkGeneration: integer("link_generation").notNull().default(0),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    progress: jsonb("progress"),
+    progressSavedAt: timestamp("progress_saved_at", { withTimezone: true }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** SHA-256 of the Idempotency-Key and of the submitted data: a retry is recognised, not stored twice. */
+    submissionKeyHash: text("submission_key_hash"),
+    submissionDataHash: text("submission_data_hash"),
+    receipt: text("receipt"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("invitations_wave").on(t.waveId), uniqueIndex("invitations_wave_contact").on(t.waveId, t.contactId)],
+);
 
 /** Editable Dutch e-mail templates (invitation, reminder) with {placeholders}. */
 export const mailTemplates = pgTable("mail_templates", {
@@ -130,78 +157,107 @@ export const mailTemplates = pgTable("mail_templates", {
  * message is queued at most once, and a sender claims a row atomically before sending, so
  * a crash mid-batch neither skips nor doubles anyone. Without SMTP the rows are the outbox.
  */
-export const mailOutbox = pgTable("mail_outbox", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
-  contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
-  kind: text("kind").notNull(), // invitation | reminder | resend
-  round: integer("round").notNull(), // 0 for the invitation, n for the n-th reminder, generation for a re-send
-  toAddress: text("to_address"), // erased with the wave's contact data
-  subject: text("subject").notNull(),
-  body: text("body"), // holds the personal link: erased once sent over SMTP
-  status: text("status").notNull().default("pending"), // pending | sending | sent | rejected | bounced | outbox
-  attempts: integer("attempts").notNull().default(0),
-  claimedUntil: timestamp("claimed_until", { withTimezone: true }),
-  sentAt: timestamp("sent_at", { withTimezone: true }),
-  error: text("error"),
-  messageId: text("message_id"),
-  unsubscribeHash: text("unsubscribe_hash").notNull().unique(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex("mail_outbox_once").on(t.invitationId, t.kind, t.round), index("mail_outbox_wave").on(t.waveId, t.status)]);
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
+    contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(), // invitation | reminder | resend
+    round: integer("round").notNull(), // 0 for the invitation, n for the n-th reminder, generation for a re-send
+    toAddress: text("to_address"), // erased with the wave's contact data
+    subject: text("subject").notNull(),
+    body: text("body"), // holds the personal link: erased once sent over SMTP
+    status: text("status").notNull().default("pending"), // pending | sending | sent | rejected | bounced | outbox
+    attempts: integer("attempts").notNull().default(0),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    error: text("error"),
+    messageId: text("message_id"),
+    unsubscribeHash: text("unsubscribe_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("mail_outbox_once").on(t.invitationId, t.kind, t.round), index("mail_outbox_wave").on(t.waveId, t.status)],
+);
 
 /** Submissions through a wave's open link per client and hour (the client address is hashed). */
-export const openLinkHits = pgTable("open_link_hits", {
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  client: text("client").notNull(),
-  hour: text("hour").notNull(),
-  n: integer("n").notNull(),
-}, (t) => [primaryKey({ columns: [t.waveId, t.client, t.hour] })]);
+export const openLinkHits = pgTable(
+  "open_link_hits",
+  {
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    client: text("client").notNull(),
+    hour: text("hour").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.client, t.hour] })],
+);
 
 /**
  * A submitted response. For an anonymous wave invitationId is null and submittedOn is the
  * day its batch was mixed from the pool (see responsePool and docs/privacy.md).
  */
-export const responses = pgTable("responses", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  invitationId: uuid("invitation_id").references(() => invitations.id),
-  organisation: text("organisation"), // named waves only
-  organisationType: organisationType("organisation_type").notNull(),
-  municipalityId: text("municipality_id").references(() => municipalities.id),
-  branchId: text("branch_id").references(() => branches.id),
-  data: jsonb("data").notNull(),
-  submittedOn: text("submitted_on").notNull(), // yyyy-mm-dd
-}, (t) => [index("responses_wave").on(t.waveId)]);
+export const responses = pgTable(
+  "responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    invitationId: uuid("invitation_id").references(() => invitations.id),
+    organisation: text("organisation"), // named waves only
+    organisationType: organisationType("organisation_type").notNull(),
+    municipalityId: text("municipality_id").references(() => municipalities.id),
+    branchId: text("branch_id").references(() => branches.id),
+    data: jsonb("data").notNull(),
+    submittedOn: text("submitted_on").notNull(), // yyyy-mm-dd
+  },
+  (t) => [index("responses_wave").on(t.waveId)],
+);
 
 /**
  * Submissions to an anonymous wave wait here until they are mixed into `responses` (see
  * api/respond/pool.service.ts). Deliberately without an invitation reference, a timestamp
  * or a sequence: the row holds only the wave and the payload (answers and group metadata).
  */
-export const responsePool = pgTable("response_pool", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  payload: jsonb("payload").notNull(),
-}, (t) => [index("response_pool_wave").on(t.waveId)]);
+export const responsePool = pgTable(
+  "response_pool",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    payload: jsonb("payload").notNull(),
+  },
+  (t) => [index("response_pool_wave").on(t.waveId)],
+);
 
 /**
  * One row per scored answer, denormalised with the grouping keys so that results
  * aggregate with a single indexed scan (see docs/architecture.md).
  */
-export const answers = pgTable("answers", {
-  responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  question: text("question").notNull(),
-  dimension: text("dimension").notNull(),
-  value: smallint("value").notNull(),
-  organisationType: organisationType("organisation_type").notNull(),
-  branchId: text("branch_id"),
-  municipalityId: text("municipality_id"),
-}, (t) => [
-  index("answers_wave_question").on(t.waveId, t.question),
-  uniqueIndex("answers_response_question").on(t.responseId, t.question),
-]);
+export const answers = pgTable(
+  "answers",
+  {
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    question: text("question").notNull(),
+    dimension: text("dimension").notNull(),
+    value: smallint("value").notNull(),
+    organisationType: organisationType("organisation_type").notNull(),
+    branchId: text("branch_id"),
+    municipalityId: text("municipality_id"),
+  },
+  (t) => [index("answers_wave_question").on(t.waveId, t.question), uniqueIndex("answers_response_question").on(t.responseId, t.question)],
+);
 
 /**
  * Sufficient statistics per wave: how many respondents gave each value, per question and
@@ -211,28 +267,42 @@ export const answers = pgTable("answers", {
  * date in the submit transaction; `rebuildAnswerCounts` recomputes them from `answers`.
  * Missing branch or municipality is '' (not null) so the unique key covers every row.
  */
-export const answerCounts = pgTable("answer_counts", {
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  kind: text("kind").notNull(), // question | dimension
-  item: text("item").notNull(),
-  dimension: text("dimension").notNull(),
-  value: numeric("value", { precision: 24, scale: 12 }).notNull(),
-  organisationType: organisationType("organisation_type").notNull(),
-  branchId: text("branch_id").notNull().default(""),
-  municipalityId: text("municipality_id").notNull().default(""),
-  n: integer("n").notNull(),
-}, (t) => [uniqueIndex("answer_counts_key").on(t.waveId, t.kind, t.item, t.value, t.organisationType, t.branchId, t.municipalityId)]);
+export const answerCounts = pgTable(
+  "answer_counts",
+  {
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    kind: text("kind").notNull(), // question | dimension
+    item: text("item").notNull(),
+    dimension: text("dimension").notNull(),
+    value: numeric("value", { precision: 24, scale: 12 }).notNull(),
+    organisationType: organisationType("organisation_type").notNull(),
+    branchId: text("branch_id").notNull().default(""),
+    municipalityId: text("municipality_id").notNull().default(""),
+    n: integer("n").notNull(),
+  },
+  (t) => [uniqueIndex("answer_counts_key").on(t.waveId, t.kind, t.item, t.value, t.organisationType, t.branchId, t.municipalityId)],
+);
 
 /** Open answers kept apart so that they can be shown only to large enough groups. */
-export const openAnswers = pgTable("open_answers", {
-  responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
-  waveId: uuid("wave_id").notNull().references(() => waves.id),
-  question: text("question").notNull(),
-  dimension: text("dimension"),
-  text: text("text").notNull(),
-  organisationType: organisationType("organisation_type").notNull(),
-  branchId: text("branch_id"),
-}, (t) => [index("open_answers_wave").on(t.waveId, t.question)]);
+export const openAnswers = pgTable(
+  "open_answers",
+  {
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    question: text("question").notNull(),
+    dimension: text("dimension"),
+    text: text("text").notNull(),
+    organisationType: organisationType("organisation_type").notNull(),
+    branchId: text("branch_id"),
+  },
+  (t) => [index("open_answers_wave").on(t.waveId, t.question)],
+);
 
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
@@ -256,18 +326,26 @@ export const users = pgTable("users", {
 });
 
 /** Lucia's design: the id is the SHA-256 of the token in the cookie; the token itself is never stored. */
-export const sessions = pgTable("sessions", {
-  id: text("id").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  ip: text("ip"),
-}, (t) => [index("sessions_user").on(t.userId)]);
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ip: text("ip"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
 
 /** Single-use set-password links, stored as hashes. */
 export const passwordTokens = pgTable("password_tokens", {
   id: text("id").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
@@ -315,7 +393,13 @@ export type User = typeof users.$inferSelect;
 export const caseStatus = pgEnum("case_status", ["aangemeld", "in_behandeling", "afgesloten"]);
 export const attendance = pgEnum("attendance", ["aanwezig", "informatie_aangeleverd", "telefonisch_video", "afwezig"]);
 export const activityKind = pgEnum("activity_kind", [
-  "casusoverleg", "voorbereiding", "procesregie", "advies", "netwerkoverleg", "training_voorlichting", "overig",
+  "casusoverleg",
+  "voorbereiding",
+  "procesregie",
+  "advies",
+  "netwerkoverleg",
+  "training_voorlichting",
+  "overig",
 ]);
 
 /** The ZVH maintains its own theme list; a theme in use is deactivated, never deleted. */
@@ -325,92 +409,152 @@ export const themes = pgTable("themes", {
   active: boolean("active").notNull().default(true),
 });
 
-export const cases = pgTable("cases", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  code: text("code").notNull().unique(), // pseudonymous, e.g. ALK-2026-0042
-  municipalityId: text("municipality_id").notNull().references(() => municipalities.id),
-  branchId: text("branch_id").notNull().references(() => branches.id),
-  referrerOrganisationId: uuid("referrer_organisation_id").notNull().references(() => organisations.id),
-  status: caseStatus("status").notNull().default("aangemeld"),
-  registeredOn: text("registered_on").notNull(), // yyyy-mm-dd, the aanmelding
-  closedOn: text("closed_on"),
-  careSafetyNexus: boolean("care_safety_nexus").notNull(), // PGA intake: zorg en veiligheid raken elkaar
-  societalImpact: boolean("societal_impact").notNull(), // PGA intake: iemand ondervindt last van dit gedrag
-  handledLocallyOn: text("handled_locally_on"), // "lokaal, tenzij": the municipality keeps the case
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("cases_municipality").on(t.municipalityId), index("cases_registered").on(t.registeredOn)]);
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(), // pseudonymous, e.g. ALK-2026-0042
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    referrerOrganisationId: uuid("referrer_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: caseStatus("status").notNull().default("aangemeld"),
+    registeredOn: text("registered_on").notNull(), // yyyy-mm-dd, the aanmelding
+    closedOn: text("closed_on"),
+    careSafetyNexus: boolean("care_safety_nexus").notNull(), // PGA intake: zorg en veiligheid raken elkaar
+    societalImpact: boolean("societal_impact").notNull(), // PGA intake: iemand ondervindt last van dit gedrag
+    handledLocallyOn: text("handled_locally_on"), // "lokaal, tenzij": the municipality keeps the case
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cases_municipality").on(t.municipalityId), index("cases_registered").on(t.registeredOn)],
+);
 
-export const caseThemes = pgTable("case_themes", {
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
-  themeId: text("theme_id").notNull().references(() => themes.id),
-}, (t) => [primaryKey({ columns: [t.caseId, t.themeId] })]);
+export const caseThemes = pgTable(
+  "case_themes",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    themeId: text("theme_id")
+      .notNull()
+      .references(() => themes.id),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.themeId] })],
+);
 
-export const conferences = pgTable("conferences", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  heldOn: text("held_on").notNull(), // yyyy-mm-dd
-  branchId: text("branch_id").notNull().references(() => branches.id),
-  chair: text("chair").notNull(),
-  rolesExplained: boolean("roles_explained").notNull(),
-  directorOrganisationId: uuid("director_organisation_id").references(() => organisations.id), // casusregisseur
-  // Whether each element was recorded outlives the note itself.
-  hasAanleiding: boolean("has_aanleiding").notNull(),
-  hasDoel: boolean("has_doel").notNull(),
-  hasAanpak: boolean("has_aanpak").notNull(),
-  aanleidingNote: text("aanleiding_note"),
-  doelNote: text("doel_note"),
-  aanpakNote: text("aanpak_note"),
-  notesErasedAt: timestamp("notes_erased_at", { withTimezone: true }),
-  createdBy: uuid("created_by").references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("conferences_held").on(t.heldOn)]);
+export const conferences = pgTable(
+  "conferences",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    heldOn: text("held_on").notNull(), // yyyy-mm-dd
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    chair: text("chair").notNull(),
+    rolesExplained: boolean("roles_explained").notNull(),
+    directorOrganisationId: uuid("director_organisation_id").references(() => organisations.id), // casusregisseur
+    // Whether each element was recorded outlives the note itself.
+    hasAanleiding: boolean("has_aanleiding").notNull(),
+    hasDoel: boolean("has_doel").notNull(),
+    hasAanpak: boolean("has_aanpak").notNull(),
+    aanleidingNote: text("aanleiding_note"),
+    doelNote: text("doel_note"),
+    aanpakNote: text("aanpak_note"),
+    notesErasedAt: timestamp("notes_erased_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("conferences_held").on(t.heldOn)],
+);
 
-export const conferenceCases = pgTable("conference_cases", {
-  conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
-  caseId: uuid("case_id").notNull().references(() => cases.id),
-}, (t) => [primaryKey({ columns: [t.conferenceId, t.caseId] }), index("conference_cases_case").on(t.caseId)]);
+export const conferenceCases = pgTable(
+  "conference_cases",
+  {
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.caseId] }), index("conference_cases_case").on(t.caseId)],
+);
 
-export const conferenceAttendance = pgTable("conference_attendance", {
-  conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
-  status: attendance("status").notNull(),
-}, (t) => [primaryKey({ columns: [t.conferenceId, t.organisationId] })]);
+export const conferenceAttendance = pgTable(
+  "conference_attendance",
+  {
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: attendance("status").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.organisationId] })],
+);
 
-export const followUps = pgTable("follow_ups", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
-  ownerOrganisationId: uuid("owner_organisation_id").notNull().references(() => organisations.id),
-  dueOn: text("due_on").notNull(),
-  doneOn: text("done_on"),
-  note: text("note"), // working note, erased with the others
-}, (t) => [index("follow_ups_conference").on(t.conferenceId)]);
+export const followUps = pgTable(
+  "follow_ups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    ownerOrganisationId: uuid("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dueOn: text("due_on").notNull(),
+    doneOn: text("done_on"),
+    note: text("note"), // working note, erased with the others
+  },
+  (t) => [index("follow_ups_conference").on(t.conferenceId)],
+);
 
 /** Time spent, the input of the rendementsanalyse; cost = hours x the rate of staffRole (settings). */
-export const activities = pgTable("activities", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  userId: uuid("user_id").references(() => users.id),
-  staffRole: text("staff_role").notNull(),
-  kind: activityKind("kind").notNull(),
-  municipalityId: text("municipality_id").notNull().references(() => municipalities.id),
-  caseId: uuid("case_id").references(() => cases.id),
-  performedOn: text("performed_on").notNull(), // yyyy-mm-dd
-  hours: real("hours").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("activities_municipality_on").on(t.municipalityId, t.performedOn)]);
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id),
+    staffRole: text("staff_role").notNull(),
+    kind: activityKind("kind").notNull(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    caseId: uuid("case_id").references(() => cases.id),
+    performedOn: text("performed_on").notNull(), // yyyy-mm-dd
+    hours: real("hours").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("activities_municipality_on").on(t.municipalityId, t.performedOn)],
+);
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /** A report put out for a municipality: the exact bytes sent, with their hash, so it can be shown later. */
-export const reportDeliveries = pgTable("report_deliveries", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  municipalityId: text("municipality_id").notNull().references(() => municipalities.id),
-  periodFrom: text("period_from").notNull(),
-  periodTo: text("period_to").notNull(),
-  pdf: bytea("pdf").notNull(),
-  sha256: text("sha256").notNull(),
-  generatedBy: uuid("generated_by").references(() => users.id),
-  generatedAt: timestamp("generated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("report_deliveries_municipality").on(t.municipalityId)]);
+export const reportDeliveries = pgTable(
+  "report_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    periodFrom: text("period_from").notNull(),
+    periodTo: text("period_to").notNull(),
+    pdf: bytea("pdf").notNull(),
+    sha256: text("sha256").notNull(),
+    generatedBy: uuid("generated_by").references(() => users.id),
+    generatedAt: timestamp("generated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("report_deliveries_municipality").on(t.municipalityId)],
+);
 
 export type Case = typeof cases.$inferSelect;
 export type Conference = typeof conferences.$inferSelect;
@@ -463,7 +607,9 @@ export const actions = pgTable("actions", {
   id: uuid("id").primaryKey().defaultRandom(),
   ref: text("ref").notNull().unique(), // ACT-2026-001
   title: text("title").notNull(),
-  ownerId: uuid("owner_id").notNull().references(() => users.id),
+  ownerId: uuid("owner_id")
+    .notNull()
+    .references(() => users.id),
   dueOn: text("due_on").notNull(),
   status: actionStatus("status").notNull().default("gepland"),
   pdcaPhase: pdcaPhase("pdca_phase").notNull().default("plan"),
@@ -475,16 +621,28 @@ export const actions = pgTable("actions", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const findingActions = pgTable("finding_actions", {
-  findingId: uuid("finding_id").notNull().references(() => findings.id),
-  actionId: uuid("action_id").notNull().references(() => actions.id),
-}, (t) => [primaryKey({ columns: [t.findingId, t.actionId] }), index("finding_actions_action").on(t.actionId)]);
+export const findingActions = pgTable(
+  "finding_actions",
+  {
+    findingId: uuid("finding_id")
+      .notNull()
+      .references(() => findings.id),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id),
+  },
+  (t) => [primaryKey({ columns: [t.findingId, t.actionId] }), index("finding_actions_action").on(t.actionId)],
+);
 
 /** The check that an action worked, by someone other than its owner (10.2.1 d). */
 export const effectivenessReviews = pgTable("effectiveness_reviews", {
   id: uuid("id").primaryKey().defaultRandom(),
-  findingId: uuid("finding_id").notNull().references(() => findings.id),
-  reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
+  findingId: uuid("finding_id")
+    .notNull()
+    .references(() => findings.id),
+  reviewerId: uuid("reviewer_id")
+    .notNull()
+    .references(() => users.id),
   reviewedOn: text("reviewed_on").notNull(),
   effective: boolean("effective").notNull(),
   explanation: text("explanation").notNull(),
@@ -510,10 +668,18 @@ export const evidenceFiles = pgTable("evidence_files", {
 });
 
 /** Which evidence a review relied on (evidence rows are append-only, so the link lives apart). */
-export const reviewEvidence = pgTable("review_evidence", {
-  reviewId: uuid("review_id").notNull().references(() => effectivenessReviews.id),
-  evidenceId: uuid("evidence_id").notNull().references(() => evidenceFiles.id),
-}, (t) => [primaryKey({ columns: [t.reviewId, t.evidenceId] })]);
+export const reviewEvidence = pgTable(
+  "review_evidence",
+  {
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => effectivenessReviews.id),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => evidenceFiles.id),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.evidenceId] })],
+);
 
 export const auditStatus = pgEnum("internal_audit_status", ["gepland", "uitgevoerd", "gerapporteerd", "geannuleerd"]);
 
@@ -525,24 +691,30 @@ export const processes = pgTable("processes", {
   riskWeight: smallint("risk_weight").notNull().default(2), // 1 laag, 2 middel, 3 hoog
 });
 
-export const internalAudits = pgTable("internal_audits", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  ref: text("ref").notNull().unique(), // IA-2026-01
-  year: integer("year").notNull(),
-  processId: text("process_id").notNull().references(() => processes.id),
-  scope: text("scope").notNull(),
-  criteria: text("criteria").array().notNull(), // clauses and own procedures
-  auditorIds: uuid("auditor_ids").array().notNull(),
-  auditeeIds: uuid("auditee_ids").array().notNull(),
-  plannedOn: text("planned_on").notNull(),
-  actualOn: text("actual_on"),
-  status: auditStatus("status").notNull().default("gepland"),
-  strongPoints: text("strong_points"),
-  conclusion: text("conclusion"),
-  reportedOn: text("reported_on"), // reported to management
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("internal_audits_year").on(t.year)]);
+export const internalAudits = pgTable(
+  "internal_audits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ref: text("ref").notNull().unique(), // IA-2026-01
+    year: integer("year").notNull(),
+    processId: text("process_id")
+      .notNull()
+      .references(() => processes.id),
+    scope: text("scope").notNull(),
+    criteria: text("criteria").array().notNull(), // clauses and own procedures
+    auditorIds: uuid("auditor_ids").array().notNull(),
+    auditeeIds: uuid("auditee_ids").array().notNull(),
+    plannedOn: text("planned_on").notNull(),
+    actualOn: text("actual_on"),
+    status: auditStatus("status").notNull().default("gepland"),
+    strongPoints: text("strong_points"),
+    conclusion: text("conclusion"),
+    reportedOn: text("reported_on"), // reported to management
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("internal_audits_year").on(t.year)],
+);
 
 export const riskKind = pgEnum("risk_kind", ["risk", "opportunity"]);
 
@@ -558,7 +730,9 @@ export const risks = pgTable("risks", {
   residualLikelihood: smallint("residual_likelihood").notNull(),
   residualImpact: smallint("residual_impact").notNull(),
   treatment: text("treatment").notNull(),
-  ownerId: uuid("owner_id").notNull().references(() => users.id),
+  ownerId: uuid("owner_id")
+    .notNull()
+    .references(() => users.id),
   reviewIntervalDays: integer("review_interval_days").notNull().default(180),
   lastReviewedOn: text("last_reviewed_on").notNull(),
   closedOn: text("closed_on"),
@@ -567,35 +741,45 @@ export const risks = pgTable("risks", {
 });
 
 /** Every version of every risk, so the register shows how each risk moved. */
-export const riskHistory = pgTable("risk_history", {
-  riskId: uuid("risk_id").notNull().references(() => risks.id),
-  version: integer("version").notNull(),
-  changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
-  changedBy: uuid("changed_by").references(() => users.id),
-  change: text("change").notNull(), // created | updated | reviewed | closed
-  snapshot: jsonb("snapshot").notNull(),
-}, (t) => [primaryKey({ columns: [t.riskId, t.version] })]);
+export const riskHistory = pgTable(
+  "risk_history",
+  {
+    riskId: uuid("risk_id")
+      .notNull()
+      .references(() => risks.id),
+    version: integer("version").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    change: text("change").notNull(), // created | updated | reviewed | closed
+    snapshot: jsonb("snapshot").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.version] })],
+);
 
 export const reviewStatus = pgEnum("management_review_status", ["concept", "definitief"]);
 
 /** A management review (9.3). Final versions are immutable; a correction is a new version. */
-export const managementReviews = pgTable("management_reviews", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  seriesId: uuid("series_id").notNull(), // all versions of one review share it
-  version: integer("version").notNull(),
-  periodFrom: text("period_from").notNull(),
-  periodTo: text("period_to").notNull(),
-  heldOn: text("held_on"),
-  inputs: jsonb("inputs").notNull(), // per required input: { data (pre-filled), assessment }
-  decisions: jsonb("decisions").notNull(), // [{ kind, text, actionId? }]
-  status: reviewStatus("status").notNull().default("concept"),
-  correctionOf: uuid("correction_of"),
-  correctionReason: text("correction_reason"),
-  finalizedAt: timestamp("finalized_at", { withTimezone: true }),
-  finalizedBy: uuid("finalized_by").references(() => users.id),
-  createdBy: uuid("created_by").references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex("management_reviews_series_version").on(t.seriesId, t.version)]);
+export const managementReviews = pgTable(
+  "management_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seriesId: uuid("series_id").notNull(), // all versions of one review share it
+    version: integer("version").notNull(),
+    periodFrom: text("period_from").notNull(),
+    periodTo: text("period_to").notNull(),
+    heldOn: text("held_on"),
+    inputs: jsonb("inputs").notNull(), // per required input: { data (pre-filled), assessment }
+    decisions: jsonb("decisions").notNull(), // [{ kind, text, actionId? }]
+    status: reviewStatus("status").notNull().default("concept"),
+    correctionOf: uuid("correction_of"),
+    correctionReason: text("correction_reason"),
+    finalizedAt: timestamp("finalized_at", { withTimezone: true }),
+    finalizedBy: uuid("finalized_by").references(() => users.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("management_reviews_series_version").on(t.seriesId, t.version)],
+);
 
 /**
  * The instance's key pair for signing evidence packs (Ed25519), made at first start and kept. The private

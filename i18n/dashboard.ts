@@ -42,9 +42,11 @@ export const dashboardNl = {
   "results.nps": "Net Promoter Score",
   "results.grade": "Rapportcijfer",
   "results.none": "Voor deze meting zijn nog geen antwoorden binnen.",
-  "results.pending": "{n} antwoorden wachten op verwerking. Bij een anonieme meting verwerken we antwoorden per groep van minstens 10, en de rest bij het sluiten, zodat geen antwoord aan een uitnodiging te koppelen is.",
+  "results.pending":
+    "{n} antwoorden wachten op verwerking. Bij een anonieme meting verwerken we antwoorden per groep van minstens 10, en de rest bij het sluiten, zodat geen antwoord aan een uitnodiging te koppelen is.",
   "results.suppressed": "Er hebben nog minder dan 5 partners geantwoord; om hen niet herkenbaar te maken tonen we nog geen scores.",
-  "results.chartAlt": "Staafdiagram van de gemiddelde score (1–5) per dimensie met het 95%-betrouwbaarheidsinterval als foutbalk; de tabel eronder geeft dezelfde cijfers en de vergelijking met de vorige meting.",
+  "results.chartAlt":
+    "Staafdiagram van de gemiddelde score (1–5) per dimensie met het 95%-betrouwbaarheidsinterval als foutbalk; de tabel eronder geeft dezelfde cijfers en de vergelijking met de vorige meting.",
   "municipality.title": "Deelname aan de metingen",
   "municipality.wave": "Meting",
   "users.title": "Accounts",
@@ -113,7 +115,8 @@ export const dashboardNl = {
   "case.local": "Lokaal",
   "case.localSince": "ja, sinds {date}",
   "case.intake": "Intake persoonsgerichte aanpak",
-  "case.intakeHelp": "Een casus hoort bij het ZVH als zorg en veiligheid samenkomen. Voor het thema Persoonsgerichte aanpak zijn beide criteria nodig: de problemen op het gebied van zorg en veiligheid hangen met elkaar samen, én de omgeving ondervindt er last van (maatschappelijke impact). Bij andere thema's legt u vast wat van toepassing is.",
+  "case.intakeHelp":
+    "Een casus hoort bij het ZVH als zorg en veiligheid samenkomen. Voor het thema Persoonsgerichte aanpak zijn beide criteria nodig: de problemen op het gebied van zorg en veiligheid hangen met elkaar samen, én de omgeving ondervindt er last van (maatschappelijke impact). Bij andere thema's legt u vast wat van toepassing is.",
   "case.nexus": "Zorg en veiligheid raken elkaar",
   "case.impact": "Er is maatschappelijke impact: iemand ondervindt last",
   "case.needTheme": "Kies minstens één thema.",
@@ -123,7 +126,8 @@ export const dashboardNl = {
   "case.changeStatusFor": "Status wijzigen van {code}",
   "case.newStatus": "Nieuwe status van {code}",
   "case.closedOnFor": "Datum afgesloten van {code}",
-  "confs.intro": "Per casusoverleg wordt vastgelegd of de vijf elementen er zijn: aanleiding, doel, aanpak, casusregisseur en vervolgafspraken.",
+  "confs.intro":
+    "Per casusoverleg wordt vastgelegd of de vijf elementen er zijn: aanleiding, doel, aanpak, casusregisseur en vervolgafspraken.",
   "confs.list": "Vastgelegde casusoverleggen",
   "confs.caption": "Casusoverleggen, nieuwste eerst ({n})",
   "confs.none": "Er zijn nog geen casusoverleggen vastgelegd.",
@@ -142,8 +146,10 @@ export const dashboardNl = {
   "conf.attendanceOfN": "Aanwezigheid partner {n}",
   "conf.addPartner": "Partner toevoegen",
   "conf.notes": "Aanleiding, doel en aanpak",
-  "conf.notesHelp": "Dit zijn werkaantekeningen: ze worden na de bewaartermijn gewist. Daarna blijft alleen bewaard dát ze zijn vastgelegd. Gebruik geen namen; verwijs naar de casuscode.",
-  "conf.notesHelpDays": "Dit zijn werkaantekeningen: ze worden na de bewaartermijn van {days} dagen gewist. Daarna blijft alleen bewaard dát ze zijn vastgelegd. Gebruik geen namen; verwijs naar de casuscode.",
+  "conf.notesHelp":
+    "Dit zijn werkaantekeningen: ze worden na de bewaartermijn gewist. Daarna blijft alleen bewaard dát ze zijn vastgelegd. Gebruik geen namen; verwijs naar de casuscode.",
+  "conf.notesHelpDays":
+    "Dit zijn werkaantekeningen: ze worden na de bewaartermijn van {days} dagen gewist. Daarna blijft alleen bewaard dát ze zijn vastgelegd. Gebruik geen namen; verwijs naar de casuscode.",
   "conf.aanleiding": "Aanleiding",
   "conf.doel": "Doel",
   "conf.aanpak": "Aanpak",
@@ -176,7 +182,8 @@ export const dashboardNl = {
   "followUp.te_laat": "te laat",
   "followUp.open": "open",
   "followUp.verlopen": "verlopen",
-  "metrics.intro": "Kengetallen over casusoverleggen, doorlooptijden, deelname van partners en bestede uren. Filters staan in de adresbalk, zodat u een selectie kunt delen.",
+  "metrics.intro":
+    "Kengetallen over casusoverleggen, doorlooptijden, deelname van partners en bestede uren. Filters staan in de adresbalk, zodat u een selectie kunt delen.",
   "metrics.conferences": "Casusoverleggen",
   "metrics.casesRegistered": "casussen aangemeld: {n}",
   "metrics.directorAssigned": "Casusregisseur toegewezen",
@@ -191,11 +198,13 @@ export const dashboardNl = {
   "metrics.p90": "90e percentiel {p90} dagen (n = {n})",
   "metrics.noLeadTime": "nog geen casussen",
   "metrics.monthly": "Kengetallen per maand",
-  "metrics.monthlyAlt": "Lijndiagram van het aandeel casusoverleggen per maand met een casusregisseur, met alle vijf elementen en met toegelichte rollen; de tabel eronder toont dezelfde cijfers.",
+  "metrics.monthlyAlt":
+    "Lijndiagram van het aandeel casusoverleggen per maand met een casusregisseur, met alle vijf elementen en met toegelichte rollen; de tabel eronder toont dezelfde cijfers.",
   "metrics.month": "Maand",
   "metrics.noConferences": "In deze selectie zijn nog geen casusoverleggen vastgelegd.",
   "metrics.attendance": "Deelname per partner",
-  "metrics.attendanceAlt": "Gestapeld staafdiagram: per partner hoe vaak die aanwezig was, informatie aanleverde, telefonisch of via video deelnam of afwezig was; de tabel eronder toont dezelfde cijfers.",
+  "metrics.attendanceAlt":
+    "Gestapeld staafdiagram: per partner hoe vaak die aanwezig was, informatie aanleverde, telefonisch of via video deelnam of afwezig was; de tabel eronder toont dezelfde cijfers.",
   "metrics.noAttendance": "Nog geen aanwezigheid geregistreerd in deze selectie.",
   "metrics.partner": "Partner",
   "metrics.invited": "Uitgenodigd",
@@ -206,7 +215,8 @@ export const dashboardNl = {
   "metrics.byMunicipality": "Uren en kosten per gemeente",
   "metrics.byTheme": "Uren en kosten per thema",
   "metrics.costAltMunicipality": "Staafdiagram van de bestede uren per gemeente; de tabel eronder toont dezelfde uren en de kosten.",
-  "metrics.costAltTheme": "Staafdiagram van de bestede uren per thema (een casus met meer thema's verdeelt zijn uren gelijk); de tabel eronder toont dezelfde uren en de kosten.",
+  "metrics.costAltTheme":
+    "Staafdiagram van de bestede uren per thema (een casus met meer thema's verdeelt zijn uren gelijk); de tabel eronder toont dezelfde uren en de kosten.",
   "metrics.noHours": "In deze selectie zijn geen uren geregistreerd.",
   "metrics.hours": "Uren",
   "metrics.hoursUnit": "uur",
@@ -220,15 +230,18 @@ export const dashboardNl = {
   "period.to": "Tot en met",
   "period.invalid": "Kies een begindatum die vóór of op de einddatum ligt.",
   "uitdraai.title": "Uitdraai",
-  "uitdraai.intro": "De uitdraai laat per gemeente zien wat het Zorg- en Veiligheidshuis in een periode deed. Elke gemeente ziet alleen de eigen uitdraai.",
-  "uitdraai.municipalityHelp": "Download wat het Zorg- en Veiligheidshuis in een periode voor uw gemeente deed. Standaard is dat het laatste volledige kwartaal.",
+  "uitdraai.intro":
+    "De uitdraai laat per gemeente zien wat het Zorg- en Veiligheidshuis in een periode deed. Elke gemeente ziet alleen de eigen uitdraai.",
+  "uitdraai.municipalityHelp":
+    "Download wat het Zorg- en Veiligheidshuis in een periode voor uw gemeente deed. Standaard is dat het laatste volledige kwartaal.",
   "uitdraai.linkContext": "Uitdraai {name}, {from} t/m {to}",
   "uitdraai.pdf": "PDF",
   "uitdraai.xlsx": "Excel (XLSX)",
   "uitdraai.csv": "CSV",
   "uitdraai.one": "Uitdraai van één gemeente",
   "uitdraai.all": "Alle gemeenten",
-  "uitdraai.allHelp": "Zet de uitdraai over deze periode klaar voor alle gemeenten. Elke gemeente kan daarna de eigen PDF downloaden op 'Mijn gemeente'.",
+  "uitdraai.allHelp":
+    "Zet de uitdraai over deze periode klaar voor alle gemeenten. Elke gemeente kan daarna de eigen PDF downloaden op 'Mijn gemeente'.",
   "uitdraai.sendAll": "Verstuur naar alle gemeenten",
   "uitdraai.confirmSend": "De uitdraai over {from} t/m {to} klaarzetten voor alle gemeenten?",
   "uitdraai.sending": "Bezig met klaarzetten…",
@@ -246,7 +259,8 @@ export const dashboardNl = {
   "nav.managementReview": "Directiebeoordeling",
   "people.me": "Mijzelf ({name})",
   "people.unknown": "onbekend account",
-  "quality.intro": "Bevindingen uit metingen, audits, klachten en risico's, met hun correcties, oorzaken, verbeteracties en het bewijs dat die werkten (ISO 9001 10.2 en 10.3).",
+  "quality.intro":
+    "Bevindingen uit metingen, audits, klachten en risico's, met hun correcties, oorzaken, verbeteracties en het bewijs dat die werkten (ISO 9001 10.2 en 10.3).",
   "digest.title": "Vraagt aandacht: {n} punt(en)",
   "digest.nothing": "Niets vraagt nu aandacht",
   "digest.overdueActions": "acties over de deadline",
@@ -282,7 +296,8 @@ export const dashboardNl = {
   "finding.status": "Status",
   "finding.actions": "Acties",
   "finding.add": "Bevinding vastleggen",
-  "finding.addHelp": "Voor een klacht, een audit, een risico, een kengetal of iets anders. Een lage score uit een meting legt u vast met het formulier daaronder; dat bewaart ook de nulmeting.",
+  "finding.addHelp":
+    "Voor een klacht, een audit, een risico, een kengetal of iets anders. Een lage score uit een meting legt u vast met het formulier daaronder; dat bewaart ook de nulmeting.",
   "finding.correction": "Directe correctie",
   "finding.correctionOptional": "Directe correctie (optioneel)",
   "finding.rootCause": "Gevonden oorzaak",
@@ -309,7 +324,8 @@ export const dashboardNl = {
   "class.observation": "Observatie",
   "class.opportunity": "Verbeterkans",
   "waveFinding.title": "Lage score uit een meting tot bevinding maken",
-  "waveFinding.help": "Kies een meting en daarna de dimensie met de lage score. De score, n en het 95%-betrouwbaarheidsinterval worden de nulmeting waartegen latere acties worden afgemeten.",
+  "waveFinding.help":
+    "Kies een meting en daarna de dimensie met de lage score. De score, n en het 95%-betrouwbaarheidsinterval worden de nulmeting waartegen latere acties worden afgemeten.",
   "waveFinding.pickDimension": "Dimensie (laagste score bovenaan)",
   "waveFinding.scores": "Scores per dimensie in deze meting",
   "waveFinding.lowest": "laagste",
@@ -376,7 +392,8 @@ export const dashboardNl = {
   "pdca.check": "Check – effect meten",
   "pdca.act": "Act – bijsturen en borgen",
   "criterion.legend": "Effectcriterium",
-  "criterion.help": "Leg vooraf vast waaraan u ziet dat de actie werkt. Het platform toetst een meetbaar criterium zelf; een handmatig criterium beoordeelt de reviewer met bewijs.",
+  "criterion.help":
+    "Leg vooraf vast waaraan u ziet dat de actie werkt. Het platform toetst een meetbaar criterium zelf; een handmatig criterium beoordeelt de reviewer met bewijs.",
   "criterion.kind": "Soort criterium",
   "criterion.survey_dimension": "Score op een dimensie in een volgende meting",
   "criterion.survey_question": "Score op één vraag in een volgende meting",
@@ -431,7 +448,8 @@ export const dashboardNl = {
   "evidence.shaFull": "SHA-256 {sha}",
   "evidence.add": "Bewijs uploaden",
   "evidence.file": "Bestand",
-  "evidence.fileHelp": "PDF, afbeelding (PNG, JPG, GIF, WebP), tekst, CSV, Word, Excel, PowerPoint of OpenDocument; hoogstens 10 MB. Andere bestanden worden als onwerkzaam bestand (.bin) bewaard. Een bewijsstuk kan niet worden gewijzigd: een nieuwe versie is een nieuwe upload.",
+  "evidence.fileHelp":
+    "PDF, afbeelding (PNG, JPG, GIF, WebP), tekst, CSV, Word, Excel, PowerPoint of OpenDocument; hoogstens 10 MB. Andere bestanden worden als onwerkzaam bestand (.bin) bewaard. Een bewijsstuk kan niet worden gewijzigd: een nieuwe versie is een nieuwe upload.",
   "evidence.description": "Omschrijving (optioneel)",
   "evidence.needFile": "Kies een bestand.",
   "evidence.tooLarge": "Het bestand is groter dan 10 MB.",
@@ -447,14 +465,16 @@ export const dashboardNl = {
   "effReview.add": "Doeltreffendheid beoordelen",
   "effReview.needActions": "Plan eerst een actie; daarna kan de doeltreffendheid worden beoordeeld.",
   "effReview.needEvidence": "Upload eerst bewijs; een beoordeling rust altijd op bewijs.",
-  "effReview.ownerWarning": "U bent eigenaar van een actie bij deze bevinding. De API weigert uw beoordeling: iemand anders moet de doeltreffendheid beoordelen.",
+  "effReview.ownerWarning":
+    "U bent eigenaar van een actie bij deze bevinding. De API weigert uw beoordeling: iemand anders moet de doeltreffendheid beoordelen.",
   "effReview.reviewedOn": "Beoordeeld op",
   "effReview.verdict": "Oordeel",
   "effReview.explanation": "Toelichting",
   "effReview.pickEvidence": "Kies minstens één bewijsstuk.",
   "effReview.saved": "De beoordeling is vastgelegd.",
   "effReview.submit": "Beoordeling vastleggen",
-  "ar.intro": "Het auditprogramma van een jaar met wat de audits vonden, en het register van risico's en kansen met hun verloop (ISO 9001 6.1 en 9.2).",
+  "ar.intro":
+    "Het auditprogramma van een jaar met wat de audits vonden, en het register van risico's en kansen met hun verloop (ISO 9001 6.1 en 9.2).",
   "ar.onThisPage": "Op deze pagina",
   "programme.title": "Auditprogramma",
   "programme.year": "Jaar",
@@ -496,7 +516,8 @@ export const dashboardNl = {
   "auditFindings.title": "Bevindingen uit audits",
   "auditFindings.none": "De audits van {year} hebben (nog) geen bevindingen opgeleverd.",
   "auditFindings.count": "{n} bevinding(en) uit de audits van {year}.",
-  "auditFindings.alt": "Gestapeld staafdiagram: per ISO 9001-paragraaf het aantal auditbevindingen per classificatie; de tabel eronder toont dezelfde aantallen.",
+  "auditFindings.alt":
+    "Gestapeld staafdiagram: per ISO 9001-paragraaf het aantal auditbevindingen per classificatie; de tabel eronder toont dezelfde aantallen.",
   "auditFindings.caption": "Auditbevindingen {year} per normparagraaf en classificatie",
   "auditFindings.clause": "Normparagraaf",
   "auditFindings.total": "Totaal",
@@ -525,7 +546,8 @@ export const dashboardNl = {
   "risks.treatment": "Beheersing",
   "risks.actions": "Acties bij dit risico",
   "risks.closeDetail": "Details verbergen",
-  "heatmap.help": "Elke cel noemt het niveau uit de risicomatrix en telt de open risico's en kansen met die kans en impact; de kleur herhaalt alleen het niveau.",
+  "heatmap.help":
+    "Elke cel noemt het niveau uit de risicomatrix en telt de open risico's en kansen met die kans en impact; de kleur herhaalt alleen het niveau.",
   "heatmap.legend": "Niveaus van de risicomatrix",
   "heatmap.inherent": "Inherent risico: aantal open risico's per kans en impact ({n} in totaal)",
   "heatmap.residual": "Restrisico: aantal open risico's per kans en impact ({n} in totaal)",
@@ -546,9 +568,11 @@ export const dashboardNl = {
   "riskChange.updated": "gewijzigd",
   "riskChange.reviewed": "herbeoordeeld",
   "riskChange.closed": "afgesloten",
-  "mr.intro": "De directiebeoordeling (ISO 9001 9.3): de twaalf verplichte onderwerpen met de cijfers uit het platform, het oordeel van het management en de besluiten. Een definitieve versie verandert niet meer; een correctie is een nieuwe versie.",
+  "mr.intro":
+    "De directiebeoordeling (ISO 9001 9.3): de twaalf verplichte onderwerpen met de cijfers uit het platform, het oordeel van het management en de besluiten. Een definitieve versie verandert niet meer; een correctie is een nieuwe versie.",
   "mr.add": "Directiebeoordeling starten",
-  "mr.addHelp": "Kies de periode waarop de beoordeling terugkijkt (hoogstens twee jaar). De twaalf onderwerpen worden met de cijfers van die periode ingevuld.",
+  "mr.addHelp":
+    "Kies de periode waarop de beoordeling terugkijkt (hoogstens twee jaar). De twaalf onderwerpen worden met de cijfers van die periode ingevuld.",
   "mr.create": "Concept maken",
   "mr.creating": "Cijfers verzamelen…",
   "mr.none": "Er is nog geen directiebeoordeling.",
@@ -590,7 +614,8 @@ export const dashboardNl = {
   "mr.noAssessment": "Nog geen beoordeling.",
   "mr.decisions": "Besluiten (9.3.3)",
   "mr.finalize": "Definitief maken",
-  "mr.finalizeHelp": "Alleen de directie maakt de beoordeling definitief. Daarna verandert ze niet meer; besluiten met een eigenaar en streefdatum worden verbeteracties.",
+  "mr.finalizeHelp":
+    "Alleen de directie maakt de beoordeling definitief. Daarna verandert ze niet meer; besluiten met een eigenaar en streefdatum worden verbeteracties.",
   "mr.finalizeConfirm": "De directiebeoordeling definitief maken? Daarna kan alleen nog een correctie worden vastgelegd.",
   "mr.correction": "Correctie",
   "mr.correctionHelp": "Een correctie maakt een nieuwe conceptversie; deze definitieve versie blijft bewaard zoals ze is.",
@@ -714,8 +739,10 @@ export const dashboardNl = {
   "chart.download": "Downloaden:",
   "chart.downloads": "Downloaden: {title}",
   "chart.pngFailed": "De afbeelding kon niet worden gemaakt. De tabel en de CSV bevatten dezelfde cijfers.",
-  "heatmap.alt": "Tabel met de kans in de rijen en de impact in de kolommen; elke cel telt de open risico's en noemt het niveau uit de risicomatrix.",
-  "results.intro": "Scores van de gekozen meting per dimensie en per vraag, met het 95%-betrouwbaarheidsinterval, vergeleken met de vorige meting. Groepen met minder dan 5 respondenten tonen we niet. Filters staan in de adresbalk, zodat u een selectie kunt delen.",
+  "heatmap.alt":
+    "Tabel met de kans in de rijen en de impact in de kolommen; elke cel telt de open risico's en noemt het niveau uit de risicomatrix.",
+  "results.intro":
+    "Scores van de gekozen meting per dimensie en per vraag, met het 95%-betrouwbaarheidsinterval, vergeleken met de vorige meting. Groepen met minder dan 5 respondenten tonen we niet. Filters staan in de adresbalk, zodat u een selectie kunt delen.",
   "results.noWaves": "Er zijn nog geen metingen. Een meting wordt aangemaakt door kwaliteit of management.",
   "results.waveFilter": "Meting kiezen",
   "results.waveOption": "{name} ({n} respondenten)",
@@ -725,13 +752,15 @@ export const dashboardNl = {
   "results.ciLow": "95%-interval ondergrens",
   "results.ciHigh": "95%-interval bovengrens",
   "results.byQuestion": "Verdeling van de antwoorden per vraag",
-  "results.questionsAlt": "Gestapeld staafdiagram: per stelling welk deel van de respondenten 1 (helemaal oneens) tot en met 5 (helemaal eens) antwoordde; de tabel eronder geeft de aantallen, het gemiddelde met interval, n en de vergelijking met de vorige meting.",
+  "results.questionsAlt":
+    "Gestapeld staafdiagram: per stelling welk deel van de respondenten 1 (helemaal oneens) tot en met 5 (helemaal eens) antwoordde; de tabel eronder geeft de aantallen, het gemiddelde met interval, n en de vergelijking met de vorige meting.",
   "results.question": "Vraag",
   "results.valueLabel": "{v} – {text}",
   "results.value": "Waarde (0–10)",
   "results.recommend": "Aanbeveling (0–10)",
   "results.scores": "Rapportcijfer en aanbeveling: verdeling",
-  "results.scoresAlt": "Staafdiagram: per waarde van 0 tot en met 10 hoeveel respondenten dat rapportcijfer gaven en hoeveel die kans op aanbeveling; de tabel eronder geeft dezelfde aantallen.",
+  "results.scoresAlt":
+    "Staafdiagram: per waarde van 0 tot en met 10 hoeveel respondenten dat rapportcijfer gaven en hoeveel die kans op aanbeveling; de tabel eronder geeft dezelfde aantallen.",
   "results.noScores": "Er zijn nog geen rapportcijfers of aanbevelingen gegeven.",
   "results.byType": "Soort organisatie",
   "results.byBranch": "Vestiging",
@@ -741,9 +770,11 @@ export const dashboardNl = {
   "results.groupFilters": "Groepering kiezen",
   "results.groupBy": "Groeperen naar",
   "results.chartDimension": "Dimensie in de grafiek",
-  "results.suppressionHelp": "Een groep met minder dan {n} respondenten is onderdrukt: we tonen er geen cijfers van, zodat niemand herkenbaar wordt. Waar nodig is ook een grotere groep onderdrukt, zodat een kleine groep niet uit het totaal kan worden teruggerekend.",
+  "results.suppressionHelp":
+    "Een groep met minder dan {n} respondenten is onderdrukt: we tonen er geen cijfers van, zodat niemand herkenbaar wordt. Waar nodig is ook een grotere groep onderdrukt, zodat een kleine groep niet uit het totaal kan worden teruggerekend.",
   "results.groupChart": "{dimension} per {grouping}",
-  "results.groupAlt": "Staafdiagram van het gemiddelde (1–5) van de gekozen dimensie per groep, met het 95%-betrouwbaarheidsinterval als foutbalk; onderdrukte groepen staan niet in de grafiek. De tabel eronder geeft alle dimensies per groep.",
+  "results.groupAlt":
+    "Staafdiagram van het gemiddelde (1–5) van de gekozen dimensie per groep, met het 95%-betrouwbaarheidsinterval als foutbalk; onderdrukte groepen staan niet in de grafiek. De tabel eronder geeft alle dimensies per groep.",
   "results.noGroups": "Voor deze groepering zijn er geen groepen.",
   "results.leftOut": "Niet in de grafiek (onderdrukt, minder dan {n} respondenten): {names}.",
   "scale.1": "helemaal oneens",
@@ -765,10 +796,12 @@ export const dashboardNl = {
   "compare.difference": "Verschil",
   "compare.test": "Toets (α = 0,05)",
   "compare.previousValue": "vorige meting: {value};",
-  "compare.against": "Vergeleken met de vorige meting: {name}. Een verschil heet significant bij p < 0,05 (Welch-toets voor gemiddelden, z-toets voor NPS en respons).",
+  "compare.against":
+    "Vergeleken met de vorige meting: {name}. Een verschil heet significant bij p < 0,05 (Welch-toets voor gemiddelden, z-toets voor NPS en respons).",
   "compare.none": "Er is geen eerdere meting met antwoorden om mee te vergelijken.",
   "open.title": "Open antwoorden",
-  "open.help": "Open antwoorden tonen we alleen voor groepen van minstens {n} respondenten: in een kleinere groep kan een citaat naar de schrijver wijzen. Soms is ook een grotere groep onderdrukt, zodat de antwoorden van een kleine groep niet af te leiden zijn uit het totaal. Antwoorden staan op alfabet, niet op tijd.",
+  "open.help":
+    "Open antwoorden tonen we alleen voor groepen van minstens {n} respondenten: in een kleinere groep kan een citaat naar de schrijver wijzen. Soms is ook een grotere groep onderdrukt, zodat de antwoorden van een kleine groep niet af te leiden zijn uit het totaal. Antwoorden staan op alfabet, niet op tijd.",
   "open.filters": "Open antwoorden filteren",
   "open.everyone": "Alle respondenten",
   "open.respondents": "({n} respondenten)",
@@ -777,7 +810,8 @@ export const dashboardNl = {
   "open.noneForDimension": "Bij deze dimensie zijn geen open antwoorden gegeven.",
   "open.q.goed": "Wat gaat goed in de samenwerking met het Zorg- en Veiligheidshuis?",
   "open.q.beter": "Wat kan beter?",
-  "rendement.intro": "Waar de uren en het geld heen gaan: per gemeente, per casus, per thema en per maand, en wat een gemeente kost tegen het aantal casussen. Filters staan in de adresbalk, zodat u een selectie kunt delen.",
+  "rendement.intro":
+    "Waar de uren en het geld heen gaan: per gemeente, per casus, per thema en per maand, en wat een gemeente kost tegen het aantal casussen. Filters staan in de adresbalk, zodat u een selectie kunt delen.",
   "rendement.cases": "Casussen",
   "rendement.case": "Casus",
   "rendement.costPerCase": "Kosten per casus",
@@ -785,11 +819,14 @@ export const dashboardNl = {
   "rendement.municipalityAlt": "Staafdiagram van de kosten per gemeente; de tabel eronder geeft de uren en de kosten.",
   "rendement.byCase": "Uren en kosten per casus (top {n} naar kosten)",
   "rendement.caseAlt": "Staafdiagram van de kosten van de {n} duurste casussen, op casuscode; de tabel eronder geeft de uren en de kosten.",
-  "rendement.themeAlt": "Staafdiagram van de kosten per thema (een casus met meer thema's verdeelt zijn uren en kosten gelijk); de tabel eronder geeft de uren en de kosten.",
+  "rendement.themeAlt":
+    "Staafdiagram van de kosten per thema (een casus met meer thema's verdeelt zijn uren en kosten gelijk); de tabel eronder geeft de uren en de kosten.",
   "rendement.monthly": "Uren en kosten per maand",
-  "rendement.monthlyAlt": "Staven voor de uren (linker as) en een lijn met punten voor de kosten (rechter as) per maand; de tabel eronder geeft dezelfde cijfers.",
+  "rendement.monthlyAlt":
+    "Staven voor de uren (linker as) en een lijn met punten voor de kosten (rechter as) per maand; de tabel eronder geeft dezelfde cijfers.",
   "rendement.scatter": "Kosten per gemeente tegen het aantal casussen",
-  "rendement.scatterAlt": "Spreidingsdiagram met één punt per gemeente, met de naam erbij: naar rechts meer casussen, naar boven hogere kosten. De tabel eronder geeft de cijfers en de kosten per casus.",
+  "rendement.scatterAlt":
+    "Spreidingsdiagram met één punt per gemeente, met de naam erbij: naar rechts meer casussen, naar boven hogere kosten. De tabel eronder geeft de cijfers en de kosten per casus.",
   "rendement.noScatter": "In deze selectie zijn geen casussen of uren.",
   "chart.table": "Tabel: {title}",
   "open.groupBy": "Open antwoorden groeperen naar",
@@ -840,9 +877,11 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "results.nps": "Net Promoter Score",
   "results.grade": "Overall grade",
   "results.none": "No responses have come in for this wave yet.",
-  "results.pending": "{n} responses are waiting to be processed. In an anonymous wave responses are processed in groups of at least 10, and the rest at closing, so that no response can be linked to an invitation.",
+  "results.pending":
+    "{n} responses are waiting to be processed. In an anonymous wave responses are processed in groups of at least 10, and the rest at closing, so that no response can be linked to an invitation.",
   "results.suppressed": "Fewer than 5 partners have answered so far; to keep them unrecognisable, no scores are shown yet.",
-  "results.chartAlt": "Bar chart of the mean score (1–5) per dimension with the 95% confidence interval as error bar; the table below gives the same figures and the comparison with the previous survey.",
+  "results.chartAlt":
+    "Bar chart of the mean score (1–5) per dimension with the 95% confidence interval as error bar; the table below gives the same figures and the comparison with the previous survey.",
   "municipality.title": "Participation in the surveys",
   "municipality.wave": "Wave",
   "users.title": "Accounts",
@@ -893,7 +932,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "org.wonen": "Housing",
   "org.gemeente": "Municipalities",
   "org.overig": "Other",
-  "cases.intro": "Cases appear here only under a pseudonymous code. Names, citizen service numbers and addresses do not belong in this registry.",
+  "cases.intro":
+    "Cases appear here only under a pseudonymous code. Names, citizen service numbers and addresses do not belong in this registry.",
   "cases.list": "Overview",
   "cases.caption": "Cases ({n})",
   "cases.none": "No cases have been registered yet.",
@@ -911,7 +951,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "case.local": "Local",
   "case.localSince": "yes, since {date}",
   "case.intake": "Intake for the person-centred approach",
-  "case.intakeHelp": "A case belongs at the Safety House where care and safety meet. The theme Person-centred approach needs both criteria: the care and safety problems are connected, and the surroundings suffer from them (societal impact). For other themes, record what applies.",
+  "case.intakeHelp":
+    "A case belongs at the Safety House where care and safety meet. The theme Person-centred approach needs both criteria: the care and safety problems are connected, and the surroundings suffer from them (societal impact). For other themes, record what applies.",
   "case.nexus": "Care and safety meet",
   "case.impact": "There is societal impact: someone suffers from it",
   "case.needTheme": "Choose at least one theme.",
@@ -921,7 +962,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "case.changeStatusFor": "Change status of {code}",
   "case.newStatus": "New status of {code}",
   "case.closedOnFor": "Date closed of {code}",
-  "confs.intro": "For each case conference we record whether the five elements are there: reason, goal, approach, case director and follow-up agreements.",
+  "confs.intro":
+    "For each case conference we record whether the five elements are there: reason, goal, approach, case director and follow-up agreements.",
   "confs.list": "Recorded case conferences",
   "confs.caption": "Case conferences, newest first ({n})",
   "confs.none": "No case conferences have been recorded yet.",
@@ -940,8 +982,10 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "conf.attendanceOfN": "Attendance of partner {n}",
   "conf.addPartner": "Add partner",
   "conf.notes": "Reason, goal and approach",
-  "conf.notesHelp": "These are working notes: they are erased after the retention period. After that only the fact that they were recorded is kept. Do not use names; refer to the case code.",
-  "conf.notesHelpDays": "These are working notes: they are erased after the retention period of {days} days. After that only the fact that they were recorded is kept. Do not use names; refer to the case code.",
+  "conf.notesHelp":
+    "These are working notes: they are erased after the retention period. After that only the fact that they were recorded is kept. Do not use names; refer to the case code.",
+  "conf.notesHelpDays":
+    "These are working notes: they are erased after the retention period of {days} days. After that only the fact that they were recorded is kept. Do not use names; refer to the case code.",
   "conf.aanleiding": "Reason",
   "conf.doel": "Goal",
   "conf.aanpak": "Approach",
@@ -974,7 +1018,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "followUp.te_laat": "late",
   "followUp.open": "open",
   "followUp.verlopen": "overdue",
-  "metrics.intro": "Key figures on case conferences, lead times, partner participation and hours spent. The filters are in the address bar, so a selection can be shared.",
+  "metrics.intro":
+    "Key figures on case conferences, lead times, partner participation and hours spent. The filters are in the address bar, so a selection can be shared.",
   "metrics.conferences": "Case conferences",
   "metrics.casesRegistered": "cases registered: {n}",
   "metrics.directorAssigned": "Case director assigned",
@@ -989,11 +1034,13 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "metrics.p90": "90th percentile {p90} days (n = {n})",
   "metrics.noLeadTime": "no cases yet",
   "metrics.monthly": "Key figures by month",
-  "metrics.monthlyAlt": "Line chart of the share of case conferences per month with a case director, with all five elements and with roles explained; the table below shows the same figures.",
+  "metrics.monthlyAlt":
+    "Line chart of the share of case conferences per month with a case director, with all five elements and with roles explained; the table below shows the same figures.",
   "metrics.month": "Month",
   "metrics.noConferences": "No case conferences have been recorded in this selection yet.",
   "metrics.attendance": "Participation by partner",
-  "metrics.attendanceAlt": "Stacked bar chart: for each partner how often it was present, sent in information, took part by phone or video, or was absent; the table below shows the same figures.",
+  "metrics.attendanceAlt":
+    "Stacked bar chart: for each partner how often it was present, sent in information, took part by phone or video, or was absent; the table below shows the same figures.",
   "metrics.noAttendance": "No attendance recorded in this selection yet.",
   "metrics.partner": "Partner",
   "metrics.invited": "Invited",
@@ -1004,7 +1051,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "metrics.byMunicipality": "Hours and cost by municipality",
   "metrics.byTheme": "Hours and cost by theme",
   "metrics.costAltMunicipality": "Bar chart of the hours spent per municipality; the table below shows the same hours and the cost.",
-  "metrics.costAltTheme": "Bar chart of the hours spent per theme (a case with several themes shares its hours equally); the table below shows the same hours and the cost.",
+  "metrics.costAltTheme":
+    "Bar chart of the hours spent per theme (a case with several themes shares its hours equally); the table below shows the same hours and the cost.",
   "metrics.noHours": "No hours have been registered in this selection.",
   "metrics.hours": "Hours",
   "metrics.hoursUnit": "hours",
@@ -1019,14 +1067,16 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "period.invalid": "Choose a start date on or before the end date.",
   "uitdraai.title": "Report",
   "uitdraai.intro": "The report shows per municipality what the Safety House did in a period. Each municipality sees only its own report.",
-  "uitdraai.municipalityHelp": "Download what the Safety House did for your municipality in a period. By default that is the last full quarter.",
+  "uitdraai.municipalityHelp":
+    "Download what the Safety House did for your municipality in a period. By default that is the last full quarter.",
   "uitdraai.linkContext": "Report {name}, {from} to {to}",
   "uitdraai.pdf": "PDF",
   "uitdraai.xlsx": "Excel (XLSX)",
   "uitdraai.csv": "CSV",
   "uitdraai.one": "Report for one municipality",
   "uitdraai.all": "All municipalities",
-  "uitdraai.allHelp": "Put out the report for this period for all municipalities. Each municipality can then download its own PDF under 'My municipality'.",
+  "uitdraai.allHelp":
+    "Put out the report for this period for all municipalities. Each municipality can then download its own PDF under 'My municipality'.",
   "uitdraai.sendAll": "Send to all municipalities",
   "uitdraai.confirmSend": "Put out the report for {from} to {to} for all municipalities?",
   "uitdraai.sending": "Putting reports out…",
@@ -1044,7 +1094,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "nav.managementReview": "Management review",
   "people.me": "Myself ({name})",
   "people.unknown": "unknown account",
-  "quality.intro": "Findings from surveys, audits, complaints and risks, with their corrections, causes, improvement actions and the evidence that they worked (ISO 9001 10.2 and 10.3).",
+  "quality.intro":
+    "Findings from surveys, audits, complaints and risks, with their corrections, causes, improvement actions and the evidence that they worked (ISO 9001 10.2 and 10.3).",
   "digest.title": "Needs attention: {n} item(s)",
   "digest.nothing": "Nothing needs attention right now",
   "digest.overdueActions": "actions past their deadline",
@@ -1080,7 +1131,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "finding.status": "Status",
   "finding.actions": "Actions",
   "finding.add": "Record a finding",
-  "finding.addHelp": "For a complaint, an audit, a risk, a key figure or anything else. Record a low survey score with the form below; it also keeps the baseline.",
+  "finding.addHelp":
+    "For a complaint, an audit, a risk, a key figure or anything else. Record a low survey score with the form below; it also keeps the baseline.",
   "finding.correction": "Immediate correction",
   "finding.correctionOptional": "Immediate correction (optional)",
   "finding.rootCause": "Root cause found",
@@ -1107,7 +1159,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "class.observation": "Observation",
   "class.opportunity": "Opportunity for improvement",
   "waveFinding.title": "Turn a low survey score into a finding",
-  "waveFinding.help": "Choose a wave, then the dimension with the low score. The score, n and 95% confidence interval become the baseline later actions are measured against.",
+  "waveFinding.help":
+    "Choose a wave, then the dimension with the low score. The score, n and 95% confidence interval become the baseline later actions are measured against.",
   "waveFinding.pickDimension": "Dimension (lowest score first)",
   "waveFinding.scores": "Scores per dimension in this wave",
   "waveFinding.lowest": "lowest",
@@ -1174,7 +1227,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "pdca.check": "Check – measure the effect",
   "pdca.act": "Act – adjust and embed",
   "criterion.legend": "Effectiveness criterion",
-  "criterion.help": "Decide up front how you will see that the action works. The platform checks a measurable criterion itself; a manual criterion is judged by the reviewer, with evidence.",
+  "criterion.help":
+    "Decide up front how you will see that the action works. The platform checks a measurable criterion itself; a manual criterion is judged by the reviewer, with evidence.",
   "criterion.kind": "Kind of criterion",
   "criterion.survey_dimension": "Score on a dimension in a later wave",
   "criterion.survey_question": "Score on one question in a later wave",
@@ -1229,7 +1283,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "evidence.shaFull": "SHA-256 {sha}",
   "evidence.add": "Upload evidence",
   "evidence.file": "File",
-  "evidence.fileHelp": "PDF, image (PNG, JPG, GIF, WebP), text, CSV, Word, Excel, PowerPoint or OpenDocument; at most 10 MB. Other files are kept as inert files (.bin). Evidence cannot be changed: a new version is a new upload.",
+  "evidence.fileHelp":
+    "PDF, image (PNG, JPG, GIF, WebP), text, CSV, Word, Excel, PowerPoint or OpenDocument; at most 10 MB. Other files are kept as inert files (.bin). Evidence cannot be changed: a new version is a new upload.",
   "evidence.description": "Description (optional)",
   "evidence.needFile": "Choose a file.",
   "evidence.tooLarge": "The file is larger than 10 MB.",
@@ -1252,7 +1307,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "effReview.pickEvidence": "Choose at least one piece of evidence.",
   "effReview.saved": "The review has been recorded.",
   "effReview.submit": "Record review",
-  "ar.intro": "The audit programme of a year with what the audits found, and the register of risks and opportunities with how they moved (ISO 9001 6.1 and 9.2).",
+  "ar.intro":
+    "The audit programme of a year with what the audits found, and the register of risks and opportunities with how they moved (ISO 9001 6.1 and 9.2).",
   "ar.onThisPage": "On this page",
   "programme.title": "Audit programme",
   "programme.year": "Year",
@@ -1294,7 +1350,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "auditFindings.title": "Findings from audits",
   "auditFindings.none": "The audits of {year} have not produced findings (yet).",
   "auditFindings.count": "{n} finding(s) from the audits of {year}.",
-  "auditFindings.alt": "Stacked bar chart: per ISO 9001 clause the number of audit findings per classification; the table below shows the same counts.",
+  "auditFindings.alt":
+    "Stacked bar chart: per ISO 9001 clause the number of audit findings per classification; the table below shows the same counts.",
   "auditFindings.caption": "Audit findings {year} per clause and classification",
   "auditFindings.clause": "Clause",
   "auditFindings.total": "Total",
@@ -1323,7 +1380,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "risks.treatment": "Treatment",
   "risks.actions": "Actions for this risk",
   "risks.closeDetail": "Hide details",
-  "heatmap.help": "Each cell names the level from the risk matrix and counts the open risks and opportunities with that likelihood and impact; the colour only repeats the level.",
+  "heatmap.help":
+    "Each cell names the level from the risk matrix and counts the open risks and opportunities with that likelihood and impact; the colour only repeats the level.",
   "heatmap.legend": "Levels of the risk matrix",
   "heatmap.inherent": "Inherent risk: number of open risks per likelihood and impact ({n} in total)",
   "heatmap.residual": "Residual risk: number of open risks per likelihood and impact ({n} in total)",
@@ -1344,7 +1402,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "riskChange.updated": "changed",
   "riskChange.reviewed": "reviewed",
   "riskChange.closed": "closed",
-  "mr.intro": "The management review (ISO 9001 9.3): the twelve required inputs with the platform's figures, management's assessment and the decisions. A final version no longer changes; a correction is a new version.",
+  "mr.intro":
+    "The management review (ISO 9001 9.3): the twelve required inputs with the platform's figures, management's assessment and the decisions. A final version no longer changes; a correction is a new version.",
   "mr.add": "Start a management review",
   "mr.addHelp": "Choose the period the review looks back on (at most two years). The twelve inputs are filled with that period's figures.",
   "mr.create": "Create concept",
@@ -1388,7 +1447,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "mr.noAssessment": "No assessment yet.",
   "mr.decisions": "Decisions (9.3.3)",
   "mr.finalize": "Make final",
-  "mr.finalizeHelp": "Only management makes the review final. It then no longer changes; decisions with an owner and target date become improvement actions.",
+  "mr.finalizeHelp":
+    "Only management makes the review final. It then no longer changes; decisions with an owner and target date become improvement actions.",
   "mr.finalizeConfirm": "Make the management review final? After that only a correction can be recorded.",
   "mr.correction": "Correction",
   "mr.correctionHelp": "A correction creates a new draft version; this final version is kept as it is.",
@@ -1512,8 +1572,10 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "chart.download": "Download:",
   "chart.downloads": "Download: {title}",
   "chart.pngFailed": "The image could not be made. The table and the CSV hold the same figures.",
-  "heatmap.alt": "Table with likelihood in the rows and impact in the columns; each cell counts the open risks and names the level from the risk matrix.",
-  "results.intro": "Scores of the chosen survey per dimension and per question, with the 95% confidence interval, compared with the previous survey. Groups with fewer than 5 respondents are not shown. Filters are kept in the address bar so you can share a selection.",
+  "heatmap.alt":
+    "Table with likelihood in the rows and impact in the columns; each cell counts the open risks and names the level from the risk matrix.",
+  "results.intro":
+    "Scores of the chosen survey per dimension and per question, with the 95% confidence interval, compared with the previous survey. Groups with fewer than 5 respondents are not shown. Filters are kept in the address bar so you can share a selection.",
   "results.noWaves": "There are no surveys yet. A survey is created by quality or management.",
   "results.waveFilter": "Choose survey",
   "results.waveOption": "{name} ({n} respondents)",
@@ -1523,13 +1585,15 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "results.ciLow": "95% interval lower bound",
   "results.ciHigh": "95% interval upper bound",
   "results.byQuestion": "Distribution of answers per question",
-  "results.questionsAlt": "Stacked bar chart: per statement the share of respondents answering 1 (strongly disagree) to 5 (strongly agree); the table below gives the counts, the mean with interval, n and the comparison with the previous survey.",
+  "results.questionsAlt":
+    "Stacked bar chart: per statement the share of respondents answering 1 (strongly disagree) to 5 (strongly agree); the table below gives the counts, the mean with interval, n and the comparison with the previous survey.",
   "results.question": "Question",
   "results.valueLabel": "{v} – {text}",
   "results.value": "Value (0–10)",
   "results.recommend": "Recommendation (0–10)",
   "results.scores": "Overall mark and recommendation: distribution",
-  "results.scoresAlt": "Bar chart: per value from 0 to 10 how many respondents gave that overall mark and how many that likelihood to recommend; the table below gives the same counts.",
+  "results.scoresAlt":
+    "Bar chart: per value from 0 to 10 how many respondents gave that overall mark and how many that likelihood to recommend; the table below gives the same counts.",
   "results.noScores": "No overall marks or recommendations have been given yet.",
   "results.byType": "Type of organisation",
   "results.byBranch": "Branch",
@@ -1539,9 +1603,11 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "results.groupFilters": "Choose grouping",
   "results.groupBy": "Group by",
   "results.chartDimension": "Dimension in the chart",
-  "results.suppressionHelp": "A group with fewer than {n} respondents is suppressed: we show none of its figures, so nobody can be recognised. Where needed a larger group is suppressed too, so a small group cannot be worked out from the total.",
+  "results.suppressionHelp":
+    "A group with fewer than {n} respondents is suppressed: we show none of its figures, so nobody can be recognised. Where needed a larger group is suppressed too, so a small group cannot be worked out from the total.",
   "results.groupChart": "{dimension} by {grouping}",
-  "results.groupAlt": "Bar chart of the mean (1–5) of the chosen dimension per group, with the 95% confidence interval as error bar; suppressed groups are left out of the chart. The table below gives all dimensions per group.",
+  "results.groupAlt":
+    "Bar chart of the mean (1–5) of the chosen dimension per group, with the 95% confidence interval as error bar; suppressed groups are left out of the chart. The table below gives all dimensions per group.",
   "results.noGroups": "There are no groups for this grouping.",
   "results.leftOut": "Not in the chart (suppressed, fewer than {n} respondents): {names}.",
   "scale.1": "strongly disagree",
@@ -1563,10 +1629,12 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "compare.difference": "Difference",
   "compare.test": "Test (α = 0.05)",
   "compare.previousValue": "previous survey: {value};",
-  "compare.against": "Compared with the previous survey: {name}. A difference is called significant at p < 0.05 (Welch test for means, z-test for NPS and response).",
+  "compare.against":
+    "Compared with the previous survey: {name}. A difference is called significant at p < 0.05 (Welch test for means, z-test for NPS and response).",
   "compare.none": "There is no earlier survey with answers to compare with.",
   "open.title": "Open answers",
-  "open.help": "Open answers are shown only for groups of at least {n} respondents: in a smaller group a quote can point at its writer. Sometimes a larger group is suppressed too, so the answers of a small group cannot be derived from the total. Answers are sorted alphabetically, not by time.",
+  "open.help":
+    "Open answers are shown only for groups of at least {n} respondents: in a smaller group a quote can point at its writer. Sometimes a larger group is suppressed too, so the answers of a small group cannot be derived from the total. Answers are sorted alphabetically, not by time.",
   "open.filters": "Filter open answers",
   "open.everyone": "All respondents",
   "open.respondents": "({n} respondents)",
@@ -1575,7 +1643,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "open.noneForDimension": "No open answers were given for this dimension.",
   "open.q.goed": "What goes well in working with the Safety House?",
   "open.q.beter": "What could be better?",
-  "rendement.intro": "Where the hours and the money go: per municipality, per case, per theme and per month, and what a municipality costs against its number of cases. Filters are kept in the address bar so you can share a selection.",
+  "rendement.intro":
+    "Where the hours and the money go: per municipality, per case, per theme and per month, and what a municipality costs against its number of cases. Filters are kept in the address bar so you can share a selection.",
   "rendement.cases": "Cases",
   "rendement.case": "Case",
   "rendement.costPerCase": "Cost per case",
@@ -1583,11 +1652,14 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "rendement.municipalityAlt": "Bar chart of the cost per municipality; the table below gives the hours and the cost.",
   "rendement.byCase": "Hours and cost per case (top {n} by cost)",
   "rendement.caseAlt": "Bar chart of the cost of the {n} most expensive cases, by case code; the table below gives the hours and the cost.",
-  "rendement.themeAlt": "Bar chart of the cost per theme (a case with several themes shares its hours and cost equally); the table below gives the hours and the cost.",
+  "rendement.themeAlt":
+    "Bar chart of the cost per theme (a case with several themes shares its hours and cost equally); the table below gives the hours and the cost.",
   "rendement.monthly": "Hours and cost per month",
-  "rendement.monthlyAlt": "Bars for the hours (left axis) and a line with markers for the cost (right axis) per month; the table below gives the same figures.",
+  "rendement.monthlyAlt":
+    "Bars for the hours (left axis) and a line with markers for the cost (right axis) per month; the table below gives the same figures.",
   "rendement.scatter": "Cost per municipality against the number of cases",
-  "rendement.scatterAlt": "Scatter chart with one labelled point per municipality: further right more cases, higher up more cost. The table below gives the figures and the cost per case.",
+  "rendement.scatterAlt":
+    "Scatter chart with one labelled point per municipality: further right more cases, higher up more cost. The table below gives the figures and the cost per case.",
   "rendement.noScatter": "There are no cases or hours in this selection.",
   "chart.table": "Table: {title}",
   "open.groupBy": "Group open answers by",

@@ -36,14 +36,16 @@ export const reportNl = {
   "report.change.previous": "vorige periode {value}",
   "report.change.same": "gelijk",
 
-  "report.summary.work": "Het Zorg- en Veiligheidshuis werkte in deze periode aan {cases} uit gemeente {name} ({newCases} nieuw aangemeld, {closedCases} afgesloten).",
+  "report.summary.work":
+    "Het Zorg- en Veiligheidshuis werkte in deze periode aan {cases} uit gemeente {name} ({newCases} nieuw aangemeld, {closedCases} afgesloten).",
   "report.summary.conferences": "Over deze casussen organiseerde het {conferences}.",
   "report.summary.noConferences": "Over casussen uit de gemeente waren er in deze periode geen casusoverleggen.",
   "report.summary.hours": "In totaal besteedde het Zorg- en Veiligheidshuis {hours} aan deze casussen, voor {cost}.",
   "report.summary.trendUp": "Ten opzichte van de vorige periode is het aantal casussen gestegen van {previous} naar {current}.",
   "report.summary.trendDown": "Ten opzichte van de vorige periode is het aantal casussen gedaald van {previous} naar {current}.",
   "report.summary.trendSame": "Het aantal casussen is gelijk aan dat in de vorige periode ({current}).",
-  "report.summary.followUps": "Vervolgafspraken uit de casusoverleggen: {onTime} op tijd nagekomen, {late} te laat nagekomen, {open} nog binnen de termijn en {overdue} over de termijn ({total} in totaal).",
+  "report.summary.followUps":
+    "Vervolgafspraken uit de casusoverleggen: {onTime} op tijd nagekomen, {late} te laat nagekomen, {open} nog binnen de termijn en {overdue} over de termijn ({total} in totaal).",
   "report.summary.noFollowUps": "Er zijn geen vervolgafspraken vastgelegd.",
 
   "report.unit.case.one": "casus",
@@ -121,8 +123,10 @@ export const reportNl = {
   "report.empty.monthly": "Geen gegevens per maand in deze periode.",
 
   "report.note.themes": "Een casus kan onder meer dan één thema vallen; de aantallen tellen daarom niet op tot het totaal.",
-  "report.note.conferences": "Per casusoverleg: hoeveel van de vijf onderdelen (aanleiding, doel, aanpak, casusregisseur, vervolgafspraken) zijn vastgelegd en of de rollen van de deelnemers zijn toegelicht.",
-  "report.note.followUps": "Afspraken uit de casusoverleggen, met de organisatie die de afspraak uitvoert en de stand op de dag van dit overzicht.",
+  "report.note.conferences":
+    "Per casusoverleg: hoeveel van de vijf onderdelen (aanleiding, doel, aanpak, casusregisseur, vervolgafspraken) zijn vastgelegd en of de rollen van de deelnemers zijn toegelicht.",
+  "report.note.followUps":
+    "Afspraken uit de casusoverleggen, met de organisatie die de afspraak uitvoert en de stand op de dag van dit overzicht.",
   "report.note.attendance": "Aantal casusoverleggen per partnerorganisatie, naar de manier van deelnemen.",
   "report.note.hours": "Uren die het Zorg- en Veiligheidshuis schreef op casussen uit de gemeente, met de bijbehorende kosten.",
   "report.note.monthly": "Actieve casussen en gehouden casusoverleggen per maand.",
@@ -167,14 +171,16 @@ export const reportEn: Record<ReportKey, string> = {
   "report.change.previous": "previous period {value}",
   "report.change.same": "unchanged",
 
-  "report.summary.work": "In this period the Safety House worked on {cases} from the municipality of {name} ({newCases} newly referred, {closedCases} closed).",
+  "report.summary.work":
+    "In this period the Safety House worked on {cases} from the municipality of {name} ({newCases} newly referred, {closedCases} closed).",
   "report.summary.conferences": "It held {conferences} about these cases.",
   "report.summary.noConferences": "There were no case conferences about cases from the municipality in this period.",
   "report.summary.hours": "In total the Safety House spent {hours} on these cases, at a cost of {cost}.",
   "report.summary.trendUp": "Compared with the previous period the number of cases rose from {previous} to {current}.",
   "report.summary.trendDown": "Compared with the previous period the number of cases fell from {previous} to {current}.",
   "report.summary.trendSame": "The number of cases is the same as in the previous period ({current}).",
-  "report.summary.followUps": "Follow-up agreements from the case conferences: {onTime} met on time, {late} met late, {open} still within their deadline and {overdue} overdue ({total} in total).",
+  "report.summary.followUps":
+    "Follow-up agreements from the case conferences: {onTime} met on time, {late} met late, {open} still within their deadline and {overdue} overdue ({total} in total).",
   "report.summary.noFollowUps": "No follow-up agreements were recorded.",
 
   "report.unit.case.one": "case",
@@ -252,8 +258,10 @@ export const reportEn: Record<ReportKey, string> = {
   "report.empty.monthly": "No monthly figures for this period.",
 
   "report.note.themes": "A case can fall under more than one theme, so the numbers do not add up to the total.",
-  "report.note.conferences": "Per case conference: how many of the five elements (reason, goal, approach, case director, follow-up agreements) were recorded and whether the participants' roles were explained.",
-  "report.note.followUps": "Agreements made in the case conferences, with the organisation responsible and their state on the day of this report.",
+  "report.note.conferences":
+    "Per case conference: how many of the five elements (reason, goal, approach, case director, follow-up agreements) were recorded and whether the participants' roles were explained.",
+  "report.note.followUps":
+    "Agreements made in the case conferences, with the organisation responsible and their state on the day of this report.",
   "report.note.attendance": "Number of case conferences per partner organisation, by way of taking part.",
   "report.note.hours": "Hours the Safety House recorded on cases from the municipality, with the related cost.",
   "report.note.monthly": "Active cases and case conferences held per month.",

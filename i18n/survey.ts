@@ -12,7 +12,8 @@ export const surveyNl = {
   "survey.thanksText": "Uw antwoorden zijn ontvangen en veilig opgeslagen. U kunt dit venster sluiten.",
   "survey.receipt": "Ontvangstbewijs",
   "survey.unknownTitle": "Deze link werkt niet",
-  "survey.unknownText": "De link is onbekend of onvolledig. Controleer of u de hele link uit de uitnodiging heeft gebruikt, of neem contact op met het Zorg- en Veiligheidshuis.",
+  "survey.unknownText":
+    "De link is onbekend of onvolledig. Controleer of u de hele link uit de uitnodiging heeft gebruikt, of neem contact op met het Zorg- en Veiligheidshuis.",
   "survey.submittedTitle": "U heeft de vragenlijst al ingevuld",
   "survey.submittedText": "Dank u wel! Met deze link zijn de antwoorden al ingestuurd; opnieuw invullen is niet nodig.",
   "survey.closedTitle": "Deze meting is gesloten",
@@ -40,7 +41,8 @@ export const surveyEn: Record<SurveyKey, string> = {
   "survey.thanksText": "Your answers have been received and stored safely. You can close this window.",
   "survey.receipt": "Receipt",
   "survey.unknownTitle": "This link does not work",
-  "survey.unknownText": "The link is unknown or incomplete. Check that you used the whole link from the invitation, or contact the Safety House.",
+  "survey.unknownText":
+    "The link is unknown or incomplete. Check that you used the whole link from the invitation, or contact the Safety House.",
   "survey.submittedTitle": "You have already completed the questionnaire",
   "survey.submittedText": "Thank you! The answers for this link have already been submitted; there is no need to fill it in again.",
   "survey.closedTitle": "This survey is closed",

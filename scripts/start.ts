@@ -40,7 +40,8 @@ const now = () => new Date();
 // The key that signs evidence packs: made at the first start, kept after.
 const signingKey = await instancePublicKey(database.db);
 console.log(`Bewijspakketten worden ondertekend met Ed25519-sleutel ${formatFingerprint(signingKey.fingerprint)}.`);
-if (await seedDemo(database.db, now(), NODE_PASSWORDS)) console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
+if (await seedDemo(database.db, now(), NODE_PASSWORDS))
+  console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
 if (await seedRegistryDemo(database.db, now())) console.log("Demo-casusregistratie (2025–2026) aangemaakt.");
 // The management review goes last: it reads, and adds to, everything before it.
 const quality = [seedAuditsDemo, seedRisksDemo, seedQualityDemo, seedReviewsDemo];
@@ -51,7 +52,10 @@ if (seeded.some(Boolean)) console.log("Demo-kwaliteitscyclus (audits, risico's, 
 // The retention job: at start and then daily, so working notes never outlive their term. Started once the
 // server listens: it is a background job (daily granularity), not something a start should wait for.
 const retention = async () => {
-  const { erased } = await runRetention(database.db, now()).catch((e) => { console.error("bewaartermijn-taak mislukt", e); return { erased: [] }; });
+  const { erased } = await runRetention(database.db, now()).catch((e) => {
+    console.error("bewaartermijn-taak mislukt", e);
+    return { erased: [] };
+  });
   if (erased.length) console.log(`Bewaartermijn: werkaantekeningen van ${erased.length} casusoverleg(gen) gewist.`);
 };
 setInterval(retention, 24 * 3600_000).unref();
@@ -59,9 +63,12 @@ setInterval(retention, 24 * 3600_000).unref();
 // The daily backup (BACKUP_DIR, BACKUP_KEEP): checked hourly, made when the last one is a day old.
 const backups = scheduleFromEnv(process.env);
 if (backups) {
-  const backup = () => runScheduledBackup(database.db, backups, now())
-    .then((file) => { if (file) console.log(`Back-up gemaakt: ${file}`); })
-    .catch((e) => console.error("dagelijkse back-up mislukt", e));
+  const backup = () =>
+    runScheduledBackup(database.db, backups, now())
+      .then((file) => {
+        if (file) console.log(`Back-up gemaakt: ${file}`);
+      })
+      .catch((e) => console.error("dagelijkse back-up mislukt", e));
   void backup();
   setInterval(backup, 3600_000).unref();
 }
@@ -69,7 +76,8 @@ if (backups) {
 // The weekly quality digest by e-mail, when SMTP_URL and DIGEST_TO are set; checked hourly, sent once a week.
 const mailer = mailFromEnv(process.env, `${publicUrl}/`);
 if (mailer) {
-  const digest = () => sendWeeklyDigest(database.db, mailer.transport, mailer.mail, now()).catch((e) => console.error("weekoverzicht mislukt", e));
+  const digest = () =>
+    sendWeeklyDigest(database.db, mailer.transport, mailer.mail, now()).catch((e) => console.error("weekoverzicht mislukt", e));
   setTimeout(digest, 0).unref();
   setInterval(digest, 3600_000).unref();
 }

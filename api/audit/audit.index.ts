@@ -12,48 +12,97 @@ import { chainHead, parseAnchor, verifyAuditChain } from "./audit.service.ts";
 const tags = ["Audittrail"];
 
 export const AuditEntrySchema = createSelectSchema(auditLog, {
-  before: orNull(AuditFieldsSchema), after: orNull(AuditFieldsSchema),
+  before: orNull(AuditFieldsSchema),
+  after: orNull(AuditFieldsSchema),
 }).openapi("AuditEntry");
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
 const Head = z.object({ seq: z.number(), hash: z.string() }).openapi("ChainHead");
-const Break = z.object({ seq: z.number(), reason: z.enum(["chain_link", "content_changed", "anchor_missing", "anchor_mismatch"]) }).openapi("ChainBreak");
+const Break = z
+  .object({ seq: z.number(), reason: z.enum(["chain_link", "content_changed", "anchor_missing", "anchor_mismatch"]) })
+  .openapi("ChainBreak");
 
 export const listAuditTrail = defineRoute({
-  method: "get", path: "/audit", operationId: "listAuditTrail", permission: "audit:read", tags, summary: "Audittrail, nieuwste eerst (per 100)",
+  method: "get",
+  path: "/audit",
+  operationId: "listAuditTrail",
+  permission: "audit:read",
+  tags,
+  summary: "Audittrail, nieuwste eerst (per 100)",
   request: { query: z.object({ before: z.coerce.number().int().positive().optional() }) },
-  responses: { 200: { description: "Regels", ...json(z.object({ entries: z.array(AuditEntrySchema) })) }, ...errorResponses(400, 401, 403) },
+  responses: {
+    200: { description: "Regels", ...json(z.object({ entries: z.array(AuditEntrySchema) })) },
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 export const verifyAuditTrail = defineRoute({
-  method: "get", path: "/audit/verify", operationId: "verifyAuditTrail", permission: "audit:read", tags, summary: "Controleer de hashketen van de audittrail",
-  description: "Meldt elke breuk, niet alleen de eerste. Met `anchor` (een eerder genoteerde kop, `<seq>:<hash>` of alleen de hash) "
-    + "ook of die regel nog onveranderd bestaat: afkappen of herschrijven tot en met het anker valt dan op.",
+  method: "get",
+  path: "/audit/verify",
+  operationId: "verifyAuditTrail",
+  permission: "audit:read",
+  tags,
+  summary: "Controleer de hashketen van de audittrail",
+  description:
+    "Meldt elke breuk, niet alleen de eerste. Met `anchor` (een eerder genoteerde kop, `<seq>:<hash>` of alleen de hash) " +
+    "ook of die regel nog onveranderd bestaat: afkappen of herschrijven tot en met het anker valt dan op.",
   request: { query: z.object({ anchor: z.string().max(200).optional() }) },
-  responses: { 200: { description: "Resultaat", ...json(z.object({ ok: z.boolean(), entries: z.number(),
-    breaks: z.array(Break), firstBroken: Break.optional(), head: orNull(Head),
-    anchor: z.object({ hash: z.string(), found: z.boolean(), seq: z.number().nullable() }).optional() })) }, ...errorResponses(400, 401, 403) },
+  responses: {
+    200: {
+      description: "Resultaat",
+      ...json(
+        z.object({
+          ok: z.boolean(),
+          entries: z.number(),
+          breaks: z.array(Break),
+          firstBroken: Break.optional(),
+          head: orNull(Head),
+          anchor: z.object({ hash: z.string(), found: z.boolean(), seq: z.number().nullable() }).optional(),
+        }),
+      ),
+    },
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 export const getAuditAnchor = defineRoute({
-  method: "get", path: "/audit/anchor", operationId: "getAuditAnchor", permission: "audit:read", tags, summary: "De kop van de hashketen (om buiten de database te bewaren)",
+  method: "get",
+  path: "/audit/anchor",
+  operationId: "getAuditAnchor",
+  permission: "audit:read",
+  tags,
+  summary: "De kop van de hashketen (om buiten de database te bewaren)",
   responses: { 200: { description: "Kop", ...json(z.object({ head: orNull(Head) })) }, ...errorResponses(401, 403) },
 });
 
 export const auditRouter = createRouter()
   .openapi(listAuditTrail, async (c) => {
     const { before } = c.req.valid("query");
-    const entries = await c.var.deps.db.select().from(auditLog)
-      .where(before ? lt(auditLog.seq, before) : undefined).orderBy(desc(auditLog.seq)).limit(100);
+    const entries = await c.var.deps.db
+      .select()
+      .from(auditLog)
+      .where(before ? lt(auditLog.seq, before) : undefined)
+      .orderBy(desc(auditLog.seq))
+      .limit(100);
     // before/after hold the JSON objects appendAudit was given.
-    return c.json({ entries: entries.map((e) => ({ ...e, before: e.before as Record<string, unknown> | null, after: e.after as Record<string, unknown> | null })) }, 200);
+    return c.json(
+      {
+        entries: entries.map((e) => ({
+          ...e,
+          before: e.before as Record<string, unknown> | null,
+          after: e.after as Record<string, unknown> | null,
+        })),
+      },
+      200,
+    );
   })
   .openapi(verifyAuditTrail, async (c) => {
     const { anchor } = c.req.valid("query");
     const parsed = anchor === undefined ? undefined : parseAnchor(anchor);
     if (parsed === null) {
-      throw new ApiError(400, "invalid_anchor", "anchor: verwacht '<regel>:<sha-256 in hex>' of alleen de hash (64 tekens).",
-        [{ path: "anchor", message: "geen geldig anker" }]);
+      throw new ApiError(400, "invalid_anchor", "anchor: verwacht '<regel>:<sha-256 in hex>' of alleen de hash (64 tekens).", [
+        { path: "anchor", message: "geen geldig anker" },
+      ]);
     }
     return c.json(await verifyAuditChain(c.var.deps.db, parsed), 200);
   })

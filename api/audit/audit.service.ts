@@ -22,8 +22,16 @@ type Row = typeof auditLog.$inferSelect;
 /** The content a hash covers: everything but the sequence number and the hash itself. */
 function content(row: Omit<Row, "seq" | "hash">) {
   return canonicalJson({
-    at: row.at, actorId: row.actorId, actor: row.actor, ip: row.ip, action: row.action, entity: row.entity,
-    entityId: row.entityId, before: row.before, after: row.after, prevHash: row.prevHash,
+    at: row.at,
+    actorId: row.actorId,
+    actor: row.actor,
+    ip: row.ip,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+    prevHash: row.prevHash,
   });
 }
 
@@ -54,9 +62,15 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise
   await db.execute(sql`select pg_advisory_xact_lock(424242)`);
   const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const row = {
-    at: now.toISOString(), actorId: entry.actorId ?? null, actor: entry.actor, ip: entry.ip ?? null,
-    action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null,
-    before: asStored(entry.before), after: asStored(entry.after),
+    at: now.toISOString(),
+    actorId: entry.actorId ?? null,
+    actor: entry.actor,
+    ip: entry.ip ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: asStored(entry.before),
+    after: asStored(entry.after),
     prevHash: last?.hash ?? GENESIS,
   };
   await db.insert(auditLog).values({ ...row, hash: entryHash(row) });
@@ -73,8 +87,14 @@ export async function audited<T>(db: Db, now: Date, work: (tx: Db) => Promise<{ 
 }
 
 export type BreakReason = "chain_link" | "content_changed" | "anchor_missing" | "anchor_mismatch";
-export interface ChainBreak { seq: number; reason: BreakReason }
-export interface ChainHead { seq: number; hash: string }
+export interface ChainBreak {
+  seq: number;
+  reason: BreakReason;
+}
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
 export interface VerifyResult {
   ok: boolean;
   /** Entries walked. */
@@ -108,7 +128,9 @@ export function parseAnchor(text: string): { seq: number | null; hash: string } 
  * entry, removes that hash from the table.
  */
 export async function verifyAuditChain(db: Db, anchor?: { seq: number | null; hash: string }): Promise<VerifyResult> {
-  let prev = GENESIS, entries = 0, after = 0;
+  let prev = GENESIS,
+    entries = 0,
+    after = 0;
   let head: ChainHead | null = null;
   const breaks: ChainBreak[] = [];
   for (;;) {
@@ -128,10 +150,16 @@ export async function verifyAuditChain(db: Db, anchor?: { seq: number | null; ha
     const [hit] = await db.select({ seq: auditLog.seq }).from(auditLog).where(eq(auditLog.hash, anchor.hash));
     const found = !!hit && (anchor.seq === null || Number(hit.seq) === anchor.seq);
     anchorResult = { hash: anchor.hash, found, seq: hit ? Number(hit.seq) : anchor.seq };
-    if (!hit) breaks.push({ seq: anchor.seq ?? (head?.seq ?? 0), reason: "anchor_missing" });
+    if (!hit) breaks.push({ seq: anchor.seq ?? head?.seq ?? 0, reason: "anchor_missing" });
     else if (!found) breaks.push({ seq: Number(hit.seq), reason: "anchor_mismatch" });
     breaks.sort((a, b) => a.seq - b.seq);
   }
-  return { ok: breaks.length === 0, entries, breaks, ...(breaks[0] ? { firstBroken: breaks[0] } : {}), head,
-    ...(anchorResult ? { anchor: anchorResult } : {}) };
+  return {
+    ok: breaks.length === 0,
+    entries,
+    breaks,
+    ...(breaks[0] ? { firstBroken: breaks[0] } : {}),
+    head,
+    ...(anchorResult ? { anchor: anchorResult } : {}),
+  };
 }

@@ -35,10 +35,21 @@ export async function peopleById(db: Db, ids: readonly string[]): Promise<People
 export async function activePeople(db: Db, ids: readonly string[]) {
   const people = await peopleById(db, ids);
   const missing = [...new Set(ids)].filter((id) => !people.has(id));
-  if (missing.length) throw new ApiError(400, "unknown_user", "Onbekende gebruiker.", missing.map((userId) => ({ userId })));
+  if (missing.length)
+    throw new ApiError(
+      400,
+      "unknown_user",
+      "Onbekende gebruiker.",
+      missing.map((userId) => ({ userId })),
+    );
   const disabled = [...people.values()].filter((u) => u.disabledAt);
   if (disabled.length) {
-    throw new ApiError(422, "user_disabled", `Het account van ${disabled[0].name} is uitgeschakeld.`, disabled.map((u) => ({ userId: u.id })));
+    throw new ApiError(
+      422,
+      "user_disabled",
+      `Het account van ${disabled[0].name} is uitgeschakeld.`,
+      disabled.map((u) => ({ userId: u.id })),
+    );
   }
   return people;
 }
@@ -47,29 +58,53 @@ export async function activePeople(db: Db, ids: readonly string[]) {
 export function assertAuditorRoles(auditorIds: readonly string[], people: People) {
   const outsiders = auditorIds.map((id) => people.get(id)!).filter((u) => u.role === "gemeente");
   if (outsiders.length) {
-    throw new ApiError(422, "auditor_role", `${outsiders[0].name} heeft een gemeente-account en kan geen interne auditor zijn.`,
-      outsiders.map((u) => ({ userId: u.id, role: u.role })));
+    throw new ApiError(
+      422,
+      "auditor_role",
+      `${outsiders[0].name} heeft een gemeente-account en kan geen interne auditor zijn.`,
+      outsiders.map((u) => ({ userId: u.id, role: u.role })),
+    );
   }
 }
 
 export function assertIndependent(
-  audit: { auditorIds: readonly string[]; auditeeIds: readonly string[] }, process: ProcessRow, people: People, prefix = "",
+  audit: { auditorIds: readonly string[]; auditeeIds: readonly string[] },
+  process: ProcessRow,
+  people: People,
+  prefix = "",
 ) {
   const problems = independenceProblems(audit, process);
   if (!problems.length) return;
   const message = independenceMessage(problems, (id) => people.get(id)?.name ?? id, process.name);
-  throw new ApiError(422, "auditor_not_independent", prefix + message, problems.map((p) => ({ ...p })));
+  throw new ApiError(
+    422,
+    "auditor_not_independent",
+    prefix + message,
+    problems.map((p) => ({ ...p })),
+  );
 }
 
 const person = (people: People) => (id: string) => ({ id, name: people.get(id)?.name ?? "onbekend" });
 
 export function publicAudit(row: AuditRow, processName: string, people: People, today: string) {
   return {
-    id: row.id, ref: row.ref, year: row.year, processId: row.processId, processName,
-    scope: row.scope, criteria: row.criteria, auditorIds: row.auditorIds, auditeeIds: row.auditeeIds,
-    auditors: row.auditorIds.map(person(people)), auditees: row.auditeeIds.map(person(people)),
-    plannedOn: row.plannedOn, actualOn: row.actualOn, status: row.status,
-    strongPoints: row.strongPoints, conclusion: row.conclusion, reportedOn: row.reportedOn,
+    id: row.id,
+    ref: row.ref,
+    year: row.year,
+    processId: row.processId,
+    processName,
+    scope: row.scope,
+    criteria: row.criteria,
+    auditorIds: row.auditorIds,
+    auditeeIds: row.auditeeIds,
+    auditors: row.auditorIds.map(person(people)),
+    auditees: row.auditeeIds.map(person(people)),
+    plannedOn: row.plannedOn,
+    actualOn: row.actualOn,
+    status: row.status,
+    strongPoints: row.strongPoints,
+    conclusion: row.conclusion,
+    reportedOn: row.reportedOn,
     ...auditFlags(row, today),
   };
 }

@@ -9,8 +9,7 @@ const Text = (max: number) => text(max, 1);
 const Line = (max: number) => line(max);
 const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
 const distinct = (ids: string[]) => new Set(ids).size === ids.length;
-const People = (min: number) => z.array(z.uuid()).min(min).max(10)
-  .refine(distinct, { message: "Noem iedere persoon maar één keer." });
+const People = (min: number) => z.array(z.uuid()).min(min).max(10).refine(distinct, { message: "Noem iedere persoon maar één keer." });
 const Year = z.number().int().min(2000).max(2100);
 
 /** An ISO 9001 clause (8.5.1) or the name of an own procedure; something that looks like a clause must be one. */
@@ -21,78 +20,123 @@ const Criteria = z.array(Criterion).min(1).max(30).refine(distinct, { message: "
 
 export const PersonSchema = z.object({ id: z.string(), name: z.string() }).openapi("Person");
 
-export const ProcessSchema = z.object({
-  id: z.string(), name: z.string(), riskWeight: z.number(), owners: z.array(PersonSchema),
-}).openapi("Process");
+export const ProcessSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    riskWeight: z.number(),
+    owners: z.array(PersonSchema),
+  })
+  .openapi("Process");
 
-export const ProcessUpdateSchema = z.object({
-  ownerIds: People(0).optional(),
-  riskWeight: z.number().int().min(1).max(3).optional(),
-}).strict().refine((u) => Object.keys(u).length > 0, nonEmpty).openapi("ProcessUpdate");
+export const ProcessUpdateSchema = z
+  .object({
+    ownerIds: People(0).optional(),
+    riskWeight: z.number().int().min(1).max(3).optional(),
+  })
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, nonEmpty)
+  .openapi("ProcessUpdate");
 
-export const AuditSchema = z.object({
-  id: z.string(), ref: z.string(), year: z.number(), processId: z.string(), processName: z.string(),
-  scope: z.string(), criteria: z.array(z.string()),
-  auditorIds: z.array(z.string()), auditeeIds: z.array(z.string()),
-  auditors: z.array(PersonSchema), auditees: z.array(PersonSchema),
-  plannedOn: z.string(), actualOn: z.string().nullable(), status: z.enum(auditStatus.enumValues),
-  strongPoints: z.string().nullable(), conclusion: z.string().nullable(), reportedOn: z.string().nullable(),
-  /** Planned day passed, not carried out, not cancelled. */
-  late: z.boolean(),
-  /** Carried out, but not reported to management within 30 days. */
-  reportLate: z.boolean(),
-}).openapi("InternalAudit");
+export const AuditSchema = z
+  .object({
+    id: z.string(),
+    ref: z.string(),
+    year: z.number(),
+    processId: z.string(),
+    processName: z.string(),
+    scope: z.string(),
+    criteria: z.array(z.string()),
+    auditorIds: z.array(z.string()),
+    auditeeIds: z.array(z.string()),
+    auditors: z.array(PersonSchema),
+    auditees: z.array(PersonSchema),
+    plannedOn: z.string(),
+    actualOn: z.string().nullable(),
+    status: z.enum(auditStatus.enumValues),
+    strongPoints: z.string().nullable(),
+    conclusion: z.string().nullable(),
+    reportedOn: z.string().nullable(),
+    /** Planned day passed, not carried out, not cancelled. */
+    late: z.boolean(),
+    /** Carried out, but not reported to management within 30 days. */
+    reportLate: z.boolean(),
+  })
+  .openapi("InternalAudit");
 
-export const AuditFindingSchema = z.object({
-  id: z.string(), ref: z.string(), classification: z.enum(CLASSIFICATIONS), title: z.string(), clauses: z.array(z.string()),
-}).openapi("AuditFinding");
+export const AuditFindingSchema = z
+  .object({
+    id: z.string(),
+    ref: z.string(),
+    classification: z.enum(CLASSIFICATIONS),
+    title: z.string(),
+    clauses: z.array(z.string()),
+  })
+  .openapi("AuditFinding");
 
 export const AuditDetailSchema = AuditSchema.extend({ findings: z.array(AuditFindingSchema) }).openapi("InternalAuditDetail");
 
-export const NewAuditSchema = z.object({
-  processId: code(60),
-  year: Year,
-  scope: Text(2000),
-  criteria: Criteria,
-  auditorIds: People(1),
-  auditeeIds: People(0),
-  plannedOn: planDate(),
-}).strict().refine((a) => a.plannedOn.startsWith(`${a.year}-`), {
-  message: "De geplande datum valt niet in het auditjaar.", path: ["plannedOn"],
-}).openapi("NewInternalAudit");
+export const NewAuditSchema = z
+  .object({
+    processId: code(60),
+    year: Year,
+    scope: Text(2000),
+    criteria: Criteria,
+    auditorIds: People(1),
+    auditeeIds: People(0),
+    plannedOn: planDate(),
+  })
+  .strict()
+  .refine((a) => a.plannedOn.startsWith(`${a.year}-`), {
+    message: "De geplande datum valt niet in het auditjaar.",
+    path: ["plannedOn"],
+  })
+  .openapi("NewInternalAudit");
 
-export const AuditUpdateSchema = z.object({
-  plannedOn: planDate().optional(),
-  scope: Text(2000).optional(),
-  criteria: Criteria.optional(),
-  auditorIds: People(1).optional(),
-  auditeeIds: People(0).optional(),
-  actualOn: eventDate().optional(),
-  status: z.literal("geannuleerd").optional(),
-}).strict()
+export const AuditUpdateSchema = z
+  .object({
+    plannedOn: planDate().optional(),
+    scope: Text(2000).optional(),
+    criteria: Criteria.optional(),
+    auditorIds: People(1).optional(),
+    auditeeIds: People(0).optional(),
+    actualOn: eventDate().optional(),
+    status: z.literal("geannuleerd").optional(),
+  })
+  .strict()
   .refine((u) => Object.keys(u).length > 0, nonEmpty)
   .refine((u) => !(u.status && u.actualOn), { message: "Een audit is uitgevoerd of geannuleerd, niet allebei.", path: ["status"] })
   .openapi("InternalAuditUpdate");
 
-const ReportFinding = z.object({
-  title: Line(200),
-  description: Text(4000),
-  classification: z.enum(CLASSIFICATIONS),
-  clauses: z.array(Clause).min(1).max(10),
-  correction: Text(4000).optional(),
-}).strict();
+const ReportFinding = z
+  .object({
+    title: Line(200),
+    description: Text(4000),
+    classification: z.enum(CLASSIFICATIONS),
+    clauses: z.array(Clause).min(1).max(10),
+    correction: Text(4000).optional(),
+  })
+  .strict();
 
-export const AuditReportSchema = z.object({
-  actualOn: eventDate().optional(),
-  strongPoints: Text(4000),
-  conclusion: Text(4000),
-  reportedOn: eventDate(),
-  /** Every finding of the audit; an empty list says explicitly that there were none. */
-  findings: z.array(ReportFinding).max(50),
-}).strict().openapi("InternalAuditReport");
+export const AuditReportSchema = z
+  .object({
+    actualOn: eventDate().optional(),
+    strongPoints: Text(4000),
+    conclusion: Text(4000),
+    reportedOn: eventDate(),
+    /** Every finding of the audit; an empty list says explicitly that there were none. */
+    findings: z.array(ReportFinding).max(50),
+  })
+  .strict()
+  .openapi("InternalAuditReport");
 
 export const ProgrammeQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional()
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
     .openapi({ param: { name: "year", in: "query" }, example: 2026 }),
 });
 
@@ -101,23 +145,44 @@ const PreviousResults = z.object({
   audits: z.number(),
   majorNc: z.number(),
   minorNc: z.number(),
-  lastAudit: z.object({
-    ref: z.string(), year: z.number(), actualOn: z.string(), reported: z.boolean(), majorNc: z.number(), minorNc: z.number(),
-  }).nullable(),
+  lastAudit: z
+    .object({
+      ref: z.string(),
+      year: z.number(),
+      actualOn: z.string(),
+      reported: z.boolean(),
+      majorNc: z.number(),
+      minorNc: z.number(),
+    })
+    .nullable(),
 });
 
-export const ProgrammeSchema = z.object({
-  year: z.number(),
-  today: z.string(),
-  processes: z.array(z.object({
-    processId: z.string(), name: z.string(), riskWeight: z.number(), owners: z.array(PersonSchema),
-    previous: PreviousResults,
-    recommended: z.number(), reason: z.string(),
-    planned: z.number(), shortfall: z.boolean(),
-    audits: z.array(AuditSchema),
-  })),
-  totals: z.object({
-    planned: z.number(), done: z.number(), reported: z.number(), late: z.number(), reportLate: z.number(),
-    cancelled: z.number(), shortfalls: z.number(),
-  }),
-}).openapi("AuditProgramme");
+export const ProgrammeSchema = z
+  .object({
+    year: z.number(),
+    today: z.string(),
+    processes: z.array(
+      z.object({
+        processId: z.string(),
+        name: z.string(),
+        riskWeight: z.number(),
+        owners: z.array(PersonSchema),
+        previous: PreviousResults,
+        recommended: z.number(),
+        reason: z.string(),
+        planned: z.number(),
+        shortfall: z.boolean(),
+        audits: z.array(AuditSchema),
+      }),
+    ),
+    totals: z.object({
+      planned: z.number(),
+      done: z.number(),
+      reported: z.number(),
+      late: z.number(),
+      reportLate: z.number(),
+      cancelled: z.number(),
+      shortfalls: z.number(),
+    }),
+  })
+  .openapi("AuditProgramme");

@@ -9,7 +9,15 @@ import { insertFinding } from "../quality/findings.store.ts";
 import { nextRef } from "../lib/refs.ts";
 import type { AuditReportSchema, AuditUpdateSchema, NewAuditSchema } from "./audits.schemas.ts";
 import {
-  activePeople, assertAuditorRoles, assertIndependent, auditSnapshot, findAudit, findProcess, peopleById, publicAudit, type AuditRow,
+  activePeople,
+  assertAuditorRoles,
+  assertIndependent,
+  auditSnapshot,
+  findAudit,
+  findProcess,
+  peopleById,
+  publicAudit,
+  type AuditRow,
 } from "./audits.lookup.ts";
 
 export type NewAudit = z.infer<typeof NewAuditSchema>;
@@ -22,9 +30,17 @@ const OPEN = ["gepland", "uitgevoerd"] as const;
 async function detail(db: Db, row: AuditRow, now: Date) {
   const process = await findProcess(db, row.processId);
   const people = await peopleById(db, [...row.auditorIds, ...row.auditeeIds]);
-  const found = await db.select({
-    id: findings.id, ref: findings.ref, classification: findings.classification, title: findings.title, clauses: findings.clauses,
-  }).from(findings).where(eq(findings.sourceAuditId, row.id)).orderBy(asc(findings.ref));
+  const found = await db
+    .select({
+      id: findings.id,
+      ref: findings.ref,
+      classification: findings.classification,
+      title: findings.title,
+      clauses: findings.clauses,
+    })
+    .from(findings)
+    .where(eq(findings.sourceAuditId, row.id))
+    .orderBy(asc(findings.ref));
   return { ...publicAudit(row, process.name, people, isoDay(now)), findings: found };
 }
 
@@ -43,10 +59,19 @@ async function checkTeam(db: Db, team: { auditorIds: string[]; auditeeIds: strin
 export async function createAudit(db: Db, input: NewAudit, now: Date, by: Actor) {
   await checkTeam(db, input, input.processId, true);
   const row = await audited(db, now, async (tx) => {
-    const [created] = await tx.insert(internalAudits).values({
-      ...input, ref: await nextRef(tx, "internal_audits", "IA", String(input.year), 2), createdAt: now, updatedAt: now,
-    }).returning();
-    return { result: created, audit: { ...by, action: "create", entity: "internal_audit", entityId: created.id, after: auditSnapshot(created) } };
+    const [created] = await tx
+      .insert(internalAudits)
+      .values({
+        ...input,
+        ref: await nextRef(tx, "internal_audits", "IA", String(input.year), 2),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return {
+      result: created,
+      audit: { ...by, action: "create", entity: "internal_audit", entityId: created.id, after: auditSnapshot(created) },
+    };
   });
   return detail(db, row, now);
 }
@@ -80,11 +105,16 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
   }
   const status = patch.status ?? (patch.actualOn ? "uitgevoerd" : row.status);
   const next = await audited(db, now, async (tx) => {
-    const [updated] = await tx.update(internalAudits).set({ ...patch, ...team, status, updatedAt: now })
-      .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN))).returning();
+    const [updated] = await tx
+      .update(internalAudits)
+      .set({ ...patch, ...team, status, updatedAt: now })
+      .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN)))
+      .returning();
     if (!updated) throw new ApiError(409, "audit_closed", `Audit ${row.ref} is intussen gerapporteerd of geannuleerd.`);
-    return { result: updated, audit: { ...by, action: "update", entity: "internal_audit", entityId: id,
-      before: auditSnapshot(row), after: auditSnapshot(updated) } };
+    return {
+      result: updated,
+      audit: { ...by, action: "update", entity: "internal_audit", entityId: id, before: auditSnapshot(row), after: auditSnapshot(updated) },
+    };
   });
   return detail(db, next, now);
 }
@@ -108,21 +138,49 @@ export async function reportAudit(db: Db, id: string, input: AuditReport, now: D
   }
   assertIndependent(row, await findProcess(db, row.processId), await peopleById(db, row.auditorIds), "Rapporteren kan niet. ");
   const next = await audited(db, now, async (tx) => {
-    const [updated] = await tx.update(internalAudits).set({
-      actualOn, strongPoints: input.strongPoints, conclusion: input.conclusion, reportedOn: input.reportedOn,
-      status: "gerapporteerd", updatedAt: now,
-    }).where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN))).returning();
+    const [updated] = await tx
+      .update(internalAudits)
+      .set({
+        actualOn,
+        strongPoints: input.strongPoints,
+        conclusion: input.conclusion,
+        reportedOn: input.reportedOn,
+        status: "gerapporteerd",
+        updatedAt: now,
+      })
+      .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN)))
+      .returning();
     if (!updated) throw new ApiError(409, "audit_reported", `Audit ${row.ref} is intussen al gerapporteerd of geannuleerd.`);
     const refs: string[] = [];
     for (const f of input.findings) {
-      const finding = await insertFinding(tx, {
-        source: "audit", sourceAuditId: id, foundOn: actualOn, title: f.title, description: f.description,
-        classification: f.classification, clauses: f.clauses, ...(f.correction ? { correction: f.correction } : {}),
-      }, now, by);
+      const finding = await insertFinding(
+        tx,
+        {
+          source: "audit",
+          sourceAuditId: id,
+          foundOn: actualOn,
+          title: f.title,
+          description: f.description,
+          classification: f.classification,
+          clauses: f.clauses,
+          ...(f.correction ? { correction: f.correction } : {}),
+        },
+        now,
+        by,
+      );
       refs.push(finding.ref);
     }
-    return { result: updated, audit: { ...by, action: "report", entity: "internal_audit", entityId: id,
-      before: auditSnapshot(row), after: { ...auditSnapshot(updated), findings: refs } } };
+    return {
+      result: updated,
+      audit: {
+        ...by,
+        action: "report",
+        entity: "internal_audit",
+        entityId: id,
+        before: auditSnapshot(row),
+        after: { ...auditSnapshot(updated), findings: refs },
+      },
+    };
   });
   return detail(db, next, now);
 }

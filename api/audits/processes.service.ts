@@ -9,7 +9,10 @@ import { activePeople, assertIndependent, findProcess, peopleById, publicProcess
 
 export async function listProcesses(db: Db) {
   const rows = await db.select().from(processes).orderBy(asc(processes.name));
-  const people = await peopleById(db, rows.flatMap((p) => p.ownerIds));
+  const people = await peopleById(
+    db,
+    rows.flatMap((p) => p.ownerIds),
+  );
   return rows.map((p) => publicProcess(p, people));
 }
 
@@ -18,9 +21,14 @@ export async function listProcesses(db: Db) {
  * the audit would stop being independent. Reassign the audit first.
  */
 async function assertOwnersIndependent(db: Db, process: typeof processes.$inferSelect, ownerIds: string[]) {
-  const open = await db.select().from(internalAudits)
+  const open = await db
+    .select()
+    .from(internalAudits)
     .where(and(eq(internalAudits.processId, process.id), inArray(internalAudits.status, ["gepland", "uitgevoerd"])));
-  const people = await peopleById(db, open.flatMap((a) => a.auditorIds));
+  const people = await peopleById(
+    db,
+    open.flatMap((a) => a.auditorIds),
+  );
   for (const audit of open) {
     assertIndependent(audit, { ...process, ownerIds }, people, `Audit ${audit.ref} staat nog open. `);
   }

@@ -10,7 +10,8 @@ const PREVIOUS_YEARS = 2;
 async function ncCounts(db: Db, auditIds: string[]) {
   const byAudit = new Map<string, { majorNc: number; minorNc: number }>();
   if (!auditIds.length) return byAudit;
-  const rows = await db.select({ auditId: findings.sourceAuditId, classification: findings.classification, n: count() })
+  const rows = await db
+    .select({ auditId: findings.sourceAuditId, classification: findings.classification, n: count() })
     .from(findings)
     .where(and(inArray(findings.sourceAuditId, auditIds), inArray(findings.classification, ["major_nc", "minor_nc"])))
     .groupBy(findings.sourceAuditId, findings.classification);
@@ -47,30 +48,52 @@ function previousResults(audits: AuditRow[], counts: Map<string, { majorNc: numb
 export async function getAuditProgramme(db: Db, year: number, now: Date) {
   const today = now.toISOString().slice(0, 10);
   const procs = await db.select().from(processes).orderBy(asc(processes.name));
-  const audits = await db.select().from(internalAudits)
+  const audits = await db
+    .select()
+    .from(internalAudits)
     .where(between(internalAudits.year, year - PREVIOUS_YEARS, year))
     .orderBy(asc(internalAudits.plannedOn), asc(internalAudits.ref));
   // Cancelled audits of the year itself stay visible (the programme changed); earlier ones found nothing.
   const thisYear = audits.filter((a) => a.year === year);
   const earlier = audits.filter((a) => a.year < year && a.status !== "geannuleerd");
-  const counts = await ncCounts(db, earlier.map((a) => a.id));
-  const people = await peopleById(db, [...procs.flatMap((p) => p.ownerIds), ...thisYear.flatMap((a) => [...a.auditorIds, ...a.auditeeIds])]);
+  const counts = await ncCounts(
+    db,
+    earlier.map((a) => a.id),
+  );
+  const people = await peopleById(db, [
+    ...procs.flatMap((p) => p.ownerIds),
+    ...thisYear.flatMap((a) => [...a.auditorIds, ...a.auditeeIds]),
+  ]);
 
   const rows = procs.map((p) => {
-    const previous = previousResults(earlier.filter((a) => a.processId === p.id), counts, year);
+    const previous = previousResults(
+      earlier.filter((a) => a.processId === p.id),
+      counts,
+      year,
+    );
     const recommendation = recommendedAudits({ year, riskWeight: p.riskWeight, lastAudit: previous.lastAudit });
     const own = thisYear.filter((a) => a.processId === p.id).map((a) => publicAudit(a, p.name, people, today));
     const planned = own.filter((a) => a.status !== "geannuleerd").length;
     return {
-      processId: p.id, name: p.name, riskWeight: p.riskWeight, owners: publicProcess(p, people).owners, previous,
-      recommended: recommendation.count, reason: recommendation.reason, planned, shortfall: planned < recommendation.count, audits: own,
+      processId: p.id,
+      name: p.name,
+      riskWeight: p.riskWeight,
+      owners: publicProcess(p, people).owners,
+      previous,
+      recommended: recommendation.count,
+      reason: recommendation.reason,
+      planned,
+      shortfall: planned < recommendation.count,
+      audits: own,
     };
   });
 
   const all = rows.flatMap((r) => r.audits);
   const active = all.filter((a) => a.status !== "geannuleerd");
   return {
-    year, today, processes: rows,
+    year,
+    today,
+    processes: rows,
     totals: {
       planned: active.length,
       done: active.filter((a) => a.actualOn).length,

@@ -8,7 +8,9 @@ import { clearFailures, returnAttempt, takeAttempt, throttleKeys } from "./throt
 import { createSession, invalidateSession } from "./sessions.ts";
 
 function tooMany(wait: number) {
-  return new ApiError(429, "too_many_attempts", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, undefined, { "Retry-After": String(wait) });
+  return new ApiError(429, "too_many_attempts", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, undefined, {
+    "Retry-After": String(wait),
+  });
 }
 
 /**
@@ -17,7 +19,15 @@ function tooMany(wait: number) {
  * The attempt is counted before the (slow) password check, so parallel guesses are
  * throttled as strictly as sequential ones.
  */
-export async function login(db: Db, passwords: PasswordHasher, email: string, password: string, ip: string | null, now: Date, previousToken: string | null) {
+export async function login(
+  db: Db,
+  passwords: PasswordHasher,
+  email: string,
+  password: string,
+  ip: string | null,
+  now: Date,
+  previousToken: string | null,
+) {
   const address = email.trim().toLowerCase();
   const keys = throttleKeys(address, ip);
   const ipWait = await takeAttempt(db, keys.ip, "ip", now);
@@ -25,8 +35,8 @@ export async function login(db: Db, passwords: PasswordHasher, email: string, pa
   const accountWait = await takeAttempt(db, keys.account, "account", now);
   if (accountWait > 0) throw tooMany(accountWait);
   const [user] = await db.select().from(users).where(eq(users.email, address));
-  const usable = user && user.passwordHash && !user.disabledAt;
-  const ok = await passwords.verify(usable ? user.passwordHash! : passwords.dummyHash, password) && usable;
+  const usable = user?.passwordHash && !user.disabledAt;
+  const ok = (await passwords.verify(usable ? user.passwordHash! : passwords.dummyHash, password)) && usable;
   if (previousToken) await invalidateSession(db, previousToken);
   if (!ok) {
     await appendAudit(db, { actor: address, ip, action: "login_failed", entity: "session", actorId: user?.id ?? null }, now);

@@ -8,7 +8,11 @@ import { SESSION_COOKIE, validateSession } from "./sessions.ts";
 import type { User } from "../../db/schema.ts";
 
 export const principalOf = (u: User): Principal => ({
-  userId: u.id, label: u.email, role: u.role, municipalityId: u.municipalityId, branchId: u.branchId,
+  userId: u.id,
+  label: u.email,
+  role: u.role,
+  municipalityId: u.municipalityId,
+  branchId: u.branchId,
 });
 
 /** Secure cookies everywhere except plain-http localhost development. */
@@ -19,7 +23,11 @@ export function isLocal(publicUrl: string) {
 
 export function setSessionCookie(c: Context<AppEnv>, token: string, expires: Date) {
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: "Lax", path: "/", expires, secure: !isLocal(c.var.deps.config.publicUrl),
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    expires,
+    secure: !isLocal(c.var.deps.config.publicUrl),
   });
 }
 

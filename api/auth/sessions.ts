@@ -21,8 +21,11 @@ export async function createSession(db: Db, userId: string, now: Date, ip: strin
 /** Returns the user of a live session, extending it once it is past half its lifetime. */
 export async function validateSession(db: Db, token: string, now: Date): Promise<{ user: User; expiresAt: Date; renewed: boolean } | null> {
   const id = sha256Hex(token);
-  const [row] = await db.select({ session: sessions, user: users }).from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
   if (!row) return null;
   if (row.session.expiresAt <= now || row.user.disabledAt) {
     await db.delete(sessions).where(eq(sessions.id, id));

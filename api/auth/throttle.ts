@@ -37,7 +37,8 @@ export async function takeAttempt(db: Db, key: string, kind: keyof typeof LIMITS
   const { free, baseSeconds, maxSeconds } = LIMITS[kind];
   const at = sql`${now.toISOString()}::timestamptz`;
   const next = sql`(case when t.last_failure_at < ${at} - make_interval(secs => ${WINDOW_SECONDS}::int) then 1 else t.failures + 1 end)`;
-  const counted = rows<{ failures: number }>(await db.execute(sql`
+  const counted = rows<{ failures: number }>(
+    await db.execute(sql`
     insert into login_throttle as t (key, failures, last_failure_at, blocked_until)
     values (${key}, 1, ${at}, case when 1 >= ${free}::int then ${at} + make_interval(secs => ${baseSeconds}::int) end)
     on conflict (key) do update set
@@ -47,7 +48,8 @@ export async function takeAttempt(db: Db, key: string, kind: keyof typeof LIMITS
         then ${at} + make_interval(secs => least(${maxSeconds}::float8, ${baseSeconds}::float8 * power(2, ${next} - ${free}::int)))
         end
     where t.blocked_until is null or t.blocked_until <= ${at}
-    returning failures`));
+    returning failures`),
+  );
   if (counted.length) return 0;
   return Math.max(1, await blockedFor(db, key, now));
 }
@@ -71,8 +73,11 @@ export async function clearFailures(db: Db, key: string) {
  */
 export async function returnAttempt(db: Db, key: string, kind: keyof typeof LIMITS) {
   const left = sql`greatest(${loginThrottle.failures} - 1, 0)`;
-  await db.update(loginThrottle).set({
-    failures: left,
-    blockedUntil: sql`case when ${left} < ${LIMITS[kind].free} then null else ${loginThrottle.blockedUntil} end`,
-  }).where(eq(loginThrottle.key, key));
+  await db
+    .update(loginThrottle)
+    .set({
+      failures: left,
+      blockedUntil: sql`case when ${left} < ${LIMITS[kind].free} then null else ${loginThrottle.blockedUntil} end`,
+    })
+    .where(eq(loginThrottle.key, key));
 }

@@ -10,15 +10,33 @@ import { isUuid } from "../lib/ids.ts";
 
 const LINK_HOURS = 72;
 
-export interface Actor { actorId: string | null; actor: string; ip: string | null }
+export interface Actor {
+  actorId: string | null;
+  actor: string;
+  ip: string | null;
+}
 
 /** What may leave the API about a user: never the hash. */
 export function publicUser(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, municipalityId: u.municipalityId, branchId: u.branchId,
-    disabled: !!u.disabledAt, createdAt: u.createdAt.toISOString() };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    municipalityId: u.municipalityId,
+    branchId: u.branchId,
+    disabled: !!u.disabledAt,
+    createdAt: u.createdAt.toISOString(),
+  };
 }
 
-export interface NewUser { email: string; name?: string; role: Role; municipality?: string; branch?: string }
+export interface NewUser {
+  email: string;
+  name?: string;
+  role: Role;
+  municipality?: string;
+  branch?: string;
+}
 
 async function placeFor(db: Db, input: NewUser) {
   const find = async <T extends { id: string; name: string }>(rows: T[], value: string) =>
@@ -27,8 +45,10 @@ async function placeFor(db: Db, input: NewUser) {
   const b = input.branch ? await find(await db.select().from(branches), input.branch) : undefined;
   if (input.municipality && !m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${input.municipality}'.`);
   if (input.branch && !b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`);
-  if (input.role === "gemeente" && !m) throw new ApiError(400, "municipality_required", "Een gemeente-account hoort bij precies één gemeente (--municipality).");
-  if (input.role !== "gemeente" && m) throw new ApiError(400, "municipality_not_allowed", "Alleen een gemeente-account hoort bij een gemeente.");
+  if (input.role === "gemeente" && !m)
+    throw new ApiError(400, "municipality_required", "Een gemeente-account hoort bij precies één gemeente (--municipality).");
+  if (input.role !== "gemeente" && m)
+    throw new ApiError(400, "municipality_not_allowed", "Alleen een gemeente-account hoort bij een gemeente.");
   if (input.role === "medewerker" && !b) throw new ApiError(400, "branch_required", "Een medewerker hoort bij een vestiging (--branch).");
   return { municipalityId: m?.id ?? null, branchId: input.role === "medewerker" ? b!.id : null };
 }
@@ -40,9 +60,15 @@ export async function createUser(db: Db, input: NewUser, by: Actor, publicUrl: s
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw new ApiError(409, "email_taken", `Er bestaat al een account voor ${email}.`);
   return audited(db, now, async (tx) => {
-    const [user] = await tx.insert(users).values({ email, name: input.name?.trim() || email, role: input.role, ...place }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name: input.name?.trim() || email, role: input.role, ...place })
+      .returning();
     const link = await issuePasswordLink(tx, user.id, publicUrl, now);
-    return { result: { user: publicUser(user), setPasswordUrl: link }, audit: { ...by, action: "create", entity: "user", entityId: user.id, after: publicUser(user) } };
+    return {
+      result: { user: publicUser(user), setPasswordUrl: link },
+      audit: { ...by, action: "create", entity: "user", entityId: user.id, after: publicUser(user) },
+    };
   });
 }
 
@@ -58,7 +84,10 @@ export async function listUsers(db: Db) {
 
 export async function findUser(db: Db, idOrEmail: string) {
   const byId = isUuid(idOrEmail);
-  const [u] = await db.select().from(users).where(byId ? eq(users.id, idOrEmail) : eq(users.email, idOrEmail.toLowerCase()));
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(byId ? eq(users.id, idOrEmail) : eq(users.email, idOrEmail.toLowerCase()));
   if (!u) throw new ApiError(404, "user_not_found", "Gebruiker niet gevonden.");
   return u;
 }
@@ -68,9 +97,16 @@ export async function setDisabled(db: Db, idOrEmail: string, disabled: boolean, 
   const before = await findUser(db, idOrEmail);
   if (before.id === by.actorId && disabled) throw new ApiError(409, "cannot_disable_self", "U kunt uw eigen account niet blokkeren.");
   return audited(db, now, async (tx) => {
-    const [after] = await tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, before.id)).returning();
+    const [after] = await tx
+      .update(users)
+      .set({ disabledAt: disabled ? now : null })
+      .where(eq(users.id, before.id))
+      .returning();
     if (disabled) await invalidateUserSessions(tx, before.id);
-    return { result: publicUser(after), audit: { ...by, action: "update", entity: "user", entityId: before.id, before: publicUser(before), after: publicUser(after) } };
+    return {
+      result: publicUser(after),
+      audit: { ...by, action: "update", entity: "user", entityId: before.id, before: publicUser(before), after: publicUser(after) },
+    };
   });
 }
 
@@ -88,7 +124,15 @@ function checkPassword(password: string) {
 }
 
 /** A password change ends all sessions; the caller starts a fresh one where needed. */
-export async function changePassword(db: Db, passwords: PasswordHasher, userId: string, password: string, by: Actor, now: Date, audit: Partial<AuditEntry> = {}) {
+export async function changePassword(
+  db: Db,
+  passwords: PasswordHasher,
+  userId: string,
+  password: string,
+  by: Actor,
+  now: Date,
+  audit: Partial<AuditEntry> = {},
+) {
   checkPassword(password);
   const hash = await passwords.hash(password);
   await audited(db, now, async (tx) => {
@@ -107,18 +151,29 @@ async function storePassword(tx: Db, userId: string, hash: string, now: Date) {
  * claims the link (the row lock makes every other claim see it used), and the password
  * change commits in the same transaction, so a failed change leaves the link unused.
  */
-export async function setPasswordWithLink(db: Db, passwords: PasswordHasher, token: string, password: string, ip: string | null, now: Date) {
+export async function setPasswordWithLink(
+  db: Db,
+  passwords: PasswordHasher,
+  token: string,
+  password: string,
+  ip: string | null,
+  now: Date,
+) {
   checkPassword(password);
   const id = sha256Hex(token);
   const invalid = () => new ApiError(400, "invalid_link", "Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij de beheerder.");
   // A cheap look first, so an unknown or used link costs no password hashing.
-  const [known] = await db.select({ id: passwordTokens.id }).from(passwordTokens)
+  const [known] = await db
+    .select({ id: passwordTokens.id })
+    .from(passwordTokens)
     .where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
   if (!known) throw invalid();
   const hash = await passwords.hash(password);
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    const [link] = await tx.update(passwordTokens).set({ usedAt: now })
+    const [link] = await tx
+      .update(passwordTokens)
+      .set({ usedAt: now })
       .where(and(eq(passwordTokens.id, id), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
       .returning({ userId: passwordTokens.userId });
     if (!link) throw invalid();

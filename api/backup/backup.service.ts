@@ -25,22 +25,39 @@ const enc = new TextEncoder();
 
 export type Sink = (chunk: Uint8Array) => Promise<void>;
 export interface BackupHeader {
-  format: typeof BACKUP_FORMAT; version: 1; createdAt: string; engine: string;
-  migrations: string[]; head: ChainHead | null; tables: string[];
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  createdAt: string;
+  engine: string;
+  migrations: string[];
+  head: ChainHead | null;
+  tables: string[];
 }
-export interface BackupResult { sha256: string; bytes: number; rows: number; head: ChainHead | null; createdAt: string }
-export interface Actor { actorId: string | null; actor: string; ip: string | null }
+export interface BackupResult {
+  sha256: string;
+  bytes: number;
+  rows: number;
+  head: ChainHead | null;
+  createdAt: string;
+}
+export interface Actor {
+  actorId: string | null;
+  actor: string;
+  ip: string | null;
+}
 
 /** Tables of the public schema, each after the tables it references (the migrations' own table left out). */
 async function tablesInOrder(db: Db): Promise<string[]> {
-  const found = rows<{ name: string; deps: string[] | string | null }>(await db.execute(sql`
+  const found = rows<{ name: string; deps: string[] | string | null }>(
+    await db.execute(sql`
     select c.relname as name,
       coalesce(array_agg(distinct r.relname) filter (where r.relname is not null and r.relname <> c.relname), '{}') as deps
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     left join pg_constraint k on k.conrelid = c.oid and k.contype = 'f'
     left join pg_class r on r.oid = k.confrelid
     where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> 'ketenspiegel_migrations'
-    group by c.relname order by c.relname`));
+    group by c.relname order by c.relname`),
+  );
   const deps = new Map(found.map((t) => [t.name, new Set(asArray(t.deps))]));
   const order: string[] = [];
   const visit = (name: string, path: Set<string>) => {
@@ -57,7 +74,10 @@ async function tablesInOrder(db: Db): Promise<string[]> {
 function asArray(v: string[] | string | null): string[] {
   if (Array.isArray(v)) return v;
   if (!v || v === "{}") return [];
-  return v.replace(/^\{|\}$/g, "").split(",").map((s) => s.replace(/^"|"$/g, ""));
+  return v
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .map((s) => s.replace(/^"|"$/g, ""));
 }
 
 /** PGlite is PostgreSQL compiled to WebAssembly by Emscripten, and says so. */
@@ -74,7 +94,8 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
  */
 export async function writeBackup(db: Db, now: Date, by: Actor, sink: Sink): Promise<BackupResult> {
   const hash = new SHA256();
-  let bytes = 0, total = 0;
+  let bytes = 0,
+    total = 0;
   const put = async (text: string) => {
     const chunk = enc.encode(text);
     hash.update(chunk);
@@ -82,43 +103,53 @@ export async function writeBackup(db: Db, now: Date, by: Actor, sink: Sink): Pro
     await sink(chunk);
   };
   const createdAt = now.toISOString();
-  const { head, engine } = await db.transaction(async (t) => {
-    const tx = t as unknown as Db;
-    const engine = await engineOf(tx);
-    const applied = rows<{ tag: string }>(await tx.execute(sql`select tag from ketenspiegel_migrations order by tag`)).map((r) => r.tag);
-    const tables = await tablesInOrder(tx);
-    const head = await chainHead(tx);
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: 1, createdAt, engine, migrations: applied, head, tables };
-    await put(`${JSON.stringify(header)}\n`);
-    const counts: Record<string, number> = {};
-    for (const table of tables) {
-      await put(`${JSON.stringify({ "@table": table })}\n`);
-      // A cursor walks the snapshot once, in pages, whatever the table's size.
-      await tx.execute(sql.raw(`declare ks_backup no scroll cursor for select row_to_json(t)::text as j from ${quoted(table)} t`));
-      let n = 0;
-      for (;;) {
-        const page = rows<{ j: string }>(await tx.execute(sql.raw(`fetch ${PAGE} from ks_backup`)));
-        if (!page.length) break;
-        await put(page.map((r) => `${r.j}\n`).join(""));
-        n += page.length;
+  const { head, engine } = await db.transaction(
+    async (t) => {
+      const tx = t as unknown as Db;
+      const engine = await engineOf(tx);
+      const applied = rows<{ tag: string }>(await tx.execute(sql`select tag from ketenspiegel_migrations order by tag`)).map((r) => r.tag);
+      const tables = await tablesInOrder(tx);
+      const head = await chainHead(tx);
+      const header: BackupHeader = { format: BACKUP_FORMAT, version: 1, createdAt, engine, migrations: applied, head, tables };
+      await put(`${JSON.stringify(header)}\n`);
+      const counts: Record<string, number> = {};
+      for (const table of tables) {
+        await put(`${JSON.stringify({ "@table": table })}\n`);
+        // A cursor walks the snapshot once, in pages, whatever the table's size.
+        await tx.execute(sql.raw(`declare ks_backup no scroll cursor for select row_to_json(t)::text as j from ${quoted(table)} t`));
+        let n = 0;
+        for (;;) {
+          const page = rows<{ j: string }>(await tx.execute(sql.raw(`fetch ${PAGE} from ks_backup`)));
+          if (!page.length) break;
+          await put(page.map((r) => `${r.j}\n`).join(""));
+          n += page.length;
+        }
+        await tx.execute(sql.raw("close ks_backup"));
+        counts[table] = n;
+        total += n;
       }
-      await tx.execute(sql.raw("close ks_backup"));
-      counts[table] = n;
-      total += n;
-    }
-    await put(`${JSON.stringify({ "@end": true, rows: counts })}\n`);
-    return { head, engine };
-  }, { isolationLevel: "repeatable read", accessMode: "read only" });
+      await put(`${JSON.stringify({ "@end": true, rows: counts })}\n`);
+      return { head, engine };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
   const sha256 = encodeHexLowerCase(hash.digest());
-  await appendAudit(db, { ...by, action: "backup", entity: "database", entityId: createdAt,
-    after: { sha256, bytes, rows: total, engine, chainHead: head } }, now);
+  await appendAudit(
+    db,
+    { ...by, action: "backup", entity: "database", entityId: createdAt, after: { sha256, bytes, rows: total, engine, chainHead: head } },
+    now,
+  );
   return { sha256, bytes, rows: total, head, createdAt };
 }
 
 /** The last backup recorded in the trail. */
 export async function lastBackup(db: Db) {
-  const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "backup"), eq(auditLog.entity, "database")))
-    .orderBy(desc(auditLog.seq)).limit(1);
+  const [entry] = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "backup"), eq(auditLog.entity, "database")))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   if (!entry) return null;
   const after = (entry.after ?? {}) as { sha256?: string; bytes?: number; chainHead?: ChainHead | null };
   return { at: entry.at, actor: entry.actor, sha256: after.sha256 ?? null, bytes: after.bytes ?? null, chainHead: after.chainHead ?? null };
@@ -126,7 +157,13 @@ export async function lastBackup(db: Db) {
 
 export class BackupError extends Error {}
 
-export interface RestoreResult { rows: number; tables: number; head: ChainHead | null; chainOk: boolean; sha256: string }
+export interface RestoreResult {
+  rows: number;
+  tables: number;
+  head: ChainHead | null;
+  chainOk: boolean;
+  sha256: string;
+}
 
 /**
  * Loads a backup into an empty, migrated database of the same schema version, in one
@@ -150,10 +187,14 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, now: D
   } catch {
     throw new BackupError("Dit is geen Ketenspiegel-back-up (de eerste regel is geen kop).");
   }
-  if (header.format !== BACKUP_FORMAT || header.version !== 1) throw new BackupError("Dit is geen Ketenspiegel-back-up (onbekend formaat).");
+  if (header.format !== BACKUP_FORMAT || header.version !== 1)
+    throw new BackupError("Dit is geen Ketenspiegel-back-up (onbekend formaat).");
   const known = migrations.map((m) => m.tag);
   const missing = header.migrations.filter((tag) => !known.includes(tag));
-  if (missing.length) throw new BackupError(`De back-up komt van een nieuwere versie (migraties ${missing.join(", ")} onbekend). Werk Ketenspiegel eerst bij.`);
+  if (missing.length)
+    throw new BackupError(
+      `De back-up komt van een nieuwere versie (migraties ${missing.join(", ")} onbekend). Werk Ketenspiegel eerst bij.`,
+    );
 
   const result = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
@@ -163,10 +204,14 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, now: D
       if (any) throw new BackupError(`De database is niet leeg (tabel ${table} bevat gegevens). Zet terug in een nieuwe, lege database.`);
     }
     const counts: Record<string, number> = {};
-    let table: string | null = null, batch: string[] = [], end: { rows: Record<string, number> } | null = null;
+    let table: string | null = null,
+      batch: string[] = [],
+      end: { rows: Record<string, number> } | null = null;
     const flush = async () => {
       if (!table || !batch.length) return;
-      await tx.execute(sql`insert into ${sql.raw(quoted(table))} select * from json_populate_recordset(null::${sql.raw(quoted(table))}, ${`[${batch.join(",")}]`}::json)`);
+      await tx.execute(
+        sql`insert into ${sql.raw(quoted(table))} select * from json_populate_recordset(null::${sql.raw(quoted(table))}, ${`[${batch.join(",")}]`}::json)`,
+      );
       counts[table] = (counts[table] ?? 0) + batch.length;
       batch = [];
     };
@@ -176,7 +221,10 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, now: D
       if (line.startsWith('{"@table":') || line.startsWith('{"@end":')) {
         const marker = JSON.parse(line) as { "@table"?: string; "@end"?: boolean; rows?: Record<string, number> };
         await flush();
-        if (marker["@end"]) { end = { rows: marker.rows ?? {} }; break; }
+        if (marker["@end"]) {
+          end = { rows: marker.rows ?? {} };
+          break;
+        }
         if (!tables.includes(marker["@table"]!)) throw new BackupError(`Onbekende tabel '${marker["@table"]}' in de back-up.`);
         table = marker["@table"]!;
         continue;
@@ -187,29 +235,43 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, now: D
     }
     if (!end) throw new BackupError("De back-up is onvolledig (het slot ontbreekt); er is niets teruggezet.");
     for (const [name, n] of Object.entries(end.rows)) {
-      if ((counts[name] ?? 0) !== n) throw new BackupError(`Tabel ${name}: ${counts[name] ?? 0} rijen gelezen, ${n} verwacht; er is niets teruggezet.`);
+      if ((counts[name] ?? 0) !== n)
+        throw new BackupError(`Tabel ${name}: ${counts[name] ?? 0} rijen gelezen, ${n} verwacht; er is niets teruggezet.`);
     }
     await resetSequences(tx);
     return { rows: Object.values(counts).reduce((a, b) => a + b, 0), tables: Object.keys(counts).length };
   });
   const sha256 = encodeHexLowerCase(hash.digest());
   const check = await verifyAuditChain(db, header.head ?? undefined);
-  await appendAudit(db, { ...by, action: "restore", entity: "database", entityId: header.createdAt,
-    after: { sha256, rows: result.rows, backupCreatedAt: header.createdAt, chainHead: header.head, chainOk: check.ok } }, now);
+  await appendAudit(
+    db,
+    {
+      ...by,
+      action: "restore",
+      entity: "database",
+      entityId: header.createdAt,
+      after: { sha256, rows: result.rows, backupCreatedAt: header.createdAt, chainHead: header.head, chainOk: check.ok },
+    },
+    now,
+  );
   return { ...result, head: header.head, chainOk: check.ok, sha256 };
 }
 
 /** Every sequence owned by a column continues after the highest restored value. */
 async function resetSequences(tx: Db) {
-  const owned = rows<{ seq: string; tbl: string; col: string }>(await tx.execute(sql`
+  const owned = rows<{ seq: string; tbl: string; col: string }>(
+    await tx.execute(sql`
     select s.relname as seq, t.relname as tbl, a.attname as col
     from pg_class s join pg_namespace n on n.oid = s.relnamespace
     join pg_depend d on d.objid = s.oid and d.deptype in ('a', 'i')
     join pg_class t on t.oid = d.refobjid join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
-    where s.relkind = 'S' and n.nspname = 'public'`));
+    where s.relkind = 'S' and n.nspname = 'public'`),
+  );
   for (const o of owned) {
-    await tx.execute(sql.raw(`select setval('${quoted(o.seq).replace(/'/g, "''")}', coalesce((select max(${quoted(o.col)}) from ${quoted(o.tbl)}), 1),
-      (select max(${quoted(o.col)}) from ${quoted(o.tbl)}) is not null)`));
+    await tx.execute(
+      sql.raw(`select setval('${quoted(o.seq).replace(/'/g, "''")}', coalesce((select max(${quoted(o.col)}) from ${quoted(o.tbl)}), 1),
+      (select max(${quoted(o.col)}) from ${quoted(o.tbl)}) is not null)`),
+    );
   }
 }
 
@@ -226,20 +288,35 @@ export function asApiError(e: unknown): never {
 export function backupStream(db: Db, now: Date, by: Actor): ReadableStream<Uint8Array> {
   let wake: (() => void) | null = null;
   let cancelled = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      const sink = async (chunk: Uint8Array) => {
-        if (cancelled) throw new Error("De back-up is afgebroken.");
-        controller.enqueue(chunk);
-        while (!cancelled && (controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => { wake = resolve; });
-      };
-      writeBackup(db, now, by, sink).then(() => controller.close(), (e) => {
-        if (cancelled) return;
-        console.error("backup failed", e);
-        controller.error(e);
-      });
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const sink = async (chunk: Uint8Array) => {
+          if (cancelled) throw new Error("De back-up is afgebroken.");
+          controller.enqueue(chunk);
+          while (!cancelled && (controller.desiredSize ?? 1) <= 0)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+        };
+        writeBackup(db, now, by, sink).then(
+          () => controller.close(),
+          (e) => {
+            if (cancelled) return;
+            console.error("backup failed", e);
+            controller.error(e);
+          },
+        );
+      },
+      pull() {
+        wake?.();
+        wake = null;
+      },
+      cancel() {
+        cancelled = true;
+        wake?.();
+      },
     },
-    pull() { wake?.(); wake = null; },
-    cancel() { cancelled = true; wake?.(); },
-  }, { highWaterMark: 8 });
+    { highWaterMark: 8 },
+  );
 }

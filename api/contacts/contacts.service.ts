@@ -14,9 +14,17 @@ import { getWave, waveStatus } from "../waves/waves.service.ts";
 type Contact = typeof contacts.$inferSelect;
 
 export const presentContact = (c: Contact) => ({
-  id: c.id, email: c.email, name: c.name, organisation: c.organisation, organisationType: c.organisationType,
-  municipalityId: c.municipalityId, branchId: c.branchId, optedOut: !!c.optedOutAt, optedOutAt: c.optedOutAt?.toISOString() ?? null,
-  createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  id: c.id,
+  email: c.email,
+  name: c.name,
+  organisation: c.organisation,
+  organisationType: c.organisationType,
+  municipalityId: c.municipalityId,
+  branchId: c.branchId,
+  optedOut: !!c.optedOutAt,
+  optedOutAt: c.optedOutAt?.toISOString() ?? null,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
 });
 
 export async function listContacts(db: Db, q?: string) {
@@ -37,7 +45,9 @@ function decode(input: { format: "csv" | "xlsx"; content: string }) {
   try {
     bytes = Uint8Array.from(atob(input.content.replace(/\s+/g, "")), (ch) => ch.charCodeAt(0));
   } catch {
-    throw new ApiError(400, "invalid_input", "content moet het XLSX-bestand in base64 zijn.", [{ path: "content", message: "geen base64" }]);
+    throw new ApiError(400, "invalid_input", "content moet het XLSX-bestand in base64 zijn.", [
+      { path: "content", message: "geen base64" },
+    ]);
   }
   try {
     return parseXlsx(bytes);
@@ -60,49 +70,114 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
   const places = { municipalities: await db.select().from(municipalities), branches: await db.select().from(branches) };
   const { contacts: rows, errors } = readContactRows(table, places);
   if (errors.length) {
-    throw new ApiError(400, "invalid_rows", `Regel ${errors[0].line}, kolom ${errors[0].column}: ${errors[0].message}${errors.length > 1 ? ` (en ${errors.length - 1} andere fout(en))` : ""}`,
-      errors.map((e) => ({ ...e })));
+    throw new ApiError(
+      400,
+      "invalid_rows",
+      `Regel ${errors[0].line}, kolom ${errors[0].column}: ${errors[0].message}${errors.length > 1 ? ` (en ${errors.length - 1} andere fout(en))` : ""}`,
+      errors.map((e) => ({ ...e })),
+    );
   }
-  if (!rows.length) throw new ApiError(400, "invalid_rows", "De lijst bevat geen contacten.", [{ line: 1, column: "-", message: "geen rijen" }]);
+  if (!rows.length)
+    throw new ApiError(400, "invalid_rows", "De lijst bevat geen contacten.", [{ line: 1, column: "-", message: "geen rijen" }]);
   const secret = wave ? await linkSecret(db) : null;
   return audited(db, now, async (tx) => {
-    const before = await tx.select({ email: contacts.email }).from(contacts).where(inArray(contacts.email, rows.map((r) => r.email)));
-    const saved = await tx.insert(contacts).values(rows.map((r) => ({
-      email: r.email, name: r.name, organisation: r.organisation, organisationType: r.organisationType,
-      municipalityId: r.municipality, branchId: r.branch, optedOutAt: r.optedOut ? now : null, updatedAt: now,
-    }))).onConflictDoUpdate({ target: contacts.email, set: {
-      name: sql`coalesce(excluded.name, ${contacts.name})`, organisation: sql`excluded.organisation`,
-      organisationType: sql`excluded.organisation_type`, municipalityId: sql`coalesce(excluded.municipality_id, ${contacts.municipalityId})`,
-      branchId: sql`coalesce(excluded.branch_id, ${contacts.branchId})`, optedOutAt: sql`coalesce(${contacts.optedOutAt}, excluded.opted_out_at)`,
-      updatedAt: now,
-    } }).returning();
+    const before = await tx
+      .select({ email: contacts.email })
+      .from(contacts)
+      .where(
+        inArray(
+          contacts.email,
+          rows.map((r) => r.email),
+        ),
+      );
+    const saved = await tx
+      .insert(contacts)
+      .values(
+        rows.map((r) => ({
+          email: r.email,
+          name: r.name,
+          organisation: r.organisation,
+          organisationType: r.organisationType,
+          municipalityId: r.municipality,
+          branchId: r.branch,
+          optedOutAt: r.optedOut ? now : null,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: contacts.email,
+        set: {
+          name: sql`coalesce(excluded.name, ${contacts.name})`,
+          organisation: sql`excluded.organisation`,
+          organisationType: sql`excluded.organisation_type`,
+          municipalityId: sql`coalesce(excluded.municipality_id, ${contacts.municipalityId})`,
+          branchId: sql`coalesce(excluded.branch_id, ${contacts.branchId})`,
+          optedOutAt: sql`coalesce(${contacts.optedOutAt}, excluded.opted_out_at)`,
+          updatedAt: now,
+        },
+      })
+      .returning();
     let added = 0;
     const reachable = saved.filter((c) => !c.optedOutAt);
     if (wave && secret && reachable.length) {
-      const inserted = await tx.insert(invitations).values(reachable.map((c) => {
-        const id = crypto.randomUUID();
-        return {
-          id, waveId: wave.id, tokenHash: sha256Hex(invitationToken(secret, id, 0)), contactId: c.id, name: c.name, email: c.email,
-          organisation: c.organisation, organisationType: c.organisationType, municipalityId: c.municipalityId, branchId: c.branchId, createdAt: now,
-        };
-      })).onConflictDoNothing({ target: [invitations.waveId, invitations.contactId] }).returning({ id: invitations.id });
+      const inserted = await tx
+        .insert(invitations)
+        .values(
+          reachable.map((c) => {
+            const id = crypto.randomUUID();
+            return {
+              id,
+              waveId: wave.id,
+              tokenHash: sha256Hex(invitationToken(secret, id, 0)),
+              contactId: c.id,
+              name: c.name,
+              email: c.email,
+              organisation: c.organisation,
+              organisationType: c.organisationType,
+              municipalityId: c.municipalityId,
+              branchId: c.branchId,
+              createdAt: now,
+            };
+          }),
+        )
+        .onConflictDoNothing({ target: [invitations.waveId, invitations.contactId] })
+        .returning({ id: invitations.id });
       added = inserted.length;
     }
     const summary = {
-      rows: rows.length, created: rows.length - before.length, updated: before.length,
-      optedOut: saved.length - reachable.length, addedToWave: added, alreadyInWave: wave ? reachable.length - added : 0,
+      rows: rows.length,
+      created: rows.length - before.length,
+      updated: before.length,
+      optedOut: saved.length - reachable.length,
+      addedToWave: added,
+      alreadyInWave: wave ? reachable.length - added : 0,
     };
     // The trail counts, it does not copy addresses.
-    return { result: summary, audit: { ...by, action: "import", entity: "contacts", entityId: wave?.id ?? null,
-      after: { ...summary, wave: wave?.name ?? null, format: input.format } } };
+    return {
+      result: summary,
+      audit: {
+        ...by,
+        action: "import",
+        entity: "contacts",
+        entityId: wave?.id ?? null,
+        after: { ...summary, wave: wave?.name ?? null, format: input.format },
+      },
+    };
   });
 }
 
 export async function setOptOut(db: Db, id: string, optedOut: boolean, now: Date, by: Actor) {
   const c = await findContact(db, id);
   const updated = await audited(db, now, async (tx) => {
-    const [row] = await tx.update(contacts).set({ optedOutAt: optedOut ? c.optedOutAt ?? now : null, updatedAt: now }).where(eq(contacts.id, id)).returning();
-    return { result: row, audit: { ...by, action: "update", entity: "contact", entityId: id, before: { optedOut: !!c.optedOutAt }, after: { optedOut } } };
+    const [row] = await tx
+      .update(contacts)
+      .set({ optedOutAt: optedOut ? (c.optedOutAt ?? now) : null, updatedAt: now })
+      .where(eq(contacts.id, id))
+      .returning();
+    return {
+      result: row,
+      audit: { ...by, action: "update", entity: "contact", entityId: id, before: { optedOut: !!c.optedOutAt }, after: { optedOut } },
+    };
   });
   return presentContact(updated);
 }
@@ -110,21 +185,56 @@ export async function setOptOut(db: Db, id: string, optedOut: boolean, now: Date
 /** AVG article 15: everything held about one contact. */
 export async function exportContact(db: Db, id: string, now: Date, by: Actor) {
   const c = await findContact(db, id);
-  const invited = await db.select({
-    wave: waves.name, invitationId: invitations.id, organisation: invitations.organisation, createdAt: invitations.createdAt,
-    openedAt: invitations.openedAt, submittedAt: invitations.submittedAt, anonymous: waves.anonymous,
-  }).from(invitations).innerJoin(waves, eq(waves.id, invitations.waveId)).where(eq(invitations.contactId, id));
-  const messages = await db.select({ kind: mailOutbox.kind, round: mailOutbox.round, status: mailOutbox.status, to: mailOutbox.toAddress,
-    subject: mailOutbox.subject, sentAt: mailOutbox.sentAt, createdAt: mailOutbox.createdAt, error: mailOutbox.error })
-    .from(mailOutbox).where(eq(mailOutbox.contactId, id));
-  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "contact", entityId: id, after: { reason: "AVG art. 15" } } }));
+  const invited = await db
+    .select({
+      wave: waves.name,
+      invitationId: invitations.id,
+      organisation: invitations.organisation,
+      createdAt: invitations.createdAt,
+      openedAt: invitations.openedAt,
+      submittedAt: invitations.submittedAt,
+      anonymous: waves.anonymous,
+    })
+    .from(invitations)
+    .innerJoin(waves, eq(waves.id, invitations.waveId))
+    .where(eq(invitations.contactId, id));
+  const messages = await db
+    .select({
+      kind: mailOutbox.kind,
+      round: mailOutbox.round,
+      status: mailOutbox.status,
+      to: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      sentAt: mailOutbox.sentAt,
+      createdAt: mailOutbox.createdAt,
+      error: mailOutbox.error,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.contactId, id));
+  await audited(db, now, async () => ({
+    result: null,
+    audit: { ...by, action: "export", entity: "contact", entityId: id, after: { reason: "AVG art. 15" } },
+  }));
   return {
     contact: presentContact(c),
-    invitations: invited.map((i) => ({ wave: i.wave, organisation: i.organisation, invitedAt: i.createdAt.toISOString(),
-      openedAt: i.openedAt?.toISOString() ?? null, submitted: !!i.submittedAt,
-      note: i.anonymous ? "Anonieme meting: antwoorden zijn niet aan deze persoon te koppelen en worden niet getoond." : null })),
-    messages: messages.map((m) => ({ kind: m.kind, round: m.round, status: m.status, to: m.to, subject: m.subject,
-      createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null, error: m.error })),
+    invitations: invited.map((i) => ({
+      wave: i.wave,
+      organisation: i.organisation,
+      invitedAt: i.createdAt.toISOString(),
+      openedAt: i.openedAt?.toISOString() ?? null,
+      submitted: !!i.submittedAt,
+      note: i.anonymous ? "Anonieme meting: antwoorden zijn niet aan deze persoon te koppelen en worden niet getoond." : null,
+    })),
+    messages: messages.map((m) => ({
+      kind: m.kind,
+      round: m.round,
+      status: m.status,
+      to: m.to,
+      subject: m.subject,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+      error: m.error,
+    })),
   };
 }
 
@@ -132,11 +242,17 @@ export async function exportContact(db: Db, id: string, now: Date, by: Actor) {
 export async function eraseContact(db: Db, id: string, now: Date, by: Actor) {
   await findContact(db, id);
   return audited(db, now, async (tx) => {
-    const inv = await tx.update(invitations).set({ email: null, name: null }).where(eq(invitations.contactId, id)).returning({ id: invitations.id });
+    const inv = await tx
+      .update(invitations)
+      .set({ email: null, name: null })
+      .where(eq(invitations.contactId, id))
+      .returning({ id: invitations.id });
     await tx.update(mailOutbox).set({ toAddress: null, body: null }).where(eq(mailOutbox.contactId, id));
     await tx.delete(contacts).where(eq(contacts.id, id));
-    return { result: { erased: true as const, invitations: inv.length },
-      audit: { ...by, action: "erase", entity: "contact", entityId: id, after: { reason: "AVG art. 17", invitations: inv.length } } };
+    return {
+      result: { erased: true as const, invitations: inv.length },
+      audit: { ...by, action: "erase", entity: "contact", entityId: id, after: { reason: "AVG art. 17", invitations: inv.length } },
+    };
   });
 }
 
@@ -144,17 +260,40 @@ export async function eraseContact(db: Db, id: string, now: Date, by: Actor) {
  * Erases the invitation e-mail addresses and names of waves closed longer ago than their
  * term (default 90 days), and the queued messages with them. One audit entry per wave.
  */
-export async function eraseExpiredContactData(db: Db, now: Date, by: Actor = { actorId: null, actor: "systeem (bewaartermijn)", ip: null }) {
-  const due = await db.select().from(waves).where(and(isNull(waves.contactsErasedAt),
-    sql`${waves.closesAt} + make_interval(days => ${waves.contactsEraseDays}) <= ${now.toISOString()}::timestamptz`));
+export async function eraseExpiredContactData(
+  db: Db,
+  now: Date,
+  by: Actor = { actorId: null, actor: "systeem (bewaartermijn)", ip: null },
+) {
+  const due = await db
+    .select()
+    .from(waves)
+    .where(
+      and(
+        isNull(waves.contactsErasedAt),
+        sql`${waves.closesAt} + make_interval(days => ${waves.contactsEraseDays}) <= ${now.toISOString()}::timestamptz`,
+      ),
+    );
   const erased: { waveId: string; name: string; invitations: number }[] = [];
   for (const wave of due) {
     const n = await audited(db, now, async (tx) => {
-      const inv = await tx.update(invitations).set({ email: null, name: null }).where(eq(invitations.waveId, wave.id)).returning({ id: invitations.id });
+      const inv = await tx
+        .update(invitations)
+        .set({ email: null, name: null })
+        .where(eq(invitations.waveId, wave.id))
+        .returning({ id: invitations.id });
       await tx.update(mailOutbox).set({ toAddress: null, body: null }).where(eq(mailOutbox.waveId, wave.id));
       await tx.update(waves).set({ contactsErasedAt: now }).where(eq(waves.id, wave.id));
-      return { result: inv.length, audit: { ...by, action: "erase", entity: "wave_contacts", entityId: wave.id,
-        after: { wave: wave.name, invitations: inv.length, termDays: wave.contactsEraseDays } } };
+      return {
+        result: inv.length,
+        audit: {
+          ...by,
+          action: "erase",
+          entity: "wave_contacts",
+          entityId: wave.id,
+          after: { wave: wave.name, invitations: inv.length, termDays: wave.contactsEraseDays },
+        },
+      };
     });
     erased.push({ waveId: wave.id, name: wave.name, invitations: n });
   }
@@ -164,17 +303,44 @@ export async function eraseExpiredContactData(db: Db, now: Date, by: Actor = { a
 /** The wave's contact list with each contact's state: invited, last message, opened, submitted. */
 export async function listWaveContacts(db: Db, waveId: string) {
   const wave = await getWave(db, waveId);
-  const list = await db.select().from(invitations).where(and(eq(invitations.waveId, wave.id), sql`(${invitations.contactId} is not null or ${invitations.email} is not null)`))
+  const list = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.waveId, wave.id), sql`(${invitations.contactId} is not null or ${invitations.email} is not null)`))
     .orderBy(asc(invitations.organisation));
-  const messages = await db.select({ invitationId: mailOutbox.invitationId, kind: mailOutbox.kind, round: mailOutbox.round, status: mailOutbox.status,
-    sentAt: mailOutbox.sentAt, error: mailOutbox.error, createdAt: mailOutbox.createdAt })
-    .from(mailOutbox).where(eq(mailOutbox.waveId, wave.id)).orderBy(asc(mailOutbox.createdAt));
+  const messages = await db
+    .select({
+      invitationId: mailOutbox.invitationId,
+      kind: mailOutbox.kind,
+      round: mailOutbox.round,
+      status: mailOutbox.status,
+      sentAt: mailOutbox.sentAt,
+      error: mailOutbox.error,
+      createdAt: mailOutbox.createdAt,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.waveId, wave.id))
+    .orderBy(asc(mailOutbox.createdAt));
   const byInvitation = new Map<string | null, typeof messages>();
   for (const m of messages) byInvitation.set(m.invitationId, [...(byInvitation.get(m.invitationId) ?? []), m]);
   return list.map((i) => ({
-    invitationId: i.id, contactId: i.contactId, email: i.email, name: i.name, organisation: i.organisation, organisationType: i.organisationType,
-    municipalityId: i.municipalityId, branchId: i.branchId, openedAt: i.openedAt?.toISOString() ?? null, startedAt: i.startedAt?.toISOString() ?? null,
+    invitationId: i.id,
+    contactId: i.contactId,
+    email: i.email,
+    name: i.name,
+    organisation: i.organisation,
+    organisationType: i.organisationType,
+    municipalityId: i.municipalityId,
+    branchId: i.branchId,
+    openedAt: i.openedAt?.toISOString() ?? null,
+    startedAt: i.startedAt?.toISOString() ?? null,
     submitted: !!i.submittedAt,
-    messages: (byInvitation.get(i.id) ?? []).map((m) => ({ kind: m.kind, round: m.round, status: m.status, sentAt: m.sentAt?.toISOString() ?? null, error: m.error })),
+    messages: (byInvitation.get(i.id) ?? []).map((m) => ({
+      kind: m.kind,
+      round: m.round,
+      status: m.status,
+      sentAt: m.sentAt?.toISOString() ?? null,
+      error: m.error,
+    })),
   }));
 }

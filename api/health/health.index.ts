@@ -4,12 +4,26 @@ import { sql } from "drizzle-orm";
 import { createRouter } from "../lib/router.ts";
 
 export const getHealth = defineRoute({
-  method: "get", path: "/health", operationId: "getHealth", permission: "public", tags: ["Systeem"],
+  method: "get",
+  path: "/health",
+  operationId: "getHealth",
+  permission: "public",
+  tags: ["Systeem"],
   summary: "Leeft de API en bereikt hij de database?",
   responses: {
-    200: { description: "Gezond", content: { "application/json": { schema: z.object({
-      status: z.literal("ok"), database: z.literal("ok"), version: z.string(), time: z.string(),
-    }) } } },
+    200: {
+      description: "Gezond",
+      content: {
+        "application/json": {
+          schema: z.object({
+            status: z.literal("ok"),
+            database: z.literal("ok"),
+            version: z.string(),
+            time: z.string(),
+          }),
+        },
+      },
+    },
   },
 });
 

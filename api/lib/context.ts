@@ -21,7 +21,11 @@ export interface AppConfig {
   background?: (task: () => Promise<unknown>) => void;
 }
 
-export interface AppDeps { db: Db; config: AppConfig; passwords: PasswordHasher }
+export interface AppDeps {
+  db: Db;
+  config: AppConfig;
+  passwords: PasswordHasher;
+}
 
 /** What an entry passes in; createApp fills in production defaults. */
 export type AppInput = Omit<AppDeps, "passwords"> & { passwords?: PasswordHasher };

@@ -4,13 +4,15 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "@hono/zod-openapi";
 
 /** Every error leaves the API in this one shape, never with a stack trace or SQL. */
-export const ErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.record(z.string(), z.unknown())).optional(),
-  }),
-}).openapi("Error");
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.record(z.string(), z.unknown())).optional(),
+    }),
+  })
+  .openapi("Error");
 
 export class ApiError extends Error {
   constructor(
@@ -45,11 +47,23 @@ export function handleError(err: Error, c: Context) {
 /** Shared error responses for route contracts. */
 export function errorResponses(...statuses: number[]) {
   const descriptions: Record<number, string> = {
-    400: "Ongeldige invoer", 401: "Niet ingelogd", 403: "Geen toegang", 404: "Niet gevonden",
-    409: "Conflict", 410: "Verlopen", 413: "Te groot", 422: "Antwoorden ongeldig", 429: "Te veel verzoeken",
+    400: "Ongeldige invoer",
+    401: "Niet ingelogd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    409: "Conflict",
+    410: "Verlopen",
+    413: "Te groot",
+    422: "Antwoorden ongeldig",
+    429: "Te veel verzoeken",
   };
-  return Object.fromEntries(statuses.map((s) => [s, {
-    description: descriptions[s] ?? "Fout",
-    content: { "application/json": { schema: ErrorSchema } },
-  }]));
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      {
+        description: descriptions[s] ?? "Fout",
+        content: { "application/json": { schema: ErrorSchema } },
+      },
+    ]),
+  );
 }

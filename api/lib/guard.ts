@@ -3,20 +3,26 @@ import type { AppEnv } from "./context.ts";
 import { errorBody } from "./errors.ts";
 import { findHostileText, textProblem, type FoundProblem } from "../domain/input/text.ts";
 
-interface PathTemplate { method: string; segments: string[] }
+interface PathTemplate {
+  method: string;
+  segments: string[];
+}
 
 /** Path templates from the OpenAPI document, so a refused path segment can be named after its parameter. */
 export function pathTemplates(doc: object): PathTemplate[] {
   const paths = (doc as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
   return Object.entries(paths).flatMap(([path, methods]) =>
-    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), segments: path.split("/") })));
+    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), segments: path.split("/") })),
+  );
 }
 
 function paramName(templates: PathTemplate[], method: string, segments: string[], index: number) {
-  const fits = (t: PathTemplate) => t.segments.length === segments.length
-    && t.segments.every((s, i) => s.startsWith("{") || i === index || s === segments[i]);
+  const fits = (t: PathTemplate) =>
+    t.segments.length === segments.length && t.segments.every((s, i) => s.startsWith("{") || i === index || s === segments[i]);
   // A template with a parameter at this place wins over a literal one (/audits/{auditId} over /audits/programme).
-  const candidates = templates.filter(fits).sort((a, b) => Number(!a.segments[index]?.startsWith("{")) - Number(!b.segments[index]?.startsWith("{")));
+  const candidates = templates
+    .filter(fits)
+    .sort((a, b) => Number(!a.segments[index]?.startsWith("{")) - Number(!b.segments[index]?.startsWith("{")));
   const t = candidates.find((x) => x.method === method) ?? candidates[0];
   const s = t?.segments[index];
   return s?.startsWith("{") ? s.slice(1, -1) : "path";
@@ -62,8 +68,12 @@ export function hostileInputGuard(templates: () => PathTemplate[]): MiddlewareHa
         const form = await c.req.parseBody({ all: true }).catch(() => undefined);
         for (const [key, value] of Object.entries(form ?? {})) {
           for (const v of Array.isArray(value) ? value : [value]) {
-            const p = typeof v === "string" ? textProblem(v, { multiline: true })
-              : v instanceof File ? textProblem(v.name, { multiline: false }) : null;
+            const p =
+              typeof v === "string"
+                ? textProblem(v, { multiline: true })
+                : v instanceof File
+                  ? textProblem(v.name, { multiline: false })
+                  : null;
             const k = textProblem(key, { multiline: false });
             if (k || p) found.push({ path: key.replace(/[^\x20-\x7e]/g, "?"), message: (k ?? p)!.message });
           }

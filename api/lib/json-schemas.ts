@@ -10,17 +10,31 @@ export const OPEN_JSON_COMPONENTS = ["SurveyDefinition", "SurveyElement", "Surve
 
 const JsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const SurveyElementSchema = z.object({
-  type: z.string(), name: z.string(), title: z.string().optional(),
-}).catchall(z.unknown()).openapi("SurveyElement", { description: "Een SurveyJS-element (vraag of panel) met de eigen SurveyJS-eigenschappen; een gescoorde vraag heeft `dimension`." });
+export const SurveyElementSchema = z
+  .object({
+    type: z.string(),
+    name: z.string(),
+    title: z.string().optional(),
+  })
+  .catchall(z.unknown())
+  .openapi("SurveyElement", {
+    description: "Een SurveyJS-element (vraag of panel) met de eigen SurveyJS-eigenschappen; een gescoorde vraag heeft `dimension`.",
+  });
 
-export const SurveyDefinitionSchema = z.object({
-  title: z.string().optional(),
-  pages: z.array(z.object({ name: z.string(), title: z.string().optional(), elements: z.array(SurveyElementSchema) }).catchall(z.unknown())),
-}).catchall(z.unknown()).openapi("SurveyDefinition", { description: "Een SurveyJS-vragenlijst (JSON), zoals in de gekozen versie van de vragenlijst." });
+export const SurveyDefinitionSchema = z
+  .object({
+    title: z.string().optional(),
+    pages: z.array(
+      z.object({ name: z.string(), title: z.string().optional(), elements: z.array(SurveyElementSchema) }).catchall(z.unknown()),
+    ),
+  })
+  .catchall(z.unknown())
+  .openapi("SurveyDefinition", { description: "Een SurveyJS-vragenlijst (JSON), zoals in de gekozen versie van de vragenlijst." });
 
-export const SurveyAnswersSchema = z.record(z.string(), z.union([JsonScalar, z.array(JsonScalar), z.record(z.string(), z.unknown())]))
+export const SurveyAnswersSchema = z
+  .record(z.string(), z.union([JsonScalar, z.array(JsonScalar), z.record(z.string(), z.unknown())]))
   .openapi("SurveyAnswers", { description: "SurveyJS-antwoorden per vraagnaam." });
 
-export const AuditFieldsSchema = z.record(z.string(), z.unknown())
+export const AuditFieldsSchema = z
+  .record(z.string(), z.unknown())
   .openapi("AuditFields", { description: "De vastgelegde velden van de wijziging, per veldnaam (inhoud verschilt per soort record)." });

@@ -11,7 +11,13 @@ export const MAX_PAGE = 500;
 export function pageQuery<K extends string>(sortKeys: readonly [K, ...K[]], defaultSort: K | `-${K}`) {
   const sorts = sortKeys.flatMap((k) => [k, `-${k}`]) as [string, ...string[]];
   return {
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional().openapi({ description: `Hoeveel rijen (1–${MAX_PAGE}); zonder: alle` }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_PAGE)
+      .optional()
+      .openapi({ description: `Hoeveel rijen (1–${MAX_PAGE}); zonder: alle` }),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ description: "Vanaf welke rij (0 = de eerste)" }),
     sort: z.enum(sorts).default(defaultSort).openapi({ description: "Sorteersleutel; '-' ervoor = aflopend" }),
   };

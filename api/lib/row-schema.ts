@@ -12,11 +12,13 @@ const isDate = (s: unknown) => s instanceof z.ZodDate;
  * or they come out as any JSON value.
  */
 export function jsonRow<T extends z.ZodObject>(schema: T) {
-  const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, s]) => {
-    if (isDate(s)) return [key, z.iso.datetime({ offset: true })];
-    if (s instanceof z.ZodNullable && isDate(s.unwrap())) return [key, z.iso.datetime({ offset: true }).nullable()];
-    return [key, s];
-  }));
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, s]) => {
+      if (isDate(s)) return [key, z.iso.datetime({ offset: true })];
+      if (s instanceof z.ZodNullable && isDate(s.unwrap())) return [key, z.iso.datetime({ offset: true }).nullable()];
+      return [key, s];
+    }),
+  );
   return z.object(shape) as unknown as z.ZodObject<JsonDates<T["shape"]>>;
 }
 

@@ -4,7 +4,10 @@ import { ApiError } from "./errors.ts";
 import { inScope } from "../domain/auth/permissions.ts";
 
 /** The part of the ZVH a request may see: nothing forced (whole ZVH), one branch or one municipality. */
-export interface Visibility { branchId?: string; municipalityId?: string }
+export interface Visibility {
+  branchId?: string;
+  municipalityId?: string;
+}
 
 const NOWHERE = "\u0000"; // matches no id, so a scoped user without a place sees nothing
 
@@ -16,7 +19,11 @@ export function visibilityOf(c: Context<AppEnv>): Visibility {
 }
 
 /** Out of scope answers exactly like not found, so that guessing ids reveals nothing. */
-export function ensureVisible(c: Context<AppEnv>, resource: { municipalityId?: string | null; branchId?: string | null }, notFound: ApiError) {
+export function ensureVisible(
+  c: Context<AppEnv>,
+  resource: { municipalityId?: string | null; branchId?: string | null },
+  notFound: ApiError,
+) {
   if (!inScope(c.var.scope, c.var.principal, resource)) throw notFound;
 }
 

@@ -17,7 +17,9 @@ const KEY = "mail_link_secret";
 export async function linkSecret(db: Db): Promise<Uint8Array> {
   const fresh = new Uint8Array(32);
   crypto.getRandomValues(fresh);
-  await db.execute(sql`insert into settings (key, value) values (${KEY}, ${JSON.stringify(encodeHexLowerCase(fresh))}::jsonb) on conflict (key) do nothing`);
+  await db.execute(
+    sql`insert into settings (key, value) values (${KEY}, ${JSON.stringify(encodeHexLowerCase(fresh))}::jsonb) on conflict (key) do nothing`,
+  );
   const [row] = rows<{ value: string }>(await db.execute(sql`select value from settings where key = ${KEY}`));
   const hex = String(row.value);
   return Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));

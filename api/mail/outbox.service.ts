@@ -21,26 +21,50 @@ export async function getTemplates(db: Db) {
   const stored = await db.select().from(mailTemplates);
   return (Object.keys(DEFAULT_TEMPLATES) as MailKind[]).map((kind) => {
     const row = stored.find((r) => r.kind === kind);
-    return { kind, subject: row?.subject ?? DEFAULT_TEMPLATES[kind].subject, body: row?.body ?? DEFAULT_TEMPLATES[kind].body,
-      custom: !!row, updatedAt: row?.updatedAt.toISOString() ?? null };
+    return {
+      kind,
+      subject: row?.subject ?? DEFAULT_TEMPLATES[kind].subject,
+      body: row?.body ?? DEFAULT_TEMPLATES[kind].body,
+      custom: !!row,
+      updatedAt: row?.updatedAt.toISOString() ?? null,
+    };
   });
 }
 
 export async function updateTemplate(db: Db, kind: MailKind, input: { subject: string; body: string }, now: Date, by: Actor) {
-  for (const [field, text] of [["subject", input.subject], ["body", input.body]] as const) {
+  for (const [field, text] of [
+    ["subject", input.subject],
+    ["body", input.body],
+  ] as const) {
     const unknown = unknownPlaceholders(text);
     if (unknown.length) {
-      throw new ApiError(400, "unknown_placeholder", `Onbekende plaatshouder {${unknown[0]}} in ${field === "subject" ? "het onderwerp" : "de tekst"}.`,
-        unknown.map((p) => ({ path: field, placeholder: p })));
+      throw new ApiError(
+        400,
+        "unknown_placeholder",
+        `Onbekende plaatshouder {${unknown[0]}} in ${field === "subject" ? "het onderwerp" : "de tekst"}.`,
+        unknown.map((p) => ({ path: field, placeholder: p })),
+      );
     }
   }
-  if (!input.body.includes("{link}")) throw new ApiError(400, "missing_placeholder", "De tekst moet {link} bevatten.", [{ path: "body", placeholder: "link" }]);
+  if (!input.body.includes("{link}"))
+    throw new ApiError(400, "missing_placeholder", "De tekst moet {link} bevatten.", [{ path: "body", placeholder: "link" }]);
   await audited(db, now, async (tx) => {
     const [before] = await tx.select().from(mailTemplates).where(eq(mailTemplates.kind, kind));
-    await tx.insert(mailTemplates).values({ kind, ...input, updatedAt: now })
+    await tx
+      .insert(mailTemplates)
+      .values({ kind, ...input, updatedAt: now })
       .onConflictDoUpdate({ target: mailTemplates.kind, set: { ...input, updatedAt: now } });
-    return { result: null, audit: { ...by, action: "update", entity: "mail_template", entityId: kind,
-      before: before ? { subject: before.subject, body: before.body } : null, after: input } };
+    return {
+      result: null,
+      audit: {
+        ...by,
+        action: "update",
+        entity: "mail_template",
+        entityId: kind,
+        before: before ? { subject: before.subject, body: before.body } : null,
+        after: input,
+      },
+    };
   });
   return (await getTemplates(db)).find((t) => t.kind === kind)!;
 }
@@ -53,9 +77,12 @@ async function template(db: Db, kind: MailKind) {
 
 function message(wave: Wave, inv: Recipient, tpl: { subject: string; body: string }, link: string, unsubscribe: string) {
   const values = {
-    naam: inv.name ?? "heer/mevrouw", organisatie: inv.organisation, link,
+    naam: inv.name ?? "heer/mevrouw",
+    organisatie: inv.organisation,
+    link,
     sluitdatum: format(wave.closesAt, "d MMMM yyyy", { locale: nl }),
-    contactpersoon: wave.contactPerson ?? "het Zorg- en Veiligheidshuis", afmeldlink: unsubscribe,
+    contactpersoon: wave.contactPerson ?? "het Zorg- en Veiligheidshuis",
+    afmeldlink: unsubscribe,
   };
   return { subject: renderTemplate(tpl.subject, values), body: renderTemplate(tpl.body, values) };
 }
@@ -65,28 +92,70 @@ function message(wave: Wave, inv: Recipient, tpl: { subject: string; body: strin
  * exactly-once under parallel calls: a second click, or two staff members at once, queues
  * nothing new. Opted-out contacts and invitations without an address are skipped.
  */
-async function enqueue(db: Db, wave: Wave, recipients: Recipient[], kind: "invitation" | "reminder" | "resend", round: (inv: Recipient) => number,
-  publicUrl: string, now: Date, by: Actor, extraAudit: Record<string, unknown> = {}) {
+async function enqueue(
+  db: Db,
+  wave: Wave,
+  recipients: Recipient[],
+  kind: "invitation" | "reminder" | "resend",
+  round: (inv: Recipient) => number,
+  publicUrl: string,
+  now: Date,
+  by: Actor,
+  extraAudit: Record<string, unknown> = {},
+) {
   const secret = await linkSecret(db);
   const tpl = await template(db, kind === "reminder" ? "reminder" : "invitation");
   const values = recipients.map((inv) => {
     const unsubscribeToken = unsubscribeTokenFor(secret, inv.id, kind, round(inv));
-    const m = message(wave, inv, tpl, surveyUrl(publicUrl, invitationToken(secret, inv.id, inv.linkGeneration)), unsubscribeUrl(publicUrl, unsubscribeToken));
-    return { waveId: wave.id, invitationId: inv.id, contactId: inv.contactId, kind, round: round(inv), toAddress: inv.email,
-      subject: m.subject, body: m.body, unsubscribeHash: sha256Hex(unsubscribeToken), createdAt: now };
+    const m = message(
+      wave,
+      inv,
+      tpl,
+      surveyUrl(publicUrl, invitationToken(secret, inv.id, inv.linkGeneration)),
+      unsubscribeUrl(publicUrl, unsubscribeToken),
+    );
+    return {
+      waveId: wave.id,
+      invitationId: inv.id,
+      contactId: inv.contactId,
+      kind,
+      round: round(inv),
+      toAddress: inv.email,
+      subject: m.subject,
+      body: m.body,
+      unsubscribeHash: sha256Hex(unsubscribeToken),
+      createdAt: now,
+    };
   });
   return audited(db, now, async (tx) => {
     const queued = values.length
-      ? await tx.insert(mailOutbox).values(values).onConflictDoNothing({ target: [mailOutbox.invitationId, mailOutbox.kind, mailOutbox.round] }).returning({ id: mailOutbox.id })
+      ? await tx
+          .insert(mailOutbox)
+          .values(values)
+          .onConflictDoNothing({ target: [mailOutbox.invitationId, mailOutbox.kind, mailOutbox.round] })
+          .returning({ id: mailOutbox.id })
       : [];
-    return { result: queued.length, audit: { ...by, action: "send", entity: `mail_${kind}`, entityId: wave.id,
-      after: { wave: wave.name, queued: queued.length, ...extraAudit } } };
+    return {
+      result: queued.length,
+      audit: {
+        ...by,
+        action: "send",
+        entity: `mail_${kind}`,
+        entityId: wave.id,
+        after: { wave: wave.name, queued: queued.length, ...extraAudit },
+      },
+    };
   });
 }
 
 async function reachable(db: Db, waveId: string) {
-  return (await db.select({ inv: invitations }).from(invitations).leftJoin(contacts, eq(contacts.id, invitations.contactId))
-    .where(and(eq(invitations.waveId, waveId), isNotNull(invitations.email), isNull(contacts.optedOutAt)))).map((r) => r.inv);
+  return (
+    await db
+      .select({ inv: invitations })
+      .from(invitations)
+      .leftJoin(contacts, eq(contacts.id, invitations.contactId))
+      .where(and(eq(invitations.waveId, waveId), isNotNull(invitations.email), isNull(contacts.optedOutAt)))
+  ).map((r) => r.inv);
 }
 
 function assertSendable(wave: Wave, now: Date) {
@@ -111,10 +180,19 @@ export async function queueInvitations(db: Db, waveId: string, publicUrl: string
 export async function queueReminders(db: Db, waveId: string, round: number | undefined, publicUrl: string, now: Date, by: Actor) {
   const wave = await getWave(db, waveId);
   assertSendable(wave, now);
-  const [last] = await db.select({ round: max(mailOutbox.round) }).from(mailOutbox).where(and(eq(mailOutbox.waveId, wave.id), eq(mailOutbox.kind, "reminder")));
+  const [last] = await db
+    .select({ round: max(mailOutbox.round) })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.waveId, wave.id), eq(mailOutbox.kind, "reminder")));
   const r = round ?? (last?.round ?? 0) + 1;
-  const invited = new Set((await db.select({ id: mailOutbox.invitationId }).from(mailOutbox)
-    .where(and(eq(mailOutbox.waveId, wave.id), inArray(mailOutbox.kind, ["invitation", "resend"]), eq(mailOutbox.status, "sent")))).map((m) => m.id));
+  const invited = new Set(
+    (
+      await db
+        .select({ id: mailOutbox.invitationId })
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.waveId, wave.id), inArray(mailOutbox.kind, ["invitation", "resend"]), eq(mailOutbox.status, "sent")))
+    ).map((m) => m.id),
+  );
   const list = (await reachable(db, wave.id)).filter((inv) => !inv.submittedAt && invited.has(inv.id));
   const queued = await enqueue(db, wave, list, "reminder", () => r, publicUrl, now, by, { round: r });
   return { round: r, queued, alreadyQueued: list.length - queued };
@@ -123,12 +201,21 @@ export async function queueReminders(db: Db, waveId: string, round: number | und
 /** Scheduled reminders (reminderDays after opening) for every running wave; safe to call often. */
 export async function queueDueReminders(db: Db, publicUrl: string, now: Date) {
   const system = { actorId: null, actor: "systeem (herinneringsschema)", ip: null };
-  const running = (await db.select().from(waves).where(and(lte(waves.opensAt, now), sql`${waves.closesAt} > ${now.toISOString()}::timestamptz`, isNull(waves.pausedAt))));
+  const running = await db
+    .select()
+    .from(waves)
+    .where(and(lte(waves.opensAt, now), sql`${waves.closesAt} > ${now.toISOString()}::timestamptz`, isNull(waves.pausedAt)));
   const done: { waveId: string; round: number; queued: number }[] = [];
   for (const wave of running) {
-    const due = wave.reminderDays.map((d, i) => ({ d, round: i + 1 })).filter(({ d }) => wave.opensAt.getTime() + d * 86_400_000 <= now.getTime());
+    const due = wave.reminderDays
+      .map((d, i) => ({ d, round: i + 1 }))
+      .filter(({ d }) => wave.opensAt.getTime() + d * 86_400_000 <= now.getTime());
     for (const { round } of due) {
-      const [exists] = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.waveId, wave.id), eq(mailOutbox.kind, "reminder"), eq(mailOutbox.round, round))).limit(1);
+      const [exists] = await db
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.waveId, wave.id), eq(mailOutbox.kind, "reminder"), eq(mailOutbox.round, round)))
+        .limit(1);
       if (exists) continue;
       const r = await queueReminders(db, wave.id, round, publicUrl, now, system);
       if (r.queued) done.push({ waveId: wave.id, round, queued: r.queued });
@@ -147,13 +234,23 @@ export async function resendLink(db: Db, waveId: string, invitationId: string, p
   if (!isUuid(invitationId)) throw new ApiError(404, "invitation_not_found", "Uitnodiging niet gevonden.");
   const secret = await linkSecret(db);
   const inv = await audited(db, now, async (tx) => {
-    const [row] = await tx.select().from(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.waveId, wave.id))).for("update");
+    const [row] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.waveId, wave.id)))
+      .for("update");
     if (!row) throw new ApiError(404, "invitation_not_found", "Uitnodiging niet gevonden.");
     if (row.submittedAt) throw new ApiError(409, "already_submitted", "Deze uitnodiging is al gebruikt.");
     const generation = row.linkGeneration + 1;
-    const [u] = await tx.update(invitations).set({ linkGeneration: generation, tokenHash: sha256Hex(invitationToken(secret, row.id, generation)) })
-      .where(eq(invitations.id, row.id)).returning();
-    return { result: u, audit: { ...by, action: "update", entity: "invitation", entityId: row.id, after: { wave: wave.name, linkGeneration: generation } } };
+    const [u] = await tx
+      .update(invitations)
+      .set({ linkGeneration: generation, tokenHash: sha256Hex(invitationToken(secret, row.id, generation)) })
+      .where(eq(invitations.id, row.id))
+      .returning();
+    return {
+      result: u,
+      audit: { ...by, action: "update", entity: "invitation", entityId: row.id, after: { wave: wave.name, linkGeneration: generation } },
+    };
   });
   let queued = 0;
   if (inv.email) {
@@ -165,38 +262,86 @@ export async function resendLink(db: Db, waveId: string, invitationId: string, p
 }
 
 export async function listOutbox(db: Db, filter: { waveId?: string; status?: string }) {
-  const where = and(filter.waveId ? eq(mailOutbox.waveId, filter.waveId) : undefined, filter.status ? eq(mailOutbox.status, filter.status) : undefined);
+  const where = and(
+    filter.waveId ? eq(mailOutbox.waveId, filter.waveId) : undefined,
+    filter.status ? eq(mailOutbox.status, filter.status) : undefined,
+  );
   const list = await db.select().from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt), asc(mailOutbox.toAddress)).limit(5000);
   return list.map((m) => ({
-    id: m.id, waveId: m.waveId, invitationId: m.invitationId, contactId: m.contactId, kind: m.kind, round: m.round,
-    to: m.toAddress, subject: m.subject, body: m.body, status: m.status, attempts: m.attempts, error: m.error,
-    messageId: m.messageId, sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(),
+    id: m.id,
+    waveId: m.waveId,
+    invitationId: m.invitationId,
+    contactId: m.contactId,
+    kind: m.kind,
+    round: m.round,
+    to: m.toAddress,
+    subject: m.subject,
+    body: m.body,
+    status: m.status,
+    attempts: m.attempts,
+    error: m.error,
+    messageId: m.messageId,
+    sentAt: m.sentAt?.toISOString() ?? null,
+    createdAt: m.createdAt.toISOString(),
   }));
 }
 
 /** The unsubscribe link of a message: sets the contact's opt-out, for this and every later wave. */
 export async function unsubscribe(db: Db, token: string, now: Date) {
-  const [m] = await db.select().from(mailOutbox).where(eq(mailOutbox.unsubscribeHash, sha256Hex(token)));
+  const [m] = await db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.unsubscribeHash, sha256Hex(token)));
   if (!m) throw new ApiError(404, "unknown_token", "Deze afmeldlink is niet (meer) geldig.");
   if (!m.contactId) return { optedOut: true };
   await audited(db, now, async (tx) => {
-    await tx.update(contacts).set({ optedOutAt: sql`coalesce(${contacts.optedOutAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now }).where(eq(contacts.id, m.contactId!));
+    await tx
+      .update(contacts)
+      .set({ optedOutAt: sql`coalesce(${contacts.optedOutAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+      .where(eq(contacts.id, m.contactId!));
     // Nothing still queued goes out to someone who just said no.
-    await tx.update(mailOutbox).set({ status: "cancelled", body: null }).where(and(eq(mailOutbox.contactId, m.contactId!), eq(mailOutbox.status, "pending")));
-    return { result: null, audit: { actor: "partner (afmeldlink)", actorId: null, ip: null, action: "update", entity: "contact", entityId: m.contactId, after: { optedOut: true } } };
+    await tx
+      .update(mailOutbox)
+      .set({ status: "cancelled", body: null })
+      .where(and(eq(mailOutbox.contactId, m.contactId!), eq(mailOutbox.status, "pending")));
+    return {
+      result: null,
+      audit: {
+        actor: "partner (afmeldlink)",
+        actorId: null,
+        ip: null,
+        action: "update",
+        entity: "contact",
+        entityId: m.contactId,
+        after: { optedOut: true },
+      },
+    };
   });
   return { optedOut: true };
 }
 
 /** A bounce reported afterwards (by the mail server's DSN or by hand), recorded on the message. */
 export async function recordBounce(db: Db, input: { messageId?: string; outboxId?: string; reason: string }, now: Date, by: Actor) {
-  const [m] = input.outboxId && isUuid(input.outboxId)
-    ? await db.select().from(mailOutbox).where(eq(mailOutbox.id, input.outboxId))
-    : input.messageId ? await db.select().from(mailOutbox).where(eq(mailOutbox.messageId, input.messageId)) : [];
+  const [m] =
+    input.outboxId && isUuid(input.outboxId)
+      ? await db.select().from(mailOutbox).where(eq(mailOutbox.id, input.outboxId))
+      : input.messageId
+        ? await db.select().from(mailOutbox).where(eq(mailOutbox.messageId, input.messageId))
+        : [];
   if (!m) throw new ApiError(404, "message_not_found", "Bericht niet gevonden.");
   await audited(db, now, async (tx) => {
     await tx.update(mailOutbox).set({ status: "bounced", error: input.reason }).where(eq(mailOutbox.id, m.id));
-    return { result: null, audit: { ...by, action: "update", entity: "mail_message", entityId: m.id, before: { status: m.status }, after: { status: "bounced", reason: input.reason } } };
+    return {
+      result: null,
+      audit: {
+        ...by,
+        action: "update",
+        entity: "mail_message",
+        entityId: m.id,
+        before: { status: m.status },
+        after: { status: "bounced", reason: input.reason },
+      },
+    };
   });
   return { id: m.id, status: "bounced" as const };
 }
@@ -205,8 +350,14 @@ export async function recordBounce(db: Db, input: { messageId?: string; outboxId
 
 /** What delivery needs of a mail transport; nodemailer's Transporter fits. */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string; headers?: Record<string, string>; messageId?: string }):
-    Promise<{ messageId?: string; rejected?: unknown[] }>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    headers?: Record<string, string>;
+    messageId?: string;
+  }): Promise<{ messageId?: string; rejected?: unknown[] }>;
 }
 
 const CLAIM_SECONDS = 300;
@@ -218,13 +369,15 @@ const MAX_ATTEMPTS = 5;
  */
 async function claim(db: Db, now: Date, waveId?: string) {
   const wave = waveId ? sql`and wave_id = ${waveId}` : sql``;
-  const claimed = rows<{ id: string }>(await db.execute(sql`
+  const claimed = rows<{ id: string }>(
+    await db.execute(sql`
     update mail_outbox set status = 'sending', attempts = attempts + 1,
       claimed_until = ${new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString()}::timestamptz
     where id = (select id from mail_outbox
       where (status = 'pending' or (status = 'sending' and claimed_until < ${now.toISOString()}::timestamptz)) ${wave}
       order by created_at, id limit 1 for update skip locked)
-    returning id`));
+    returning id`),
+  );
   if (!claimed.length) return null;
   const [m] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, claimed[0].id));
   return m;
@@ -236,7 +389,11 @@ async function claim(db: Db, now: Date, waveId?: string) {
  * failure puts the row back for a later attempt. Once sent, the body (with the personal
  * link) is erased. Resumable: run it again after a crash and it continues where it stopped.
  */
-export async function deliverOutbox(db: Db, transport: MailTransport, options: { from: string; now: () => Date; throttleMs?: number; limit?: number; waveId?: string; publicUrl?: string }) {
+export async function deliverOutbox(
+  db: Db,
+  transport: MailTransport,
+  options: { from: string; now: () => Date; throttleMs?: number; limit?: number; waveId?: string; publicUrl?: string },
+) {
   const result = { sent: 0, rejected: 0, retry: 0 };
   const secret = options.publicUrl ? await linkSecret(db) : null;
   for (let i = 0; i < (options.limit ?? Infinity); i++) {
@@ -248,21 +405,39 @@ export async function deliverOutbox(db: Db, transport: MailTransport, options: {
     }
     try {
       const info = await transport.sendMail({
-        from: options.from, to: m.toAddress, subject: m.subject, text: m.body, messageId: `<${m.id}@ketenspiegel>`,
+        from: options.from,
+        to: m.toAddress,
+        subject: m.subject,
+        text: m.body,
+        messageId: `<${m.id}@ketenspiegel>`,
         headers: {
           "X-Ketenspiegel-Message": m.id,
           // RFC 8058 one-click unsubscribe, as large mailbox providers ask of bulk senders.
-          ...(secret && m.invitationId ? {
-            "List-Unsubscribe": `<${unsubscribeUrl(options.publicUrl!, unsubscribeTokenFor(secret, m.invitationId, m.kind, m.round))}>`,
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-          } : {}),
+          ...(secret && m.invitationId
+            ? {
+                "List-Unsubscribe": `<${unsubscribeUrl(options.publicUrl!, unsubscribeTokenFor(secret, m.invitationId, m.kind, m.round))}>`,
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+              }
+            : {}),
         },
       });
       if (info.rejected?.length) {
-        await db.update(mailOutbox).set({ status: "rejected", error: "geweigerd door de mailserver", claimedUntil: null }).where(eq(mailOutbox.id, m.id));
+        await db
+          .update(mailOutbox)
+          .set({ status: "rejected", error: "geweigerd door de mailserver", claimedUntil: null })
+          .where(eq(mailOutbox.id, m.id));
         result.rejected++;
       } else {
-        await db.update(mailOutbox).set({ status: "sent", sentAt: options.now(), messageId: info.messageId ?? `<${m.id}@ketenspiegel>`, body: null, claimedUntil: null, error: null })
+        await db
+          .update(mailOutbox)
+          .set({
+            status: "sent",
+            sentAt: options.now(),
+            messageId: info.messageId ?? `<${m.id}@ketenspiegel>`,
+            body: null,
+            claimedUntil: null,
+            error: null,
+          })
           .where(eq(mailOutbox.id, m.id));
         result.sent++;
       }
@@ -270,7 +445,10 @@ export async function deliverOutbox(db: Db, transport: MailTransport, options: {
       const err = e as { responseCode?: number; response?: string; message?: string };
       const permanent = (err.responseCode ?? 0) >= 500;
       const status = permanent ? "rejected" : m.attempts >= MAX_ATTEMPTS ? "failed" : "pending";
-      await db.update(mailOutbox).set({ status, error: (err.response ?? err.message ?? "onbekende fout").slice(0, 500), claimedUntil: null }).where(eq(mailOutbox.id, m.id));
+      await db
+        .update(mailOutbox)
+        .set({ status, error: (err.response ?? err.message ?? "onbekende fout").slice(0, 500), claimedUntil: null })
+        .where(eq(mailOutbox.id, m.id));
       if (permanent) result.rejected++;
       else result.retry++;
       if (!permanent && (err.responseCode === undefined || err.responseCode < 400)) break; // connection trouble: stop this run

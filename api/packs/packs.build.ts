@@ -29,7 +29,13 @@ export interface PackFile {
   content: () => Content | Promise<Content>;
 }
 
-export interface Section { clause: Clause; title: string; folder: string; notes: Set<string>; files: PackFile[] }
+export interface Section {
+  clause: Clause;
+  title: string;
+  folder: string;
+  notes: Set<string>;
+  files: PackFile[];
+}
 
 export function newSection(clause: Clause): Section {
   return { clause, title: titleOf(clause), folder: folderOf(clause), notes: new Set(), files: [] };
@@ -41,8 +47,9 @@ export async function loadRoles(db: Db): Promise<Roles> {
 
 /** One scan for the boundary, so that every later look-up walks only the entries after the period (by primary key). */
 export async function firstSeqAfter(db: Db, endIso: string): Promise<number> {
-  const [r] = rows<{ seq: number | null; top: number | null }>(await db.execute(
-    sql`select min(seq) filter (where at >= ${endIso}) as seq, max(seq) as top from audit_log`));
+  const [r] = rows<{ seq: number | null; top: number | null }>(
+    await db.execute(sql`select min(seq) filter (where at >= ${endIso}) as seq, max(seq) as top from audit_log`),
+  );
   return Number(r?.seq ?? Number(r?.top ?? 0) + 1);
 }
 
@@ -50,11 +57,20 @@ export async function firstSeqAfter(db: Db, endIso: string): Promise<number> {
 export async function laterEntries(b: Build, entity: string, ids: string[]): Promise<Map<string, TrailEntry[]>> {
   const out = new Map<string, TrailEntry[]>();
   if (!ids.length) return out;
-  const found = await b.db.select({
-    seq: auditLog.seq, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId,
-    before: auditLog.before, after: auditLog.after,
-  }).from(auditLog)
-    .where(and(gte(auditLog.seq, b.firstSeqAfter), gte(auditLog.at, b.endIso), eq(auditLog.entity, entity), inArray(auditLog.entityId, ids)))
+  const found = await b.db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(
+      and(gte(auditLog.seq, b.firstSeqAfter), gte(auditLog.at, b.endIso), eq(auditLog.entity, entity), inArray(auditLog.entityId, ids)),
+    )
     .orderBy(asc(auditLog.seq));
   for (const e of found) out.set(e.entityId!, [...(out.get(e.entityId!) ?? []), e]);
   return out;
@@ -62,15 +78,30 @@ export async function laterEntries(b: Build, entity: string, ids: string[]): Pro
 
 /** All entries of one entity (a setting) after the period, oldest first. */
 export async function laterOfEntity(b: Build, entity: string): Promise<TrailEntry[]> {
-  return b.db.select({
-    seq: auditLog.seq, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId,
-    before: auditLog.before, after: auditLog.after,
-  }).from(auditLog).where(and(gte(auditLog.seq, b.firstSeqAfter), gte(auditLog.at, b.endIso), eq(auditLog.entity, entity)))
+  return b.db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(and(gte(auditLog.seq, b.firstSeqAfter), gte(auditLog.at, b.endIso), eq(auditLog.entity, entity)))
     .orderBy(asc(auditLog.seq));
 }
 
 /** A record set as <name>.csv and <name>.json, sharing one counter for the index. */
-export function tableFiles<R>(s: Section, name: string, description: string, columns: Column<R>[], pages: Pages<R>, toJson?: (r: R) => unknown): PackFile[] {
+export function tableFiles<R>(
+  s: Section,
+  name: string,
+  description: string,
+  columns: Column<R>[],
+  pages: Pages<R>,
+  toJson?: (r: R) => unknown,
+): PackFile[] {
   const counter: Counter = { records: 0 };
   return [
     { path: `${s.folder}/${name}.csv`, description: `${description} (CSV)`, counter, content: () => csvStream(columns, pages, counter) },
@@ -86,16 +117,28 @@ export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
  */
 export function reportFile(s: Section, b: Build, blocks: () => Promise<PdfBlock[]>): PackFile {
   return {
-    path: `${s.folder}/${REPORT_NAME}`, description: "Leesbaar verslag van deze paragraaf (PDF)",
-    content: async () => renderSectionPdf({
-      title: s.title, organisation: b.organisation, periodLabel: b.periodLabel, stamp: b.stamp,
-      blocks: [
-        { kind: "paragraph", text: `Stand per einde van de periode (${b.period.to} 23:59:59 UTC): elk record zoals het toen was, niet zoals het nu is. `
-          + "Personen staan als rol plus pseudoniem (zie index.html). Alle records staan in de CSV- en JSON-bestanden van deze map.", muted: true },
-        ...(await blocks()),
-        ...(s.notes.size ? [{ kind: "heading" as const, text: "Kanttekeningen" }, ...[...s.notes].map((text) => ({ kind: "paragraph" as const, text }))] : []),
-      ],
-    }),
+    path: `${s.folder}/${REPORT_NAME}`,
+    description: "Leesbaar verslag van deze paragraaf (PDF)",
+    content: async () =>
+      renderSectionPdf({
+        title: s.title,
+        organisation: b.organisation,
+        periodLabel: b.periodLabel,
+        stamp: b.stamp,
+        blocks: [
+          {
+            kind: "paragraph",
+            text:
+              `Stand per einde van de periode (${b.period.to} 23:59:59 UTC): elk record zoals het toen was, niet zoals het nu is. ` +
+              "Personen staan als rol plus pseudoniem (zie index.html). Alle records staan in de CSV- en JSON-bestanden van deze map.",
+            muted: true,
+          },
+          ...(await blocks()),
+          ...(s.notes.size
+            ? [{ kind: "heading" as const, text: "Kanttekeningen" }, ...[...s.notes].map((text) => ({ kind: "paragraph" as const, text }))]
+            : []),
+        ],
+      }),
   };
 }
 

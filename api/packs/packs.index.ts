@@ -14,7 +14,8 @@ export const packsRouter = createRouter()
     const stream = packStream(db, request, now, actorOf(c), config.version);
     // A file body; the typed handler expects the contract's schema, hence the cast.
     return c.body(stream, 200, {
-      "Content-Type": "application/zip", "Content-Disposition": attachment(packFilename(request)),
+      "Content-Type": "application/zip",
+      "Content-Disposition": attachment(packFilename(request)),
     }) as never;
   })
   .openapi(routes.getSigningKey, async (c) => c.json(await instancePublicKey(c.var.deps.db), 200));

@@ -23,9 +23,21 @@ import { auditSection } from "./packs.audits.ts";
 import { reviewSection } from "./packs.reviews.ts";
 import { findingsSection } from "./packs.quality.ts";
 
-export interface PackQuery { from: string; to: string; clauses?: string }
-export interface PackRequest { period: PackPeriod; clauses: Clause[] }
-export interface PackResult { sha256: string; bytes: number; files: number; filename: string }
+export interface PackQuery {
+  from: string;
+  to: string;
+  clauses?: string;
+}
+export interface PackRequest {
+  period: PackPeriod;
+  clauses: Clause[];
+}
+export interface PackResult {
+  sha256: string;
+  bytes: number;
+  files: number;
+  filename: string;
+}
 
 /**
  * A pack is about a period that has ended: only then is "as it stood at the end" final, so
@@ -36,12 +48,20 @@ export function packRequest(q: PackQuery, now: Date): PackRequest {
   if (q.from > q.to) throw new ApiError(400, "invalid_period", "Het begin van de periode ligt na het einde.");
   if (q.from < "1980-01-01") throw new ApiError(400, "invalid_period", "Een periode begint op of na 1 januari 1980.");
   if (q.to >= today) {
-    throw new ApiError(400, "period_not_ended", `Een bewijspakket gaat over een afgelopen periode: de einddatum moet vóór vandaag (${today}) liggen.`);
+    throw new ApiError(
+      400,
+      "period_not_ended",
+      `Een bewijspakket gaat over een afgelopen periode: de einddatum moet vóór vandaag (${today}) liggen.`,
+    );
   }
   const { clauses, unknown } = parseClauses(q.clauses);
   if (unknown.length) {
-    throw new ApiError(400, "unknown_clause", `Onbekende paragraaf: ${unknown.join(", ")}. Mogelijk: 6.1, 7.5, 9.1.2, 9.1.3, 9.2, 9.3, 10.2 (of 10.3).`,
-      unknown.map((clause) => ({ clause })));
+    throw new ApiError(
+      400,
+      "unknown_clause",
+      `Onbekende paragraaf: ${unknown.join(", ")}. Mogelijk: 6.1, 7.5, 9.1.2, 9.1.3, 9.2, 9.3, 10.2 (of 10.3).`,
+      unknown.map((clause) => ({ clause })),
+    );
   }
   if (!clauses.length) throw new ApiError(400, "unknown_clause", "Kies minstens één paragraaf.");
   return { period: packPeriod(q.from, q.to), clauses };
@@ -50,15 +70,27 @@ export function packRequest(q: PackQuery, now: Date): PackRequest {
 export const packFilename = (r: PackRequest) => `bewijspakket-${r.period.from}-${r.period.to}.zip`;
 
 const BUILDERS: Record<Clause, (b: Build) => Section | Promise<Section>> = {
-  "6.1": riskSection, "7.5": trailSection, "9.1.2": surveySection, "9.1.3": registrySection,
-  "9.2": auditSection, "9.3": reviewSection, "10.2": findingsSection,
+  "6.1": riskSection,
+  "7.5": trailSection,
+  "9.1.2": surveySection,
+  "9.1.3": registrySection,
+  "9.2": auditSection,
+  "9.3": reviewSection,
+  "10.2": findingsSection,
 };
 
 async function prepare(db: Db, r: PackRequest): Promise<Build> {
   const { period } = r;
   const partial = { db, period, startIso: period.start.toISOString(), endIso: period.end.toISOString() };
   const [roles, seq] = await Promise.all([loadRoles(db), firstSeqAfter(db, partial.endIso)]);
-  const base = { ...partial, roles, firstSeqAfter: seq, stamp: periodStamp(period), periodLabel: buildPeriodLabel(period), organisation: "" };
+  const base = {
+    ...partial,
+    roles,
+    firstSeqAfter: seq,
+    stamp: periodStamp(period),
+    periodLabel: buildPeriodLabel(period),
+    organisation: "",
+  };
   const settings = settingAsOf(await getRegistrySettings(db), await laterOfEntity(base, "registry_settings"));
   return { ...base, organisation: settings.organisationName };
 }
@@ -68,7 +100,8 @@ function payloadOrder(sections: Section[]): PackFile[] {
   const files = sections.flatMap((s) => s.files).sort(byPath);
   for (const s of sections) {
     const own = files.filter((f) => f.path.startsWith(`${s.folder}/`));
-    if (own[own.length - 1]?.path !== `${s.folder}/${REPORT_NAME}`) throw new Error(`${s.folder}: ${REPORT_NAME} moet het laatste bestand van de map zijn.`);
+    if (own[own.length - 1]?.path !== `${s.folder}/${REPORT_NAME}`)
+      throw new Error(`${s.folder}: ${REPORT_NAME} moet het laatste bestand van de map zijn.`);
   }
   if (files.some((f) => f.path >= INDEX_PATH)) throw new Error("Een databestand sorteert na index.html.");
   return files;
@@ -76,26 +109,40 @@ function payloadOrder(sections: Section[]): PackFile[] {
 
 /** The chain head at the end of the period (not at export time, so the pack stays the same bytes). */
 async function periodHead(db: Db, b: Build) {
-  const [last] = rows<{ seq: number; hash: string }>(await db.execute(sql`select seq, hash from audit_log where at < ${b.endIso} order by seq desc limit 1`));
+  const [last] = rows<{ seq: number; hash: string }>(
+    await db.execute(sql`select seq, hash from audit_log where at < ${b.endIso} order by seq desc limit 1`),
+  );
   return last ? `${Number(last.seq)}:${last.hash}` : "geen";
 }
 
 function bagInfo(b: Build, r: PackRequest, version: string, exporter: string, head: string) {
   return bagInfoText([
     ["Source-Organization", b.organisation],
-    ["External-Description", `Bewijspakket ISO 9001 (paragrafen ${r.clauses.join(", ")}) over ${b.periodLabel}; elk record zoals het stond aan het einde van de periode. Begin bij data/index.html.`],
+    [
+      "External-Description",
+      `Bewijspakket ISO 9001 (paragrafen ${r.clauses.join(", ")}) over ${b.periodLabel}; elk record zoals het stond aan het einde van de periode. Begin bij data/index.html.`,
+    ],
     ["Bagging-Date", r.period.to],
     ["Period-From", r.period.from],
     ["Period-To", r.period.to],
     ["Clauses", r.clauses.join(", ")],
     ["Generated-At", b.stamp.toISOString()],
-    ["Generated-At-Definition", "het einde van de periode, niet het exportmoment: zo geeft dezelfde export dezelfde bytes; het exportmoment en de SHA-256 van het pakket staan in de audittrail"],
+    [
+      "Generated-At-Definition",
+      "het einde van de periode, niet het exportmoment: zo geeft dezelfde export dezelfde bytes; het exportmoment en de SHA-256 van het pakket staan in de audittrail",
+    ],
     ["Generated-By", exporter],
     ["Bag-Software-Agent", `Ketenspiegel ${version}`],
     ["Software-Version", version],
     ["Audit-Chain-Head", head],
-    ["Audit-Chain-Head-Definition", "volgnummer:hash van de laatste audittrailregel vóór het einde van de periode; 'npm run cli -- audit verify --anchor <kop>' toont of de trail tot daar onveranderd is"],
-    ["Pseudonymisation", "personen als rol plus de eerste 8 hexadecimale tekens van SHA-256 over het account-id; geen namen of e-mailadressen"],
+    [
+      "Audit-Chain-Head-Definition",
+      "volgnummer:hash van de laatste audittrailregel vóór het einde van de periode; 'npm run cli -- audit verify --anchor <kop>' toont of de trail tot daar onveranderd is",
+    ],
+    [
+      "Pseudonymisation",
+      "personen als rol plus de eerste 8 hexadecimale tekens van SHA-256 over het account-id; geen namen of e-mailadressen",
+    ],
   ]);
 }
 
@@ -111,16 +158,27 @@ export async function writePack(db: Db, r: PackRequest, now: Date, by: Actor, ve
   for (const clause of r.clauses) sections.push(await BUILDERS[clause](b));
   const exporter = by.actorId ? person(by.actorId, b.roles) : by.actor;
   const hash = new SHA256();
-  const zip = new ZipWriter(async (chunk) => { hash.update(chunk); await sink(chunk); }, b.stamp);
+  const zip = new ZipWriter(async (chunk) => {
+    hash.update(chunk);
+    await sink(chunk);
+  }, b.stamp);
   const tags: WrittenEntry[] = [];
   tags.push(await zip.add("bag-info.txt", bagInfo(b, r, version, exporter, await periodHead(db, b))));
   tags.push(await zip.add("bagit.txt", BAGIT_TXT));
   const payload: WrittenEntry[] = [];
   for (const file of payloadOrder(sections)) payload.push(await zip.add(file.path, await file.content()));
   const index = renderIndexHtml({
-    organisation: b.organisation, from: r.period.from, to: r.period.to, stampIso: b.stamp.toISOString(), version,
-    sections: sections.map((s) => ({ clause: s.clause, title: s.title, notes: [...s.notes],
-      files: s.files.sort(byPath).map((f) => ({ path: f.path, description: f.description, records: f.counter?.records })) })),
+    organisation: b.organisation,
+    from: r.period.from,
+    to: r.period.to,
+    stampIso: b.stamp.toISOString(),
+    version,
+    sections: sections.map((s) => ({
+      clause: s.clause,
+      title: s.title,
+      notes: [...s.notes],
+      files: s.files.sort(byPath).map((f) => ({ path: f.path, description: f.description, records: f.counter?.records })),
+    })),
   });
   payload.push(await zip.add(INDEX_PATH, index));
   tags.push(await zip.add(MANIFEST, manifestText(payload)));
@@ -131,8 +189,16 @@ export async function writePack(db: Db, r: PackRequest, now: Date, by: Actor, ve
   const { entries, bytes } = await zip.finish();
   const sha256 = encodeHexLowerCase(hash.digest());
   const filename = packFilename(r);
-  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "evidence_pack", entityId: `${r.period.from}/${r.period.to}`,
-    after: { from: r.period.from, to: r.period.to, clauses: r.clauses, filename, sha256, bytes, files: entries, generatedBy: exporter } } }));
+  await audited(db, now, async () => ({
+    result: null,
+    audit: {
+      ...by,
+      action: "export",
+      entity: "evidence_pack",
+      entityId: `${r.period.from}/${r.period.to}`,
+      after: { from: r.period.from, to: r.period.to, clauses: r.clauses, filename, sha256, bytes, files: entries, generatedBy: exporter },
+    },
+  }));
   return { sha256, bytes, files: entries, filename };
 }
 
@@ -143,26 +209,35 @@ export async function writePack(db: Db, r: PackRequest, now: Date, by: Actor, ve
 export function packStream(db: Db, r: PackRequest, now: Date, by: Actor, version: string): ReadableStream<Uint8Array> {
   let wake: (() => void) | null = null;
   let cancelled = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      const sink = async (chunk: Uint8Array) => {
-        if (cancelled) throw new Error("Het downloaden is afgebroken.");
-        controller.enqueue(chunk);
-        while (!cancelled && (controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => { wake = resolve; });
-      };
-      writePack(db, r, now, by, version, sink).then(() => controller.close(), (e) => {
-        if (cancelled) return;
-        console.error("evidence pack failed", e);
-        controller.error(e);
-      });
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const sink = async (chunk: Uint8Array) => {
+          if (cancelled) throw new Error("Het downloaden is afgebroken.");
+          controller.enqueue(chunk);
+          while (!cancelled && (controller.desiredSize ?? 1) <= 0)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+        };
+        writePack(db, r, now, by, version, sink).then(
+          () => controller.close(),
+          (e) => {
+            if (cancelled) return;
+            console.error("evidence pack failed", e);
+            controller.error(e);
+          },
+        );
+      },
+      pull() {
+        wake?.();
+        wake = null;
+      },
+      cancel() {
+        cancelled = true;
+        wake?.();
+      },
     },
-    pull() {
-      wake?.();
-      wake = null;
-    },
-    cancel() {
-      cancelled = true;
-      wake?.();
-    },
-  }, { highWaterMark: 8 });
+    { highWaterMark: 8 },
+  );
 }

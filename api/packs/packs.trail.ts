@@ -8,13 +8,19 @@ import { newSection, reportFile, tableFiles, type Build, type PackFile, type Sec
 
 const PAGE = 1000;
 
-interface Bounds { first: number | null; last: number | null; head: number | null }
+interface Bounds {
+  first: number | null;
+  last: number | null;
+  head: number | null;
+}
 
 /** The extract's sequence range, and the chain head at the end of the period. */
 async function bounds(b: Build): Promise<Bounds> {
-  const [r] = rows<{ first: number | null; last: number | null }>(await b.db.execute(sql`select
+  const [r] = rows<{ first: number | null; last: number | null }>(
+    await b.db.execute(sql`select
     min(seq) filter (where at >= ${b.startIso} and at < ${b.endIso}) as first,
-    max(seq) filter (where at < ${b.endIso}) as last from audit_log`));
+    max(seq) filter (where at < ${b.endIso}) as last from audit_log`),
+  );
   const last = r?.last === null || r?.last === undefined ? null : Number(r.last);
   return { first: r?.first === null || r?.first === undefined ? null : Number(r.first), last, head: last };
 }
@@ -33,15 +39,30 @@ export interface ChainCheck {
  * like the rest of the pack, is the same whenever the period is exported.
  */
 async function checkChain(b: Build, bd: Bounds): Promise<ChainCheck> {
-  let prev = GENESIS, entries = 0, after = 0, through: ChainCheck["checkedThrough"] = null, broken: ChainCheck["firstBroken"] = null;
-  let extractEntries = 0, firstPrevHash: string | null = null;
+  let prev = GENESIS,
+    entries = 0,
+    after = 0,
+    through: ChainCheck["checkedThrough"] = null,
+    broken: ChainCheck["firstBroken"] = null;
+  let extractEntries = 0,
+    firstPrevHash: string | null = null;
   while (bd.head !== null && !broken) {
-    const page = await b.db.select().from(auditLog).where(and(gt(auditLog.seq, after), lte(auditLog.seq, bd.head)))
-      .orderBy(asc(auditLog.seq)).limit(PAGE);
+    const page = await b.db
+      .select()
+      .from(auditLog)
+      .where(and(gt(auditLog.seq, after), lte(auditLog.seq, bd.head)))
+      .orderBy(asc(auditLog.seq))
+      .limit(PAGE);
     if (!page.length) break;
     for (const row of page) {
-      if (row.prevHash !== prev) { broken = { seq: row.seq, reason: "chain_link" }; break; }
-      if (entryHash(row) !== row.hash) { broken = { seq: row.seq, reason: "content_changed" }; break; }
+      if (row.prevHash !== prev) {
+        broken = { seq: row.seq, reason: "chain_link" };
+        break;
+      }
+      if (entryHash(row) !== row.hash) {
+        broken = { seq: row.seq, reason: "content_changed" };
+        break;
+      }
       if (row.at >= b.startIso && row.at < b.endIso) {
         extractEntries++;
         firstPrevHash ??= row.prevHash;
@@ -52,8 +73,13 @@ async function checkChain(b: Build, bd: Bounds): Promise<ChainCheck> {
       after = row.seq;
     }
   }
-  return { ok: !broken, checkedThrough: through, entries, firstBroken: broken,
-    extract: { entries: extractEntries, firstSeq: bd.first, lastSeq: bd.last, firstPrevHash } };
+  return {
+    ok: !broken,
+    checkedThrough: through,
+    entries,
+    firstBroken: broken,
+    extract: { entries: extractEntries, firstSeq: bd.first, lastSeq: bd.last, firstPrevHash },
+  };
 }
 
 function trailPages(b: Build, bd: () => Promise<Bounds>): Pages<TrailRecord> {
@@ -62,9 +88,12 @@ function trailPages(b: Build, bd: () => Promise<Bounds>): Pages<TrailRecord> {
     if (first === null || last === null) return;
     let after = first - 1;
     for (;;) {
-      const page = await b.db.select().from(auditLog)
+      const page = await b.db
+        .select()
+        .from(auditLog)
         .where(and(gt(auditLog.seq, after), lte(auditLog.seq, last), gte(auditLog.at, b.startIso), lt(auditLog.at, b.endIso)))
-        .orderBy(asc(auditLog.seq)).limit(PAGE);
+        .orderBy(asc(auditLog.seq))
+        .limit(PAGE);
       if (!page.length) return;
       after = page[page.length - 1].seq;
       yield page.map((row) => redactEntry(row, b.roles));
@@ -72,56 +101,111 @@ function trailPages(b: Build, bd: () => Promise<Bounds>): Pages<TrailRecord> {
   };
 }
 
-const REASONS = { chain_link: "de schakel naar de vorige regel klopt niet (regel verwijderd of ingevoegd?)", content_changed: "de inhoud is gewijzigd" };
+const REASONS = {
+  chain_link: "de schakel naar de vorige regel klopt niet (regel verwijderd of ingevoegd?)",
+  content_changed: "de inhoud is gewijzigd",
+};
 
 export function trailSection(b: Build): Section {
   const s = newSection("7.5");
-  let bd: Promise<Bounds> | null = null, chain: Promise<ChainCheck> | null = null;
+  let bd: Promise<Bounds> | null = null,
+    chain: Promise<ChainCheck> | null = null;
   const getBounds = () => (bd ??= bounds(b));
   const getChain = async () => (chain ??= checkChain(b, await getBounds()));
   const columns: Column<TrailRecord>[] = [
-    { header: "Volgnummer", value: (r) => r.seq }, { header: "Tijdstip", value: (r) => r.at }, { header: "Door", value: (r) => r.actor },
-    { header: "Actie", value: (r) => r.action }, { header: "Entiteit", value: (r) => r.entity }, { header: "Id", value: (r) => r.entityId },
-    { header: "Voor", value: (r) => asText(r.before) }, { header: "Na", value: (r) => asText(r.after) },
-    { header: "Vorige hash", value: (r) => r.prevHash }, { header: "Hash", value: (r) => r.hash },
+    { header: "Volgnummer", value: (r) => r.seq },
+    { header: "Tijdstip", value: (r) => r.at },
+    { header: "Door", value: (r) => r.actor },
+    { header: "Actie", value: (r) => r.action },
+    { header: "Entiteit", value: (r) => r.entity },
+    { header: "Id", value: (r) => r.entityId },
+    { header: "Voor", value: (r) => asText(r.before) },
+    { header: "Na", value: (r) => asText(r.after) },
+    { header: "Vorige hash", value: (r) => r.prevHash },
+    { header: "Hash", value: (r) => r.hash },
   ];
   const check: PackFile = {
-    path: `${s.folder}/ketencontrole.json`, description: "Controle van de hashketen tot en met de laatste regel vóór het einde van de periode",
+    path: `${s.folder}/ketencontrole.json`,
+    description: "Controle van de hashketen tot en met de laatste regel vóór het einde van de periode",
     content: async () => `${JSON.stringify(await getChain(), null, 2)}\n`,
   };
   s.files.push(
-    ...tableFiles(s, "audittrail", "Uittreksel van de audittrail over de periode, zonder persoonsgegevens", columns, trailPages(b, getBounds)),
+    ...tableFiles(
+      s,
+      "audittrail",
+      "Uittreksel van de audittrail over de periode, zonder persoonsgegevens",
+      columns,
+      trailPages(b, getBounds),
+    ),
     check,
     reportFile(s, b, async () => {
       const c = await getChain();
-      const counts = rows<{ entity: string; action: string; n: number }>(await b.db.execute(sql`select entity, action, count(*)::int as n
-        from audit_log where at >= ${b.startIso} and at < ${b.endIso} group by entity, action order by entity, action`));
-      const months = rows<{ month: string; n: number }>(await b.db.execute(sql`select substring(at from 1 for 7) as month, count(*)::int as n
-        from audit_log where at >= ${b.startIso} and at < ${b.endIso} group by 1 order by 1`));
+      const counts = rows<{ entity: string; action: string; n: number }>(
+        await b.db.execute(sql`select entity, action, count(*)::int as n
+        from audit_log where at >= ${b.startIso} and at < ${b.endIso} group by entity, action order by entity, action`),
+      );
+      const months = rows<{ month: string; n: number }>(
+        await b.db.execute(sql`select substring(at from 1 for 7) as month, count(*)::int as n
+        from audit_log where at >= ${b.startIso} and at < ${b.endIso} group by 1 order by 1`),
+      );
       if (!c.ok) s.notes.add(`De hashketen is verbroken bij regel ${c.firstBroken!.seq}: ${REASONS[c.firstBroken!.reason]}.`);
       return [
         { kind: "heading", text: "Controle van de hashketen" },
-        { kind: "facts", rows: [
-          ["Uitkomst", c.ok ? "intact: elke regel verwijst naar de vorige en de inhoud klopt met de hash" : `VERBROKEN bij regel ${c.firstBroken!.seq}: ${REASONS[c.firstBroken!.reason]}`],
-          ["Gecontroleerd", `${c.entries} regels, vanaf de eerste regel tot en met het einde van de periode`],
-          ["Laatste regel vóór het einde", c.checkedThrough ? `${c.checkedThrough.seq} (${c.checkedThrough.at})` : "geen"],
-          ["Hash van die regel", c.checkedThrough?.hash ?? "–"],
-          ["Regels in deze periode", `${c.extract.entries}${c.extract.firstSeq !== null ? ` (volgnummers ${c.extract.firstSeq} t/m ${c.extract.lastSeq})` : ""}`],
-        ] },
-        { kind: "paragraph", text: "Elke regel bevat de hash van de vorige (Vorige hash) en een eigen hash over de inhoud. De keten is op de server gecontroleerd "
-          + "over de volledige regels. In het uittreksel zijn persoonsgegevens vervangen (zie hieronder), dus de inhoudshash kan daar niet opnieuw worden "
-          + "berekend; de schakels (Vorige hash = Hash van de regel ervoor) zijn wel na te lopen." },
+        {
+          kind: "facts",
+          rows: [
+            [
+              "Uitkomst",
+              c.ok
+                ? "intact: elke regel verwijst naar de vorige en de inhoud klopt met de hash"
+                : `VERBROKEN bij regel ${c.firstBroken!.seq}: ${REASONS[c.firstBroken!.reason]}`,
+            ],
+            ["Gecontroleerd", `${c.entries} regels, vanaf de eerste regel tot en met het einde van de periode`],
+            ["Laatste regel vóór het einde", c.checkedThrough ? `${c.checkedThrough.seq} (${c.checkedThrough.at})` : "geen"],
+            ["Hash van die regel", c.checkedThrough?.hash ?? "–"],
+            [
+              "Regels in deze periode",
+              `${c.extract.entries}${c.extract.firstSeq !== null ? ` (volgnummers ${c.extract.firstSeq} t/m ${c.extract.lastSeq})` : ""}`,
+            ],
+          ],
+        },
+        {
+          kind: "paragraph",
+          text:
+            "Elke regel bevat de hash van de vorige (Vorige hash) en een eigen hash over de inhoud. De keten is op de server gecontroleerd " +
+            "over de volledige regels. In het uittreksel zijn persoonsgegevens vervangen (zie hieronder), dus de inhoudshash kan daar niet opnieuw worden " +
+            "berekend; de schakels (Vorige hash = Hash van de regel ervoor) zijn wel na te lopen.",
+        },
         { kind: "heading", text: "Regels per soort" },
-        { kind: "table", total: counts.length, columns: [{ header: "Entiteit", width: 3 }, { header: "Actie", width: 3 }, { header: "Aantal", width: 1 }],
-          rows: counts.map((r) => [r.entity, r.action, String(r.n)]) },
+        {
+          kind: "table",
+          total: counts.length,
+          columns: [
+            { header: "Entiteit", width: 3 },
+            { header: "Actie", width: 3 },
+            { header: "Aantal", width: 1 },
+          ],
+          rows: counts.map((r) => [r.entity, r.action, String(r.n)]),
+        },
         { kind: "heading", text: "Regels per maand" },
-        { kind: "table", total: months.length, columns: [{ header: "Maand", width: 1 }, { header: "Aantal", width: 1 }],
-          rows: months.map((r) => [r.month, String(r.n)]) },
+        {
+          kind: "table",
+          total: months.length,
+          columns: [
+            { header: "Maand", width: 1 },
+            { header: "Aantal", width: 1 },
+          ],
+          rows: months.map((r) => [r.month, String(r.n)]),
+        },
       ];
     }),
   );
-  s.notes.add("Personen staan als rol plus pseudoniem; e-mailadressen, namen, IP-adressen en de inhoud van regels over accounts en sessies zijn weggelaten ("
-    + "'[weggelaten: persoonsgegevens]'). Acties zonder account (de CLI, de bewaartermijntaak, een partner via de enquêtelink) houden hun systeemlabel.");
-  s.notes.add("De ketencontrole loopt tot en met de laatste regel vóór het einde van de periode; latere regels (waaronder de export van dit pakket) vallen erbuiten, zodat de uitkomst bij elke export van deze periode gelijk is.");
+  s.notes.add(
+    "Personen staan als rol plus pseudoniem; e-mailadressen, namen, IP-adressen en de inhoud van regels over accounts en sessies zijn weggelaten (" +
+      "'[weggelaten: persoonsgegevens]'). Acties zonder account (de CLI, de bewaartermijntaak, een partner via de enquêtelink) houden hun systeemlabel.",
+  );
+  s.notes.add(
+    "De ketencontrole loopt tot en met de laatste regel vóór het einde van de periode; latere regels (waaronder de export van dit pakket) vallen erbuiten, zodat de uitkomst bij elke export van deze periode gelijk is.",
+  );
   return s;
 }

@@ -14,7 +14,10 @@ export async function instanceSigningKey(db: Db): Promise<KeyPairText> {
   let row = await read();
   if (!row) {
     const pair = await generateKeyPair();
-    await db.insert(signingKeys).values({ id: INSTANCE, algorithm: "Ed25519", ...pair }).onConflictDoNothing();
+    await db
+      .insert(signingKeys)
+      .values({ id: INSTANCE, algorithm: "Ed25519", ...pair })
+      .onConflictDoNothing();
     row = await read();
   }
   return { publicKey: row.publicKey, privateKey: row.privateKey, fingerprint: row.fingerprint };

@@ -17,7 +17,13 @@ const OPEN: ActionRow["status"][] = ["gepland", "in_uitvoering"];
 
 export function publicAction(a: ActionRow, today: string) {
   // criterion holds what CriterionSchema accepted when the action was planned.
-  return { ...a, criterion: a.criterion as Criterion, overdue: OPEN.includes(a.status) && a.dueOn < today, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() };
+  return {
+    ...a,
+    criterion: a.criterion as Criterion,
+    overdue: OPEN.includes(a.status) && a.dueOn < today,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
 }
 
 /** A criterion must name something the system can measure, or be explicitly manual. */
@@ -41,19 +47,46 @@ export async function createAction(db: Db, input: z.infer<typeof NewActionSchema
   const today = now.toISOString().slice(0, 10);
   const linked = await db.select().from(findings).where(inArray(findings.id, input.findingIds));
   if (linked.length !== new Set(input.findingIds).size) throw new ApiError(400, "unknown_finding", "Een of meer bevindingen bestaan niet.");
-  if (linked.some((f) => f.closedAt)) throw new ApiError(409, "finding_closed", "Aan een gesloten bevinding worden geen acties toegevoegd.");
+  if (linked.some((f) => f.closedAt))
+    throw new ApiError(409, "finding_closed", "Aan een gesloten bevinding worden geen acties toegevoegd.");
   await ensureOwner(db, input.ownerId);
   await checkCriterion(db, input.criterion);
   if (input.dueOn < today) throw new ApiError(400, "due_in_past", "De deadline ligt in het verleden.");
   return audited(db, now, async (tx) => {
-    const [row] = await tx.insert(actions).values({
-      ref: await nextRef(tx, "actions", "ACT", today.slice(0, 4)), title: input.title, ownerId: input.ownerId, dueOn: input.dueOn,
-      pdcaPhase: input.pdcaPhase, criterion: input.criterion, riskId: input.riskId ?? null, createdBy: by.actorId, createdAt: now, updatedAt: now,
-    }).returning();
+    const [row] = await tx
+      .insert(actions)
+      .values({
+        ref: await nextRef(tx, "actions", "ACT", today.slice(0, 4)),
+        title: input.title,
+        ownerId: input.ownerId,
+        dueOn: input.dueOn,
+        pdcaPhase: input.pdcaPhase,
+        criterion: input.criterion,
+        riskId: input.riskId ?? null,
+        createdBy: by.actorId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
     await tx.insert(findingActions).values(input.findingIds.map((findingId) => ({ findingId, actionId: row.id })));
     const result = publicAction(row, today);
-    return { result, audit: { ...by, action: "create", entity: "action", entityId: row.id,
-      after: { ref: row.ref, title: row.title, ownerId: row.ownerId, dueOn: row.dueOn, criterion: row.criterion, findings: linked.map((f) => f.ref) } } };
+    return {
+      result,
+      audit: {
+        ...by,
+        action: "create",
+        entity: "action",
+        entityId: row.id,
+        after: {
+          ref: row.ref,
+          title: row.title,
+          ownerId: row.ownerId,
+          dueOn: row.dueOn,
+          criterion: row.criterion,
+          findings: linked.map((f) => f.ref),
+        },
+      },
+    };
   });
 }
 
@@ -61,7 +94,8 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   const a = await findAction(db, id);
   const today = now.toISOString().slice(0, 10);
   const linked = await findingsOfActions(db, [a.id]);
-  if (linked.length && linked.every((l) => l.finding.closedAt)) throw new ApiError(409, "finding_closed", "De bevinding is gesloten; de actie verandert niet meer.");
+  if (linked.length && linked.every((l) => l.finding.closedAt))
+    throw new ApiError(409, "finding_closed", "De bevinding is gesloten; de actie verandert niet meer.");
   if (patch.ownerId) await ensureOwner(db, patch.ownerId);
   const status = patch.status ?? a.status;
   if (patch.completedOn && status !== "gereed") throw new ApiError(400, "not_done", "Een afrondingsdatum hoort bij status 'gereed'.");
@@ -70,22 +104,60 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   const set = { ...patch, status, completedOn, updatedAt: now };
   return audited(db, now, async (tx) => {
     const [next] = await tx.update(actions).set(set).where(eq(actions.id, a.id)).returning();
-    return { result: publicAction(next, today), audit: { ...by, action: "update", entity: "action", entityId: a.id,
-      before: { title: a.title, status: a.status, dueOn: a.dueOn, ownerId: a.ownerId, pdcaPhase: a.pdcaPhase, completedOn: a.completedOn },
-      after: { title: next.title, status: next.status, dueOn: next.dueOn, ownerId: next.ownerId, pdcaPhase: next.pdcaPhase, completedOn: next.completedOn } } };
+    return {
+      result: publicAction(next, today),
+      audit: {
+        ...by,
+        action: "update",
+        entity: "action",
+        entityId: a.id,
+        before: {
+          title: a.title,
+          status: a.status,
+          dueOn: a.dueOn,
+          ownerId: a.ownerId,
+          pdcaPhase: a.pdcaPhase,
+          completedOn: a.completedOn,
+        },
+        after: {
+          title: next.title,
+          status: next.status,
+          dueOn: next.dueOn,
+          ownerId: next.ownerId,
+          pdcaPhase: next.pdcaPhase,
+          completedOn: next.completedOn,
+        },
+      },
+    };
   });
 }
 
-export async function listActions(db: Db, q: { owner?: string; status?: ActionRow["status"]; overdue?: boolean }, now: Date, me: string | null) {
+export async function listActions(
+  db: Db,
+  q: { owner?: string; status?: ActionRow["status"]; overdue?: boolean },
+  now: Date,
+  me: string | null,
+) {
   const today = now.toISOString().slice(0, 10);
   const where: SQL[] = [];
   const owner = q.owner === "me" ? me : q.owner;
   if (q.owner) where.push(eq(actions.ownerId, owner ?? "00000000-0000-0000-0000-000000000000"));
   if (q.status) where.push(eq(actions.status, q.status));
   if (q.overdue) where.push(lt(actions.dueOn, today), notInArray(actions.status, ["gereed", "geannuleerd"]));
-  const rows = await db.select({ a: actions, owner: users.name }).from(actions).innerJoin(users, eq(users.id, actions.ownerId))
-    .where(and(...where)).orderBy(asc(actions.dueOn)).limit(1000);
-  const links = await findingsOfActions(db, rows.map((r) => r.a.id));
-  return rows.map(({ a, owner: ownerName }) => ({ ...publicAction(a, today), ownerName,
-    findings: links.filter((l) => l.actionId === a.id).map((l) => ({ id: l.finding.id, ref: l.finding.ref, title: l.finding.title })) }));
+  const rows = await db
+    .select({ a: actions, owner: users.name })
+    .from(actions)
+    .innerJoin(users, eq(users.id, actions.ownerId))
+    .where(and(...where))
+    .orderBy(asc(actions.dueOn))
+    .limit(1000);
+  const links = await findingsOfActions(
+    db,
+    rows.map((r) => r.a.id),
+  );
+  return rows.map(({ a, owner: ownerName }) => ({
+    ...publicAction(a, today),
+    ownerName,
+    findings: links.filter((l) => l.actionId === a.id).map((l) => ({ id: l.finding.id, ref: l.finding.ref, title: l.finding.title })),
+  }));
 }

@@ -12,15 +12,25 @@ import type { SurveyBaseline } from "./quality.responses.ts";
 export type { SurveyBaseline } from "./quality.responses.ts";
 
 /** The overall score of one dimension or question in a wave, or null when hidden or absent. */
-export async function surveyMeasure(db: Db, wave: Wave, kind: "dimension" | "question", key: string, now: Date): Promise<(Measure & { label: string; title: string }) | null> {
+export async function surveyMeasure(
+  db: Db,
+  wave: Wave,
+  kind: "dimension" | "question",
+  key: string,
+  now: Date,
+): Promise<(Measure & { label: string; title: string }) | null> {
   const results = await getWaveResults(db, wave.id, now);
-  const overall = results.overall as { suppressed?: boolean; dimensions: { dimension: string; label: string; n: number; mean: number; sd: number; ci: Measure["ci"] }[];
-    questions: { question: string; title: string; n: number; mean: number; sd: number; ci: Measure["ci"] }[] };
+  const overall = results.overall as {
+    suppressed?: boolean;
+    dimensions: { dimension: string; label: string; n: number; mean: number; sd: number; ci: Measure["ci"] }[];
+    questions: { question: string; title: string; n: number; mean: number; sd: number; ci: Measure["ci"] }[];
+  };
   if (overall.suppressed) return null;
-  const hit = kind === "dimension"
-    ? overall.dimensions.map((d) => ({ key: d.dimension, title: d.label, ...d })).find((d) => d.key === key)
-    : overall.questions.map((q) => ({ key: q.question, ...q })).find((q) => q.key === key);
-  if (!hit || !hit.n) return null;
+  const hit =
+    kind === "dimension"
+      ? overall.dimensions.map((d) => ({ key: d.dimension, title: d.label, ...d })).find((d) => d.key === key)
+      : overall.questions.map((q) => ({ key: q.question, ...q })).find((q) => q.key === key);
+  if (!hit?.n) return null;
   return { label: wave.name, title: hit.title, value: hit.mean, n: hit.n, sd: hit.sd, ci: hit.ci };
 }
 
@@ -31,11 +41,19 @@ async function resultWave(db: Db, c: { wave?: string }, after: Date, now: Date) 
   return all.find((w) => w.opensAt >= after && w.closesAt <= now) ?? null;
 }
 
-async function evaluateSurvey(db: Db, c: Extract<Criterion, { kind: "survey_dimension" | "survey_question" }>, baseline: SurveyBaseline | null, createdAt: Date, now: Date) {
+async function evaluateSurvey(
+  db: Db,
+  c: Extract<Criterion, { kind: "survey_dimension" | "survey_question" }>,
+  baseline: SurveyBaseline | null,
+  createdAt: Date,
+  now: Date,
+) {
   const kind = c.kind === "survey_dimension" ? "dimension" : "question";
   const key = c.kind === "survey_dimension" ? c.dimension : c.question;
-  const base: Measure | null = baseline && baseline.kind === kind && baseline.key === key
-    ? { label: baseline.wave, value: baseline.mean, n: baseline.n, sd: baseline.sd, ci: baseline.ci } : null;
+  const base: Measure | null =
+    baseline && baseline.kind === kind && baseline.key === key
+      ? { label: baseline.wave, value: baseline.mean, n: baseline.n, sd: baseline.sd, ci: baseline.ci }
+      : null;
   const [baseWave] = baseline ? await db.select().from(waves).where(eq(waves.id, baseline.waveId)) : [];
   const wave = await resultWave(db, c, baseWave ? baseWave.closesAt : createdAt, now);
   if (!wave) return judge(c, base, null, c.wave ? `Meting '${c.wave}' is nog niet gesloten.` : "Er is nog geen nieuwe meting gesloten.");
@@ -48,8 +66,15 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
   const data = await loadRegistry(db);
   const measure = (from: string, to: string): Measure | null => {
     const share = conferenceMetrics(data, { from, to }, today)[c.metric];
-    return share.n ? { label: `${from} t/m ${to}`, value: 100 * share.share!, n: share.n, count: share.count,
-      ci: share.ci && { low: 100 * share.ci.low, high: 100 * share.ci.high } } : null;
+    return share.n
+      ? {
+          label: `${from} t/m ${to}`,
+          value: 100 * share.share!,
+          n: share.n,
+          count: share.count,
+          ci: share.ci && { low: 100 * share.ci.low, high: 100 * share.ci.high },
+        }
+      : null;
   };
   const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
   const before = measure(format(addDays(parseISO(c.from), -days), "yyyy-MM-dd"), format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
@@ -62,8 +87,15 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
  * wave (against the finding's baseline) or the conference metrics of the named period
  * (against the period of equal length before it).
  */
-export async function evaluateCriterion(db: Db, criterion: Criterion, baseline: SurveyBaseline | null, createdAt: Date, now: Date): Promise<Evaluation> {
-  if (criterion.kind === "survey_dimension" || criterion.kind === "survey_question") return evaluateSurvey(db, criterion, baseline, createdAt, now);
+export async function evaluateCriterion(
+  db: Db,
+  criterion: Criterion,
+  baseline: SurveyBaseline | null,
+  createdAt: Date,
+  now: Date,
+): Promise<Evaluation> {
+  if (criterion.kind === "survey_dimension" || criterion.kind === "survey_question")
+    return evaluateSurvey(db, criterion, baseline, createdAt, now);
   if (criterion.kind === "conference_metric") return evaluateConference(db, criterion, now);
   return judge(criterion, null, null);
 }
@@ -72,5 +104,9 @@ export async function evaluateAction(db: Db, actionId: string, now: Date) {
   const action = await findAction(db, actionId);
   const linked = await findingsOfActions(db, [action.id]);
   const baseline = (linked.map((l) => l.finding.baseline).find(Boolean) ?? null) as SurveyBaseline | null;
-  return { actionId: action.id, ref: action.ref, ...(await evaluateCriterion(db, action.criterion as Criterion, baseline, action.createdAt, now)) };
+  return {
+    actionId: action.id,
+    ref: action.ref,
+    ...(await evaluateCriterion(db, action.criterion as Criterion, baseline, action.createdAt, now)),
+  };
 }

@@ -11,17 +11,37 @@ import { classifyEvidence } from "../domain/evidence/sniff.ts";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-
 export interface EvidenceUpload {
-  file: File; concernsDate: string; description?: string; findingId?: string; actionId?: string; auditId?: string;
+  file: File;
+  concernsDate: string;
+  description?: string;
+  findingId?: string;
+  actionId?: string;
+  auditId?: string;
 }
 
-const safeName = (name: string) => name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f"]/g, "").slice(0, 200) || "bewijs";
+const safeName = (name: string) =>
+  name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f"]/g, "")
+    .slice(0, 200) || "bewijs";
 
 export function publicEvidence(e: Omit<typeof evidenceFiles.$inferSelect, "content">) {
-  return { id: e.id, findingId: e.findingId, actionId: e.actionId, auditId: e.auditId, filename: e.filename, contentType: e.contentType,
-    size: e.size, sha256: e.sha256, concernsDate: e.concernsDate, description: e.description, uploadedBy: e.uploadedBy,
-    uploadedAt: e.uploadedAt.toISOString() };
+  return {
+    id: e.id,
+    findingId: e.findingId,
+    actionId: e.actionId,
+    auditId: e.auditId,
+    filename: e.filename,
+    contentType: e.contentType,
+    size: e.size,
+    sha256: e.sha256,
+    concernsDate: e.concernsDate,
+    description: e.description,
+    uploadedBy: e.uploadedBy,
+    uploadedAt: e.uploadedAt.toISOString(),
+  };
 }
 
 /**
@@ -34,30 +54,56 @@ export async function uploadEvidence(db: Db, input: EvidenceUpload, now: Date, b
   if (input.findingId) await findFinding(db, input.findingId);
   if (input.actionId) await findAction(db, input.actionId);
   if (input.auditId) {
-    const [a] = isUuid(input.auditId) ? await db.select({ id: internalAudits.id }).from(internalAudits).where(eq(internalAudits.id, input.auditId)) : [];
+    const [a] = isUuid(input.auditId)
+      ? await db.select({ id: internalAudits.id }).from(internalAudits).where(eq(internalAudits.id, input.auditId))
+      : [];
     if (!a) throw new ApiError(404, "audit_not_found", "Audit niet gevonden.");
   }
   if (input.file.size === 0) throw new ApiError(400, "empty_file", "Het bestand is leeg.");
   if (input.file.size > MAX_EVIDENCE_BYTES) throw new ApiError(413, "payload_too_large", "Bewijs is hoogstens 10 MB.");
-  if (input.concernsDate > now.toISOString().slice(0, 10)) throw new ApiError(400, "date_in_future", "De datum waarover het bewijs gaat ligt in de toekomst.");
+  if (input.concernsDate > now.toISOString().slice(0, 10))
+    throw new ApiError(400, "date_in_future", "De datum waarover het bewijs gaat ligt in de toekomst.");
   const content = new Uint8Array(await input.file.arrayBuffer());
   // The declared type is the sender's claim; the stored type comes from the bytes and the name (domain/evidence/sniff.ts).
   const type = classifyEvidence(content, input.file.name).contentType;
   return audited(db, now, async (tx) => {
-    const [row] = await tx.insert(evidenceFiles).values({
-      findingId: input.findingId ?? null, actionId: input.actionId ?? null, auditId: input.auditId ?? null,
-      filename: safeName(input.file.name), contentType: type, size: content.length, sha256: sha256Bytes(content), content,
-      concernsDate: input.concernsDate, description: input.description ?? null, uploadedBy: by.actorId, uploadedAt: now,
-    }).returning();
+    const [row] = await tx
+      .insert(evidenceFiles)
+      .values({
+        findingId: input.findingId ?? null,
+        actionId: input.actionId ?? null,
+        auditId: input.auditId ?? null,
+        filename: safeName(input.file.name),
+        contentType: type,
+        size: content.length,
+        sha256: sha256Bytes(content),
+        content,
+        concernsDate: input.concernsDate,
+        description: input.description ?? null,
+        uploadedBy: by.actorId,
+        uploadedAt: now,
+      })
+      .returning();
     const result = publicEvidence(row);
-    return { result, audit: { ...by, action: "create", entity: "evidence", entityId: row.id,
-      after: { filename: row.filename, sha256: row.sha256, size: row.size, concernsDate: row.concernsDate } } };
+    return {
+      result,
+      audit: {
+        ...by,
+        action: "create",
+        entity: "evidence",
+        entityId: row.id,
+        after: { filename: row.filename, sha256: row.sha256, size: row.size, concernsDate: row.concernsDate },
+      },
+    };
   });
 }
 
 export async function downloadEvidence(db: Db, id: string, now: Date, by: Actor) {
   const [row] = isUuid(id) ? await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)) : [];
   if (!row) throw new ApiError(404, "evidence_not_found", "Bewijsstuk niet gevonden.");
-  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "evidence", entityId: row.id, after: { sha256: row.sha256 } } }));
+  await audited(db, now, async () => ({
+    result: null,
+    audit: { ...by, action: "export", entity: "evidence", entityId: row.id, after: { sha256: row.sha256 } },
+  }));
   return row;
 }

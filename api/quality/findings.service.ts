@@ -21,9 +21,15 @@ type FindingRow = typeof findings.$inferSelect;
 
 export function publicFinding(f: FindingRow): Finding {
   // The jsonb columns hold what their input schemas accepted (RootCauseSchema, the baseline written here).
-  return { ...f, status: f.closedAt ? "gesloten" : "open", closedAt: f.closedAt?.toISOString() ?? null,
-    rootCauseAnalysis: f.rootCauseAnalysis as Finding["rootCauseAnalysis"], baseline: f.baseline as SurveyBaseline | null,
-    createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() };
+  return {
+    ...f,
+    status: f.closedAt ? "gesloten" : "open",
+    closedAt: f.closedAt?.toISOString() ?? null,
+    rootCauseAnalysis: f.rootCauseAnalysis as Finding["rootCauseAnalysis"],
+    baseline: f.baseline as SurveyBaseline | null,
+    createdAt: f.createdAt.toISOString(),
+    updatedAt: f.updatedAt.toISOString(),
+  };
 }
 
 export async function createFinding(db: Db, input: NewFinding, now: Date, by: Actor) {
@@ -38,14 +44,34 @@ export async function createFindingFromWave(db: Db, waveId: string, input: z.inf
   const key = (input.dimension ?? input.question)!;
   const m = await surveyMeasure(db, wave, kind, key, now);
   if (!m) throw new ApiError(409, "no_result", `Geen (of een onderdrukte) uitkomst voor '${key}' in ${wave.name}.`);
-  const baseline: SurveyBaseline = { kind, key, label: m.title, waveId: wave.id, wave: wave.name, mean: m.value, sd: m.sd ?? 0, n: m.n, ci: m.ci };
+  const baseline: SurveyBaseline = {
+    kind,
+    key,
+    label: m.title,
+    waveId: wave.id,
+    wave: wave.name,
+    mean: m.value,
+    sd: m.sd ?? 0,
+    n: m.n,
+    ci: m.ci,
+  };
   const ci = m.ci ? `, 95%-BI ${formatInterval(m.ci)}` : "";
-  return createFinding(db, {
-    source: "survey", sourceWaveId: wave.id, ...(kind === "dimension" ? { sourceDimension: key } : { sourceQuestion: key }),
-    title: input.title ?? `Lage score op '${m.title}' in ${wave.name}`,
-    description: input.description ?? `Gemiddelde ${formatNumber(m.value, "nl", 2)} op een schaal van 1 tot 5 (n = ${m.n}${ci}).`,
-    classification: input.classification, clauses: input.clauses, foundOn: now.toISOString().slice(0, 10), baseline,
-  }, now, by);
+  return createFinding(
+    db,
+    {
+      source: "survey",
+      sourceWaveId: wave.id,
+      ...(kind === "dimension" ? { sourceDimension: key } : { sourceQuestion: key }),
+      title: input.title ?? `Lage score op '${m.title}' in ${wave.name}`,
+      description: input.description ?? `Gemiddelde ${formatNumber(m.value, "nl", 2)} op een schaal van 1 tot 5 (n = ${m.n}${ci}).`,
+      classification: input.classification,
+      clauses: input.clauses,
+      foundOn: now.toISOString().slice(0, 10),
+      baseline,
+    },
+    now,
+    by,
+  );
 }
 
 export async function listFindings(db: Db, q: { status?: "open" | "gesloten"; source?: string; classification?: string; wave?: string }) {
@@ -54,15 +80,34 @@ export async function listFindings(db: Db, q: { status?: "open" | "gesloten"; so
   if (q.source) where.push(eq(findings.source, q.source as FindingRow["source"]));
   if (q.classification) where.push(eq(findings.classification, q.classification as FindingRow["classification"]));
   if (q.wave) where.push(eq(findings.sourceWaveId, q.wave));
-  const rows = await db.select().from(findings).where(and(...where)).orderBy(desc(findings.foundOn), desc(findings.ref)).limit(1000);
-  const links = await actionsOfFindings(db, rows.map((r) => r.id));
-  return rows.map((f) => ({ ...publicFinding(f), actions: links.filter((l) => l.findingId === f.id)
-    .map(({ action: a }) => ({ id: a.id, ref: a.ref, title: a.title, status: a.status, dueOn: a.dueOn })) }));
+  const rows = await db
+    .select()
+    .from(findings)
+    .where(and(...where))
+    .orderBy(desc(findings.foundOn), desc(findings.ref))
+    .limit(1000);
+  const links = await actionsOfFindings(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((f) => ({
+    ...publicFinding(f),
+    actions: links
+      .filter((l) => l.findingId === f.id)
+      .map(({ action: a }) => ({ id: a.id, ref: a.ref, title: a.title, status: a.status, dueOn: a.dueOn })),
+  }));
 }
 
-function stateOf(f: FindingRow, links: Awaited<ReturnType<typeof actionsOfFindings>>, reviews: Awaited<ReturnType<typeof reviewsOf>>): ClosingState {
-  return { ...f, actions: links.map((l) => l.action),
-    reviews: reviews.map((r) => ({ reviewerId: r.reviewerId, effective: r.effective, evidenceCount: r.evidenceIds.length })) };
+function stateOf(
+  f: FindingRow,
+  links: Awaited<ReturnType<typeof actionsOfFindings>>,
+  reviews: Awaited<ReturnType<typeof reviewsOf>>,
+): ClosingState {
+  return {
+    ...f,
+    actions: links.map((l) => l.action),
+    reviews: reviews.map((r) => ({ reviewerId: r.reviewerId, effective: r.effective, evidenceCount: r.evidenceIds.length })),
+  };
 }
 
 async function closingState(db: Db, f: FindingRow): Promise<ClosingState> {
@@ -74,16 +119,44 @@ export async function getFinding(db: Db, id: string, now: Date) {
   const f = await findFinding(db, id);
   const [links, reviews] = await Promise.all([actionsOfFindings(db, [f.id]), reviewsOf(db, f.id)]);
   const actionIds = links.map((l) => l.action.id);
-  const evidence = await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, sha256: evidenceFiles.sha256,
-    concernsDate: evidenceFiles.concernsDate, uploadedAt: evidenceFiles.uploadedAt, actionId: evidenceFiles.actionId })
-    .from(evidenceFiles).where(or(eq(evidenceFiles.findingId, f.id), inArray(evidenceFiles.actionId, actionIds)));
+  const evidence = await db
+    .select({
+      id: evidenceFiles.id,
+      filename: evidenceFiles.filename,
+      size: evidenceFiles.size,
+      sha256: evidenceFiles.sha256,
+      concernsDate: evidenceFiles.concernsDate,
+      uploadedAt: evidenceFiles.uploadedAt,
+      actionId: evidenceFiles.actionId,
+    })
+    .from(evidenceFiles)
+    .where(or(eq(evidenceFiles.findingId, f.id), inArray(evidenceFiles.actionId, actionIds)));
   const state = stateOf(f, links, reviews);
-  const actions = await Promise.all(links.map(async ({ action: a }) => ({
-    id: a.id, ref: a.ref, title: a.title, ownerId: a.ownerId, dueOn: a.dueOn, status: a.status, pdcaPhase: a.pdcaPhase,
-    criterion: a.criterion as Criterion, completedOn: a.completedOn, evaluation: await evaluateAction(db, a.id, now),
-  })));
-  return { ...publicFinding(f), actions, reviews: reviews.map((r) => ({ ...r, evaluation: r.evaluation as z.infer<typeof EvaluationSchema>[] | null, createdAt: r.createdAt.toISOString() })),
-    evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })), closingProblems: closingProblems(state) };
+  const actions = await Promise.all(
+    links.map(async ({ action: a }) => ({
+      id: a.id,
+      ref: a.ref,
+      title: a.title,
+      ownerId: a.ownerId,
+      dueOn: a.dueOn,
+      status: a.status,
+      pdcaPhase: a.pdcaPhase,
+      criterion: a.criterion as Criterion,
+      completedOn: a.completedOn,
+      evaluation: await evaluateAction(db, a.id, now),
+    })),
+  );
+  return {
+    ...publicFinding(f),
+    actions,
+    reviews: reviews.map((r) => ({
+      ...r,
+      evaluation: r.evaluation as z.infer<typeof EvaluationSchema>[] | null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })),
+    closingProblems: closingProblems(state),
+  };
 }
 
 export async function updateFinding(db: Db, id: string, patch: z.infer<typeof FindingUpdateSchema>, now: Date, by: Actor) {
@@ -93,21 +166,40 @@ export async function updateFinding(db: Db, id: string, patch: z.infer<typeof Fi
   const set = { ...rest, ...(rootCauseAnalysis ? { rootCauseMethod: rootCauseAnalysis.method, rootCauseAnalysis } : {}), updatedAt: now };
   return audited(db, now, async (tx) => {
     const [next] = await tx.update(findings).set(set).where(eq(findings.id, f.id)).returning();
-    return { result: publicFinding(next), audit: { ...by, action: "update", entity: "finding", entityId: f.id,
-      before: Object.fromEntries(Object.keys(set).map((k) => [k, f[k as keyof FindingRow]])), after: set } };
+    return {
+      result: publicFinding(next),
+      audit: {
+        ...by,
+        action: "update",
+        entity: "finding",
+        entityId: f.id,
+        before: Object.fromEntries(Object.keys(set).map((k) => [k, f[k as keyof FindingRow]])),
+        after: set,
+      },
+    };
   });
 }
 
 /** What still stands between this finding and closing, with each action's measured effect. */
-export async function getClosingCheck(db: Db, id: string, now: Date): Promise<ClosingCheck & { findingId: string; ref: string; classification: FindingRow["classification"] }> {
+export async function getClosingCheck(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<ClosingCheck & { findingId: string; ref: string; classification: FindingRow["classification"] }> {
   const f = await findFinding(db, id);
   const [links, reviews] = await Promise.all([actionsOfFindings(db, [f.id]), reviewsOf(db, f.id)]);
   const live = links.filter((l) => l.action.status !== "geannuleerd");
-  const effects = await Promise.all(live.map(async ({ action: a }) => {
-    const e = await evaluateAction(db, a.id, now);
-    return { actionId: a.id, ref: a.ref, status: e.status, explanation: e.explanation };
-  }));
-  const check = closingCheck(stateOf(f, links, reviews), links.map(({ action: a }) => ({ id: a.id, ref: a.ref, title: a.title, status: a.status })), effects);
+  const effects = await Promise.all(
+    live.map(async ({ action: a }) => {
+      const e = await evaluateAction(db, a.id, now);
+      return { actionId: a.id, ref: a.ref, status: e.status, explanation: e.explanation };
+    }),
+  );
+  const check = closingCheck(
+    stateOf(f, links, reviews),
+    links.map(({ action: a }) => ({ id: a.id, ref: a.ref, title: a.title, status: a.status })),
+    effects,
+  );
   return { findingId: f.id, ref: f.ref, classification: f.classification, ...check };
 }
 
@@ -122,15 +214,29 @@ export async function closeFinding(db: Db, id: string, now: Date, by: Actor, rea
   const check = closingCheck(await closingState(db, f), [], []);
   const problems = [...check.blocking];
   if (check.reasonRequired && !reason) {
-    problems.push({ code: "reason_required", message: "Zonder doeltreffendheidsbeoordeling sluit een bevinding alleen met een reden (veld 'reason')." });
+    problems.push({
+      code: "reason_required",
+      message: "Zonder doeltreffendheidsbeoordeling sluit een bevinding alleen met een reden (veld 'reason').",
+    });
   }
-  if (problems.length) throw new ApiError(422, "cannot_close", problems.map((p) => p.message).join(" "), problems.map((p) => ({ ...p })));
+  if (problems.length)
+    throw new ApiError(
+      422,
+      "cannot_close",
+      problems.map((p) => p.message).join(" "),
+      problems.map((p) => ({ ...p })),
+    );
   return audited(db, now, async (tx) => {
-    const [next] = await tx.update(findings).set({ closedAt: now, closedBy: by.actorId, closeReason: reason ?? null, updatedAt: now })
-      .where(and(eq(findings.id, f.id), isNull(findings.closedAt))).returning();
+    const [next] = await tx
+      .update(findings)
+      .set({ closedAt: now, closedBy: by.actorId, closeReason: reason ?? null, updatedAt: now })
+      .where(and(eq(findings.id, f.id), isNull(findings.closedAt)))
+      .returning();
     if (!next) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
-    return { result: publicFinding(next), audit: { ...by, action: "close", entity: "finding", entityId: f.id,
-      after: { ref: f.ref, ...(reason ? { reason } : {}) } } };
+    return {
+      result: publicFinding(next),
+      audit: { ...by, action: "close", entity: "finding", entityId: f.id, after: { ref: f.ref, ...(reason ? { reason } : {}) } },
+    };
   });
 }
 
@@ -139,11 +245,23 @@ export async function reopenFinding(db: Db, id: string, reason: string, now: Dat
   const f = await findFinding(db, id);
   if (!f.closedAt) throw new ApiError(409, "finding_open", "Deze bevinding is niet gesloten.");
   return audited(db, now, async (tx) => {
-    const [next] = await tx.update(findings).set({ closedAt: null, closedBy: null, closeReason: null, updatedAt: now })
-      .where(and(eq(findings.id, f.id), isNotNull(findings.closedAt))).returning();
+    const [next] = await tx
+      .update(findings)
+      .set({ closedAt: null, closedBy: null, closeReason: null, updatedAt: now })
+      .where(and(eq(findings.id, f.id), isNotNull(findings.closedAt)))
+      .returning();
     if (!next) throw new ApiError(409, "finding_open", "Deze bevinding is niet gesloten.");
-    return { result: publicFinding(next), audit: { ...by, action: "reopen", entity: "finding", entityId: f.id,
-      before: { closedAt: f.closedAt!.toISOString(), closedBy: f.closedBy, closeReason: f.closeReason }, after: { ref: f.ref, reason } } };
+    return {
+      result: publicFinding(next),
+      audit: {
+        ...by,
+        action: "reopen",
+        entity: "finding",
+        entityId: f.id,
+        before: { closedAt: f.closedAt!.toISOString(), closedBy: f.closedBy, closeReason: f.closeReason },
+        after: { ref: f.ref, reason },
+      },
+    };
   });
 }
 
@@ -154,23 +272,47 @@ export async function createReview(db: Db, findingId: string, input: z.infer<typ
   if (!by.actorId) throw new ApiError(403, "reviewer_required", "Een beoordeling vraagt om een persoonlijk account.");
   const links = await actionsOfFindings(db, [f.id]);
   if (!links.length) throw new ApiError(409, "no_actions", "Er zijn nog geen acties om te beoordelen.");
-  const problem = reviewerProblem(by.actorId, links.map((l) => l.action.ownerId));
+  const problem = reviewerProblem(
+    by.actorId,
+    links.map((l) => l.action.ownerId),
+  );
   if (problem) throw new ApiError(422, problem.code, problem.message);
-  if (input.reviewedOn > now.toISOString().slice(0, 10)) throw new ApiError(400, "date_in_future", "De beoordelingsdatum ligt in de toekomst.");
+  if (input.reviewedOn > now.toISOString().slice(0, 10))
+    throw new ApiError(400, "date_in_future", "De beoordelingsdatum ligt in de toekomst.");
   const actionIds = links.map((l) => l.action.id);
-  const evidence = await db.select({ id: evidenceFiles.id, findingId: evidenceFiles.findingId, actionId: evidenceFiles.actionId })
-    .from(evidenceFiles).where(inArray(evidenceFiles.id, input.evidenceIds));
+  const evidence = await db
+    .select({ id: evidenceFiles.id, findingId: evidenceFiles.findingId, actionId: evidenceFiles.actionId })
+    .from(evidenceFiles)
+    .where(inArray(evidenceFiles.id, input.evidenceIds));
   const foreign = evidence.filter((e) => e.findingId !== f.id && !(e.actionId && actionIds.includes(e.actionId)));
   if (evidence.length !== new Set(input.evidenceIds).size || foreign.length) {
     throw new ApiError(400, "unknown_evidence", "Bewijs moet bestaan en bij deze bevinding of haar acties horen.");
   }
   const evaluations = await Promise.all(actionIds.map((a) => evaluateAction(db, a, now)));
   return audited(db, now, async (tx) => {
-    const [row] = await tx.insert(effectivenessReviews).values({ findingId: f.id, reviewerId: by.actorId!, reviewedOn: input.reviewedOn,
-      effective: input.effective, explanation: input.explanation, evaluation: evaluations, createdAt: now }).returning();
+    const [row] = await tx
+      .insert(effectivenessReviews)
+      .values({
+        findingId: f.id,
+        reviewerId: by.actorId!,
+        reviewedOn: input.reviewedOn,
+        effective: input.effective,
+        explanation: input.explanation,
+        evaluation: evaluations,
+        createdAt: now,
+      })
+      .returning();
     await tx.insert(reviewEvidence).values(input.evidenceIds.map((evidenceId) => ({ reviewId: row.id, evidenceId })));
     const result = { ...row, evaluation: evaluations, createdAt: row.createdAt.toISOString(), evidenceIds: input.evidenceIds };
-    return { result, audit: { ...by, action: "create", entity: "effectiveness_review", entityId: row.id,
-      after: { finding: f.ref, effective: row.effective, reviewedOn: row.reviewedOn, evidenceIds: input.evidenceIds } } };
+    return {
+      result,
+      audit: {
+        ...by,
+        action: "create",
+        entity: "effectiveness_review",
+        entityId: row.id,
+        after: { finding: f.ref, effective: row.effective, reviewedOn: row.reviewedOn, evidenceIds: input.evidenceIds },
+      },
+    };
   });
 }

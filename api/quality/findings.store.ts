@@ -13,11 +13,27 @@ export type NewFinding = z.infer<typeof NewFindingSchema> & { baseline?: unknown
  * db.transaction): audit reports and survey waves create findings through this too.
  */
 export async function insertFinding(tx: Db, input: NewFinding, now: Date, by: Actor) {
-  const [row] = await tx.insert(findings).values({
-    ...input, ref: await nextRef(tx, "findings", "BEV", input.foundOn.slice(0, 4)),
-    baseline: input.baseline ?? null, createdBy: by.actorId, createdAt: now, updatedAt: now,
-  }).returning();
-  await appendAudit(tx, { ...by, action: "create", entity: "finding", entityId: row.id,
-    after: { ref: row.ref, source: row.source, classification: row.classification, clauses: row.clauses, title: row.title } }, now);
+  const [row] = await tx
+    .insert(findings)
+    .values({
+      ...input,
+      ref: await nextRef(tx, "findings", "BEV", input.foundOn.slice(0, 4)),
+      baseline: input.baseline ?? null,
+      createdBy: by.actorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await appendAudit(
+    tx,
+    {
+      ...by,
+      action: "create",
+      entity: "finding",
+      entityId: row.id,
+      after: { ref: row.ref, source: row.source, classification: row.classification, clauses: row.clauses, title: row.title },
+    },
+    now,
+  );
   return row;
 }

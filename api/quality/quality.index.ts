@@ -21,7 +21,8 @@ async function evidenceForm(c: Context<AppEnv>) {
   const form = await c.req.parseBody();
   const parsed = routes.EvidenceForm.safeParse(form);
   if (!parsed.success || !(form.file instanceof File)) {
-    const details = parsed.success ? [{ path: "file", message: "Bestand ontbreekt." }]
+    const details = parsed.success
+      ? [{ path: "file", message: "Bestand ontbreekt." }]
       : parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     throw new ApiError(400, "invalid_input", "De invoer is ongeldig.", details);
   }
@@ -90,13 +91,17 @@ export const qualityRouter = createRouter()
     const e = await downloadEvidence(db, c.req.valid("param").evidenceId, now, by);
     // A plain file response; the typed helpers only know JSON.
     return c.body(new Uint8Array(e.content) as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": e.contentType, "Content-Disposition": attachment(e.filename), "X-Content-SHA256": e.sha256,
+      "Content-Type": e.contentType,
+      "Content-Disposition": attachment(e.filename),
+      "X-Content-SHA256": e.sha256,
     }) as never;
   })
   .openapi(routes.listPeople, async (c) => {
     const all = await c.var.deps.db.select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users);
-    const people = all.filter((u) => !u.disabledAt && u.role !== "gemeente" && u.role !== "auditor")
-      .map(({ id, name, role }) => ({ id, name, role })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+    const people = all
+      .filter((u) => !u.disabledAt && u.role !== "gemeente" && u.role !== "auditor")
+      .map(({ id, name, role }) => ({ id, name, role }))
+      .sort((a, b) => a.name.localeCompare(b.name, "nl"));
     return c.json({ people }, 200);
   })
   .openapi(routes.getQualityDigest, async (c) => c.json(await qualityDigest(c.var.deps.db, c.var.deps.config.now()), 200));

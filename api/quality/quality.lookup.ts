@@ -20,26 +20,41 @@ export async function findAction(db: Db, id: string) {
 export async function ensureOwner(db: Db, id: string) {
   const [u] = await db.select().from(users).where(eq(users.id, id));
   if (!u || u.disabledAt) throw new ApiError(400, "unknown_owner", "De eigenaar is geen actief account.");
-  if (u.role === "gemeente" || u.role === "auditor") throw new ApiError(422, "owner_role", "Een gemeente- of auditoraccount kan geen eigenaar van een actie zijn.");
+  if (u.role === "gemeente" || u.role === "auditor")
+    throw new ApiError(422, "owner_role", "Een gemeente- of auditoraccount kan geen eigenaar van een actie zijn.");
   return u;
 }
 
 export async function actionsOfFindings(db: Db, findingIds: string[]) {
   if (!findingIds.length) return [];
-  return db.select({ findingId: findingActions.findingId, action: actions }).from(findingActions)
-    .innerJoin(actions, eq(actions.id, findingActions.actionId)).where(inArray(findingActions.findingId, findingIds));
+  return db
+    .select({ findingId: findingActions.findingId, action: actions })
+    .from(findingActions)
+    .innerJoin(actions, eq(actions.id, findingActions.actionId))
+    .where(inArray(findingActions.findingId, findingIds));
 }
 
 export async function findingsOfActions(db: Db, actionIds: string[]) {
   if (!actionIds.length) return [];
-  return db.select({ actionId: findingActions.actionId, finding: findings }).from(findingActions)
-    .innerJoin(findings, eq(findings.id, findingActions.findingId)).where(inArray(findingActions.actionId, actionIds));
+  return db
+    .select({ actionId: findingActions.actionId, finding: findings })
+    .from(findingActions)
+    .innerJoin(findings, eq(findings.id, findingActions.findingId))
+    .where(inArray(findingActions.actionId, actionIds));
 }
 
 export async function reviewsOf(db: Db, findingId: string) {
   const reviews = await db.select().from(effectivenessReviews).where(eq(effectivenessReviews.findingId, findingId));
   const links = reviews.length
-    ? await db.select().from(reviewEvidence).where(inArray(reviewEvidence.reviewId, reviews.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(reviewEvidence)
+        .where(
+          inArray(
+            reviewEvidence.reviewId,
+            reviews.map((r) => r.id),
+          ),
+        )
     : [];
   return reviews.map((r) => ({ ...r, evidenceIds: links.filter((l) => l.reviewId === r.id).map((l) => l.evidenceId) }));
 }

@@ -7,49 +7,70 @@ import { CriterionSchema, RootCauseSchema } from "./quality.schemas.ts";
 /** Response shapes of the quality cycle: rows from the tables (drizzle-zod), jsonb columns typed here. */
 
 /** One measurement: a wave's mean score (1–5) or a period's share in percent. */
-export const MeasureSchema = z.object({
-  label: z.string().openapi({ description: "Naam van de meting of de periode" }),
-  value: z.number(),
-  n: z.number().int(),
-  sd: z.number().optional().openapi({ description: "Alleen bij gemiddelden" }),
-  count: z.number().int().optional().openapi({ description: "Alleen bij aandelen: hoeveel van n" }),
-  ci: orNull(IntervalSchema),
-}).openapi("Measure");
+export const MeasureSchema = z
+  .object({
+    label: z.string().openapi({ description: "Naam van de meting of de periode" }),
+    value: z.number(),
+    n: z.number().int(),
+    sd: z.number().optional().openapi({ description: "Alleen bij gemiddelden" }),
+    count: z.number().int().optional().openapi({ description: "Alleen bij aandelen: hoeveel van n" }),
+    ci: orNull(IntervalSchema),
+  })
+  .openapi("Measure");
 
-export const TestResultSchema = z.object({
-  test: z.enum(["welch", "two_proportion", "fisher"]),
-  statistic: z.number(),
-  df: z.number().optional(),
-  p: z.number(),
-  significant: z.boolean(),
-}).openapi("TestResult");
+export const TestResultSchema = z
+  .object({
+    test: z.enum(["welch", "two_proportion", "fisher"]),
+    statistic: z.number(),
+    df: z.number().optional(),
+    p: z.number(),
+    significant: z.boolean(),
+  })
+  .openapi("TestResult");
 
-export const CriterionEvaluationSchema = z.object({
-  status: z.enum(["gehaald", "niet_gehaald", "nog_niet_meetbaar", "handmatig"]),
-  criterion: z.string(),
-  target: z.number().nullable(),
-  baseline: orNull(MeasureSchema),
-  result: orNull(MeasureSchema),
-  change: orNull(TestResultSchema), // baseline → result
-  caveats: z.array(z.string()),
-  explanation: z.string(),
-}).openapi("CriterionEvaluation");
+export const CriterionEvaluationSchema = z
+  .object({
+    status: z.enum(["gehaald", "niet_gehaald", "nog_niet_meetbaar", "handmatig"]),
+    criterion: z.string(),
+    target: z.number().nullable(),
+    baseline: orNull(MeasureSchema),
+    result: orNull(MeasureSchema),
+    change: orNull(TestResultSchema), // baseline → result
+    caveats: z.array(z.string()),
+    explanation: z.string(),
+  })
+  .openapi("CriterionEvaluation");
 
 /** The automatic check of an action's effectiveness criterion. */
 export const EvaluationSchema = CriterionEvaluationSchema.extend({ actionId: z.uuid(), ref: z.string() }).openapi("Evaluation");
 
 /** A survey baseline as stored on a finding made from a wave. */
-export const SurveyBaselineSchema = z.object({
-  kind: z.enum(["dimension", "question"]), key: z.string(), label: z.string(), waveId: z.uuid(), wave: z.string(),
-  mean: z.number(), sd: z.number(), n: z.number().int(), ci: orNull(IntervalSchema),
-}).openapi("SurveyBaseline");
+export const SurveyBaselineSchema = z
+  .object({
+    kind: z.enum(["dimension", "question"]),
+    key: z.string(),
+    label: z.string(),
+    waveId: z.uuid(),
+    wave: z.string(),
+    mean: z.number(),
+    sd: z.number(),
+    n: z.number().int(),
+    ci: orNull(IntervalSchema),
+  })
+  .openapi("SurveyBaseline");
 
-export const FindingSchema = jsonRow(createSelectSchema(findings, {
-  rootCauseAnalysis: RootCauseSchema.nullable(), baseline: orNull(SurveyBaselineSchema),
-})).extend({ status: z.enum(["open", "gesloten"]) }).openapi("Finding");
+export const FindingSchema = jsonRow(
+  createSelectSchema(findings, {
+    rootCauseAnalysis: RootCauseSchema.nullable(),
+    baseline: orNull(SurveyBaselineSchema),
+  }),
+)
+  .extend({ status: z.enum(["open", "gesloten"]) })
+  .openapi("Finding");
 
 export const ActionSchema = jsonRow(createSelectSchema(actions, { criterion: CriterionSchema }))
-  .extend({ overdue: z.boolean() }).openapi("Action");
+  .extend({ overdue: z.boolean() })
+  .openapi("Action");
 
 const actionRow = createSelectSchema(actions);
 const findingRow = createSelectSchema(findings);
@@ -63,32 +84,50 @@ export const ActionListItemSchema = ActionSchema.extend({
   findings: z.array(findingRow.pick({ id: true, ref: true, title: true })),
 }).openapi("ActionListItem");
 
-export const EffectivenessReviewSchema = jsonRow(createSelectSchema(effectivenessReviews, { evaluation: z.array(EvaluationSchema).nullable() }))
-  .extend({ evidenceIds: z.array(z.uuid()) }).openapi("EffectivenessReview");
+export const EffectivenessReviewSchema = jsonRow(
+  createSelectSchema(effectivenessReviews, { evaluation: z.array(EvaluationSchema).nullable() }),
+)
+  .extend({ evidenceIds: z.array(z.uuid()) })
+  .openapi("EffectivenessReview");
 
 export const EvidenceSchema = jsonRow(createSelectSchema(evidenceFiles).omit({ content: true })).openapi("Evidence");
 
 export const ClosingProblemSchema = z.object({ code: z.string(), message: z.string() }).openapi("ClosingProblem");
 
 export const FindingDetailSchema = FindingSchema.extend({
-  actions: z.array(ActionSchema.pick({ id: true, ref: true, title: true, ownerId: true, dueOn: true, status: true, pdcaPhase: true,
-    criterion: true, completedOn: true }).extend({ evaluation: EvaluationSchema })),
+  actions: z.array(
+    ActionSchema.pick({
+      id: true,
+      ref: true,
+      title: true,
+      ownerId: true,
+      dueOn: true,
+      status: true,
+      pdcaPhase: true,
+      criterion: true,
+      completedOn: true,
+    }).extend({ evaluation: EvaluationSchema }),
+  ),
   reviews: z.array(EffectivenessReviewSchema),
-  evidence: z.array(EvidenceSchema.pick({ id: true, filename: true, size: true, sha256: true, concernsDate: true, uploadedAt: true, actionId: true })),
+  evidence: z.array(
+    EvidenceSchema.pick({ id: true, filename: true, size: true, sha256: true, concernsDate: true, uploadedAt: true, actionId: true }),
+  ),
   closingProblems: z.array(ClosingProblemSchema).openapi({ description: "Wat sluiten nog tegenhoudt; leeg als de bevinding kan sluiten" }),
 }).openapi("FindingDetail");
 
 const findingSummary = findingRow.pick({ id: true, ref: true, title: true, classification: true, foundOn: true });
 
-export const QualityDigestSchema = z.object({
-  generatedOn: z.string(),
-  overdueActions: z.array(actionRow.pick({ id: true, ref: true, title: true, dueOn: true, status: true }).extend({ owner: z.string() })),
-  reviewsDue: z.array(findingSummary),
-  withoutActions: z.array(findingSummary),
-  lateAudits: z.array(createSelectSchema(internalAudits).pick({ id: true, ref: true, processId: true, plannedOn: true })),
-  risksDue: z.array(createSelectSchema(risks).pick({ id: true, ref: true, title: true, lastReviewedOn: true })),
-  total: z.number().int(),
-}).openapi("QualityDigest");
+export const QualityDigestSchema = z
+  .object({
+    generatedOn: z.string(),
+    overdueActions: z.array(actionRow.pick({ id: true, ref: true, title: true, dueOn: true, status: true }).extend({ owner: z.string() })),
+    reviewsDue: z.array(findingSummary),
+    withoutActions: z.array(findingSummary),
+    lateAudits: z.array(createSelectSchema(internalAudits).pick({ id: true, ref: true, processId: true, plannedOn: true })),
+    risksDue: z.array(createSelectSchema(risks).pick({ id: true, ref: true, title: true, lastReviewedOn: true })),
+    total: z.number().int(),
+  })
+  .openapi("QualityDigest");
 
 export type SurveyBaseline = z.infer<typeof SurveyBaselineSchema>;
 export type Measure = z.infer<typeof MeasureSchema>;

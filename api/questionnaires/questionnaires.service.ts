@@ -32,8 +32,12 @@ async function inUse(db: Db, id: string) {
 export function assertDefinition(definition: unknown) {
   const problems = checkDefinition(definition);
   if (problems.length) {
-    throw new ApiError(400, "invalid_definition", `Vragenlijst ongeldig bij '${problems[0].element}': ${problems[0].message}`,
-      problems.map((p) => ({ ...p })));
+    throw new ApiError(
+      400,
+      "invalid_definition",
+      `Vragenlijst ongeldig bij '${problems[0].element}': ${problems[0].message}`,
+      problems.map((p) => ({ ...p })),
+    );
   }
 }
 
@@ -42,24 +46,42 @@ async function present(db: Db, row: Row) {
   if (row.basedOnId) {
     const [base] = await db.select().from(questionnaires).where(eq(questionnaires.id, row.basedOnId));
     if (base) {
-      reworded = rewordedQuestions(base.definition, row.definition)
-        .map((question) => ({ question, comparable: row.comparability[question]?.comparable ?? null }));
+      reworded = rewordedQuestions(base.definition, row.definition).map((question) => ({
+        question,
+        comparable: row.comparability[question]?.comparable ?? null,
+      }));
     }
   }
   return {
-    id: row.id, key: row.key, version: row.version, title: row.title, definition: row.definition as StoredDefinition,
-    inUse: await inUse(db, row.id), basedOnId: row.basedOnId, reworded,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt?.toISOString() ?? null,
+    id: row.id,
+    key: row.key,
+    version: row.version,
+    title: row.title,
+    definition: row.definition as StoredDefinition,
+    inUse: await inUse(db, row.id),
+    basedOnId: row.basedOnId,
+    reworded,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt?.toISOString() ?? null,
   };
 }
 
 export async function listQuestionnaires(db: Db) {
-  const rows = await db.select({
-    id: questionnaires.id, key: questionnaires.key, version: questionnaires.version, title: questionnaires.title,
-    createdAt: questionnaires.createdAt,
-    inUse: sql<boolean>`exists (select 1 from waves w where w.questionnaire_id = ${questionnaires.id})`,
-  }).from(questionnaires).orderBy(asc(questionnaires.key), desc(questionnaires.version));
-  const byKey = new Map<string, { key: string; title: string; versions: { id: string; version: number; title: string; inUse: boolean; createdAt: string }[] }>();
+  const rows = await db
+    .select({
+      id: questionnaires.id,
+      key: questionnaires.key,
+      version: questionnaires.version,
+      title: questionnaires.title,
+      createdAt: questionnaires.createdAt,
+      inUse: sql<boolean>`exists (select 1 from waves w where w.questionnaire_id = ${questionnaires.id})`,
+    })
+    .from(questionnaires)
+    .orderBy(asc(questionnaires.key), desc(questionnaires.version));
+  const byKey = new Map<
+    string,
+    { key: string; title: string; versions: { id: string; version: number; title: string; inUse: boolean; createdAt: string }[] }
+  >();
   for (const r of rows) {
     const entry = byKey.get(r.key) ?? { key: r.key, title: r.title, versions: [] };
     entry.versions.push({ id: r.id, version: r.version, title: r.title, inUse: !!r.inUse, createdAt: r.createdAt.toISOString() });
@@ -77,8 +99,20 @@ export async function createQuestionnaire(db: Db, input: { key: string; title: s
   const [taken] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.key, input.key)).limit(1);
   if (taken) throw new ApiError(409, "questionnaire_key_taken", `Er bestaat al een vragenlijst '${input.key}'; maak een nieuwe versie.`);
   const row = await audited(db, now, async (tx) => {
-    const [created] = await tx.insert(questionnaires).values({ key: input.key, version: 1, title: input.title, definition: input.definition }).returning();
-    return { result: created, audit: { ...by, action: "create", entity: "questionnaire", entityId: created.id, after: { key: created.key, version: 1, title: created.title } } };
+    const [created] = await tx
+      .insert(questionnaires)
+      .values({ key: input.key, version: 1, title: input.title, definition: input.definition })
+      .returning();
+    return {
+      result: created,
+      audit: {
+        ...by,
+        action: "create",
+        entity: "questionnaire",
+        entityId: created.id,
+        after: { key: created.key, version: 1, title: created.title },
+      },
+    };
   });
   return present(db, row);
 }
@@ -93,12 +127,32 @@ export async function createVersion(db: Db, id: string, now: Date, by: Actor) {
   for (let attempt = 0; ; attempt++) {
     try {
       const row = await audited(db, now, async (tx) => {
-        const [latest] = await tx.select().from(questionnaires).where(eq(questionnaires.key, from.key)).orderBy(desc(questionnaires.version)).limit(1);
-        const [created] = await tx.insert(questionnaires).values({
-          key: latest.key, version: latest.version + 1, title: latest.title, definition: latest.definition, basedOnId: latest.id,
-        }).returning();
-        return { result: created, audit: { ...by, action: "create", entity: "questionnaire", entityId: created.id,
-          after: { key: created.key, version: created.version, copiedFrom: latest.version } } };
+        const [latest] = await tx
+          .select()
+          .from(questionnaires)
+          .where(eq(questionnaires.key, from.key))
+          .orderBy(desc(questionnaires.version))
+          .limit(1);
+        const [created] = await tx
+          .insert(questionnaires)
+          .values({
+            key: latest.key,
+            version: latest.version + 1,
+            title: latest.title,
+            definition: latest.definition,
+            basedOnId: latest.id,
+          })
+          .returning();
+        return {
+          result: created,
+          audit: {
+            ...by,
+            action: "create",
+            entity: "questionnaire",
+            entityId: created.id,
+            after: { key: created.key, version: created.version, copiedFrom: latest.version },
+          },
+        };
       });
       return present(db, row);
     } catch (e) {
@@ -108,7 +162,13 @@ export async function createVersion(db: Db, id: string, now: Date, by: Actor) {
   }
 }
 
-export async function updateVersion(db: Db, id: string, input: { title?: string; definition: Definition; comparability: Record<string, boolean> }, now: Date, by: Actor) {
+export async function updateVersion(
+  db: Db,
+  id: string,
+  input: { title?: string; definition: Definition; comparability: Record<string, boolean> },
+  now: Date,
+  by: Actor,
+) {
   const row = await findVersion(db, id);
   assertDefinition(input.definition);
   let comparability: Record<string, { comparable: boolean }> = {};
@@ -117,9 +177,12 @@ export async function updateVersion(db: Db, id: string, input: { title?: string;
     const reworded = base ? rewordedQuestions(base.definition, input.definition) : [];
     const missing = reworded.filter((q) => input.comparability[q] === undefined && row.comparability[q] === undefined);
     if (missing.length) {
-      throw new ApiError(400, "comparability_required",
+      throw new ApiError(
+        400,
+        "comparability_required",
         `Vraag '${missing[0]}' is anders geformuleerd dan in de vorige versie: geef aan of ze nog vergelijkbaar is (comparability).`,
-        missing.map((question) => ({ question, reason: "reworded" })));
+        missing.map((question) => ({ question, reason: "reworded" })),
+      );
     }
     comparability = Object.fromEntries(reworded.map((q) => [q, { comparable: input.comparability[q] ?? row.comparability[q].comparable }]));
   }
@@ -127,12 +190,33 @@ export async function updateVersion(db: Db, id: string, input: { title?: string;
     // Lock the version, then check use inside the transaction: a wave created meanwhile wins.
     await tx.execute(sql`select id from questionnaires where id = ${id} for update`);
     const [used] = await tx.select({ id: waves.id }).from(waves).where(eq(waves.questionnaireId, id)).limit(1);
-    if (used) throw new ApiError(409, "questionnaire_in_use", `Versie ${row.version} wordt door een meting gebruikt en kan niet meer veranderen; maak een nieuwe versie.`);
-    const [u] = await tx.update(questionnaires).set({
-      title: input.title ?? row.title, definition: input.definition, comparability, updatedAt: now,
-    }).where(and(eq(questionnaires.id, id))).returning();
-    return { result: u, audit: { ...by, action: "update", entity: "questionnaire", entityId: id,
-      before: { title: row.title, comparability: row.comparability }, after: { title: u.title, version: u.version, comparability } } };
+    if (used)
+      throw new ApiError(
+        409,
+        "questionnaire_in_use",
+        `Versie ${row.version} wordt door een meting gebruikt en kan niet meer veranderen; maak een nieuwe versie.`,
+      );
+    const [u] = await tx
+      .update(questionnaires)
+      .set({
+        title: input.title ?? row.title,
+        definition: input.definition,
+        comparability,
+        updatedAt: now,
+      })
+      .where(and(eq(questionnaires.id, id)))
+      .returning();
+    return {
+      result: u,
+      audit: {
+        ...by,
+        action: "update",
+        entity: "questionnaire",
+        entityId: id,
+        before: { title: row.title, comparability: row.comparability },
+        after: { title: u.title, version: u.version, comparability },
+      },
+    };
   });
   return present(db, updated);
 }

@@ -16,9 +16,18 @@ const CODE_PREFIX: Record<string, string> = { alkmaar: "ALK", "den-helder": "DHR
 
 export function publicCase(c: Case, themeIds: string[]) {
   return {
-    id: c.id, code: c.code, municipalityId: c.municipalityId, branchId: c.branchId, themeIds: [...themeIds].sort(),
-    referrerOrganisationId: c.referrerOrganisationId, status: c.status, registeredOn: c.registeredOn, closedOn: c.closedOn,
-    careSafetyNexus: c.careSafetyNexus, societalImpact: c.societalImpact, pgaCriteriaMet: c.careSafetyNexus && c.societalImpact,
+    id: c.id,
+    code: c.code,
+    municipalityId: c.municipalityId,
+    branchId: c.branchId,
+    themeIds: [...themeIds].sort(),
+    referrerOrganisationId: c.referrerOrganisationId,
+    status: c.status,
+    registeredOn: c.registeredOn,
+    closedOn: c.closedOn,
+    careSafetyNexus: c.careSafetyNexus,
+    societalImpact: c.societalImpact,
+    pgaCriteriaMet: c.careSafetyNexus && c.societalImpact,
     handledLocallyOn: c.handledLocallyOn,
   };
 }
@@ -26,8 +35,11 @@ export function publicCase(c: Case, themeIds: string[]) {
 /** The PGA is only for problems where care and safety meet AND someone suffers from them. */
 function checkPga(themeIds: string[], nexus: boolean, impact: boolean) {
   if (themeIds.includes(PGA_THEME) && !(nexus && impact)) {
-    throw new ApiError(422, "pga_criteria_not_met",
-      "Persoonsgerichte aanpak vraagt om beide intakecriteria: zorg en veiligheid raken elkaar én er is maatschappelijke impact.");
+    throw new ApiError(
+      422,
+      "pga_criteria_not_met",
+      "Persoonsgerichte aanpak vraagt om beide intakecriteria: zorg en veiligheid raken elkaar én er is maatschappelijke impact.",
+    );
   }
 }
 
@@ -44,17 +56,28 @@ export type NewCase = z.infer<typeof NewCaseSchema>;
 
 export async function createCase(db: Db, input: NewCase, vis: Visibility, now: Date, by: Actor) {
   const m = await findMunicipality(db, input.municipalityId);
-  if (vis.branchId && m.branchId !== vis.branchId) throw new ApiError(403, "other_branch", "U registreert alleen casussen van uw eigen vestiging.");
+  if (vis.branchId && m.branchId !== vis.branchId)
+    throw new ApiError(403, "other_branch", "U registreert alleen casussen van uw eigen vestiging.");
   await ensureThemes(db, input.themeIds);
   await ensureOrganisations(db, [input.referrerOrganisationId]);
   checkPga(input.themeIds, input.careSafetyNexus, input.societalImpact);
-  if (input.registeredOn > now.toISOString().slice(0, 10)) throw new ApiError(400, "date_in_future", "De aanmelddatum ligt in de toekomst.");
+  if (input.registeredOn > now.toISOString().slice(0, 10))
+    throw new ApiError(400, "date_in_future", "De aanmelddatum ligt in de toekomst.");
   return audited(db, now, async (tx) => {
-    const [row] = await tx.insert(cases).values({
-      code: await nextCode(tx, m.branchId, input.registeredOn), municipalityId: m.id, branchId: m.branchId,
-      referrerOrganisationId: input.referrerOrganisationId, registeredOn: input.registeredOn,
-      careSafetyNexus: input.careSafetyNexus, societalImpact: input.societalImpact, createdAt: now, updatedAt: now,
-    }).returning();
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        code: await nextCode(tx, m.branchId, input.registeredOn),
+        municipalityId: m.id,
+        branchId: m.branchId,
+        referrerOrganisationId: input.referrerOrganisationId,
+        registeredOn: input.registeredOn,
+        careSafetyNexus: input.careSafetyNexus,
+        societalImpact: input.societalImpact,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
     await tx.insert(caseThemes).values(input.themeIds.map((themeId) => ({ caseId: row.id, themeId })));
     const result = publicCase(row, input.themeIds);
     return { result, audit: { ...by, action: "create", entity: "case", entityId: row.id, after: result } };
@@ -70,18 +93,36 @@ export async function listCases(db: Db, q: z.infer<typeof CaseListQuery>, vis: V
   if (q.to) where.push(lte(cases.registeredOn, q.to));
   if (q.theme) where.push(sql`exists (select 1 from ${caseThemes} ct where ct.case_id = ${cases.id} and ct.theme_id = ${q.theme})`);
   if (q.q) where.push(ilike(cases.code, containsPattern(q.q)));
-  const page = db.select().from(cases).where(and(...where))
-    .orderBy(...orderBy(q.sort, { registeredOn: cases.registeredOn, code: cases.code, status: cases.status, municipality: cases.municipalityId }, cases.code))
+  const page = db
+    .select()
+    .from(cases)
+    .where(and(...where))
+    .orderBy(
+      ...orderBy(
+        q.sort,
+        { registeredOn: cases.registeredOn, code: cases.code, status: cases.status, municipality: cases.municipalityId },
+        cases.code,
+      ),
+    )
     .offset(q.offset);
-  const [rows, [{ total }]] = await Promise.all([q.limit ? page.limit(q.limit) : page,
-    db.select({ total: countAll }).from(cases).where(and(...where))]);
-  const themes = await themesOf(db, rows.map((r) => r.id));
+  const [rows, [{ total }]] = await Promise.all([
+    q.limit ? page.limit(q.limit) : page,
+    db
+      .select({ total: countAll })
+      .from(cases)
+      .where(and(...where)),
+  ]);
+  const themes = await themesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { cases: rows.map((r) => publicCase(r, themes(r.id))), total: Number(total), limit: q.limit ?? null, offset: q.offset };
 }
 
 export async function getVisibleCase(db: Db, ref: string, vis: Visibility) {
   const row = await findCase(db, ref);
-  if ((vis.branchId && row.branchId !== vis.branchId) || (vis.municipalityId && row.municipalityId !== vis.municipalityId)) throw caseNotFound();
+  if ((vis.branchId && row.branchId !== vis.branchId) || (vis.municipalityId && row.municipalityId !== vis.municipalityId))
+    throw caseNotFound();
   return row;
 }
 
@@ -94,7 +135,11 @@ export async function updateCase(db: Db, ref: string, patch: z.infer<typeof Case
   const row = await getVisibleCase(db, ref, vis);
   const beforeThemes = (await themesOf(db, [row.id]))(row.id);
   const themeIds = patch.themeIds ?? beforeThemes;
-  if (patch.themeIds) await ensureThemes(db, patch.themeIds.filter((t) => !beforeThemes.includes(t)));
+  if (patch.themeIds)
+    await ensureThemes(
+      db,
+      patch.themeIds.filter((t) => !beforeThemes.includes(t)),
+    );
   checkPga(themeIds, patch.careSafetyNexus ?? row.careSafetyNexus, patch.societalImpact ?? row.societalImpact);
   const status = patch.status ?? row.status;
   const today = now.toISOString().slice(0, 10);
@@ -105,16 +150,26 @@ export async function updateCase(db: Db, ref: string, patch: z.infer<typeof Case
     throw new ApiError(400, "invalid_closed_on", "De sluitdatum ligt voor de aanmelding of in de toekomst.");
   }
   return audited(db, now, async (tx) => {
-    const [next] = await tx.update(cases).set({
-      status, closedOn, careSafetyNexus: patch.careSafetyNexus ?? row.careSafetyNexus,
-      societalImpact: patch.societalImpact ?? row.societalImpact, updatedAt: now,
-    }).where(eq(cases.id, row.id)).returning();
+    const [next] = await tx
+      .update(cases)
+      .set({
+        status,
+        closedOn,
+        careSafetyNexus: patch.careSafetyNexus ?? row.careSafetyNexus,
+        societalImpact: patch.societalImpact ?? row.societalImpact,
+        updatedAt: now,
+      })
+      .where(eq(cases.id, row.id))
+      .returning();
     if (patch.themeIds) {
       await tx.delete(caseThemes).where(eq(caseThemes.caseId, row.id));
       await tx.insert(caseThemes).values(themeIds.map((themeId) => ({ caseId: row.id, themeId })));
     }
     const result = publicCase(next, themeIds);
-    return { result, audit: { ...by, action: "update", entity: "case", entityId: row.id, before: publicCase(row, beforeThemes), after: result } };
+    return {
+      result,
+      audit: { ...by, action: "update", entity: "case", entityId: row.id, before: publicCase(row, beforeThemes), after: result },
+    };
   });
 }
 
@@ -130,6 +185,16 @@ export async function markHandledLocally(db: Db, ref: string, on: string | undef
   return audited(db, now, async (tx) => {
     const [next] = await tx.update(cases).set({ handledLocallyOn: day, updatedAt: now }).where(eq(cases.id, row.id)).returning();
     const result = publicCase(next, (await themesOf(tx, [row.id]))(row.id));
-    return { result, audit: { ...by, action: "update", entity: "case", entityId: row.id, before: { handledLocallyOn: null }, after: { handledLocallyOn: day } } };
+    return {
+      result,
+      audit: {
+        ...by,
+        action: "update",
+        entity: "case",
+        entityId: row.id,
+        before: { handledLocallyOn: null },
+        after: { handledLocallyOn: day },
+      },
+    };
   });
 }

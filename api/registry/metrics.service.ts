@@ -9,15 +9,21 @@ export async function getConferenceMetrics(db: Db, filter: RegistryFilter, now: 
   if (filter.from && filter.to && filter.from > filter.to) throw new ApiError(400, "invalid_period", "'from' ligt na 'to'.");
   const [data, names] = await Promise.all([loadRegistry(db), registryNames(db)]);
   for (const [key, id] of Object.entries({ branch: filter.branchId, municipality: filter.municipalityId, theme: filter.themeId })) {
-    if (id && !names[id]) throw new ApiError(404, "not_found", `Onbekende ${key === "branch" ? "vestiging" : key === "theme" ? "thema" : "gemeente"} '${id}'.`);
+    if (id && !names[id])
+      throw new ApiError(404, "not_found", `Onbekende ${key === "branch" ? "vestiging" : key === "theme" ? "thema" : "gemeente"} '${id}'.`);
   }
   const metrics = conferenceMetrics(data, filter, now.toISOString().slice(0, 10));
   const used = new Set<string>([
-    ...metrics.attendance.map((a) => a.organisationId), ...metrics.cases.byTheme.map((t) => t.themeId),
-    ...metrics.cases.byMunicipality.map((m) => m.municipalityId), ...metrics.hours.byMunicipality.map((m) => m.id),
+    ...metrics.attendance.map((a) => a.organisationId),
+    ...metrics.cases.byTheme.map((t) => t.themeId),
+    ...metrics.cases.byMunicipality.map((m) => m.municipalityId),
+    ...metrics.hours.byMunicipality.map((m) => m.id),
     ...metrics.conferencesByMunicipality.map((m) => m.municipalityId),
-    ...metrics.hours.byTheme.map((t) => t.id), ...metrics.hours.byKind.map((k) => k.id),
+    ...metrics.hours.byTheme.map((t) => t.id),
+    ...metrics.hours.byKind.map((k) => k.id),
   ]);
-  const caseCodes = Object.fromEntries(data.cases.filter((c) => metrics.hours.byCase.some((h) => h.id === c.id)).map((c) => [c.id, c.code]));
+  const caseCodes = Object.fromEntries(
+    data.cases.filter((c) => metrics.hours.byCase.some((h) => h.id === c.id)).map((c) => [c.id, c.code]),
+  );
   return { ...metrics, names: { ...Object.fromEntries([...used].filter((id) => names[id]).map((id) => [id, names[id]])), ...caseCodes } };
 }

@@ -1,8 +1,17 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import {
-  activities, branches, caseThemes, cases, conferenceAttendance, conferenceCases, conferences, followUps, municipalities,
-  organisations, themes,
+  activities,
+  branches,
+  caseThemes,
+  cases,
+  conferenceAttendance,
+  conferenceCases,
+  conferences,
+  followUps,
+  municipalities,
+  organisations,
+  themes,
 } from "../../db/schema.ts";
 import type { RegistryConference, RegistryData } from "../domain/registry/registry.types.ts";
 import { getRegistrySettings } from "./settings.service.ts";
@@ -22,13 +31,32 @@ export async function conferenceFacts(db: Db, rows: (typeof conferences.$inferSe
     db.select().from(conferenceAttendance).where(inArray(conferenceAttendance.conferenceId, ids)),
     db.select().from(followUps).where(inArray(followUps.conferenceId, ids)),
   ]);
-  const caseIds = groupBy(links, (l) => l.conferenceId, (l) => l.caseId);
-  const att = groupBy(present, (a) => a.conferenceId, (a) => ({ organisationId: a.organisationId, status: a.status }));
-  const fus = groupBy(agreed, (f) => f.conferenceId, (f) => ({ id: f.id, ownerOrganisationId: f.ownerOrganisationId, dueOn: f.dueOn, doneOn: f.doneOn }));
+  const caseIds = groupBy(
+    links,
+    (l) => l.conferenceId,
+    (l) => l.caseId,
+  );
+  const att = groupBy(
+    present,
+    (a) => a.conferenceId,
+    (a) => ({ organisationId: a.organisationId, status: a.status }),
+  );
+  const fus = groupBy(
+    agreed,
+    (f) => f.conferenceId,
+    (f) => ({ id: f.id, ownerOrganisationId: f.ownerOrganisationId, dueOn: f.dueOn, doneOn: f.doneOn }),
+  );
   return rows.map((r) => ({
-    id: r.id, heldOn: r.heldOn, branchId: r.branchId, directorOrganisationId: r.directorOrganisationId,
-    hasAanleiding: r.hasAanleiding, hasDoel: r.hasDoel, hasAanpak: r.hasAanpak, rolesExplained: r.rolesExplained,
-    caseIds: caseIds.get(r.id) ?? [], attendance: att.get(r.id) ?? [],
+    id: r.id,
+    heldOn: r.heldOn,
+    branchId: r.branchId,
+    directorOrganisationId: r.directorOrganisationId,
+    hasAanleiding: r.hasAanleiding,
+    hasDoel: r.hasDoel,
+    hasAanpak: r.hasAanpak,
+    rolesExplained: r.rolesExplained,
+    caseIds: caseIds.get(r.id) ?? [],
+    attendance: att.get(r.id) ?? [],
     followUps: (fus.get(r.id) ?? []).sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
   }));
 }
@@ -40,19 +68,41 @@ export async function conferenceFacts(db: Db, rows: (typeof conferences.$inferSe
  */
 export async function loadRegistry(db: Db): Promise<RegistryData> {
   const [caseRows, themeLinks, confRows, actRows, munis, settings] = await Promise.all([
-    db.select().from(cases), db.select().from(caseThemes), db.select().from(conferences), db.select().from(activities),
-    db.select().from(municipalities), getRegistrySettings(db),
+    db.select().from(cases),
+    db.select().from(caseThemes),
+    db.select().from(conferences),
+    db.select().from(activities),
+    db.select().from(municipalities),
+    getRegistrySettings(db),
   ]);
-  const themeIds = groupBy(themeLinks, (l) => l.caseId, (l) => l.themeId);
+  const themeIds = groupBy(
+    themeLinks,
+    (l) => l.caseId,
+    (l) => l.themeId,
+  );
   return {
     cases: caseRows.map((c) => ({
-      id: c.id, code: c.code, municipalityId: c.municipalityId, branchId: c.branchId, themeIds: themeIds.get(c.id) ?? [],
-      referrerOrganisationId: c.referrerOrganisationId, status: c.status, registeredOn: c.registeredOn, closedOn: c.closedOn,
+      id: c.id,
+      code: c.code,
+      municipalityId: c.municipalityId,
+      branchId: c.branchId,
+      themeIds: themeIds.get(c.id) ?? [],
+      referrerOrganisationId: c.referrerOrganisationId,
+      status: c.status,
+      registeredOn: c.registeredOn,
+      closedOn: c.closedOn,
       handledLocallyOn: c.handledLocallyOn,
     })),
     conferences: await conferenceFacts(db, confRows),
-    activities: actRows.map((a) => ({ id: a.id, municipalityId: a.municipalityId, caseId: a.caseId, kind: a.kind,
-      staffRole: a.staffRole, performedOn: a.performedOn, hours: a.hours })),
+    activities: actRows.map((a) => ({
+      id: a.id,
+      municipalityId: a.municipalityId,
+      caseId: a.caseId,
+      kind: a.kind,
+      staffRole: a.staffRole,
+      performedOn: a.performedOn,
+      hours: a.hours,
+    })),
     rates: settings.hourlyRates,
     branchOf: Object.fromEntries(munis.map((m) => [m.id, m.branchId])),
   };
@@ -61,7 +111,10 @@ export async function loadRegistry(db: Db): Promise<RegistryData> {
 /** Display names of organisations, themes, municipalities and branches by id. */
 export async function registryNames(db: Db): Promise<Record<string, string>> {
   const [o, t, m, b] = await Promise.all([
-    db.select().from(organisations), db.select().from(themes), db.select().from(municipalities), db.select().from(branches),
+    db.select().from(organisations),
+    db.select().from(themes),
+    db.select().from(municipalities),
+    db.select().from(branches),
   ]);
   return Object.fromEntries([...o, ...t, ...m, ...b].map((r) => [r.id, r.name]));
 }

@@ -49,7 +49,10 @@ export const registryRouter = createRouter()
   })
   .openapi(routes.getConference, async (c) => {
     const { db, vis, now } = deps(c);
-    return c.json({ conference: await conferencesService.getConference(db, c.req.valid("param").conferenceId, vis, now, mayReadNotes(c)) }, 200);
+    return c.json(
+      { conference: await conferencesService.getConference(db, c.req.valid("param").conferenceId, vis, now, mayReadNotes(c)) },
+      200,
+    );
   })
   .openapi(routes.updateFollowUp, async (c) => {
     const { db, vis, now, by } = deps(c);
@@ -94,7 +97,9 @@ export const registryRouter = createRouter()
     const { db, vis, now } = deps(c);
     const q = c.req.valid("query");
     const filter = {
-      from: q.from, to: q.to, themeId: q.theme,
+      from: q.from,
+      to: q.to,
+      themeId: q.theme,
       branchId: narrowed(q.branch, vis.branchId, "Vestiging"),
       municipalityId: narrowed(q.municipality, vis.municipalityId, "Gemeente"),
     };

@@ -8,7 +8,10 @@ export const caseNotFound = () => new ApiError(404, "case_not_found", "Casus nie
 
 /** A case by id or by its pseudonymous code. */
 export async function findCase(db: Db, ref: string) {
-  const [row] = await db.select().from(cases).where(isUuid(ref) ? eq(cases.id, ref) : eq(cases.code, ref.toUpperCase()));
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(isUuid(ref) ? eq(cases.id, ref) : eq(cases.code, ref.toUpperCase()));
   if (!row) throw caseNotFound();
   return row;
 }
@@ -23,15 +26,29 @@ export async function findMunicipality(db: Db, id: string) {
 export async function ensureOrganisations(db: Db, ids: (string | null | undefined)[]) {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (!wanted.length) return;
-  const found = new Set((await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, wanted))).map((o) => o.id));
+  const found = new Set(
+    (await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, wanted))).map((o) => o.id),
+  );
   const missing = wanted.filter((id) => !found.has(id));
-  if (missing.length) throw new ApiError(400, "unknown_organisation", "Onbekende organisatie.", missing.map((id) => ({ organisationId: id })));
+  if (missing.length)
+    throw new ApiError(
+      400,
+      "unknown_organisation",
+      "Onbekende organisatie.",
+      missing.map((id) => ({ organisationId: id })),
+    );
 }
 
 export async function ensureThemes(db: Db, ids: string[]) {
   const found = await db.select().from(themes).where(inArray(themes.id, ids));
   const missing = ids.filter((id) => !found.some((t) => t.id === id));
-  if (missing.length) throw new ApiError(400, "unknown_theme", "Onbekend thema.", missing.map((id) => ({ themeId: id })));
+  if (missing.length)
+    throw new ApiError(
+      400,
+      "unknown_theme",
+      "Onbekend thema.",
+      missing.map((id) => ({ themeId: id })),
+    );
   const inactive = found.filter((t) => !t.active);
   if (inactive.length) throw new ApiError(400, "inactive_theme", `Thema '${inactive[0].name}' is niet meer in gebruik.`);
 }

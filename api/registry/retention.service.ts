@@ -11,10 +11,20 @@ export const RETENTION_ACTOR: Actor = { actorId: null, actor: "bewaartermijn-taa
 /** Conferences that still hold a note of their own or in one of their follow-up agreements. */
 async function conferencesWithNotes(db: Db) {
   const withFollowUpNotes = db.select({ id: followUps.conferenceId }).from(followUps).where(isNotNull(followUps.note));
-  return db.select({ id: conferences.id }).from(conferences).where(and(isNull(conferences.notesErasedAt), or(
-    isNotNull(conferences.aanleidingNote), isNotNull(conferences.doelNote), isNotNull(conferences.aanpakNote),
-    inArray(conferences.id, withFollowUpNotes),
-  )));
+  return db
+    .select({ id: conferences.id })
+    .from(conferences)
+    .where(
+      and(
+        isNull(conferences.notesErasedAt),
+        or(
+          isNotNull(conferences.aanleidingNote),
+          isNotNull(conferences.doelNote),
+          isNotNull(conferences.aanpakNote),
+          inArray(conferences.id, withFollowUpNotes),
+        ),
+      ),
+    );
 }
 
 /**
@@ -27,16 +37,38 @@ export async function runRetention(db: Db, now: Date, by: Actor = RETENTION_ACTO
   const today = now.toISOString().slice(0, 10);
   const candidates = (await conferencesWithNotes(db)).map((c) => c.id);
   if (!candidates.length) return { retentionDays, erased: [] as string[] };
-  const links = await db.select({ conferenceId: conferenceCases.conferenceId, closedOn: cases.closedOn })
-    .from(conferenceCases).innerJoin(cases, eq(cases.id, conferenceCases.caseId))
+  const links = await db
+    .select({ conferenceId: conferenceCases.conferenceId, closedOn: cases.closedOn })
+    .from(conferenceCases)
+    .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
     .where(inArray(conferenceCases.conferenceId, candidates));
-  const due = candidates.filter((id) => notesDue(links.filter((l) => l.conferenceId === id).map((l) => l.closedOn), retentionDays, today));
+  const due = candidates.filter((id) =>
+    notesDue(
+      links.filter((l) => l.conferenceId === id).map((l) => l.closedOn),
+      retentionDays,
+      today,
+    ),
+  );
   for (const id of due) {
     await audited(db, now, async (tx) => {
-      await tx.update(conferences).set({ aanleidingNote: null, doelNote: null, aanpakNote: null, notesErasedAt: now }).where(eq(conferences.id, id));
+      await tx
+        .update(conferences)
+        .set({ aanleidingNote: null, doelNote: null, aanpakNote: null, notesErasedAt: now })
+        .where(eq(conferences.id, id));
       await tx.update(followUps).set({ note: null }).where(eq(followUps.conferenceId, id));
-      return { result: id, audit: { ...by, action: "erase", entity: "conference_notes", entityId: id,
-        after: { erased: ["aanleiding", "doel", "aanpak", "vervolgafspraken"], reason: `bewaartermijn van ${retentionDays} dagen na afsluiting verstreken` } } };
+      return {
+        result: id,
+        audit: {
+          ...by,
+          action: "erase",
+          entity: "conference_notes",
+          entityId: id,
+          after: {
+            erased: ["aanleiding", "doel", "aanpak", "vervolgafspraken"],
+            reason: `bewaartermijn van ${retentionDays} dagen na afsluiting verstreken`,
+          },
+        },
+      };
     });
   }
   return { retentionDays, erased: due };

@@ -14,7 +14,8 @@ const KEY = "registry";
 export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = {
   organisationName: "Zorg- en Veiligheidshuis",
   retentionDays: 90,
-  retentionJustification: "Werkaantekeningen zijn alleen nodig zolang een casus loopt en voor de evaluatie kort na afsluiting; daarna volstaan de gestructureerde gegevens voor kwaliteitsmetingen (dataminimalisatie, AVG art. 5).",
+  retentionJustification:
+    "Werkaantekeningen zijn alleen nodig zolang een casus loopt en voor de evaluatie kort na afsluiting; daarna volstaan de gestructureerde gegevens voor kwaliteitsmetingen (dataminimalisatie, AVG art. 5).",
   hourlyRates: { procesregisseur: 92, adviseur: 88, ondersteuning: 64, manager: 115 },
 };
 
@@ -26,7 +27,9 @@ export async function getRegistrySettings(db: Db): Promise<RegistrySettings> {
 export async function updateRegistrySettings(db: Db, next: RegistrySettings, now: Date, by: Actor) {
   const before = await getRegistrySettings(db);
   return audited(db, now, async (tx) => {
-    await tx.insert(settings).values({ key: KEY, value: next, updatedAt: now })
+    await tx
+      .insert(settings)
+      .values({ key: KEY, value: next, updatedAt: now })
       .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: now } });
     return { result: next, audit: { ...by, action: "update", entity: "registry_settings", entityId: KEY, before, after: next } };
   });

@@ -12,7 +12,9 @@ import * as service from "./reports.service.ts";
  */
 function download(c: Context<AppEnv>, bytes: Uint8Array, contentType: string, filename: string) {
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": contentType, "Content-Disposition": attachment(filename), "Content-Length": String(bytes.length),
+    "Content-Type": contentType,
+    "Content-Disposition": attachment(filename),
+    "Content-Length": String(bytes.length),
   }) as never;
 }
 

@@ -10,7 +10,15 @@ const periodMessage = { message: "'from' moet voor of op 'to' liggen.", path: ["
 export const ReportQuery = z.object({ ...Period, format: z.enum(REPORT_FORMATS).default("pdf") }).refine(periodRule, periodMessage);
 export const SendReportsSchema = z.object(Period).strict().refine(periodRule, periodMessage);
 
-export const DeliverySchema = z.object({
-  id: z.string(), municipalityId: z.string(), municipality: z.string(), periodFrom: z.string(), periodTo: z.string(),
-  sha256: z.string(), size: z.number(), generatedAt: z.string(),
-}).openapi("ReportDelivery");
+export const DeliverySchema = z
+  .object({
+    id: z.string(),
+    municipalityId: z.string(),
+    municipality: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    sha256: z.string(),
+    size: z.number(),
+    generatedAt: z.string(),
+  })
+  .openapi("ReportDelivery");

@@ -16,7 +16,10 @@ import { getRegistrySettings } from "../registry/settings.service.ts";
 import type { REPORT_FORMATS } from "./reports.schemas.ts";
 import { isUuid } from "../lib/ids.ts";
 
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 const MAX_DAYS = 2 * 366;
 const notFound = () => new ApiError(404, "not_found", "Gemeente niet gevonden.");
 
@@ -27,8 +30,11 @@ function checkPeriod(p: Period) {
 }
 
 async function visibleMunicipality(db: Db, id: string, vis: Visibility) {
-  const [row] = await db.select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId, branch: branches.name })
-    .from(municipalities).innerJoin(branches, eq(branches.id, municipalities.branchId)).where(eq(municipalities.id, id));
+  const [row] = await db
+    .select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId, branch: branches.name })
+    .from(municipalities)
+    .innerJoin(branches, eq(branches.id, municipalities.branchId))
+    .where(eq(municipalities.id, id));
   if (!row || (vis.municipalityId && vis.municipalityId !== row.id) || (vis.branchId && vis.branchId !== row.branchId)) throw notFound();
   return row;
 }
@@ -37,14 +43,20 @@ async function visibleMunicipality(db: Db, id: string, vis: Visibility) {
 async function buildReports(db: Db, ids: string[], period: Period, now: Date): Promise<MunicipalityReport[]> {
   checkPeriod(period);
   const [data, names, settings, all] = await Promise.all([
-    loadRegistry(db), registryNames(db), getRegistrySettings(db),
+    loadRegistry(db),
+    registryNames(db),
+    getRegistrySettings(db),
     db.select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId }).from(municipalities),
   ]);
   return ids.map((id) => {
     const m = all.find((x) => x.id === id)!;
     return buildMunicipalityReport(data, {
-      organisation: settings.organisationName, municipality: { id: m.id, name: m.name, branch: names[m.branchId] ?? m.branchId },
-      period, generatedAt: now.toISOString(), today: now.toISOString().slice(0, 10), names,
+      organisation: settings.organisationName,
+      municipality: { id: m.id, name: m.name, branch: names[m.branchId] ?? m.branchId },
+      period,
+      generatedAt: now.toISOString(),
+      today: now.toISOString().slice(0, 10),
+      names,
     });
   });
 }
@@ -63,19 +75,40 @@ async function render(report: MunicipalityReport, format: (typeof REPORT_FORMATS
 }
 
 /** One report download; the export is written to the audit trail with the file's hash. */
-export async function exportMunicipalityReport(db: Db, id: string, period: Period, format: (typeof REPORT_FORMATS)[number],
-  vis: Visibility, now: Date, by: Actor) {
+export async function exportMunicipalityReport(
+  db: Db,
+  id: string,
+  period: Period,
+  format: (typeof REPORT_FORMATS)[number],
+  vis: Visibility,
+  now: Date,
+  by: Actor,
+) {
   const m = await visibleMunicipality(db, id, vis);
   const [report] = await buildReports(db, [m.id], period, now);
   const bytes = await render(report, format);
-  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "municipality_report", entityId: m.id,
-    after: { period, format, sha256: sha256Bytes(bytes), size: bytes.length } } }));
+  await audited(db, now, async () => ({
+    result: null,
+    audit: {
+      ...by,
+      action: "export",
+      entity: "municipality_report",
+      entityId: m.id,
+      after: { period, format, sha256: sha256Bytes(bytes), size: bytes.length },
+    },
+  }));
   return { bytes, contentType: TYPES[format], filename: `uitdraai-${m.id}-${period.from}-${period.to}.${format}` };
 }
 
 const publicDelivery = (d: typeof reportDeliveries.$inferSelect, name: string) => ({
-  id: d.id, municipalityId: d.municipalityId, municipality: name, periodFrom: d.periodFrom, periodTo: d.periodTo,
-  sha256: d.sha256, size: d.pdf.length, generatedAt: d.generatedAt.toISOString(),
+  id: d.id,
+  municipalityId: d.municipalityId,
+  municipality: name,
+  periodFrom: d.periodFrom,
+  periodTo: d.periodTo,
+  sha256: d.sha256,
+  size: d.pdf.length,
+  generatedAt: d.generatedAt.toISOString(),
 });
 
 /**
@@ -84,16 +117,39 @@ const publicDelivery = (d: typeof reportDeliveries.$inferSelect, name: string) =
  */
 export async function sendMunicipalityReports(db: Db, period: Period, now: Date, by: Actor) {
   const all = await db.select().from(municipalities).orderBy(municipalities.name);
-  const reports = await buildReports(db, all.map((m) => m.id), period, now);
+  const reports = await buildReports(
+    db,
+    all.map((m) => m.id),
+    period,
+    now,
+  );
   const pdfs = await Promise.all(reports.map((r) => renderReportPdf(r)));
   return audited(db, now, async (tx) => {
-    const rows = await tx.insert(reportDeliveries).values(all.map((m, i) => ({
-      municipalityId: m.id, periodFrom: period.from, periodTo: period.to, pdf: pdfs[i], sha256: sha256Bytes(pdfs[i]),
-      generatedBy: by.actorId, generatedAt: now,
-    }))).returning();
+    const rows = await tx
+      .insert(reportDeliveries)
+      .values(
+        all.map((m, i) => ({
+          municipalityId: m.id,
+          periodFrom: period.from,
+          periodTo: period.to,
+          pdf: pdfs[i],
+          sha256: sha256Bytes(pdfs[i]),
+          generatedBy: by.actorId,
+          generatedAt: now,
+        })),
+      )
+      .returning();
     const deliveries = rows.map((d, i) => publicDelivery(d, all[i].name));
-    return { result: deliveries, audit: deliveries.map((d) => ({ ...by, action: "export", entity: "report_delivery", entityId: d.id,
-      after: { municipalityId: d.municipalityId, period, sha256: d.sha256, size: d.size } })) };
+    return {
+      result: deliveries,
+      audit: deliveries.map((d) => ({
+        ...by,
+        action: "export",
+        entity: "report_delivery",
+        entityId: d.id,
+        after: { municipalityId: d.municipalityId, period, sha256: d.sha256, size: d.size },
+      })),
+    };
   });
 }
 
@@ -101,9 +157,13 @@ export async function listReportDeliveries(db: Db, vis: Visibility) {
   const where: SQL[] = [];
   if (vis.municipalityId) where.push(eq(reportDeliveries.municipalityId, vis.municipalityId));
   if (vis.branchId) where.push(eq(municipalities.branchId, vis.branchId));
-  const rows = await db.select({ d: reportDeliveries, name: municipalities.name }).from(reportDeliveries)
+  const rows = await db
+    .select({ d: reportDeliveries, name: municipalities.name })
+    .from(reportDeliveries)
     .innerJoin(municipalities, eq(municipalities.id, reportDeliveries.municipalityId))
-    .where(and(...where)).orderBy(desc(reportDeliveries.generatedAt), municipalities.name).limit(500);
+    .where(and(...where))
+    .orderBy(desc(reportDeliveries.generatedAt), municipalities.name)
+    .limit(500);
   return rows.map((r) => publicDelivery(r.d, r.name));
 }
 
@@ -112,7 +172,9 @@ export async function downloadReportDelivery(db: Db, id: string, vis: Visibility
   if (!isUuid(id)) throw missing;
   const [d] = await db.select().from(reportDeliveries).where(eq(reportDeliveries.id, id));
   if (!d || (vis.municipalityId && d.municipalityId !== vis.municipalityId)) throw missing;
-  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "report_delivery", entityId: d.id,
-    after: { download: true, sha256: d.sha256 } } }));
+  await audited(db, now, async () => ({
+    result: null,
+    audit: { ...by, action: "export", entity: "report_delivery", entityId: d.id, after: { download: true, sha256: d.sha256 } },
+  }));
   return { bytes: new Uint8Array(d.pdf), filename: `uitdraai-${d.municipalityId}-${d.periodFrom}-${d.periodTo}.pdf` };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/types.ts";
-import { answers, invitations, openAnswers } from "../../db/schema.ts";
+import { answers, type invitations, openAnswers } from "../../db/schema.ts";
 import { countResponse } from "../waves/answer-counts.ts";
 import { listQuestions } from "../domain/survey/definition.ts";
 
@@ -14,11 +14,26 @@ export function answerRows(responseId: string, who: Respondent, definition: unkn
   for (const q of listQuestions(definition)) {
     const value = data[q.name];
     if (q.type === "rating" && q.dimension && typeof value === "number") {
-      scored.push({ responseId, waveId: who.waveId, question: q.name, dimension: q.dimension, value,
-        organisationType: who.organisationType, branchId: who.branchId, municipalityId: who.municipalityId });
+      scored.push({
+        responseId,
+        waveId: who.waveId,
+        question: q.name,
+        dimension: q.dimension,
+        value,
+        organisationType: who.organisationType,
+        branchId: who.branchId,
+        municipalityId: who.municipalityId,
+      });
     } else if ((q.type === "comment" || q.type === "text") && typeof value === "string" && value.trim()) {
-      open.push({ responseId, waveId: who.waveId, question: q.name, dimension: q.dimension ?? null, text: value.trim(),
-        organisationType: who.organisationType, branchId: who.branchId });
+      open.push({
+        responseId,
+        waveId: who.waveId,
+        question: q.name,
+        dimension: q.dimension ?? null,
+        text: value.trim(),
+        organisationType: who.organisationType,
+        branchId: who.branchId,
+      });
     }
   }
   return { scored, open };

@@ -79,10 +79,12 @@ export function shuffle<T>(items: readonly T[], random: () => number = cryptoRan
  */
 export async function mixPool(db: Db, now: Date, options: MixOptions = {}): Promise<number> {
   const minBatch = Math.max(1, options.minBatch ?? DEFAULT_MIN_BATCH);
-  const candidates = rows<{ wave_id: string; n: number; closes_at: string | Date }>(await db.execute(sql`
+  const candidates = rows<{ wave_id: string; n: number; closes_at: string | Date }>(
+    await db.execute(sql`
     select p.wave_id, count(*)::int as n, w.closes_at from response_pool p join waves w on w.id = p.wave_id
       ${options.waveId ? sql`where p.wave_id = ${options.waveId}` : sql``}
-      group by p.wave_id, w.closes_at`));
+      group by p.wave_id, w.closes_at`),
+  );
   let moved = 0;
   for (const c of candidates) {
     const closed = now.getTime() >= new Date(c.closes_at).getTime();
@@ -97,16 +99,25 @@ async function mixWave(db: Db, waveId: string, minBatch: number, now: Date, rand
     const t = tx as unknown as Db;
     const pooled = await t.select().from(responsePool).where(eq(responsePool.waveId, waveId)).for("update", { skipLocked: true });
     if (pooled.length < minBatch) return 0;
-    const [wave] = await t.select({ name: waves.name, definition: questionnaires.definition }).from(waves)
-      .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId)).where(eq(waves.id, waveId));
+    const [wave] = await t
+      .select({ name: waves.name, definition: questionnaires.definition })
+      .from(waves)
+      .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId))
+      .where(eq(waves.id, waveId));
     // The day of mixing, the same for the whole batch: no response carries its own submission time.
     const mixedOn = now.toISOString().slice(0, 10);
     const batch = shuffle(pooled, random).map((p) => {
       const payload = p.payload as PoolPayload;
       return {
-        id: random ? uuidFrom(random) : crypto.randomUUID(), waveId, invitationId: null, organisation: null,
-        organisationType: payload.organisationType, municipalityId: payload.municipalityId, branchId: payload.branchId,
-        data: payload.data, submittedOn: mixedOn,
+        id: random ? uuidFrom(random) : crypto.randomUUID(),
+        waveId,
+        invitationId: null,
+        organisation: null,
+        organisationType: payload.organisationType,
+        municipalityId: payload.municipalityId,
+        branchId: payload.branchId,
+        data: payload.data,
+        submittedOn: mixedOn,
       };
     });
     const scored = [];
@@ -119,12 +130,25 @@ async function mixWave(db: Db, waveId: string, minBatch: number, now: Date, rand
     for (let i = 0; i < batch.length; i += CHUNK) await t.insert(responses).values(batch.slice(i, i + CHUNK));
     for (let i = 0; i < scored.length; i += CHUNK) await t.insert(answers).values(scored.slice(i, i + CHUNK));
     for (let i = 0; i < open.length; i += CHUNK) await t.insert(openAnswers).values(open.slice(i, i + CHUNK));
-    for (let i = 0; i < batch.length; i += CHUNK) await countResponses(t, batch.slice(i, i + CHUNK).map((r) => r.id));
+    for (let i = 0; i < batch.length; i += CHUNK)
+      await countResponses(
+        t,
+        batch.slice(i, i + CHUNK).map((r) => r.id),
+      );
     const ids = pooled.map((p) => p.id);
     for (let i = 0; i < ids.length; i += CHUNK) await t.delete(responsePool).where(inArray(responsePool.id, ids.slice(i, i + CHUNK)));
     // One entry per batch: the trail says how many arrived, never which or when each.
-    await appendAudit(t, { actor: "systeem (anonieme verwerking)", action: "create", entity: "responses", entityId: waveId,
-      after: { wave: wave.name, responses: batch.length } }, now);
+    await appendAudit(
+      t,
+      {
+        actor: "systeem (anonieme verwerking)",
+        action: "create",
+        entity: "responses",
+        entityId: waveId,
+        after: { wave: wave.name, responses: batch.length },
+      },
+      now,
+    );
     return batch.length;
   });
 }

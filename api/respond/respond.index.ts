@@ -18,7 +18,13 @@ export const respondRouter = createRouter()
     const { db, config } = c.var.deps;
     const { data } = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const { receipt, submittedAt, replayed, pooled } = await service.submitResponse(db, c.req.valid("param").token, data, key, config.now());
+    const { receipt, submittedAt, replayed, pooled } = await service.submitResponse(
+      db,
+      c.req.valid("param").token,
+      data,
+      key,
+      config.now(),
+    );
     // A new anonymous payload may complete a batch: mix after answering, so the partner never waits for it.
     if (pooled && !replayed) config.background?.(() => mixPool(db, config.now(), { minBatch: config.poolMinBatch }));
     return c.json({ receipt, submittedAt, replayed }, replayed ? 200 : 201);

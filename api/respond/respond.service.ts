@@ -19,7 +19,8 @@ export { answerRows, insertAnswerRows } from "./answer-rows.ts";
 type Answers = Record<string, unknown>;
 
 async function findInvitation(db: Db, token: string) {
-  const [row] = await db.select({ invitation: invitations, wave: waves, definition: questionnaires.definition })
+  const [row] = await db
+    .select({ invitation: invitations, wave: waves, definition: questionnaires.definition })
     .from(invitations)
     .innerJoin(waves, eq(waves.id, invitations.waveId))
     .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId))
@@ -41,8 +42,12 @@ function assertOpen(row: Awaited<ReturnType<typeof findInvitation>>, now: Date) 
 function rejectInvalid(definition: unknown, data: Answers, mode: "progress" | "submit") {
   const errors = validateAnswers(definition, data, mode);
   if (errors.length) {
-    throw new ApiError(422, "invalid_answers", `Antwoord op '${errors[0].question}' is ongeldig: ${errors[0].message}`,
-      errors.map((e) => ({ ...e })));
+    throw new ApiError(
+      422,
+      "invalid_answers",
+      `Antwoord op '${errors[0].question}' is ongeldig: ${errors[0].message}`,
+      errors.map((e) => ({ ...e })),
+    );
   }
 }
 
@@ -64,7 +69,9 @@ export async function saveProgress(db: Db, token: string, data: Answers, now: Da
   const row = await findInvitation(db, token);
   assertOpen(row, now);
   rejectInvalid(row.definition, data, "progress");
-  await db.update(invitations).set({ progress: data, progressSavedAt: now, startedAt: row.invitation.startedAt ?? now })
+  await db
+    .update(invitations)
+    .set({ progress: data, progressSavedAt: now, startedAt: row.invitation.startedAt ?? now })
     .where(eq(invitations.id, row.invitation.id));
   return { savedAt: now.toISOString() };
 }
@@ -74,7 +81,12 @@ function dayOf(now: Date) {
   return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
 }
 
-export interface Receipt { receipt: string; submittedAt: string; replayed: boolean; pooled: boolean }
+export interface Receipt {
+  receipt: string;
+  submittedAt: string;
+  replayed: boolean;
+  pooled: boolean;
+}
 
 /**
  * Stores a response exactly once. The invitation row is locked, so two concurrent
@@ -87,45 +99,88 @@ export interface Receipt { receipt: string; submittedAt: string; replayed: boole
  * hash of the Idempotency-Key and a random receipt, nothing derived from the answers, and
  * no trail entry is written per submission.
  */
-export async function submitResponse(db: Db, token: string, data: Answers, idempotencyKey: string | undefined, now: Date): Promise<Receipt> {
+export async function submitResponse(
+  db: Db,
+  token: string,
+  data: Answers,
+  idempotencyKey: string | undefined,
+  now: Date,
+): Promise<Receipt> {
   const first = await findInvitation(db, token);
   const anonymous = first.wave.anonymous;
   const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : null;
   // Named waves also recognise a retry without a key by its data; for an anonymous wave a hash
   // of the answers would let anyone with SQL access find the response, so it is not kept.
   const dataHash = anonymous ? null : sha256Hex(canonicalJson(data));
-  return retryTransaction(() => db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    const [inv] = await t.select().from(invitations).where(eq(invitations.id, first.invitation.id)).for("update");
-    if (inv.submittedAt) {
-      const replay = (keyHash !== null && keyHash === inv.submissionKeyHash) || (dataHash !== null && dataHash === inv.submissionDataHash);
-      if (replay) return { receipt: inv.receipt!, submittedAt: inv.submittedAt.toISOString(), replayed: true, pooled: anonymous };
-    }
-    assertOpen({ ...first, invitation: inv }, now);
-    rejectInvalid(first.definition, data, "submit");
-    const receipt = randomToken(10);
-    if (anonymous) {
-      await parkResponse(t, inv.waveId, {
-        data, organisationType: inv.organisationType, municipalityId: inv.municipalityId, branchId: inv.branchId,
-      });
-      await t.update(invitations).set({
-        submittedAt: dayOf(now), submissionKeyHash: keyHash, submissionDataHash: null, receipt, progress: null, progressSavedAt: null,
-      }).where(eq(invitations.id, inv.id));
-      return { receipt, submittedAt: dayOf(now).toISOString(), replayed: false, pooled: true };
-    }
-    const [response] = await t.insert(responses).values({
-      waveId: inv.waveId, invitationId: inv.id, organisation: inv.organisation,
-      organisationType: inv.organisationType, municipalityId: inv.municipalityId, branchId: inv.branchId,
-      data, submittedOn: format(now, "yyyy-MM-dd"),
-    }).returning({ id: responses.id });
-    await insertAnswerRows(t, response.id, inv, first.definition, data);
-    await t.update(invitations).set({
-      submittedAt: now, submissionKeyHash: keyHash, submissionDataHash: dataHash, receipt, progress: null,
-    }).where(eq(invitations.id, inv.id));
-    await appendAudit(t, {
-      actor: "partner (persoonlijke link)", ip: null, action: "create", entity: "response",
-      entityId: response.id, after: { wave: first.wave.name },
-    }, now);
-    return { receipt, submittedAt: now.toISOString(), replayed: false, pooled: false };
-  }));
+  return retryTransaction(() =>
+    db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      const [inv] = await t.select().from(invitations).where(eq(invitations.id, first.invitation.id)).for("update");
+      if (inv.submittedAt) {
+        const replay =
+          (keyHash !== null && keyHash === inv.submissionKeyHash) || (dataHash !== null && dataHash === inv.submissionDataHash);
+        if (replay) return { receipt: inv.receipt!, submittedAt: inv.submittedAt.toISOString(), replayed: true, pooled: anonymous };
+      }
+      assertOpen({ ...first, invitation: inv }, now);
+      rejectInvalid(first.definition, data, "submit");
+      const receipt = randomToken(10);
+      if (anonymous) {
+        await parkResponse(t, inv.waveId, {
+          data,
+          organisationType: inv.organisationType,
+          municipalityId: inv.municipalityId,
+          branchId: inv.branchId,
+        });
+        await t
+          .update(invitations)
+          .set({
+            submittedAt: dayOf(now),
+            submissionKeyHash: keyHash,
+            submissionDataHash: null,
+            receipt,
+            progress: null,
+            progressSavedAt: null,
+          })
+          .where(eq(invitations.id, inv.id));
+        return { receipt, submittedAt: dayOf(now).toISOString(), replayed: false, pooled: true };
+      }
+      const [response] = await t
+        .insert(responses)
+        .values({
+          waveId: inv.waveId,
+          invitationId: inv.id,
+          organisation: inv.organisation,
+          organisationType: inv.organisationType,
+          municipalityId: inv.municipalityId,
+          branchId: inv.branchId,
+          data,
+          submittedOn: format(now, "yyyy-MM-dd"),
+        })
+        .returning({ id: responses.id });
+      await insertAnswerRows(t, response.id, inv, first.definition, data);
+      await t
+        .update(invitations)
+        .set({
+          submittedAt: now,
+          submissionKeyHash: keyHash,
+          submissionDataHash: dataHash,
+          receipt,
+          progress: null,
+        })
+        .where(eq(invitations.id, inv.id));
+      await appendAudit(
+        t,
+        {
+          actor: "partner (persoonlijke link)",
+          ip: null,
+          action: "create",
+          entity: "response",
+          entityId: response.id,
+          after: { wave: first.wave.name },
+        },
+        now,
+      );
+      return { receipt, submittedAt: now.toISOString(), replayed: false, pooled: false };
+    }),
+  );
 }

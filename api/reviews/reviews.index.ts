@@ -29,5 +29,8 @@ export const reviewsRouter = createRouter()
   })
   .openapi(routes.correctManagementReview, async (c) => {
     const { db, now, by } = deps(c);
-    return c.json({ review: await service.correctManagementReview(db, c.req.valid("param").reviewId, c.req.valid("json").reason, now, by) }, 201);
+    return c.json(
+      { review: await service.correctManagementReview(db, c.req.valid("param").reviewId, c.req.valid("json").reason, now, by) },
+      201,
+    );
   });

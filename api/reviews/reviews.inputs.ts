@@ -16,36 +16,77 @@ import type * as p from "./reviews.prefill.schemas.ts";
  * concept), so management assesses facts and the final record shows what they saw.
  * Aggregates only: no open survey answers, no case codes, no working notes.
  */
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 
 type Metrics = Awaited<ReturnType<typeof getConferenceMetrics>>;
-interface Ctx { db: Db; period: Period; now: Date; today: string; seriesId: string | null; metrics: Metrics }
+interface Ctx {
+  db: Db;
+  period: Period;
+  now: Date;
+  today: string;
+  seriesId: string | null;
+  metrics: Metrics;
+}
 
 const OPEN_ACTION = ["gereed", "geannuleerd"] as ("gereed" | "geannuleerd")[];
-const inPeriod = (column: typeof findings.foundOn | typeof internalAudits.plannedOn, p: Period) => and(gte(column, p.from), lte(column, p.to));
+const inPeriod = (column: typeof findings.foundOn | typeof internalAudits.plannedOn, p: Period) =>
+  and(gte(column, p.from), lte(column, p.to));
 const dateOf = (column: typeof actions.createdAt) => sql<string>`to_char(${column}, 'YYYY-MM-DD')`;
 
 function byClassification(rows: { classification: (typeof CLASSIFICATIONS)[number] }[]) {
-  return Object.fromEntries(CLASSIFICATIONS.map((c) => [c, rows.filter((r) => r.classification === c).length])) as Record<(typeof CLASSIFICATIONS)[number], number>;
+  return Object.fromEntries(CLASSIFICATIONS.map((c) => [c, rows.filter((r) => r.classification === c).length])) as Record<
+    (typeof CLASSIFICATIONS)[number],
+    number
+  >;
 }
 
 /** The latest final version of the series before this one, and where its decided actions stand now. */
 async function previousActions({ db, period, seriesId }: Ctx): Promise<z.infer<typeof p.PreviousActionsPrefill>> {
-  const [prev] = await db.select({ seriesId: managementReviews.seriesId }).from(managementReviews)
-    .where(and(eq(managementReviews.status, "definitief"), lte(managementReviews.periodTo, period.to),
-      seriesId ? ne(managementReviews.seriesId, seriesId) : undefined))
-    .orderBy(desc(managementReviews.periodTo), desc(managementReviews.finalizedAt)).limit(1);
+  const [prev] = await db
+    .select({ seriesId: managementReviews.seriesId })
+    .from(managementReviews)
+    .where(
+      and(
+        eq(managementReviews.status, "definitief"),
+        lte(managementReviews.periodTo, period.to),
+        seriesId ? ne(managementReviews.seriesId, seriesId) : undefined,
+      ),
+    )
+    .orderBy(desc(managementReviews.periodTo), desc(managementReviews.finalizedAt))
+    .limit(1);
   if (!prev) return { review: null, decisions: [], gaps: ["Er is geen eerdere definitieve directiebeoordeling."] };
-  const [review] = await db.select().from(managementReviews)
+  const [review] = await db
+    .select()
+    .from(managementReviews)
     .where(and(eq(managementReviews.seriesId, prev.seriesId), eq(managementReviews.status, "definitief")))
-    .orderBy(desc(managementReviews.version)).limit(1);
+    .orderBy(desc(managementReviews.version))
+    .limit(1);
   const decisions = review.decisions as Decision[];
   const ids = decisions.flatMap((d) => (d.actionId ? [d.actionId] : []));
-  const linked = ids.length ? await db.select({ id: actions.id, ref: actions.ref, title: actions.title, status: actions.status,
-    dueOn: actions.dueOn, completedOn: actions.completedOn }).from(actions).where(inArray(actions.id, ids)) : [];
+  const linked = ids.length
+    ? await db
+        .select({
+          id: actions.id,
+          ref: actions.ref,
+          title: actions.title,
+          status: actions.status,
+          dueOn: actions.dueOn,
+          completedOn: actions.completedOn,
+        })
+        .from(actions)
+        .where(inArray(actions.id, ids))
+    : [];
   return {
     review: { id: review.id, version: review.version, periodFrom: review.periodFrom, periodTo: review.periodTo, heldOn: review.heldOn },
-    decisions: decisions.map((d) => ({ kind: d.kind, text: d.text, dueOn: d.dueOn, action: linked.find((a) => a.id === d.actionId) ?? null })),
+    decisions: decisions.map((d) => ({
+      kind: d.kind,
+      text: d.text,
+      dueOn: d.dueOn,
+      action: linked.find((a) => a.id === d.actionId) ?? null,
+    })),
     gaps: decisions.length ? [] : ["De vorige directiebeoordeling bevat geen besluiten."],
   };
 }
@@ -54,40 +95,76 @@ async function previousActions({ db, period, seriesId }: Ctx): Promise<z.infer<t
 async function satisfaction({ db, period, now }: Ctx): Promise<z.infer<typeof p.SatisfactionPrefill>> {
   const closed = (await listWaves(db, now))
     .filter((w) => w.status === "gesloten" && w.closesAt.slice(0, 10) <= period.to)
-    .sort((a, b) => b.closesAt.localeCompare(a.closesAt)).slice(0, 2);
+    .sort((a, b) => b.closesAt.localeCompare(a.closesAt))
+    .slice(0, 2);
   const waves = [];
   for (const w of closed) {
     const { wave, overall } = await getWaveResults(db, w.id, now);
     waves.push({
-      id: wave.id, name: wave.name, closesAt: wave.closesAt, invited: overall.invited, respondents: overall.respondents,
-      responseRate: overall.responseRate, suppressed: overall.suppressed,
+      id: wave.id,
+      name: wave.name,
+      closesAt: wave.closesAt,
+      invited: overall.invited,
+      respondents: overall.respondents,
+      responseRate: overall.responseRate,
+      suppressed: overall.suppressed,
       dimensions: overall.dimensions.map((d) => ({ dimension: d.dimension, label: d.label, mean: d.mean, n: d.n, ci: d.ci })),
       nps: overall.nps ? { nps: overall.nps.nps, n: overall.nps.n, interval: overall.nps.interval } : null,
     });
   }
   const [latest, previous] = waves;
-  const comparison = latest && previous ? latest.dimensions.map((d) => {
-    const before = previous.dimensions.find((p) => p.dimension === d.dimension);
-    return { dimension: d.dimension, label: d.label, latest: d.mean, previous: before?.mean ?? null,
-      difference: before ? d.mean - before.mean : null };
-  }) : [];
+  const comparison =
+    latest && previous
+      ? latest.dimensions.map((d) => {
+          const before = previous.dimensions.find((p) => p.dimension === d.dimension);
+          return {
+            dimension: d.dimension,
+            label: d.label,
+            latest: d.mean,
+            previous: before?.mean ?? null,
+            difference: before ? d.mean - before.mean : null,
+          };
+        })
+      : [];
   const gaps = [];
   if (!latest) gaps.push("Er is geen meting gesloten vóór het einde van de periode.");
   else if (!previous) gaps.push("Er is maar één gesloten meting: geen vergelijking met een vorige meting mogelijk.");
-  for (const w of waves) if (w.suppressed || !w.respondents) gaps.push(`Meting '${w.name}' heeft te weinig respondenten om scores te tonen.`);
+  for (const w of waves)
+    if (w.suppressed || !w.respondents) gaps.push(`Meting '${w.name}' heeft te weinig respondenten om scores te tonen.`);
   return { waves, comparison, gaps };
 }
 
 /** The criteria written when actions were planned are the measurable quality objectives. */
 async function objectives({ db, period }: Ctx): Promise<z.infer<typeof p.ObjectivesPrefill>> {
-  const rows = await db.select({ ref: actions.ref, title: actions.title, criterion: actions.criterion, status: actions.status,
-    dueOn: actions.dueOn, completedOn: actions.completedOn }).from(actions)
-    .where(and(ne(actions.status, "geannuleerd"), lte(dateOf(actions.createdAt), period.to),
-      sql`(${actions.completedOn} is null or ${actions.completedOn} >= ${period.from})`))
+  const rows = await db
+    .select({
+      ref: actions.ref,
+      title: actions.title,
+      criterion: actions.criterion,
+      status: actions.status,
+      dueOn: actions.dueOn,
+      completedOn: actions.completedOn,
+    })
+    .from(actions)
+    .where(
+      and(
+        ne(actions.status, "geannuleerd"),
+        lte(dateOf(actions.createdAt), period.to),
+        sql`(${actions.completedOn} is null or ${actions.completedOn} >= ${period.from})`,
+      ),
+    )
     .orderBy(asc(actions.ref));
   const list = rows.map((a) => {
     const c = a.criterion as { kind?: string; text?: string };
-    return { ref: a.ref, title: a.title, criterion: c.text ?? "", criterionKind: c.kind ?? null, status: a.status, dueOn: a.dueOn, completedOn: a.completedOn };
+    return {
+      ref: a.ref,
+      title: a.title,
+      criterion: c.text ?? "",
+      criterionKind: c.kind ?? null,
+      status: a.status,
+      dueOn: a.dueOn,
+      completedOn: a.completedOn,
+    };
   });
   return {
     actions: list,
@@ -111,16 +188,27 @@ function processPerformance({ metrics }: Ctx): z.infer<typeof p.ProcessPerforman
 }
 
 async function nonconformities({ db, period, today }: Ctx): Promise<z.infer<typeof p.NonconformitiesPrefill>> {
-  const found = await db.select({ classification: findings.classification, closedAt: findings.closedAt })
-    .from(findings).where(inPeriod(findings.foundOn, period));
-  const openNc = await db.select({ ref: findings.ref, title: findings.title, classification: findings.classification, foundOn: findings.foundOn })
-    .from(findings).where(and(inArray(findings.classification, ["major_nc", "minor_nc"]), isNull(findings.closedAt), lte(findings.foundOn, period.to)))
+  const found = await db
+    .select({ classification: findings.classification, closedAt: findings.closedAt })
+    .from(findings)
+    .where(inPeriod(findings.foundOn, period));
+  const openNc = await db
+    .select({ ref: findings.ref, title: findings.title, classification: findings.classification, foundOn: findings.foundOn })
+    .from(findings)
+    .where(and(inArray(findings.classification, ["major_nc", "minor_nc"]), isNull(findings.closedAt), lte(findings.foundOn, period.to)))
     .orderBy(asc(findings.foundOn));
-  const overdue = await db.select({ ref: actions.ref, title: actions.title, dueOn: actions.dueOn, status: actions.status })
-    .from(actions).where(and(lt(actions.dueOn, today), notInArray(actions.status, OPEN_ACTION))).orderBy(asc(actions.dueOn));
+  const overdue = await db
+    .select({ ref: actions.ref, title: actions.title, dueOn: actions.dueOn, status: actions.status })
+    .from(actions)
+    .where(and(lt(actions.dueOn, today), notInArray(actions.status, OPEN_ACTION)))
+    .orderBy(asc(actions.dueOn));
   return {
-    findings: { total: found.length, byClassification: byClassification(found),
-      open: found.filter((f) => !f.closedAt).length, closed: found.filter((f) => f.closedAt).length },
+    findings: {
+      total: found.length,
+      byClassification: byClassification(found),
+      open: found.filter((f) => !f.closedAt).length,
+      closed: found.filter((f) => f.closedAt).length,
+    },
     openNonconformities: openNc,
     overdueActions: overdue,
     gaps: [],
@@ -130,8 +218,15 @@ async function nonconformities({ db, period, today }: Ctx): Promise<z.infer<type
 async function monitoring({ db, period, now, metrics }: Ctx): Promise<z.infer<typeof p.MonitoringPrefill>> {
   const waves = (await listWaves(db, now))
     .filter((w) => w.opensAt.slice(0, 10) <= period.to && w.closesAt.slice(0, 10) >= period.from)
-    .map((w) => ({ name: w.name, status: w.status, opensAt: w.opensAt, closesAt: w.closesAt, invited: w.invited, responded: w.responded,
-      responseRate: w.invited ? w.responded / w.invited : null }));
+    .map((w) => ({
+      name: w.name,
+      status: w.status,
+      opensAt: w.opensAt,
+      closesAt: w.closesAt,
+      invited: w.invited,
+      responded: w.responded,
+      responseRate: w.invited ? w.responded / w.invited : null,
+    }));
   return {
     waves,
     followUps: { total: metrics.followUps.total, overdue: metrics.followUps.overdue, late: metrics.followUps.late },
@@ -140,11 +235,23 @@ async function monitoring({ db, period, now, metrics }: Ctx): Promise<z.infer<ty
 }
 
 async function auditResults({ db, period, today }: Ctx): Promise<z.infer<typeof p.AuditResultsPrefill>> {
-  const audits = await db.select({ ref: internalAudits.ref, processId: internalAudits.processId, status: internalAudits.status,
-    plannedOn: internalAudits.plannedOn, actualOn: internalAudits.actualOn, reportedOn: internalAudits.reportedOn })
-    .from(internalAudits).where(inPeriod(internalAudits.plannedOn, period)).orderBy(asc(internalAudits.plannedOn));
-  const fromAudits = await db.select({ ref: findings.ref, title: findings.title, classification: findings.classification, closedAt: findings.closedAt })
-    .from(findings).where(and(isNotNull(findings.sourceAuditId), inPeriod(findings.foundOn, period))).orderBy(asc(findings.ref));
+  const audits = await db
+    .select({
+      ref: internalAudits.ref,
+      processId: internalAudits.processId,
+      status: internalAudits.status,
+      plannedOn: internalAudits.plannedOn,
+      actualOn: internalAudits.actualOn,
+      reportedOn: internalAudits.reportedOn,
+    })
+    .from(internalAudits)
+    .where(inPeriod(internalAudits.plannedOn, period))
+    .orderBy(asc(internalAudits.plannedOn));
+  const fromAudits = await db
+    .select({ ref: findings.ref, title: findings.title, classification: findings.classification, closedAt: findings.closedAt })
+    .from(findings)
+    .where(and(isNotNull(findings.sourceAuditId), inPeriod(findings.foundOn, period)))
+    .orderBy(asc(findings.ref));
   const live = audits.filter((a) => a.status !== "geannuleerd");
   return {
     counts: {
@@ -155,18 +262,28 @@ async function auditResults({ db, period, today }: Ctx): Promise<z.infer<typeof 
       cancelled: audits.length - live.length,
     },
     audits,
-    findings: { total: fromAudits.length, byClassification: byClassification(fromAudits),
-      items: fromAudits.map((f) => ({ ref: f.ref, title: f.title, classification: f.classification, closed: !!f.closedAt })) },
+    findings: {
+      total: fromAudits.length,
+      byClassification: byClassification(fromAudits),
+      items: fromAudits.map((f) => ({ ref: f.ref, title: f.title, classification: f.classification, closed: !!f.closedAt })),
+    },
     gaps: audits.length ? [] : ["Er waren in deze periode geen interne audits gepland."],
   };
 }
 
 function externalProviders({ metrics }: Ctx): z.infer<typeof p.ExternalProvidersPrefill> {
-  const partners = metrics.attendance.map((a) => ({
-    organisationId: a.organisationId, name: metrics.names[a.organisationId] ?? a.organisationId, invited: a.invited,
-    aanwezig: a.aanwezig, informatie_aangeleverd: a.informatie_aangeleverd, telefonisch_video: a.telefonisch_video, afwezig: a.afwezig,
-    contributed: { count: a.contributed.count, n: a.contributed.n, share: a.contributed.share },
-  })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  const partners = metrics.attendance
+    .map((a) => ({
+      organisationId: a.organisationId,
+      name: metrics.names[a.organisationId] ?? a.organisationId,
+      invited: a.invited,
+      aanwezig: a.aanwezig,
+      informatie_aangeleverd: a.informatie_aangeleverd,
+      telefonisch_video: a.telefonisch_video,
+      afwezig: a.afwezig,
+      contributed: { count: a.contributed.count, n: a.contributed.n, share: a.contributed.share },
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
   return { partners, gaps: partners.length ? [] : ["Er is in deze periode geen aanwezigheid van ketenpartners vastgelegd."] };
 }
 
@@ -181,34 +298,67 @@ function resources({ metrics }: Ctx): z.infer<typeof p.ResourcesPrefill> {
 const score = (likelihood: number, impact: number) => ({ likelihood, impact, score: likelihood * impact });
 
 async function riskActions({ db, today }: Ctx): Promise<z.infer<typeof p.RiskActionsPrefill>> {
-  const open = await db.select().from(risks).where(and(eq(risks.kind, "risk"), isNull(risks.closedOn))).orderBy(asc(risks.ref));
-  const treatments = open.length ? await db.select({ riskId: actions.riskId, ref: actions.ref, title: actions.title, status: actions.status,
-    dueOn: actions.dueOn }).from(actions).where(inArray(actions.riskId, open.map((r) => r.id))).orderBy(asc(actions.ref)) : [];
+  const open = await db
+    .select()
+    .from(risks)
+    .where(and(eq(risks.kind, "risk"), isNull(risks.closedOn)))
+    .orderBy(asc(risks.ref));
+  const treatments = open.length
+    ? await db
+        .select({ riskId: actions.riskId, ref: actions.ref, title: actions.title, status: actions.status, dueOn: actions.dueOn })
+        .from(actions)
+        .where(
+          inArray(
+            actions.riskId,
+            open.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(actions.ref))
+    : [];
   const list = open.map((r) => {
     const reviewDueOn = format(addDays(parseISO(r.lastReviewedOn), r.reviewIntervalDays), "yyyy-MM-dd");
     return {
-      ref: r.ref, title: r.title, processId: r.processId,
-      inherent: score(r.inherentLikelihood, r.inherentImpact), residual: score(r.residualLikelihood, r.residualImpact),
-      lastReviewedOn: r.lastReviewedOn, reviewDueOn, reviewOverdue: reviewDueOn < today,
+      ref: r.ref,
+      title: r.title,
+      processId: r.processId,
+      inherent: score(r.inherentLikelihood, r.inherentImpact),
+      residual: score(r.residualLikelihood, r.residualImpact),
+      lastReviewedOn: r.lastReviewedOn,
+      reviewDueOn,
+      reviewOverdue: reviewDueOn < today,
       actions: treatments.filter((a) => a.riskId === r.id).map(({ riskId: _, ...a }) => a),
     };
   });
   return {
     risks: list,
-    counts: { open: list.length, reviewOverdue: list.filter((r) => r.reviewOverdue).length,
-      withoutAction: list.filter((r) => !r.actions.length).length },
+    counts: {
+      open: list.length,
+      reviewOverdue: list.filter((r) => r.reviewOverdue).length,
+      withoutAction: list.filter((r) => !r.actions.length).length,
+    },
     gaps: list.length ? [] : ["Het risicoregister bevat geen open risico's."],
   };
 }
 
 async function improvementOpportunities({ db, period }: Ctx): Promise<z.infer<typeof p.ImprovementOpportunitiesPrefill>> {
-  const found = await db.select({ ref: findings.ref, title: findings.title, source: findings.source, foundOn: findings.foundOn, closedAt: findings.closedAt })
-    .from(findings).where(and(eq(findings.classification, "opportunity"), inPeriod(findings.foundOn, period))).orderBy(asc(findings.foundOn));
-  const register = await db.select().from(risks).where(and(eq(risks.kind, "opportunity"), isNull(risks.closedOn))).orderBy(asc(risks.ref));
+  const found = await db
+    .select({ ref: findings.ref, title: findings.title, source: findings.source, foundOn: findings.foundOn, closedAt: findings.closedAt })
+    .from(findings)
+    .where(and(eq(findings.classification, "opportunity"), inPeriod(findings.foundOn, period)))
+    .orderBy(asc(findings.foundOn));
+  const register = await db
+    .select()
+    .from(risks)
+    .where(and(eq(risks.kind, "opportunity"), isNull(risks.closedOn)))
+    .orderBy(asc(risks.ref));
   return {
     findings: found.map((f) => ({ ref: f.ref, title: f.title, source: f.source, foundOn: f.foundOn, closed: !!f.closedAt })),
-    registerOpportunities: register.map((r) => ({ ref: r.ref, title: r.title, residual: score(r.residualLikelihood, r.residualImpact),
-      lastReviewedOn: r.lastReviewedOn })),
+    registerOpportunities: register.map((r) => ({
+      ref: r.ref,
+      title: r.title,
+      residual: score(r.residualLikelihood, r.residualImpact),
+      lastReviewedOn: r.lastReviewedOn,
+    })),
     gaps: [],
   };
 }

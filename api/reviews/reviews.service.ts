@@ -9,7 +9,13 @@ import { insertFinding } from "../quality/findings.store.ts";
 import { nextRef } from "../lib/refs.ts";
 import { REVIEW_INPUTS, type Decision, type StoredInput } from "../domain/reviews/review.inputs.ts";
 import {
-  completeness, correctionRule, decisionsNeedingAction, editRefusal, heldOnProblem, latestVersion, periodProblem,
+  completeness,
+  correctionRule,
+  decisionsNeedingAction,
+  editRefusal,
+  heldOnProblem,
+  latestVersion,
+  periodProblem,
 } from "../domain/reviews/review.rules.ts";
 import { prefillInputs, type Period } from "./reviews.inputs.ts";
 import type { ReviewInput } from "./reviews.prefill.schemas.ts";
@@ -32,11 +38,21 @@ function versionSummary(row: Row) {
 
 function present(row: Row, series: Row[], now: Date) {
   return {
-    id: row.id, seriesId: row.seriesId, version: row.version, periodFrom: row.periodFrom, periodTo: row.periodTo,
+    id: row.id,
+    seriesId: row.seriesId,
+    version: row.version,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
     // Stored as the pre-fills produced them, each typed by its schema in reviews.prefill.schemas.ts.
-    heldOn: row.heldOn, status: row.status, inputs: inputsOf(row) as ReviewInput[], decisions: decisionsOf(row),
-    correctionOf: row.correctionOf, correctionReason: row.correctionReason,
-    finalizedAt: row.finalizedAt?.toISOString() ?? null, finalizedBy: row.finalizedBy, createdBy: row.createdBy,
+    heldOn: row.heldOn,
+    status: row.status,
+    inputs: inputsOf(row) as ReviewInput[],
+    decisions: decisionsOf(row),
+    correctionOf: row.correctionOf,
+    correctionReason: row.correctionReason,
+    finalizedAt: row.finalizedAt?.toISOString() ?? null,
+    finalizedBy: row.finalizedBy,
+    createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     completeness: completeness({ heldOn: row.heldOn, inputs: inputsOf(row), decisions: decisionsOf(row) }, todayOf(now)),
     versions: [...series].sort((a, b) => a.version - b.version).map(versionSummary),
@@ -58,9 +74,14 @@ async function findReview(db: Db, id: string, lock = false) {
 /** Fresh pre-fills for the review's period, with whatever management already wrote kept as it was. */
 async function buildInputs(db: Db, period: Period, now: Date, seriesId: string | null, previous: StoredInput[] = []) {
   const data = await prefillInputs(db, period, now, seriesId);
-  return REVIEW_INPUTS.map((spec): StoredInput => ({
-    key: spec.key, title: spec.title, data: data[spec.key], assessment: previous.find((p) => p.key === spec.key)?.assessment ?? "",
-  }));
+  return REVIEW_INPUTS.map(
+    (spec): StoredInput => ({
+      key: spec.key,
+      title: spec.title,
+      data: data[spec.key],
+      assessment: previous.find((p) => p.key === spec.key)?.assessment ?? "",
+    }),
+  );
 }
 
 export async function listManagementReviews(db: Db, now: Date) {
@@ -71,9 +92,16 @@ export async function listManagementReviews(db: Db, now: Date) {
     const latest = latestVersion(series);
     const { missing } = completeness({ heldOn: latest.heldOn, inputs: inputsOf(latest), decisions: decisionsOf(latest) }, todayOf(now));
     return {
-      id: latest.id, seriesId: latest.seriesId, version: latest.version, periodFrom: latest.periodFrom, periodTo: latest.periodTo,
-      heldOn: latest.heldOn, status: latest.status, finalizedAt: latest.finalizedAt?.toISOString() ?? null,
-      missing: latest.status === "definitief" ? 0 : missing.length, versions: series.map(versionSummary),
+      id: latest.id,
+      seriesId: latest.seriesId,
+      version: latest.version,
+      periodFrom: latest.periodFrom,
+      periodTo: latest.periodTo,
+      heldOn: latest.heldOn,
+      status: latest.status,
+      finalizedAt: latest.finalizedAt?.toISOString() ?? null,
+      missing: latest.status === "definitief" ? 0 : missing.length,
+      versions: series.map(versionSummary),
     };
   });
 }
@@ -89,12 +117,31 @@ export async function createManagementReview(db: Db, input: NewReview, now: Date
   const seriesId = crypto.randomUUID();
   const inputs = await buildInputs(db, { from: input.periodFrom, to: input.periodTo }, now, seriesId);
   const row = await audited(db, now, async (tx) => {
-    const [created] = await tx.insert(managementReviews).values({
-      seriesId, version: 1, periodFrom: input.periodFrom, periodTo: input.periodTo, heldOn: input.heldOn ?? null,
-      inputs, decisions: [], status: "concept", createdBy: by.actorId, createdAt: now,
-    }).returning();
-    return { result: created, audit: { ...by, action: "create", entity: "management_review", entityId: created.id,
-      after: { seriesId, version: 1, periodFrom: created.periodFrom, periodTo: created.periodTo, heldOn: created.heldOn } } };
+    const [created] = await tx
+      .insert(managementReviews)
+      .values({
+        seriesId,
+        version: 1,
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        heldOn: input.heldOn ?? null,
+        inputs,
+        decisions: [],
+        status: "concept",
+        createdBy: by.actorId,
+        createdAt: now,
+      })
+      .returning();
+    return {
+      result: created,
+      audit: {
+        ...by,
+        action: "create",
+        entity: "management_review",
+        entityId: created.id,
+        after: { seriesId, version: 1, periodFrom: created.periodFrom, periodTo: created.periodTo, heldOn: created.heldOn },
+      },
+    };
   });
   return present(row, [row], now);
 }
@@ -103,16 +150,28 @@ export async function createManagementReview(db: Db, input: NewReview, now: Date
 async function validateDecisions(db: Db, decisions: DecisionInput[], current: Decision[]) {
   const ownerIds = [...new Set(decisions.flatMap((d) => (d.ownerId ? [d.ownerId] : [])))];
   const owners = ownerIds.length
-    ? await db.select({ id: users.id }).from(users).where(and(inArray(users.id, ownerIds), isNull(users.disabledAt))) : [];
+    ? await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.id, ownerIds), isNull(users.disabledAt)))
+    : [];
   const unknown = ownerIds.filter((id) => !owners.some((o) => o.id === id));
   if (unknown.length) {
-    throw new ApiError(400, "unknown_owner", "Een eigenaar van een besluit is geen actieve gebruiker.", unknown.map((ownerId) => ({ ownerId })));
+    throw new ApiError(
+      400,
+      "unknown_owner",
+      "Een eigenaar van een besluit is geen actieve gebruiker.",
+      unknown.map((ownerId) => ({ ownerId })),
+    );
   }
   const known = new Map(current.filter((d) => d.actionId).map((d) => [d.actionId!, d]));
   return decisions.map((d): Decision => {
     if (!d.actionId) return { kind: d.kind, text: d.text, ownerId: d.ownerId ?? null, dueOn: d.dueOn ?? null, actionId: null };
     const carried = known.get(d.actionId);
-    if (!carried) throw new ApiError(400, "unknown_action", "Een besluit verwijst naar een actie die niet uit deze directiebeoordeling komt.", [{ actionId: d.actionId }]);
+    if (!carried)
+      throw new ApiError(400, "unknown_action", "Een besluit verwijst naar een actie die niet uit deze directiebeoordeling komt.", [
+        { actionId: d.actionId },
+      ]);
     // The action exists already: its owner and due date live in the action register now.
     return { kind: d.kind, text: d.text, ownerId: carried.ownerId, dueOn: carried.dueOn, actionId: carried.actionId };
   });
@@ -137,17 +196,42 @@ export async function updateManagementReview(db: Db, id: string, patch: ReviewUp
     const written = new Map(inputsOf(current).map((i) => [i.key, i.assessment]));
     for (const [key, text] of Object.entries(patch.assessments ?? {})) written.set(key as StoredInput["key"], text ?? "");
     const inputs = (fresh ?? inputsOf(current)).map((i) => ({ ...i, assessment: written.get(i.key) ?? "" }));
-    const [next] = await tx.update(managementReviews).set({
-      heldOn: patch.heldOn === undefined ? current.heldOn : patch.heldOn, inputs, decisions,
-    }).where(eq(managementReviews.id, id)).returning();
-    const changed = inputsOf(next).filter((i) => inputsOf(current).find((c) => c.key === i.key)?.assessment !== i.assessment).map((i) => i.key);
+    const [next] = await tx
+      .update(managementReviews)
+      .set({
+        heldOn: patch.heldOn === undefined ? current.heldOn : patch.heldOn,
+        inputs,
+        decisions,
+      })
+      .where(eq(managementReviews.id, id))
+      .returning();
+    const changed = inputsOf(next)
+      .filter((i) => inputsOf(current).find((c) => c.key === i.key)?.assessment !== i.assessment)
+      .map((i) => i.key);
     const pick = (r: Row) => ({
       ...(patch.heldOn !== undefined ? { heldOn: r.heldOn } : {}),
-      ...(changed.length ? { assessments: Object.fromEntries(inputsOf(r).filter((i) => changed.includes(i.key)).map((i) => [i.key, i.assessment])) } : {}),
+      ...(changed.length
+        ? {
+            assessments: Object.fromEntries(
+              inputsOf(r)
+                .filter((i) => changed.includes(i.key))
+                .map((i) => [i.key, i.assessment]),
+            ),
+          }
+        : {}),
       ...(patch.decisions ? { decisions: decisionsOf(r) } : {}),
     });
-    return { result: next, audit: { ...by, action: "update", entity: "management_review", entityId: id,
-      before: pick(current), after: { ...pick(next), ...(fresh ? { inputsRefreshed: true } : {}) } } };
+    return {
+      result: next,
+      audit: {
+        ...by,
+        action: "update",
+        entity: "management_review",
+        entityId: id,
+        before: pick(current),
+        after: { ...pick(next), ...(fresh ? { inputsRefreshed: true } : {}) },
+      },
+    };
   });
   return present(updated, await seriesOf(db, updated.seriesId), now);
 }
@@ -160,19 +244,57 @@ const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, ma
  */
 async function decisionToAction(tx: Db, review: Row, d: Decision, now: Date, by: Actor): Promise<Decision> {
   const heldOn = review.heldOn!;
-  const finding = await insertFinding(tx, {
-    source: "other", classification: "opportunity", clauses: ["9.3.3"], foundOn: heldOn,
-    title: clip(d.text, 200),
-    description: `Besluit uit de directiebeoordeling over ${review.periodFrom} t/m ${review.periodTo} (gehouden op ${heldOn}): ${d.text}`,
-  }, now, by);
-  const criterion = { kind: "manual", text: clip(`Besluit directiebeoordeling ${review.periodFrom} t/m ${review.periodTo}: ${d.text}`, 300) };
-  const [action] = await tx.insert(actions).values({
-    ref: await nextRef(tx, "actions", "ACT", heldOn.slice(0, 4)), title: clip(d.text, 200), ownerId: d.ownerId!, dueOn: d.dueOn!,
-    status: "gepland", pdcaPhase: "plan", criterion, createdBy: by.actorId, createdAt: now, updatedAt: now,
-  }).returning();
+  const finding = await insertFinding(
+    tx,
+    {
+      source: "other",
+      classification: "opportunity",
+      clauses: ["9.3.3"],
+      foundOn: heldOn,
+      title: clip(d.text, 200),
+      description: `Besluit uit de directiebeoordeling over ${review.periodFrom} t/m ${review.periodTo} (gehouden op ${heldOn}): ${d.text}`,
+    },
+    now,
+    by,
+  );
+  const criterion = {
+    kind: "manual",
+    text: clip(`Besluit directiebeoordeling ${review.periodFrom} t/m ${review.periodTo}: ${d.text}`, 300),
+  };
+  const [action] = await tx
+    .insert(actions)
+    .values({
+      ref: await nextRef(tx, "actions", "ACT", heldOn.slice(0, 4)),
+      title: clip(d.text, 200),
+      ownerId: d.ownerId!,
+      dueOn: d.dueOn!,
+      status: "gepland",
+      pdcaPhase: "plan",
+      criterion,
+      createdBy: by.actorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
   await tx.insert(findingActions).values({ findingId: finding.id, actionId: action.id });
-  await appendAudit(tx, { ...by, action: "create", entity: "action", entityId: action.id,
-    after: { ref: action.ref, title: action.title, ownerId: action.ownerId, dueOn: action.dueOn, findingIds: [finding.id], managementReviewId: review.id } }, now);
+  await appendAudit(
+    tx,
+    {
+      ...by,
+      action: "create",
+      entity: "action",
+      entityId: action.id,
+      after: {
+        ref: action.ref,
+        title: action.title,
+        ownerId: action.ownerId,
+        dueOn: action.dueOn,
+        findingIds: [finding.id],
+        managementReviewId: review.id,
+      },
+    },
+    now,
+  );
   return { ...d, actionId: action.id };
 }
 
@@ -182,16 +304,32 @@ export async function finalizeManagementReview(db: Db, id: string, now: Date, by
     assertConcept(row);
     const state = completeness({ heldOn: row.heldOn, inputs: inputsOf(row), decisions: decisionsOf(row) }, todayOf(now));
     if (!state.complete) {
-      throw new ApiError(422, "review_incomplete", "De directiebeoordeling is nog niet compleet.",
-        state.missing.map((m) => ({ key: m.key, message: m.message })));
+      throw new ApiError(
+        422,
+        "review_incomplete",
+        "De directiebeoordeling is nog niet compleet.",
+        state.missing.map((m) => ({ key: m.key, message: m.message })),
+      );
     }
     const pending = new Set(decisionsNeedingAction(decisionsOf(row)));
     const decisions: Decision[] = [];
     for (const d of decisionsOf(row)) decisions.push(pending.has(d) ? await decisionToAction(tx, row, d, now, by) : d);
-    const [next] = await tx.update(managementReviews).set({ decisions, status: "definitief", finalizedAt: now, finalizedBy: by.actorId })
-      .where(eq(managementReviews.id, id)).returning();
-    return { result: next, audit: { ...by, action: "finalize", entity: "management_review", entityId: id,
-      before: { status: row.status }, after: { status: next.status, version: next.version, heldOn: next.heldOn, decisions } } };
+    const [next] = await tx
+      .update(managementReviews)
+      .set({ decisions, status: "definitief", finalizedAt: now, finalizedBy: by.actorId })
+      .where(eq(managementReviews.id, id))
+      .returning();
+    return {
+      result: next,
+      audit: {
+        ...by,
+        action: "finalize",
+        entity: "management_review",
+        entityId: id,
+        before: { status: row.status },
+        after: { status: next.status, version: next.version, heldOn: next.heldOn, decisions },
+      },
+    };
   });
   return present(finalized, await seriesOf(db, finalized.seriesId), now);
 }
@@ -203,13 +341,33 @@ export async function correctManagementReview(db: Db, id: string, reason: string
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`management_review:${target.seriesId}`}))`);
     const rule = correctionRule(target, await seriesOf(tx, target.seriesId));
     if ("refusal" in rule) throw new ApiError(409, "correction_refused", rule.refusal);
-    const [copy] = await tx.insert(managementReviews).values({
-      seriesId: target.seriesId, version: rule.version, periodFrom: target.periodFrom, periodTo: target.periodTo, heldOn: target.heldOn,
-      inputs: target.inputs, decisions: target.decisions, status: "concept", correctionOf: target.id, correctionReason: reason,
-      createdBy: by.actorId, createdAt: now,
-    }).returning();
-    return { result: copy, audit: { ...by, action: "correct", entity: "management_review", entityId: copy.id,
-      after: { seriesId: copy.seriesId, version: copy.version, correctionOf: target.id, correctionReason: reason } } };
+    const [copy] = await tx
+      .insert(managementReviews)
+      .values({
+        seriesId: target.seriesId,
+        version: rule.version,
+        periodFrom: target.periodFrom,
+        periodTo: target.periodTo,
+        heldOn: target.heldOn,
+        inputs: target.inputs,
+        decisions: target.decisions,
+        status: "concept",
+        correctionOf: target.id,
+        correctionReason: reason,
+        createdBy: by.actorId,
+        createdAt: now,
+      })
+      .returning();
+    return {
+      result: copy,
+      audit: {
+        ...by,
+        action: "correct",
+        entity: "management_review",
+        entityId: copy.id,
+        after: { seriesId: copy.seriesId, version: copy.version, correctionOf: target.id, correctionReason: reason },
+      },
+    };
   });
   return present(created, await seriesOf(db, created.seriesId), now);
 }

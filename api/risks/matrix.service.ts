@@ -19,12 +19,18 @@ export async function getRiskMatrix(db: Db): Promise<RiskMatrix> {
 export async function updateRiskMatrix(db: Db, next: RiskMatrix, now: Date, by: Actor) {
   const problems = matrixProblems(next.grid);
   if (problems.length) {
-    throw new ApiError(422, problems[0].code, problems[0].message,
-      problems.map(({ code, likelihood, impact, message }) => ({ code, likelihood, impact, message })));
+    throw new ApiError(
+      422,
+      problems[0].code,
+      problems[0].message,
+      problems.map(({ code, likelihood, impact, message }) => ({ code, likelihood, impact, message })),
+    );
   }
   const before = await getRiskMatrix(db);
   return audited(db, now, async (tx) => {
-    await tx.insert(settings).values({ key: MATRIX_KEY, value: next, updatedAt: now })
+    await tx
+      .insert(settings)
+      .values({ key: MATRIX_KEY, value: next, updatedAt: now })
       .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: now } });
     return { result: next, audit: { ...by, action: "update", entity: "risk_matrix", entityId: MATRIX_KEY, before, after: next } };
   });

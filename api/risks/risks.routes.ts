@@ -5,24 +5,42 @@ import * as s from "./risks.schemas.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
-const RiskParams = z.object({ riskId: z.string().min(1).max(60).openapi({ param: { name: "riskId", in: "path" }, description: "id of kenmerk (R-001, K-001)" }) });
+const RiskParams = z.object({
+  riskId: z
+    .string()
+    .min(1)
+    .max(60)
+    .openapi({ param: { name: "riskId", in: "path" }, description: "id of kenmerk (R-001, K-001)" }),
+});
 const tags = ["Risico's en kansen"];
 const One = json(z.object({ risk: s.RiskSchema }));
 
 export const getRiskMatrix = defineRoute({
-  method: "get", path: "/risks/matrix", operationId: "getRiskMatrix", permission: "quality:read", tags,
+  method: "get",
+  path: "/risks/matrix",
+  operationId: "getRiskMatrix",
+  permission: "quality:read",
+  tags,
   summary: "De risicomatrix (kans × impact); voor kansen leest dezelfde matrix als baat",
   responses: { 200: { description: "Matrix", ...json(s.RiskMatrixSchema) }, ...errorResponses(401, 403) },
 });
 export const updateRiskMatrix = defineRoute({
-  method: "put", path: "/risks/matrix", operationId: "updateRiskMatrix", permission: "risks:write", tags,
+  method: "put",
+  path: "/risks/matrix",
+  operationId: "updateRiskMatrix",
+  permission: "risks:write",
+  tags,
   summary: "Risicomatrix instellen; de niveaus van alle risico's volgen direct de nieuwe matrix",
   request: body(s.RiskMatrixSchema),
   responses: { 200: { description: "Ingesteld", ...json(s.RiskMatrixSchema) }, ...errorResponses(400, 401, 403, 422) },
 });
 
 export const listRisks = defineRoute({
-  method: "get", path: "/risks", operationId: "listRisks", permission: "quality:read", tags,
+  method: "get",
+  path: "/risks",
+  operationId: "listRisks",
+  permission: "quality:read",
+  tags,
   summary: "Risico- en kansenregister met niveaus, herbeoordeling, acties, verloop en heatmap",
   request: { query: s.RiskListQuery },
   responses: {
@@ -31,7 +49,11 @@ export const listRisks = defineRoute({
   },
 });
 export const getRisk = defineRoute({
-  method: "get", path: "/risks/{riskId}", operationId: "getRisk", permission: "quality:read", tags,
+  method: "get",
+  path: "/risks/{riskId}",
+  operationId: "getRisk",
+  permission: "quality:read",
+  tags,
   summary: "Eén risico of kans met de volledige geschiedenis (wie, wanneer, wat)",
   request: { params: RiskParams },
   responses: {
@@ -40,19 +62,31 @@ export const getRisk = defineRoute({
   },
 });
 export const createRisk = defineRoute({
-  method: "post", path: "/risks", operationId: "createRisk", permission: "risks:write", tags,
+  method: "post",
+  path: "/risks",
+  operationId: "createRisk",
+  permission: "risks:write",
+  tags,
   summary: "Risico of kans vastleggen; het restrisico mag het inherente risico niet overschrijden",
   request: body(s.NewRiskSchema),
   responses: { 201: { description: "Vastgelegd", ...One }, ...errorResponses(400, 401, 403, 422) },
 });
 export const updateRisk = defineRoute({
-  method: "patch", path: "/risks/{riskId}", operationId: "updateRisk", permission: "risks:write", tags,
+  method: "patch",
+  path: "/risks/{riskId}",
+  operationId: "updateRisk",
+  permission: "risks:write",
+  tags,
   summary: "Risico of kans wijzigen of afsluiten (closedOn); elke wijziging is een nieuwe versie",
   request: { params: RiskParams, ...body(s.RiskUpdateSchema) },
   responses: { 200: { description: "Gewijzigd", ...One }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 export const reviewRisk = defineRoute({
-  method: "post", path: "/risks/{riskId}/review", operationId: "reviewRisk", permission: "risks:write", tags,
+  method: "post",
+  path: "/risks/{riskId}/review",
+  operationId: "reviewRisk",
+  permission: "risks:write",
+  tags,
   summary: "Herbeoordeling vastleggen, ook als de scores gelijk blijven",
   request: { params: RiskParams, ...body(s.RiskReviewSchema) },
   responses: { 200: { description: "Beoordeeld", ...One }, ...errorResponses(400, 401, 403, 404, 409, 422) },

@@ -12,67 +12,91 @@ const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]).open
 // Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
 const Text = (max: number) => text(max, 1);
 const Line = (max: number) => line(max);
-const Step = z.number().int().min(1, { message: `Kies 1 tot en met ${SIZE}.` }).max(SIZE, { message: `Kies 1 tot en met ${SIZE}.` });
+const Step = z
+  .number()
+  .int()
+  .min(1, { message: `Kies 1 tot en met ${SIZE}.` })
+  .max(SIZE, { message: `Kies 1 tot en met ${SIZE}.` });
 const ProcessId = code(60);
-const Interval = z.number().int().min(7, { message: "De herbeoordelingstermijn is minimaal 7 dagen." })
+const Interval = z
+  .number()
+  .int()
+  .min(7, { message: "De herbeoordelingstermijn is minimaal 7 dagen." })
   .max(730, { message: "Herbeoordeel minstens eens per twee jaar (maximaal 730 dagen)." });
 const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
 
 const Level = z.enum(LEVELS, { message: `Onbekend niveau; kies uit ${LEVELS.join(", ")}.` });
 const Labels = (what: string) => z.array(Line(60)).length(SIZE, { message: `Geef precies ${SIZE} labels voor ${what}.` });
-const LevelStyle = z.object({
-  label: Line(40),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "Een kleur als #rrggbb." }),
-}).strict();
+const LevelStyle = z
+  .object({
+    label: Line(40),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "Een kleur als #rrggbb." }),
+  })
+  .strict();
 
-export const RiskMatrixSchema = z.object({
-  levels: z.object({ laag: LevelStyle, middel: LevelStyle, hoog: LevelStyle, kritiek: LevelStyle }).strict(),
-  likelihood: Labels("de kans (zeer onwaarschijnlijk … vrijwel zeker)"),
-  impact: Labels("de impact (verwaarloosbaar … zeer ernstig)"),
-  grid: z.array(z.array(Level).length(SIZE, { message: `Elke rij heeft precies ${SIZE} cellen (impact 1–${SIZE}).` }))
-    .length(SIZE, { message: `De matrix heeft precies ${SIZE} rijen (kans 1–${SIZE}).` })
-    .openapi({ description: "grid[kans - 1][impact - 1]: het niveau van elke cel" }),
-}).strict().openapi("RiskMatrix", {
-  description: "Kans × impact. Voor kansen (opportunities) leest dezelfde matrix als baat: kans dat het voordeel zich voordoet × omvang van het voordeel.",
-});
+export const RiskMatrixSchema = z
+  .object({
+    levels: z.object({ laag: LevelStyle, middel: LevelStyle, hoog: LevelStyle, kritiek: LevelStyle }).strict(),
+    likelihood: Labels("de kans (zeer onwaarschijnlijk … vrijwel zeker)"),
+    impact: Labels("de impact (verwaarloosbaar … zeer ernstig)"),
+    grid: z
+      .array(z.array(Level).length(SIZE, { message: `Elke rij heeft precies ${SIZE} cellen (impact 1–${SIZE}).` }))
+      .length(SIZE, { message: `De matrix heeft precies ${SIZE} rijen (kans 1–${SIZE}).` })
+      .openapi({ description: "grid[kans - 1][impact - 1]: het niveau van elke cel" }),
+  })
+  .strict()
+  .openapi("RiskMatrix", {
+    description:
+      "Kans × impact. Voor kansen (opportunities) leest dezelfde matrix als baat: kans dat het voordeel zich voordoet × omvang van het voordeel.",
+  });
 
-export const NewRiskSchema = z.object({
-  kind: z.enum(KINDS),
-  title: Line(200),
-  description: Text(4000),
-  processId: ProcessId.nullable().optional(),
-  inherentLikelihood: Step,
-  inherentImpact: Step,
-  residualLikelihood: Step,
-  residualImpact: Step,
-  treatment: Text(4000),
-  ownerId: z.uuid(),
-  reviewIntervalDays: Interval.default(180),
-  lastReviewedOn: eventDate().optional().openapi({ description: "Datum van de beoordeling; standaard vandaag" }),
-}).strict().openapi("NewRisk");
+export const NewRiskSchema = z
+  .object({
+    kind: z.enum(KINDS),
+    title: Line(200),
+    description: Text(4000),
+    processId: ProcessId.nullable().optional(),
+    inherentLikelihood: Step,
+    inherentImpact: Step,
+    residualLikelihood: Step,
+    residualImpact: Step,
+    treatment: Text(4000),
+    ownerId: z.uuid(),
+    reviewIntervalDays: Interval.default(180),
+    lastReviewedOn: eventDate().optional().openapi({ description: "Datum van de beoordeling; standaard vandaag" }),
+  })
+  .strict()
+  .openapi("NewRisk");
 
 /** The kind and reference are fixed at creation; the review date moves only through a review. */
-export const RiskUpdateSchema = z.object({
-  title: Line(200).optional(),
-  description: Text(4000).optional(),
-  processId: ProcessId.nullable().optional(),
-  inherentLikelihood: Step.optional(),
-  inherentImpact: Step.optional(),
-  residualLikelihood: Step.optional(),
-  residualImpact: Step.optional(),
-  treatment: Text(4000).optional(),
-  ownerId: z.uuid().optional(),
-  reviewIntervalDays: Interval.optional(),
-  closedOn: eventDate().optional(),
-  note: Text(2000).optional().openapi({ description: "Waarom; wordt bij deze versie bewaard" }),
-}).strict().refine((u) => Object.keys(u).some((k) => k !== "note"), nonEmpty).openapi("RiskUpdate");
+export const RiskUpdateSchema = z
+  .object({
+    title: Line(200).optional(),
+    description: Text(4000).optional(),
+    processId: ProcessId.nullable().optional(),
+    inherentLikelihood: Step.optional(),
+    inherentImpact: Step.optional(),
+    residualLikelihood: Step.optional(),
+    residualImpact: Step.optional(),
+    treatment: Text(4000).optional(),
+    ownerId: z.uuid().optional(),
+    reviewIntervalDays: Interval.optional(),
+    closedOn: eventDate().optional(),
+    note: Text(2000).optional().openapi({ description: "Waarom; wordt bij deze versie bewaard" }),
+  })
+  .strict()
+  .refine((u) => Object.keys(u).some((k) => k !== "note"), nonEmpty)
+  .openapi("RiskUpdate");
 
-export const RiskReviewSchema = z.object({
-  reviewedOn: eventDate(),
-  residualLikelihood: Step.optional(),
-  residualImpact: Step.optional(),
-  note: Text(2000),
-}).strict().openapi("RiskReview");
+export const RiskReviewSchema = z
+  .object({
+    reviewedOn: eventDate(),
+    residualLikelihood: Step.optional(),
+    residualImpact: Step.optional(),
+    note: Text(2000),
+  })
+  .strict()
+  .openapi("RiskReview");
 
 export const RiskListQuery = z.object({
   kind: z.enum(KINDS).optional(),
@@ -82,34 +106,76 @@ export const RiskListQuery = z.object({
 
 const AssessmentSchema = z.object({ likelihood: z.number(), impact: z.number(), score: z.number(), level: z.enum(LEVELS) });
 
-export const RiskSnapshotSchema = z.object({
-  ref: z.string(), kind: z.enum(KINDS), title: z.string(), description: z.string(), processId: z.string().nullable(),
-  inherentLikelihood: z.number(), inherentImpact: z.number(), residualLikelihood: z.number(), residualImpact: z.number(),
-  treatment: z.string(), ownerId: z.string(), reviewIntervalDays: z.number(), lastReviewedOn: z.string(), closedOn: z.string().nullable(),
-  note: z.string().nullable().optional(),
-}).openapi("RiskSnapshot");
+export const RiskSnapshotSchema = z
+  .object({
+    ref: z.string(),
+    kind: z.enum(KINDS),
+    title: z.string(),
+    description: z.string(),
+    processId: z.string().nullable(),
+    inherentLikelihood: z.number(),
+    inherentImpact: z.number(),
+    residualLikelihood: z.number(),
+    residualImpact: z.number(),
+    treatment: z.string(),
+    ownerId: z.string(),
+    reviewIntervalDays: z.number(),
+    lastReviewedOn: z.string(),
+    closedOn: z.string().nullable(),
+    note: z.string().nullable().optional(),
+  })
+  .openapi("RiskSnapshot");
 
-export const RiskSchema = z.object({
-  id: z.string(), ref: z.string(), kind: z.enum(KINDS), title: z.string(), description: z.string(),
-  processId: z.string().nullable(), processName: z.string().nullable(), treatment: z.string(),
-  ownerId: z.string(), ownerName: z.string(),
-  inherent: AssessmentSchema, residual: AssessmentSchema,
-  reviewIntervalDays: z.number(), lastReviewedOn: z.string(), nextReviewOn: z.string().nullable(), reviewOverdue: z.boolean(),
-  closedOn: z.string().nullable(), version: z.number(),
-  actions: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), status: z.enum(ACTION_STATUSES), dueOn: z.string() })),
-  movement: z.object({
-    since: z.string(), sinceVersion: z.number(), previous: AssessmentSchema, current: AssessmentSchema,
-    direction: z.enum(["omlaag", "gelijk", "omhoog"]),
-  }).nullable().openapi({ description: `Restrisico nu tegenover de versie van 90 dagen geleden (of de eerste versie)` }),
-}).openapi("Risk");
+export const RiskSchema = z
+  .object({
+    id: z.string(),
+    ref: z.string(),
+    kind: z.enum(KINDS),
+    title: z.string(),
+    description: z.string(),
+    processId: z.string().nullable(),
+    processName: z.string().nullable(),
+    treatment: z.string(),
+    ownerId: z.string(),
+    ownerName: z.string(),
+    inherent: AssessmentSchema,
+    residual: AssessmentSchema,
+    reviewIntervalDays: z.number(),
+    lastReviewedOn: z.string(),
+    nextReviewOn: z.string().nullable(),
+    reviewOverdue: z.boolean(),
+    closedOn: z.string().nullable(),
+    version: z.number(),
+    actions: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), status: z.enum(ACTION_STATUSES), dueOn: z.string() })),
+    movement: z
+      .object({
+        since: z.string(),
+        sinceVersion: z.number(),
+        previous: AssessmentSchema,
+        current: AssessmentSchema,
+        direction: z.enum(["omlaag", "gelijk", "omhoog"]),
+      })
+      .nullable()
+      .openapi({ description: `Restrisico nu tegenover de versie van 90 dagen geleden (of de eerste versie)` }),
+  })
+  .openapi("Risk");
 
-export const HeatmapSchema = z.object({
-  inherent: z.array(z.array(z.number())), residual: z.array(z.array(z.number())),
-}).openapi("RiskHeatmap", { description: "Aantal open risico's per cel, [kans - 1][impact - 1]" });
+export const HeatmapSchema = z
+  .object({
+    inherent: z.array(z.array(z.number())),
+    residual: z.array(z.array(z.number())),
+  })
+  .openapi("RiskHeatmap", { description: "Aantal open risico's per cel, [kans - 1][impact - 1]" });
 
-export const RiskHistoryEntrySchema = z.object({
-  version: z.number(), changedAt: z.string(), changedBy: z.string().nullable(), changedByName: z.string().nullable(),
-  change: z.enum(CHANGES), note: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), label: z.string(), from: FieldValue, to: FieldValue })),
-  snapshot: RiskSnapshotSchema,
-}).openapi("RiskHistoryEntry");
+export const RiskHistoryEntrySchema = z
+  .object({
+    version: z.number(),
+    changedAt: z.string(),
+    changedBy: z.string().nullable(),
+    changedByName: z.string().nullable(),
+    change: z.enum(CHANGES),
+    note: z.string().nullable(),
+    changes: z.array(z.object({ field: z.string(), label: z.string(), from: FieldValue, to: FieldValue })),
+    snapshot: RiskSnapshotSchema,
+  })
+  .openapi("RiskHistoryEntry");

@@ -22,11 +22,21 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export function snapshotOf(r: Omit<RiskSnapshot, "note">, note?: string | null): RiskSnapshot {
   return {
-    ref: r.ref, kind: r.kind, title: r.title, description: r.description, processId: r.processId,
-    inherentLikelihood: r.inherentLikelihood, inherentImpact: r.inherentImpact,
-    residualLikelihood: r.residualLikelihood, residualImpact: r.residualImpact,
-    treatment: r.treatment, ownerId: r.ownerId, reviewIntervalDays: r.reviewIntervalDays,
-    lastReviewedOn: r.lastReviewedOn, closedOn: r.closedOn, ...(note ? { note } : {}),
+    ref: r.ref,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    processId: r.processId,
+    inherentLikelihood: r.inherentLikelihood,
+    inherentImpact: r.inherentImpact,
+    residualLikelihood: r.residualLikelihood,
+    residualImpact: r.residualImpact,
+    treatment: r.treatment,
+    ownerId: r.ownerId,
+    reviewIntervalDays: r.reviewIntervalDays,
+    lastReviewedOn: r.lastReviewedOn,
+    closedOn: r.closedOn,
+    ...(note ? { note } : {}),
   };
 }
 
@@ -65,8 +75,10 @@ function notInFuture(date: string, today: string, what: string) {
 async function nextRiskRef(tx: Db, kind: Risk["kind"]) {
   const prefix = PREFIX[kind];
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ref:risks:${prefix}`}))`);
-  const [{ n }] = await tx.select({ n: sql<number>`coalesce(max(substring(${risks.ref} from 3)::int), 0)` })
-    .from(risks).where(sql`${risks.ref} ~ ${`^${prefix}-[0-9]+$`}`);
+  const [{ n }] = await tx
+    .select({ n: sql<number>`coalesce(max(substring(${risks.ref} from 3)::int), 0)` })
+    .from(risks)
+    .where(sql`${risks.ref} ~ ${`^${prefix}-[0-9]+$`}`);
   return `${prefix}-${String(Number(n) + 1).padStart(3, "0")}`;
 }
 
@@ -79,24 +91,55 @@ async function present(db: Db, rows: Risk[], matrix: RiskMatrix, now: Date) {
   const [owners, procs, linked, history] = await Promise.all([
     db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds)),
     processIds.length ? db.select({ id: processes.id, name: processes.name }).from(processes).where(inArray(processes.id, processIds)) : [],
-    db.select({ id: actions.id, ref: actions.ref, title: actions.title, status: actions.status, dueOn: actions.dueOn, riskId: actions.riskId })
-      .from(actions).where(inArray(actions.riskId, ids)).orderBy(asc(actions.dueOn), asc(actions.ref)),
-    db.select({ riskId: riskHistory.riskId, version: riskHistory.version, changedAt: riskHistory.changedAt, snapshot: riskHistory.snapshot })
-      .from(riskHistory).where(inArray(riskHistory.riskId, ids)),
+    db
+      .select({
+        id: actions.id,
+        ref: actions.ref,
+        title: actions.title,
+        status: actions.status,
+        dueOn: actions.dueOn,
+        riskId: actions.riskId,
+      })
+      .from(actions)
+      .where(inArray(actions.riskId, ids))
+      .orderBy(asc(actions.dueOn), asc(actions.ref)),
+    db
+      .select({
+        riskId: riskHistory.riskId,
+        version: riskHistory.version,
+        changedAt: riskHistory.changedAt,
+        snapshot: riskHistory.snapshot,
+      })
+      .from(riskHistory)
+      .where(inArray(riskHistory.riskId, ids)),
   ]);
   const today = iso(now);
   return rows.map((r) => ({
-    id: r.id, ref: r.ref, kind: r.kind, title: r.title, description: r.description,
-    processId: r.processId, processName: procs.find((p) => p.id === r.processId)?.name ?? null, treatment: r.treatment,
-    ownerId: r.ownerId, ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? "",
+    id: r.id,
+    ref: r.ref,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    processId: r.processId,
+    processName: procs.find((p) => p.id === r.processId)?.name ?? null,
+    treatment: r.treatment,
+    ownerId: r.ownerId,
+    ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? "",
     inherent: assess(matrix, r.inherentLikelihood, r.inherentImpact),
     residual: assess(matrix, r.residualLikelihood, r.residualImpact),
-    reviewIntervalDays: r.reviewIntervalDays, lastReviewedOn: r.lastReviewedOn,
+    reviewIntervalDays: r.reviewIntervalDays,
+    lastReviewedOn: r.lastReviewedOn,
     nextReviewOn: r.closedOn ? null : nextReviewOn(r.lastReviewedOn, r.reviewIntervalDays),
     reviewOverdue: reviewOverdue(r, today),
-    closedOn: r.closedOn, version: r.version,
+    closedOn: r.closedOn,
+    version: r.version,
     actions: linked.filter((a) => a.riskId === r.id).map(({ riskId: _, ...a }) => a),
-    movement: residualMovement(matrix, history.filter((h) => h.riskId === r.id).map((h) => ({ ...h, snapshot: h.snapshot as RiskSnapshot })), r, now),
+    movement: residualMovement(
+      matrix,
+      history.filter((h) => h.riskId === r.id).map((h) => ({ ...h, snapshot: h.snapshot as RiskSnapshot })),
+      r,
+      now,
+    ),
   }));
 }
 
@@ -104,10 +147,12 @@ export type RiskEntry = Awaited<ReturnType<typeof present>>[number];
 
 /** Open before closed; within those the highest residual level first, so the register reads top-down. */
 function byUrgency(a: RiskEntry, b: RiskEntry) {
-  return Number(!!a.closedOn) - Number(!!b.closedOn)
-    || levelRank(b.residual.level) - levelRank(a.residual.level)
-    || b.residual.score - a.residual.score
-    || a.ref.localeCompare(b.ref);
+  return (
+    Number(!!a.closedOn) - Number(!!b.closedOn) ||
+    levelRank(b.residual.level) - levelRank(a.residual.level) ||
+    b.residual.score - a.residual.score ||
+    a.ref.localeCompare(b.ref)
+  );
 }
 
 /** The register, filtered; the heatmaps count the open risks of the filtered set. */
@@ -115,23 +160,37 @@ export async function listRisks(db: Db, q: z.infer<typeof RiskListQuery>, now: D
   const where: SQL[] = [];
   if (q.kind) where.push(eq(risks.kind, q.kind));
   if (q.process) where.push(eq(risks.processId, q.process));
-  const rows = await db.select().from(risks).where(and(...where));
+  const rows = await db
+    .select()
+    .from(risks)
+    .where(and(...where));
   const matrix = await getRiskMatrix(db);
-  const entries = (await present(db, rows, matrix, now))
-    .filter((e) => !q.level || e.residual.level === q.level)
-    .sort(byUrgency);
+  const entries = (await present(db, rows, matrix, now)).filter((e) => !q.level || e.residual.level === q.level).sort(byUrgency);
   const shown = new Set(entries.map((e) => e.id));
   return { risks: entries, heatmap: heatmaps(rows.filter((r) => shown.has(r.id))) };
 }
 
 async function historyOf(db: Db, riskId: string) {
-  const rows = await db.select({
-    version: riskHistory.version, changedAt: riskHistory.changedAt, changedBy: riskHistory.changedBy, changedByName: users.name,
-    change: riskHistory.change, snapshot: riskHistory.snapshot,
-  }).from(riskHistory).leftJoin(users, eq(users.id, riskHistory.changedBy)).where(eq(riskHistory.riskId, riskId));
+  const rows = await db
+    .select({
+      version: riskHistory.version,
+      changedAt: riskHistory.changedAt,
+      changedBy: riskHistory.changedBy,
+      changedByName: users.name,
+      change: riskHistory.change,
+      snapshot: riskHistory.snapshot,
+    })
+    .from(riskHistory)
+    .leftJoin(users, eq(users.id, riskHistory.changedBy))
+    .where(eq(riskHistory.riskId, riskId));
   return withChanges(rows.map((h) => ({ ...h, snapshot: h.snapshot as Record<string, unknown> }))).map((h) => ({
-    version: h.version, changedAt: h.changedAt.toISOString(), changedBy: h.changedBy, changedByName: h.changedByName,
-    change: h.change as Change, note: (h.snapshot.note as string | undefined) ?? null, changes: h.changes,
+    version: h.version,
+    changedAt: h.changedAt.toISOString(),
+    changedBy: h.changedBy,
+    changedByName: h.changedByName,
+    change: h.change as Change,
+    note: (h.snapshot.note as string | undefined) ?? null,
+    changes: h.changes,
     snapshot: h.snapshot as unknown as RiskSnapshot,
   }));
 }
@@ -151,7 +210,10 @@ async function presentOne(db: Db, id: string, now: Date) {
 async function writeVersion(tx: Db, before: Risk, next: RiskSnapshot, change: Change, now: Date, by: Actor) {
   const { note: _, ref: __, kind: ___, ...fields } = next;
   const version = before.version + 1;
-  await tx.update(risks).set({ ...fields, version, updatedAt: now }).where(eq(risks.id, before.id));
+  await tx
+    .update(risks)
+    .set({ ...fields, version, updatedAt: now })
+    .where(eq(risks.id, before.id));
   await tx.insert(riskHistory).values({ riskId: before.id, version, changedAt: now, changedBy: by.actorId, change, snapshot: next });
   const action = change === "reviewed" ? "review" : change === "closed" ? "close" : "update";
   await appendAudit(tx, { ...by, action, entity: "risk", entityId: before.id, before: snapshotOf(before), after: next }, now);
@@ -167,9 +229,17 @@ export async function createRisk(db: Db, input: NewRisk, now: Date, by: Actor) {
   const id = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const ref = await nextRiskRef(tx, input.kind);
-    const [row] = await tx.insert(risks).values({
-      ...input, processId: input.processId ?? null, ref, lastReviewedOn, version: 1, updatedAt: now,
-    }).returning();
+    const [row] = await tx
+      .insert(risks)
+      .values({
+        ...input,
+        processId: input.processId ?? null,
+        ref,
+        lastReviewedOn,
+        version: 1,
+        updatedAt: now,
+      })
+      .returning();
     const snapshot = snapshotOf(row);
     await tx.insert(riskHistory).values({ riskId: row.id, version: 1, changedAt: now, changedBy: by.actorId, change: "created", snapshot });
     await appendAudit(tx, { ...by, action: "create", entity: "risk", entityId: row.id, after: snapshot }, now);
@@ -190,7 +260,8 @@ export async function updateRisk(db: Db, idOrRef: string, patch: RiskUpdate, now
   const id = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const row = await findRisk(tx, idOrRef, true);
-    if (row.closedOn) throw new ApiError(409, "risk_closed", `${row.ref} is afgesloten op ${row.closedOn} en kan niet meer worden gewijzigd.`);
+    if (row.closedOn)
+      throw new ApiError(409, "risk_closed", `${row.ref} is afgesloten op ${row.closedOn} en kan niet meer worden gewijzigd.`);
     const { note, ...fields } = patch;
     const merged = { ...snapshotOf(row), ...fields };
     checkResidual(merged);
@@ -212,13 +283,20 @@ export async function reviewRisk(db: Db, idOrRef: string, input: RiskReview, now
   const id = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const row = await findRisk(tx, idOrRef, true);
-    if (row.closedOn) throw new ApiError(409, "risk_closed", `${row.ref} is afgesloten op ${row.closedOn}; een afgesloten risico wordt niet meer beoordeeld.`);
+    if (row.closedOn)
+      throw new ApiError(
+        409,
+        "risk_closed",
+        `${row.ref} is afgesloten op ${row.closedOn}; een afgesloten risico wordt niet meer beoordeeld.`,
+      );
     if (input.reviewedOn < row.lastReviewedOn) {
       throw new ApiError(422, "review_before_last", `De beoordelingsdatum ligt vóór de vorige beoordeling (${row.lastReviewedOn}).`);
     }
     const merged = {
-      ...snapshotOf(row), lastReviewedOn: input.reviewedOn,
-      residualLikelihood: input.residualLikelihood ?? row.residualLikelihood, residualImpact: input.residualImpact ?? row.residualImpact,
+      ...snapshotOf(row),
+      lastReviewedOn: input.reviewedOn,
+      residualLikelihood: input.residualLikelihood ?? row.residualLikelihood,
+      residualImpact: input.residualImpact ?? row.residualImpact,
     };
     checkResidual(merged);
     await writeVersion(tx, row, snapshotOf(merged, input.note), "reviewed", now, by);

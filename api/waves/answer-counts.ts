@@ -29,7 +29,10 @@ const COLUMNS = sql`(wave_id, kind, item, dimension, value, organisation_type, b
  */
 export async function countResponses(db: Db, responseIds: string[]) {
   if (!responseIds.length) return;
-  const ids = sql.join(responseIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const ids = sql.join(
+    responseIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   await db.execute(sql`insert into answer_counts ${COLUMNS}
     select * from (${countRows(sql`response_id in (${ids})`)}) c
       order by wave_id, kind, item, value, organisation_type, branch_id, municipality_id

@@ -18,16 +18,34 @@ export async function exportResponses(db: Db, waveId: string, kind: "csv" | "xls
   const wave = await getWave(db, waveId);
   const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, wave.questionnaireId));
   const book = codebook(q.definition);
-  const list = await db.select().from(responses).where(eq(responses.waveId, wave.id)).orderBy(asc(responses.submittedOn), asc(responses.id));
-  const fixed = ["respondent", "ingevuld_op", "organisatietype", "vestiging", "gemeente", ...(wave.anonymous ? [] : ["organisatie", "uitnodiging"])];
+  const list = await db
+    .select()
+    .from(responses)
+    .where(eq(responses.waveId, wave.id))
+    .orderBy(asc(responses.submittedOn), asc(responses.id));
+  const fixed = [
+    "respondent",
+    "ingevuld_op",
+    "organisatietype",
+    "vestiging",
+    "gemeente",
+    ...(wave.anonymous ? [] : ["organisatie", "uitnodiging"]),
+  ];
   const data: SheetTable = {
     name: "Antwoorden",
     header: [...fixed, ...book.map((c) => c.question)],
-    rows: list.map((r, i) => [
-      i + 1, r.submittedOn, r.organisationType, r.branchId, r.municipalityId,
-      ...(wave.anonymous ? [] : [r.organisation, r.invitationId]),
-      ...book.map((c) => cellValue((r.data as Record<string, unknown>)[c.question])),
-    ] as SheetCell[]),
+    rows: list.map(
+      (r, i) =>
+        [
+          i + 1,
+          r.submittedOn,
+          r.organisationType,
+          r.branchId,
+          r.municipalityId,
+          ...(wave.anonymous ? [] : [r.organisation, r.invitationId]),
+          ...book.map((c) => cellValue((r.data as Record<string, unknown>)[c.question])),
+        ] as SheetCell[],
+    ),
   };
   const codes: SheetTable = {
     name: "Codeboek",
@@ -35,14 +53,31 @@ export async function exportResponses(db: Db, waveId: string, kind: "csv" | "xls
     rows: book.map((c) => [c.question, c.text, c.type, c.dimension, c.scale, c.required ? "ja" : "nee", c.visibleIf]),
   };
   const base = `${wave.name.replace(/[^\p{L}\p{N}_-]+/gu, "-")}-ruwe-data`;
-  await audited(db, now, async () => ({ result: null, audit: { ...by, action: "export", entity: "wave_responses", entityId: wave.id,
-    after: { wave: wave.name, format: kind, responses: list.length } } }));
+  await audited(db, now, async () => ({
+    result: null,
+    audit: {
+      ...by,
+      action: "export",
+      entity: "wave_responses",
+      entityId: wave.id,
+      after: { wave: wave.name, format: kind, responses: list.length },
+    },
+  }));
   if (kind === "xlsx") {
-    const bytes = renderWorkbook([data, codes], { title: `${wave.name}: ruwe data`, creator: "Ketenspiegel", locale: "nl", generatedAt: now.toISOString() });
+    const bytes = renderWorkbook([data, codes], {
+      title: `${wave.name}: ruwe data`,
+      creator: "Ketenspiegel",
+      locale: "nl",
+      generatedAt: now.toISOString(),
+    });
     return { bytes, filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
   }
-  const csv = (t: SheetTable) => new TextEncoder().encode(`\uFEFF${[csvLine(t.header, "nl"), ...t.rows.map((r) => csvLine(r, "nl"))].join("\r\n")}\r\n`);
-  const bytes = zipSync({ "antwoorden.csv": csv(data), "codeboek.csv": csv(codes) }, { mtime: new Date(Math.max(now.getTime(), Date.UTC(1980, 1, 1))) });
+  const csv = (t: SheetTable) =>
+    new TextEncoder().encode(`\uFEFF${[csvLine(t.header, "nl"), ...t.rows.map((r) => csvLine(r, "nl"))].join("\r\n")}\r\n`);
+  const bytes = zipSync(
+    { "antwoorden.csv": csv(data), "codeboek.csv": csv(codes) },
+    { mtime: new Date(Math.max(now.getTime(), Date.UTC(1980, 1, 1))) },
+  );
   return { bytes, filename: `${base}.zip`, contentType: "application/zip" };
 }
 
@@ -54,18 +89,39 @@ const MIN_GROUP = 5;
  * still running is marked so.
  */
 export async function dimensionTrend(db: Db, now: Date, questionnaireKey?: string) {
-  const list = await db.select({ wave: waves, key: questionnaires.key, version: questionnaires.version }).from(waves)
+  const list = await db
+    .select({ wave: waves, key: questionnaires.key, version: questionnaires.version })
+    .from(waves)
     .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId))
-    .where(and(questionnaireKey ? eq(questionnaires.key, questionnaireKey) : undefined, sql`${waves.opensAt} <= ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        questionnaireKey ? eq(questionnaires.key, questionnaireKey) : undefined,
+        sql`${waves.opensAt} <= ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(asc(waves.opensAt));
   const ids = list.map((l) => l.wave.id);
-  const stats = ids.length ? rows<{ wave_id: string; item: string; n: number; mean: number }>(await db.execute(sql`
+  const stats = ids.length
+    ? rows<{ wave_id: string; item: string; n: number; mean: number }>(
+        await db.execute(sql`
     select wave_id, item, sum(n)::int as n, (sum(n * value) / sum(n))::float8 as mean from answer_counts
-    where kind = 'dimension' and wave_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) group by wave_id, item`)) : [];
+    where kind = 'dimension' and wave_id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) group by wave_id, item`),
+      )
+    : [];
   const dimensions = [...new Set(stats.map((s) => s.item))].sort();
   return {
-    waves: list.map((l) => ({ id: l.wave.id, name: l.wave.name, opensAt: l.wave.opensAt.toISOString(), closesAt: l.wave.closesAt.toISOString(),
-      status: waveStatus(l.wave, now), running: waveStatus(l.wave, now) !== "gesloten", questionnaire: `${l.key} v${l.version}` })),
+    waves: list.map((l) => ({
+      id: l.wave.id,
+      name: l.wave.name,
+      opensAt: l.wave.opensAt.toISOString(),
+      closesAt: l.wave.closesAt.toISOString(),
+      status: waveStatus(l.wave, now),
+      running: waveStatus(l.wave, now) !== "gesloten",
+      questionnaire: `${l.key} v${l.version}`,
+    })),
     dimensions: dimensions.map((d) => ({
       dimension: d,
       points: list.map((l) => {

@@ -14,12 +14,33 @@ export const fieldworkRouter = createRouter()
     return c.json({ wave: await presentWave(db, await getWave(db, c.req.valid("param").waveId), config.now()) }, 200);
   })
   .openapi(routes.changeWaveStatus, async (c) =>
-    c.json({ wave: await changeWaveStatus(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("json"), c.var.deps.config.now(), actorOf(c)) }, 200))
+    c.json(
+      {
+        wave: await changeWaveStatus(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("json"), c.var.deps.config.now(), actorOf(c)),
+      },
+      200,
+    ),
+  )
   .openapi(routes.updateWaveSettings, async (c) =>
-    c.json({ wave: await updateWaveSettings(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("json"), c.var.deps.config.now(), actorOf(c)) }, 200))
+    c.json(
+      {
+        wave: await updateWaveSettings(
+          c.var.deps.db,
+          c.req.valid("param").waveId,
+          c.req.valid("json"),
+          c.var.deps.config.now(),
+          actorOf(c),
+        ),
+      },
+      200,
+    ),
+  )
   .openapi(routes.copyWave, async (c) =>
-    c.json(await copyWave(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("json"), c.var.deps.config.now(), actorOf(c)), 201))
-  .openapi(routes.getWaveFieldwork, async (c) => c.json(await getFieldwork(c.var.deps.db, c.req.valid("param").waveId, c.var.deps.config.now()), 200))
+    c.json(await copyWave(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("json"), c.var.deps.config.now(), actorOf(c)), 201),
+  )
+  .openapi(routes.getWaveFieldwork, async (c) =>
+    c.json(await getFieldwork(c.var.deps.db, c.req.valid("param").waveId, c.var.deps.config.now()), 200),
+  )
   .openapi(routes.enableOpenLink, async (c) => {
     const { db, config } = c.var.deps;
     return c.json(await enableOpenLink(db, c.req.valid("param").waveId, config.publicUrl, config.now(), actorOf(c)), 200);
@@ -33,10 +54,17 @@ export const fieldworkRouter = createRouter()
   .openapi(routes.exportWaveResponses, async (c) => {
     const { db, config } = c.var.deps;
     const file = await exportResponses(db, c.req.valid("param").waveId, c.req.valid("query").format, config.now(), actorOf(c));
-    return c.body(file.bytes as never, 200, { "Content-Type": file.contentType, "Content-Disposition": `attachment; filename="${file.filename}"` });
+    return c.body(file.bytes as never, 200, {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+    });
   })
   .openapi(routes.getDimensionTrend, async (c) =>
-    c.json(await dimensionTrend(c.var.deps.db, c.var.deps.config.now(), c.req.valid("query").questionnaireKey), 200))
-  .openapi(routes.getOpenSurvey, async (c) => c.json(await getOpenSurvey(c.var.deps.db, c.req.valid("param").token, c.var.deps.config.now()), 200))
+    c.json(await dimensionTrend(c.var.deps.db, c.var.deps.config.now(), c.req.valid("query").questionnaireKey), 200),
+  )
+  .openapi(routes.getOpenSurvey, async (c) =>
+    c.json(await getOpenSurvey(c.var.deps.db, c.req.valid("param").token, c.var.deps.config.now()), 200),
+  )
   .openapi(routes.submitOpenResponse, async (c) =>
-    c.json(await submitOpen(c.var.deps.db, c.req.valid("param").token, c.req.valid("json").data, c.var.ip, c.var.deps.config.now()), 201));
+    c.json(await submitOpen(c.var.deps.db, c.req.valid("param").token, c.req.valid("json").data, c.var.ip, c.var.deps.config.now()), 201),
+  );

@@ -5,16 +5,27 @@ import { fieldworkDay, perDay, perGroup, rateAtDay, type InvitationTimes } from 
 import { getWave, waveStatus } from "./waves.service.ts";
 
 async function times(db: Db, waveId: string): Promise<InvitationTimes[]> {
-  return db.select({
-    createdAt: invitations.createdAt, openedAt: invitations.openedAt, startedAt: invitations.startedAt, submittedAt: invitations.submittedAt,
-    organisationType: invitations.organisationType, branchId: invitations.branchId,
-  }).from(invitations).where(eq(invitations.waveId, waveId));
+  return db
+    .select({
+      createdAt: invitations.createdAt,
+      openedAt: invitations.openedAt,
+      startedAt: invitations.startedAt,
+      submittedAt: invitations.submittedAt,
+      organisationType: invitations.organisationType,
+      branchId: invitations.branchId,
+    })
+    .from(invitations)
+    .where(eq(invitations.waveId, waveId));
 }
 
 /** The wave before this one that had invitations. */
 async function previousWave(db: Db, wave: Wave) {
-  const [prev] = await db.select().from(waves).where(and(lt(waves.opensAt, wave.opensAt),
-    sql`exists (select 1 from invitations i where i.wave_id = ${waves.id})`)).orderBy(desc(waves.opensAt)).limit(1);
+  const [prev] = await db
+    .select()
+    .from(waves)
+    .where(and(lt(waves.opensAt, wave.opensAt), sql`exists (select 1 from invitations i where i.wave_id = ${waves.id})`))
+    .orderBy(desc(waves.opensAt))
+    .limit(1);
   return prev ?? null;
 }
 
@@ -27,10 +38,18 @@ export async function getFieldwork(db: Db, waveId: string, now: Date) {
   const current = rateAtDay(list, wave.opensAt, day);
   const previous = prev ? { id: prev.id, name: prev.name, ...rateAtDay(await times(db, prev.id), prev.opensAt, day) } : null;
   return {
-    wave: { id: wave.id, name: wave.name, status: waveStatus(wave, now), opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString() },
+    wave: {
+      id: wave.id,
+      name: wave.name,
+      status: waveStatus(wave, now),
+      opensAt: wave.opensAt.toISOString(),
+      closesAt: wave.closesAt.toISOString(),
+    },
     fieldworkDay: day,
-    totals: perGroup(list.map((i) => ({ ...i, organisationType: "alle" })), "organisationType")[0]
-      ?? { group: "alle", invited: 0, opened: 0, started: 0, submitted: 0, responseRate: null },
+    totals: perGroup(
+      list.map((i) => ({ ...i, organisationType: "alle" })),
+      "organisationType",
+    )[0] ?? { group: "alle", invited: 0, opened: 0, started: 0, submitted: 0, responseRate: null },
     days: perDay(list),
     groups: { organisationType: perGroup(list, "organisationType"), branch: perGroup(list, "branchId") },
     sameDay: { current, previous },

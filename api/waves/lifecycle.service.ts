@@ -11,20 +11,43 @@ export type WaveAction = "open" | "pause" | "resume" | "extend" | "close";
 
 /** The wave as the fieldwork screens show it. */
 export async function presentWave(db: Db, wave: Wave, now: Date) {
-  const [counts] = await db.select({
-    invited: sql<number>`count(*)::int`, responded: sql<number>`count(${invitations.submittedAt})::int`,
-  }).from(invitations).where(eq(invitations.waveId, wave.id));
-  const [q] = await db.select({ key: questionnaires.key, version: questionnaires.version }).from(questionnaires).where(eq(questionnaires.id, wave.questionnaireId));
+  const [counts] = await db
+    .select({
+      invited: sql<number>`count(*)::int`,
+      responded: sql<number>`count(${invitations.submittedAt})::int`,
+    })
+    .from(invitations)
+    .where(eq(invitations.waveId, wave.id));
+  const [q] = await db
+    .select({ key: questionnaires.key, version: questionnaires.version })
+    .from(questionnaires)
+    .where(eq(questionnaires.id, wave.questionnaireId));
   return {
-    id: wave.id, name: wave.name, status: waveStatus(wave, now), opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(),
-    anonymous: wave.anonymous, invited: counts.invited, responded: counts.responded,
-    pausedAt: wave.pausedAt?.toISOString() ?? null, questionnaireId: wave.questionnaireId, questionnaire: q ?? null,
-    contactPerson: wave.contactPerson, reminderDays: wave.reminderDays, contactsEraseDays: wave.contactsEraseDays,
-    contactsErasedAt: wave.contactsErasedAt?.toISOString() ?? null, hasOpenLink: !!wave.openLinkHash, copiedFromId: wave.copiedFromId,
+    id: wave.id,
+    name: wave.name,
+    status: waveStatus(wave, now),
+    opensAt: wave.opensAt.toISOString(),
+    closesAt: wave.closesAt.toISOString(),
+    anonymous: wave.anonymous,
+    invited: counts.invited,
+    responded: counts.responded,
+    pausedAt: wave.pausedAt?.toISOString() ?? null,
+    questionnaireId: wave.questionnaireId,
+    questionnaire: q ?? null,
+    contactPerson: wave.contactPerson,
+    reminderDays: wave.reminderDays,
+    contactsEraseDays: wave.contactsEraseDays,
+    contactsErasedAt: wave.contactsErasedAt?.toISOString() ?? null,
+    hasOpenLink: !!wave.openLinkHash,
+    copiedFromId: wave.copiedFromId,
   };
 }
 
-const snapshot = (w: Wave) => ({ opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(), pausedAt: w.pausedAt?.toISOString() ?? null });
+const snapshot = (w: Wave) => ({
+  opensAt: w.opensAt.toISOString(),
+  closesAt: w.closesAt.toISOString(),
+  pausedAt: w.pausedAt?.toISOString() ?? null,
+});
 
 /**
  * Open, pause, resume, extend, close early. The row is locked so two staff members acting
@@ -35,7 +58,9 @@ export async function changeWaveStatus(db: Db, waveId: string, input: { action: 
   const updated = await audited(db, now, async (tx) => {
     const [wave] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("update");
     const status = waveStatus(wave, now);
-    const refuse = (message: string) => { throw new ApiError(409, "wave_status_conflict", message); };
+    const refuse = (message: string) => {
+      throw new ApiError(409, "wave_status_conflict", message);
+    };
     let set: Partial<typeof waves.$inferInsert> = {};
     switch (input.action) {
       case "open":
@@ -51,10 +76,13 @@ export async function changeWaveStatus(db: Db, waveId: string, input: { action: 
         set = { pausedAt: null };
         break;
       case "extend": {
-        if (!input.closesAt) throw new ApiError(400, "invalid_input", "closesAt is verplicht bij verlengen.", [{ path: "closesAt", message: "verplicht" }]);
+        if (!input.closesAt)
+          throw new ApiError(400, "invalid_input", "closesAt is verplicht bij verlengen.", [{ path: "closesAt", message: "verplicht" }]);
         const until = new Date(input.closesAt);
         if (until <= wave.closesAt || until <= now) {
-          throw new ApiError(400, "invalid_input", "De nieuwe sluitdatum moet na de huidige sluitdatum en in de toekomst liggen.", [{ path: "closesAt", message: "te vroeg" }]);
+          throw new ApiError(400, "invalid_input", "De nieuwe sluitdatum moet na de huidige sluitdatum en in de toekomst liggen.", [
+            { path: "closesAt", message: "te vroeg" },
+          ]);
         }
         if (wave.contactsErasedAt) refuse("De contactgegevens van deze meting zijn al gewist; verlengen kan niet meer.");
         set = { closesAt: until };
@@ -66,13 +94,28 @@ export async function changeWaveStatus(db: Db, waveId: string, input: { action: 
         break;
     }
     const [row] = await tx.update(waves).set(set).where(eq(waves.id, waveId)).returning();
-    return { result: row, audit: { ...by, action: input.action === "close" ? "close" : "update", entity: "wave", entityId: waveId,
-      before: { ...snapshot(wave), status }, after: { ...snapshot(row), status: waveStatus(row, now), action: input.action } } };
+    return {
+      result: row,
+      audit: {
+        ...by,
+        action: input.action === "close" ? "close" : "update",
+        entity: "wave",
+        entityId: waveId,
+        before: { ...snapshot(wave), status },
+        after: { ...snapshot(row), status: waveStatus(row, now), action: input.action },
+      },
+    };
   });
   return presentWave(db, updated, now);
 }
 
-export async function updateWaveSettings(db: Db, waveId: string, input: { contactPerson?: string | null; reminderDays?: number[]; contactsEraseDays?: number }, now: Date, by: Actor) {
+export async function updateWaveSettings(
+  db: Db,
+  waveId: string,
+  input: { contactPerson?: string | null; reminderDays?: number[]; contactsEraseDays?: number },
+  now: Date,
+  by: Actor,
+) {
   const before = await getWave(db, waveId);
   const set = {
     ...(input.contactPerson !== undefined ? { contactPerson: input.contactPerson } : {}),
@@ -82,9 +125,17 @@ export async function updateWaveSettings(db: Db, waveId: string, input: { contac
   if (!Object.keys(set).length) return presentWave(db, before, now);
   const updated = await audited(db, now, async (tx) => {
     const [row] = await tx.update(waves).set(set).where(eq(waves.id, waveId)).returning();
-    return { result: row, audit: { ...by, action: "update", entity: "wave", entityId: waveId,
-      before: { contactPerson: before.contactPerson, reminderDays: before.reminderDays, contactsEraseDays: before.contactsEraseDays },
-      after: { contactPerson: row.contactPerson, reminderDays: row.reminderDays, contactsEraseDays: row.contactsEraseDays } } };
+    return {
+      result: row,
+      audit: {
+        ...by,
+        action: "update",
+        entity: "wave",
+        entityId: waveId,
+        before: { contactPerson: before.contactPerson, reminderDays: before.reminderDays, contactsEraseDays: before.contactsEraseDays },
+        after: { contactPerson: row.contactPerson, reminderDays: row.reminderDays, contactsEraseDays: row.contactsEraseDays },
+      },
+    };
   });
   return presentWave(db, updated, now);
 }
@@ -93,7 +144,13 @@ export async function updateWaveSettings(db: Db, waveId: string, input: { contac
  * A new wave from the previous one: same questionnaire (unless another version is named),
  * settings and contact list. Contacts who opted out since are left out.
  */
-export async function copyWave(db: Db, fromId: string, input: { name: string; opensAt: string; closesAt: string; questionnaireId?: string }, now: Date, by: Actor) {
+export async function copyWave(
+  db: Db,
+  fromId: string,
+  input: { name: string; opensAt: string; closesAt: string; questionnaireId?: string },
+  now: Date,
+  by: Actor,
+) {
   const from = await getWave(db, fromId);
   if (input.questionnaireId) {
     const [q] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.id, input.questionnaireId));
@@ -102,34 +159,76 @@ export async function copyWave(db: Db, fromId: string, input: { name: string; op
   const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
   if (taken) throw new ApiError(409, "wave_name_taken", `Er bestaat al een meting '${input.name}'.`);
   const result = await audited(db, now, async (tx) => {
-    const [wave] = await tx.insert(waves).values({
-      name: input.name, questionnaireId: input.questionnaireId ?? from.questionnaireId, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt),
-      anonymous: from.anonymous, contactPerson: from.contactPerson, reminderDays: from.reminderDays, contactsEraseDays: from.contactsEraseDays,
-      copiedFromId: from.id,
-    }).returning();
-    const list = await tx.select({ contact: contacts }).from(invitations).innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    const [wave] = await tx
+      .insert(waves)
+      .values({
+        name: input.name,
+        questionnaireId: input.questionnaireId ?? from.questionnaireId,
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        anonymous: from.anonymous,
+        contactPerson: from.contactPerson,
+        reminderDays: from.reminderDays,
+        contactsEraseDays: from.contactsEraseDays,
+        copiedFromId: from.id,
+      })
+      .returning();
+    const list = await tx
+      .select({ contact: contacts })
+      .from(invitations)
+      .innerJoin(contacts, eq(contacts.id, invitations.contactId))
       .where(and(eq(invitations.waveId, from.id), isNull(contacts.optedOutAt)));
     if (list.length) {
-      await tx.insert(invitations).values(list.map(({ contact: c }) => ({
-        waveId: wave.id, tokenHash: sha256Hex(randomToken()), contactId: c.id, name: c.name, email: c.email,
-        organisation: c.organisation, organisationType: c.organisationType, municipalityId: c.municipalityId, branchId: c.branchId, createdAt: now,
-      })));
+      await tx.insert(invitations).values(
+        list.map(({ contact: c }) => ({
+          waveId: wave.id,
+          tokenHash: sha256Hex(randomToken()),
+          contactId: c.id,
+          name: c.name,
+          email: c.email,
+          organisation: c.organisation,
+          organisationType: c.organisationType,
+          municipalityId: c.municipalityId,
+          branchId: c.branchId,
+          createdAt: now,
+        })),
+      );
     }
-    return { result: { wave, contactsCopied: list.length }, audit: { ...by, action: "create", entity: "wave", entityId: wave.id,
-      after: { name: wave.name, copiedFrom: from.name, opensAt: input.opensAt, closesAt: input.closesAt, contacts: list.length } } };
+    return {
+      result: { wave, contactsCopied: list.length },
+      audit: {
+        ...by,
+        action: "create",
+        entity: "wave",
+        entityId: wave.id,
+        after: { name: wave.name, copiedFrom: from.name, opensAt: input.opensAt, closesAt: input.closesAt, contacts: list.length },
+      },
+    };
   });
   return { wave: await presentWave(db, result.wave, now), contactsCopied: result.contactsCopied };
 }
 
 /** The dashboard's default view: the latest wave that has closed and has answers. */
 export async function latestClosedWave(db: Db, now: Date) {
-  const [wave] = await db.select().from(waves).where(and(lte(waves.closesAt, now),
-    sql`exists (select 1 from responses r where r.wave_id = ${waves.id})`)).orderBy(desc(waves.closesAt)).limit(1);
+  const [wave] = await db
+    .select()
+    .from(waves)
+    .where(and(lte(waves.closesAt, now), sql`exists (select 1 from responses r where r.wave_id = ${waves.id})`))
+    .orderBy(desc(waves.closesAt))
+    .limit(1);
   return wave ? presentWave(db, wave, now) : null;
 }
 
 /** Waves whose contact data is due for erasure (closed longer ago than their term). */
 export async function wavesDueForErasure(db: Db, now: Date) {
-  return db.select().from(waves).where(and(isNull(waves.contactsErasedAt), isNotNull(waves.closesAt),
-    sql`${waves.closesAt} + make_interval(days => ${waves.contactsEraseDays}) <= ${now.toISOString()}::timestamptz`));
+  return db
+    .select()
+    .from(waves)
+    .where(
+      and(
+        isNull(waves.contactsErasedAt),
+        isNotNull(waves.closesAt),
+        sql`${waves.closesAt} + make_interval(days => ${waves.contactsEraseDays}) <= ${now.toISOString()}::timestamptz`,
+      ),
+    );
 }

@@ -27,26 +27,50 @@ export function visibleGroups(groups: { key: string; n: number }[]) {
 export async function listOpenAnswers(db: Db, waveId: string, q: { dimension?: string; groupBy?: keyof typeof COLUMN }) {
   const wave = await getWave(db, waveId);
   const col = q.groupBy ? COLUMN[q.groupBy] : sql<string>`'alle'`;
-  const sizes = await db.select({ group: sql<string>`coalesce(${col}::text, 'onbekend')`, n: sql<number>`count(*)::int` })
-    .from(responses).where(eq(responses.waveId, wave.id)).groupBy(sql`1`);
+  const sizes = await db
+    .select({ group: sql<string>`coalesce(${col}::text, 'onbekend')`, n: sql<number>`count(*)::int` })
+    .from(responses)
+    .where(eq(responses.waveId, wave.id))
+    .groupBy(sql`1`);
   const shown = visibleGroups(sizes.map((s) => ({ key: s.group, n: Number(s.n) })));
-  const groupCol = q.groupBy === "branch" ? openAnswers.branchId : q.groupBy === "organisationType" ? openAnswers.organisationType : sql<string>`'alle'`;
+  const groupCol =
+    q.groupBy === "branch" ? openAnswers.branchId : q.groupBy === "organisationType" ? openAnswers.organisationType : sql<string>`'alle'`;
   // At most LIMIT answers per group and question in the list; the total says how many there are.
   const filtered = and(eq(openAnswers.waveId, wave.id), q.dimension ? eq(openAnswers.dimension, q.dimension) : undefined);
-  const ranked = db.select({ group: sql<string>`coalesce(${groupCol}::text, 'onbekend')`.as("grp"), question: openAnswers.question,
-    dimension: openAnswers.dimension, text: openAnswers.text,
-    rank: sql<number>`row_number() over (partition by coalesce(${groupCol}::text, 'onbekend'), ${openAnswers.question} order by ${openAnswers.text})`.as("rank"),
-    total: sql<number>`count(*) over (partition by coalesce(${groupCol}::text, 'onbekend'), ${openAnswers.question})`.as("total"),
-  }).from(openAnswers).where(filtered).as("ranked");
+  const ranked = db
+    .select({
+      group: sql<string>`coalesce(${groupCol}::text, 'onbekend')`.as("grp"),
+      question: openAnswers.question,
+      dimension: openAnswers.dimension,
+      text: openAnswers.text,
+      rank: sql<number>`row_number() over (partition by coalesce(${groupCol}::text, 'onbekend'), ${openAnswers.question} order by ${openAnswers.text})`.as(
+        "rank",
+      ),
+      total: sql<number>`count(*) over (partition by coalesce(${groupCol}::text, 'onbekend'), ${openAnswers.question})`.as("total"),
+    })
+    .from(openAnswers)
+    .where(filtered)
+    .as("ranked");
   const rows = await db.select().from(ranked).where(lte(ranked.rank, LIMIT)).orderBy(asc(ranked.question), asc(ranked.text));
   const totals = (group: string) => Object.fromEntries(rows.filter((r) => r.group === group).map((r) => [r.question, Number(r.total)]));
   return {
-    wave: { id: wave.id, name: wave.name }, minGroupSize: MIN_GROUP_OPEN_ANSWERS, groupBy: q.groupBy ?? null, limitPerQuestion: LIMIT,
-    groups: sizes.map((s) => {
-      const visible = shown.has(s.group);
-      return { key: s.group, respondents: visible ? Number(s.n) : null, suppressed: !visible,
-        answers: visible ? rows.filter((r) => r.group === s.group).map(({ question, dimension, text }) => ({ question, dimension, text })) : [],
-        totals: visible ? totals(s.group) : {} };
-    }).sort((a, b) => a.key.localeCompare(b.key)),
+    wave: { id: wave.id, name: wave.name },
+    minGroupSize: MIN_GROUP_OPEN_ANSWERS,
+    groupBy: q.groupBy ?? null,
+    limitPerQuestion: LIMIT,
+    groups: sizes
+      .map((s) => {
+        const visible = shown.has(s.group);
+        return {
+          key: s.group,
+          respondents: visible ? Number(s.n) : null,
+          suppressed: !visible,
+          answers: visible
+            ? rows.filter((r) => r.group === s.group).map(({ question, dimension, text }) => ({ question, dimension, text }))
+            : [],
+          totals: visible ? totals(s.group) : {},
+        };
+      })
+      .sort((a, b) => a.key.localeCompare(b.key)),
   };
 }

@@ -27,7 +27,10 @@ export async function enableOpenLink(db: Db, waveId: string, publicUrl: string, 
   const token = openLinkToken(await linkSecret(db), wave.id);
   if (!wave.openLinkHash) {
     await audited(db, now, async (tx) => {
-      await tx.update(waves).set({ openLinkHash: sha256Hex(token) }).where(eq(waves.id, wave.id));
+      await tx
+        .update(waves)
+        .set({ openLinkHash: sha256Hex(token) })
+        .where(eq(waves.id, wave.id));
       return { result: null, audit: { ...by, action: "create", entity: "open_link", entityId: wave.id, after: { wave: wave.name } } };
     });
   }
@@ -42,8 +45,11 @@ export async function openLinkQr(db: Db, waveId: string, kind: "png" | "svg", pu
 }
 
 async function findOpenWave(db: Db, token: string, now: Date) {
-  const [row] = await db.select({ wave: waves, definition: questionnaires.definition }).from(waves)
-    .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId)).where(eq(waves.openLinkHash, sha256Hex(token)));
+  const [row] = await db
+    .select({ wave: waves, definition: questionnaires.definition })
+    .from(waves)
+    .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId))
+    .where(eq(waves.openLinkHash, sha256Hex(token)));
   if (!row) throw new ApiError(404, "unknown_token", "Deze link is niet (meer) geldig.");
   const status = waveStatus(row.wave, now);
   if (status === "gepland") throw new ApiError(403, "wave_not_open", "Deze meting is nog niet geopend.");
@@ -54,8 +60,10 @@ async function findOpenWave(db: Db, token: string, now: Date) {
 
 export async function getOpenSurvey(db: Db, token: string, now: Date) {
   const row = await findOpenWave(db, token, now);
-  return { wave: { name: row.wave.name, closesAt: row.wave.closesAt.toISOString(), anonymous: true },
-    definition: respondentDefinition(row.definition as z.infer<typeof SurveyDefinitionSchema>) };
+  return {
+    wave: { name: row.wave.name, closesAt: row.wave.closesAt.toISOString(), anonymous: true },
+    definition: respondentDefinition(row.definition as z.infer<typeof SurveyDefinitionSchema>),
+  };
 }
 
 /**
@@ -66,23 +74,38 @@ export async function submitOpen(db: Db, token: string, data: Record<string, unk
   const row = await findOpenWave(db, token, now);
   const errors = validateAnswers(row.definition, data, "submit");
   if (errors.length) {
-    throw new ApiError(422, "invalid_answers", `Antwoord op '${errors[0].question}' is ongeldig: ${errors[0].message}`, errors.map((e) => ({ ...e })));
+    throw new ApiError(
+      422,
+      "invalid_answers",
+      `Antwoord op '${errors[0].question}' is ongeldig: ${errors[0].message}`,
+      errors.map((e) => ({ ...e })),
+    );
   }
   const client = sha256Hex(`${row.wave.id}:${clientIp ?? "onbekend"}`);
   const hour = now.toISOString().slice(0, 13);
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    const [hit] = await tx.insert(openLinkHits).values({ waveId: row.wave.id, client, hour, n: 1 })
+    const [hit] = await tx
+      .insert(openLinkHits)
+      .values({ waveId: row.wave.id, client, hour, n: 1 })
       .onConflictDoUpdate({ target: [openLinkHits.waveId, openLinkHits.client, openLinkHits.hour], set: { n: sql`${openLinkHits.n} + 1` } })
       .returning({ n: openLinkHits.n });
     if (hit.n > OPEN_LINK_PER_HOUR) {
       const retry = 3600 - Math.floor((now.getTime() % 3_600_000) / 1000);
-      throw new ApiError(429, "rate_limited", "Te veel inzendingen vanaf dit adres; probeer het later opnieuw.", undefined, { "Retry-After": String(retry) });
+      throw new ApiError(429, "rate_limited", "Te veel inzendingen vanaf dit adres; probeer het later opnieuw.", undefined, {
+        "Retry-After": String(retry),
+      });
     }
-    const type = ORGANISATION_TYPES.includes(data.organisatietype as OrganisationType) ? data.organisatietype as OrganisationType : "overig";
+    const type = ORGANISATION_TYPES.includes(data.organisatietype as OrganisationType)
+      ? (data.organisatietype as OrganisationType)
+      : "overig";
     // An open-link wave is anonymous: the answers wait in the pool and are mixed in like any other (docs/privacy.md).
     await parkResponse(tx, row.wave.id, { data, organisationType: type, municipalityId: null, branchId: null });
-    await appendAudit(tx, { actor: "partner (open link)", ip: null, action: "create", entity: "response", entityId: null, after: { wave: row.wave.name } }, now);
+    await appendAudit(
+      tx,
+      { actor: "partner (open link)", ip: null, action: "create", entity: "response", entityId: null, after: { wave: row.wave.name } },
+      now,
+    );
     return { submittedAt: now.toISOString() };
   });
 }

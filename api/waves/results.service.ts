@@ -31,7 +31,11 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
   const col = sql.raw(GROUPINGS[grouping]);
   const g = groupExpr(GROUPINGS[grouping]);
   const num = (r: Record<string, unknown>) => ({
-    group: r.grp as string | null, item: r.item as string, n: Number(r.n), mean: Number(r.mean), sd: Number(r.sd ?? 0),
+    group: r.grp as string | null,
+    item: r.item as string,
+    n: Number(r.n),
+    mean: Number(r.mean),
+    sd: Number(r.sd ?? 0),
   });
   const counts = (kind: string) => sql`answer_counts where wave_id = ${waveId} and kind = ${kind}`;
   const [questions, dimensions, distribution, npsRows, invited] = await Promise.all([
@@ -49,11 +53,22 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
     questions: rows<Record<string, unknown>>(questions).map(num),
     dimensions: rows<Record<string, unknown>>(dimensions).map(num),
     distribution: rows<Record<string, unknown>>(distribution).map((r) => ({
-      group: r.grp as string | null, item: r.item as string, value: Number(r.value), n: Number(r.n) })),
+      group: r.grp as string | null,
+      item: r.item as string,
+      value: Number(r.value),
+      n: Number(r.n),
+    })),
     nps: rows<Record<string, unknown>>(npsRows).map((r) => ({
-      group: r.grp as string | null, promoters: Number(r.promoters), passives: Number(r.passives), detractors: Number(r.detractors) })),
+      group: r.grp as string | null,
+      promoters: Number(r.promoters),
+      passives: Number(r.passives),
+      detractors: Number(r.detractors),
+    })),
     counts: rows<Record<string, unknown>>(invited).map((r) => ({
-      group: r.grp as string | null, invited: Number(r.invited), responded: Number(r.responded) })),
+      group: r.grp as string | null,
+      invited: Number(r.invited),
+      responded: Number(r.responded),
+    })),
   };
 }
 
@@ -64,14 +79,17 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
 async function notApplicableShares(db: Db, waveId: string, definition: unknown) {
   const names = notApplicableQuestions(definition);
   if (!names.length) return [];
-  const counts = rows<{ question: string; answered: number; nvt: number }>(await db.execute(sql`
+  const counts = rows<{ question: string; answered: number; nvt: number }>(
+    await db.execute(sql`
     select q.name as question, count(r.data -> q.name)::int as answered,
       count(*) filter (where r.data ->> q.name = ${NOT_APPLICABLE})::int as nvt
     from unnest(${sql.raw(`array[${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(",")}]::text[]`)}) as q(name)
-    cross join responses r where r.wave_id = ${waveId} group by q.name`));
+    cross join responses r where r.wave_id = ${waveId} group by q.name`),
+  );
   return names.map((question) => {
     const c = counts.find((x) => x.question === question);
-    const answered = Number(c?.answered ?? 0), nvt = Number(c?.nvt ?? 0);
+    const answered = Number(c?.answered ?? 0),
+      nvt = Number(c?.nvt ?? 0);
     return { question, answered, notApplicable: nvt, share: answered ? nvt / answered : null };
   });
 }
@@ -85,21 +103,36 @@ export async function getWaveResults(db: Db, waveId: string, now: Date) {
   const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, wave.questionnaireId));
   const specs = scoredQuestions(q.definition);
   const [byType, byBranch, byMunicipality] = await Promise.all([
-    loadAggregates(db, waveId, "organisationType"), loadAggregates(db, waveId, "branch"), loadAggregates(db, waveId, "municipality"),
+    loadAggregates(db, waveId, "organisationType"),
+    loadAggregates(db, waveId, "branch"),
+    loadAggregates(db, waveId, "municipality"),
   ]);
   const status = waveStatus(wave, now);
   return {
     // A running wave says so: its figures still move until the closing date.
-    fieldwork: { running: status !== "gesloten", closesAt: wave.closesAt.toISOString(),
-      note: status === "gesloten" ? null : `Loopt nog, sluit op ${wave.closesAt.toISOString().slice(0, 10)}.` },
+    fieldwork: {
+      running: status !== "gesloten",
+      closesAt: wave.closesAt.toISOString(),
+      note: status === "gesloten" ? null : `Loopt nog, sluit op ${wave.closesAt.toISOString().slice(0, 10)}.`,
+    },
     notApplicable: await notApplicableShares(db, wave.id, q.definition),
-    wave: { id: wave.id, name: wave.name, status, anonymous: wave.anonymous,
-      opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(),
-      questionnaire: { key: q.key, version: q.version } },
+    wave: {
+      id: wave.id,
+      name: wave.name,
+      status,
+      anonymous: wave.anonymous,
+      opensAt: wave.opensAt.toISOString(),
+      closesAt: wave.closesAt.toISOString(),
+      questionnaire: { key: q.key, version: q.version },
+    },
     minGroupSize: 5,
     /** Anonymous responses received but not yet mixed into these results. */
     pending,
     overall: overallResults(specs, byType),
-    groups: { organisationType: groupResults(specs, byType), branch: groupResults(specs, byBranch), municipality: groupResults(specs, byMunicipality) },
+    groups: {
+      organisationType: groupResults(specs, byType),
+      branch: groupResults(specs, byBranch),
+      municipality: groupResults(specs, byMunicipality),
+    },
   };
 }

@@ -14,8 +14,21 @@ export const wavesRouter = createRouter()
   .openapi(routes.createWave, async (c) => {
     const { db, config } = c.var.deps;
     const wave = await createWave(db, c.req.valid("json"), config.now(), actorOf(c));
-    return c.json({ wave: { id: wave.id, name: wave.name, status: wave.status, opensAt: wave.opensAt, closesAt: wave.closesAt,
-      anonymous: wave.anonymous, invited: 0, responded: 0 } }, 201);
+    return c.json(
+      {
+        wave: {
+          id: wave.id,
+          name: wave.name,
+          status: wave.status,
+          opensAt: wave.opensAt,
+          closesAt: wave.closesAt,
+          anonymous: wave.anonymous,
+          invited: 0,
+          responded: 0,
+        },
+      },
+      201,
+    );
   })
   .openapi(routes.createInvitations, async (c) => {
     const { db, config } = c.var.deps;
@@ -27,6 +40,9 @@ export const wavesRouter = createRouter()
     const { db, config } = c.var.deps;
     return c.json(await getWaveResults(db, c.req.valid("param").waveId, config.now()), 200);
   })
-  .openapi(routes.getWaveComparison, async (c) => c.json(await getWaveComparison(c.var.deps.db, c.req.valid("param").waveId, c.var.deps.config.now()), 200))
+  .openapi(routes.getWaveComparison, async (c) =>
+    c.json(await getWaveComparison(c.var.deps.db, c.req.valid("param").waveId, c.var.deps.config.now()), 200),
+  )
   .openapi(routes.listOpenAnswers, async (c) =>
-    c.json(await listOpenAnswers(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("query")), 200));
+    c.json(await listOpenAnswers(c.var.deps.db, c.req.valid("param").waveId, c.req.valid("query")), 200),
+  );

@@ -20,13 +20,26 @@ export function waveStatus(wave: Pick<Wave, "opensAt" | "closesAt"> & { pausedAt
 }
 
 export async function listWaves(db: Db, now: Date) {
-  const rows = await db.select({
-    id: waves.id, name: waves.name, opensAt: waves.opensAt, closesAt: waves.closesAt, anonymous: waves.anonymous, pausedAt: waves.pausedAt,
-    invited: sql<number>`count(${invitations.id})::int`,
-    responded: sql<number>`count(${invitations.submittedAt})::int`,
-  }).from(waves).leftJoin(invitations, eq(invitations.waveId, waves.id)).groupBy(waves.id).orderBy(asc(waves.opensAt));
+  const rows = await db
+    .select({
+      id: waves.id,
+      name: waves.name,
+      opensAt: waves.opensAt,
+      closesAt: waves.closesAt,
+      anonymous: waves.anonymous,
+      pausedAt: waves.pausedAt,
+      invited: sql<number>`count(${invitations.id})::int`,
+      responded: sql<number>`count(${invitations.submittedAt})::int`,
+    })
+    .from(waves)
+    .leftJoin(invitations, eq(invitations.waveId, waves.id))
+    .groupBy(waves.id)
+    .orderBy(asc(waves.opensAt));
   return rows.map(({ pausedAt, ...w }) => ({
-    ...w, status: waveStatus({ ...w, pausedAt }, now), opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(),
+    ...w,
+    status: waveStatus({ ...w, pausedAt }, now),
+    opensAt: w.opensAt.toISOString(),
+    closesAt: w.closesAt.toISOString(),
   }));
 }
 
@@ -37,24 +50,63 @@ export async function getWave(db: Db, id: string) {
   return wave;
 }
 
-export interface NewWave { name: string; opensAt: string; closesAt: string; anonymous: boolean; questionnaireId?: string }
+export interface NewWave {
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  anonymous: boolean;
+  questionnaireId?: string;
+}
 
 /** A wave runs one questionnaire version; without a choice, the newest default version. */
 export async function createWave(db: Db, input: NewWave, now: Date, by: Actor) {
   const [q] = input.questionnaireId
     ? await db.select().from(questionnaires).where(eq(questionnaires.id, input.questionnaireId))
-    : await db.select().from(questionnaires).where(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY)).orderBy(desc(questionnaires.version)).limit(1);
+    : await db
+        .select()
+        .from(questionnaires)
+        .where(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY))
+        .orderBy(desc(questionnaires.version))
+        .limit(1);
   if (!q) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
   const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
   if (taken) throw new ApiError(409, "wave_name_taken", `Er bestaat al een meting '${input.name}'.`);
   const wave = await audited(db, now, async (tx) => {
-    const [row] = await tx.insert(waves).values({
-      name: input.name, questionnaireId: q.id, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), anonymous: input.anonymous,
-    }).returning();
-    return { result: row, audit: { ...by, action: "create", entity: "wave", entityId: row.id,
-      after: { name: row.name, opensAt: input.opensAt, closesAt: input.closesAt, anonymous: row.anonymous, questionnaire: `${q.key} v${q.version}` } } };
+    const [row] = await tx
+      .insert(waves)
+      .values({
+        name: input.name,
+        questionnaireId: q.id,
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        anonymous: input.anonymous,
+      })
+      .returning();
+    return {
+      result: row,
+      audit: {
+        ...by,
+        action: "create",
+        entity: "wave",
+        entityId: row.id,
+        after: {
+          name: row.name,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          anonymous: row.anonymous,
+          questionnaire: `${q.key} v${q.version}`,
+        },
+      },
+    };
   });
-  return { ...wave, status: waveStatus(wave, now), opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(), invited: 0, responded: 0 };
+  return {
+    ...wave,
+    status: waveStatus(wave, now),
+    opensAt: wave.opensAt.toISOString(),
+    closesAt: wave.closesAt.toISOString(),
+    invited: 0,
+    responded: 0,
+  };
 }
 
 export interface InvitationInput {
@@ -79,7 +131,10 @@ async function placeResolver(db: Db, items: InvitationInput[]) {
   ]);
   const index = <T extends Place>(rows: T[]) => {
     const byKey = new Map<string, T>();
-    for (const r of rows) { byKey.set(r.name.toLowerCase(), r); byKey.set(r.id, r); } // an id wins over a name
+    for (const r of rows) {
+      byKey.set(r.name.toLowerCase(), r);
+      byKey.set(r.id, r);
+    } // an id wins over a name
     return byKey;
   };
   const [municipalityBy, branchBy] = [index(allMunicipalities as Municipality[]), index(allBranches as Place[])];
@@ -97,7 +152,9 @@ async function placeResolver(db: Db, items: InvitationInput[]) {
       const b = branchBy.get(input.branch.trim().toLowerCase());
       if (!b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`, [{ index: at }]);
       if (branchId && branchId !== b.id) {
-        throw new ApiError(400, "branch_mismatch", `Gemeente '${input.municipality}' hoort niet bij vestiging '${input.branch}'.`, [{ index: at }]);
+        throw new ApiError(400, "branch_mismatch", `Gemeente '${input.municipality}' hoort niet bij vestiging '${input.branch}'.`, [
+          { index: at },
+        ]);
       }
       branchId = b.id;
     }
@@ -124,10 +181,19 @@ export async function createInvitations(db: Db, waveId: string, items: Invitatio
   const tokens = items.map(() => randomToken());
   const hashes = await sha256HexAll(tokens);
   // Ids made here, so the insert needs no RETURNING and the order of the answer is the order of the list.
-  const prepared = items.map((item, i) => ({ token: tokens[i], row: {
-    id: crypto.randomUUID(), waveId, tokenHash: hashes[i], organisation: item.organisation.trim(),
-    organisationType: item.organisationType, email: item.email ?? null, ...places[i], createdAt: now,
-  } }));
+  const prepared = items.map((item, i) => ({
+    token: tokens[i],
+    row: {
+      id: crypto.randomUUID(),
+      waveId,
+      tokenHash: hashes[i],
+      organisation: item.organisation.trim(),
+      organisationType: item.organisationType,
+      email: item.email ?? null,
+      ...places[i],
+      createdAt: now,
+    },
+  }));
   await audited(db, now, async (tx) => {
     for (let at = 0; at < prepared.length; at += INSERT_BATCH) {
       await tx.insert(invitations).values(prepared.slice(at, at + INSERT_BATCH).map((p) => p.row));
@@ -137,7 +203,9 @@ export async function createInvitations(db: Db, waveId: string, items: Invitatio
     return { result: null, audit: { ...by, action: "create", entity: "invitations", entityId: waveId, after } };
   });
   return prepared.map((p) => ({
-    invitationId: p.row.id, organisation: p.row.organisation, token: p.token,
+    invitationId: p.row.id,
+    organisation: p.row.organisation,
+    token: p.token,
     url: `${publicUrl.replace(/\/$/, "")}/s/${p.token}`,
   }));
 }

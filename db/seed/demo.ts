@@ -34,7 +34,8 @@ export function prng(seed: number) {
 }
 
 function normal(rand: () => number, mu: number, sigma: number) {
-  const u = 1 - rand(), v = rand();
+  const u = 1 - rand(),
+    v = rand();
   return mu + sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
@@ -85,10 +86,18 @@ async function seedWave(db: Db, questionnaireId: string, name: string, opensAt: 
   for (const person of respondents(rand)) {
     const answers = rand() < (person.type === "gemeente" ? 0.45 : 0.38);
     const submittedAt = answers ? new Date(opensAt.getTime() + rand() * span * 0.9) : null;
-    const [inv] = await db.insert(invitations).values({
-      waveId: wave.id, tokenHash: sha256Hex(randomToken()), organisation: person.organisation,
-      organisationType: person.type, municipalityId: person.municipalityId, branchId: person.branchId, submittedAt,
-    }).returning();
+    const [inv] = await db
+      .insert(invitations)
+      .values({
+        waveId: wave.id,
+        tokenHash: sha256Hex(randomToken()),
+        organisation: person.organisation,
+        organisationType: person.type,
+        municipalityId: person.municipalityId,
+        branchId: person.branchId,
+        submittedAt,
+      })
+      .returning();
     if (!submittedAt) continue;
     const mood = normal(rand, 0, 0.5);
     const data: Record<string, unknown> = {};
@@ -101,10 +110,17 @@ async function seedWave(db: Db, questionnaireId: string, name: string, opensAt: 
     data.aanbeveling = Math.min(10, Math.max(0, Math.round(normal(rand, 1.3 + 1.55 * avg, 1.2))));
     if (rand() < 0.5) data.goed = GOOD[Math.floor(rand() * GOOD.length)];
     if (rand() < 0.6) data.beter = BETTER[Math.floor(rand() * BETTER.length)];
-    const [resp] = await db.insert(responses).values({
-      waveId: wave.id, organisationType: person.type, municipalityId: person.municipalityId, branchId: person.branchId,
-      data, submittedOn: submittedAt.toISOString().slice(0, 10),
-    }).returning({ id: responses.id });
+    const [resp] = await db
+      .insert(responses)
+      .values({
+        waveId: wave.id,
+        organisationType: person.type,
+        municipalityId: person.municipalityId,
+        branchId: person.branchId,
+        data,
+        submittedOn: submittedAt.toISOString().slice(0, 10),
+      })
+      .returning({ id: responses.id });
     await insertAnswerRows(db, resp.id, { ...inv }, defaultQuestionnaire, data);
   }
   return wave;
@@ -126,8 +142,10 @@ export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = sc
     await seedWave(t, questionnaireId, "KTO 2026", new Date("2026-09-14T07:00:00Z"), new Date("2026-10-30T23:00:00Z"), rand);
     await t.insert(users).values(DEMO_USERS.map((u) => ({ ...u, passwordHash, passwordChangedAt: now })));
     await t.insert(waves).values({
-      name: DEMO_OPEN_WAVE, questionnaireId,
-      opensAt: new Date(now.getTime() - 86_400_000), closesAt: new Date(now.getTime() + 365 * 86_400_000),
+      name: DEMO_OPEN_WAVE,
+      questionnaireId,
+      opensAt: new Date(now.getTime() - 86_400_000),
+      closesAt: new Date(now.getTime() + 365 * 86_400_000),
     });
   });
   return true;

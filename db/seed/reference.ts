@@ -17,10 +17,15 @@ const BY_BRANCH: Record<string, string[]> = {
   "west-friesland": ["Drechterland", "Enkhuizen", "Hoorn", "Koggenland", "Medemblik", "Opmeer", "Stede Broec"],
 };
 
-export const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+export const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/(^-|-$)/g, "");
 
 export const MUNICIPALITIES = Object.entries(BY_BRANCH).flatMap(([branchId, names]) =>
-  names.map((name) => ({ id: slug(name), name, branchId })));
+  names.map((name) => ({ id: slug(name), name, branchId })),
+);
 
 /** Convenant partners; municipality set where the organisation is local. */
 export const PARTNERS: { name: string; type: OrganisationType; municipality?: string }[] = [
@@ -69,7 +74,14 @@ export async function seedReference(db: Db) {
   await db.insert(municipalities).values(MUNICIPALITIES).onConflictDoNothing();
   await db.insert(themes).values(THEMES).onConflictDoNothing();
   await db.insert(processes).values(PROCESSES).onConflictDoNothing();
-  await db.insert(organisations).values(PARTNERS.map((p) => ({
-    name: p.name, type: p.type, municipalityId: p.municipality ? slug(p.municipality) : null,
-  }))).onConflictDoNothing();
+  await db
+    .insert(organisations)
+    .values(
+      PARTNERS.map((p) => ({
+        name: p.name,
+        type: p.type,
+        municipalityId: p.municipality ? slug(p.municipality) : null,
+      })),
+    )
+    .onConflictDoNothing();
 }

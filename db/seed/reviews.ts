@@ -1,9 +1,7 @@
 import { count, inArray } from "drizzle-orm";
 import type { Db } from "../types.ts";
 import { managementReviews, users } from "../schema.ts";
-import {
-  createManagementReview, finalizeManagementReview, updateManagementReview,
-} from "../../api/reviews/reviews.service.ts";
+import { createManagementReview, finalizeManagementReview, updateManagementReview } from "../../api/reviews/reviews.service.ts";
 import type { ReviewInputKey } from "../../api/domain/reviews/review.inputs.ts";
 
 const EMAIL = { kwaliteit: "kwaliteit@demo.zvh-nhn.nl", management: "management@demo.zvh-nhn.nl" } as const;
@@ -56,8 +54,7 @@ const ASSESSMENTS_2026_H1: Partial<Record<ReviewInputKey, string>> = {
   previous_actions:
     "De besluiten van de beoordeling over 2025 zijn omgezet in acties. De werkinstructie informatiedeling is bijna gereed; het " +
     "vastleggen van casusregie loopt en wordt in het najaar gemeten.",
-  process_performance:
-    "Het aandeel overleggen met casusregisseur is in het eerste halfjaar verder gestegen. Doorlooptijden zijn stabiel.",
+  process_performance: "Het aandeel overleggen met casusregisseur is in het eerste halfjaar verder gestegen. Doorlooptijden zijn stabiel.",
   nonconformities:
     "Geen nieuwe ernstige afwijkingen. De openstaande lichte afwijking over vervolgafspraken sluiten we na de volgende controle.",
 };
@@ -71,9 +68,13 @@ const ASSESSMENTS_2026_H1: Partial<Record<ReviewInputKey, string>> = {
 export async function seedReviewsDemo(db: Db, now: Date): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(managementReviews);
   if (Number(n) > 0) return false;
-  const found = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, Object.values(EMAIL)));
+  const found = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, Object.values(EMAIL)));
   const person = (role: keyof typeof EMAIL) => found.find((u) => u.email === EMAIL[role]);
-  const kwaliteit = person("kwaliteit"), management = person("management");
+  const kwaliteit = person("kwaliteit"),
+    management = person("management");
   if (!kwaliteit || !management) return false;
   // A review cannot be final before it was held: on a clock before that date there is nothing to show.
   if (now.toISOString().slice(0, 10) < HELD_2025) return false;
@@ -83,23 +84,43 @@ export async function seedReviewsDemo(db: Db, now: Date): Promise<boolean> {
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const final = await createManagementReview(t, { periodFrom: "2025-01-01", periodTo: "2025-12-31", heldOn: HELD_2025 }, now, asQuality);
-    await updateManagementReview(t, final.id, {
-      assessments: ASSESSMENTS_2025,
-      decisions: [
-        { kind: "verbetering", text: "Bij elk casusoverleg de casusregisseur benoemen en in het verslag vastleggen",
-          ownerId: kwaliteit.id, dueOn: "2026-06-30" },
-        { kind: "wijziging_systeem", text: "Werkinstructie informatiedeling herzien op basis van het vernieuwde convenant",
-          ownerId: management.id, dueOn: "2026-04-30" },
-        { kind: "middelen", text: "Formatie procesregie West-Friesland met 0,4 fte uitbreiden in de begroting 2027" },
-      ],
-    }, now, asManagement);
+    await updateManagementReview(
+      t,
+      final.id,
+      {
+        assessments: ASSESSMENTS_2025,
+        decisions: [
+          {
+            kind: "verbetering",
+            text: "Bij elk casusoverleg de casusregisseur benoemen en in het verslag vastleggen",
+            ownerId: kwaliteit.id,
+            dueOn: "2026-06-30",
+          },
+          {
+            kind: "wijziging_systeem",
+            text: "Werkinstructie informatiedeling herzien op basis van het vernieuwde convenant",
+            ownerId: management.id,
+            dueOn: "2026-04-30",
+          },
+          { kind: "middelen", text: "Formatie procesregie West-Friesland met 0,4 fte uitbreiden in de begroting 2027" },
+        ],
+      },
+      now,
+      asManagement,
+    );
     await finalizeManagementReview(t, final.id, now, asManagement);
 
     const concept = await createManagementReview(t, { periodFrom: "2026-01-01", periodTo: "2026-06-30" }, now, asQuality);
-    await updateManagementReview(t, concept.id, {
-      assessments: ASSESSMENTS_2026_H1,
-      decisions: [{ kind: "verbetering", text: "Vast terugkoppelmoment aan de aanmelder binnen twee weken na het eerste overleg" }],
-    }, now, asQuality);
+    await updateManagementReview(
+      t,
+      concept.id,
+      {
+        assessments: ASSESSMENTS_2026_H1,
+        decisions: [{ kind: "verbetering", text: "Vast terugkoppelmoment aan de aanmelder binnen twee weken na het eerste overleg" }],
+      },
+      now,
+      asQuality,
+    );
   });
   return true;
 }

@@ -8,7 +8,10 @@ import { lastBackup, writeBackup } from "../../api/backup/backup.service.ts";
  * old, a new file goes into `dir` and only the newest `keep` files stay. Configured by
  * BACKUP_DIR (default ./data/backups, "off" to disable) and BACKUP_KEEP (default 7).
  */
-export interface BackupSchedule { dir: string; keep: number }
+export interface BackupSchedule {
+  dir: string;
+  keep: number;
+}
 
 const DAY_MS = 24 * 3600_000;
 const NAME = /^ketenspiegel-\d{4}-\d{2}-\d{2}T[\d-]+Z\.ndjson$/;
@@ -17,7 +20,8 @@ export function scheduleFromEnv(env: Record<string, string | undefined>): Backup
   const dir = env.BACKUP_DIR ?? "./data/backups";
   if (dir === "off" || dir === "") return null;
   const keep = Number(env.BACKUP_KEEP ?? 7);
-  if (!Number.isInteger(keep) || keep < 1) throw new Error(`BACKUP_KEEP moet een geheel getal van 1 of meer zijn (nu '${env.BACKUP_KEEP}').`);
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new Error(`BACKUP_KEEP moet een geheel getal van 1 of meer zijn (nu '${env.BACKUP_KEEP}').`);
   return { dir, keep };
 }
 
@@ -30,7 +34,9 @@ export async function runScheduledBackup(db: Db, schedule: BackupSchedule, now: 
   const partial = `${path}.deel`;
   const file = await open(partial, "w", 0o600);
   try {
-    await writeBackup(db, now, { actorId: null, actor: "dagelijkse back-up", ip: null }, async (chunk) => { await file.write(chunk); });
+    await writeBackup(db, now, { actorId: null, actor: "dagelijkse back-up", ip: null }, async (chunk) => {
+      await file.write(chunk);
+    });
     await file.sync();
     await file.close();
     await rename(partial, path);

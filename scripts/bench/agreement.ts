@@ -2,7 +2,11 @@ import type { getWaveResults } from "../../api/waves/results.service.ts";
 import type { BaselineRow } from "./results.baseline.sql.ts";
 
 type WaveResults = Awaited<ReturnType<typeof getWaveResults>>;
-interface Scored { n: number; mean: number; sd: number }
+interface Scored {
+  n: number;
+  mean: number;
+  sd: number;
+}
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -18,7 +22,11 @@ export function disagreements(service: WaveResults, baseline: BaselineRow[]): st
     index.get([kind, grouping, grp, item, value].join("|"));
   const compare = (label: string, s: Scored, b: BaselineRow | undefined) => {
     if (!b) return out.push(`${label}: missing in baseline`);
-    for (const [field, sv, bv] of [["n", s.n, b.n], ["mean", s.mean, b.mean], ["sd", s.sd, b.sd]] as const) {
+    for (const [field, sv, bv] of [
+      ["n", s.n, b.n],
+      ["mean", s.mean, b.mean],
+      ["sd", s.sd, b.sd],
+    ] as const) {
       if (bv === null || !close(sv, bv)) out.push(`${label} ${field}: service ${sv}, baseline ${bv}`);
     }
   };
@@ -45,13 +53,18 @@ export function disagreements(service: WaveResults, baseline: BaselineRow[]): st
   for (const [grouping, groups] of Object.entries(service.groups)) {
     for (const g of groups) {
       const count = find("count", grouping, g.key, null);
-      if (!count) { out.push(`${grouping} ${g.key}: missing in baseline`); continue; }
+      if (!count) {
+        out.push(`${grouping} ${g.key}: missing in baseline`);
+        continue;
+      }
       if (g.suppressed) continue;
       if (count.n !== g.invited || count.a !== g.respondents) {
         out.push(`${grouping} ${g.key} counts: service ${g.invited}/${g.respondents}, baseline ${count.n}/${count.a}`);
       }
-      for (const q of g.questions) if ("mean" in q) compare(`${grouping} ${g.key} question ${q.question}`, q, find("question", grouping, g.key, q.question));
-      for (const d of g.dimensions) if ("mean" in d) compare(`${grouping} ${g.key} dimension ${d.dimension}`, d, find("dimension", grouping, g.key, d.dimension));
+      for (const q of g.questions)
+        if ("mean" in q) compare(`${grouping} ${g.key} question ${q.question}`, q, find("question", grouping, g.key, q.question));
+      for (const d of g.dimensions)
+        if ("mean" in d) compare(`${grouping} ${g.key} dimension ${d.dimension}`, d, find("dimension", grouping, g.key, d.dimension));
     }
   }
   return out;

@@ -12,23 +12,39 @@ import { importContacts } from "../../api/contacts/contacts.service.ts";
 import { openBenchDatabase } from "./engine.ts";
 
 const { values } = parseArgs({ options: { contacts: { type: "string", default: "500" }, runs: { type: "string", default: "5" } } });
-const n = Number(values.contacts), runs = Number(values.runs);
+const n = Number(values.contacts),
+  runs = Number(values.runs);
 const engine = await openBenchDatabase(process.env.DATABASE_URL ? "postgres" : "pglite", process.env.DATABASE_URL);
 await seedReference(engine.db);
 const questionnaireId = await ensureDefaultQuestionnaire(engine.db);
 const places = ["Alkmaar", "Hoorn", "Texel", "Den Helder", ""];
 const times: number[] = [];
 for (let r = 0; r < runs; r++) {
-  const [wave] = await engine.db.insert(waves).values({ name: `bench ${r}`, questionnaireId, opensAt: new Date(), closesAt: new Date(Date.now() + 864e5) }).returning();
-  const csv = ["organisatie;type;gemeente;e-mail;naam", ...Array.from({ length: n }, (_, i) =>
-    `Organisatie ${i};${["gemeente", "zorg", "wonen", "justitie", "veiligheid"][i % 5]};${places[i % 5]};r${r}c${i}@bench.test;Persoon ${i}`)].join("\n");
+  const [wave] = await engine.db
+    .insert(waves)
+    .values({ name: `bench ${r}`, questionnaireId, opensAt: new Date(), closesAt: new Date(Date.now() + 864e5) })
+    .returning();
+  const csv = [
+    "organisatie;type;gemeente;e-mail;naam",
+    ...Array.from(
+      { length: n },
+      (_, i) =>
+        `Organisatie ${i};${["gemeente", "zorg", "wonen", "justitie", "veiligheid"][i % 5]};${places[i % 5]};r${r}c${i}@bench.test;Persoon ${i}`,
+    ),
+  ].join("\n");
   const start = performance.now();
-  const result = await importContacts(engine.db, { format: "csv", content: csv, waveId: wave.id }, new Date(), { actorId: null, actor: "bench", ip: null });
+  const result = await importContacts(engine.db, { format: "csv", content: csv, waveId: wave.id }, new Date(), {
+    actorId: null,
+    actor: "bench",
+    ip: null,
+  });
   times.push(performance.now() - start);
   if (result.addedToWave !== n) throw new Error(`expected ${n} on the list, got ${result.addedToWave}`);
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
-console.log(`${engine.label}: ${n} contacts, ${runs} runs: median ${Math.round(median)} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1)!)})`);
+console.log(
+  `${engine.label}: ${n} contacts, ${runs} runs: median ${Math.round(median)} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1)!)})`,
+);
 await engine.close();
 process.exitCode = median < 5000 ? 0 : 1;

@@ -17,7 +17,12 @@ export const CHROMIUM = "/usr/bin/chromium";
 /** Slow 4G as in issue 18: 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, 4× CPU slowdown. */
 const SLOW_4G = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8, offline: false };
 
-export interface PageLoad { bytes: number; requests: number; clickableMs: number; encodings: string[] }
+export interface PageLoad {
+  bytes: number;
+  requests: number;
+  clickableMs: number;
+  encodings: string[];
+}
 
 async function load(browser: Browser, url: string, throttle: boolean, warm = false): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -29,9 +34,13 @@ async function load(browser: Browser, url: string, throttle: boolean, warm = fal
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   }
   if (warm) await page.goto(url, { waitUntil: "networkidle" });
-  let bytes = 0, requests = 0;
+  let bytes = 0,
+    requests = 0;
   const encodings = new Set<string>();
-  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength; requests++; });
+  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+    requests++;
+  });
   cdp.on("Network.responseReceived", (e: { response: { headers: Record<string, string> } }) => {
     const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
     if (h["content-encoding"]) encodings.add(h["content-encoding"]);
@@ -63,8 +72,9 @@ export async function benchDelivery(opts: { throttle: boolean }) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
   try {
     // A fresh link per load: the survey page of a used link would show a notice instead of questions.
-    const link = async () => (await createInvitations(database.db, wave.id, [{ organisation: "Bench", organisationType: "zorg" }],
-      "http://x", new Date(), by))[0].token;
+    const link = async () =>
+      (await createInvitations(database.db, wave.id, [{ organisation: "Bench", organisationType: "zorg" }], "http://x", new Date(), by))[0]
+        .token;
     return {
       baseline: await load(browser, `${base}/s/${await link()}`, opts.throttle),
       server: await load(browser, `${ours}/s/${await link()}`, opts.throttle),

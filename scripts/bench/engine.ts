@@ -7,7 +7,9 @@ import { migrate, rows } from "../../db/migrate.ts";
 
 export type Engine = "pglite" | "postgres";
 
-export interface BenchDatabase extends Database { label: string }
+export interface BenchDatabase extends Database {
+  label: string;
+}
 
 /**
  * A throwaway, migrated database, as tests/helpers/db.ts makes one: PGlite in memory, or
@@ -51,7 +53,9 @@ async function version(database: Database) {
 
 /** Planner settings that explain most differences between machines. */
 export async function plannerSettings(database: Database) {
-  const r = rows<{ name: string; setting: string }>(await database.db.execute(sql`select name, current_setting(name) as setting
-    from pg_settings where name in ('work_mem', 'max_parallel_workers_per_gather', 'shared_buffers', 'jit') order by name`));
+  const r = rows<{ name: string; setting: string }>(
+    await database.db.execute(sql`select name, current_setting(name) as setting
+    from pg_settings where name in ('work_mem', 'max_parallel_workers_per_gather', 'shared_buffers', 'jit') order by name`),
+  );
   return r.map((s) => `${s.name}=${s.setting}`).join(" ");
 }

@@ -13,8 +13,8 @@ export function groupingSql(keyOf: (column: string) => string) {
   return {
     keys: sql.raw(groupings.map(([, column], i) => `${keyOf(column)} as k${i}`).join(", ")),
     columns: sql.raw(groupings.map(([, column]) => column).join(", ")),
-    sets: (...base: string[]) => sql.raw(`grouping sets (${[base, ...names.map((k) => [...base, k])]
-      .map((set) => `(${set.join(", ")})`).join(", ")})`),
+    sets: (...base: string[]) =>
+      sql.raw(`grouping sets (${[base, ...names.map((k) => [...base, k])].map((set) => `(${set.join(", ")})`).join(", ")})`),
     label: sql.raw(`case ${groupings.map(([name], i) => `when grouping(k${i}) = 0 then '${name}'`).join(" ")} end as grouping,
       case ${names.map((k) => `when grouping(${k}) = 0 then ${k}`).join(" ")} end as grp`),
   };

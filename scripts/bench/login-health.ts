@@ -18,14 +18,20 @@ const { values } = parseArgs({ options: { logins: { type: "string", default: "16
 const logins = Number(values.logins);
 const passwords = scryptHasher(undefined, values.hasher === "pure" ? pureScrypt : nativeScrypt);
 
-const database = process.env.DATABASE_URL ? { ...connectPostgres(process.env.DATABASE_URL), kind: "postgres" as const } : await openPglite();
+const database = process.env.DATABASE_URL
+  ? { ...connectPostgres(process.env.DATABASE_URL), kind: "postgres" as const }
+  : await openPglite();
 await migrate(database.db);
 const app = createNodeApp(database.db, { publicUrl: "http://bench.local", now: () => new Date(), version: "bench" }, undefined, passwords);
 const server = await listen(app, 0);
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
 const ms = (start: number) => performance.now() - start;
-const health = async () => { const t = performance.now(); await (await fetch(`${base}/api/health`)).text(); return ms(t); };
+const health = async () => {
+  const t = performance.now();
+  await (await fetch(`${base}/api/health`)).text();
+  return ms(t);
+};
 
 let t = performance.now();
 const hash = await passwords.hash("Een bench-wachtwoord van lengte");
@@ -39,12 +45,22 @@ for (let i = 0; i < 10; i++) idle.push(await health());
 
 const during: number[] = [];
 let running = true;
-const poll = (async () => { while (running) { during.push(await health()); await new Promise((r) => setTimeout(r, 20)); } })();
+const poll = (async () => {
+  while (running) {
+    during.push(await health());
+    await new Promise((r) => setTimeout(r, 20));
+  }
+})();
 t = performance.now();
-const statuses = await Promise.all(Array.from({ length: logins }, (_, i) => fetch(`${base}/api/auth/login`, {
-  method: "POST", headers: { "content-type": "application/json" },
-  body: JSON.stringify({ email: `bench${i}@zvh.test`, password: "fout-wachtwoord-123" }),
-}).then((r) => r.status)));
+const statuses = await Promise.all(
+  Array.from({ length: logins }, (_, i) =>
+    fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: `bench${i}@zvh.test`, password: "fout-wachtwoord-123" }),
+    }).then((r) => r.status),
+  ),
+);
 const loginsMs = ms(t);
 running = false;
 await poll;
@@ -54,7 +70,9 @@ const f = (x: number) => `${x.toFixed(1)} ms`;
 console.log(`hasher: ${values.hasher} scrypt N=2^14 r=8 p=5; database: ${database.kind}; ${logins} parallel wrong logins`);
 console.log(`one hash ${f(hashMs)}, one verify ${f(verifyMs)}`);
 console.log(`health idle: median ${f(pct(idle, 0.5))}, worst ${f(Math.max(...idle))}`);
-console.log(`health during logins: ${during.length} probes, median ${f(pct(during, 0.5))}, p95 ${f(pct(during, 0.95))}, worst ${f(Math.max(...during))}`);
+console.log(
+  `health during logins: ${during.length} probes, median ${f(pct(during, 0.5))}, p95 ${f(pct(during, 0.95))}, worst ${f(Math.max(...during))}`,
+);
 console.log(`all ${logins} logins answered in ${f(loginsMs)} (statuses ${[...new Set(statuses)].join(",")})`);
 server.close();
 await database.close();

@@ -21,18 +21,26 @@ import { buildServer, OUT, serverBundleStale } from "../build/server-bundle.mjs"
 import { openBenchDatabase, type Engine } from "./engine.ts";
 import { median } from "./timing.ts";
 
-const { values: args } = parseArgs({ options: {
-  only: { type: "string", default: "delivery,validation,invitations,startup,cli" },
-  throttle: { type: "boolean", default: false },
-  validations: { type: "string", default: "200" },
-  items: { type: "string", default: "5000" },
-  runs: { type: "string", default: "3" },
-  engine: { type: "string", default: process.env.DATABASE_URL ? "postgres" : "pglite" },
-} });
+const { values: args } = parseArgs({
+  options: {
+    only: { type: "string", default: "delivery,validation,invitations,startup,cli" },
+    throttle: { type: "boolean", default: false },
+    validations: { type: "string", default: "200" },
+    items: { type: "string", default: "5000" },
+    runs: { type: "string", default: "3" },
+    engine: { type: "string", default: process.env.DATABASE_URL ? "postgres" : "pglite" },
+  },
+});
 const only = new Set(args.only!.split(","));
 const runs = Number(args.runs);
 
-interface Row { what: string; ours: string; baseline: string; ratio: string; target: string }
+interface Row {
+  what: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+}
 const rows: Row[] = [];
 const fmt = (n: number, unit: string, digits = 1) => `${n.toLocaleString("en", { maximumFractionDigits: digits })} ${unit}`;
 const add = (what: string, ours: number, base: number, unit: string, target: string, digits = 1) =>
@@ -48,16 +56,37 @@ function cpuPerCall(n: number, fn: (i: number) => void) {
 
 async function validation() {
   const n = Number(args.validations);
-  const data: Record<string, unknown> = { bek_weten: 4, bek_bereikbaar: 3, bek_triage: 2, rol_taken: 4, rol_eigen: 5, rol_regie: 3,
-    co_voorzitter: 4, co_voorbereiding: 4, co_vastlegging: 3, co_afspraken: 4, inf_delen: 5, inf_zorgvuldig: 4, mw_eigen: 4,
-    mw_resultaat: 3, sw_partners: 4, sw_kennen: 4, cijfer: 8, aanbeveling: 9, goed: "De korte lijnen." };
+  const data: Record<string, unknown> = {
+    bek_weten: 4,
+    bek_bereikbaar: 3,
+    bek_triage: 2,
+    rol_taken: 4,
+    rol_eigen: 5,
+    rol_regie: 3,
+    co_voorzitter: 4,
+    co_voorbereiding: 4,
+    co_vastlegging: 3,
+    co_afspraken: 4,
+    inf_delen: 5,
+    inf_zorgvuldig: 4,
+    mw_eigen: 4,
+    mw_resultaat: 3,
+    sw_partners: 4,
+    sw_kennen: 4,
+    cijfer: 8,
+    aanbeveling: 9,
+    goed: "De korte lijnen.",
+  };
   // Each submission brings its definition fresh from the database (jsonb), as in submitResponse.
   const definition = () => JSON.parse(JSON.stringify(defaultQuestionnaire));
   validateAnswers(definition(), data, "submit");
   const fresh = cpuPerCall(Math.max(10, n / 10), () => {
-    if (validateAnswers(definition(), data, "progress").length || surveyCoreErrorsFresh(definition(), data).length) throw new Error("invalid");
+    if (validateAnswers(definition(), data, "progress").length || surveyCoreErrorsFresh(definition(), data).length)
+      throw new Error("invalid");
   });
-  const kept = cpuPerCall(n, () => { if (validateAnswers(definition(), data, "submit").length) throw new Error("invalid"); });
+  const kept = cpuPerCall(n, () => {
+    if (validateAnswers(definition(), data, "submit").length) throw new Error("invalid");
+  });
   add("validation CPU per submit (kept model vs a survey-core Model per submit)", kept, fresh, "ms", "<= 8 ms", 2);
 }
 
@@ -67,30 +96,58 @@ async function invitationsRow() {
   try {
     await seedReference(database.db);
     const questionnaireId = await ensureDefaultQuestionnaire(database.db);
-    const [wave] = await database.db.insert(waves).values({ name: "Bench", questionnaireId,
-      opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000) }).returning();
-    const list = Array.from({ length: items }, (_, i) => ({ organisation: `Organisatie ${i}`, organisationType: "gemeente" as const,
-      municipality: i % 3 ? "Texel" : undefined, branch: i % 3 ? undefined : "alkmaar", email: `contact${i}@voorbeeld.nl` }));
-    const service: number[] = [], baseline: number[] = [];
+    const [wave] = await database.db
+      .insert(waves)
+      .values({ name: "Bench", questionnaireId, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000) })
+      .returning();
+    const list = Array.from({ length: items }, (_, i) => ({
+      organisation: `Organisatie ${i}`,
+      organisationType: "gemeente" as const,
+      municipality: i % 3 ? "Texel" : undefined,
+      branch: i % 3 ? undefined : "alkmaar",
+      email: `contact${i}@voorbeeld.nl`,
+    }));
+    const service: number[] = [],
+      baseline: number[] = [];
     for (let r = 0; r < runs; r++) {
       let t = performance.now();
       await createInvitations(database.db, wave.id, list, "http://localhost", new Date(), { actorId: null, actor: "bench", ip: null });
       service.push(performance.now() - t);
       // Baseline: the same rows as one INSERT, made by hand (no validation, no places, no audit entry).
       t = performance.now();
-      await database.db.insert(invitations).values(list.map((l) => ({ waveId: wave.id, tokenHash: sha256Hex(randomToken()),
-        organisation: l.organisation, organisationType: l.organisationType, email: l.email, municipalityId: null, branchId: null })));
+      await database.db.insert(invitations).values(
+        list.map((l) => ({
+          waveId: wave.id,
+          tokenHash: sha256Hex(randomToken()),
+          organisation: l.organisation,
+          organisationType: l.organisationType,
+          email: l.email,
+          municipalityId: null,
+          branchId: null,
+        })),
+      );
       baseline.push(performance.now() - t);
     }
-    add(`createInvitations, ${items} items (${database.label.split(" ")[0]}; vs one hand-written INSERT)`, median(service), median(baseline), "ms", "<= 1000 ms", 0);
+    add(
+      `createInvitations, ${items} items (${database.label.split(" ")[0]}; vs one hand-written INSERT)`,
+      median(service),
+      median(baseline),
+      "ms",
+      "<= 1000 ms",
+      0,
+    );
   } finally {
     await database.close();
   }
 }
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, "127.0.0.1", () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 
 /**
  * CPU seconds (user + system) a running process has used so far, from /proc (Linux): on a
@@ -113,18 +170,32 @@ async function untilHealthy(args: string[], env: NodeJS.ProcessEnv, url: string)
   const start = performance.now();
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout.on("data", (d) => { output += d; });
-  child.stderr.on("data", (d) => { output += d; });
+  child.stdout.on("data", (d) => {
+    output += d;
+  });
+  child.stderr.on("data", (d) => {
+    output += d;
+  });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`exited (${child.exitCode}):\n${output}`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { ms: performance.now() - start, cpu: cpuSeconds(child.pid!), child, output: () => output };
-    if (performance.now() - start > 180_000) { child.kill(); throw new Error(`not healthy after 180 s:\n${output}`); }
+    if (performance.now() - start > 180_000) {
+      child.kill();
+      throw new Error(`not healthy after 180 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-const stop = (child: ReturnType<typeof spawn>) => new Promise<void>((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); });
+const stop = (child: ReturnType<typeof spawn>) =>
+  new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
 
 async function startupAndCli() {
   if (serverBundleStale()) await buildServer();
@@ -135,7 +206,11 @@ async function startupAndCli() {
     const health = `http://127.0.0.1:${port}/api/health`;
     const bare = async () => {
       const p = await freePort();
-      const b = await untilHealthy(["-e", `require("http").createServer((q, s) => s.end("ok")).listen(${p}, "127.0.0.1")`], env, `http://127.0.0.1:${p}/`);
+      const b = await untilHealthy(
+        ["-e", `require("http").createServer((q, s) => s.end("ok")).listen(${p}, "127.0.0.1")`],
+        env,
+        `http://127.0.0.1:${p}/`,
+      );
       await stop(b.child);
       return b;
     };
@@ -146,7 +221,10 @@ async function startupAndCli() {
       add("npm start until healthy, fresh PGlite (vs a bare node HTTP server)", fresh.ms / 1000, base1.ms / 1000, "s", "<= 10 s", 2);
       add("  the same, CPU seconds of the process until healthy", fresh.cpu, base1.cpu, "s CPU", "-", 2);
     }
-    const again: number[] = [], bases: number[] = [], againCpu: number[] = [], basesCpu: number[] = [];
+    const again: number[] = [],
+      bases: number[] = [],
+      againCpu: number[] = [],
+      basesCpu: number[] = [];
     let server: Awaited<ReturnType<typeof untilHealthy>> | undefined;
     for (let r = 0; r < runs; r++) {
       server = await untilHealthy([join(OUT, "start.mjs")], env, health);
@@ -158,12 +236,22 @@ async function startupAndCli() {
       basesCpu.push(b.cpu);
     }
     if (only.has("startup")) {
-      add("npm start until healthy, existing PGlite (vs a bare node HTTP server)", median(again) / 1000, median(bases) / 1000, "s", "<= 3 s", 2);
+      add(
+        "npm start until healthy, existing PGlite (vs a bare node HTTP server)",
+        median(again) / 1000,
+        median(bases) / 1000,
+        "s",
+        "<= 3 s",
+        2,
+      );
       add("  the same, CPU seconds of the process until healthy", median(againCpu), median(basesCpu), "s CPU", "-", 2);
     }
     if (only.has("cli")) {
       const run = promisify(execFile);
-      const cli: number[] = [], nodeOnly: number[] = [], cliCpu: number[] = [], nodeCpu: number[] = [];
+      const cli: number[] = [],
+        nodeOnly: number[] = [],
+        cliCpu: number[] = [],
+        nodeCpu: number[] = [];
       for (let r = 0; r < runs; r++) {
         let t = performance.now();
         const out = await run(process.execPath, ["scripts/launch.mjs", "cli", "waves"], { env });
@@ -187,9 +275,23 @@ async function startupAndCli() {
 async function delivery() {
   const { benchDelivery } = await import("./delivery.ts");
   const r = await benchDelivery({ throttle: args.throttle! });
-  add(`survey page /s/<token>, bytes transferred (vs plain static server; ${r.server.encodings.join("+") || "none"})`, r.server.bytes / 1000, r.baseline.bytes / 1000, "kB", "<= 450 kB", 0);
+  add(
+    `survey page /s/<token>, bytes transferred (vs plain static server; ${r.server.encodings.join("+") || "none"})`,
+    r.server.bytes / 1000,
+    r.baseline.bytes / 1000,
+    "kB",
+    "<= 450 kB",
+    0,
+  );
   add("survey page, repeat visit (cached assets)", r.repeat.bytes / 1000, r.baseline.bytes / 1000, "kB", "-", 1);
-  add(`survey page, first rating button clickable${args.throttle ? " (Slow 4G, 4x CPU)" : " (unthrottled)"}`, r.server.clickableMs / 1000, r.baseline.clickableMs / 1000, "s", args.throttle ? "<= 4 s" : "-", 2);
+  add(
+    `survey page, first rating button clickable${args.throttle ? " (Slow 4G, 4x CPU)" : " (unthrottled)"}`,
+    r.server.clickableMs / 1000,
+    r.baseline.clickableMs / 1000,
+    "s",
+    args.throttle ? "<= 4 s" : "-",
+    2,
+  );
 }
 
 if (only.has("validation")) await validation();
@@ -199,7 +301,12 @@ if (only.has("delivery")) await delivery();
 
 const cols: (keyof Row)[] = ["what", "ours", "baseline", "ratio", "target"];
 const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))]));
-console.log(`\nKetenspiegel perf bench (${new Date().toISOString()}, load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+console.log(
+  `\nKetenspiegel perf bench (${new Date().toISOString()}, load average ${(await import("node:os"))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")})`,
+);
 console.log(`| ${cols.map((c) => c.padEnd(width[c])).join(" | ")} |\n|${cols.map((c) => "-".repeat(width[c] + 2)).join("|")}|`);
 for (const r of rows) console.log(`| ${cols.map((c) => r[c].padEnd(width[c])).join(" | ")} |`);
 process.exit(0);

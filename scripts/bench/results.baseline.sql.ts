@@ -29,10 +29,21 @@ export function baselineQuery(waveId: string, specs: QuestionSpec[]) {
   const nps = specs.filter((q) => q.dimension === "nps").map((q) => sql`${q.name}::text`);
   const npsQuestions = nps.length ? sql.join(nps, sql`, `) : sql`null::text`;
   const { keys, columns, sets, label: g } = groupingSql((column) => `coalesce(${column}::text, 'onbekend')`);
-  const means = sql.join(dimensions.map((d, i) => sql`(sum(value) filter (where dimension = ${d}::text))::float8
-      / nullif(count(*) filter (where dimension = ${d}::text), 0) as ${sql.raw(`m${i}`)}`), sql`, `);
-  const sums = sql.join(dimensions.map((_, i) => sql.raw(`count(m${i}) as n${i}, sum(m${i}) as s${i}, sum(m${i} * m${i}) as q${i}`)), sql`, `);
-  const unpivot = sql.join(dimensions.map((d, i) => sql`(${d}::text, ${sql.raw(`n${i}, s${i}, q${i}`)})`), sql`, `);
+  const means = sql.join(
+    dimensions.map(
+      (d, i) => sql`(sum(value) filter (where dimension = ${d}::text))::float8
+      / nullif(count(*) filter (where dimension = ${d}::text), 0) as ${sql.raw(`m${i}`)}`,
+    ),
+    sql`, `,
+  );
+  const sums = sql.join(
+    dimensions.map((_, i) => sql.raw(`count(m${i}) as n${i}, sum(m${i}) as s${i}, sum(m${i} * m${i}) as q${i}`)),
+    sql`, `,
+  );
+  const unpivot = sql.join(
+    dimensions.map((d, i) => sql`(${d}::text, ${sql.raw(`n${i}, s${i}, q${i}`)})`),
+    sql`, `,
+  );
   return sql`with cells as materialized (
       select question, value, ${keys}, count(*) as n
       from answers where wave_id = ${waveId}::uuid
@@ -69,8 +80,16 @@ export function baselineQuery(waveId: string, specs: QuestionSpec[]) {
 
 export interface BaselineRow {
   kind: "question" | "dimension" | "distribution" | "nps" | "count";
-  grouping: Grouping | null; grp: string | null; item: string | null; value: number | null;
-  n: number; mean: number | null; sd: number | null; a: number | null; b: number | null; c: number | null;
+  grouping: Grouping | null;
+  grp: string | null;
+  item: string | null;
+  value: number | null;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  a: number | null;
+  b: number | null;
+  c: number | null;
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -78,9 +97,17 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /** Rows as both baselines return them (see results.counts-baseline.sql.ts). */
 export function parseRows(result: unknown): BaselineRow[] {
   return rows<Record<string, unknown>>(result).map((r) => ({
-    kind: r.kind as BaselineRow["kind"], grouping: r.grouping as BaselineRow["grouping"], grp: r.grp as string | null,
-    item: r.item as string | null, value: num(r.value), n: Number(r.n), mean: num(r.mean), sd: num(r.sd),
-    a: num(r.a), b: num(r.b), c: num(r.c),
+    kind: r.kind as BaselineRow["kind"],
+    grouping: r.grouping as BaselineRow["grouping"],
+    grp: r.grp as string | null,
+    item: r.item as string | null,
+    value: num(r.value),
+    n: Number(r.n),
+    mean: num(r.mean),
+    sd: num(r.sd),
+    a: num(r.a),
+    b: num(r.b),
+    c: num(r.c),
   }));
 }
 

@@ -25,7 +25,12 @@ export const BENCH_NOW = new Date("2026-11-16T09:00:00Z");
 
 /** Mean per dimension on the 1–5 scale (the KTO 2026 profile of the demo seed). */
 const PROFILE: Record<string, number> = {
-  bekendheid: 3.8, rolduidelijkheid: 3.4, casusoverleg: 3.6, informatiedeling: 3.5, meerwaarde: 4.0, samenwerking: 3.9,
+  bekendheid: 3.8,
+  rolduidelijkheid: 3.4,
+  casusoverleg: 3.6,
+  informatiedeling: 3.5,
+  meerwaarde: 4.0,
+  samenwerking: 3.9,
 };
 /** Small differences between organisation types, so that the group rows differ. */
 const TYPE_SHIFT: Record<string, number> = { gemeente: 0.1, justitie: -0.2, zorg: 0.05, veiligheid: -0.1, wonen: 0.15, overig: 0 };
@@ -44,15 +49,33 @@ const BETTER = [
   "Terugkoppeling aan de aanmelder kan sneller.",
 ];
 
-export interface SyntheticWave { waveId: string; invited: number; responses: number; answers: number; openAnswers: number }
+export interface SyntheticWave {
+  waveId: string;
+  invited: number;
+  responses: number;
+  answers: number;
+  openAnswers: number;
+}
 
-const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}::text`), sql`, `)}]`;
-const intArray = (values: number[]) => sql`array[${sql.join(values.map((v) => sql`${v}::int`), sql`, `)}]`;
+const textArray = (values: string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}::text`),
+    sql`, `,
+  )}]`;
+const intArray = (values: number[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}::int`),
+    sql`, `,
+  )}]`;
 
 /** Respondent of invitation i: partner, organisation type, municipality, branch; the first N respond. */
 function peopleSql(invited: number, responses: number, opensAt: Date, closesAt: Date): SQL {
-  const partners = sql.join(BENCH_PARTNERS.map((p, k) =>
-    sql`(${k + 1}::int, ${p.name}::text, ${p.type}::text, ${p.municipality ? slug(p.municipality) : null}::text)`), sql`, `);
+  const partners = sql.join(
+    BENCH_PARTNERS.map(
+      (p, k) => sql`(${k + 1}::int, ${p.name}::text, ${p.type}::text, ${p.municipality ? slug(p.municipality) : null}::text)`,
+    ),
+    sql`, `,
+  );
   const slots = BENCH_PARTNERS.flatMap((p, k) => Array<number>(weight(p.type)).fill(k + 1));
   const spanSeconds = ((closesAt.getTime() - opensAt.getTime()) / 1000) * 0.9;
   return sql`create temp table bench_people on commit drop as
@@ -74,7 +97,11 @@ function peopleSql(invited: number, responses: number, opensAt: Date, closesAt: 
              then (${textArray(BRANCHES.map((b) => b.id))})[1 + floor(c.r_branch * ${BRANCHES.length}::int)::int] end) as branch_id,
            c.i <= ${responses}::int as responded,
            case when c.i <= ${responses}::int then ${opensAt.toISOString()}::timestamptz + make_interval(secs => c.r_when * ${spanSeconds}::float8) end as submitted_at,
-           0.5 * c.z + (${sql.raw(`case c.type ${Object.entries(TYPE_SHIFT).map(([t, s]) => `when '${t}' then ${s}`).join(" ")} else 0 end`)}) as mood
+           0.5 * c.z + (${sql.raw(
+             `case c.type ${Object.entries(TYPE_SHIFT)
+               .map(([t, s]) => `when '${t}' then ${s}`)
+               .join(" ")} else 0 end`,
+           )}) as mood
     from chosen c left join municipalities m on m.id = c.municipality_id`;
 }
 
@@ -84,10 +111,18 @@ function answersSql(): SQL[] {
   const statements = specs.filter((q) => Math.max(...(q.allowed ?? [5]).map(Number)) <= 5);
   const grades = specs.filter((q) => !statements.includes(q));
   const z = sql.raw("sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())");
-  const items = sql.join(statements.map((q) => sql`(${q.name}::text, ${q.dimension!}::text, ${PROFILE[q.dimension!] ?? 3.5}::float8)`), sql`, `);
-  const gradeRows = sql.join(grades.map((q) => q.dimension === "nps"
-    ? sql`(${q.name}::text, ${q.dimension}::text, least(10, greatest(0, round(1.3 + 1.55 * a.avg + 1.2 * ${z}))))`
-    : sql`(${q.name}::text, ${q.dimension!}::text, least(10, greatest(1, round(2.9 + a.avg + 0.8 * ${z}))))`), sql`, `);
+  const items = sql.join(
+    statements.map((q) => sql`(${q.name}::text, ${q.dimension!}::text, ${PROFILE[q.dimension!] ?? 3.5}::float8)`),
+    sql`, `,
+  );
+  const gradeRows = sql.join(
+    grades.map((q) =>
+      q.dimension === "nps"
+        ? sql`(${q.name}::text, ${q.dimension}::text, least(10, greatest(0, round(1.3 + 1.55 * a.avg + 1.2 * ${z}))))`
+        : sql`(${q.name}::text, ${q.dimension!}::text, least(10, greatest(1, round(2.9 + a.avg + 0.8 * ${z}))))`,
+    ),
+    sql`, `,
+  );
   return [
     sql`create temp table bench_answers on commit drop as
       select p.response_id, q.question, q.dimension, least(5, greatest(1, round(q.mu + p.mood + 0.8 * ${z})))::smallint as value
@@ -128,12 +163,23 @@ function insertsSql(waveId: string): SQL[] {
 }
 
 /** Loads the wave; `responseRate` sets how many invitations there are in all (default 45 %, as in the demo). */
-export async function loadSyntheticWave(db: Db, responses: number, options: { responseRate?: number; seed?: number } = {}): Promise<SyntheticWave> {
+export async function loadSyntheticWave(
+  db: Db,
+  responses: number,
+  options: { responseRate?: number; seed?: number } = {},
+): Promise<SyntheticWave> {
   await seedReference(db);
   const questionnaireId = await ensureDefaultQuestionnaire(db);
-  const [wave] = await db.insert(waves).values({
-    name: `Benchmark ${responses} antwoorden ${Date.now()}`, questionnaireId, opensAt: WAVE_OPENS, closesAt: WAVE_CLOSES, anonymous: true,
-  }).returning();
+  const [wave] = await db
+    .insert(waves)
+    .values({
+      name: `Benchmark ${responses} antwoorden ${Date.now()}`,
+      questionnaireId,
+      opensAt: WAVE_OPENS,
+      closesAt: WAVE_CLOSES,
+      anonymous: true,
+    })
+    .returning();
   const invited = Math.ceil(responses / (options.responseRate ?? 0.45));
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
@@ -143,14 +189,19 @@ export async function loadSyntheticWave(db: Db, responses: number, options: { re
     // Submissions keep answer_counts up to date one by one; a bulk load rebuilds them at once.
     await rebuildAnswerCounts(t, wave.id);
   });
-  const [counts] = rows<Record<string, unknown>>(await db.execute(sql`select
+  const [counts] = rows<Record<string, unknown>>(
+    await db.execute(sql`select
     (select count(*) from invitations where wave_id = ${wave.id}) as invited,
     (select count(*) from responses where wave_id = ${wave.id}) as responses,
     (select count(*) from answers where wave_id = ${wave.id}) as answers,
-    (select count(*) from open_answers where wave_id = ${wave.id}) as open_answers`));
+    (select count(*) from open_answers where wave_id = ${wave.id}) as open_answers`),
+  );
   return {
-    waveId: wave.id, invited: Number(counts.invited), responses: Number(counts.responses),
-    answers: Number(counts.answers), openAnswers: Number(counts.open_answers),
+    waveId: wave.id,
+    invited: Number(counts.invited),
+    responses: Number(counts.responses),
+    answers: Number(counts.answers),
+    openAnswers: Number(counts.open_answers),
   };
 }
 

@@ -24,7 +24,12 @@ export function median(sample: number[]): number {
 
 export const p90 = (sample: number[]) => percentile(sample, 90);
 
-export interface Summary { median: number; p90: number; min: number; runs: number }
+export interface Summary {
+  median: number;
+  p90: number;
+  min: number;
+  runs: number;
+}
 
 export function summarise(sample: number[]): Summary {
   return { median: median(sample), p90: p90(sample), min: Math.min(...sample), runs: sample.length };

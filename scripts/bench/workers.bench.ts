@@ -22,10 +22,12 @@ import { users } from "../../db/schema.ts";
 import { createSession } from "../../api/auth/sessions.ts";
 import { summarise } from "./timing.ts";
 
-const { values: args } = parseArgs({ options: {
-  requests: { type: "string", default: "100" },
-  json: { type: "string", default: "/tmp/ketenspiegel-bench/last-workers-bench.json" },
-} });
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: "string", default: "100" },
+    json: { type: "string", default: "/tmp/ketenspiegel-bench/last-workers-bench.json" },
+  },
+});
 const N = Number(args.requests);
 const ADMIN_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -66,14 +68,40 @@ try {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let output = "";
-  child = spawn("node_modules/.bin/wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1",
-    "--var", `DATABASE_URL:${url}`, "--var", `PUBLIC_URL:${base}`, "--persist-to", state, "--show-interactive-dev-session=false"], {
-    detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+  child = spawn(
+    "node_modules/.bin/wrangler",
+    [
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--var",
+      `DATABASE_URL:${url}`,
+      "--var",
+      `PUBLIC_URL:${base}`,
+      "--persist-to",
+      state,
+      "--show-interactive-dev-session=false",
+    ],
+    {
+      detached: true,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+    },
+  );
+  child.stdout?.on("data", (d) => {
+    output += d;
   });
-  child.stdout?.on("data", (d) => { output += d; });
-  child.stderr?.on("data", (d) => { output += d; });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
   const deadline = Date.now() + 90_000;
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`wrangler dev did not come up:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -82,11 +110,20 @@ try {
     await series("GET /api/waves (kwaliteit)", `${base}/api/waves`, { cookie }),
     await series("GET /api/no-such-path (404)", `${base}/api/no-such-path`, {}, 404),
   ];
-  for (const r of results) console.log(`${r.label.padEnd(28)} median ${r.median.toFixed(1)} ms  p90 ${r.p90.toFixed(1)} ms  min ${r.min.toFixed(1)} ms  (n=${r.runs})`);
+  for (const r of results)
+    console.log(
+      `${r.label.padEnd(28)} median ${r.median.toFixed(1)} ms  p90 ${r.p90.toFixed(1)} ms  min ${r.min.toFixed(1)} ms  (n=${r.runs})`,
+    );
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(args.json, JSON.stringify({ requests: N, results }, null, 2));
 } finally {
-  if (child?.pid) { try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ } }
+  if (child?.pid) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
   await conn.close();
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.end();

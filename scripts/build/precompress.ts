@@ -18,18 +18,30 @@ const MIN_BYTES = 1024;
 export async function precompressDir(dir: string): Promise<{ files: number; bytes: number; br: number; gz: number }> {
   const total = { files: 0, bytes: 0, br: 0, gz: 0 };
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  await Promise.all(entries.filter((e) => e.isFile() && COMPRESSIBLE.test(e.name)).map(async (e) => {
-    const path = join(e.parentPath, e.name);
-    const body = await readFile(path);
-    if (body.length < MIN_BYTES) return;
-    const [b, g] = await Promise.all([
-      brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }),
-      gz(body, { level: 9 }),
-    ]);
-    await Promise.all([writeFile(`${path}.br`, b), writeFile(`${path}.gz`, g)]);
-    total.files++; total.bytes += body.length; total.br += b.length; total.gz += g.length;
-  }));
+  await Promise.all(
+    entries
+      .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
+      .map(async (e) => {
+        const path = join(e.parentPath, e.name);
+        const body = await readFile(path);
+        if (body.length < MIN_BYTES) return;
+        const [b, g] = await Promise.all([
+          brotli(body, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+              [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            },
+          }),
+          gz(body, { level: 9 }),
+        ]);
+        await Promise.all([writeFile(`${path}.br`, b), writeFile(`${path}.gz`, g)]);
+        total.files++;
+        total.bytes += body.length;
+        total.br += b.length;
+        total.gz += g.length;
+      }),
+  );
   return total;
 }
 
@@ -39,7 +51,9 @@ export function precompress() {
   return {
     name: "ketenspiegel-precompress",
     apply: "build" as const,
-    configResolved(config: { build: { outDir: string } }) { outDir = config.build.outDir; },
+    configResolved(config: { build: { outDir: string } }) {
+      outDir = config.build.outDir;
+    },
     async closeBundle() {
       if (!outDir || !(await stat(outDir).catch(() => null))) return;
       await precompressDir(outDir);

@@ -3,7 +3,12 @@
  * for a lazily imported chunk, so the browser fetches it in parallel with the entry instead of
  * only after the entry has run. `moduleSuffix` names the source module, e.g. "/SurveyPage.tsx".
  */
-interface Chunk { type: "chunk"; fileName: string; facadeModuleId: string | null; viteMetadata?: { importedCss: Set<string> } }
+interface Chunk {
+  type: "chunk";
+  fileName: string;
+  facadeModuleId: string | null;
+  viteMetadata?: { importedCss: Set<string> };
+}
 type HtmlTag = { tag: string; attrs: Record<string, string | boolean>; injectTo: "head" };
 
 export function preloadLazy(moduleSuffix: string) {
@@ -11,12 +16,15 @@ export function preloadLazy(moduleSuffix: string) {
   return {
     name: "ketenspiegel-preload-lazy",
     apply: "build" as const,
-    configResolved(config: { base: string }) { base = config.base; },
+    configResolved(config: { base: string }) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: "post" as const,
       handler(_html: string, ctx: { bundle?: Record<string, { type: string }> }): HtmlTag[] {
-        const chunk = Object.values(ctx.bundle ?? {})
-          .find((c): c is Chunk => c.type === "chunk" && !!(c as Chunk).facadeModuleId?.endsWith(moduleSuffix));
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c): c is Chunk => c.type === "chunk" && !!(c as Chunk).facadeModuleId?.endsWith(moduleSuffix),
+        );
         if (!chunk) throw new Error(`preloadLazy: no chunk for ${moduleSuffix}`);
         const css = [...(chunk.viteMetadata?.importedCss ?? [])];
         return [

@@ -30,7 +30,9 @@ function newest(path) {
 
 /** True when a compiled entry is missing or older than a source file. */
 export function serverBundleStale() {
-  const built = Math.min(...Object.keys(ENTRIES).map((name) => statSync(join(OUT, `${name}.mjs`), { throwIfNoEntry: false })?.mtimeMs ?? 0));
+  const built = Math.min(
+    ...Object.keys(ENTRIES).map((name) => statSync(join(OUT, `${name}.mjs`), { throwIfNoEntry: false })?.mtimeMs ?? 0),
+  );
   return built === 0 || SOURCES.some((s) => newest(join(ROOT, s)) > built);
 }
 

@@ -16,13 +16,27 @@ type Retention = Awaited<ReturnType<typeof runRetention>>;
 type Wave = Awaited<ReturnType<typeof listWaves>>[number];
 type ImportResult = Awaited<ReturnType<typeof importContacts>>;
 type OutboxMessage = Awaited<ReturnType<typeof listOutbox>>[number];
-export interface SendResult { queued: number; alreadyQueued: number; round?: number; delivered?: { sent: number; rejected: number; retry: number } }
+export interface SendResult {
+  queued: number;
+  alreadyQueued: number;
+  round?: number;
+  delivered?: { sent: number; rejected: number; retry: number };
+}
 type Created = Awaited<ReturnType<typeof createInvitations>>;
 type UserOut = Awaited<ReturnType<typeof listUsers>>[number];
 export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
-export interface ExportResult { sha256: string; bytes: number }
-export interface BackupOut extends ExportResult { head: ChainHead | null }
-export interface SigningKey { algorithm: "Ed25519"; publicKey: string; fingerprint: string }
+export interface ExportResult {
+  sha256: string;
+  bytes: number;
+}
+export interface BackupOut extends ExportResult {
+  head: ChainHead | null;
+}
+export interface SigningKey {
+  algorithm: "Ed25519";
+  publicKey: string;
+  fingerprint: string;
+}
 
 /** What the CLI needs, either straight on the database or through a running server. */
 export interface Backend {
@@ -74,7 +88,7 @@ export function directBackend(database: Database, url: string): Backend {
     disableUser: async (email) => (await users()).setDisabled(db, email, true, CLI_ACTOR, new Date()),
     verifyAudit: async (anchor) => {
       const a = await audit();
-      return a.verifyAuditChain(db, anchor ? a.parseAnchor(anchor) ?? undefined : undefined);
+      return a.verifyAuditChain(db, anchor ? (a.parseAnchor(anchor) ?? undefined) : undefined);
     },
     auditHead: async () => (await audit()).chainHead(db),
     runRetention: async () => {
@@ -89,15 +103,23 @@ export function directBackend(database: Database, url: string): Backend {
     backup: async (sink) => (await backups()).writeBackup(db, new Date(), CLI_ACTOR, sink),
     restore: async (lines) => (await backups()).restoreBackup(db, lines, new Date(), CLI_ACTOR),
     signingKey: async () => (await import("../../api/packs/signing.service.ts")).instancePublicKey(db),
-    importContacts: async (input) => (await import("../../api/contacts/contacts.service.ts")).importContacts(db, input, new Date(), CLI_ACTOR),
+    importContacts: async (input) =>
+      (await import("../../api/contacts/contacts.service.ts")).importContacts(db, input, new Date(), CLI_ACTOR),
     send: async (kind, waveId) => {
       const outbox = await mailOutbox();
-      const queued = kind === "invitations"
-        ? await outbox.queueInvitations(db, waveId, url, new Date(), CLI_ACTOR)
-        : await outbox.queueReminders(db, waveId, undefined, url, new Date(), CLI_ACTOR);
+      const queued =
+        kind === "invitations"
+          ? await outbox.queueInvitations(db, waveId, url, new Date(), CLI_ACTOR)
+          : await outbox.queueReminders(db, waveId, undefined, url, new Date(), CLI_ACTOR);
       const mail = (await import("../mail/invitation-mailer.ts")).surveyMailFromEnv(process.env);
       if (!mail) return queued;
-      const delivered = await outbox.deliverOutbox(db, mail.transport, { from: mail.from, now: () => new Date(), throttleMs: mail.throttleMs, waveId, publicUrl: url });
+      const delivered = await outbox.deliverOutbox(db, mail.transport, {
+        from: mail.from,
+        now: () => new Date(),
+        throttleMs: mail.throttleMs,
+        waveId,
+        publicUrl: url,
+      });
       return { ...queued, delivered };
     },
     listOutbox: async (waveId) => (await mailOutbox()).listOutbox(db, { waveId, status: "pending" }),
@@ -108,9 +130,12 @@ export function directBackend(database: Database, url: string): Backend {
 export function httpBackend(baseUrl: string, cliToken: string): Backend {
   const call = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     const res = await fetch(`${baseUrl}/api${path}`, {
-      ...init, headers: { "content-type": "application/json", "x-ketenspiegel-cli": cliToken, ...init.headers },
-    }).catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
-    const body = await res.json() as T & { error?: { message: string; details?: unknown[] } };
+      ...init,
+      headers: { "content-type": "application/json", "x-ketenspiegel-cli": cliToken, ...init.headers },
+    }).catch(() => {
+      throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`);
+    });
+    const body = (await res.json()) as T & { error?: { message: string; details?: unknown[] } };
     if (!res.ok) throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { details: body.error?.details });
     return body;
   };
@@ -132,10 +157,13 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
     runRetention: () => call("/registry/retention/run", post({})),
     exportEvidence: async (query, sink) => {
       const params = new URLSearchParams({ from: query.from, to: query.to, ...(query.clauses ? { clauses: query.clauses } : {}) });
-      const res = await fetch(`${baseUrl}/api/evidence-pack?${params}`, { headers: { "x-ketenspiegel-cli": cliToken } })
-        .catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
+      const res = await fetch(`${baseUrl}/api/evidence-pack?${params}`, { headers: { "x-ketenspiegel-cli": cliToken } }).catch(() => {
+        throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`);
+      });
       if (!res.ok || !res.body) {
-        const body = await res.json().catch(() => ({})) as { error?: { message: string; details?: { path?: string; message?: string }[] } };
+        const body = (await res.json().catch(() => ({}))) as {
+          error?: { message: string; details?: { path?: string; message?: string }[] };
+        };
         const details = (body.error?.details ?? []).map((d) => [d.path, d.message].filter(Boolean).join(": ")).join("; ");
         throw new Error(`${body.error?.message ?? `HTTP ${res.status}`}${details ? ` (${details})` : ""}`);
       }
@@ -150,10 +178,11 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
       return { sha256: encodeHexLowerCase(hash.digest()), bytes };
     },
     backup: async (sink) => {
-      const res = await fetch(`${baseUrl}/api/backups`, { method: "POST", headers: { "x-ketenspiegel-cli": cliToken } })
-        .catch(() => { throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`); });
+      const res = await fetch(`${baseUrl}/api/backups`, { method: "POST", headers: { "x-ketenspiegel-cli": cliToken } }).catch(() => {
+        throw new Error(`De server op ${baseUrl} houdt de database vast maar antwoordt niet.`);
+      });
       if (!res.ok || !res.body) {
-        const body = await res.json().catch(() => ({})) as { error?: { message: string } };
+        const body = (await res.json().catch(() => ({}))) as { error?: { message: string } };
         throw new Error(body.error?.message ?? `HTTP ${res.status}`);
       }
       const hash = new SHA256();
@@ -164,7 +193,8 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
         await sink(chunk);
       }
       const sha256 = encodeHexLowerCase(hash.digest());
-      if (sha256 !== res.headers.get("x-backup-sha256")) throw new Error("De back-up is onderweg beschadigd (SHA-256 wijkt af van wat de server vastlegde).");
+      if (sha256 !== res.headers.get("x-backup-sha256"))
+        throw new Error("De back-up is onderweg beschadigd (SHA-256 wijkt af van wat de server vastlegde).");
       const [seq, h] = (res.headers.get("x-backup-chain-head") ?? "").split(":");
       return { sha256, bytes, head: h ? { seq: Number(seq), hash: h } : null };
     },
@@ -175,7 +205,9 @@ export function httpBackend(baseUrl: string, cliToken: string): Backend {
     importContacts: (input) => call("/contacts/import", post(input)),
     // The running server sends the queue itself (every minute, with SMTP_URL).
     send: (kind, waveId) => call(`/waves/${encodeURIComponent(waveId)}/mail/${kind}`, post({})),
-    listOutbox: async (waveId) => (await call<{ messages: OutboxMessage[] }>(`/mail/outbox?status=pending${waveId ? `&waveId=${encodeURIComponent(waveId)}` : ""}`)).messages,
+    listOutbox: async (waveId) =>
+      (await call<{ messages: OutboxMessage[] }>(`/mail/outbox?status=pending${waveId ? `&waveId=${encodeURIComponent(waveId)}` : ""}`))
+        .messages,
     close: async () => {},
   };
 }
@@ -190,11 +222,24 @@ export function lazyBackend(open: () => Promise<Backend>): Backend {
   const forward = <K extends Exclude<keyof Backend, "close">>(key: K) =>
     (async (...args: unknown[]) => ((await get())[key] as (...a: unknown[]) => unknown)(...args)) as Backend[K];
   return {
-    listWaves: forward("listWaves"), createWave: forward("createWave"), createInvitations: forward("createInvitations"),
-    createUser: forward("createUser"), listUsers: forward("listUsers"), disableUser: forward("disableUser"),
-    verifyAudit: forward("verifyAudit"), runRetention: forward("runRetention"), exportEvidence: forward("exportEvidence"),
-    signingKey: forward("signingKey"), auditHead: forward("auditHead"), backup: forward("backup"), restore: forward("restore"),
-    importContacts: forward("importContacts"), send: forward("send"), listOutbox: forward("listOutbox"),
-    close: async () => { if (opened) await (await opened).close(); },
+    listWaves: forward("listWaves"),
+    createWave: forward("createWave"),
+    createInvitations: forward("createInvitations"),
+    createUser: forward("createUser"),
+    listUsers: forward("listUsers"),
+    disableUser: forward("disableUser"),
+    verifyAudit: forward("verifyAudit"),
+    runRetention: forward("runRetention"),
+    exportEvidence: forward("exportEvidence"),
+    signingKey: forward("signingKey"),
+    auditHead: forward("auditHead"),
+    backup: forward("backup"),
+    restore: forward("restore"),
+    importContacts: forward("importContacts"),
+    send: forward("send"),
+    listOutbox: forward("listOutbox"),
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
   };
 }

@@ -11,8 +11,17 @@ import { httpBackend, lazyBackend, type Backend } from "./backend.ts";
 import { runCommand } from "./commands.ts";
 import { parseCli } from "./args.ts";
 
-export interface CliEnv { DATABASE_URL?: string; PGLITE_DIR?: string; PUBLIC_URL?: string; PORT?: string }
-export interface CliResult { code: number; stdout: string; stderr: string }
+export interface CliEnv {
+  DATABASE_URL?: string;
+  PGLITE_DIR?: string;
+  PUBLIC_URL?: string;
+  PORT?: string;
+}
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function backend(env: CliEnv): Promise<Backend> {
   const dir = env.PGLITE_DIR ?? PGLITE_DIR;

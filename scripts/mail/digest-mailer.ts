@@ -9,7 +9,11 @@ import { digestText, qualityDigest } from "../../api/quality/digest.service.ts";
  * The weekly quality digest by e-mail. Node only (SMTP needs raw sockets), so it lives
  * beside the Node entry; without SMTP configured the same digest is shown in the app.
  */
-export interface DigestMail { from: string; to: string[]; dashboardUrl: string }
+export interface DigestMail {
+  from: string;
+  to: string[];
+  dashboardUrl: string;
+}
 
 export function mailFromEnv(env: NodeJS.ProcessEnv, dashboardUrl: string): { transport: Transporter; mail: DigestMail } | null {
   if (!env.SMTP_URL || !env.DIGEST_TO) return null;
@@ -28,10 +32,14 @@ export async function sendWeeklyDigest(db: Db, transport: Transporter, mail: Dig
   if (last?.value === week) return false;
   const digest = await qualityDigest(db, now);
   await transport.sendMail({
-    from: mail.from, to: mail.to, subject: `Ketenspiegel kwaliteitsoverzicht ${week}: ${digest.total} aandachtspunt(en)`,
+    from: mail.from,
+    to: mail.to,
+    subject: `Ketenspiegel kwaliteitsoverzicht ${week}: ${digest.total} aandachtspunt(en)`,
     text: digestText(digest, mail.dashboardUrl),
   });
-  await db.insert(settings).values({ key: KEY, value: week, updatedAt: now })
+  await db
+    .insert(settings)
+    .values({ key: KEY, value: week, updatedAt: now })
     .onConflictDoUpdate({ target: settings.key, set: { value: week, updatedAt: now } });
   return true;
 }

@@ -33,9 +33,12 @@ export function startSurveyMail(db: Db, publicUrl: string, now: () => Date, env:
       busy = false;
     }
   };
-  const erase = () => eraseExpiredContactData(db, now()).then(({ erased }) => {
-    if (erased.length) console.log(`Bewaartermijn: contactgegevens van ${erased.length} meting(en) gewist.`);
-  }).catch((e) => console.error("wissen contactgegevens mislukt", e));
+  const erase = () =>
+    eraseExpiredContactData(db, now())
+      .then(({ erased }) => {
+        if (erased.length) console.log(`Bewaartermijn: contactgegevens van ${erased.length} meting(en) gewist.`);
+      })
+      .catch((e) => console.error("wissen contactgegevens mislukt", e));
   void tick();
   void erase();
   setInterval(tick, 60_000).unref();

@@ -4,7 +4,7 @@ import { Survey } from "survey-react-ui";
 import "survey-core/i18n/dutch";
 import "survey-core/survey-core.fontless.css";
 import "./survey.css";
-import { saveProgress, submit, SurveyError, type SurveyPayload } from "./client.ts";
+import { saveProgress, submit, type SurveyError, type SurveyPayload } from "./client.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 
 // The definition carries a dimension key per scored question; the browser only has to accept it.
@@ -12,8 +12,12 @@ Serializer.addProperty("question", { name: "dimension", visible: false });
 
 const THEME = {
   cssVariables: {
-    "--sjs-primary-backcolor": "#1f5f8b", "--sjs-primary-backcolor-dark": "#174a6d", "--sjs-primary-backcolor-light": "rgba(31, 95, 139, 0.1)",
-    "--sjs-primary-forecolor": "#ffffff", "--sjs-general-backcolor-dim": "#f6f7f9", "--sjs-general-forecolor-light": "#595959",
+    "--sjs-primary-backcolor": "#1f5f8b",
+    "--sjs-primary-backcolor-dark": "#174a6d",
+    "--sjs-primary-backcolor-light": "rgba(31, 95, 139, 0.1)",
+    "--sjs-primary-forecolor": "#ffffff",
+    "--sjs-general-backcolor-dim": "#f6f7f9",
+    "--sjs-general-forecolor-light": "#595959",
     "--sjs-font-family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   },
 };
@@ -36,9 +40,18 @@ function resumePage(model: Model) {
   return idx < 0 ? model.visiblePages.length - 1 : idx;
 }
 
-export default function SurveyPage({ token, payload, locale, t, onDone }: {
-  token: string; payload: SurveyPayload; locale: string;
-  t: (k: MessageKey) => string; onDone: (receipt: string) => void;
+export default function SurveyPage({
+  token,
+  payload,
+  locale,
+  t,
+  onDone,
+}: {
+  token: string;
+  payload: SurveyPayload;
+  locale: string;
+  t: (k: MessageKey) => string;
+  onDone: (receipt: string) => void;
 }) {
   const [save, setSave] = useState<Save>("idle");
   const [sendError, setSendError] = useState("");
@@ -51,7 +64,9 @@ export default function SurveyPage({ token, payload, locale, t, onDone }: {
     return m;
   }, [payload]);
 
-  useEffect(() => { model.locale = locale === "en" ? "en" : "nl"; }, [model, locale]);
+  useEffect(() => {
+    model.locale = locale === "en" ? "en" : "nl";
+  }, [model, locale]);
 
   useEffect(() => {
     const persist = async () => {
@@ -65,7 +80,10 @@ export default function SurveyPage({ token, payload, locale, t, onDone }: {
         timer.current = setTimeout(persist, 5000);
       }
     };
-    const later = () => { clearTimeout(timer.current); timer.current = setTimeout(persist, 800); };
+    const later = () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(persist, 800);
+    };
     const send = async (_: Model, options: { allow: boolean }) => {
       options.allow = false; // the thank-you page only follows a 2xx from the server
       clearTimeout(timer.current);
@@ -88,13 +106,22 @@ export default function SurveyPage({ token, payload, locale, t, onDone }: {
     };
   }, [model, token, t, onDone]);
 
-  const status = save === "saving" ? t("survey.saving") : save === "saved" ? t("survey.saved") : save === "failed" ? t("survey.saveFailed") : "";
+  const status =
+    save === "saving" ? t("survey.saving") : save === "saved" ? t("survey.saved") : save === "failed" ? t("survey.saveFailed") : "";
   return (
     <>
-      <p className="meta">{t("survey.for")} {payload.organisation} · {payload.wave.name}</p>
+      <p className="meta">
+        {t("survey.for")} {payload.organisation} · {payload.wave.name}
+      </p>
       <Survey model={model} />
-      <p className="save-status" role="status" aria-live="polite">{status}</p>
-      {sendError && <p className="error" role="alert">{sendError}</p>}
+      <p className="save-status" role="status" aria-live="polite">
+        {status}
+      </p>
+      {sendError && (
+        <p className="error" role="alert">
+          {sendError}
+        </p>
+      )}
     </>
   );
 }

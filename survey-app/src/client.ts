@@ -7,13 +7,22 @@ export interface SurveyPayload {
 }
 
 export class SurveyError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: { question: string; message: string }[]) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { question: string; message: string }[],
+  ) {
     super(message);
   }
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(`/api/s/${path}`, { ...init, credentials: "omit", headers: { "content-type": "application/json", ...init?.headers } });
+  const res = await fetch(`/api/s/${path}`, {
+    ...init,
+    credentials: "omit",
+    headers: { "content-type": "application/json", ...init?.headers },
+  });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     const e = (body as { error?: { code: string; message: string; details?: { question: string; message: string }[] } }).error;
@@ -42,7 +51,9 @@ export async function submit(token: string, data: Record<string, unknown>, attem
   for (let i = 1; ; i++) {
     try {
       return await call<{ receipt: string }>(`${token}/response`, {
-        method: "POST", body: JSON.stringify({ data }), headers: { "Idempotency-Key": idempotencyKey(token) },
+        method: "POST",
+        body: JSON.stringify({ data }),
+        headers: { "Idempotency-Key": idempotencyKey(token) },
       });
     } catch (e) {
       const transient = !(e instanceof SurveyError) || e.status >= 500;

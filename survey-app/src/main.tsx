@@ -1,7 +1,7 @@
 import { lazy, StrictMode, Suspense, useCallback, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import "./style.css";
-import { loadSurvey, SurveyError, type SurveyPayload } from "./client.ts";
+import { loadSurvey, type SurveyError, type SurveyPayload } from "./client.ts";
 
 // survey-core and its CSS are 90 % of the bytes: a chunk of their own, requested right away (the HTML
 // preloads it too), so that the shell paints while the survey and the questions arrive in parallel.
@@ -10,7 +10,9 @@ const SurveyPage = lazy(() => surveyChunk);
 import { t as translate, type Locale, type MessageKey } from "../../i18n/messages.ts";
 
 type State =
-  | { kind: "loading" } | { kind: "ready"; payload: SurveyPayload } | { kind: "done"; receipt: string }
+  | { kind: "loading" }
+  | { kind: "ready"; payload: SurveyPayload }
+  | { kind: "done"; receipt: string }
   | { kind: "notice"; title: MessageKey; text: MessageKey };
 
 const NOTICES: Record<string, [MessageKey, MessageKey]> = {
@@ -28,10 +30,13 @@ function App() {
   const t = useCallback((k: MessageKey) => translate(locale, k), [locale]);
   const [state, setState] = useState<State>({ kind: "loading" });
   useEffect(() => {
-    loadSurvey(token).then((payload) => setState({ kind: "ready", payload }), (e) => {
-      const [title, text] = NOTICES[(e as SurveyError).code] ?? ["survey.errorTitle", "survey.errorText"];
-      setState({ kind: "notice", title, text });
-    });
+    loadSurvey(token).then(
+      (payload) => setState({ kind: "ready", payload }),
+      (e) => {
+        const [title, text] = NOTICES[(e as SurveyError).code] ?? ["survey.errorTitle", "survey.errorText"];
+        setState({ kind: "notice", title, text });
+      },
+    );
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -47,22 +52,47 @@ function App() {
     <>
       <header>
         <span className="brand">Zorg- en Veiligheidshuis</span>
-        <button type="button" onClick={toggle} lang={locale === "nl" ? "en" : "nl"}>{t("survey.language")}</button>
+        <button type="button" onClick={toggle} lang={locale === "nl" ? "en" : "nl"}>
+          {t("survey.language")}
+        </button>
       </header>
       <main id="main">
-        {state.kind === "loading" && <><h1>{t("survey.pageTitle")}</h1><p role="status">{t("survey.loading")}</p></>}
-        {state.kind === "ready" && <><h1 className="sr-only">{t("survey.pageTitle")}</h1>
-          <Suspense fallback={<p role="status">{t("survey.loading")}</p>}>
-            <SurveyPage token={token} payload={state.payload} locale={locale} t={t} onDone={onDone} />
-          </Suspense></>}
-        {state.kind === "done" && <section className="notice" aria-labelledby="done-title">
-          <h1 id="done-title">{t("survey.thanksTitle")}</h1><p>{t("survey.thanksText")}</p>
-          <p className="meta">{t("survey.receipt")}: <code>{state.receipt}</code></p></section>}
-        {state.kind === "notice" && <section className="notice" aria-labelledby="notice-title">
-          <h1 id="notice-title">{t(state.title)}</h1><p>{t(state.text)}</p></section>}
+        {state.kind === "loading" && (
+          <>
+            <h1>{t("survey.pageTitle")}</h1>
+            <p role="status">{t("survey.loading")}</p>
+          </>
+        )}
+        {state.kind === "ready" && (
+          <>
+            <h1 className="sr-only">{t("survey.pageTitle")}</h1>
+            <Suspense fallback={<p role="status">{t("survey.loading")}</p>}>
+              <SurveyPage token={token} payload={state.payload} locale={locale} t={t} onDone={onDone} />
+            </Suspense>
+          </>
+        )}
+        {state.kind === "done" && (
+          <section className="notice" aria-labelledby="done-title">
+            <h1 id="done-title">{t("survey.thanksTitle")}</h1>
+            <p>{t("survey.thanksText")}</p>
+            <p className="meta">
+              {t("survey.receipt")}: <code>{state.receipt}</code>
+            </p>
+          </section>
+        )}
+        {state.kind === "notice" && (
+          <section className="notice" aria-labelledby="notice-title">
+            <h1 id="notice-title">{t(state.title)}</h1>
+            <p>{t(state.text)}</p>
+          </section>
+        )}
       </main>
     </>
   );
 }
 
-createRoot(document.getElementById("root")!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

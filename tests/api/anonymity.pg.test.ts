@@ -34,25 +34,37 @@ beforeAll(async () => {
   t = await testApp();
   const who = { organisation: "Politie Noord-Holland", organisationType: "veiligheid", branch: "alkmaar" };
   const res = await t.request(`/api/waves/${t.wave.id}/invitations`, { method: "POST", json: { invitations: Array(N).fill(who) } });
-  const { invitations } = await res.json() as { invitations: { invitationId: string; token: string }[] };
+  const { invitations } = (await res.json()) as { invitations: { invitationId: string; token: string }[] };
   invitations.forEach((inv, i) => markerOf.set(inv.invitationId, `antwoord-${i}`));
   // Some save progress first, in creation order.
   for (const inv of invitations.slice(0, 6)) {
-    expect((await t.request(`/api/s/${inv.token}/progress`, { method: "PUT", as: "anonymous", json: { data: { bek_weten: 2 } } })).status).toBe(200);
+    expect(
+      (await t.request(`/api/s/${inv.token}/progress`, { method: "PUT", as: "anonymous", json: { data: { bek_weten: 2 } } })).status,
+    ).toBe(200);
   }
   auditBefore = Number((await q<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0].n);
   // Submit in a known random order, a few minutes apart, each with its own Idempotency-Key.
   for (const inv of shuffle(invitations, seeded(7))) {
     t.clock.now = new Date(t.clock.now.getTime() + 7 * 60_000);
     const data = { ...COMPLETE, cijfer: 5 + (submitted.length % 5), goed: markerOf.get(inv.invitationId) };
-    const r = await t.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", headers: { "idempotency-key": `key-${inv.token}` }, json: { data } });
+    const r = await t.request(`/api/s/${inv.token}/response`, {
+      method: "POST",
+      as: "anonymous",
+      headers: { "idempotency-key": `key-${inv.token}` },
+      json: { data },
+    });
     expect(r.status).toBe(201);
-    const body = await r.json() as { receipt: string; submittedAt: string };
+    const body = (await r.json()) as { receipt: string; submittedAt: string };
     // The partner's receipt carries no time of day either.
     expect(body.submittedAt).toMatch(/T00:00:00\.000Z$/);
     receipts.push(body.receipt);
     // A retry with the same key is answered with the same receipt, and stores nothing new.
-    const again = await t.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", headers: { "idempotency-key": `key-${inv.token}` }, json: { data } });
+    const again = await t.request(`/api/s/${inv.token}/response`, {
+      method: "POST",
+      as: "anonymous",
+      headers: { "idempotency-key": `key-${inv.token}` },
+      json: { data },
+    });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ receipt: body.receipt, replayed: true });
     submitted.push(inv.invitationId);
@@ -60,7 +72,9 @@ beforeAll(async () => {
   auditAfterSubmits = Number((await q<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0].n);
   expect(await mixPool(t.db, t.clock.now, { minBatch: 10, random: seeded(2026) })).toBe(N);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** The responses of the wave, each with the invitation it truly came from. */
 async function truth() {
@@ -82,7 +96,8 @@ function byRank(responseOrder: string[], invitationOrder: string[]) {
 }
 
 const ids = (list: { id: string }[]) => list.map((r) => r.id);
-const ctidOrder = (table: string, idColumn: string) => sql.raw(`select ${idColumn} as id from ${table}
+const ctidOrder = (table: string, idColumn: string) =>
+  sql.raw(`select ${idColumn} as id from ${table}
   group by ${idColumn} order by min(ctid)`);
 
 describe("an anonymous wave, attacked with SQL only", () => {
@@ -100,10 +115,12 @@ describe("an anonymous wave, attacked with SQL only", () => {
   it("links no more than chance by the nearest transaction id", async () => {
     const inv = await q<{ id: string; x: string }>(sql`select id, xmin::text as x from invitations where wave_id = ${t.wave.id}`);
     const res = await q<{ id: string; x: string }>(sql`select id, xmin::text as x from responses where wave_id = ${t.wave.id}`);
-    const guess = new Map(res.map((r) => {
-      const nearest = [...inv].sort((a, b) => Math.abs(Number(a.x) - Number(r.x)) - Math.abs(Number(b.x) - Number(r.x)))[0];
-      return [r.id, nearest.id];
-    }));
+    const guess = new Map(
+      res.map((r) => {
+        const nearest = [...inv].sort((a, b) => Math.abs(Number(a.x) - Number(r.x)) - Math.abs(Number(b.x) - Number(r.x)))[0];
+        return [r.id, nearest.id];
+      }),
+    );
     expect(await correct(guess)).toBeLessThanOrEqual(1); // one shared xmin: every response gets the same guess
   });
 
@@ -147,22 +164,32 @@ describe("an anonymous wave, attacked with SQL only", () => {
     expect(seqs.map((s) => s.s)).toEqual(["audit_log_seq_seq"]);
     const batch = await q<{ entity: string; after: unknown }>(sql`select entity, after from audit_log where seq > ${auditBefore}`);
     expect(batch).toEqual([{ entity: "responses", after: { wave: "KTO test", responses: N } }]);
-    const sameXmin = await q(sql`select a.seq from audit_log a join invitations i on a.xmin::text = i.xmin::text where i.wave_id = ${t.wave.id}`);
+    const sameXmin = await q(
+      sql`select a.seq from audit_log a join invitations i on a.xmin::text = i.xmin::text where i.wave_id = ${t.wave.id}`,
+    );
     expect(sameXmin).toEqual([]);
   });
 
   it("keeps nothing from an invitation (id, token hash, key, receipt, a hash of the answers) on the response side, and nothing from the answers on the invitation", async () => {
-    const inv = await q<{ id: string; token_hash: string; submission_key_hash: string; submission_data_hash: string | null; receipt: string }>(
-      sql`select id, token_hash, submission_key_hash, submission_data_hash, receipt from invitations where wave_id = ${t.wave.id}`);
+    const inv = await q<{
+      id: string;
+      token_hash: string;
+      submission_key_hash: string;
+      submission_data_hash: string | null;
+      receipt: string;
+    }>(sql`select id, token_hash, submission_key_hash, submission_data_hash, receipt from invitations where wave_id = ${t.wave.id}`);
     expect(inv.every((i) => i.submission_data_hash === null)).toBe(true);
     expect(inv.map((i) => i.receipt).sort()).toEqual([...receipts].sort());
-    const everything = (await q<{ t: string }>(sql`select (select coalesce(string_agg(r::text, '|'), '') from responses r)
+    const everything = (
+      await q<{ t: string }>(sql`select (select coalesce(string_agg(r::text, '|'), '') from responses r)
       || (select coalesce(string_agg(a::text, '|'), '') from answers a) || (select coalesce(string_agg(o::text, '|'), '') from open_answers o)
-      || (select coalesce(string_agg(c::text, '|'), '') from answer_counts c) as t`))[0].t;
+      || (select coalesce(string_agg(c::text, '|'), '') from answer_counts c) as t`)
+    )[0].t;
     for (const i of inv) {
       for (const value of [i.id, i.token_hash, i.submission_key_hash, i.receipt]) expect(everything).not.toContain(value);
     }
-    const invText = (await q<{ t: string }>(sql`select string_agg(i::text, '|') as t from invitations i where wave_id = ${t.wave.id}`))[0].t;
+    const invText = (await q<{ t: string }>(sql`select string_agg(i::text, '|') as t from invitations i where wave_id = ${t.wave.id}`))[0]
+      .t;
     for (const r of await q<{ data: Record<string, unknown> }>(sql`select data from responses where wave_id = ${t.wave.id}`)) {
       expect(invText).not.toContain(sha256Hex(canonicalJson(r.data)));
       expect(invText).not.toContain(String(r.data.goed));

@@ -47,19 +47,28 @@ afterAll(async () => {
 });
 
 async function refused(db: Db, statement: ReturnType<typeof sql>, why: RegExp) {
-  const err = await db.execute(statement).then(() => null, (e: Error & { cause?: Error }) => e);
+  const err = await db.execute(statement).then(
+    () => null,
+    (e: Error & { cause?: Error }) => e,
+  );
   expect(err, String(statement.queryChunks)).not.toBeNull();
   expect(String(err!.cause?.message ?? err!.message)).toMatch(why);
 }
 
 describe.skipIf(!onPostgres)("the application's database role", () => {
   it("runs the app: logins append to the trail and the chain verifies", async () => {
-    const api = createApp({ db: app.db, passwords: TEST_PASSWORDS, config: { publicUrl: "http://test.local", now: () => new Date(), version: "test",
-      clientIp: () => "192.0.2.9" } });
-    const res = await api.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "niemand@zvh.test", password: "fout-wachtwoord-123" }) });
+    const api = createApp({
+      db: app.db,
+      passwords: TEST_PASSWORDS,
+      config: { publicUrl: "http://test.local", now: () => new Date(), version: "test", clientIp: () => "192.0.2.9" },
+    });
+    const res = await api.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "niemand@zvh.test", password: "fout-wachtwoord-123" }),
+    });
     expect(res.status).toBe(401);
-    const [{ who }] = await app.db.execute<{ who: string }>(sql`select current_user as who`) as unknown as { who: string }[];
+    const [{ who }] = (await app.db.execute<{ who: string }>(sql`select current_user as who`)) as unknown as { who: string }[];
     expect(who).toBe(APP_ROLE);
     expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true, entries: 1 });
     const backup = await writeBackup(app.db, new Date(), { actorId: null, actor: "test", ip: null }, async () => {});

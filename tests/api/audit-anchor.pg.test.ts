@@ -18,15 +18,23 @@ beforeAll(async () => {
     await t.request("/api/users", { method: "POST", as: "admin", json: { email, role: "auditor" } });
   }
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 type Verify = { ok: boolean; breaks: { seq: number; reason: string }[]; anchor?: { found: boolean } };
 const verify = async (anchor?: string) =>
-  (await t.request(`/api/audit/verify${anchor ? `?anchor=${encodeURIComponent(anchor)}` : ""}`, { as: "auditor" })).json() as Promise<Verify>;
+  (
+    await t.request(`/api/audit/verify${anchor ? `?anchor=${encodeURIComponent(anchor)}` : ""}`, { as: "auditor" })
+  ).json() as Promise<Verify>;
 
 async function untriggered(work: () => Promise<unknown>) {
   await t.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
-  try { await work(); } finally { await t.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`); }
+  try {
+    await work();
+  } finally {
+    await t.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+  }
 }
 
 /** What an attacker with the owner's rights does: change a row and recompute every hash after it. */
@@ -48,7 +56,7 @@ describe("anchoring the audit chain", () => {
   let anchor = "";
 
   it("gives the head, which verifies as an anchor while later entries are added", async () => {
-    const { head } = await (await t.request("/api/audit/anchor", { as: "auditor" })).json() as { head: { seq: number; hash: string } };
+    const { head } = (await (await t.request("/api/audit/anchor", { as: "auditor" })).json()) as { head: { seq: number; hash: string } };
     expect(head.hash).toMatch(/^[0-9a-f]{64}$/);
     anchor = `${head.seq}:${head.hash}`;
     await t.request("/api/users", { method: "POST", as: "admin", json: { email: "d@zvh.test", role: "auditor" } });
@@ -85,9 +93,13 @@ describe("anchoring the audit chain", () => {
   });
 
   it("detects the newest entries deleted (truncation) after an anchor", async () => {
-    const { head } = await (await t.request("/api/audit/anchor", { as: "auditor" })).json() as { head: { seq: number; hash: string } };
+    const { head } = (await (await t.request("/api/audit/anchor", { as: "auditor" })).json()) as { head: { seq: number; hash: string } };
     await untriggered(() => t.db.execute(sql`delete from audit_log where seq >= ${head.seq - 1}`));
     expect(await verify()).toMatchObject({ ok: true });
-    expect(await verify(`${head.seq}:${head.hash}`)).toMatchObject({ ok: false, breaks: [{ seq: head.seq, reason: "anchor_missing" }], anchor: { found: false } });
+    expect(await verify(`${head.seq}:${head.hash}`)).toMatchObject({
+      ok: false,
+      breaks: [{ seq: head.seq, reason: "anchor_missing" }],
+      anchor: { found: false },
+    });
   });
 });

@@ -10,8 +10,13 @@ import type { Database } from "../../db/client.node.ts";
 
 let d: Database;
 const dir = mkdtempSync(join(tmpdir(), "ks-backups-"));
-beforeAll(async () => { d = await testDatabase(); });
-afterAll(async () => { await d.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  d = await testDatabase();
+});
+afterAll(async () => {
+  await d.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("the daily backup", () => {
   it("makes one a day, keeps the newest N files, and records each in the trail", async () => {

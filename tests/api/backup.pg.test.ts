@@ -15,18 +15,26 @@ import { rows } from "../../db/migrate.ts";
  * the chain verifies, the results are the same, and the sessions still work.
  */
 let t: Awaited<ReturnType<typeof testApp>>;
-let file = "", sha = "", head = "";
+let file = "",
+  sha = "",
+  head = "";
 const fresh: Database[] = [];
 const CLI = { actorId: null, actor: "test", ip: null };
 
 beforeAll(async () => {
   t = await testApp();
-  const groups = [{ organisationType: "zorg", organisation: "GGZ NHN", branch: "alkmaar", n: 6, cijfer: 8 },
-    { organisationType: "justitie", organisation: "Reclassering", branch: "den-helder", n: 6, cijfer: 6 }];
+  const groups = [
+    { organisationType: "zorg", organisation: "GGZ NHN", branch: "alkmaar", n: 6, cijfer: 8 },
+    { organisationType: "justitie", organisation: "Reclassering", branch: "den-helder", n: 6, cijfer: 6 },
+  ];
   for (const { n, cijfer, ...who } of groups) {
     const res = await t.request(`/api/waves/${t.wave.id}/invitations`, { method: "POST", json: { invitations: Array(n).fill(who) } });
-    for (const inv of (await res.json() as { invitations: { token: string }[] }).invitations) {
-      const r = await t.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", json: { data: { ...COMPLETE, cijfer } } });
+    for (const inv of ((await res.json()) as { invitations: { token: string }[] }).invitations) {
+      const r = await t.request(`/api/s/${inv.token}/response`, {
+        method: "POST",
+        as: "anonymous",
+        json: { data: { ...COMPLETE, cijfer } },
+      });
       expect(r.status).toBe(201);
     }
   }
@@ -68,7 +76,9 @@ describe("backup and restore", () => {
     head = res.headers.get("x-backup-chain-head")!;
     expect(sha).toBe(sha256Hex(file));
     expect(head).toBe(`${before!.seq}:${before!.hash}`);
-    const { last } = await (await t.request("/api/backups/last", { as: "auditor" })).json() as { last: { at: string; sha256: string; chainHead: { seq: number } } };
+    const { last } = (await (await t.request("/api/backups/last", { as: "auditor" })).json()) as {
+      last: { at: string; sha256: string; chainHead: { seq: number } };
+    };
     expect(last).toMatchObject({ at: t.clock.now.toISOString(), sha256: sha, chainHead: { seq: before!.seq } });
     const header = JSON.parse(file.split("\n")[0]) as { tables: string[]; head: { seq: number } };
     expect(header.tables).toEqual(expect.arrayContaining(["users", "responses", "answers", "audit_log", "answer_counts"]));
@@ -103,6 +113,8 @@ describe("backup and restore", () => {
     expect(await count(target.db, "users")).toBe(0);
     expect(await count(target.db, "audit_log")).toBe(0);
     await expect(restoreBackup(t.db, linesOf(file), new Date(), CLI)).rejects.toThrow(/niet leeg/);
-    await expect(restoreBackup(target.db, linesOf("{\"format\":\"iets anders\"}"), new Date(), CLI)).rejects.toThrow(/geen Ketenspiegel-back-up/);
+    await expect(restoreBackup(target.db, linesOf('{"format":"iets anders"}'), new Date(), CLI)).rejects.toThrow(
+      /geen Ketenspiegel-back-up/,
+    );
   });
 });

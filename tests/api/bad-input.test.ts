@@ -11,40 +11,58 @@ let choiceToken = "";
 
 async function inviteTo(waveId: string) {
   const res = await t.request(`/api/waves/${waveId}/invitations`, {
-    method: "POST", json: { invitations: [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid" }] },
+    method: "POST",
+    json: { invitations: [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid" }] },
   });
-  return (await res.json() as { invitations: { token: string }[] }).invitations[0].token;
+  return ((await res.json()) as { invitations: { token: string }[] }).invitations[0].token;
 }
 
 beforeAll(async () => {
   t = await testApp();
   token = await inviteTo(t.wave.id);
-  const [q] = await t.db.insert(questionnaires).values({
-    key: "keuzes", version: 1, title: "Keuzes",
-    definition: { pages: [{ elements: [{ type: "radiogroup", name: "rol", isRequired: true, choices: ["gemeente", "politie"] }] }] },
-  }).returning();
-  const [w] = await t.db.insert(waves).values({
-    name: "Keuzemeting", questionnaireId: q.id, opensAt: new Date("2026-09-01T00:00:00Z"), closesAt: new Date("2026-11-01T00:00:00Z"),
-  }).returning();
+  const [q] = await t.db
+    .insert(questionnaires)
+    .values({
+      key: "keuzes",
+      version: 1,
+      title: "Keuzes",
+      definition: { pages: [{ elements: [{ type: "radiogroup", name: "rol", isRequired: true, choices: ["gemeente", "politie"] }] }] },
+    })
+    .returning();
+  const [w] = await t.db
+    .insert(waves)
+    .values({
+      name: "Keuzemeting",
+      questionnaireId: q.id,
+      opensAt: new Date("2026-09-01T00:00:00Z"),
+      closesAt: new Date("2026-11-01T00:00:00Z"),
+    })
+    .returning();
   choiceToken = await inviteTo(w.id);
   await t.request(`/api/s/${token}/progress`, { method: "PUT", json: { data: { bek_weten: 2 } } });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 async function snapshot() {
-  const r = rows<Record<string, unknown>>(await t.db.execute(sql`select
+  const r = rows<Record<string, unknown>>(
+    await t.db.execute(sql`select
     (select count(*)::int from responses) as responses, (select count(*)::int from answers) as answers,
     (select count(*)::int from open_answers) as open_answers, (select count(*)::int from invitations) as invitations,
-    (select coalesce(string_agg(progress::text, '|' order by id), '') from invitations) as progress`));
+    (select coalesce(string_agg(progress::text, '|' order by id), '') from invitations) as progress`),
+  );
   return r[0];
 }
 
 let before: Record<string, unknown>;
-beforeEach(async () => { before = await snapshot(); });
+beforeEach(async () => {
+  before = await snapshot();
+});
 
 async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
-  const body = await res.json() as { error: { code: string; message: string; details?: { question?: string; reason?: string }[] } };
+  const body = (await res.json()) as { error: { code: string; message: string; details?: { question?: string; reason?: string }[] } };
   expect(body.error.code).toBe(code);
   expect(body.error.message.length).toBeGreaterThan(5);
   expect(await snapshot()).toEqual(before);
@@ -55,7 +73,10 @@ const put = (tok: string, data: unknown) => t.request(`/api/s/${tok}/progress`, 
 const post = (tok: string, data: unknown) => t.request(`/api/s/${tok}/response`, { method: "POST", as: "anonymous", json: { data } });
 
 describe("bad answers are refused with 4xx JSON naming the question, and nothing is stored", () => {
-  for (const [label, send] of [["saveProgress", put], ["submitResponse", post]] as const) {
+  for (const [label, send] of [
+    ["saveProgress", put],
+    ["submitResponse", post],
+  ] as const) {
     it(`${label}: unknown question`, async () => {
       const e = await expectError(await send(token, { ...COMPLETE, adres: "Dorpsstraat 1" }), 422, "invalid_answers");
       expect(e.details).toContainEqual(expect.objectContaining({ question: "adres", reason: "unknown_question" }));
@@ -85,15 +106,34 @@ describe("bad answers are refused with 4xx JSON naming the question, and nothing
   });
 
   it("malformed JSON is a 400", async () => {
-    await expectError(await t.request(`/api/s/${token}/response`, {
-      method: "POST", as: "anonymous", headers: { "content-type": "application/json" }, body: '{"data": {"cijfer": 8',
-    }), 400, "malformed_request");
+    await expectError(
+      await t.request(`/api/s/${token}/response`, {
+        method: "POST",
+        as: "anonymous",
+        headers: { "content-type": "application/json" },
+        body: '{"data": {"cijfer": 8',
+      }),
+      400,
+      "malformed_request",
+    );
   });
 
   it("a body that does not match the contract is a 400", async () => {
-    await expectError(await t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { answers: COMPLETE } }), 400, "invalid_input");
-    await expectError(await t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { data: COMPLETE, extra: 1 } }), 400, "invalid_input");
-    await expectError(await t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { data: [1, 2] } }), 400, "invalid_input");
+    await expectError(
+      await t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { answers: COMPLETE } }),
+      400,
+      "invalid_input",
+    );
+    await expectError(
+      await t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { data: COMPLETE, extra: 1 } }),
+      400,
+      "invalid_input",
+    );
+    await expectError(
+      await t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { data: [1, 2] } }),
+      400,
+      "invalid_input",
+    );
   });
 
   it("an oversized body is a 413", async () => {
@@ -148,9 +188,15 @@ describe("bad invitations are refused and create nothing", () => {
   it("unknown wave is a 404, a closed wave a 409", async () => {
     await expectError(await create([ok], "00000000-0000-4000-8000-000000000000"), 404, "wave_not_found");
     await expectError(await create([ok], "geen-uuid"), 400, "invalid_input");
-    const [closed] = await t.db.insert(waves).values({
-      name: "KTO gesloten", questionnaireId: t.questionnaireId, opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2026-02-01T00:00:00Z"),
-    }).returning();
+    const [closed] = await t.db
+      .insert(waves)
+      .values({
+        name: "KTO gesloten",
+        questionnaireId: t.questionnaireId,
+        opensAt: new Date("2026-01-01T00:00:00Z"),
+        closesAt: new Date("2026-02-01T00:00:00Z"),
+      })
+      .returning();
     before = await snapshot();
     await expectError(await create([ok], closed.id), 409, "wave_closed");
   });
@@ -159,12 +205,20 @@ describe("bad invitations are refused and create nothing", () => {
 describe("ids that are not uuids", () => {
   it("are a 404 JSON error on every id route, never a database error", async () => {
     const fake = "-".repeat(36);
-    const paths = [`/api/conferences/${fake}`, `/api/evidence/${fake}`, `/api/reports/deliveries/${fake}`, `/api/findings/${fake}`,
-      `/api/actions/${fake}/evaluation`, `/api/risks/${fake}`, `/api/management-reviews/${fake}`, `/api/cases/${fake}`];
+    const paths = [
+      `/api/conferences/${fake}`,
+      `/api/evidence/${fake}`,
+      `/api/reports/deliveries/${fake}`,
+      `/api/findings/${fake}`,
+      `/api/actions/${fake}/evaluation`,
+      `/api/risks/${fake}`,
+      `/api/management-reviews/${fake}`,
+      `/api/cases/${fake}`,
+    ];
     for (const path of paths) {
       const res = await t.request(path, { as: "kwaliteit" });
       expect(res.status, path).toBe(404);
-      expect((await res.json() as { error: { message: string } }).error.message, path).toBeTruthy();
+      expect(((await res.json()) as { error: { message: string } }).error.message, path).toBeTruthy();
     }
     const patch = await t.request(`/api/follow-ups/${fake}`, { method: "PATCH", json: { doneOn: "2026-01-01" } });
     expect(patch.status).toBe(404);

@@ -13,7 +13,9 @@ beforeAll(async () => {
   await seedReference(database.db);
   await ensureDefaultQuestionnaire(database.db);
 });
-afterAll(async () => { await database.close(); });
+afterAll(async () => {
+  await database.close();
+});
 
 describe("CLI arguments", () => {
   it("names an unknown option in Dutch instead of throwing Node's error", () => {
@@ -24,16 +26,27 @@ describe("CLI arguments", () => {
   });
 
   it.each([
-    ["2026-03-12", "2026-03-12"], ["12-03-2026", "2026-03-12"], ["12/3/2026", "2026-03-12"], ["1.3.2026", "2026-03-01"],
-    ["12 maart 2026", "2026-03-12"], ["12 Mrt 2026", "2026-03-12"], ["3 okt. 2026", "2026-10-03"], ["29-02-2028", "2028-02-29"],
+    ["2026-03-12", "2026-03-12"],
+    ["12-03-2026", "2026-03-12"],
+    ["12/3/2026", "2026-03-12"],
+    ["1.3.2026", "2026-03-01"],
+    ["12 maart 2026", "2026-03-12"],
+    ["12 Mrt 2026", "2026-03-12"],
+    ["3 okt. 2026", "2026-10-03"],
+    ["29-02-2028", "2028-02-29"],
   ])("reads the date %s as %s", (input, iso) => {
     expect(cliDate(input, "opens")).toBe(iso);
   });
 
   it.each([
-    ["31-02-2026", /bestaat niet/], ["29-02-2026", /bestaat niet/], ["2026-13-01", /bestaat niet/],
-    ["12 maar 2026", /Onbekende maand 'maar'/], ["12 march 2026", /Onbekende maand/], ["volgende week", /Ongeldige datum 'volgende week' bij --opens: gebruik JJJJ-MM-DD/],
-    ["03/12/26", /Ongeldige datum/], [undefined, /--opens <datum> is verplicht/],
+    ["31-02-2026", /bestaat niet/],
+    ["29-02-2026", /bestaat niet/],
+    ["2026-13-01", /bestaat niet/],
+    ["12 maar 2026", /Onbekende maand 'maar'/],
+    ["12 march 2026", /Onbekende maand/],
+    ["volgende week", /Ongeldige datum 'volgende week' bij --opens: gebruik JJJJ-MM-DD/],
+    ["03/12/26", /Ongeldige datum/],
+    [undefined, /--opens <datum> is verplicht/],
   ])("refuses %s in Dutch", (input, message) => {
     expect(() => cliDate(input, "opens")).toThrow(message);
   });
@@ -53,10 +66,12 @@ describe("CLI commands in-process, straight on the database", () => {
   it("refuses a Dutch date it cannot read before touching the database", async () => {
     const before = (await directBackend(database, "http://cli.test").listWaves()).length;
     const b = directBackend({ ...database, close: async () => {} }, "http://cli.test");
-    await expect(runCommand(b, ["wave", "create"], { name: "Nooit", opens: "morgen", closes: "2026-12-01" }))
-      .rejects.toThrow(/Ongeldige datum 'morgen' bij --opens/);
-    await expect(runCommand(b, ["evidence", "export"], { from: "31-02-2026", to: "2026-03-01", out: "/tmp/x.zip" }))
-      .rejects.toThrow(/bestaat niet/);
+    await expect(runCommand(b, ["wave", "create"], { name: "Nooit", opens: "morgen", closes: "2026-12-01" })).rejects.toThrow(
+      /Ongeldige datum 'morgen' bij --opens/,
+    );
+    await expect(runCommand(b, ["evidence", "export"], { from: "31-02-2026", to: "2026-03-01", out: "/tmp/x.zip" })).rejects.toThrow(
+      /bestaat niet/,
+    );
     expect((await b.listWaves()).length).toBe(before);
   });
 });

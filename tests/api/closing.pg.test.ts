@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await testApp({ now: new Date("2026-07-10T10:00:00Z") });
   ids = Object.fromEntries((await t.db.select().from(users)).map((u) => [u.role, u.id]));
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const post = (path: string, json?: unknown, as: "kwaliteit" | "management" = "kwaliteit") =>
   t.request(path, { method: "POST", as, ...(json === undefined ? {} : { json }) });
@@ -21,24 +23,61 @@ const data = async <T>(res: Response, status: number): Promise<T> => {
   return body as T;
 };
 interface Check {
-  canClose: boolean; reasonRequired: boolean; blocking: { code: string }[];
-  stillOpen: { actionsNotDone: { ref: string }[]; effectNotMeasurable: { ref: string; status: string }[]; effectivenessReviewMissing: boolean };
+  canClose: boolean;
+  reasonRequired: boolean;
+  blocking: { code: string }[];
+  stillOpen: {
+    actionsNotDone: { ref: string }[];
+    effectNotMeasurable: { ref: string; status: string }[];
+    effectivenessReviewMissing: boolean;
+  };
 }
 const check = async (id: string) => data<Check>(await t.request(`/api/findings/${id}/closing-check`, { as: "auditor" }), 200);
 const closeCodes = async (id: string, json?: unknown) =>
-  (await data<{ error: { details: { code: string }[] } }>(await post(`/api/findings/${id}/close`, json), 422)).error.details.map((d) => d.code);
-const trail = async (id: string) => rows<{ action: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
-  await t.db.execute(sql`select action, before, after from audit_log where entity = 'finding' and entity_id = ${id} order by seq`));
+  (await data<{ error: { details: { code: string }[] } }>(await post(`/api/findings/${id}/close`, json), 422)).error.details.map(
+    (d) => d.code,
+  );
+const trail = async (id: string) =>
+  rows<{ action: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
+    await t.db.execute(sql`select action, before, after from audit_log where entity = 'finding' and entity_id = ${id} order by seq`),
+  );
 
 async function finding(classification: string) {
-  const { finding: f } = await data<{ finding: { id: string; ref: string } }>(await post("/api/findings", {
-    source: "other", title: `Bevinding ${classification}`, description: "Bij de interne audit gezien.", classification, clauses: ["8.5.1"], foundOn: "2026-07-01" }), 201);
+  const { finding: f } = await data<{ finding: { id: string; ref: string } }>(
+    await post("/api/findings", {
+      source: "other",
+      title: `Bevinding ${classification}`,
+      description: "Bij de interne audit gezien.",
+      classification,
+      clauses: ["8.5.1"],
+      foundOn: "2026-07-01",
+    }),
+    201,
+  );
   return f;
 }
-async function action(findingId: string, criterion: unknown = { kind: "conference_metric", text: "regie belegd in ≥ 95 % over Q3",
-  metric: "directorAssigned", comparator: ">=", target: 95, from: "2026-07-01", to: "2026-09-30" }) {
-  const { action: a } = await data<{ action: { id: string; ref: string } }>(await post("/api/actions", {
-    findingIds: [findingId], title: "Werkinstructie aanpassen", ownerId: ids.kwaliteit, dueOn: "2026-08-01", criterion }), 201);
+async function action(
+  findingId: string,
+  criterion: unknown = {
+    kind: "conference_metric",
+    text: "regie belegd in ≥ 95 % over Q3",
+    metric: "directorAssigned",
+    comparator: ">=",
+    target: 95,
+    from: "2026-07-01",
+    to: "2026-09-30",
+  },
+) {
+  const { action: a } = await data<{ action: { id: string; ref: string } }>(
+    await post("/api/actions", {
+      findingIds: [findingId],
+      title: "Werkinstructie aanpassen",
+      ownerId: ids.kwaliteit,
+      dueOn: "2026-08-01",
+      criterion,
+    }),
+    201,
+  );
   return a;
 }
 
@@ -47,14 +86,27 @@ describe("closing check and closing an opportunity", () => {
     const f = await finding("opportunity");
     const a = await action(f.id);
     const before = await check(f.id);
-    expect(before).toMatchObject({ canClose: false, reasonRequired: true, blocking: [{ code: "actions_open" }],
-      stillOpen: { actionsNotDone: [{ ref: a.ref }], effectNotMeasurable: [{ ref: a.ref, status: "nog_niet_meetbaar" }], effectivenessReviewMissing: true } });
+    expect(before).toMatchObject({
+      canClose: false,
+      reasonRequired: true,
+      blocking: [{ code: "actions_open" }],
+      stillOpen: {
+        actionsNotDone: [{ ref: a.ref }],
+        effectNotMeasurable: [{ ref: a.ref, status: "nog_niet_meetbaar" }],
+        effectivenessReviewMissing: true,
+      },
+    });
     // The dashboard posts without a body; that is a 422 with every reason, not a 400 or 415.
     expect(await closeCodes(f.id)).toEqual(["actions_open", "reason_required"]);
 
     await data(await t.request(`/api/actions/${a.id}`, { method: "PATCH", json: { status: "gereed", completedOn: "2026-07-10" } }), 200);
     const ready = await check(f.id);
-    expect(ready).toMatchObject({ canClose: true, reasonRequired: true, blocking: [], stillOpen: { actionsNotDone: [], effectivenessReviewMissing: true } });
+    expect(ready).toMatchObject({
+      canClose: true,
+      reasonRequired: true,
+      blocking: [],
+      stillOpen: { actionsNotDone: [], effectivenessReviewMissing: true },
+    });
     expect(ready.stillOpen.effectNotMeasurable.map((e) => e.ref)).toEqual([a.ref]);
     expect(await closeCodes(f.id, {})).toEqual(["reason_required"]);
 
@@ -66,7 +118,9 @@ describe("closing check and closing an opportunity", () => {
 
     const reason = "Kans benut; het effect is pas na Q3 meetbaar en wordt in de directiebeoordeling gevolgd.";
     const { finding: closed } = await data<{ finding: { status: string; closeReason: string; closedBy: string } }>(
-      await post(`/api/findings/${f.id}/close`, { reason }), 200);
+      await post(`/api/findings/${f.id}/close`, { reason }),
+      200,
+    );
     expect(closed).toMatchObject({ status: "gesloten", closeReason: reason, closedBy: ids.kwaliteit });
     expect((await trail(f.id)).at(-1)).toMatchObject({ action: "close", after: { ref: f.ref, reason } });
     expect((await post(`/api/findings/${f.id}/close`, { reason })).status).toBe(409);
@@ -78,7 +132,14 @@ describe("closing check and closing an opportunity", () => {
     await action(f.id, { kind: "manual", text: "steekproef 10 dossiers" });
     const c = await check(f.id);
     expect(c.reasonRequired).toBe(false);
-    expect(c.blocking.map((b) => b.code)).toEqual(["actions_open", "correction_missing", "root_cause_missing", "similar_unchecked", "no_finished_action", "review_missing"]);
+    expect(c.blocking.map((b) => b.code)).toEqual([
+      "actions_open",
+      "correction_missing",
+      "root_cause_missing",
+      "similar_unchecked",
+      "no_finished_action",
+      "review_missing",
+    ]);
     expect(c.stillOpen.effectNotMeasurable).toEqual([]); // a manual criterion is judged by a person, not measured
     expect(await closeCodes(f.id, { reason: "Geen tijd voor een beoordeling." })).toContain("review_missing");
   });
@@ -100,14 +161,22 @@ describe("reopening a closed finding", () => {
 
     const reason = "Bij de volgende audit opnieuw gezien; toch een structureel probleem.";
     const { finding: open } = await data<{ finding: { status: string; closedAt: null; closeReason: null } }>(
-      await post(`/api/findings/${f.id}/reopen`, { reason }, "management"), 200);
+      await post(`/api/findings/${f.id}/reopen`, { reason }, "management"),
+      200,
+    );
     expect(open).toMatchObject({ status: "open", closedAt: null, closeReason: null });
     const last = (await trail(f.id)).at(-1)!;
-    expect(last).toMatchObject({ action: "reopen", after: { ref: f.ref, reason }, before: { closedBy: ids.kwaliteit, closeReason: "Geen actie nodig: eenmalig." } });
+    expect(last).toMatchObject({
+      action: "reopen",
+      after: { ref: f.ref, reason },
+      before: { closedBy: ids.kwaliteit, closeReason: "Geen actie nodig: eenmalig." },
+    });
     expect(last.before!.closedAt).toBe("2026-07-10T10:00:00.000Z");
     expect((await post(`/api/findings/${f.id}/reopen`, { reason })).status).toBe(409);
     // Open again, it can be worked on and needs its closing rules once more.
-    expect((await t.request(`/api/findings/${f.id}`, { method: "PATCH", json: { correction: "Casus alsnog besproken." } })).status).toBe(200);
+    expect((await t.request(`/api/findings/${f.id}`, { method: "PATCH", json: { correction: "Casus alsnog besproken." } })).status).toBe(
+      200,
+    );
     expect((await check(f.id)).reasonRequired).toBe(true);
   });
 });
@@ -115,9 +184,13 @@ describe("reopening a closed finding", () => {
 describe("under parallel requests", () => {
   it("closes once and reopens once, with one trail entry each", async () => {
     const f = await finding("opportunity");
-    const closes = await Promise.all(Array.from({ length: 6 }, () => post(`/api/findings/${f.id}/close`, { reason: "Parallel gesloten." })));
+    const closes = await Promise.all(
+      Array.from({ length: 6 }, () => post(`/api/findings/${f.id}/close`, { reason: "Parallel gesloten." })),
+    );
     expect(closes.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
-    const reopens = await Promise.all(Array.from({ length: 6 }, () => post(`/api/findings/${f.id}/reopen`, { reason: "Parallel heropend." })));
+    const reopens = await Promise.all(
+      Array.from({ length: 6 }, () => post(`/api/findings/${f.id}/reopen`, { reason: "Parallel heropend." })),
+    );
     expect(reopens.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
     expect((await trail(f.id)).map((e) => e.action)).toEqual(["create", "close", "reopen"]);
     const verify = await data<{ ok: boolean }>(await t.request("/api/audit/verify", { as: "auditor" }), 200);

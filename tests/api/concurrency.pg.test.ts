@@ -11,8 +11,12 @@ import { auditLog, users } from "../../db/schema.ts";
  * single use of a set-password link.
  */
 let t: Awaited<ReturnType<typeof testApp>>;
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const PASSWORD = "Lange-zin met 4 woorden";
 const WRONG = "fout-wachtwoord-123";
@@ -20,7 +24,7 @@ const WRONG = "fout-wachtwoord-123";
 async function newAccount(email: string) {
   const res = await t.request("/api/users", { method: "POST", as: "admin", json: { email, role: "kwaliteit" } });
   expect(res.status).toBe(201);
-  const token = (await res.json() as { setPasswordUrl: string }).setPasswordUrl.split("/wachtwoord/")[1];
+  const token = ((await res.json()) as { setPasswordUrl: string }).setPasswordUrl.split("/wachtwoord/")[1];
   const set = await t.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } });
   expect(set.status).toBe(204);
 }
@@ -28,7 +32,8 @@ async function newAccount(email: string) {
 const login = (email: string, password: string, ip: string) =>
   t.request("/api/auth/login", { method: "POST", as: "anonymous", headers: { "x-test-ip": ip }, json: { email, password } });
 
-const parallel = <T>(n: number, make: (i: number) => T | Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+const parallel = <T>(n: number, make: (i: number) => T | Promise<T>): Promise<T[]> =>
+  Promise.all(Array.from({ length: n }, (_, i) => make(i)));
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
 
 describe("the audit chain under parallel writes", () => {
@@ -42,8 +47,9 @@ describe("the audit chain under parallel writes", () => {
       expect(res.status).toBe(200);
       return /ks_session=([^;]+)/.exec(res.headers.get("set-cookie")!)![1];
     });
-    const logouts = parallel(8, (i) => t.request("/api/auth/logout", { method: "POST",
-      headers: { cookie: `ks_session=${sessions[i]}`, origin: "http://localhost" } }));
+    const logouts = parallel(8, (i) =>
+      t.request("/api/auth/logout", { method: "POST", headers: { cookie: `ks_session=${sessions[i]}`, origin: "http://localhost" } }),
+    );
     expect((await failed).map((r) => r.status)).toEqual(Array(10).fill(401));
     expect((await logouts).map((r) => r.status)).toEqual(Array(8).fill(204));
     expect((await t.db.select().from(auditLog)).length).toBe(before + 10 + 8 + 8);
@@ -79,13 +85,18 @@ describe("login throttling under parallel requests", () => {
 describe("set-password links under parallel use", () => {
   it("lets exactly one of eight parallel uses of one link set the password", { timeout: 120_000 }, async () => {
     const res = await t.request("/api/users", { method: "POST", as: "admin", json: { email: "link@zvh.test", role: "auditor" } });
-    const token = (await res.json() as { setPasswordUrl: string }).setPasswordUrl.split("/wachtwoord/")[1];
+    const token = ((await res.json()) as { setPasswordUrl: string }).setPasswordUrl.split("/wachtwoord/")[1];
     const [user] = await t.db.select().from(users).where(eq(users.email, "link@zvh.test"));
     const changesBefore = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, user.id))).length;
-    const statuses = (await parallel(8, (i) => t.request("/api/auth/set-password", { method: "POST", as: "anonymous",
-      json: { token, password: `${PASSWORD} nummer ${i}` } }))).map((r) => r.status);
+    const statuses = (
+      await parallel(8, (i) =>
+        t.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: `${PASSWORD} nummer ${i}` } }),
+      )
+    ).map((r) => r.status);
     expect(tally(statuses)).toEqual({ 204: 1, 400: 7 });
-    const changes = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, user.id))).filter((e) => e.action === "password_change");
+    const changes = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, user.id))).filter(
+      (e) => e.action === "password_change",
+    );
     expect(changes.length).toBe(1);
     expect(changesBefore).toBe(1); // only the creation
     const winner = statuses.indexOf(204);

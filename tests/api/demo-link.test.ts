@@ -11,8 +11,13 @@ import { COMPLETE } from "../helpers/answers.ts";
 let t: Awaited<ReturnType<typeof testApp>>;
 const dir = mkdtempSync(join(tmpdir(), "ks-demo-link-"));
 const file = join(dir, "pglite.demo-link.json");
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const invited = async () => (await t.db.select({ n: count() }).from(invitations).where(eq(invitations.waveId, t.wave.id)))[0].n;
 
@@ -21,7 +26,8 @@ describe("the demo link of npm start", () => {
     const first = await demoLink(t.db, t.wave.id, "http://localhost:8787", t.clock.now, file);
     expect(first).toMatch(/^http:\/\/localhost:8787\/s\/[a-z2-7]{32}$/);
     const n = await invited();
-    for (let restart = 0; restart < 3; restart++) expect(await demoLink(t.db, t.wave.id, "http://localhost:8787/", t.clock.now, file)).toBe(first);
+    for (let restart = 0; restart < 3; restart++)
+      expect(await demoLink(t.db, t.wave.id, "http://localhost:8787/", t.clock.now, file)).toBe(first);
     expect(await invited()).toBe(n);
     // The link works: the survey opens.
     const token = first.split("/s/")[1];

@@ -5,16 +5,41 @@ import { users } from "../../db/schema.ts";
 import { mailFromEnv, sendWeeklyDigest } from "../../scripts/mail/digest-mailer.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
-beforeAll(async () => { t = await testApp({ now: new Date("2026-11-23T08:00:00Z") }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp({ now: new Date("2026-11-23T08:00:00Z") });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe("the weekly digest e-mail", () => {
   it("sends the digest once per ISO week through SMTP (here nodemailer's JSON transport)", async () => {
     const owner = (await t.db.select().from(users)).find((u) => u.role === "kwaliteit")!;
-    const f = await (await t.request("/api/findings", { method: "POST", json: { source: "complaint", title: "Geen terugkoppeling", description: "z",
-      classification: "minor_nc", clauses: ["8.2.1"], foundOn: "2026-11-01" } })).json() as { finding: { id: string } };
-    const a = await (await t.request("/api/actions", { method: "POST", json: { findingIds: [f.finding.id], title: "Terugkoppeling binnen 5 dagen",
-      ownerId: owner.id, dueOn: "2026-11-23", criterion: { kind: "manual", text: "steekproef" } } })).json() as { action: { ref: string } };
+    const f = (await (
+      await t.request("/api/findings", {
+        method: "POST",
+        json: {
+          source: "complaint",
+          title: "Geen terugkoppeling",
+          description: "z",
+          classification: "minor_nc",
+          clauses: ["8.2.1"],
+          foundOn: "2026-11-01",
+        },
+      })
+    ).json()) as { finding: { id: string } };
+    const a = (await (
+      await t.request("/api/actions", {
+        method: "POST",
+        json: {
+          findingIds: [f.finding.id],
+          title: "Terugkoppeling binnen 5 dagen",
+          ownerId: owner.id,
+          dueOn: "2026-11-23",
+          criterion: { kind: "manual", text: "steekproef" },
+        },
+      })
+    ).json()) as { action: { ref: string } };
     t.clock.now = new Date("2026-11-30T08:00:00Z");
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sent: { subject: string; text: string; to: { address: string }[] }[] = [];

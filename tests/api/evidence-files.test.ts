@@ -6,11 +6,22 @@ let findingId = "";
 
 beforeAll(async () => {
   t = await testApp();
-  const res = await t.request("/api/findings", { method: "POST", json: { source: "other", title: "Observatie", description: "x",
-    classification: "observation", clauses: ["7.5"], foundOn: "2026-07-01" } });
-  findingId = (await res.json() as { finding: { id: string } }).finding.id;
+  const res = await t.request("/api/findings", {
+    method: "POST",
+    json: {
+      source: "other",
+      title: "Observatie",
+      description: "x",
+      classification: "observation",
+      clauses: ["7.5"],
+      foundOn: "2026-07-01",
+    },
+  });
+  findingId = ((await res.json()) as { finding: { id: string } }).finding.id;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 async function upload(name: string, content: string | Uint8Array, declared: string) {
   const form = new FormData();
@@ -19,7 +30,7 @@ async function upload(name: string, content: string | Uint8Array, declared: stri
   form.set("findingId", findingId);
   const res = await t.request("/api/evidence", { method: "POST", body: form });
   expect(res.status).toBe(201);
-  return (await res.json() as { evidence: { id: string; filename: string; contentType: string } }).evidence;
+  return ((await res.json()) as { evidence: { id: string; filename: string; contentType: string } }).evidence;
 }
 
 describe("evidence files with names beyond Latin-1 download", () => {
@@ -46,7 +57,9 @@ describe("evidence is never active content", () => {
   });
 
   it("keeps an SVG declared as image/png, and HTML hidden in a .txt, inert", async () => {
-    expect((await upload("logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>", "image/png")).contentType).toBe("application/octet-stream");
+    expect((await upload("logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>", "image/png")).contentType).toBe(
+      "application/octet-stream",
+    );
     expect((await upload("notitie.txt", "<!doctype html><p>hoi", "text/plain")).contentType).toBe("application/octet-stream");
   });
 

@@ -8,7 +8,7 @@ import { createApp, openApiDocument } from "../../api/app.ts";
 import { createNodeApp } from "../../api/server.node.ts";
 import { decide, type Permission } from "../../api/domain/auth/permissions.ts";
 import { rows } from "../../db/migrate.ts";
-import { ROLES } from "../../db/schema.ts";
+import type { ROLES } from "../../db/schema.ts";
 
 /**
  * Table-driven: every string field of every request body, every path parameter and every query
@@ -18,42 +18,72 @@ import { ROLES } from "../../db/schema.ts";
  * and nothing may be stored.
  */
 
-type Schema = { $ref?: string; type?: string | string[]; format?: string; properties?: Record<string, Schema>; items?: Schema;
-  oneOf?: Schema[]; anyOf?: Schema[]; allOf?: Schema[]; enum?: unknown[]; const?: unknown; additionalProperties?: boolean | Schema;
-  "x-text"?: string; "x-citizen-data"?: string };
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  allOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+  additionalProperties?: boolean | Schema;
+  "x-text"?: string;
+  "x-citizen-data"?: string;
+};
 type Parameter = { name: string; in: string; schema: Schema };
-type Operation = { operationId: string; "x-permission": Permission; parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: Schema }> } };
+type Operation = {
+  operationId: string;
+  "x-permission": Permission;
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
 
 // The document does not need a database: build it once, at collection time, to name one test per operation.
-const doc = openApiDocument(createApp({ db: {} as never, config: { publicUrl: "http://test.local", now: () => new Date(), version: "t" } }),
-  "http://test.local") as unknown as {
-  paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> };
+const doc = openApiDocument(
+  createApp({ db: {} as never, config: { publicUrl: "http://test.local", now: () => new Date(), version: "t" } }),
+  "http://test.local",
+) as unknown as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
 };
 const deref = (s: Schema): Schema => (s.$ref ? deref(doc.components.schemas[s.$ref.split("/").pop()!]) : s);
 
 const HOSTILE: [string, string, string][] = [
-  ["NUL", "abc\u0000def", "abc%00def"], ["lone surrogate", "a\ud800b", "a%ED%A0%80b"], ["ESC", "a\u001b[2Jb", "a%1B%5B2Jb"],
-  ["BEL", "a\u0007b", "a%07b"], ["RLO", "a\u202eb", "a%E2%80%AEb"], ["zero-width space", "a\u200bb", "a%E2%80%8Bb"],
-  ["BOM", "\ufeffab", "%EF%BB%BFab"], ["C1", "a\u0085b", "a%C2%85b"],
+  ["NUL", "abc\u0000def", "abc%00def"],
+  ["lone surrogate", "a\ud800b", "a%ED%A0%80b"],
+  ["ESC", "a\u001b[2Jb", "a%1B%5B2Jb"],
+  ["BEL", "a\u0007b", "a%07b"],
+  ["RLO", "a\u202eb", "a%E2%80%AEb"],
+  ["zero-width space", "a\u200bb", "a%E2%80%8Bb"],
+  ["BOM", "\ufeffab", "%EF%BB%BFab"],
+  ["C1", "a\u0085b", "a%C2%85b"],
 ];
 const BAD_DATES = ["0000-01-01", "1900-01-01", "9999-12-31"];
 const BAD_DATETIMES = ["0000-01-01T00:00:00Z", "1900-06-01T00:00:00Z", "9999-12-31T00:00:00Z"];
 const BSN = "Jan Jansen BSN 111222333";
 
-interface Field { path: string[]; schema: Schema; skeleton: (value: unknown) => unknown }
+interface Field {
+  path: string[];
+  schema: Schema;
+  skeleton: (value: unknown) => unknown;
+}
 
 /** Every string (and number) field of a body schema, with a function that builds a body holding a value there. */
 function fields(schema: Schema, path: string[] = [], wrap: (v: unknown) => unknown = (v) => v): Field[] {
   const s = deref(schema);
   for (const branches of [s.oneOf, s.anyOf, s.allOf]) {
-    if (branches) return branches.flatMap((b) => {
-      const branch = deref(b);
-      // A discriminated union only looks inside the branch its discriminator names.
-      const fixed = Object.entries(branch.properties ?? {}).filter(([, p]) => deref(p).enum?.length === 1 || deref(p).const !== undefined)
-        .map(([k, p]) => [k, deref(p).const ?? deref(p).enum![0]] as const);
-      return fields(branch, path, (v) => wrap(Object.assign(Object.fromEntries(fixed), v as object)));
-    });
+    if (branches)
+      return branches.flatMap((b) => {
+        const branch = deref(b);
+        // A discriminated union only looks inside the branch its discriminator names.
+        const fixed = Object.entries(branch.properties ?? {})
+          .filter(([, p]) => deref(p).enum?.length === 1 || deref(p).const !== undefined)
+          .map(([k, p]) => [k, deref(p).const ?? deref(p).enum![0]] as const);
+        return fields(branch, path, (v) => wrap(Object.assign(Object.fromEntries(fixed), v as object)));
+      });
   }
   const types = [s.type].flat();
   if (types.includes("object") || s.properties) {
@@ -70,8 +100,13 @@ const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entrie
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let token = "";
-const PRINCIPAL = (role: (typeof ROLES)[number]) => ({ userId: "x", label: role, role,
-  municipalityId: role === "gemeente" ? "alkmaar" : null, branchId: role === "medewerker" ? "alkmaar" : null });
+const PRINCIPAL = (role: (typeof ROLES)[number]) => ({
+  userId: "x",
+  label: role,
+  role,
+  municipalityId: role === "gemeente" ? "alkmaar" : null,
+  branchId: role === "medewerker" ? "alkmaar" : null,
+});
 
 /** A role that may call the operation, so the refusal is about the input and not about access. */
 function roleFor(op: Operation): As {
@@ -93,8 +128,10 @@ function validParam(name: string, schema: Schema) {
 }
 
 async function tableCounts() {
-  const tables = rows<{ name: string }>(await t.db.execute(sql`select table_name as name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`));
+  const tables = rows<{ name: string }>(
+    await t.db.execute(sql`select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`),
+  );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
     counts[name] = Number(rows<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from "${name}"`)))[0].n);
@@ -106,30 +143,44 @@ let before: Record<string, number>;
 beforeAll(async () => {
   t = await testApp();
   const res = await t.request(`/api/waves/${t.wave.id}/invitations`, {
-    method: "POST", json: { invitations: [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid" }] },
+    method: "POST",
+    json: { invitations: [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid" }] },
   });
-  token = (await res.json() as { invitations: { token: string }[] }).invitations[0].token;
+  token = ((await res.json()) as { invitations: { token: string }[] }).invitations[0].token;
   before = await tableCounts();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
-interface Case { label: string; send: () => Response | Promise<Response>; field: string }
+interface Case {
+  label: string;
+  send: () => Response | Promise<Response>;
+  field: string;
+}
 
 function casesOf(path: string, method: string, op: Operation): Case[] {
   const as = roleFor(op);
   const params = op.parameters ?? [];
-  const url = (override: { name: string; raw: string } | null, query = "") => path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
-    override?.name === name ? override.raw : encodeURIComponent(validParam(name, params.find((p) => p.name === name)?.schema ?? {}))) + query;
+  const url = (override: { name: string; raw: string } | null, query = "") =>
+    path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+      override?.name === name ? override.raw : encodeURIComponent(validParam(name, params.find((p) => p.name === name)?.schema ?? {})),
+    ) + query;
   const cases: Case[] = [];
-  const call = (u: () => string, init: RequestInit & { json?: unknown } = {}) => () => t.request(u(), { method: method.toUpperCase(), as, ...init });
+  const call =
+    (u: () => string, init: RequestInit & { json?: unknown } = {}) =>
+    () =>
+      t.request(u(), { method: method.toUpperCase(), as, ...init });
   for (const p of params) {
     for (const [label, , raw] of HOSTILE) {
       if (p.in === "path") cases.push({ label: `path ${p.name}: ${label}`, field: p.name, send: call(() => url({ name: p.name, raw })) });
       // URLSearchParams turns broken UTF-8 into U+FFFD, harmless text: a lone surrogate cannot arrive by query.
-      if (p.in === "query" && label !== "lone surrogate") cases.push({ label: `query ${p.name}: ${label}`, field: p.name, send: call(() => url(null, `?${p.name}=${raw}`)) });
+      if (p.in === "query" && label !== "lone surrogate")
+        cases.push({ label: `query ${p.name}: ${label}`, field: p.name, send: call(() => url(null, `?${p.name}=${raw}`)) });
     }
     if (p.in === "query" && deref(p.schema).format === "date") {
-      for (const d of BAD_DATES) cases.push({ label: `query ${p.name}: ${d}`, field: p.name, send: call(() => url(null, `?${p.name}=${d}`)) });
+      for (const d of BAD_DATES)
+        cases.push({ label: `query ${p.name}: ${d}`, field: p.name, send: call(() => url(null, `?${p.name}=${d}`)) });
     }
   }
   const content = op.requestBody?.content ?? {};
@@ -178,7 +229,7 @@ describe("hostile input is a 400 naming the field, for every operation in the Op
       const failures: string[] = [];
       for (const c of casesOf(path, method, op)) {
         const res = await c.send();
-        const body = await res.json().catch(() => null) as { error?: { code: string; details?: { path: string }[] } } | null;
+        const body = (await res.json().catch(() => null)) as { error?: { code: string; details?: { path: string }[] } } | null;
         const named = body?.error?.details?.some((d) => d.path === c.field);
         if (res.status !== 400 || !named) failures.push(`${c.label}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       }
@@ -208,7 +259,11 @@ describe("unknown API routes are a JSON 404 in the one error shape", () => {
     try {
       for (const dir of ["dashboard", "survey"]) mkdirSync(join(dist, dir), { recursive: true });
       writeFileSync(join(dist, "dashboard", "index.html"), "<!doctype html><title>dashboard</title>");
-      const web = createNodeApp(t.db, { publicUrl: "http://test.local", now: () => new Date(), version: "t", clientIp: () => "192.0.2.1" }, dist);
+      const web = createNodeApp(
+        t.db,
+        { publicUrl: "http://test.local", now: () => new Date(), version: "t", clientIp: () => "192.0.2.1" },
+        dist,
+      );
       for (const method of ["GET", "POST", "DELETE"]) await expect404(await web.request("/api/bestaat-niet", { method }));
       await expect404(await web.request("/api/"));
       const page = await web.request("/risicos");

@@ -6,8 +6,12 @@ import { MAX_INVITATIONS_BODY_BYTES } from "../../api/app.ts";
 import { createInvitations } from "../../api/waves/waves.service.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const TYPES = ["gemeente", "justitie", "zorg", "veiligheid", "wonen", "overig"] as const;
 const PLACES = [{ municipality: "Texel" }, { municipality: "alkmaar" }, { branch: "Den Helder" }, { branch: "alkmaar" }, {}];
@@ -16,7 +20,8 @@ const PLACES = [{ municipality: "Texel" }, { municipality: "alkmaar" }, { branch
 function bigList(n: number, wide = false) {
   return Array.from({ length: n }, (_, i) => ({
     organisation: wide ? `${"Organisatie ".repeat(16)}${i}`.slice(0, 200) : `Organisatie ${i}`,
-    organisationType: TYPES[i % TYPES.length], ...PLACES[i % PLACES.length],
+    organisationType: TYPES[i % TYPES.length],
+    ...PLACES[i % PLACES.length],
     email: wide ? `${"a".repeat(60)}.${i}@${"b".repeat(60)}.${"c".repeat(60)}.nl` : `contact${i}@voorbeeld.nl`,
   }));
 }
@@ -33,7 +38,7 @@ describe("createInvitations in bulk", () => {
     const res = await create(list);
     const ms = performance.now() - start;
     expect(res.status).toBe(201);
-    const body = await res.json() as { invitations: { invitationId: string; organisation: string; token: string }[] };
+    const body = (await res.json()) as { invitations: { invitationId: string; organisation: string; token: string }[] };
     expect(body.invitations).toHaveLength(5000);
     expect(new Set(body.invitations.map((i) => i.token)).size).toBe(5000);
     expect(body.invitations.map((i) => i.organisation)).toEqual(list.map((l) => l.organisation));
@@ -55,11 +60,13 @@ describe("createInvitations in bulk", () => {
 
   it("reads the places once per call, not once per item", async () => {
     let selects = 0;
-    const counted = new Proxy(t.db, { get(target, key) {
-      if (key === "select") selects++;
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    } });
+    const counted = new Proxy(t.db, {
+      get(target, key) {
+        if (key === "select") selects++;
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
     const by = { actorId: null, actor: "test", ip: null };
     const per = async (n: number) => {
       selects = 0;
@@ -76,25 +83,35 @@ describe("createInvitations in bulk", () => {
     expect(wide.length).toBeGreaterThan(256 * 1024);
     expect(wide.length).toBeLessThan(MAX_INVITATIONS_BODY_BYTES);
     const res = await t.request(`/api/waves/${t.wave.id}/invitations`, {
-      method: "POST", body: wide, headers: { "content-type": "application/json" } });
+      method: "POST",
+      body: wide,
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(201);
     const before = await stored();
     const huge = await t.request(`/api/waves/${t.wave.id}/invitations`, {
-      method: "POST", body: " ".repeat(MAX_INVITATIONS_BODY_BYTES + 1), headers: { "content-type": "application/json" } });
+      method: "POST",
+      body: " ".repeat(MAX_INVITATIONS_BODY_BYTES + 1),
+      headers: { "content-type": "application/json" },
+    });
     expect(huge.status).toBe(413);
     expect(await stored()).toBe(before);
     // Other routes keep the small limit.
-    const login = await t.request("/api/auth/login", { method: "POST", as: "anonymous", json: { email: "a@b.nl", password: "x".repeat(300_000) } });
+    const login = await t.request("/api/auth/login", {
+      method: "POST",
+      as: "anonymous",
+      json: { email: "a@b.nl", password: "x".repeat(300_000) },
+    });
     expect(login.status).toBe(413);
   }, 60_000);
 
   it("refuses the whole list for one bad place, naming its index, and stores nothing", async () => {
     const list = bigList(3000);
-    list[2999] = { ...list[2999], municipality: "Uitgeest" } as typeof list[number];
+    list[2999] = { ...list[2999], municipality: "Uitgeest" } as (typeof list)[number];
     const before = await stored();
     const res = await create(list);
     expect(res.status).toBe(400);
-    const body = await res.json() as { error: { code: string; details: { index: number }[] } };
+    const body = (await res.json()) as { error: { code: string; details: { index: number }[] } };
     expect(body.error.code).toBe("unknown_municipality");
     expect(body.error.details).toEqual([{ index: 2999 }]);
     expect(await stored()).toBe(before);

@@ -16,12 +16,19 @@ const inbox: ParsedMail[] = [];
 beforeAll(async () => {
   t = await testApp();
   server = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
     onRcptTo(address, _session, cb) {
       if (address.address.startsWith("weiger")) return cb(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
       cb();
     },
-    onData(stream, _session, cb) { simpleParser(stream).then((m) => { inbox.push(m); cb(); }, cb); },
+    onData(stream, _session, cb) {
+      simpleParser(stream).then((m) => {
+        inbox.push(m);
+        cb();
+      }, cb);
+    },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
@@ -33,28 +40,44 @@ afterAll(async () => {
 });
 
 const body = async <T>(res: Response) => (await res.json()) as T;
-const deliver = (tr: MailTransport = transport) => deliverOutbox(t.db, tr, { from: "kto@zvh.test", now: () => t.clock.now, publicUrl: "http://test.local" });
+const deliver = (tr: MailTransport = transport) =>
+  deliverOutbox(t.db, tr, { from: "kto@zvh.test", now: () => t.clock.now, publicUrl: "http://test.local" });
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address;
 const link = (m: ParsedMail, kind: "s" | "api/u") => new RegExp(`http://test\\.local/${kind}/([a-z2-7]+)`).exec(m.text ?? "")![1];
 
 describe("invitations and reminders over SMTP", () => {
   it("queues once, survives a crash mid-batch without doubles, records a rejected recipient", async () => {
-    const csv = ["organisatie;type;e-mail;naam;opt-out", "Politie;veiligheid;a@politie.test;Anna;", "GGD;zorg;b@ggd.test;Bram;", "Woonwaard;wonen;c@woonwaard.test;;",
-      "Fivoor;zorg;weiger@fivoor.test;Wim;", "OM;justitie;afgemeld@om.test;Olga;ja"].join("\n");
-    expect((await t.request("/api/contacts/import", { method: "POST", json: { format: "csv", content: csv, waveId: t.wave.id } })).status).toBe(200);
+    const csv = [
+      "organisatie;type;e-mail;naam;opt-out",
+      "Politie;veiligheid;a@politie.test;Anna;",
+      "GGD;zorg;b@ggd.test;Bram;",
+      "Woonwaard;wonen;c@woonwaard.test;;",
+      "Fivoor;zorg;weiger@fivoor.test;Wim;",
+      "OM;justitie;afgemeld@om.test;Olga;ja",
+    ].join("\n");
+    expect(
+      (await t.request("/api/contacts/import", { method: "POST", json: { format: "csv", content: csv, waveId: t.wave.id } })).status,
+    ).toBe(200);
     await t.request(`/api/waves/${t.wave.id}/settings`, { method: "PATCH", json: { contactPerson: "Fatima Yilmaz (072-5112233)" } });
     // Two clicks at once: every recipient queued exactly once.
     const both = await Promise.all([1, 2].map(() => t.request(`/api/waves/${t.wave.id}/mail/invitations`, { method: "POST" })));
     const queued = await Promise.all(both.map((r) => body<{ queued: number }>(r)));
     expect(queued.map((q) => q.queued).sort()).toEqual([0, 4]);
     // Without SMTP the queue is the outbox: readable with the personal link in it.
-    const outbox = await body<{ messages: { to: string; body: string; status: string }[] }>(await t.request(`/api/mail/outbox?waveId=${t.wave.id}`));
+    const outbox = await body<{ messages: { to: string; body: string; status: string }[] }>(
+      await t.request(`/api/mail/outbox?waveId=${t.wave.id}`),
+    );
     expect(outbox.messages.map((m) => m.to).sort()).toEqual(["a@politie.test", "b@ggd.test", "c@woonwaard.test", "weiger@fivoor.test"]);
     expect(outbox.messages.every((m) => m.status === "pending" && m.body.includes("http://test.local/s/"))).toBe(true);
 
     // The sender dies after two messages.
     let calls = 0;
-    const crashing: MailTransport = { sendMail: async (m) => { if (++calls > 2) throw new Error("proces afgebroken"); return transport.sendMail(m); } };
+    const crashing: MailTransport = {
+      sendMail: async (m) => {
+        if (++calls > 2) throw new Error("proces afgebroken");
+        return transport.sendMail(m);
+      },
+    };
     const crashed = await deliver(crashing);
     expect(crashed.sent + crashed.rejected).toBe(2);
     // One more row as a sender left it when killed mid-send: claimed, claim expired.
@@ -72,8 +95,12 @@ describe("invitations and reminders over SMTP", () => {
     expect(anna.text).toContain("1 november 2026");
     expect(anna.text).toContain("Fatima Yilmaz (072-5112233)");
     expect(inbox.find((m) => to(m) === "c@woonwaard.test")!.text).toContain("Beste heer/mevrouw,");
-    const state = await body<{ contacts: { email: string; messages: { status: string; error: string | null }[] }[] }>(await t.request(`/api/waves/${t.wave.id}/contacts`));
-    expect(state.contacts.find((c) => c.email === "weiger@fivoor.test")!.messages).toEqual([expect.objectContaining({ status: "rejected" })]);
+    const state = await body<{ contacts: { email: string; messages: { status: string; error: string | null }[] }[] }>(
+      await t.request(`/api/waves/${t.wave.id}/contacts`),
+    );
+    expect(state.contacts.find((c) => c.email === "weiger@fivoor.test")!.messages).toEqual([
+      expect.objectContaining({ status: "rejected" }),
+    ]);
     const sent = await body<{ messages: { body: string | null }[] }>(await t.request(`/api/mail/outbox?waveId=${t.wave.id}&status=sent`));
     expect(sent.messages.every((m) => m.body === null)).toBe(true); // the link is not kept once sent
   });
@@ -96,12 +123,20 @@ describe("invitations and reminders over SMTP", () => {
     expect((bram.headers.get("list") as { unsubscribe?: { url?: string } }).unsubscribe?.url).toBe(`http://test.local/api/u/${unsub}`);
     expect(bram.headerLines.some((h) => h.line === "List-Unsubscribe-Post: List-Unsubscribe=One-Click")).toBe(true);
     expect((await t.request(`/api/u/${unsub}`, { as: "anonymous" })).status).toBe(200);
-    expect((await body<{ contacts: { email: string; optedOut: boolean }[] }>(await t.request("/api/contacts?q=b@ggd.test"))).contacts[0].optedOut).toBe(false);
+    expect(
+      (await body<{ contacts: { email: string; optedOut: boolean }[] }>(await t.request("/api/contacts?q=b@ggd.test"))).contacts[0]
+        .optedOut,
+    ).toBe(false);
     expect(await body(await t.request(`/api/u/${unsub}`, { as: "anonymous", method: "POST" }))).toEqual({ optedOut: true });
-    expect((await body<{ contacts: { optedOut: boolean }[] }>(await t.request("/api/contacts?q=b@ggd.test"))).contacts[0].optedOut).toBe(true);
+    expect((await body<{ contacts: { optedOut: boolean }[] }>(await t.request("/api/contacts?q=b@ggd.test"))).contacts[0].optedOut).toBe(
+      true,
+    );
     expect((await t.request(`/api/u/${"z".repeat(32)}`, { as: "anonymous", method: "POST" })).status).toBe(404);
     inbox.length = 0;
-    expect(await body(await t.request(`/api/waves/${t.wave.id}/mail/reminders`, { method: "POST" }))).toMatchObject({ round: 2, queued: 1 });
+    expect(await body(await t.request(`/api/waves/${t.wave.id}/mail/reminders`, { method: "POST" }))).toMatchObject({
+      round: 2,
+      queued: 1,
+    });
     await deliver();
     expect(inbox.map(to)).toEqual(["c@woonwaard.test"]);
   });
@@ -112,7 +147,9 @@ describe("invitations and reminders over SMTP", () => {
     const state = await body<{ contacts: { invitationId: string; email: string }[] }>(await t.request(`/api/waves/${t.wave.id}/contacts`));
     const inv = state.contacts.find((c) => c.email === "c@woonwaard.test")!;
     inbox.length = 0;
-    const res = await body<{ url: string; token: string; queued: boolean }>(await t.request(`/api/waves/${t.wave.id}/invitations/${inv.invitationId}/resend`, { method: "POST" }));
+    const res = await body<{ url: string; token: string; queued: boolean }>(
+      await t.request(`/api/waves/${t.wave.id}/invitations/${inv.invitationId}/resend`, { method: "POST" }),
+    );
     expect(res.queued).toBe(true);
     expect(res.token).not.toBe(old);
     expect((await t.request(`/api/s/${old}`, { as: "anonymous" })).status).toBe(404);
@@ -125,19 +162,34 @@ describe("invitations and reminders over SMTP", () => {
   });
 
   it("records a bounce per contact, and refuses bad template placeholders", async () => {
-    const sent = await body<{ messages: { id: string; to: string; kind: string; messageId: string }[] }>(await t.request(`/api/mail/outbox?waveId=${t.wave.id}&status=sent`));
+    const sent = await body<{ messages: { id: string; to: string; kind: string; messageId: string }[] }>(
+      await t.request(`/api/mail/outbox?waveId=${t.wave.id}&status=sent`),
+    );
     const m = sent.messages.find((x) => x.to === "c@woonwaard.test" && x.kind === "resend")!;
-    expect((await t.request("/api/mail/bounces", { method: "POST", json: { messageId: m.messageId, reason: "550 5.1.1 user unknown" } })).status).toBe(200);
-    const state = await body<{ contacts: { email: string; messages: { status: string }[] }[] }>(await t.request(`/api/waves/${t.wave.id}/contacts`));
+    expect(
+      (await t.request("/api/mail/bounces", { method: "POST", json: { messageId: m.messageId, reason: "550 5.1.1 user unknown" } })).status,
+    ).toBe(200);
+    const state = await body<{ contacts: { email: string; messages: { status: string }[] }[] }>(
+      await t.request(`/api/waves/${t.wave.id}/contacts`),
+    );
     expect(state.contacts.find((c) => c.email === "c@woonwaard.test")!.messages.map((x) => x.status)).toContain("bounced");
     expect((await t.request("/api/mail/bounces", { method: "POST", json: { reason: "x y" } })).status).toBe(400);
-    const bad = await t.request("/api/mail/templates/reminder", { method: "PUT", json: { subject: "Herinnering {nam}", body: "Beste {naam}, {link}" } });
+    const bad = await t.request("/api/mail/templates/reminder", {
+      method: "PUT",
+      json: { subject: "Herinnering {nam}", body: "Beste {naam}, {link}" },
+    });
     expect(bad.status).toBe(400);
     expect((await body<{ error: { message: string } }>(bad)).error.message).toContain("{nam}");
-    const ok = await t.request("/api/mail/templates/reminder", { method: "PUT", json: { subject: "Nog even uw mening, {naam}?", body: "Beste {naam}, vul in: {link} (tot {sluitdatum})" } });
+    const ok = await t.request("/api/mail/templates/reminder", {
+      method: "PUT",
+      json: { subject: "Nog even uw mening, {naam}?", body: "Beste {naam}, vul in: {link} (tot {sluitdatum})" },
+    });
     expect(ok.status).toBe(200);
     const list = await body<{ templates: { kind: string; custom: boolean }[] }>(await t.request("/api/mail/templates"));
-    expect(list.templates).toEqual([expect.objectContaining({ kind: "invitation", custom: false }), expect.objectContaining({ kind: "reminder", custom: true })]);
+    expect(list.templates).toEqual([
+      expect.objectContaining({ kind: "invitation", custom: false }),
+      expect.objectContaining({ kind: "reminder", custom: true }),
+    ]);
   });
 
   it("sends scheduled reminders once per round, and nothing after the wave closes", async () => {

@@ -5,8 +5,12 @@ import { routePermissions } from "../../api/lib/route.ts";
 import { testApp } from "../helpers/app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 type Me = { user: { role: string }; allowed: { action: string; scope: string }[] };
 
@@ -14,14 +18,28 @@ describe("GET /api/auth/me: the caller's allowed actions", () => {
   it("names exactly what the permission table grants, with scope (written out for two roles)", async () => {
     const gemeente = (await (await t.request("/api/auth/me", { as: "gemeente" })).json()) as Me;
     expect(gemeente.user.role).toBe("gemeente");
-    expect(gemeente.allowed).toEqual(expect.arrayContaining([
-      { action: "municipality:read", scope: "municipality" }, { action: "metrics:read", scope: "municipality" },
-      { action: "report:read", scope: "municipality" }, { action: "cases:handle-locally", scope: "municipality" },
-    ]));
+    expect(gemeente.allowed).toEqual(
+      expect.arrayContaining([
+        { action: "municipality:read", scope: "municipality" },
+        { action: "metrics:read", scope: "municipality" },
+        { action: "report:read", scope: "municipality" },
+        { action: "cases:handle-locally", scope: "municipality" },
+      ]),
+    );
     expect(gemeente.allowed).toHaveLength(4);
     const admin = (await (await t.request("/api/auth/me", { as: "admin" })).json()) as Me;
-    expect(admin.allowed.map((a) => a.action).sort()).toEqual(["audit:read", "backup:manage", "contacts:manage", "fieldwork:manage",
-      "fieldwork:read", "questionnaires:read", "questionnaires:write", "registry:configure", "responses:export", "users:manage"]);
+    expect(admin.allowed.map((a) => a.action).sort()).toEqual([
+      "audit:read",
+      "backup:manage",
+      "contacts:manage",
+      "fieldwork:manage",
+      "fieldwork:read",
+      "questionnaires:read",
+      "questionnaires:write",
+      "registry:configure",
+      "responses:export",
+      "users:manage",
+    ]);
     expect(admin.allowed.every((a) => a.scope === "all")).toBe(true);
   });
 

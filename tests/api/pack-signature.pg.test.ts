@@ -13,22 +13,35 @@ let fingerprint = "";
 beforeAll(async () => {
   t = await testApp({ now: new Date("2026-02-10T10:00:00Z") });
   // The key is made on first use: parallel first uses must agree on one key.
-  const first = await Promise.all(Array.from({ length: 8 }, async () => await (await t.request("/api/evidence-pack/key")).json() as { fingerprint: string }));
+  const first = await Promise.all(
+    Array.from({ length: 8 }, async () => (await (await t.request("/api/evidence-pack/key")).json()) as { fingerprint: string }),
+  );
   expect(new Set(first.map((k) => k.fingerprint)).size).toBe(1);
-  await t.request("/api/findings", { method: "POST", json: { source: "other", title: "Observatie", description: "x",
-    classification: "observation", clauses: ["7.5"], foundOn: "2026-01-05" } });
+  await t.request("/api/findings", {
+    method: "POST",
+    json: {
+      source: "other",
+      title: "Observatie",
+      description: "x",
+      classification: "observation",
+      clauses: ["7.5"],
+      foundOn: "2026-01-05",
+    },
+  });
   const res = await t.request("/api/evidence-pack?from=2026-01-01&to=2026-01-31&clauses=7.5,10.2");
   expect(res.status).toBe(200);
   pack = new Uint8Array(await res.arrayBuffer());
   const key = await t.request("/api/evidence-pack/key", { as: "auditor" });
   expect(key.status).toBe(200);
-  ({ fingerprint } = await key.json() as { fingerprint: string });
+  ({ fingerprint } = (await key.json()) as { fingerprint: string });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe("signed evidence packs", () => {
   it("publishes the instance's public key, the same on every call, never the private key", async () => {
-    const body = await (await t.request("/api/evidence-pack/key")).json() as Record<string, string>;
+    const body = (await (await t.request("/api/evidence-pack/key")).json()) as Record<string, string>;
     expect(Object.keys(body).sort()).toEqual(["algorithm", "fingerprint", "publicKey"]);
     expect(body).toMatchObject({ algorithm: "Ed25519", fingerprint });
     expect(body.publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
@@ -40,7 +53,9 @@ describe("signed evidence packs", () => {
     expect(report.bag.ok).toBe(true);
     expect(report.signature).toMatchObject({ status: "valid", trusted: true, fingerprint });
     expect(report.ok).toBe(true);
-    const again = new Uint8Array(await (await t.request("/api/evidence-pack?from=2026-01-01&to=2026-01-31&clauses=7.5,10.2")).arrayBuffer());
+    const again = new Uint8Array(
+      await (await t.request("/api/evidence-pack?from=2026-01-01&to=2026-01-31&clauses=7.5,10.2")).arrayBuffer(),
+    );
     expect(sha256Bytes(again)).toBe(sha256Bytes(pack));
   });
 

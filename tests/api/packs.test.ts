@@ -35,7 +35,13 @@ const PERIOD = "from=2025-01-01&to=2025-12-31";
 const PERSON = { name: "Henriëtte Vossebeld", email: "h.vossebeld@zvh.test" };
 const REVIEWER = { name: "Bram Okkerse-de Wit", email: "b.okkerse@zvh.test" };
 const INVITEE = "secretaris@politie-kennemerland.test";
-const NOTES = ["Werkaantekening-aanleiding", "Werkaantekening-doel", "Werkaantekening-aanpak", "Werkaantekening-vervolg", "Voorzitter Jolanda Pietersma"];
+const NOTES = [
+  "Werkaantekening-aanleiding",
+  "Werkaantekening-doel",
+  "Werkaantekening-aanpak",
+  "Werkaantekening-vervolg",
+  "Voorzitter Jolanda Pietersma",
+];
 const OPEN_ANSWER = COMPLETE.goed;
 const tokens: string[] = [];
 const ids: Record<string, string> = {};
@@ -49,37 +55,117 @@ async function seed() {
   const byBram = { actorId: bram.id, actor: bram.email, ip: "198.51.100.8" };
 
   // 6.1: a risk changed in the period and again after it.
-  const risk = await createRisk(db, { kind: "risk", title: "Uitval procesregie", description: "Te weinig procesregisseurs.", processId: "casusoverleg",
-    inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 3, residualImpact: 3, treatment: "Poule van invallers", ownerId: henriette.id,
-    reviewIntervalDays: 180 }, at("2025-03-01"), by);
+  const risk = await createRisk(
+    db,
+    {
+      kind: "risk",
+      title: "Uitval procesregie",
+      description: "Te weinig procesregisseurs.",
+      processId: "casusoverleg",
+      inherentLikelihood: 4,
+      inherentImpact: 4,
+      residualLikelihood: 3,
+      residualImpact: 3,
+      treatment: "Poule van invallers",
+      ownerId: henriette.id,
+      reviewIntervalDays: 180,
+    },
+    at("2025-03-01"),
+    by,
+  );
   await updateRisk(db, risk.id, { title: "Uitval procesregie (herzien)", note: "Na evaluatie" }, at("2025-06-01"), by);
   await updateRisk(db, risk.id, { title: "TITEL-NA-DE-PERIODE", residualLikelihood: 1 }, at("2026-01-15"), by);
 
   // 10.2: a finding with an action, evidence and an effectiveness review; closed and renamed after the period.
-  const finding = await createFinding(db, { source: "complaint", title: "Terugkoppeling aan melder ontbreekt", description: "Drie klachten.",
-    classification: "minor_nc", clauses: ["10.2"], foundOn: "2025-04-01" }, at("2025-04-01"), by);
-  await updateFinding(db, finding.id, { correction: "Melders alsnog gebeld.", rootCause: "Geen vaste stap in het proces.",
-    similarElsewhere: "Ook bij de triage mogelijk.", rootCauseAnalysis: { method: "five_whys", whys: ["Niemand belde terug", "Geen taak in het proces"] } }, at("2025-05-01"), by);
-  const action = await createAction(db, { findingIds: [finding.id], title: "Terugbelstap opnemen", ownerId: henriette.id, dueOn: "2025-08-31",
-    pdcaPhase: "plan", criterion: { kind: "manual", text: "Alle melders binnen 5 dagen teruggebeld" } }, at("2025-04-02"), by);
+  const finding = await createFinding(
+    db,
+    {
+      source: "complaint",
+      title: "Terugkoppeling aan melder ontbreekt",
+      description: "Drie klachten.",
+      classification: "minor_nc",
+      clauses: ["10.2"],
+      foundOn: "2025-04-01",
+    },
+    at("2025-04-01"),
+    by,
+  );
+  await updateFinding(
+    db,
+    finding.id,
+    {
+      correction: "Melders alsnog gebeld.",
+      rootCause: "Geen vaste stap in het proces.",
+      similarElsewhere: "Ook bij de triage mogelijk.",
+      rootCauseAnalysis: { method: "five_whys", whys: ["Niemand belde terug", "Geen taak in het proces"] },
+    },
+    at("2025-05-01"),
+    by,
+  );
+  const action = await createAction(
+    db,
+    {
+      findingIds: [finding.id],
+      title: "Terugbelstap opnemen",
+      ownerId: henriette.id,
+      dueOn: "2025-08-31",
+      pdcaPhase: "plan",
+      criterion: { kind: "manual", text: "Alle melders binnen 5 dagen teruggebeld" },
+    },
+    at("2025-04-02"),
+    by,
+  );
   await updateAction(db, action.id, { status: "gereed", completedOn: "2025-09-01" }, at("2025-09-01"), by);
-  const file = new File([new TextEncoder().encode("Evaluatieverslag terugbelstap, september 2025.")], "evaluatie.txt", { type: "text/plain" });
+  const file = new File([new TextEncoder().encode("Evaluatieverslag terugbelstap, september 2025.")], "evaluatie.txt", {
+    type: "text/plain",
+  });
   const evidence = await uploadEvidence(db, { file, concernsDate: "2025-09-01", actionId: action.id }, at("2025-09-02"), by);
   ids.evidenceSha = evidence.sha256;
-  await createReview(db, finding.id, { reviewedOn: "2025-10-01", effective: true, explanation: "Geen nieuwe klachten.", evidenceIds: [evidence.id] }, at("2025-10-01"), byBram);
+  await createReview(
+    db,
+    finding.id,
+    { reviewedOn: "2025-10-01", effective: true, explanation: "Geen nieuwe klachten.", evidenceIds: [evidence.id] },
+    at("2025-10-01"),
+    byBram,
+  );
   const late = new File([new TextEncoder().encode("LATER-BEWIJS")], "later.txt", { type: "text/plain" });
   await uploadEvidence(db, { file: late, concernsDate: "2026-01-20", findingId: finding.id }, at("2026-01-20"), by);
   await updateFinding(db, finding.id, { title: "BEVINDING-NA-DE-PERIODE" }, at("2026-01-10"), by);
   await closeFinding(db, finding.id, at("2026-01-12"), by);
-  await createFinding(db, { source: "other", title: "Pas in 2026 gevonden", description: "x", classification: "observation", clauses: ["9.1.2"],
-    foundOn: "2026-01-05" }, at("2026-01-05"), by);
+  await createFinding(
+    db,
+    {
+      source: "other",
+      title: "Pas in 2026 gevonden",
+      description: "x",
+      classification: "observation",
+      clauses: ["9.1.2"],
+      foundOn: "2026-01-05",
+    },
+    at("2026-01-05"),
+    by,
+  );
 
   // 9.1.2: a wave with 12 partners from one type and 2 from another (a group under the threshold).
-  const [wave] = await db.insert(waves).values({ name: "KTO 2025", questionnaireId: t.questionnaireId, opensAt: at("2025-09-01"), closesAt: at("2025-10-01") }).returning();
-  const invited = await createInvitations(db, wave.id, [
-    ...Array.from({ length: 12 }, () => ({ organisation: "Politie Noord-Holland", organisationType: "veiligheid" as const, email: INVITEE })),
-    ...Array.from({ length: 2 }, () => ({ organisation: "GGZ Noord-Holland-Noord", organisationType: "zorg" as const })),
-  ], "http://test.local", at("2025-09-02"), by);
+  const [wave] = await db
+    .insert(waves)
+    .values({ name: "KTO 2025", questionnaireId: t.questionnaireId, opensAt: at("2025-09-01"), closesAt: at("2025-10-01") })
+    .returning();
+  const invited = await createInvitations(
+    db,
+    wave.id,
+    [
+      ...Array.from({ length: 12 }, () => ({
+        organisation: "Politie Noord-Holland",
+        organisationType: "veiligheid" as const,
+        email: INVITEE,
+      })),
+      ...Array.from({ length: 2 }, () => ({ organisation: "GGZ Noord-Holland-Noord", organisationType: "zorg" as const })),
+    ],
+    "http://test.local",
+    at("2025-09-02"),
+    by,
+  );
   for (const inv of invited) {
     tokens.push(inv.token);
     await submitResponse(db, inv.token, COMPLETE, undefined, at("2025-09-10"));
@@ -88,21 +174,65 @@ async function seed() {
   // 9.1.3: a conference with working notes; a follow-up done after the period.
   const p = await partnerIds(db);
   const kase = await createCase(db, newCase(p, { registeredOn: "2025-05-02" }) as never, {}, at("2025-05-02"), by);
-  const conf = await createConference(db, newConference(p, [kase.id], { heldOn: "2025-05-20", chair: NOTES[4], followUps: [
-    { ownerOrganisationId: p.vt, dueOn: "2025-06-30", note: "Werkaantekening-vervolg: terugkoppeling." }] }) as never, {}, at("2025-05-20"), by);
+  const conf = await createConference(
+    db,
+    newConference(p, [kase.id], {
+      heldOn: "2025-05-20",
+      chair: NOTES[4],
+      followUps: [{ ownerOrganisationId: p.vt, dueOn: "2025-06-30", note: "Werkaantekening-vervolg: terugkoppeling." }],
+    }) as never,
+    {},
+    at("2025-05-20"),
+    by,
+  );
   await updateFollowUp(db, conf.followUps[0].id, "2025-06-15", {}, at("2026-01-08"), by);
 
   // 9.2: an audit reported in the period, with a finding.
-  const audit = await createAudit(db, { processId: "aanmelding-triage", year: 2025, scope: "Aanmelding en triage", criteria: ["8.5.1"],
-    auditorIds: [bram.id], auditeeIds: [henriette.id], plannedOn: "2025-06-10" }, at("2025-02-01"), by);
-  await reportAudit(db, audit.id, { actualOn: "2025-06-10", strongPoints: "Snelle triage.", conclusion: "Op orde, één kleine afwijking.",
-    reportedOn: "2025-06-20", findings: [{ title: "Triageformulier onvolledig", description: "Twee velden leeg.", classification: "minor_nc", clauses: ["8.5.1"] }] },
-  at("2025-06-20"), by);
+  const audit = await createAudit(
+    db,
+    {
+      processId: "aanmelding-triage",
+      year: 2025,
+      scope: "Aanmelding en triage",
+      criteria: ["8.5.1"],
+      auditorIds: [bram.id],
+      auditeeIds: [henriette.id],
+      plannedOn: "2025-06-10",
+    },
+    at("2025-02-01"),
+    by,
+  );
+  await reportAudit(
+    db,
+    audit.id,
+    {
+      actualOn: "2025-06-10",
+      strongPoints: "Snelle triage.",
+      conclusion: "Op orde, één kleine afwijking.",
+      reportedOn: "2025-06-20",
+      findings: [{ title: "Triageformulier onvolledig", description: "Twee velden leeg.", classification: "minor_nc", clauses: ["8.5.1"] }],
+    },
+    at("2025-06-20"),
+    by,
+  );
 
   // 9.3: a final review and a concept (no evidence).
-  const review = await createManagementReview(db, { periodFrom: "2025-01-01", periodTo: "2025-06-30", heldOn: "2025-07-10" }, at("2025-07-01"), by);
-  await updateManagementReview(db, review.id, { assessments: Object.fromEntries(REVIEW_INPUT_KEYS.map((k) => [k, `Beoordeling ${k}`])),
-    decisions: [{ kind: "verbetering", text: "Terugbelstap borgen", ownerId: henriette.id, dueOn: "2025-12-31" }] }, at("2025-07-10"), by);
+  const review = await createManagementReview(
+    db,
+    { periodFrom: "2025-01-01", periodTo: "2025-06-30", heldOn: "2025-07-10" },
+    at("2025-07-01"),
+    by,
+  );
+  await updateManagementReview(
+    db,
+    review.id,
+    {
+      assessments: Object.fromEntries(REVIEW_INPUT_KEYS.map((k) => [k, `Beoordeling ${k}`])),
+      decisions: [{ kind: "verbetering", text: "Terugbelstap borgen", ownerId: henriette.id, dueOn: "2025-12-31" }],
+    },
+    at("2025-07-10"),
+    by,
+  );
   await finalizeManagementReview(db, review.id, at("2025-07-11"), byBram);
   await createManagementReview(db, { periodFrom: "2025-07-01", periodTo: "2025-12-31" }, at("2025-12-01"), by);
 }
@@ -133,7 +263,9 @@ beforeAll(async () => {
   t = await testApp({ now: NOW });
   await seed();
 }, 120_000);
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe("exportEvidence: access", () => {
   it("is for the auditor, quality and management; others are refused", async () => {
@@ -172,13 +304,22 @@ describe("exportEvidence: integrity and determinism", () => {
     const first = await pack();
     const second = await pack();
     expect(first.res.headers.get("content-type")).toBe("application/zip");
-    expect(first.res.headers.get("content-disposition"))
-      .toBe("attachment; filename=\"bewijspakket-2025-01-01-2025-12-31.zip\"; filename*=UTF-8''bewijspakket-2025-01-01-2025-12-31.zip");
+    expect(first.res.headers.get("content-disposition")).toBe(
+      "attachment; filename=\"bewijspakket-2025-01-01-2025-12-31.zip\"; filename*=UTF-8''bewijspakket-2025-01-01-2025-12-31.zip",
+    );
     expect(sha256Bytes(second.bytes)).toBe(sha256Bytes(first.bytes));
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, "evidence_pack"), eq(auditLog.action, "export")));
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "evidence_pack"), eq(auditLog.action, "export")));
     const mine = entries.filter((e) => (e.after as { sha256: string }).sha256 === sha256Bytes(first.bytes));
     expect(mine.length).toBeGreaterThanOrEqual(2);
-    expect(mine[0].after).toMatchObject({ from: "2025-01-01", to: "2025-12-31", bytes: first.bytes.length, generatedBy: expect.stringMatching(/^auditor #[0-9a-f]{8}$/) });
+    expect(mine[0].after).toMatchObject({
+      from: "2025-01-01",
+      to: "2025-12-31",
+      bytes: first.bytes.length,
+      generatedBy: expect.stringMatching(/^auditor #[0-9a-f]{8}$/),
+    });
   });
 
   it("is a BagIt bag: sorted entries, a manifest over every payload file, a tag manifest, bag-info with the fixed time", async () => {
@@ -195,45 +336,78 @@ describe("exportEvidence: integrity and determinism", () => {
     const tags = parseManifest(strFromU8(files["tagmanifest-sha256.txt"])).entries;
     expect([...tags.keys()].sort()).toEqual(["bag-info.txt", "bagit.txt", "manifest-sha256.txt"]);
     const info = strFromU8(files["bag-info.txt"]);
-    for (const line of ["Source-Organization: Zorg- en Veiligheidshuis", "Period-From: 2025-01-01", "Period-To: 2025-12-31",
-      "Generated-At: 2025-12-31T23:59:59.000Z", "Software-Version: test"]) expect(info).toContain(line);
+    for (const line of [
+      "Source-Organization: Zorg- en Veiligheidshuis",
+      "Period-From: 2025-01-01",
+      "Period-To: 2025-12-31",
+      "Generated-At: 2025-12-31T23:59:59.000Z",
+      "Software-Version: test",
+    ])
+      expect(info).toContain(line);
     expect(info).toMatch(/Generated-By: auditor #[0-9a-f]{8}/);
     for (const clause of ["6.1", "7.5", "9.1.2", "9.1.3", "9.2", "9.3", "10.2"]) {
       expect(paths, clause).toContain(`data/${clause}/verslag.pdf`);
     }
     const index = strFromU8(files["data/index.html"]);
-    for (const p of payload.filter((x) => x !== "data/index.html")) expect(index, p).toContain(`href="${p.slice(5).split("/").map(encodeURIComponent).join("/")}"`);
+    for (const p of payload.filter((x) => x !== "data/index.html"))
+      expect(index, p).toContain(`href="${p.slice(5).split("/").map(encodeURIComponent).join("/")}"`);
     expect(index).toContain("Stand per einde van de periode");
     expect(index).toContain("SHA-256 over het interne account-id");
   });
 
   it("writes only the clauses asked for (10.3 means the 10.2 folder)", async () => {
     const { files } = await pack("kwaliteit", `${PERIOD}&clauses=10.3,6.1`);
-    const folders = [...new Set(Object.keys(files).filter((p) => p.startsWith("data/") && p !== "data/index.html").map((p) => p.split("/")[1]))];
+    const folders = [
+      ...new Set(
+        Object.keys(files)
+          .filter((p) => p.startsWith("data/") && p !== "data/index.html")
+          .map((p) => p.split("/")[1]),
+      ),
+    ];
     expect(folders).toEqual(["10.2", "6.1"]);
   });
 });
 
 describe("exportEvidence: as it stood at the end of the period", () => {
   let files: Record<string, Uint8Array>;
-  beforeAll(async () => { ({ files } = await pack()); });
+  beforeAll(async () => {
+    ({ files } = await pack());
+  });
 
   it("shows the risk as it was on 31 December, with its history up to then", async () => {
-    const register = jsonOf<{ ref: string; title: string; residualLikelihood: number; version: number; owner: string }[]>(files, "data/6.1/risicos.json");
+    const register = jsonOf<{ ref: string; title: string; residualLikelihood: number; version: number; owner: string }[]>(
+      files,
+      "data/6.1/risicos.json",
+    );
     expect(register).toHaveLength(1);
-    expect(register[0]).toMatchObject({ title: "Uitval procesregie (herzien)", residualLikelihood: 3, version: 2, owner: `kwaliteit #${pseudonym(ids.henriette)}` });
+    expect(register[0]).toMatchObject({
+      title: "Uitval procesregie (herzien)",
+      residualLikelihood: 3,
+      version: 2,
+      owner: `kwaliteit #${pseudonym(ids.henriette)}`,
+    });
     const history = jsonOf<{ version: number }[]>(files, "data/6.1/risico-historie.json");
     expect(history.map((h) => h.version)).toEqual([1, 2]);
     expect(csvOf(files, "data/6.1/risicos.csv")).toContain("Uitval procesregie (herzien)");
   });
 
   it("undoes later changes to findings and actions, and leaves out what came later", async () => {
-    const findings = jsonOf<{ ref: string; title: string; status: string; closedAt: string | null; rootCause: string; actions: string[] }[]>(files, "data/10.2/bevindingen.json");
+    const findings = jsonOf<
+      { ref: string; title: string; status: string; closedAt: string | null; rootCause: string; actions: string[] }[]
+    >(files, "data/10.2/bevindingen.json");
     const f = findings.find((x) => x.title.startsWith("Terugkoppeling"))!;
-    expect(f).toMatchObject({ title: "Terugkoppeling aan melder ontbreekt", status: "open", closedAt: null, rootCause: "Geen vaste stap in het proces." });
+    expect(f).toMatchObject({
+      title: "Terugkoppeling aan melder ontbreekt",
+      status: "open",
+      closedAt: null,
+      rootCause: "Geen vaste stap in het proces.",
+    });
     expect(findings.some((x) => x.title === "Pas in 2026 gevonden")).toBe(false);
     // The other action is the one the final management review's decision created.
-    const actions = jsonOf<{ ref: string; title: string; status: string; completedOn: string; findings: string[] }[]>(files, "data/10.2/acties.json");
+    const actions = jsonOf<{ ref: string; title: string; status: string; completedOn: string; findings: string[] }[]>(
+      files,
+      "data/10.2/acties.json",
+    );
     expect(actions.map((a) => a.title).sort()).toEqual(["Terugbelstap borgen", "Terugbelstap opnemen"]);
     const mine = actions.find((a) => a.title === "Terugbelstap opnemen")!;
     expect(mine).toMatchObject({ status: "gereed", completedOn: "2025-09-01", findings: [f.ref] });
@@ -258,10 +432,14 @@ describe("exportEvidence: as it stood at the end of the period", () => {
   });
 
   it("reports the wave with its questionnaire version, response and suppressed small group", async () => {
-    const list = jsonOf<{ name: string; questionnaire: string; questionnaireVersion: number; invited: number; respondents: number; responseRate: number }[]>(files, "data/9.1.2/metingen.json");
+    const list = jsonOf<
+      { name: string; questionnaire: string; questionnaireVersion: number; invited: number; respondents: number; responseRate: number }[]
+    >(files, "data/9.1.2/metingen.json");
     const kto = list.find((w) => w.name === "KTO 2025")!;
     expect(kto).toMatchObject({ invited: 14, respondents: 14, responseRate: 1, questionnaireVersion: expect.any(Number) });
-    const results = jsonOf<{ wave: string; grouping: string; group: string | null; suppressed: boolean; n: number | null; ciLow: number | null }[]>(files, "data/9.1.2/resultaten.json");
+    const results = jsonOf<
+      { wave: string; grouping: string; group: string | null; suppressed: boolean; n: number | null; ciLow: number | null }[]
+    >(files, "data/9.1.2/resultaten.json");
     const mine = results.filter((r) => r.wave === "KTO 2025");
     expect(mine.some((r) => r.grouping === "alle respondenten" && !r.suppressed && r.n === 14 && r.ciLow !== null)).toBe(true);
     expect(mine.filter((r) => r.group === "zorg").every((r) => r.suppressed && r.n === null)).toBe(true);
@@ -269,9 +447,14 @@ describe("exportEvidence: as it stood at the end of the period", () => {
 
   it("has the audit with its report and finding, and only the final management review", async () => {
     const audits = jsonOf<{ status: string; conclusion: string; findings: string[]; auditors: string[] }[]>(files, "data/9.2/audits.json");
-    expect(audits).toEqual([expect.objectContaining({ status: "gerapporteerd", conclusion: "Op orde, één kleine afwijking.", findings: [expect.any(String)] })]);
+    expect(audits).toEqual([
+      expect.objectContaining({ status: "gerapporteerd", conclusion: "Op orde, één kleine afwijking.", findings: [expect.any(String)] }),
+    ]);
     expect(jsonOf<{ title: string }[]>(files, "data/9.2/bevindingen.json").map((f) => f.title)).toEqual(["Triageformulier onvolledig"]);
-    const reviews = jsonOf<{ version: number; periodTo: string; decisions: { action: string | null }[] }[]>(files, "data/9.3/directiebeoordelingen.json");
+    const reviews = jsonOf<{ version: number; periodTo: string; decisions: { action: string | null }[] }[]>(
+      files,
+      "data/9.3/directiebeoordelingen.json",
+    );
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ version: 1, periodTo: "2025-06-30" });
     expect(reviews[0].decisions[0].action).toMatch(/^ACT-2025-/);
@@ -288,7 +471,8 @@ describe("exportEvidence: as it stood at the end of the period", () => {
   });
 
   it("says so: every section report states the moment it shows", async () => {
-    for (const clause of ["6.1", "10.2"]) expect(await pdfText(files[`data/${clause}/verslag.pdf`])).toContain("Stand per einde van de periode (2025-12-31");
+    for (const clause of ["6.1", "10.2"])
+      expect(await pdfText(files[`data/${clause}/verslag.pdf`])).toContain("Stand per einde van de periode (2025-12-31");
   });
 });
 
@@ -296,8 +480,19 @@ describe("exportEvidence: no personal data", () => {
   it("holds no names, e-mail addresses, IP addresses, survey tokens, open answers or working notes", async () => {
     const { files } = await pack("management");
     const text = await allText(files);
-    const secrets = [PERSON.name, PERSON.email, REVIEWER.name, REVIEWER.email, INVITEE, "198.51.100.7", OPEN_ANSWER, ...NOTES,
-      ...tokens, ...tokens.map((tk) => sha256Bytes(new TextEncoder().encode(tk))), "@test.local"];
+    const secrets = [
+      PERSON.name,
+      PERSON.email,
+      REVIEWER.name,
+      REVIEWER.email,
+      INVITEE,
+      "198.51.100.7",
+      OPEN_ANSWER,
+      ...NOTES,
+      ...tokens,
+      ...tokens.map((tk) => sha256Bytes(new TextEncoder().encode(tk))),
+      "@test.local",
+    ];
     for (const [path, content] of Object.entries(text)) {
       for (const secret of secrets) expect(content.includes(secret), `${secret} in ${path}`).toBe(false);
     }

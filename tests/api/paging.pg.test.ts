@@ -5,7 +5,8 @@ import { partnerIds, registerCase, registerConference, type Partners } from "../
 /** Issue 16: server-side paging, sorting and search by case code on listCases and listConferences (count(*) and ILIKE on both engines). */
 let t: Awaited<ReturnType<typeof testApp>>;
 let p: Partners;
-const codes: string[] = [], caseIds: string[] = [];
+const codes: string[] = [],
+  caseIds: string[] = [];
 beforeAll(async () => {
   t = await testApp({ now: new Date("2026-10-01T10:00:00Z") });
   p = await partnerIds(t.db);
@@ -19,7 +20,9 @@ beforeAll(async () => {
   await registerConference(t, p, [caseIds[5]], { heldOn: "2026-07-01", followUps: [] });
   await registerConference(t, p, [caseIds[0], caseIds[5]], { heldOn: "2026-05-05", followUps: [] });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 type CasePage = { cases: { code: string; registeredOn: string }[]; total: number; limit: number | null; offset: number };
 type ConfPage = { conferences: { heldOn: string }[]; total: number; limit: number | null; offset: number };
@@ -34,7 +37,14 @@ describe("listCases paging", () => {
   it("without a limit returns every case, oldest first, with the total", async () => {
     const all = await get<CasePage>("/api/cases");
     expect(all).toMatchObject({ total: 6, limit: null, offset: 0 });
-    expect(all.cases.map((c) => c.registeredOn)).toEqual(["2026-01-10", "2026-02-14", "2026-03-05", "2026-04-01", "2026-06-20", "2026-06-20"]);
+    expect(all.cases.map((c) => c.registeredOn)).toEqual([
+      "2026-01-10",
+      "2026-02-14",
+      "2026-03-05",
+      "2026-04-01",
+      "2026-06-20",
+      "2026-06-20",
+    ]);
   });
 
   it("pages without overlap or gaps, also where the sort key ties, and counts the filtered total", async () => {
@@ -69,12 +79,23 @@ describe("listCases paging", () => {
   });
 
   it("refuses bad paging input naming the field", async () => {
-    for (const [query, field] of [["limit=0", "limit"], ["limit=501", "limit"], ["limit=abc", "limit"], ["offset=-1", "offset"],
-      ["sort=naam", "sort"], ["q=%25", "q"], ["q=", "q"], [`q=${"A".repeat(41)}`, "q"]] as const) {
+    for (const [query, field] of [
+      ["limit=0", "limit"],
+      ["limit=501", "limit"],
+      ["limit=abc", "limit"],
+      ["offset=-1", "offset"],
+      ["sort=naam", "sort"],
+      ["q=%25", "q"],
+      ["q=", "q"],
+      [`q=${"A".repeat(41)}`, "q"],
+    ] as const) {
       const res = await t.request(`/api/cases?${query}`);
-      const body = await res.json() as { error: { details: { path: string }[] } };
+      const body = (await res.json()) as { error: { details: { path: string }[] } };
       expect(res.status, query).toBe(400);
-      expect(body.error.details.map((d) => d.path), query).toContain(field);
+      expect(
+        body.error.details.map((d) => d.path),
+        query,
+      ).toContain(field);
     }
   });
 });
@@ -85,7 +106,9 @@ describe("listConferences paging", () => {
     const first = await get<ConfPage>("/api/conferences?limit=2&sort=-heldOn");
     expect(first).toMatchObject({ total: 3, limit: 2 });
     expect(first.conferences.map((c) => c.heldOn)).toEqual(["2026-07-01", "2026-05-05"]);
-    expect((await get<ConfPage>("/api/conferences?limit=2&offset=2&sort=-heldOn")).conferences.map((c) => c.heldOn)).toEqual(["2026-03-17"]);
+    expect((await get<ConfPage>("/api/conferences?limit=2&offset=2&sort=-heldOn")).conferences.map((c) => c.heldOn)).toEqual([
+      "2026-03-17",
+    ]);
     const about = await get<ConfPage>(`/api/conferences?q=${codes[5]}`);
     expect(about.conferences.map((c) => c.heldOn).sort()).toEqual(["2026-05-05", "2026-07-01"]);
     expect(about.total).toBe(2);

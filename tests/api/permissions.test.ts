@@ -8,80 +8,179 @@ import { testApp, type As } from "../helpers/app.ts";
  * may call each operation. Every operation in the OpenAPI document must appear here,
  * so a new route without a decision fails this test.
  */
-const PUBLIC = "public", ANY = "any-logged-in";
-const READ_REGISTRY = ["kwaliteit", "management", "auditor", "medewerker"], WRITE_REGISTRY = ["kwaliteit", "medewerker"];
+const PUBLIC = "public",
+  ANY = "any-logged-in";
+const READ_REGISTRY = ["kwaliteit", "management", "auditor", "medewerker"],
+  WRITE_REGISTRY = ["kwaliteit", "medewerker"];
 const REPORTS = ["kwaliteit", "management", "auditor", "gemeente"];
-const QUALITY_READ = ["kwaliteit", "management", "auditor"], QUALITY_WRITE = ["kwaliteit", "management"];
-const Q_READ = ["admin", "kwaliteit", "management", "auditor"], SURVEY_OPS = ["admin", "kwaliteit"];
+const QUALITY_READ = ["kwaliteit", "management", "auditor"],
+  QUALITY_WRITE = ["kwaliteit", "management"];
+const Q_READ = ["admin", "kwaliteit", "management", "auditor"],
+  SURVEY_OPS = ["admin", "kwaliteit"];
 const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
-  getHealth: PUBLIC, getSurveyByToken: PUBLIC, saveProgress: PUBLIC, submitResponse: PUBLIC, login: PUBLIC, setPassword: PUBLIC,
-  logout: ANY, me: ANY, changePassword: ANY,
+  getHealth: PUBLIC,
+  getSurveyByToken: PUBLIC,
+  saveProgress: PUBLIC,
+  submitResponse: PUBLIC,
+  login: PUBLIC,
+  setPassword: PUBLIC,
+  logout: ANY,
+  me: ANY,
+  changePassword: ANY,
   listWaves: ["kwaliteit", "management", "auditor"],
   createWave: ["kwaliteit", "management"],
   createInvitations: ["kwaliteit", "management"],
   getWaveResults: ["kwaliteit", "management", "auditor"],
-  getWaveComparison: ["kwaliteit", "management", "auditor"], listOpenAnswers: ["kwaliteit", "management", "auditor"],
+  getWaveComparison: ["kwaliteit", "management", "auditor"],
+  listOpenAnswers: ["kwaliteit", "management", "auditor"],
   listMunicipalities: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
   getMunicipalityFigures: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
-  listUsers: ["admin"], createUser: ["admin"], updateUser: ["admin"], revokeUserSessions: ["admin"],
-  listAuditTrail: ["admin", "kwaliteit", "auditor"], verifyAuditTrail: ["admin", "kwaliteit", "auditor"],
-  getAuditAnchor: ["admin", "kwaliteit", "auditor"], getLastBackup: ["admin", "kwaliteit", "auditor"], createBackup: ["admin"],
-  listCases: READ_REGISTRY, getCase: READ_REGISTRY, listConferences: READ_REGISTRY, getConference: READ_REGISTRY,
-  listActivities: READ_REGISTRY, listThemes: READ_REGISTRY, listOrganisations: READ_REGISTRY, getRegistrySettings: READ_REGISTRY,
-  createCase: WRITE_REGISTRY, updateCase: WRITE_REGISTRY, createConference: WRITE_REGISTRY, updateFollowUp: WRITE_REGISTRY,
-  createActivity: WRITE_REGISTRY, getMyWeek: WRITE_REGISTRY,
+  listUsers: ["admin"],
+  createUser: ["admin"],
+  updateUser: ["admin"],
+  revokeUserSessions: ["admin"],
+  listAuditTrail: ["admin", "kwaliteit", "auditor"],
+  verifyAuditTrail: ["admin", "kwaliteit", "auditor"],
+  getAuditAnchor: ["admin", "kwaliteit", "auditor"],
+  getLastBackup: ["admin", "kwaliteit", "auditor"],
+  createBackup: ["admin"],
+  listCases: READ_REGISTRY,
+  getCase: READ_REGISTRY,
+  listConferences: READ_REGISTRY,
+  getConference: READ_REGISTRY,
+  listActivities: READ_REGISTRY,
+  listThemes: READ_REGISTRY,
+  listOrganisations: READ_REGISTRY,
+  getRegistrySettings: READ_REGISTRY,
+  createCase: WRITE_REGISTRY,
+  updateCase: WRITE_REGISTRY,
+  createConference: WRITE_REGISTRY,
+  updateFollowUp: WRITE_REGISTRY,
+  createActivity: WRITE_REGISTRY,
+  getMyWeek: WRITE_REGISTRY,
   markCaseHandledLocally: ["kwaliteit", "medewerker", "gemeente"],
-  createTheme: ["kwaliteit"], updateTheme: ["kwaliteit"],
-  updateRegistrySettings: ["admin", "kwaliteit"], runRetention: ["admin", "kwaliteit"],
+  createTheme: ["kwaliteit"],
+  updateTheme: ["kwaliteit"],
+  updateRegistrySettings: ["admin", "kwaliteit"],
+  runRetention: ["admin", "kwaliteit"],
   getConferenceMetrics: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
-  getMunicipalityReport: REPORTS, listReportDeliveries: REPORTS, downloadReportDelivery: REPORTS,
+  getMunicipalityReport: REPORTS,
+  listReportDeliveries: REPORTS,
+  downloadReportDelivery: REPORTS,
   sendMunicipalityReports: ["kwaliteit", "management"],
-  listFindings: QUALITY_READ, getFinding: QUALITY_READ, createFinding: QUALITY_WRITE, updateFinding: QUALITY_WRITE,
-  createFindingFromWave: QUALITY_WRITE, closeFinding: QUALITY_WRITE, getClosingCheck: QUALITY_READ, reopenFinding: QUALITY_WRITE, createEffectivenessReview: QUALITY_WRITE,
-  listActions: QUALITY_READ, createAction: QUALITY_WRITE, updateAction: QUALITY_WRITE, evaluateAction: QUALITY_READ,
-  uploadEvidence: QUALITY_WRITE, downloadEvidence: QUALITY_READ, getQualityDigest: QUALITY_READ, listPeople: QUALITY_READ,
-  listProcesses: QUALITY_READ, updateProcess: ["kwaliteit"], getAuditProgramme: QUALITY_READ, getAudit: QUALITY_READ,
-  createAudit: ["kwaliteit"], updateAudit: ["kwaliteit"], reportAudit: ["kwaliteit"], listRisks: QUALITY_READ,
-  getRisk: QUALITY_READ, createRisk: QUALITY_WRITE, updateRisk: QUALITY_WRITE, reviewRisk: QUALITY_WRITE,
-  getRiskMatrix: QUALITY_READ, updateRiskMatrix: QUALITY_WRITE, listManagementReviews: QUALITY_READ,
-  getManagementReview: QUALITY_READ, createManagementReview: QUALITY_WRITE, updateManagementReview: QUALITY_WRITE,
-  finalizeManagementReview: ["management"], correctManagementReview: ["management"], exportEvidence: QUALITY_READ,
+  listFindings: QUALITY_READ,
+  getFinding: QUALITY_READ,
+  createFinding: QUALITY_WRITE,
+  updateFinding: QUALITY_WRITE,
+  createFindingFromWave: QUALITY_WRITE,
+  closeFinding: QUALITY_WRITE,
+  getClosingCheck: QUALITY_READ,
+  reopenFinding: QUALITY_WRITE,
+  createEffectivenessReview: QUALITY_WRITE,
+  listActions: QUALITY_READ,
+  createAction: QUALITY_WRITE,
+  updateAction: QUALITY_WRITE,
+  evaluateAction: QUALITY_READ,
+  uploadEvidence: QUALITY_WRITE,
+  downloadEvidence: QUALITY_READ,
+  getQualityDigest: QUALITY_READ,
+  listPeople: QUALITY_READ,
+  listProcesses: QUALITY_READ,
+  updateProcess: ["kwaliteit"],
+  getAuditProgramme: QUALITY_READ,
+  getAudit: QUALITY_READ,
+  createAudit: ["kwaliteit"],
+  updateAudit: ["kwaliteit"],
+  reportAudit: ["kwaliteit"],
+  listRisks: QUALITY_READ,
+  getRisk: QUALITY_READ,
+  createRisk: QUALITY_WRITE,
+  updateRisk: QUALITY_WRITE,
+  reviewRisk: QUALITY_WRITE,
+  getRiskMatrix: QUALITY_READ,
+  updateRiskMatrix: QUALITY_WRITE,
+  listManagementReviews: QUALITY_READ,
+  getManagementReview: QUALITY_READ,
+  createManagementReview: QUALITY_WRITE,
+  updateManagementReview: QUALITY_WRITE,
+  finalizeManagementReview: ["management"],
+  correctManagementReview: ["management"],
+  exportEvidence: QUALITY_READ,
   getSigningKey: QUALITY_READ,
   // Running a survey wave (issue 14).
-  listQuestionnaires: Q_READ, getQuestionnaireVersion: Q_READ, previewQuestionnaire: Q_READ, testQuestionnaireAnswers: Q_READ,
-  createQuestionnaire: SURVEY_OPS, createQuestionnaireVersion: SURVEY_OPS, updateQuestionnaireVersion: SURVEY_OPS,
-  getLatestClosedWave: ["kwaliteit", "management", "auditor"], getWaveDetail: ["kwaliteit", "management", "auditor"],
-  getDimensionTrend: ["kwaliteit", "management", "auditor"], getWaveFieldwork: ["admin", "kwaliteit", "management"],
-  changeWaveStatus: SURVEY_OPS, updateWaveSettings: SURVEY_OPS, copyWave: SURVEY_OPS, enableOpenLink: SURVEY_OPS, getOpenLinkQr: SURVEY_OPS,
-  exportWaveResponses: SURVEY_OPS, getOpenSurvey: PUBLIC, submitOpenResponse: PUBLIC,
-  listContacts: SURVEY_OPS, importContacts: SURVEY_OPS, updateContact: SURVEY_OPS, exportContact: SURVEY_OPS, eraseContact: SURVEY_OPS,
-  eraseExpiredContacts: SURVEY_OPS, listWaveContacts: SURVEY_OPS, listMailTemplates: SURVEY_OPS, updateMailTemplate: SURVEY_OPS,
-  sendInvitations: SURVEY_OPS, sendReminders: SURVEY_OPS, resendInvitationLink: SURVEY_OPS, listOutbox: SURVEY_OPS, recordBounce: SURVEY_OPS,
-  unsubscribePage: PUBLIC, unsubscribe: PUBLIC,
+  listQuestionnaires: Q_READ,
+  getQuestionnaireVersion: Q_READ,
+  previewQuestionnaire: Q_READ,
+  testQuestionnaireAnswers: Q_READ,
+  createQuestionnaire: SURVEY_OPS,
+  createQuestionnaireVersion: SURVEY_OPS,
+  updateQuestionnaireVersion: SURVEY_OPS,
+  getLatestClosedWave: ["kwaliteit", "management", "auditor"],
+  getWaveDetail: ["kwaliteit", "management", "auditor"],
+  getDimensionTrend: ["kwaliteit", "management", "auditor"],
+  getWaveFieldwork: ["admin", "kwaliteit", "management"],
+  changeWaveStatus: SURVEY_OPS,
+  updateWaveSettings: SURVEY_OPS,
+  copyWave: SURVEY_OPS,
+  enableOpenLink: SURVEY_OPS,
+  getOpenLinkQr: SURVEY_OPS,
+  exportWaveResponses: SURVEY_OPS,
+  getOpenSurvey: PUBLIC,
+  submitOpenResponse: PUBLIC,
+  listContacts: SURVEY_OPS,
+  importContacts: SURVEY_OPS,
+  updateContact: SURVEY_OPS,
+  exportContact: SURVEY_OPS,
+  eraseContact: SURVEY_OPS,
+  eraseExpiredContacts: SURVEY_OPS,
+  listWaveContacts: SURVEY_OPS,
+  listMailTemplates: SURVEY_OPS,
+  updateMailTemplate: SURVEY_OPS,
+  sendInvitations: SURVEY_OPS,
+  sendReminders: SURVEY_OPS,
+  resendInvitationLink: SURVEY_OPS,
+  listOutbox: SURVEY_OPS,
+  recordBounce: SURVEY_OPS,
+  unsubscribePage: PUBLIC,
+  unsubscribe: PUBLIC,
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 type Doc = { paths: Record<string, Record<string, { operationId: string; "x-permission"?: string; security?: unknown[] }>> };
 
 function concretePath(path: string) {
-  return path.replace("{waveId}", t.wave.id).replace("{municipalityId}", "alkmaar")
-    .replace(/\{(questionnaireId|contactId|invitationId|userId|caseId|conferenceId|followUpId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/, "00000000-0000-4000-8000-000000000000")
-    .replace("{themeId}", "huiselijk-geweld").replace("{processId}", "casusoverleg").replace("{token}", "a".repeat(32)).replace("{kind}", "invitation");
+  return path
+    .replace("{waveId}", t.wave.id)
+    .replace("{municipalityId}", "alkmaar")
+    .replace(
+      /\{(questionnaireId|contactId|invitationId|userId|caseId|conferenceId|followUpId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/,
+      "00000000-0000-4000-8000-000000000000",
+    )
+    .replace("{themeId}", "huiselijk-geweld")
+    .replace("{processId}", "casusoverleg")
+    .replace("{token}", "a".repeat(32))
+    .replace("{kind}", "invitation");
 }
 
 describe("permission matrix, generated from the OpenAPI document", () => {
   it("has a rule in the domain table and an expectation here for every operation, and nothing stale", async () => {
-    const doc = await (await t.request("/api/openapi.json", { as: "anonymous" })).json() as Doc;
-    const ids = Object.values(doc.paths).flatMap((m) => Object.values(m).map((o) => o.operationId)).sort();
+    const doc = (await (await t.request("/api/openapi.json", { as: "anonymous" })).json()) as Doc;
+    const ids = Object.values(doc.paths)
+      .flatMap((m) => Object.values(m).map((o) => o.operationId))
+      .sort();
     expect(ids.length).toBeGreaterThan(15);
     expect(Object.keys(EXPECTED).sort()).toEqual(ids);
   });
 
   it("names on every operation the permission of its route, and the session only where one is needed", async () => {
-    const doc = await (await t.request("/api/openapi.json", { as: "anonymous" })).json() as Doc;
+    const doc = (await (await t.request("/api/openapi.json", { as: "anonymous" })).json()) as Doc;
     const known = new Set<string>(["public", "authenticated", ...Object.keys(PERMISSIONS)]);
     for (const op of Object.values(doc.paths).flatMap((m) => Object.values(m))) {
       expect(known.has(op["x-permission"] ?? ""), op.operationId).toBe(true);
@@ -90,7 +189,7 @@ describe("permission matrix, generated from the OpenAPI document", () => {
   });
 
   it("allows and denies every operation × role exactly as expected", async () => {
-    const doc = await (await t.request("/api/openapi.json", { as: "anonymous" })).json() as Doc;
+    const doc = (await (await t.request("/api/openapi.json", { as: "anonymous" })).json()) as Doc;
     const failures: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
@@ -99,13 +198,16 @@ describe("permission matrix, generated from the OpenAPI document", () => {
           const expected = EXPECTED[op.operationId];
           const allowed = expected === PUBLIC || (expected === ANY ? as !== "anonymous" : expected.includes(as));
           const res = await t.request(concretePath(path), {
-            method: method.toUpperCase(), as, json: ["post", "put", "patch"].includes(method) ? {} : undefined,
+            method: method.toUpperCase(),
+            as,
+            json: ["post", "put", "patch"].includes(method) ? {} : undefined,
           });
           if (res.status >= 500) failures.push(`${op.operationId} as ${as}: server error ${res.status}`);
           const denied = res.status === 401 || res.status === 403;
           const expectedStatus = as === "anonymous" ? 401 : 403;
           if (allowed && denied) failures.push(`${op.operationId} as ${as}: expected allowed, got ${res.status}`);
-          if (!allowed && res.status !== expectedStatus) failures.push(`${op.operationId} as ${as}: expected ${expectedStatus}, got ${res.status}`);
+          if (!allowed && res.status !== expectedStatus)
+            failures.push(`${op.operationId} as ${as}: expected ${expectedStatus}, got ${res.status}`);
         }
       }
     }
@@ -116,7 +218,7 @@ describe("permission matrix, generated from the OpenAPI document", () => {
 describe("tenancy: a gemeente account of Alkmaar", () => {
   it("sees only Alkmaar in the municipality list", async () => {
     const res = await t.request("/api/municipalities", { as: "gemeente" });
-    const body = await res.json() as { municipalities: { id: string }[] };
+    const body = (await res.json()) as { municipalities: { id: string }[] };
     expect(body.municipalities.map((m) => m.id)).toEqual(["alkmaar"]);
   });
 

@@ -16,9 +16,12 @@ beforeAll(async () => {
   t = await testApp({ now: new Date("2026-02-10T10:00:00Z") });
   ids = Object.fromEntries((await t.db.select().from(users)).map((u) => [u.role, u.id]));
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const post = (path: string, json: unknown, as: "kwaliteit" | "management" | "auditor" = "kwaliteit") => t.request(path, { method: "POST", json, as });
+const post = (path: string, json: unknown, as: "kwaliteit" | "management" | "auditor" = "kwaliteit") =>
+  t.request(path, { method: "POST", json, as });
 const patch = (path: string, json: unknown) => t.request(path, { method: "PATCH", json });
 const data = async <T>(res: Response, status: number): Promise<T> => {
   const body = await res.json();
@@ -27,11 +30,17 @@ const data = async <T>(res: Response, status: number): Promise<T> => {
 };
 
 async function answerWave(waveId: string, n: number, rol: (i: number) => [number, number, number]) {
-  const res = await post(`/api/waves/${waveId}/invitations`, { invitations: Array(n).fill({ organisation: "Politie Noord-Holland", organisationType: "veiligheid" }) });
+  const res = await post(`/api/waves/${waveId}/invitations`, {
+    invitations: Array(n).fill({ organisation: "Politie Noord-Holland", organisationType: "veiligheid" }),
+  });
   const { invitations } = await data<{ invitations: { token: string }[] }>(res, 201);
   for (const [i, inv] of invitations.entries()) {
     const [rol_taken, rol_eigen, rol_regie] = rol(i);
-    const r = await t.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", json: { data: { ...COMPLETE, rol_taken, rol_eigen, rol_regie } } });
+    const r = await t.request(`/api/s/${inv.token}/response`, {
+      method: "POST",
+      as: "anonymous",
+      json: { data: { ...COMPLETE, rol_taken, rol_eigen, rol_regie } },
+    });
     expect(r.status).toBe(201);
   }
 }
@@ -46,27 +55,62 @@ async function upload(target: Record<string, string>, bytes = new TextEncoder().
 
 describe("effectiveness evaluated automatically against the next wave", () => {
   it("stores the baseline, waits for the next wave, then judges baseline → result with its caveats", async () => {
-    const [a, b] = await t.db.insert(waves).values([
-      { name: "KTO A", questionnaireId: t.questionnaireId, opensAt: new Date("2026-02-01T00:00:00Z"), closesAt: new Date("2026-02-28T00:00:00Z") },
-      { name: "KTO B", questionnaireId: t.questionnaireId, opensAt: new Date("2026-06-01T00:00:00Z"), closesAt: new Date("2026-06-30T00:00:00Z") },
-    ]).returning();
+    const [a, b] = await t.db
+      .insert(waves)
+      .values([
+        {
+          name: "KTO A",
+          questionnaireId: t.questionnaireId,
+          opensAt: new Date("2026-02-01T00:00:00Z"),
+          closesAt: new Date("2026-02-28T00:00:00Z"),
+        },
+        {
+          name: "KTO B",
+          questionnaireId: t.questionnaireId,
+          opensAt: new Date("2026-06-01T00:00:00Z"),
+          closesAt: new Date("2026-06-30T00:00:00Z"),
+        },
+      ])
+      .returning();
     await answerWave(a.id, 12, (i) => [2, 2, 2 + (i % 2)]); // rolduidelijkheid 2.17
     await at("2026-03-05T10:00:00Z");
     const { finding } = await data<{ finding: { id: string; baseline: { mean: number; n: number; wave: string; ci: object } } }>(
-      await post(`/api/waves/${a.id}/findings`, { dimension: "rolduidelijkheid", classification: "opportunity" }), 201);
+      await post(`/api/waves/${a.id}/findings`, { dimension: "rolduidelijkheid", classification: "opportunity" }),
+      201,
+    );
     expect(finding.baseline).toMatchObject({ wave: "KTO A", n: 12 });
     expect(finding.baseline.mean).toBeCloseTo(26 / 12, 10);
     expect(finding.baseline.ci).toBeTruthy();
-    const criterion = { kind: "survey_dimension", text: "rolduidelijkheid ≥ 7,5 in de volgende meting", dimension: "rolduidelijkheid", comparator: ">=", target: 7.5, scale: "10" };
-    const { action } = await data<{ action: { id: string } }>(await post("/api/actions", {
-      findingIds: [finding.id], title: "Rollen toelichten aan tafel", ownerId: ids.kwaliteit, dueOn: "2026-05-31", criterion }), 201);
+    const criterion = {
+      kind: "survey_dimension",
+      text: "rolduidelijkheid ≥ 7,5 in de volgende meting",
+      dimension: "rolduidelijkheid",
+      comparator: ">=",
+      target: 7.5,
+      scale: "10",
+    };
+    const { action } = await data<{ action: { id: string } }>(
+      await post("/api/actions", {
+        findingIds: [finding.id],
+        title: "Rollen toelichten aan tafel",
+        ownerId: ids.kwaliteit,
+        dueOn: "2026-05-31",
+        criterion,
+      }),
+      201,
+    );
     expect((await data<{ status: string }>(await t.request(`/api/actions/${action.id}/evaluation`), 200)).status).toBe("nog_niet_meetbaar");
 
     await at("2026-06-10T10:00:00Z");
     await answerWave(b.id, 12, (i) => [4, 4, 4 + (i % 2)]); // rolduidelijkheid 4.17, or 8.1 on 1–10
     await at("2026-07-05T10:00:00Z");
-    const ev = await data<{ status: string; baseline: { label: string; value: number }; result: { label: string; value: number; n: number };
-      change: { test: string; significant: boolean }; caveats: string[] }>(await t.request(`/api/actions/${action.id}/evaluation`), 200);
+    const ev = await data<{
+      status: string;
+      baseline: { label: string; value: number };
+      result: { label: string; value: number; n: number };
+      change: { test: string; significant: boolean };
+      caveats: string[];
+    }>(await t.request(`/api/actions/${action.id}/evaluation`), 200);
     expect(ev.status).toBe("gehaald");
     expect([ev.baseline.label, ev.result.label]).toEqual(["KTO A", "KTO B"]);
     expect(ev.baseline.value).toBeCloseTo(1 + ((26 / 12 - 1) * 9) / 4, 10); // shown on the 1–10 scale of the criterion
@@ -79,28 +123,63 @@ describe("effectiveness evaluated automatically against the next wave", () => {
 describe("closing a nonconformity", () => {
   it("is refused without root cause, with open actions, or when reviewed by the action owner; allowed when complete", async () => {
     await at("2026-07-10T10:00:00Z");
-    const { finding } = await data<{ finding: { id: string; ref: string } }>(await post("/api/findings", {
-      source: "complaint", title: "Casusregisseur niet vastgelegd", description: "Partner klaagt dat na het overleg niemand de regie had.",
-      classification: "minor_nc", clauses: ["8.5.1", "10.2"], foundOn: "2026-07-09" }), 201);
+    const { finding } = await data<{ finding: { id: string; ref: string } }>(
+      await post("/api/findings", {
+        source: "complaint",
+        title: "Casusregisseur niet vastgelegd",
+        description: "Partner klaagt dat na het overleg niemand de regie had.",
+        classification: "minor_nc",
+        clauses: ["8.5.1", "10.2"],
+        foundOn: "2026-07-09",
+      }),
+      201,
+    );
     expect(finding.ref).toMatch(/^BEV-2026-\d{3}$/);
     const codes = async () => {
       const body = await data<{ error: { details: { code: string }[] } }>(await post(`/api/findings/${finding.id}/close`, {}), 422);
       return body.error.details.map((d) => d.code);
     };
-    expect(await codes()).toEqual(expect.arrayContaining(["correction_missing", "root_cause_missing", "similar_unchecked", "review_missing"]));
+    expect(await codes()).toEqual(
+      expect.arrayContaining(["correction_missing", "root_cause_missing", "similar_unchecked", "review_missing"]),
+    );
 
-    const { action } = await data<{ action: { id: string } }>(await post("/api/actions", {
-      findingIds: [finding.id], title: "Casusregisseur verplicht veld", ownerId: ids.kwaliteit, dueOn: "2026-08-01",
-      criterion: { kind: "conference_metric", text: "casusregisseur toegewezen in ≥ 95 % over Q3", metric: "directorAssigned", comparator: ">=", target: 95, from: "2026-07-01", to: "2026-09-30" } }), 201);
-    await data(await patch(`/api/findings/${finding.id}`, {
-      correction: "Regie alsnog belegd bij Veilig Thuis.", similarElsewhere: "Alle lopende casussen nagelopen; twee vergelijkbare gevallen hersteld.",
-      rootCauseAnalysis: { method: "five_whys", whys: ["Geen regisseur genoteerd", "Veld was optioneel", "Formulier uit 2019"] },
-      rootCause: "Het registratieformulier dwong de keuze niet af." }), 200);
+    const { action } = await data<{ action: { id: string } }>(
+      await post("/api/actions", {
+        findingIds: [finding.id],
+        title: "Casusregisseur verplicht veld",
+        ownerId: ids.kwaliteit,
+        dueOn: "2026-08-01",
+        criterion: {
+          kind: "conference_metric",
+          text: "casusregisseur toegewezen in ≥ 95 % over Q3",
+          metric: "directorAssigned",
+          comparator: ">=",
+          target: 95,
+          from: "2026-07-01",
+          to: "2026-09-30",
+        },
+      }),
+      201,
+    );
+    await data(
+      await patch(`/api/findings/${finding.id}`, {
+        correction: "Regie alsnog belegd bij Veilig Thuis.",
+        similarElsewhere: "Alle lopende casussen nagelopen; twee vergelijkbare gevallen hersteld.",
+        rootCauseAnalysis: { method: "five_whys", whys: ["Geen regisseur genoteerd", "Veld was optioneel", "Formulier uit 2019"] },
+        rootCause: "Het registratieformulier dwong de keuze niet af.",
+      }),
+      200,
+    );
     expect(await codes()).toEqual(["actions_open", "no_finished_action", "review_missing"]);
 
     await data(await patch(`/api/actions/${action.id}`, { status: "gereed", completedOn: "2026-07-10" }), 200);
     const { evidence } = await data<{ evidence: { id: string } }>(await upload({ actionId: action.id }), 201);
-    const review = { reviewedOn: "2026-07-10", effective: true, explanation: "Sinds de wijziging is de regie overal belegd.", evidenceIds: [evidence.id] };
+    const review = {
+      reviewedOn: "2026-07-10",
+      effective: true,
+      explanation: "Sinds de wijziging is de regie overal belegd.",
+      evidenceIds: [evidence.id],
+    };
     const own = await data<{ error: { code: string } }>(await post(`/api/findings/${finding.id}/reviews`, review, "kwaliteit"), 422);
     expect(own.error.code).toBe("reviewer_is_owner");
     expect(await codes()).toEqual(["review_missing"]);
@@ -110,18 +189,37 @@ describe("closing a nonconformity", () => {
     expect(closed.finding.status).toBe("gesloten");
     expect((await patch(`/api/findings/${finding.id}`, { rootCause: "anders" })).status).toBe(409);
     expect((await patch(`/api/actions/${action.id}`, { status: "in_uitvoering" })).status).toBe(409);
-    const trail = await t.db.execute(sql`select action, entity from audit_log where entity in ('finding', 'effectiveness_review') order by seq`);
+    const trail = await t.db.execute(
+      sql`select action, entity from audit_log where entity in ('finding', 'effectiveness_review') order by seq`,
+    );
     expect(JSON.stringify(trail)).toContain("close");
   });
 });
 
 describe("evidence", () => {
   it("stores content with its SHA-256, size, uploader and the date it is about, and gives back the same bytes", async () => {
-    const { finding } = await data<{ finding: { id: string } }>(await post("/api/findings", { source: "other", title: "Observatie", description: "x",
-      classification: "observation", clauses: ["7.5"], foundOn: "2026-07-01" }), 201);
+    const { finding } = await data<{ finding: { id: string } }>(
+      await post("/api/findings", {
+        source: "other",
+        title: "Observatie",
+        description: "x",
+        classification: "observation",
+        clauses: ["7.5"],
+        foundOn: "2026-07-01",
+      }),
+      201,
+    );
     const bytes = new TextEncoder().encode("%PDF-1.4 notulen van het overleg");
-    const { evidence } = await data<{ evidence: { id: string; sha256: string; size: number; concernsDate: string; uploadedBy: string } }>(await upload({ findingId: finding.id }, bytes), 201);
-    expect(evidence).toMatchObject({ sha256: sha256Bytes(bytes), size: bytes.length, concernsDate: "2026-03-01", uploadedBy: ids.kwaliteit });
+    const { evidence } = await data<{ evidence: { id: string; sha256: string; size: number; concernsDate: string; uploadedBy: string } }>(
+      await upload({ findingId: finding.id }, bytes),
+      201,
+    );
+    expect(evidence).toMatchObject({
+      sha256: sha256Bytes(bytes),
+      size: bytes.length,
+      concernsDate: "2026-03-01",
+      uploadedBy: ids.kwaliteit,
+    });
     const res = await t.request(`/api/evidence/${evidence.id}`, { as: "auditor" });
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
     expect(res.headers.get("x-content-sha256")).toBe(evidence.sha256);
@@ -131,25 +229,48 @@ describe("evidence", () => {
     expect((await upload({ findingId: finding.id, actionId: finding.id })).status).toBe(400);
     const notMultipart = await t.request("/api/evidence", { method: "POST", json: { concernsDate: "2026-03-01" } });
     expect(notMultipart.status).toBe(415);
-    expect((await notMultipart.json() as { error: { message: string } }).error.message).toBeTruthy();
-    const refused = await t.db.execute(sql`update evidence_files set filename = 'vervalst.pdf' where id = ${evidence.id}`)
-      .then(() => "accepted", (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    expect(((await notMultipart.json()) as { error: { message: string } }).error.message).toBeTruthy();
+    const refused = await t.db.execute(sql`update evidence_files set filename = 'vervalst.pdf' where id = ${evidence.id}`).then(
+      () => "accepted",
+      (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+    );
     expect(refused).toMatch(/evidence_files is append-only/);
   });
 });
 
 describe("the digest", () => {
   it("surfaces overdue actions", async () => {
-    const { finding } = await data<{ finding: { id: string } }>(await post("/api/findings", { source: "audit", title: "Dossiers onvolledig", description: "y",
-      classification: "major_nc", clauses: ["7.5.3"], foundOn: "2026-07-01" }), 201);
-    const { action } = await data<{ action: { id: string; ref: string } }>(await post("/api/actions", {
-      findingIds: [finding.id], title: "Controle op volledigheid", ownerId: ids.management, dueOn: "2026-07-20", criterion: { kind: "manual", text: "steekproef 10 dossiers volledig" } }), 201);
+    const { finding } = await data<{ finding: { id: string } }>(
+      await post("/api/findings", {
+        source: "audit",
+        title: "Dossiers onvolledig",
+        description: "y",
+        classification: "major_nc",
+        clauses: ["7.5.3"],
+        foundOn: "2026-07-01",
+      }),
+      201,
+    );
+    const { action } = await data<{ action: { id: string; ref: string } }>(
+      await post("/api/actions", {
+        findingIds: [finding.id],
+        title: "Controle op volledigheid",
+        ownerId: ids.management,
+        dueOn: "2026-07-20",
+        criterion: { kind: "manual", text: "steekproef 10 dossiers volledig" },
+      }),
+      201,
+    );
     const before = await data<{ overdueActions: { ref: string }[] }>(await t.request("/api/quality/digest"), 200);
     expect(before.overdueActions.map((a) => a.ref)).not.toContain(action.ref);
     await at("2026-07-21T10:00:00Z");
     const after = await data<{ overdueActions: { ref: string }[] }>(await t.request("/api/quality/digest"), 200);
     expect(after.overdueActions.map((a) => a.ref)).toContain(action.ref);
-    expect((await data<{ actions: { ref: string; overdue: boolean }[] }>(await t.request("/api/actions?overdue=true"), 200)).actions.map((a) => a.ref)).toContain(action.ref);
+    expect(
+      (await data<{ actions: { ref: string; overdue: boolean }[] }>(await t.request("/api/actions?overdue=true"), 200)).actions.map(
+        (a) => a.ref,
+      ),
+    ).toContain(action.ref);
   });
 
   it("refuses bad input with a clear error and stores nothing", async () => {
@@ -157,7 +278,13 @@ describe("the digest", () => {
     const bad = [
       { findingIds: [], title: "x", ownerId: ids.kwaliteit, dueOn: "2026-12-01", criterion: { kind: "manual", text: "x" } },
       { findingIds: [ids.kwaliteit], title: "x", ownerId: ids.kwaliteit, dueOn: "2026-12-01", criterion: { kind: "manual", text: "x" } },
-      { findingIds: [ids.kwaliteit], title: "x", ownerId: ids.kwaliteit, dueOn: "2026-12-01", criterion: { kind: "survey_dimension", text: "x", dimension: "geluk", comparator: ">=", target: 4 } },
+      {
+        findingIds: [ids.kwaliteit],
+        title: "x",
+        ownerId: ids.kwaliteit,
+        dueOn: "2026-12-01",
+        criterion: { kind: "survey_dimension", text: "x", dimension: "geluk", comparator: ">=", target: 4 },
+      },
     ];
     for (const b of bad) expect((await post("/api/actions", b)).status).toBe(400);
     expect(await t.db.execute(sql`select count(*)::int n from actions`)).toEqual(before);

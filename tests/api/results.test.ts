@@ -15,10 +15,14 @@ const GROUPS = [
 
 type Group = { key: string; suppressed: boolean; respondents?: number; questions?: { question: string; n: number; mean: number }[] };
 type Results = {
-  overall: { invited: number; respondents: number; responseRate: number;
+  overall: {
+    invited: number;
+    respondents: number;
+    responseRate: number;
     questions: { question: string; n: number; mean: number; distribution: Record<string, number>; ci: { low: number; high: number } }[];
     dimensions: { dimension: string; n: number; mean: number }[];
-    nps: { promoters: number; passives: number; detractors: number; nps: number; interval: { low: number; high: number } } };
+    nps: { promoters: number; passives: number; detractors: number; nps: number; interval: { low: number; high: number } };
+  };
   groups: { organisationType: Group[]; branch: Group[] };
 };
 let results: Results;
@@ -29,21 +33,28 @@ beforeAll(async () => {
   for (const g of GROUPS) {
     const { n, cijfer, aanbeveling, ...who } = g;
     const res = await t.request(`/api/waves/${t.wave.id}/invitations`, { method: "POST", json: { invitations: Array(n).fill(who) } });
-    const { invitations } = await res.json() as { invitations: { token: string }[] };
+    const { invitations } = (await res.json()) as { invitations: { token: string }[] };
     for (const inv of invitations) {
-      const r = await t.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", json: { data: { ...COMPLETE, cijfer, aanbeveling } } });
+      const r = await t.request(`/api/s/${inv.token}/response`, {
+        method: "POST",
+        as: "anonymous",
+        json: { data: { ...COMPLETE, cijfer, aanbeveling } },
+      });
       expect(r.status).toBe(201);
     }
   }
   await t.request(`/api/waves/${t.wave.id}/invitations`, {
-    method: "POST", json: { invitations: Array(2).fill({ organisation: "Gemeente Hoorn", organisationType: "gemeente", municipality: "Hoorn" }) },
+    method: "POST",
+    json: { invitations: Array(2).fill({ organisation: "Gemeente Hoorn", organisationType: "gemeente", municipality: "Hoorn" }) },
   });
   // Anonymous wave: the responses wait in the pool until mixed, while the counts come from the invitations.
-  waiting = await (await t.request(`/api/waves/${t.wave.id}/results`)).json() as Results & { pending: number };
+  waiting = (await (await t.request(`/api/waves/${t.wave.id}/results`)).json()) as Results & { pending: number };
   await mixAll(t.db);
-  results = await (await t.request(`/api/waves/${t.wave.id}/results`)).json() as Results;
+  results = (await (await t.request(`/api/waves/${t.wave.id}/results`)).json()) as Results;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe("getWaveResults", () => {
   it("counts pooled anonymous responses as waiting until they are mixed", () => {
@@ -70,7 +81,7 @@ describe("getWaveResults", () => {
 
   it("computes the NPS from its parts", () => {
     expect(results.overall.nps).toMatchObject({ promoters: 15, passives: 6, detractors: 10 });
-    expect(results.overall.nps.nps).toBeCloseTo(100 * 5 / 31, 10);
+    expect(results.overall.nps.nps).toBeCloseTo((100 * 5) / 31, 10);
   });
 
   it("suppresses small groups, and one more so that none can be derived", () => {
@@ -103,8 +114,11 @@ describe("answer counts", () => {
     const { sql } = await import("drizzle-orm");
     const { rows } = await import("../../db/migrate.ts");
     const { rebuildAnswerCounts } = await import("../../api/waves/answer-counts.ts");
-    const snapshot = async () => rows<Record<string, unknown>>(await t.db.execute(sql`select kind, item, value::text, organisation_type,
-      branch_id, municipality_id, n from answer_counts where wave_id = ${t.wave.id} order by 1, 2, 3, 4, 5, 6`));
+    const snapshot = async () =>
+      rows<Record<string, unknown>>(
+        await t.db.execute(sql`select kind, item, value::text, organisation_type,
+      branch_id, municipality_id, n from answer_counts where wave_id = ${t.wave.id} order by 1, 2, 3, 4, 5, 6`),
+      );
     const incremental = await snapshot();
     expect(incremental.length).toBeGreaterThan(50);
     await rebuildAnswerCounts(t.db, t.wave.id);

@@ -12,12 +12,31 @@ const PERIOD = { periodFrom: "2026-01-01", periodTo: "2026-09-30" };
 const KEYS = REVIEW_INPUTS.map((i) => i.key);
 let userId: Record<string, string>;
 
-type Input = { key: string; title: string; data: Record<string, any> | null; assessment: string };
+type Input = {
+  key: string;
+  title: string; // biome-ignore lint/suspicious/noExplicitAny: each pre-fill input has its own shape; the assertions name the fields they read
+  data: Record<string, any> | null;
+  assessment: string;
+};
 type Decision = { kind: string; text: string; ownerId: string | null; dueOn: string | null; actionId: string | null };
 type Review = {
-  id: string; seriesId: string; version: number; status: string; heldOn: string | null; inputs: Input[]; decisions: Decision[];
-  correctionOf: string | null; correctionReason: string | null; finalizedAt: string | null; finalizedBy: string | null;
-  completeness: { complete: boolean; missing: { key: string }[]; missingAssessments: string[]; dataGaps: { key: string; gaps: string[] }[] };
+  id: string;
+  seriesId: string;
+  version: number;
+  status: string;
+  heldOn: string | null;
+  inputs: Input[];
+  decisions: Decision[];
+  correctionOf: string | null;
+  correctionReason: string | null;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  completeness: {
+    complete: boolean;
+    missing: { key: string }[];
+    missingAssessments: string[];
+    dataGaps: { key: string; gaps: string[] }[];
+  };
   versions: { id: string; version: number; status: string }[];
 };
 type ErrorBody = { error: { code: string; message: string; details?: { key: string }[] } };
@@ -32,14 +51,24 @@ const rawRow = async (id: string) => (await t.db.select().from(managementReviews
 
 /** A closed wave with the given respondents, answered through the survey API while it was open. */
 async function closedWave(name: string, opens: string, closes: string, values: { rol_taken: number; cijfer: number }[]) {
-  const [wave] = await t.db.insert(waves).values({ name, questionnaireId: t.questionnaireId, opensAt: new Date(opens), closesAt: new Date(closes) }).returning();
+  const [wave] = await t.db
+    .insert(waves)
+    .values({ name, questionnaireId: t.questionnaireId, opensAt: new Date(opens), closesAt: new Date(closes) })
+    .returning();
   t.clock.now = new Date(new Date(opens).getTime() + 86_400_000);
   const who = { organisationType: "zorg", organisation: "GGZ Noord-Holland-Noord", branch: "alkmaar" };
-  const res = await t.request(`/api/waves/${wave.id}/invitations`, { method: "POST", json: { invitations: Array(values.length).fill(who) } });
+  const res = await t.request(`/api/waves/${wave.id}/invitations`, {
+    method: "POST",
+    json: { invitations: Array(values.length).fill(who) },
+  });
   expect(res.status).toBe(201);
-  const { invitations } = await res.json() as { invitations: { token: string }[] };
+  const { invitations } = (await res.json()) as { invitations: { token: string }[] };
   for (const [i, inv] of invitations.entries()) {
-    const r = await t.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", json: { data: { ...COMPLETE, ...values[i] } } });
+    const r = await t.request(`/api/s/${inv.token}/response`, {
+      method: "POST",
+      as: "anonymous",
+      json: { data: { ...COMPLETE, ...values[i] } },
+    });
     expect(r.status).toBe(201);
   }
   t.clock.now = NOW;
@@ -56,20 +85,68 @@ beforeAll(async () => {
   const c = await registerCase(t, p);
   await registerConference(t, p, [c.id], { heldOn: "2026-03-17" }); // its follow-up, due 2026-04-01, is still open
 
-  await t.db.insert(findings).values({ ref: "BEV-2026-900", source: "complaint", title: "Terugkoppeling aan aanmelder te laat",
-    description: "Klacht van een aanmelder.", classification: "minor_nc", clauses: ["8.2.1"], foundOn: "2026-05-04" });
-  await t.db.insert(internalAudits).values({ ref: "IA-2026-01", year: 2026, processId: "casusoverleg", scope: "Casusoverleg Alkmaar",
-    criteria: ["8.5.1"], auditorIds: [userId.auditor], auditeeIds: [userId.medewerker], plannedOn: "2026-04-15" });
-  const [risk] = await t.db.insert(risks).values({ ref: "R-001", kind: "risk", title: "Informatie gedeeld zonder grondslag",
-    description: "Delen buiten het convenant.", inherentLikelihood: 3, inherentImpact: 5, residualLikelihood: 2, residualImpact: 4,
-    treatment: "Privacytoets per casus", ownerId: userId.kwaliteit, reviewIntervalDays: 90, lastReviewedOn: "2026-01-05" }).returning();
-  await t.db.insert(risks).values({ ref: "K-001", kind: "opportunity", title: "Gezamenlijke training met gemeenten",
-    description: "Kennisdeling.", inherentLikelihood: 3, inherentImpact: 3, residualLikelihood: 3, residualImpact: 3,
-    treatment: "Verkennen", ownerId: userId.management, lastReviewedOn: "2026-08-01" });
-  await t.db.insert(actions).values({ ref: "ACT-2026-900", title: "Privacytoets invoeren", ownerId: userId.kwaliteit, dueOn: "2026-06-01",
-    criterion: { kind: "manual", text: "Elke casus heeft een privacytoets" }, riskId: risk.id, createdAt: new Date("2026-02-02T09:00:00Z") });
+  await t.db.insert(findings).values({
+    ref: "BEV-2026-900",
+    source: "complaint",
+    title: "Terugkoppeling aan aanmelder te laat",
+    description: "Klacht van een aanmelder.",
+    classification: "minor_nc",
+    clauses: ["8.2.1"],
+    foundOn: "2026-05-04",
+  });
+  await t.db.insert(internalAudits).values({
+    ref: "IA-2026-01",
+    year: 2026,
+    processId: "casusoverleg",
+    scope: "Casusoverleg Alkmaar",
+    criteria: ["8.5.1"],
+    auditorIds: [userId.auditor],
+    auditeeIds: [userId.medewerker],
+    plannedOn: "2026-04-15",
+  });
+  const [risk] = await t.db
+    .insert(risks)
+    .values({
+      ref: "R-001",
+      kind: "risk",
+      title: "Informatie gedeeld zonder grondslag",
+      description: "Delen buiten het convenant.",
+      inherentLikelihood: 3,
+      inherentImpact: 5,
+      residualLikelihood: 2,
+      residualImpact: 4,
+      treatment: "Privacytoets per casus",
+      ownerId: userId.kwaliteit,
+      reviewIntervalDays: 90,
+      lastReviewedOn: "2026-01-05",
+    })
+    .returning();
+  await t.db.insert(risks).values({
+    ref: "K-001",
+    kind: "opportunity",
+    title: "Gezamenlijke training met gemeenten",
+    description: "Kennisdeling.",
+    inherentLikelihood: 3,
+    inherentImpact: 3,
+    residualLikelihood: 3,
+    residualImpact: 3,
+    treatment: "Verkennen",
+    ownerId: userId.management,
+    lastReviewedOn: "2026-08-01",
+  });
+  await t.db.insert(actions).values({
+    ref: "ACT-2026-900",
+    title: "Privacytoets invoeren",
+    ownerId: userId.kwaliteit,
+    dueOn: "2026-06-01",
+    criterion: { kind: "manual", text: "Elke casus heeft een privacytoets" },
+    riskId: risk.id,
+    createdAt: new Date("2026-02-02T09:00:00Z"),
+  });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 let review: Review;
 let finalId: string;
@@ -101,7 +178,10 @@ describe("createManagementReview", () => {
   it("compares the latest closed wave with the one before, per dimension, without open answers", () => {
     const sat = input(review, "satisfaction").data!;
     expect(sat.waves.map((w: { name: string }) => w.name)).toEqual(["KTO voorjaar 2026", "KTO voorjaar 2025"]);
-    const [latest, previous] = sat.waves as { respondents: number; dimensions: { dimension: string; mean: number; n: number; ci: unknown }[] }[];
+    const [latest, previous] = sat.waves as {
+      respondents: number;
+      dimensions: { dimension: string; mean: number; n: number; ci: unknown }[];
+    }[];
     expect([latest.respondents, previous.respondents]).toEqual([6, 5]);
     const rol = (w: typeof latest) => w.dimensions.find((d) => d.dimension === "rolduidelijkheid")!;
     expect(rol(latest)).toMatchObject({ n: 6, mean: 4 }); // (5 + 4 + 3) / 3
@@ -131,10 +211,19 @@ describe("createManagementReview", () => {
     expect(input(review, "audit_results").data!.counts).toMatchObject({ planned: 1, done: 0, reported: 0, late: 1 });
     expect(input(review, "resources").data!.total).toEqual({ hours: 0, cost: 0 });
     const risk = input(review, "risk_actions").data!.risks[0];
-    expect(risk).toMatchObject({ ref: "R-001", inherent: { score: 15 }, residual: { score: 8 }, reviewDueOn: "2026-04-05", reviewOverdue: true });
+    expect(risk).toMatchObject({
+      ref: "R-001",
+      inherent: { score: 15 },
+      residual: { score: 8 },
+      reviewDueOn: "2026-04-05",
+      reviewOverdue: true,
+    });
     expect(risk.actions).toEqual([{ ref: "ACT-2026-900", title: "Privacytoets invoeren", status: "gepland", dueOn: "2026-06-01" }]);
     expect(input(review, "improvement_opportunities").data!.registerOpportunities.map((r: { ref: string }) => r.ref)).toEqual(["K-001"]);
-    expect(input(review, "objectives").data!.actions[0]).toMatchObject({ ref: "ACT-2026-900", criterion: "Elke casus heeft een privacytoets" });
+    expect(input(review, "objectives").data!.actions[0]).toMatchObject({
+      ref: "ACT-2026-900",
+      criterion: "Elke casus heeft een privacytoets",
+    });
   });
 });
 
@@ -150,7 +239,8 @@ describe("finalizeManagementReview", () => {
     expect(((await empty.json()) as ErrorBody).error.details!.map((d) => d.key)).toEqual([...KEYS, "heldOn", "decisions"]);
 
     const res = await call(`/api/management-reviews/${review.id}`, "PATCH", {
-      heldOn: "2026-09-29", assessments: allAssessments(["risk_actions", "audit_results"]),
+      heldOn: "2026-09-29",
+      assessments: allAssessments(["risk_actions", "audit_results"]),
       decisions: [
         { kind: "verbetering", text: "Casusregie bij elk casusoverleg vastleggen", ownerId: userId.kwaliteit, dueOn: "2026-12-31" },
         { kind: "middelen", text: "Extra procesregisseur voor West-Friesland begroten" },
@@ -160,23 +250,33 @@ describe("finalizeManagementReview", () => {
     review = await reviewOf(res);
     expect(review.completeness.missingAssessments).toEqual(["audit_results", "risk_actions"]);
 
-    const before = { row: await rawRow(review.id), actions: await count(t.db, "actions"), findings: await count(t.db, "findings"),
-      audit: await count(t.db, "audit_log") };
+    const before = {
+      row: await rawRow(review.id),
+      actions: await count(t.db, "actions"),
+      findings: await count(t.db, "findings"),
+      audit: await count(t.db, "audit_log"),
+    };
     const refused = await call(`/api/management-reviews/${review.id}/finalize`, "POST", undefined, "management");
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as ErrorBody;
     expect(body.error.code).toBe("review_incomplete");
     expect(body.error.details!.map((d) => d.key)).toEqual(["audit_results", "risk_actions"]);
     expect(await rawRow(review.id)).toEqual(before.row);
-    expect([await count(t.db, "actions"), await count(t.db, "findings"), await count(t.db, "audit_log")])
-      .toEqual([before.actions, before.findings, before.audit]);
+    expect([await count(t.db, "actions"), await count(t.db, "findings"), await count(t.db, "audit_log")]).toEqual([
+      before.actions,
+      before.findings,
+      before.audit,
+    ]);
   });
 
   it("refuses a decision with an owner but no due date, or an owner who is no user", async () => {
-    const half = await call(`/api/management-reviews/${review.id}`, "PATCH", { decisions: [{ kind: "verbetering", text: "x", ownerId: userId.kwaliteit }] });
+    const half = await call(`/api/management-reviews/${review.id}`, "PATCH", {
+      decisions: [{ kind: "verbetering", text: "x", ownerId: userId.kwaliteit }],
+    });
     expect(half.status).toBe(400);
     const ghost = await call(`/api/management-reviews/${review.id}`, "PATCH", {
-      decisions: [{ kind: "verbetering", text: "x", ownerId: "00000000-0000-4000-8000-000000000000", dueOn: "2026-12-31" }] });
+      decisions: [{ kind: "verbetering", text: "x", ownerId: "00000000-0000-4000-8000-000000000000", dueOn: "2026-12-31" }],
+    });
     expect(ghost.status).toBe(400);
     expect((await rawRow(review.id)).decisions).toHaveLength(2);
   });
@@ -195,15 +295,28 @@ describe("finalizeManagementReview", () => {
     expect(owned.actionId).toBeTruthy();
 
     const [action] = await t.db.select().from(actions).where(eq(actions.id, owned.actionId!));
-    expect(action).toMatchObject({ title: "Casusregie bij elk casusoverleg vastleggen", ownerId: userId.kwaliteit, dueOn: "2026-12-31",
-      status: "gepland", pdcaPhase: "plan", ref: "ACT-2026-002" });
-    expect(action.criterion).toEqual({ kind: "manual",
-      text: "Besluit directiebeoordeling 2026-01-01 t/m 2026-09-30: Casusregie bij elk casusoverleg vastleggen" });
+    expect(action).toMatchObject({
+      title: "Casusregie bij elk casusoverleg vastleggen",
+      ownerId: userId.kwaliteit,
+      dueOn: "2026-12-31",
+      status: "gepland",
+      pdcaPhase: "plan",
+      ref: "ACT-2026-002",
+    });
+    expect(action.criterion).toEqual({
+      kind: "manual",
+      text: "Besluit directiebeoordeling 2026-01-01 t/m 2026-09-30: Casusregie bij elk casusoverleg vastleggen",
+    });
     const links = await t.db.select().from(findingActions).where(eq(findingActions.actionId, action.id));
     expect(links).toHaveLength(1);
     const [finding] = await t.db.select().from(findings).where(eq(findings.id, links[0].findingId));
-    expect(finding).toMatchObject({ source: "other", classification: "opportunity", clauses: ["9.3.3"],
-      title: "Casusregie bij elk casusoverleg vastleggen", foundOn: "2026-09-29" });
+    expect(finding).toMatchObject({
+      source: "other",
+      classification: "opportunity",
+      clauses: ["9.3.3"],
+      title: "Casusregie bij elk casusoverleg vastleggen",
+      foundOn: "2026-09-29",
+    });
 
     const trail = await t.db.select().from(auditLog).where(eq(auditLog.entity, "management_review"));
     expect(trail.map((a) => a.action)).toEqual(["create", "update", "update", "finalize"]);
@@ -228,47 +341,69 @@ describe("correctManagementReview", () => {
   it("creates version 2 as a concept copy and leaves version 1 untouched", async () => {
     const before = await rawRow(finalId);
     expect((await call(`/api/management-reviews/${finalId}/corrections`, "POST", { reason: "x" }, "kwaliteit")).status).toBe(403);
-    const res = await call(`/api/management-reviews/${finalId}/corrections`, "POST",
-      { reason: "Besluit over middelen verkeerd weergegeven." }, "management");
+    const res = await call(
+      `/api/management-reviews/${finalId}/corrections`,
+      "POST",
+      { reason: "Besluit over middelen verkeerd weergegeven." },
+      "management",
+    );
     expect(res.status).toBe(201);
     v2 = await reviewOf(res);
-    expect(v2).toMatchObject({ version: 2, status: "concept", seriesId: before.seriesId, correctionOf: finalId,
-      correctionReason: "Besluit over middelen verkeerd weergegeven.", finalizedAt: null });
+    expect(v2).toMatchObject({
+      version: 2,
+      status: "concept",
+      seriesId: before.seriesId,
+      correctionOf: finalId,
+      correctionReason: "Besluit over middelen verkeerd weergegeven.",
+      finalizedAt: null,
+    });
     expect(v2.id).not.toBe(finalId);
     expect(v2.inputs).toEqual(before.inputs);
-    expect(v2.versions.map((v) => [v.version, v.status])).toEqual([[1, "definitief"], [2, "concept"]]);
+    expect(v2.versions.map((v) => [v.version, v.status])).toEqual([
+      [1, "definitief"],
+      [2, "concept"],
+    ]);
     expect(await rawRow(finalId)).toEqual(before);
   });
 
   it("only corrects the latest final version", async () => {
-    expect((await call(`/api/management-reviews/${finalId}/corrections`, "POST", { reason: "Nog een keer." }, "management")).status).toBe(409);
+    expect((await call(`/api/management-reviews/${finalId}/corrections`, "POST", { reason: "Nog een keer." }, "management")).status).toBe(
+      409,
+    );
     expect((await call(`/api/management-reviews/${v2.id}/corrections`, "POST", { reason: "Concept." }, "management")).status).toBe(409);
   });
 
   it("edits and finalizes the correction without creating the carried-over action twice", async () => {
     const actionsBefore = await count(t.db, "actions");
     const [owned] = v2.decisions;
-    const res = await call(`/api/management-reviews/${v2.id}`, "PATCH", { decisions: [
-      { kind: owned.kind, text: owned.text, actionId: owned.actionId },
-      { kind: "middelen", text: "Extra procesregisseur voor Den Helder begroten" },
-    ] });
+    const res = await call(`/api/management-reviews/${v2.id}`, "PATCH", {
+      decisions: [
+        { kind: owned.kind, text: owned.text, actionId: owned.actionId },
+        { kind: "middelen", text: "Extra procesregisseur voor Den Helder begroten" },
+      ],
+    });
     expect(res.status).toBe(200);
     const done = await call(`/api/management-reviews/${v2.id}/finalize`, "POST", undefined, "management");
     expect(done.status).toBe(200);
     expect((await reviewOf(done)).decisions[0]).toMatchObject({ actionId: owned.actionId, ownerId: userId.kwaliteit, dueOn: "2026-12-31" });
     expect(await count(t.db, "actions")).toBe(actionsBefore);
-    const unknown = await call(`/api/management-reviews/${finalId}`, "PATCH", { decisions: [{ kind: "verbetering", text: "x", actionId: owned.actionId }] });
+    const unknown = await call(`/api/management-reviews/${finalId}`, "PATCH", {
+      decisions: [{ kind: "verbetering", text: "x", actionId: owned.actionId }],
+    });
     expect(unknown.status).toBe(409);
   });
 
   it("lists one series with its latest version, and the next review picks up its decisions", async () => {
-    const list = (await (await call("/api/management-reviews", "GET", undefined, "auditor")).json()) as
-      { reviews: { id: string; version: number; status: string; versions: { version: number }[] }[] };
+    const list = (await (await call("/api/management-reviews", "GET", undefined, "auditor")).json()) as {
+      reviews: { id: string; version: number; status: string; versions: { version: number }[] }[];
+    };
     expect(list.reviews).toHaveLength(1);
     expect(list.reviews[0]).toMatchObject({ id: v2.id, version: 2, status: "definitief" });
     expect(list.reviews[0].versions.map((v) => v.version)).toEqual([1, 2]);
 
-    const next = await reviewOf(await call("/api/management-reviews", "POST", { periodFrom: "2026-04-01", periodTo: "2026-09-30" }, "management"));
+    const next = await reviewOf(
+      await call("/api/management-reviews", "POST", { periodFrom: "2026-04-01", periodTo: "2026-09-30" }, "management"),
+    );
     const prev = input(next, "previous_actions").data!;
     expect(prev.review).toMatchObject({ id: v2.id, version: 2 });
     expect(prev.decisions[0].action).toMatchObject({ ref: "ACT-2026-002", status: "gepland" });
@@ -278,7 +413,8 @@ describe("correctManagementReview", () => {
 
     // A new review cannot claim an action that another review decided.
     const claim = await call(`/api/management-reviews/${next.id}`, "PATCH", {
-      decisions: [{ kind: "verbetering", text: "Overgenomen", actionId: prev.decisions[0].action.id }] });
+      decisions: [{ kind: "verbetering", text: "Overgenomen", actionId: prev.decisions[0].action.id }],
+    });
     expect(claim.status).toBe(400);
     expect(((await claim.json()) as ErrorBody).error.code).toBe("unknown_action");
   });

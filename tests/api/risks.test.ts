@@ -17,26 +17,62 @@ beforeAll(async () => {
   // The clock travels months through a risk's life; sessions would expire on the way.
   await t.db.update(sessions).set({ expiresAt: new Date("2099-01-01T00:00:00Z") });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-interface Assessment { likelihood: number; impact: number; score: number; level: Level }
+interface Assessment {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: Level;
+}
 interface Risk {
-  id: string; ref: string; kind: string; title: string; ownerName: string; inherent: Assessment; residual: Assessment; version: number;
-  lastReviewedOn: string; nextReviewOn: string | null; reviewOverdue: boolean; closedOn: string | null;
+  id: string;
+  ref: string;
+  kind: string;
+  title: string;
+  ownerName: string;
+  inherent: Assessment;
+  residual: Assessment;
+  version: number;
+  lastReviewedOn: string;
+  nextReviewOn: string | null;
+  reviewOverdue: boolean;
+  closedOn: string | null;
   actions: { id: string; ref: string; title: string; status: string; dueOn: string }[];
   movement: { since: string; sinceVersion: number; previous: Assessment; current: Assessment; direction: string } | null;
 }
 interface History {
-  version: number; change: string; changedAt: string; changedBy: string | null; changedByName: string | null; note: string | null;
-  changes: { field: string; from: unknown; to: unknown }[]; snapshot: Record<string, unknown>;
+  version: number;
+  change: string;
+  changedAt: string;
+  changedBy: string | null;
+  changedByName: string | null;
+  note: string | null;
+  changes: { field: string; from: unknown; to: unknown }[];
+  snapshot: Record<string, unknown>;
 }
-interface ErrorBody { error: { code: string; message: string; details?: { path?: string; message: string }[] } }
+interface ErrorBody {
+  error: { code: string; message: string; details?: { path?: string; message: string }[] };
+}
 
-const setClock = (iso: string) => { t.clock.now = new Date(iso); };
+const setClock = (iso: string) => {
+  t.clock.now = new Date(iso);
+};
 const newRisk = (extra: Record<string, unknown> = {}) => ({
-  kind: "risk", title: "Casusregie niet belegd na casusoverleg", description: "Na het casusoverleg is niet vastgelegd wie de regie heeft.",
-  processId: "casusoverleg", inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 4, residualImpact: 4,
-  treatment: "Casusregisseur is vast agendapunt van elk overleg.", ownerId: owner, reviewIntervalDays: 90, ...extra,
+  kind: "risk",
+  title: "Casusregie niet belegd na casusoverleg",
+  description: "Na het casusoverleg is niet vastgelegd wie de regie heeft.",
+  processId: "casusoverleg",
+  inherentLikelihood: 4,
+  inherentImpact: 4,
+  residualLikelihood: 4,
+  residualImpact: 4,
+  treatment: "Casusregisseur is vast agendapunt van elk overleg.",
+  ownerId: owner,
+  reviewIntervalDays: 90,
+  ...extra,
 });
 async function create(extra: Record<string, unknown> = {}) {
   const res = await t.request("/api/risks", { method: "POST", json: newRisk(extra) });
@@ -45,31 +81,63 @@ async function create(extra: Record<string, unknown> = {}) {
 }
 const patch = (id: string, json: unknown) => t.request(`/api/risks/${id}`, { method: "PATCH", json });
 const review = (id: string, json: unknown) => t.request(`/api/risks/${id}/review`, { method: "POST", json });
-const register = async (query = "") => (await (await t.request(`/api/risks${query}`)).json()) as { risks: Risk[]; heatmap: { inherent: number[][]; residual: number[][] } };
+const register = async (query = "") =>
+  (await (await t.request(`/api/risks${query}`)).json()) as { risks: Risk[]; heatmap: { inherent: number[][]; residual: number[][] } };
 const detail = async (id: string) => (await (await t.request(`/api/risks/${id}`)).json()) as { risk: Risk; history: History[] };
-const stored = async () => ({ risks: await count(t.db, "risks"), history: await count(t.db, "risk_history"), audit: await count(t.db, "audit_log") });
+const stored = async () => ({
+  risks: await count(t.db, "risks"),
+  history: await count(t.db, "risk_history"),
+  audit: await count(t.db, "audit_log"),
+});
 
 describe("risk register: versions and history", () => {
   it("create → update → review gives three versions with the right changes, snapshots and audit entries", async () => {
     setClock("2026-01-10T09:00:00Z");
     const r = await create();
     expect(r.ref).toMatch(/^R-\d{3}$/);
-    expect(r).toMatchObject({ kind: "risk", version: 1, lastReviewedOn: "2026-01-10", nextReviewOn: "2026-04-10", reviewOverdue: false, ownerName: "management" });
+    expect(r).toMatchObject({
+      kind: "risk",
+      version: 1,
+      lastReviewedOn: "2026-01-10",
+      nextReviewOn: "2026-04-10",
+      reviewOverdue: false,
+      ownerName: "management",
+    });
     expect(r.inherent).toEqual({ likelihood: 4, impact: 4, score: 16, level: "kritiek" });
 
     setClock("2026-02-01T09:00:00Z");
-    const updated = await patch(r.id, { treatment: "Voorzitter benoemt de casusregisseur en legt dit vast.", residualLikelihood: 3, note: "Werkwijze aangescherpt" });
+    const updated = await patch(r.id, {
+      treatment: "Voorzitter benoemt de casusregisseur en legt dit vast.",
+      residualLikelihood: 3,
+      note: "Werkwijze aangescherpt",
+    });
     expect(updated.status).toBe(200);
-    expect(((await updated.json()) as { risk: Risk }).risk).toMatchObject({ version: 2, residual: { likelihood: 3, impact: 4, level: "hoog" } });
+    expect(((await updated.json()) as { risk: Risk }).risk).toMatchObject({
+      version: 2,
+      residual: { likelihood: 3, impact: 4, level: "hoog" },
+    });
 
     setClock("2026-05-01T09:00:00Z");
-    const reviewed = await review(r.ref, { reviewedOn: "2026-05-01", residualLikelihood: 2, residualImpact: 3, note: "Steekproef: in 9 van 10 overleggen regie vastgelegd." });
+    const reviewed = await review(r.ref, {
+      reviewedOn: "2026-05-01",
+      residualLikelihood: 2,
+      residualImpact: 3,
+      note: "Steekproef: in 9 van 10 overleggen regie vastgelegd.",
+    });
     expect(reviewed.status).toBe(200);
-    expect(((await reviewed.json()) as { risk: Risk }).risk).toMatchObject({ version: 3, lastReviewedOn: "2026-05-01", nextReviewOn: "2026-07-30" });
+    expect(((await reviewed.json()) as { risk: Risk }).risk).toMatchObject({
+      version: 3,
+      lastReviewedOn: "2026-05-01",
+      nextReviewOn: "2026-07-30",
+    });
 
     const { risk, history } = await detail(r.id);
     expect(risk.version).toBe(3);
-    expect(history.map((h) => [h.version, h.change])).toEqual([[1, "created"], [2, "updated"], [3, "reviewed"]]);
+    expect(history.map((h) => [h.version, h.change])).toEqual([
+      [1, "created"],
+      [2, "updated"],
+      [3, "reviewed"],
+    ]);
     expect(history.every((h) => h.changedBy === kwaliteit && h.changedByName === "kwaliteit")).toBe(true);
     expect(history.map((h) => h.changedAt.slice(0, 10))).toEqual(["2026-01-10", "2026-02-01", "2026-05-01"]);
     expect(history[0].changes.find((c) => c.field === "title")).toMatchObject({ from: null, to: newRisk().title });
@@ -82,9 +150,20 @@ describe("risk register: versions and history", () => {
     ]);
     expect(history[2].note).toMatch(/Steekproef/);
     // Each snapshot is the full risk as it stood in that version.
-    expect(history[0].snapshot).toMatchObject({ ref: r.ref, residualLikelihood: 4, residualImpact: 4, treatment: newRisk().treatment, closedOn: null });
+    expect(history[0].snapshot).toMatchObject({
+      ref: r.ref,
+      residualLikelihood: 4,
+      residualImpact: 4,
+      treatment: newRisk().treatment,
+      closedOn: null,
+    });
     expect(history[1].snapshot).toMatchObject({ residualLikelihood: 3, residualImpact: 4, lastReviewedOn: "2026-01-10" });
-    expect(history[2].snapshot).toMatchObject({ residualLikelihood: 2, residualImpact: 3, lastReviewedOn: "2026-05-01", title: newRisk().title });
+    expect(history[2].snapshot).toMatchObject({
+      residualLikelihood: 2,
+      residualImpact: 3,
+      lastReviewedOn: "2026-05-01",
+      title: newRisk().title,
+    });
 
     const trail = await t.db.select().from(auditLog).where(eq(auditLog.entityId, r.id));
     expect(trail.map((a) => a.action)).toEqual(["create", "update", "review"]);
@@ -94,8 +173,13 @@ describe("risk register: versions and history", () => {
     setClock("2026-05-01T09:00:00Z");
     const entry = (await register()).risks.find((x) => x.title === newRisk().title)!;
     // 90 days before 1 May is 31 January: version 1 (10 January) was in force then.
-    expect(entry.movement).toMatchObject({ sinceVersion: 1, since: "2026-01-10", direction: "omlaag",
-      previous: { likelihood: 4, impact: 4, level: "kritiek" }, current: { likelihood: 2, impact: 3, level: "middel" } });
+    expect(entry.movement).toMatchObject({
+      sinceVersion: 1,
+      since: "2026-01-10",
+      direction: "omlaag",
+      previous: { likelihood: 4, impact: 4, level: "kritiek" },
+      current: { likelihood: 2, impact: 3, level: "middel" },
+    });
 
     setClock("2026-06-15T09:00:00Z");
     const later = (await register()).risks.find((x) => x.id === entry.id)!;
@@ -104,7 +188,12 @@ describe("risk register: versions and history", () => {
 
   it("records a review without changed scores as a version: the register is alive", async () => {
     setClock("2026-06-15T09:00:00Z");
-    const r = await create({ title: "Uitval procesregisseurs door werkdruk", processId: null, inherentLikelihood: 2, residualLikelihood: 2 });
+    const r = await create({
+      title: "Uitval procesregisseurs door werkdruk",
+      processId: null,
+      inherentLikelihood: 2,
+      residualLikelihood: 2,
+    });
     const res = await review(r.id, { reviewedOn: "2026-06-15", note: "Geen wijziging; bezetting stabiel." });
     expect(res.status).toBe(200);
     const { history } = await detail(r.id);
@@ -115,14 +204,38 @@ describe("risk register: versions and history", () => {
 
   it("lists linked treatment actions, owner names, the heatmap of open risks and filters", async () => {
     setClock("2026-06-15T09:00:00Z");
-    const r = await create({ title: "Onrechtmatige informatiedeling tussen partners", processId: "informatiedeling-privacy", inherentLikelihood: 3, inherentImpact: 5, residualLikelihood: 2, residualImpact: 5 });
-    await t.db.insert(actions).values({ ref: "ACT-2026-901", title: "Convenant herzien", ownerId: owner, dueOn: "2026-09-01", criterion: { kind: "manual", text: "Convenant getekend" }, riskId: r.id });
-    const k = await create({ kind: "opportunity", title: "Gezamenlijke training rolduidelijkheid met partners", processId: "casusoverleg", inherentLikelihood: 4, inherentImpact: 3, residualLikelihood: 3, residualImpact: 3 });
+    const r = await create({
+      title: "Onrechtmatige informatiedeling tussen partners",
+      processId: "informatiedeling-privacy",
+      inherentLikelihood: 3,
+      inherentImpact: 5,
+      residualLikelihood: 2,
+      residualImpact: 5,
+    });
+    await t.db.insert(actions).values({
+      ref: "ACT-2026-901",
+      title: "Convenant herzien",
+      ownerId: owner,
+      dueOn: "2026-09-01",
+      criterion: { kind: "manual", text: "Convenant getekend" },
+      riskId: r.id,
+    });
+    const k = await create({
+      kind: "opportunity",
+      title: "Gezamenlijke training rolduidelijkheid met partners",
+      processId: "casusoverleg",
+      inherentLikelihood: 4,
+      inherentImpact: 3,
+      residualLikelihood: 3,
+      residualImpact: 3,
+    });
     expect(k.ref).toMatch(/^K-\d{3}$/);
 
     const all = await register();
     const listed = all.risks.find((x) => x.id === r.id)!;
-    expect(listed.actions).toEqual([{ id: expect.any(String), ref: "ACT-2026-901", title: "Convenant herzien", status: "gepland", dueOn: "2026-09-01" }]);
+    expect(listed.actions).toEqual([
+      { id: expect.any(String), ref: "ACT-2026-901", title: "Convenant herzien", status: "gepland", dueOn: "2026-09-01" },
+    ]);
     expect(listed.residual.level).toBe("hoog"); // 2×5: the impact weighs
     const open = all.risks.filter((x) => !x.closedOn);
     expect(all.heatmap.inherent.flat().reduce((a, b) => a + b)).toBe(open.length);
@@ -138,11 +251,20 @@ describe("risk register: versions and history", () => {
 
   it("closes a risk, after which it can be neither edited nor reviewed (409), and leaves the heatmap", async () => {
     setClock("2026-06-20T09:00:00Z");
-    const r = await create({ title: "Afhankelijkheid van financiering door gemeenten", processId: null, inherentLikelihood: 3, residualLikelihood: 3 });
+    const r = await create({
+      title: "Afhankelijkheid van financiering door gemeenten",
+      processId: null,
+      inherentLikelihood: 3,
+      residualLikelihood: 3,
+    });
     const heatBefore = (await register()).heatmap.inherent[2][3];
     const closed = await patch(r.id, { closedOn: "2026-06-20", note: "Meerjarige afspraken met alle 16 gemeenten" });
     expect(closed.status).toBe(200);
-    expect(((await closed.json()) as { risk: Risk }).risk).toMatchObject({ closedOn: "2026-06-20", nextReviewOn: null, reviewOverdue: false });
+    expect(((await closed.json()) as { risk: Risk }).risk).toMatchObject({
+      closedOn: "2026-06-20",
+      nextReviewOn: null,
+      reviewOverdue: false,
+    });
     expect((await detail(r.id)).history.at(-1)!.change).toBe("closed");
     expect((await register()).heatmap.inherent[2][3]).toBe(heatBefore - 1);
 
@@ -199,10 +321,17 @@ describe("risk register: rules", () => {
     expect(await count(t.db, "risk_history")).toBeGreaterThan(0);
     // Drizzle wraps the database error; the trigger's own words are in its cause.
     const refusal = async (query: Promise<unknown>) => {
-      try { await query; return "accepted"; } catch (e) { return `${(e as Error).message} ${((e as Error).cause as Error | undefined)?.message ?? ""}`; }
+      try {
+        await query;
+        return "accepted";
+      } catch (e) {
+        return `${(e as Error).message} ${((e as Error).cause as Error | undefined)?.message ?? ""}`;
+      }
     };
     const created = await count(t.db, "risk_history where change = 'created'");
-    expect(await refusal(t.db.execute(sql`update risk_history set change = 'updated' where version = 1`))).toMatch(/risk_history is append-only \(UPDATE refused\)/);
+    expect(await refusal(t.db.execute(sql`update risk_history set change = 'updated' where version = 1`))).toMatch(
+      /risk_history is append-only \(UPDATE refused\)/,
+    );
     expect(await refusal(t.db.execute(sql`update risk_history set snapshot = '{}'::jsonb`))).toMatch(/append-only/);
     expect(await refusal(t.db.execute(sql`delete from risk_history`))).toMatch(/append-only \(DELETE refused\)/);
     expect(await count(t.db, "risk_history where change = 'created'")).toBe(created);
@@ -227,7 +356,10 @@ describe("risk register: rules", () => {
       expect(body.error.message).toBe("De invoer is ongeldig.");
       expect(body.error.details!.length).toBeGreaterThan(0);
     }
-    const unknownOwner = await t.request("/api/risks", { method: "POST", json: newRisk({ ownerId: "00000000-0000-4000-8000-000000000000" }) });
+    const unknownOwner = await t.request("/api/risks", {
+      method: "POST",
+      json: newRisk({ ownerId: "00000000-0000-4000-8000-000000000000" }),
+    });
     expect(unknownOwner.status).toBe(400);
     expect(((await unknownOwner.json()) as ErrorBody).error.message).toBe("Onbekende eigenaar.");
     expect((await t.request("/api/risks", { method: "POST", json: newRisk({ processId: "bestaat-niet" }) })).status).toBe(400);
@@ -262,10 +394,12 @@ describe("risk matrix", () => {
     setClock("2026-06-20T09:00:00Z");
     const r = await create({ inherentLikelihood: 1, inherentImpact: 5, residualLikelihood: 1, residualImpact: 5 });
     expect(r.residual.level).toBe("hoog");
-    const byProduct = Array.from({ length: 5 }, (_, l) => Array.from({ length: 5 }, (_, i): Level => {
-      const p = (l + 1) * (i + 1);
-      return p >= 15 ? "kritiek" : p >= 8 ? "hoog" : p >= 4 ? "middel" : "laag";
-    }));
+    const byProduct = Array.from({ length: 5 }, (_, l) =>
+      Array.from({ length: 5 }, (_, i): Level => {
+        const p = (l + 1) * (i + 1);
+        return p >= 15 ? "kritiek" : p >= 8 ? "hoog" : p >= 4 ? "middel" : "laag";
+      }),
+    );
     const res = await put({ ...DEFAULT_RISK_MATRIX, grid: byProduct });
     expect(res.status).toBe(200);
     expect((await detail(r.id)).risk.residual.level).toBe("middel");
@@ -317,10 +451,19 @@ describe("demo seed", () => {
 
       const body = (await (await demo.request("/api/risks")).json()) as { risks: Risk[] };
       const byTitle = (title: string) => body.risks.find((r) => r.title === title)!;
-      expect(body.risks.filter((r) => r.kind === "opportunity").map((r) => r.ref).sort()).toEqual(["K-001", "K-002"]);
-      expect(body.risks.filter((r) => r.reviewOverdue).map((r) => r.title)).toEqual(["Vervolgafspraken uit het casusoverleg niet nagekomen"]);
+      expect(
+        body.risks
+          .filter((r) => r.kind === "opportunity")
+          .map((r) => r.ref)
+          .sort(),
+      ).toEqual(["K-001", "K-002"]);
+      expect(body.risks.filter((r) => r.reviewOverdue).map((r) => r.title)).toEqual([
+        "Vervolgafspraken uit het casusoverleg niet nagekomen",
+      ]);
       expect(byTitle("Casusregie niet belegd na casusoverleg")).toMatchObject({
-        ownerName: "Kim de Kwaliteit", inherent: { level: "kritiek" }, residual: { level: "middel" },
+        ownerName: "Kim de Kwaliteit",
+        inherent: { level: "kritiek" },
+        residual: { level: "middel" },
         movement: { previous: { level: "hoog" }, direction: "omlaag" },
       });
       expect(byTitle("Geen verwerkersovereenkomst met leverancier registratiesysteem").closedOn).not.toBeNull();

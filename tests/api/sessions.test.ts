@@ -4,8 +4,12 @@ import { LIMITS } from "../../api/auth/throttle.ts";
 import { SESSION_DAYS } from "../../api/auth/sessions.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const PASSWORD = "Lange-zin met 4 woorden";
 const DAY = 86_400_000;
@@ -13,7 +17,7 @@ const DAY = 86_400_000;
 async function newAccount(email: string, role = "kwaliteit") {
   const res = await t.request("/api/users", { method: "POST", as: "admin", json: { email, role } });
   expect(res.status).toBe(201);
-  const { setPasswordUrl } = await res.json() as { setPasswordUrl: string };
+  const { setPasswordUrl } = (await res.json()) as { setPasswordUrl: string };
   const token = setPasswordUrl.split("/wachtwoord/")[1];
   const set = await t.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } });
   expect(set.status).toBe(204);
@@ -47,21 +51,26 @@ describe("accounts and sessions", () => {
     expect(ids).not.toContain(token);
     const who = await me(cookie);
     expect(who.status).toBe(200);
-    expect((await who.json() as { user: { email: string; role: string } }).user).toMatchObject({ email: "anna@zvh.test", role: "kwaliteit" });
+    expect(((await who.json()) as { user: { email: string; role: string } }).user).toMatchObject({
+      email: "anna@zvh.test",
+      role: "kwaliteit",
+    });
   });
 
   it("refuses weak passwords and used or unknown set-password links", async () => {
     const res = await t.request("/api/users", { method: "POST", as: "admin", json: { email: "weak@zvh.test", role: "auditor" } });
-    const token = (await res.json() as { setPasswordUrl: string }).setPasswordUrl.split("/wachtwoord/")[1];
+    const token = ((await res.json()) as { setPasswordUrl: string }).setPasswordUrl.split("/wachtwoord/")[1];
     for (const password of ["kort", "wachtwoord123", "aaaaaaaaaaaaaaaa"]) {
       const r = await t.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password } });
       expect(r.status, password).toBe(400);
-      expect((await r.json() as { error: { code: string } }).error.code).toBe("weak_password");
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe("weak_password");
     }
-    expect((await t.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } })).status).toBe(204);
+    expect(
+      (await t.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } })).status,
+    ).toBe(204);
     const again = await t.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } });
     expect(again.status).toBe(400);
-    expect((await again.json() as { error: { code: string } }).error.code).toBe("invalid_link");
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe("invalid_link");
   });
 
   it("ends the session on logout", async () => {
@@ -80,7 +89,7 @@ describe("accounts and sessions", () => {
     expect(used.headers.get("set-cookie")).toMatch(/ks_session=/); // renewed
     t.clock.now = new Date(start.getTime() + (SESSION_DAYS + 3) * DAY); // still within the renewed lifetime
     expect((await me(cookie)).status).toBe(200);
-    t.clock.now = new Date(start.getTime() + (3 * SESSION_DAYS) * DAY); // idle for longer than a lifetime
+    t.clock.now = new Date(start.getTime() + 3 * SESSION_DAYS * DAY); // idle for longer than a lifetime
     expect((await me(cookie)).status).toBe(401);
     t.clock.now = start;
   });
@@ -100,7 +109,7 @@ describe("accounts and sessions", () => {
     await newAccount("bert@zvh.test", "management");
     const a = sessionCookie(await login("bert@zvh.test"));
     const b = sessionCookie(await login("bert@zvh.test"));
-    const user = (await (await me(a)).json() as { user: { id: string } }).user;
+    const user = ((await (await me(a)).json()) as { user: { id: string } }).user;
     const revoke = await t.request(`/api/users/${user.id}/revoke-sessions`, { method: "POST", as: "admin" });
     expect(await revoke.json()).toEqual({ revoked: 2 });
     expect((await me(a)).status).toBe(401);
@@ -116,7 +125,8 @@ describe("accounts and sessions", () => {
     const other = sessionCookie(await login("carla@zvh.test"));
     const current = sessionCookie(await login("carla@zvh.test"));
     const res = await t.request("/api/auth/password", {
-      method: "POST", headers: { cookie: current, origin: "http://localhost" },
+      method: "POST",
+      headers: { cookie: current, origin: "http://localhost" },
       json: { currentPassword: PASSWORD, newPassword: "Een nieuw en lang wachtwoord" },
     });
     expect(res.status).toBe(204);
@@ -146,8 +156,9 @@ describe("login throttling", () => {
   it("throttles one IP address that tries many accounts", { timeout: 120_000 }, async () => {
     const ip = { "x-test-ip": "203.0.113.9" };
     // The attempts count when they start, so they may as well run in parallel.
-    const results = await Promise.all(Array.from({ length: LIMITS.ip.free + 1 }, (_, i) =>
-      login(`onbekend${i}@zvh.test`, "fout-wachtwoord-123", ip).then((r) => r.status)));
+    const results = await Promise.all(
+      Array.from({ length: LIMITS.ip.free + 1 }, (_, i) => login(`onbekend${i}@zvh.test`, "fout-wachtwoord-123", ip).then((r) => r.status)),
+    );
     expect(results.filter((s) => s === 429)).toEqual([429]);
     expect((await login("anna@zvh.test", PASSWORD, { "x-test-ip": "198.51.100.7" })).status).toBe(200);
   });
@@ -155,15 +166,15 @@ describe("login throttling", () => {
 
 describe("CSRF", () => {
   it("refuses a cookie-authenticated state change from another origin", async () => {
-    const before = (await (await t.request("/api/users", { as: "admin" })).json() as { users: unknown[] }).users.length;
+    const before = ((await (await t.request("/api/users", { as: "admin" })).json()) as { users: unknown[] }).users.length;
     for (const origin of ["https://evil.example", undefined]) {
       const headers: Record<string, string> = { cookie: t.cookies.admin };
       if (origin) headers.origin = origin;
       const res = await t.request("/api/users", { method: "POST", headers, json: { email: "x@evil.example", role: "admin" } });
       expect(res.status).toBe(403);
-      expect((await res.json() as { error: { code: string } }).error.code).toBe("csrf");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("csrf");
     }
-    const after = (await (await t.request("/api/users", { as: "admin" })).json() as { users: unknown[] }).users.length;
+    const after = ((await (await t.request("/api/users", { as: "admin" })).json()) as { users: unknown[] }).users.length;
     expect(after).toBe(before);
   });
 });

@@ -3,17 +3,21 @@ import { count, testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { mixAll } from "../helpers/pool.ts";
 
-
 let t: Awaited<ReturnType<typeof testApp>>;
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function invite(org = "Politie Noord-Holland", extra: Record<string, unknown> = {}) {
   const res = await t.request(`/api/waves/${t.wave.id}/invitations`, {
-    method: "POST", json: { invitations: [{ organisation: org, organisationType: "veiligheid", ...extra }] },
+    method: "POST",
+    json: { invitations: [{ organisation: org, organisationType: "veiligheid", ...extra }] },
   });
   expect(res.status).toBe(201);
-  const body = await res.json() as { invitations: { token: string; url: string }[] };
+  const body = (await res.json()) as { invitations: { token: string; url: string }[] };
   return body.invitations[0];
 }
 
@@ -25,23 +29,23 @@ describe("survey flow: invite → open → save → resume → submit → duplic
 
     const open = await t.request(`/api/s/${inv.token}`);
     expect(open.status).toBe(200);
-    const survey = await open.json() as { definition: { pages: unknown[] }; data: object; organisation: string };
+    const survey = (await open.json()) as { definition: { pages: unknown[] }; data: object; organisation: string };
     expect(survey.definition.pages.length).toBeGreaterThan(3);
     expect(survey.data).toEqual({});
 
     const save = await t.request(`/api/s/${inv.token}/progress`, { method: "PUT", json: { data: { bek_weten: 4, rol_taken: 2 } } });
     expect(save.status).toBe(200);
-    const resumed = await (await t.request(`/api/s/${inv.token}`)).json() as { data: object };
+    const resumed = (await (await t.request(`/api/s/${inv.token}`)).json()) as { data: object };
     expect(resumed.data).toEqual({ bek_weten: 4, rol_taken: 2 });
 
     const headers = { "Idempotency-Key": "submit-abc-123" };
     const first = await t.request(`/api/s/${inv.token}/response`, { method: "POST", headers, json: { data: COMPLETE } });
     expect(first.status).toBe(201);
-    const receipt = (await first.json() as { receipt: string }).receipt;
+    const receipt = ((await first.json()) as { receipt: string }).receipt;
 
     const retry = await t.request(`/api/s/${inv.token}/response`, { method: "POST", headers, json: { data: COMPLETE } });
     expect(retry.status).toBe(200);
-    expect((await retry.json() as { receipt: string; replayed: boolean })).toMatchObject({ receipt, replayed: true });
+    expect((await retry.json()) as { receipt: string; replayed: boolean }).toMatchObject({ receipt, replayed: true });
     // Anonymous wave: parked in the pool once, mixed into the responses later.
     expect(await count(t.db, "response_pool")).toBe(1);
     expect(await count(t.db, "responses")).toBe(0);
@@ -51,17 +55,19 @@ describe("survey flow: invite → open → save → resume → submit → duplic
 
     const other = await t.request(`/api/s/${inv.token}/response`, { method: "POST", json: { data: { ...COMPLETE, cijfer: 3 } } });
     expect(other.status).toBe(409);
-    expect((await other.json() as { error: { code: string } }).error.code).toBe("already_submitted");
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe("already_submitted");
     expect((await t.request(`/api/s/${inv.token}`)).status).toBe(409);
     expect(await count(t.db, "responses")).toBe(1);
     expect(await count(t.db, "answers")).toBe(18);
     expect(await count(t.db, "open_answers")).toBe(2);
 
-    const results = await (await t.request(`/api/waves/${t.wave.id}/results`)).json() as {
+    const results = (await (await t.request(`/api/waves/${t.wave.id}/results`)).json()) as {
       overall: { respondents: number; invited: number; suppressed: boolean; questions: unknown[] };
       groups: { organisationType: { key: string; suppressed: boolean }[] };
     };
-    const listed = await (await t.request("/api/waves")).json() as { waves: { id: string; invited: number; responded: number; status: string }[] };
+    const listed = (await (await t.request("/api/waves")).json()) as {
+      waves: { id: string; invited: number; responded: number; status: string }[];
+    };
     expect(listed.waves.find((w) => w.id === t.wave.id)).toMatchObject({ invited: 1, responded: 1, status: "open" });
     // One respondent: counts are shown, scores are not (fewer than 5).
     expect(results.overall).toMatchObject({ respondents: 1, invited: 1, suppressed: true, questions: [] });
@@ -86,27 +92,46 @@ describe("survey flow: invite → open → save → resume → submit → duplic
 
 describe("creating waves", () => {
   it("creates a named wave whose responses keep their invitation, and refuses bad waves", async () => {
-    const res = await t.request("/api/waves", { method: "POST", json: {
-      name: "KTO 2026 (op naam)", opensAt: "2026-09-15T00:00:00+02:00", closesAt: "2026-10-31T23:59:00+01:00", anonymous: false,
-    } });
+    const res = await t.request("/api/waves", {
+      method: "POST",
+      json: {
+        name: "KTO 2026 (op naam)",
+        opensAt: "2026-09-15T00:00:00+02:00",
+        closesAt: "2026-10-31T23:59:00+01:00",
+        anonymous: false,
+      },
+    });
     expect(res.status).toBe(201);
-    const { wave } = await res.json() as { wave: { id: string; status: string; anonymous: boolean } };
+    const { wave } = (await res.json()) as { wave: { id: string; status: string; anonymous: boolean } };
     expect(wave).toMatchObject({ status: "open", anonymous: false });
-    const inv = await (await t.request(`/api/waves/${wave.id}/invitations`, {
-      method: "POST", json: { invitations: [{ organisation: "Woonwaard", organisationType: "wonen" }] },
-    })).json() as { invitations: { token: string }[] };
-    expect((await t.request(`/api/s/${inv.invitations[0].token}/response`, { method: "POST", as: "anonymous", json: { data: COMPLETE } })).status).toBe(201);
+    const inv = (await (
+      await t.request(`/api/waves/${wave.id}/invitations`, {
+        method: "POST",
+        json: { invitations: [{ organisation: "Woonwaard", organisationType: "wonen" }] },
+      })
+    ).json()) as { invitations: { token: string }[] };
+    expect(
+      (await t.request(`/api/s/${inv.invitations[0].token}/response`, { method: "POST", as: "anonymous", json: { data: COMPLETE } }))
+        .status,
+    ).toBe(201);
     const { sql } = await import("drizzle-orm");
     const { rows } = await import("../../db/migrate.ts");
     const [named] = rows<{ invitation_id: string | null; organisation: string }>(
-      await t.db.execute(sql`select invitation_id, organisation from responses where wave_id = ${wave.id}`));
+      await t.db.execute(sql`select invitation_id, organisation from responses where wave_id = ${wave.id}`),
+    );
     expect(named.invitation_id).not.toBeNull();
     expect(named.organisation).toBe("Woonwaard");
 
     const before = await count(t.db, "waves");
-    const backwards = await t.request("/api/waves", { method: "POST", json: { name: "Achterstevoren", opensAt: "2026-10-01T00:00:00Z", closesAt: "2026-09-01T00:00:00Z" } });
+    const backwards = await t.request("/api/waves", {
+      method: "POST",
+      json: { name: "Achterstevoren", opensAt: "2026-10-01T00:00:00Z", closesAt: "2026-09-01T00:00:00Z" },
+    });
     expect(backwards.status).toBe(400);
-    const dup = await t.request("/api/waves", { method: "POST", json: { name: "KTO 2026 (op naam)", opensAt: "2026-10-01T00:00:00Z", closesAt: "2026-12-01T00:00:00Z" } });
+    const dup = await t.request("/api/waves", {
+      method: "POST",
+      json: { name: "KTO 2026 (op naam)", opensAt: "2026-10-01T00:00:00Z", closesAt: "2026-12-01T00:00:00Z" },
+    });
     expect(dup.status).toBe(409);
     expect(await count(t.db, "waves")).toBe(before);
   });

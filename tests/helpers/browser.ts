@@ -41,9 +41,19 @@ export function launchBrowser(): Promise<Browser> {
 export async function serveTestApp() {
   ensureFrontEnds();
   const t = await testApp({ now: new Date() });
-  const server = await listen(createNodeApp(t.db, { publicUrl: "http://127.0.0.1", now: () => t.clock.now, version: "test" }, undefined, TEST_PASSWORDS), 0);
+  const server = await listen(
+    createNodeApp(t.db, { publicUrl: "http://127.0.0.1", now: () => t.clock.now, version: "test" }, undefined, TEST_PASSWORDS),
+    0,
+  );
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return { ...t, base, close: async () => { server.close(); await t.close(); } };
+  return {
+    ...t,
+    base,
+    close: async () => {
+      server.close();
+      await t.close();
+    },
+  };
 }
 
 export type TestServer = Awaited<ReturnType<typeof serveTestApp>>;
@@ -60,16 +70,28 @@ async function ok<T>(res: Response, what: string): Promise<T> {
 /** An account made through the admin API, its password set through the one-time link. */
 export async function accountWithPassword(app: TestServer, email: string, role: string, extra: Record<string, string> = {}) {
   const { setPasswordUrl } = await ok<{ setPasswordUrl: string }>(
-    await app.request("/api/users", { method: "POST", as: "admin", json: { email, role, name: extra.name ?? email.split("@")[0], ...extra } }), "createUser");
+    await app.request("/api/users", {
+      method: "POST",
+      as: "admin",
+      json: { email, role, name: extra.name ?? email.split("@")[0], ...extra },
+    }),
+    "createUser",
+  );
   const token = new URL(setPasswordUrl).pathname.split("/wachtwoord/")[1];
-  await ok(await app.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } }), "setPassword");
+  await ok(
+    await app.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token, password: PASSWORD } }),
+    "setPassword",
+  );
 }
 
 /** Gives existing accounts the test password in one go, without a one-time link each. */
 export async function givePassword(app: TestServer, emails: string[]) {
   const { inArray } = await import("drizzle-orm");
   const { users } = await import("../../db/schema.ts");
-  await app.db.update(users).set({ passwordHash: await TEST_PASSWORDS.hash(PASSWORD) }).where(inArray(users.email, emails));
+  await app.db
+    .update(users)
+    .set({ passwordHash: await TEST_PASSWORDS.hash(PASSWORD) })
+    .where(inArray(users.email, emails));
 }
 
 /** Logs in through the login form, as a person would. */
@@ -84,21 +106,43 @@ export async function loginPage(browser: Browser, base: string, email: string) {
 }
 
 const ANSWERS = {
-  bek_weten: 4, bek_bereikbaar: 5, bek_triage: 3, rol_taken: 2, rol_eigen: 4, rol_regie: 3,
-  co_voorzitter: 5, co_voorbereiding: 4, co_vastlegging: 4, co_afspraken: 3, inf_delen: 4, inf_zorgvuldig: 5,
-  mw_eigen: 5, mw_resultaat: 4, sw_partners: 4, sw_kennen: 5, cijfer: 8, aanbeveling: 9,
+  bek_weten: 4,
+  bek_bereikbaar: 5,
+  bek_triage: 3,
+  rol_taken: 2,
+  rol_eigen: 4,
+  rol_regie: 3,
+  co_voorzitter: 5,
+  co_voorbereiding: 4,
+  co_vastlegging: 4,
+  co_afspraken: 3,
+  inf_delen: 4,
+  inf_zorgvuldig: 5,
+  mw_eigen: 5,
+  mw_resultaat: 4,
+  sw_partners: 4,
+  sw_kennen: 5,
+  cijfer: 8,
+  aanbeveling: 9,
 };
 
 /** Some spread between respondents, the same in every wave, so that charts and intervals look like real answers. */
 const spread = (i: number) => ({
-  bek_triage: 2 + (i % 3), co_afspraken: 2 + ((i + 1) % 3), sw_kennen: 3 + (i % 3), cijfer: 6 + (i % 4), aanbeveling: [9, 10, 7, 6, 8][i % 5],
+  bek_triage: 2 + (i % 3),
+  co_afspraken: 2 + ((i + 1) % 3),
+  sw_kennen: 3 + (i % 3),
+  cijfer: 6 + (i % 4),
+  aanbeveling: [9, 10, 7, 6, 8][i % 5],
 });
 
 export interface DashboardSeed {
-  previousWaveId: string; currentWaveId: string;
+  previousWaveId: string;
+  currentWaveId: string;
   /** Survey links: not yet answered, already answered, and of a closed wave. */
   tokens: { fresh: string[]; submitted: string; closed: string };
-  findingId: string; reviewId: string; auditYear: number;
+  findingId: string;
+  reviewId: string;
+  auditYear: number;
 }
 
 /**
@@ -118,10 +162,19 @@ export async function seedDashboard(app: TestServer): Promise<DashboardSeed> {
   const person = (role: string) => ids[`${role}@test.local`];
 
   async function answer(waveId: string, who: Record<string, string>, n: number, data: (i: number) => object, respond = n) {
-    const { invitations } = await ok<{ invitations: { token: string }[] }>(await app.request(`/api/waves/${waveId}/invitations`,
-      { method: "POST", json: { invitations: Array(n).fill(who) } }), "createInvitations");
+    const { invitations } = await ok<{ invitations: { token: string }[] }>(
+      await app.request(`/api/waves/${waveId}/invitations`, { method: "POST", json: { invitations: Array(n).fill(who) } }),
+      "createInvitations",
+    );
     for (const [i, inv] of invitations.slice(0, respond).entries()) {
-      await ok(await app.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", json: { data: { ...ANSWERS, ...spread(i), ...data(i) } } }), "submitResponse");
+      await ok(
+        await app.request(`/api/s/${inv.token}/response`, {
+          method: "POST",
+          as: "anonymous",
+          json: { data: { ...ANSWERS, ...spread(i), ...data(i) } },
+        }),
+        "submitResponse",
+      );
     }
     // Anonymous waves: mix the pool now, so the dashboard has results to show (a batch of one is for tests only).
     await (await import("./pool.ts")).mixAll(app.db, app.clock.now);
@@ -134,19 +187,41 @@ export async function seedDashboard(app: TestServer): Promise<DashboardSeed> {
   const woning = { organisation: "Woningcorporatie Kennemer Wonen", organisationType: "wonen", branch: "alkmaar" };
 
   // The previous wave ran a year ago: the clock goes back to answer it, then forward again.
-  const { wave: previous } = await ok<{ wave: { id: string } }>(await app.request("/api/waves", { method: "POST", json: {
-    name: "KTO vorig jaar", opensAt: new Date(realNow.getTime() - 400 * DAY).toISOString(), closesAt: new Date(realNow.getTime() - 370 * DAY).toISOString(),
-  } }), "createWave");
+  const { wave: previous } = await ok<{ wave: { id: string } }>(
+    await app.request("/api/waves", {
+      method: "POST",
+      json: {
+        name: "KTO vorig jaar",
+        opensAt: new Date(realNow.getTime() - 400 * DAY).toISOString(),
+        closesAt: new Date(realNow.getTime() - 370 * DAY).toISOString(),
+      },
+    }),
+    "createWave",
+  );
   let closed = "";
   try {
     app.clock.now = new Date(realNow.getTime() - 385 * DAY);
-    await answer(previous.id, politie, 10, (i) => ({ rol_taken: 2 + (i % 2), aanbeveling: i % 3 === 0 ? 9 : 6, goed: "De triage werkt snel." }));
+    await answer(previous.id, politie, 10, (i) => ({
+      rol_taken: 2 + (i % 2),
+      aanbeveling: i % 3 === 0 ? 9 : 6,
+      goed: "De triage werkt snel.",
+    }));
     [closed] = (await answer(previous.id, ggz, 7, () => ({ rol_taken: 2 }), 6)).slice(6);
   } finally {
     app.clock.now = realNow;
   }
-  const better = ["Rollen aan tafel vaker toelichten.", "Terugkoppeling na aanmelding kan sneller.", "=HYPERLINK(\"x\") vervolgafspraken bewaken"];
-  const fresh = await answer(app.wave.id, politie, 16, (i) => ({ rol_taken: 4 + (i % 2), beter: better[i % 3], goed: "Korte lijnen met de procesregisseur." }), 12);
+  const better = [
+    "Rollen aan tafel vaker toelichten.",
+    "Terugkoppeling na aanmelding kan sneller.",
+    '=HYPERLINK("x") vervolgafspraken bewaken',
+  ];
+  const fresh = await answer(
+    app.wave.id,
+    politie,
+    16,
+    (i) => ({ rol_taken: 4 + (i % 2), beter: better[i % 3], goed: "Korte lijnen met de procesregisseur." }),
+    12,
+  );
   const [submitted] = await answer(app.wave.id, ggz, 8, (i) => ({ cijfer: 7 + (i % 2) }));
   await answer(app.wave.id, alkmaar, 6, () => ({ sw_partners: 5 }));
   await answer(app.wave.id, denHelder, 2, () => ({ sw_partners: 3 }));
@@ -155,9 +230,22 @@ export async function seedDashboard(app: TestServer): Promise<DashboardSeed> {
   // Registry: cases, conferences and hours in all three branches.
   const p = await partnerIds(app.db);
   const caseIn = async (municipalityId: string, registeredOn: string, themeIds: string[]) =>
-    (await ok<{ case: { id: string } }>(await app.request("/api/cases", { method: "POST", json: {
-      municipalityId, themeIds, referrerOrganisationId: p.politie, registeredOn, careSafetyNexus: true, societalImpact: true,
-    } }), "createCase")).case.id;
+    (
+      await ok<{ case: { id: string } }>(
+        await app.request("/api/cases", {
+          method: "POST",
+          json: {
+            municipalityId,
+            themeIds,
+            referrerOrganisationId: p.politie,
+            registeredOn,
+            careSafetyNexus: true,
+            societalImpact: true,
+          },
+        }),
+        "createCase",
+      )
+    ).case.id;
   const alk1 = await caseIn("alkmaar", ago(80), ["huiselijk-geweld"]);
   const alk2 = await caseIn("alkmaar", ago(45), ["huiselijk-geweld", "mensenhandel"]);
   const heiloo = await caseIn("heiloo", ago(40), ["mensenhandel"]);
@@ -165,19 +253,41 @@ export async function seedDashboard(app: TestServer): Promise<DashboardSeed> {
   const hoorn1 = await caseIn("hoorn", ago(60), ["huiselijk-geweld"]);
   const hoorn2 = await caseIn("hoorn", ago(20), ["mensenhandel"]);
   const conference = async (branchId: string, caseIds: string[], heldOn: string, due: string) =>
-    ok(await app.request("/api/conferences", { method: "POST", json: {
-      heldOn, branchId, chair: "Procesregisseur ZVH", caseIds, rolesExplained: true, directorOrganisationId: p.vt,
-      attendance: [{ organisationId: p.politie, status: "aanwezig" }, { organisationId: p.vt, status: "informatie_aangeleverd" },
-        { organisationId: p.reclassering, status: "afwezig" }],
-      aanleiding: "Zorgen over de veiligheid thuis.", doel: "Eén plan.", aanpak: "Huisbezoek.",
-      followUps: [{ ownerOrganisationId: p.vt, dueOn: due }],
-    } }), "createConference");
+    ok(
+      await app.request("/api/conferences", {
+        method: "POST",
+        json: {
+          heldOn,
+          branchId,
+          chair: "Procesregisseur ZVH",
+          caseIds,
+          rolesExplained: true,
+          directorOrganisationId: p.vt,
+          attendance: [
+            { organisationId: p.politie, status: "aanwezig" },
+            { organisationId: p.vt, status: "informatie_aangeleverd" },
+            { organisationId: p.reclassering, status: "afwezig" },
+          ],
+          aanleiding: "Zorgen over de veiligheid thuis.",
+          doel: "Eén plan.",
+          aanpak: "Huisbezoek.",
+          followUps: [{ ownerOrganisationId: p.vt, dueOn: due }],
+        },
+      }),
+      "createConference",
+    );
   await conference("alkmaar", [alk1], ago(70), ago(50));
   await conference("alkmaar", [alk2, heiloo], ago(30), ago(10));
   await conference("den-helder", [dh], ago(55), ago(35));
   await conference("west-friesland", [hoorn1, hoorn2], ago(15), today);
   const hours = async (municipalityId: string, caseId: string | undefined, performedOn: string, h: number, staffRole = "procesregisseur") =>
-    ok(await app.request("/api/activities", { method: "POST", json: { kind: caseId ? "procesregie" : "advies", municipalityId, caseId, performedOn, hours: h, staffRole } }), "createActivity");
+    ok(
+      await app.request("/api/activities", {
+        method: "POST",
+        json: { kind: caseId ? "procesregie" : "advies", municipalityId, caseId, performedOn, hours: h, staffRole },
+      }),
+      "createActivity",
+    );
   await hours("alkmaar", alk1, ago(75), 6);
   await hours("alkmaar", alk2, ago(40), 3.5, "adviseur");
   await hours("heiloo", heiloo, ago(35), 2);
@@ -190,43 +300,118 @@ export async function seedDashboard(app: TestServer): Promise<DashboardSeed> {
   let findingId = "";
   try {
     app.clock.now = new Date(realNow.getTime() - 10 * DAY);
-    const { finding } = await ok<{ finding: { id: string } }>(await app.request("/api/findings", { method: "POST", json: {
-      source: "complaint", title: "Aanmelder kreeg geen terugkoppeling", description: "Een woningcorporatie hoorde drie weken niets na de aanmelding.",
-      classification: "minor_nc", clauses: ["8.2.1"], foundOn: isoDay(app.clock.now),
-    } }), "createFinding");
+    const { finding } = await ok<{ finding: { id: string } }>(
+      await app.request("/api/findings", {
+        method: "POST",
+        json: {
+          source: "complaint",
+          title: "Aanmelder kreeg geen terugkoppeling",
+          description: "Een woningcorporatie hoorde drie weken niets na de aanmelding.",
+          classification: "minor_nc",
+          clauses: ["8.2.1"],
+          foundOn: isoDay(app.clock.now),
+        },
+      }),
+      "createFinding",
+    );
     findingId = finding.id;
-    await ok(await app.request("/api/actions", { method: "POST", json: {
-      findingIds: [finding.id], title: "Werkinstructie terugkoppeling aanpassen", ownerId: person("kwaliteit"), dueOn: ago(3),
-      criterion: { kind: "manual", text: "Steekproef: iedere aanmelder hoort binnen twee werkdagen iets." },
-    } }), "createAction");
+    await ok(
+      await app.request("/api/actions", {
+        method: "POST",
+        json: {
+          findingIds: [finding.id],
+          title: "Werkinstructie terugkoppeling aanpassen",
+          ownerId: person("kwaliteit"),
+          dueOn: ago(3),
+          criterion: { kind: "manual", text: "Steekproef: iedere aanmelder hoort binnen twee werkdagen iets." },
+        },
+      }),
+      "createAction",
+    );
   } finally {
     app.clock.now = realNow;
   }
-  await ok(await app.request("/api/risks", { method: "POST", json: {
-    kind: "risk", title: "Triage loopt vertraging op", description: "Aanmeldingen blijven liggen bij drukte.",
-    inherentLikelihood: 4, inherentImpact: 3, residualLikelihood: 2, residualImpact: 3,
-    treatment: "Dagelijkse triage door twee procesregisseurs.", ownerId: person("kwaliteit"),
-  } }), "createRisk");
+  await ok(
+    await app.request("/api/risks", {
+      method: "POST",
+      json: {
+        kind: "risk",
+        title: "Triage loopt vertraging op",
+        description: "Aanmeldingen blijven liggen bij drukte.",
+        inherentLikelihood: 4,
+        inherentImpact: 3,
+        residualLikelihood: 2,
+        residualImpact: 3,
+        treatment: "Dagelijkse triage door twee procesregisseurs.",
+        ownerId: person("kwaliteit"),
+      },
+    }),
+    "createRisk",
+  );
 
   // An internal audit carried out yesterday and reported today, with two findings.
   const auditDay = ago(1);
   const auditYear = Number(auditDay.slice(0, 4));
-  const { audit } = await ok<{ audit: { id: string } }>(await app.request("/api/audits", { method: "POST", json: {
-    processId: "casusoverleg", year: auditYear, scope: "Verslaglegging casusoverleg Alkmaar", criteria: ["8.5.1"],
-    auditorIds: [person("auditor")], auditeeIds: [person("medewerker")], plannedOn: auditDay,
-  } }), "createAudit");
-  await ok(await app.request(`/api/audits/${audit.id}/report`, { method: "PUT", json: {
-    actualOn: auditDay, reportedOn: today, strongPoints: "Goede voorbereiding door de voorzitter.", conclusion: "Werkt; casusregie vraagt aandacht.",
-    findings: [
-      { title: "Casusregisseur niet altijd vastgelegd", description: "In 3 van 10 verslagen ontbrak de casusregisseur.", classification: "minor_nc", clauses: ["8.5.1"] },
-      { title: "Rollen niet altijd toegelicht", description: "Nieuwe deelnemers kenden de rollen niet.", classification: "observation", clauses: ["7.3"] },
-    ],
-  } }), "reportAudit");
+  const { audit } = await ok<{ audit: { id: string } }>(
+    await app.request("/api/audits", {
+      method: "POST",
+      json: {
+        processId: "casusoverleg",
+        year: auditYear,
+        scope: "Verslaglegging casusoverleg Alkmaar",
+        criteria: ["8.5.1"],
+        auditorIds: [person("auditor")],
+        auditeeIds: [person("medewerker")],
+        plannedOn: auditDay,
+      },
+    }),
+    "createAudit",
+  );
+  await ok(
+    await app.request(`/api/audits/${audit.id}/report`, {
+      method: "PUT",
+      json: {
+        actualOn: auditDay,
+        reportedOn: today,
+        strongPoints: "Goede voorbereiding door de voorzitter.",
+        conclusion: "Werkt; casusregie vraagt aandacht.",
+        findings: [
+          {
+            title: "Casusregisseur niet altijd vastgelegd",
+            description: "In 3 van 10 verslagen ontbrak de casusregisseur.",
+            classification: "minor_nc",
+            clauses: ["8.5.1"],
+          },
+          {
+            title: "Rollen niet altijd toegelicht",
+            description: "Nieuwe deelnemers kenden de rollen niet.",
+            classification: "observation",
+            clauses: ["7.3"],
+          },
+        ],
+      },
+    }),
+    "reportAudit",
+  );
 
-  const { review } = await ok<{ review: { id: string } }>(await app.request("/api/management-reviews", { method: "POST", json: {
-    periodFrom: ago(180), periodTo: ago(1),
-  } }), "createManagementReview");
-  return { previousWaveId: previous.id, currentWaveId: app.wave.id, tokens: { fresh: fresh.slice(12), submitted, closed }, findingId, reviewId: review.id, auditYear };
+  const { review } = await ok<{ review: { id: string } }>(
+    await app.request("/api/management-reviews", {
+      method: "POST",
+      json: {
+        periodFrom: ago(180),
+        periodTo: ago(1),
+      },
+    }),
+    "createManagementReview",
+  );
+  return {
+    previousWaveId: previous.id,
+    currentWaveId: app.wave.id,
+    tokens: { fresh: fresh.slice(12), submitted, closed },
+    findingId,
+    reviewId: review.id,
+    auditYear,
+  };
 }
 
 /** How long a test waits for a page to settle: generous, as a loaded machine is slow, not broken. */

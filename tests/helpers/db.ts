@@ -31,7 +31,8 @@ async function postgresCopy(): Promise<Database> {
   url.pathname = `/${name}`;
   const conn = connectPostgres(url.toString(), { max: 4 });
   return {
-    db: conn.db, kind: "postgres",
+    db: conn.db,
+    kind: "postgres",
     close: async () => {
       await conn.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -5,7 +5,7 @@
  */
 import type { FollowUpState, MunicipalityReport, ReportConference, ReportFollowUp } from "../../api/domain/report/report.types.ts";
 
-export const FORMULA_CASE_CODE = "=HYPERLINK(\"http://example.invalid\";\"klik\")";
+export const FORMULA_CASE_CODE = '=HYPERLINK("http://example.invalid";"klik")';
 export const FORMULA_ORGANISATION = "@Home Jeugdhulp";
 export const QUOTED_ORGANISATION = 'Stichting "Kompas; Noord"';
 export const LONG_ORGANISATION = "Gemeente Den Helder, afdeling Sociaal Domein, team Zorg en Veiligheid en Wijkteams Noordkop";
@@ -29,24 +29,114 @@ function followUp(owner: string, dueOn: string, doneOn: string | null, state: Fo
 }
 
 const conferences: ReportConference[] = [
-  { heldOn: "2026-01-13", branch: "Den Helder", caseCodes: ["DH-2025-118", "DH-2026-003"], themes: ["Huiselijk geweld"], director: "Veilig Thuis Noord-Holland Noord", elementsRecorded: 5, rolesExplained: true,
-    followUps: [followUp("Veilig Thuis Noord-Holland Noord", "2026-01-27", "2026-01-24", "op_tijd"), followUp("Politie Noord-Holland", "2026-02-03", "2026-02-10", "te_laat")] },
-  { heldOn: "2026-01-28", branch: "Den Helder", caseCodes: ["DH-2026-007"], themes: ["Verward gedrag"], director: "GGZ Noord-Holland-Noord", elementsRecorded: 4, rolesExplained: true,
-    followUps: [followUp("GGZ Noord-Holland-Noord", "2026-02-11", "2026-02-09", "op_tijd")] },
-  { heldOn: "2026-02-10", branch: "Den Helder", caseCodes: [FORMULA_CASE_CODE], themes: ["Mensenhandel"], director: "Politie Noord-Holland", elementsRecorded: 5, rolesExplained: false,
-    followUps: [followUp(FORMULA_ORGANISATION, "2026-02-24", "2026-02-20", "op_tijd"), followUp("Openbaar Ministerie", "2026-03-10", "2026-03-09", "op_tijd")] },
-  { heldOn: "2026-02-24", branch: "Den Helder", caseCodes: ["DH-2026-011", "DH-2026-012", "DH-2026-013"], themes: ["Huiselijk geweld", "Verward gedrag"], director: null, elementsRecorded: 2, rolesExplained: false,
-    followUps: [] },
-  { heldOn: "2026-03-17", branch: "Den Helder", caseCodes: ["DH-2026-015"], themes: ["Nazorg ex-gedetineerden"], director: "Reclassering Nederland", elementsRecorded: 5, rolesExplained: true,
-    followUps: [followUp("Reclassering Nederland", "2026-03-31", "2026-04-07", "te_laat"), followUp(LONG_ORGANISATION, "2026-04-14", "2026-04-10", "op_tijd")] },
-  { heldOn: "2026-04-07", branch: "Den Helder", caseCodes: ["DH-2026-019"], themes: ["Huiselijk geweld"], director: "Raad voor de Kinderbescherming", elementsRecorded: 3, rolesExplained: true,
-    followUps: [followUp(QUOTED_ORGANISATION, "2026-04-21", "2026-04-20", "op_tijd")] },
-  { heldOn: "2026-05-12", branch: "Den Helder", caseCodes: ["DH-2026-022", "DH-2026-007"], themes: ["Verward gedrag"], director: "GGZ Noord-Holland-Noord", elementsRecorded: 4, rolesExplained: true,
-    followUps: [followUp("GGZ Noord-Holland-Noord", "2026-05-26", null, "verlopen"), followUp("Politie Noord-Holland", "2026-06-09", "2026-06-05", "op_tijd")] },
-  { heldOn: "2026-06-02", branch: "Den Helder", caseCodes: ["DH-2026-025"], themes: ["Mensenhandel", "Huiselijk geweld"], director: "Politie Noord-Holland", elementsRecorded: 5, rolesExplained: true,
-    followUps: [followUp("Veilig Thuis Noord-Holland Noord", "2026-06-16", null, "verlopen"), followUp("Openbaar Ministerie", "2026-07-14", null, "open")] },
-  { heldOn: "2026-06-23", branch: "Den Helder", caseCodes: ["DH-2026-028"], themes: ["Huiselijk geweld"], director: "Veilig Thuis Noord-Holland Noord", elementsRecorded: 5, rolesExplained: true,
-    followUps: [followUp("Veilig Thuis Noord-Holland Noord", "2026-07-07", null, "open"), followUp(LONG_ORGANISATION, "2026-07-21", null, "open")] },
+  {
+    heldOn: "2026-01-13",
+    branch: "Den Helder",
+    caseCodes: ["DH-2025-118", "DH-2026-003"],
+    themes: ["Huiselijk geweld"],
+    director: "Veilig Thuis Noord-Holland Noord",
+    elementsRecorded: 5,
+    rolesExplained: true,
+    followUps: [
+      followUp("Veilig Thuis Noord-Holland Noord", "2026-01-27", "2026-01-24", "op_tijd"),
+      followUp("Politie Noord-Holland", "2026-02-03", "2026-02-10", "te_laat"),
+    ],
+  },
+  {
+    heldOn: "2026-01-28",
+    branch: "Den Helder",
+    caseCodes: ["DH-2026-007"],
+    themes: ["Verward gedrag"],
+    director: "GGZ Noord-Holland-Noord",
+    elementsRecorded: 4,
+    rolesExplained: true,
+    followUps: [followUp("GGZ Noord-Holland-Noord", "2026-02-11", "2026-02-09", "op_tijd")],
+  },
+  {
+    heldOn: "2026-02-10",
+    branch: "Den Helder",
+    caseCodes: [FORMULA_CASE_CODE],
+    themes: ["Mensenhandel"],
+    director: "Politie Noord-Holland",
+    elementsRecorded: 5,
+    rolesExplained: false,
+    followUps: [
+      followUp(FORMULA_ORGANISATION, "2026-02-24", "2026-02-20", "op_tijd"),
+      followUp("Openbaar Ministerie", "2026-03-10", "2026-03-09", "op_tijd"),
+    ],
+  },
+  {
+    heldOn: "2026-02-24",
+    branch: "Den Helder",
+    caseCodes: ["DH-2026-011", "DH-2026-012", "DH-2026-013"],
+    themes: ["Huiselijk geweld", "Verward gedrag"],
+    director: null,
+    elementsRecorded: 2,
+    rolesExplained: false,
+    followUps: [],
+  },
+  {
+    heldOn: "2026-03-17",
+    branch: "Den Helder",
+    caseCodes: ["DH-2026-015"],
+    themes: ["Nazorg ex-gedetineerden"],
+    director: "Reclassering Nederland",
+    elementsRecorded: 5,
+    rolesExplained: true,
+    followUps: [
+      followUp("Reclassering Nederland", "2026-03-31", "2026-04-07", "te_laat"),
+      followUp(LONG_ORGANISATION, "2026-04-14", "2026-04-10", "op_tijd"),
+    ],
+  },
+  {
+    heldOn: "2026-04-07",
+    branch: "Den Helder",
+    caseCodes: ["DH-2026-019"],
+    themes: ["Huiselijk geweld"],
+    director: "Raad voor de Kinderbescherming",
+    elementsRecorded: 3,
+    rolesExplained: true,
+    followUps: [followUp(QUOTED_ORGANISATION, "2026-04-21", "2026-04-20", "op_tijd")],
+  },
+  {
+    heldOn: "2026-05-12",
+    branch: "Den Helder",
+    caseCodes: ["DH-2026-022", "DH-2026-007"],
+    themes: ["Verward gedrag"],
+    director: "GGZ Noord-Holland-Noord",
+    elementsRecorded: 4,
+    rolesExplained: true,
+    followUps: [
+      followUp("GGZ Noord-Holland-Noord", "2026-05-26", null, "verlopen"),
+      followUp("Politie Noord-Holland", "2026-06-09", "2026-06-05", "op_tijd"),
+    ],
+  },
+  {
+    heldOn: "2026-06-02",
+    branch: "Den Helder",
+    caseCodes: ["DH-2026-025"],
+    themes: ["Mensenhandel", "Huiselijk geweld"],
+    director: "Politie Noord-Holland",
+    elementsRecorded: 5,
+    rolesExplained: true,
+    followUps: [
+      followUp("Veilig Thuis Noord-Holland Noord", "2026-06-16", null, "verlopen"),
+      followUp("Openbaar Ministerie", "2026-07-14", null, "open"),
+    ],
+  },
+  {
+    heldOn: "2026-06-23",
+    branch: "Den Helder",
+    caseCodes: ["DH-2026-028"],
+    themes: ["Huiselijk geweld"],
+    director: "Veilig Thuis Noord-Holland Noord",
+    elementsRecorded: 5,
+    rolesExplained: true,
+    followUps: [
+      followUp("Veilig Thuis Noord-Holland Noord", "2026-07-07", null, "open"),
+      followUp(LONG_ORGANISATION, "2026-07-21", null, "open"),
+    ],
+  },
 ];
 
 function followUpTotals(list: ReportConference[]): MunicipalityReport["followUps"] {
@@ -109,8 +199,13 @@ export function emptyReportFixture(): MunicipalityReport {
   return {
     ...reportFixture(),
     municipality: { id: "gm0441", name: "Schagen", branch: "Den Helder" },
-    current: zero, previous: zero,
-    byTheme: [], conferences: [], attendance: [], hoursByActivity: [], monthly: [],
+    current: zero,
+    previous: zero,
+    byTheme: [],
+    conferences: [],
+    attendance: [],
+    hoursByActivity: [],
+    monthly: [],
     followUps: { total: 0, onTime: 0, late: 0, open: 0, overdue: 0 },
   };
 }

@@ -15,7 +15,10 @@ import type { Db } from "../../db/types.ts";
  * PGlite runs initdb (3–10 s) and migrating adds another second, where loading a dumped
  * data directory takes under one; on PostgreSQL, CREATE DATABASE … TEMPLATE is a file copy.
  */
-const fingerprint = createHash("sha256").update(migrations.map((m) => m.tag + m.sql).join("\n")).digest("hex").slice(0, 12);
+const fingerprint = createHash("sha256")
+  .update(migrations.map((m) => m.tag + m.sql).join("\n"))
+  .digest("hex")
+  .slice(0, 12);
 
 /** Kept between runs, keyed by the migrations, so a second local run skips initdb altogether. */
 export async function makePgliteTemplate(): Promise<string> {

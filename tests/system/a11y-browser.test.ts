@@ -2,21 +2,43 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createRequire } from "node:module";
 import {
-  ARTIFACTS, accountWithPassword, browserUnavailable, downloadBytes, launchBrowser, PASSWORD, SETTLE_MS, seedDashboard, serveTestApp,
-  type DashboardSeed, type TestServer,
+  ARTIFACTS,
+  accountWithPassword,
+  browserUnavailable,
+  downloadBytes,
+  launchBrowser,
+  PASSWORD,
+  SETTLE_MS,
+  seedDashboard,
+  serveTestApp,
+  type DashboardSeed,
+  type TestServer,
 } from "../helpers/browser.ts";
 
 const skip = browserUnavailable();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-interface Violation { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; failureSummary?: string }[] }
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
 declare const axe: { run: (context: Document, options: unknown) => Promise<{ violations: Violation[] }> };
 
 /** One line per offending element: enough to find and fix it without rerunning by hand. */
 function describeViolations(where: string, violations: Violation[]) {
-  return violations.map((v) => `${where}: ${v.id} (${v.impact}) – ${v.help}\n${v.nodes.slice(0, 8)
-    .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").slice(1, 3).join(" ") ?? ""}`).join("\n")}`).join("\n");
+  return violations
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) – ${v.help}\n${v.nodes
+          .slice(0, 8)
+          .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").slice(1, 3).join(" ") ?? ""}`)
+          .join("\n")}`,
+    )
+    .join("\n");
 }
 
 /**
@@ -60,8 +82,13 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
   }
 
   async function check(page: Page, where: string) {
-    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
-    if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined"))) await page.addScriptTag({ path: AXE });
+    await page.evaluate(() =>
+      document.querySelectorAll("details").forEach((d) => {
+        d.open = true;
+      }),
+    );
+    if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined")))
+      await page.addScriptTag({ path: AXE });
     const { violations } = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);
     if (violations.length) {
       found.push(describeViolations(where, violations));
@@ -86,8 +113,9 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     await page.getByRole("button", { name: "Inloggen" }).click();
     await page.getByRole("alert").waitFor();
     await check(page, "login-refused");
-    const { setPasswordUrl } = await (await app.request("/api/users", { method: "POST", as: "admin", json: { email: "nieuw@zvh.test", role: "auditor" } }))
-      .json() as { setPasswordUrl: string };
+    const { setPasswordUrl } = (await (
+      await app.request("/api/users", { method: "POST", as: "admin", json: { email: "nieuw@zvh.test", role: "auditor" } })
+    ).json()) as { setPasswordUrl: string };
     await view(page, new URL(setPasswordUrl).pathname, "set-password");
     await page.close();
     expect(found, found.join("\n")).toEqual([]);
@@ -95,13 +123,50 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
 
   const VIEWS: Record<string, string[]> = {
     admin: ["/users", "/audit", "/account"],
-    kwaliteit: ["/results", "/results?group=municipality&ogroup=organisationType", "/casussen", "/casusoverleg", "/kengetallen", "/rendement",
-      "/uitdraaien", "/verbetercyclus", "/verbetercyclus/{finding}", "/audits-risicos?year={year}", "/directiebeoordeling",
-      "/directiebeoordeling/{review}", "/audit", "/account"],
-    management: ["/results?group=branch", "/casussen", "/casusoverleg", "/kengetallen", "/rendement", "/uitdraaien", "/verbetercyclus",
-      "/verbetercyclus/{finding}", "/audits-risicos?year={year}", "/directiebeoordeling", "/directiebeoordeling/{review}", "/account"],
-    auditor: ["/results?wave={previous}", "/casussen", "/casusoverleg", "/kengetallen", "/rendement", "/verbetercyclus", "/verbetercyclus/{finding}",
-      "/audits-risicos?year={year}", "/directiebeoordeling", "/directiebeoordeling/{review}", "/audit", "/account"],
+    kwaliteit: [
+      "/results",
+      "/results?group=municipality&ogroup=organisationType",
+      "/casussen",
+      "/casusoverleg",
+      "/kengetallen",
+      "/rendement",
+      "/uitdraaien",
+      "/verbetercyclus",
+      "/verbetercyclus/{finding}",
+      "/audits-risicos?year={year}",
+      "/directiebeoordeling",
+      "/directiebeoordeling/{review}",
+      "/audit",
+      "/account",
+    ],
+    management: [
+      "/results?group=branch",
+      "/casussen",
+      "/casusoverleg",
+      "/kengetallen",
+      "/rendement",
+      "/uitdraaien",
+      "/verbetercyclus",
+      "/verbetercyclus/{finding}",
+      "/audits-risicos?year={year}",
+      "/directiebeoordeling",
+      "/directiebeoordeling/{review}",
+      "/account",
+    ],
+    auditor: [
+      "/results?wave={previous}",
+      "/casussen",
+      "/casusoverleg",
+      "/kengetallen",
+      "/rendement",
+      "/verbetercyclus",
+      "/verbetercyclus/{finding}",
+      "/audits-risicos?year={year}",
+      "/directiebeoordeling",
+      "/directiebeoordeling/{review}",
+      "/audit",
+      "/account",
+    ],
     medewerker: ["/casussen", "/casusoverleg", "/kengetallen", "/account"],
     gemeente: ["/municipality", "/kengetallen", "/account"],
   };
@@ -111,8 +176,11 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
       found.length = 0;
       const page = await pageAs(role as keyof TestServer["cookies"]);
       for (const template of paths) {
-        const path = template.replace("{finding}", seed.findingId).replace("{review}", seed.reviewId)
-          .replace("{year}", String(seed.auditYear)).replace("{previous}", seed.previousWaveId);
+        const path = template
+          .replace("{finding}", seed.findingId)
+          .replace("{review}", seed.reviewId)
+          .replace("{year}", String(seed.auditYear))
+          .replace("{previous}", seed.previousWaveId);
         await view(page, path, `${role}${template.replace(/\{\w+\}/g, "id")}`);
       }
       await page.close();
@@ -124,8 +192,16 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     found.length = 0;
     const page = await pageAs("kwaliteit");
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const path of ["/results", "/casussen", "/casusoverleg", "/kengetallen", "/rendement", "/verbetercyclus", `/audits-risicos?year=${seed.auditYear}`,
-      `/directiebeoordeling/${seed.reviewId}`]) {
+    for (const path of [
+      "/results",
+      "/casussen",
+      "/casusoverleg",
+      "/kengetallen",
+      "/rendement",
+      "/verbetercyclus",
+      `/audits-risicos?year=${seed.auditYear}`,
+      `/directiebeoordeling/${seed.reviewId}`,
+    ]) {
       await view(page, path, `phone${path.replace(/\?.*$|\/[0-9a-f-]{36}$/, "")}`);
     }
     await page.close();
@@ -140,27 +216,34 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     await page.locator(".sd-question").first().waitFor();
     await check(page, "survey-first-page");
     const questions = page.locator(".sd-question:visible");
-    for (let i = 0; i < await questions.count(); i++) await questions.nth(i).locator("label.sd-rating__item:has(input[value='4'])").first().click();
+    for (let i = 0; i < (await questions.count()); i++)
+      await questions.nth(i).locator("label.sd-rating__item:has(input[value='4'])").first().click();
     await page.locator(".sd-navigation__next-btn:visible").first().click();
     await page.getByText("Rolduidelijkheid").first().waitFor();
     await check(page, "survey-second-page");
     // The remaining pages, answered and sent: the thank-you page.
     for (let guard = 0; guard < 10; guard++) {
       const open = page.locator(".sd-question:visible");
-      for (let i = 0; i < await open.count(); i++) {
+      for (let i = 0; i < (await open.count()); i++) {
         if (await open.nth(i).locator("input:checked").count()) continue;
         const item = open.nth(i).locator("label.sd-rating__item:has(input[value='4'])");
         if (await item.count()) await item.first().click();
       }
       const next = page.locator(".sd-navigation__next-btn:visible").first();
-      if (await next.count()) { await next.click(); continue; }
+      if (await next.count()) {
+        await next.click();
+        continue;
+      }
       await page.locator(".sd-navigation__complete-btn:visible").first().click();
       break;
     }
     await page.getByRole("heading", { name: "Hartelijk dank!" }).waitFor();
     await check(page, "survey-thanks");
-    for (const [token, heading] of [[seed.tokens.submitted, "U heeft de vragenlijst al ingevuld"], [seed.tokens.closed, "Deze meting is gesloten"],
-      ["x".repeat(32), "Deze link werkt niet"]]) {
+    for (const [token, heading] of [
+      [seed.tokens.submitted, "U heeft de vragenlijst al ingevuld"],
+      [seed.tokens.closed, "Deze meting is gesloten"],
+      ["x".repeat(32), "Deze link werkt niet"],
+    ]) {
       await page.goto(`${app.base}/s/${token}`);
       await page.getByRole("heading", { name: heading }).waitFor();
       await check(page, `survey-${heading}`);
@@ -177,10 +260,11 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     // The login form, filled and sent without a mouse.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Naar de inhoud");
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      return { id: el.id, tag: el.tagName, text: el.textContent?.trim() ?? "", label: el.getAttribute("aria-label") };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { id: el.id, tag: el.tagName, text: el.textContent?.trim() ?? "", label: el.getAttribute("aria-label") };
+      });
     for (let i = 0; i < 10 && (await focused()).id !== "email"; i++) await page.keyboard.press("Tab");
     expect((await focused()).id).toBe("email");
     await page.keyboard.type("toetsenbord@zvh.test");
@@ -257,7 +341,9 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     const questions = page.getByRole("region", { name: "Verdeling van de antwoorden per vraag" });
     const [spread] = await Promise.all([page.waitForEvent("download"), questions.getByRole("link", { name: /^PNG/ }).click()]);
     await spread.saveAs(`${ARTIFACTS}/chart-export-legend.png`);
-    expect((await downloadBytes(spread)).readUInt32BE(20)).toBeGreaterThan(2 * (await questions.locator(".recharts-wrapper > svg").boundingBox())!.height);
+    expect((await downloadBytes(spread)).readUInt32BE(20)).toBeGreaterThan(
+      2 * (await questions.locator(".recharts-wrapper > svg").boundingBox())!.height,
+    );
 
     // The heat map is a table, not an SVG: its PNG is drawn from the same counts.
     await page.goto(`${app.base}/audits-risicos?year=${seed.auditYear}`);

@@ -42,9 +42,18 @@ describe("backup and restore from the command line (PGlite)", () => {
 
   it("backs up through the running server and prints the SHA-256 and the chain head", async () => {
     const cliToken = "secret-cli-token-for-backup-test";
-    const app = createNodeApp(db.db, { publicUrl: "http://server.test", now: () => new Date(), version: "test", cliToken }, undefined, TEST_PASSWORDS);
+    const app = createNodeApp(
+      db.db,
+      { publicUrl: "http://server.test", now: () => new Date(), version: "test", cliToken },
+      undefined,
+      TEST_PASSWORDS,
+    );
     const server = await listen(app, 0);
-    const release = acquireLock(source, { role: "server", url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, cliToken });
+    const release = acquireLock(source, {
+      role: "server",
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      cliToken,
+    });
     try {
       const head = await runCli(["audit", "anchor"], envOf(source));
       expect(head.code, head.stderr).toBe(0);

@@ -27,7 +27,8 @@ const env = { PGLITE_DIR: pgliteDir, DATABASE_URL: "", PUBLIC_URL: "http://examp
 function spawnCli(...args: string[]) {
   return run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env: { ...process.env, ...env } }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
 }
 
 let waveId = "";
@@ -42,9 +43,15 @@ beforeAll(async () => {
   const seed = await pgliteCopy(pgliteDir);
   await seedReference(seed.db);
   const questionnaireId = await ensureDefaultQuestionnaire(seed.db);
-  const [w] = await seed.db.insert(waves).values({
-    name: "KTO cli", questionnaireId, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000),
-  }).returning();
+  const [w] = await seed.db
+    .insert(waves)
+    .values({
+      name: "KTO cli",
+      questionnaireId,
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
   waveId = w.id;
   await seed.close();
   // The real binary first, while no one holds the directory.
@@ -96,7 +103,17 @@ describe("cli on the embedded database", () => {
     const bad = await cli("invite", "--wave", waveId, "--org", "X Y", "--type", "bakkerij");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/organisationType/);
-    const unknownTown = await cli("invite", "--wave", waveId, "--org", "Gemeente Uitgeest", "--type", "gemeente", "--municipality", "Uitgeest");
+    const unknownTown = await cli(
+      "invite",
+      "--wave",
+      waveId,
+      "--org",
+      "Gemeente Uitgeest",
+      "--type",
+      "gemeente",
+      "--municipality",
+      "Uitgeest",
+    );
     expect(unknownTown.code).toBe(2);
     expect(unknownTown.stderr).toContain("Onbekende gemeente 'Uitgeest'");
     const unknownOption = await cli("waves", "--bestaat-niet");

@@ -19,7 +19,7 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
 
   async function account(email: string, role: string, municipality?: string) {
     const res = await app.request("/api/users", { method: "POST", as: "admin", json: { email, role, municipality } });
-    const link = (await res.json() as { setPasswordUrl: string }).setPasswordUrl;
+    const link = ((await res.json()) as { setPasswordUrl: string }).setPasswordUrl;
     return `${app.base}${new URL(link).pathname}`;
   }
 
@@ -62,10 +62,19 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
 
   it("shows a gemeente account its own municipality and nothing else", async () => {
     const link = await account("wethouder@alkmaar.test", "gemeente", "Alkmaar");
-    await app.request("/api/auth/set-password", { method: "POST", as: "anonymous", json: { token: link.split("/wachtwoord/")[1], password: PASSWORD } });
+    await app.request("/api/auth/set-password", {
+      method: "POST",
+      as: "anonymous",
+      json: { token: link.split("/wachtwoord/")[1], password: PASSWORD },
+    });
     const page = await login("wethouder@alkmaar.test");
-    await page.getByRole("heading", { name: "Alkmaar" }).waitFor({ timeout: SETTLE_MS })
-      .catch(async (e) => { await page.screenshot({ path: `${ARTIFACTS}/dashboard-failed.png` }); throw e; });
+    await page
+      .getByRole("heading", { name: "Alkmaar" })
+      .waitFor({ timeout: SETTLE_MS })
+      .catch(async (e) => {
+        await page.screenshot({ path: `${ARTIFACTS}/dashboard-failed.png` });
+        throw e;
+      });
     const text = await page.locator("body").innerText();
     for (const other of ["Den Helder", "Hoorn", "Texel", "Klanttevredenheid per dimensie", "Accounts"]) expect(text).not.toContain(other);
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-gemeente.png`, fullPage: true });

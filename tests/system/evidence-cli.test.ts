@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { eq } from "drizzle-orm";
-import { openPglite, type Database } from "../../db/client.node.ts";
+import type { Database } from "../../db/client.node.ts";
 import { acquireLock } from "../../db/lock.node.ts";
 import { pgliteCopy } from "../helpers/db.ts";
 import { seedReference } from "../../db/seed/reference.ts";
@@ -36,12 +36,38 @@ beforeAll(async () => {
   await ensureDefaultQuestionnaire(db.db);
   const [owner] = await db.db.insert(users).values({ email: "eigenaar@zvh.test", name: "Eigenaar Risico", role: "kwaliteit" }).returning();
   const by = { actorId: owner.id, actor: owner.email, ip: null };
-  const risk = await createRisk(db.db, { kind: "risk", title: "Datalek bij informatiedeling", description: "Verkeerde ontvanger.",
-    processId: "informatiedeling-privacy", inherentLikelihood: 3, inherentImpact: 5, residualLikelihood: 2, residualImpact: 4,
-    treatment: "Vier-ogen-principe", ownerId: owner.id, reviewIntervalDays: 90 }, at("2025-02-03"), by);
+  const risk = await createRisk(
+    db.db,
+    {
+      kind: "risk",
+      title: "Datalek bij informatiedeling",
+      description: "Verkeerde ontvanger.",
+      processId: "informatiedeling-privacy",
+      inherentLikelihood: 3,
+      inherentImpact: 5,
+      residualLikelihood: 2,
+      residualImpact: 4,
+      treatment: "Vier-ogen-principe",
+      ownerId: owner.id,
+      reviewIntervalDays: 90,
+    },
+    at("2025-02-03"),
+    by,
+  );
   await updateRisk(db.db, risk.id, { title: "NA-DE-PERIODE" }, at("2026-02-01"), by);
-  await createFinding(db.db, { source: "other", title: "Privacyverklaring verouderd", description: "Versie 2019.", classification: "minor_nc",
-    clauses: ["7.5"], foundOn: "2025-03-01" }, at("2025-03-01"), by);
+  await createFinding(
+    db.db,
+    {
+      source: "other",
+      title: "Privacyverklaring verouderd",
+      description: "Versie 2019.",
+      classification: "minor_nc",
+      clauses: ["7.5"],
+      foundOn: "2025-03-01",
+    },
+    at("2025-03-01"),
+    by,
+  );
   database = db;
 });
 afterAll(async () => {
@@ -81,10 +107,11 @@ describe("evidence export and verify from the command line", () => {
     const files = unzipSync(readFileSync(join(dir, "a.zip")));
     const csv = "data/6.1/risicos.csv";
     const changed = { ...files, [csv]: strToU8(strFromU8(files[csv]).replace("Datalek", "Datalik")) };
-    const { ["data/7.5/audittrail.json"]: _gone, ...removed } = files;
+    const { "data/7.5/audittrail.json": _gone, ...removed } = files;
     const added = { ...files, "data/10.2/bewijs/untrusted.txt": strToU8("ondergeschoven") };
     const cases: [string, Record<string, Uint8Array>, string][] = [
-      ["changed.zip", changed, `gewijzigd: ${csv}`], ["removed.zip", removed, "ontbreekt: data/7.5/audittrail.json"],
+      ["changed.zip", changed, `gewijzigd: ${csv}`],
+      ["removed.zip", removed, "ontbreekt: data/7.5/audittrail.json"],
       ["added.zip", added, "extra: data/10.2/bewijs/untrusted.txt"],
     ];
     for (const [name, content, message] of cases) {
@@ -108,13 +135,24 @@ describe("evidence export and verify from the command line", () => {
     const fingerprint = /Vingerafdruk \(SHA-256\): ([0-9a-f ]+)\n/.exec(key.stdout)?.[1];
     expect(fingerprint?.replace(/ /g, "")).toMatch(/^[0-9a-f]{64}$/);
     const ok = await cli("evidence", "verify", join(dir, "a.zip"));
-    expect(ok.stdout).toContain(`Ondertekend met Ed25519-sleutel ${fingerprint}; de handtekening klopt. Dit is de sleutel van deze installatie.`);
+    expect(ok.stdout).toContain(
+      `Ondertekend met Ed25519-sleutel ${fingerprint}; de handtekening klopt. Dit is de sleutel van deze installatie.`,
+    );
 
     const files = unzipSync(readFileSync(join(dir, "a.zip")));
     const csv = "data/6.1/risicos.csv";
     files[csv] = strToU8(strFromU8(files[csv]).replace("Datalek", "Datalik"));
-    const rehash = (name: string, paths: string[]) => strToU8(paths.sort().map((p) => `${sha256Bytes(files[p])}  ${p}\n`).join(""));
-    files["manifest-sha256.txt"] = rehash("manifest-sha256.txt", Object.keys(files).filter((p) => p.startsWith("data/")));
+    const rehash = (_name: string, paths: string[]) =>
+      strToU8(
+        paths
+          .sort()
+          .map((p) => `${sha256Bytes(files[p])}  ${p}\n`)
+          .join(""),
+      );
+    files["manifest-sha256.txt"] = rehash(
+      "manifest-sha256.txt",
+      Object.keys(files).filter((p) => p.startsWith("data/")),
+    );
     files["tagmanifest-sha256.txt"] = rehash("tagmanifest-sha256.txt", ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"]);
     writeFileSync(join(dir, "rehashed.zip"), zipSync(files));
     const forged = await cli("evidence", "verify", join(dir, "rehashed.zip"));
@@ -145,7 +183,10 @@ describe("evidence export and verify from the command line", () => {
       expect(r.code, r.stderr).toBe(0);
       expect(hashIn(r.stdout)).toBe(first);
       expect(sha256Bytes(readFileSync(join(dir, "server.zip")))).toBe(first);
-      const bad = await runCli(["evidence", "export", "--from", "2025-01-01", "--to", "2025-12-31", "--clauses", "4.4", "--out", join(dir, "x.zip")], env);
+      const bad = await runCli(
+        ["evidence", "export", "--from", "2025-01-01", "--to", "2025-12-31", "--clauses", "4.4", "--out", join(dir, "x.zip")],
+        env,
+      );
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain("Onbekende paragraaf: 4.4");
     } finally {

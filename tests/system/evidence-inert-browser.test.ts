@@ -22,9 +22,18 @@ let files: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
   t = await testApp({ now: new Date("2026-01-20T10:00:00Z") });
-  const res = await t.request("/api/findings", { method: "POST", json: { source: "other", title: "Observatie", description: "x",
-    classification: "observation", clauses: ["10.2"], foundOn: "2026-01-05" } });
-  const findingId = (await res.json() as { finding: { id: string } }).finding.id;
+  const res = await t.request("/api/findings", {
+    method: "POST",
+    json: {
+      source: "other",
+      title: "Observatie",
+      description: "x",
+      classification: "observation",
+      clauses: ["10.2"],
+      foundOn: "2026-01-05",
+    },
+  });
+  const findingId = ((await res.json()) as { finding: { id: string } }).finding.id;
   const form = new FormData();
   form.set("file", new File([SCRIPT], "x.html", { type: "text/plain" }));
   form.set("concernsDate", "2026-01-05");
@@ -51,7 +60,10 @@ afterAll(async () => {
 function watch(page: Page) {
   const seen: string[] = [];
   page.on("console", (m) => seen.push(m.text()));
-  page.on("dialog", (d) => { seen.push(`dialog ${d.message()}`); void d.dismiss(); });
+  page.on("dialog", (d) => {
+    seen.push(`dialog ${d.message()}`);
+    void d.dismiss();
+  });
   return seen;
 }
 

@@ -14,10 +14,13 @@ function cli(...args: string[]) {
   const env = { ...process.env, PGLITE_DIR: join(dir, "pglite"), DATABASE_URL: "" };
   return run(process.execPath, ["scripts/launch.mjs", "cli", ...args], { env }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
 }
 
-beforeAll(async () => { if (serverBundleStale()) await buildServer(); });
+beforeAll(async () => {
+  if (serverBundleStale()) await buildServer();
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("compiled entries", () => {
@@ -29,8 +32,14 @@ describe("compiled entries", () => {
   it("an unknown option or an unreadable date: a Dutch message and exit code 2, never a stack trace, no database opened", async () => {
     for (const [args, message] of [
       [["waves", "--golf"], /^Fout: Onbekende optie '--golf'\. Bekende opties:/],
-      [["wave", "create", "--name", "KTO 2027", "--opens", "12 maart 2027", "--closes", "31-02-2027"], /^Fout: De datum '31-02-2027' bij --closes bestaat niet\./],
-      [["wave", "create", "--name", "KTO 2027", "--opens", "volgende week", "--closes", "2027-04-01"], /^Fout: Ongeldige datum 'volgende week' bij --opens/],
+      [
+        ["wave", "create", "--name", "KTO 2027", "--opens", "12 maart 2027", "--closes", "31-02-2027"],
+        /^Fout: De datum '31-02-2027' bij --closes bestaat niet\./,
+      ],
+      [
+        ["wave", "create", "--name", "KTO 2027", "--opens", "volgende week", "--closes", "2027-04-01"],
+        /^Fout: Ongeldige datum 'volgende week' bij --opens/,
+      ],
       [["golf"], /^Fout: Onbekende opdracht 'golf'\./],
     ] as const) {
       const r = await cli(...args);

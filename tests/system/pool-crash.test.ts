@@ -27,9 +27,15 @@ const N = 60;
 
 async function postgresReachable() {
   const s = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try { await s`select 1`; return true; } catch { return false; } finally { await s.end({ timeout: 1 }); }
+  try {
+    await s`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await s.end({ timeout: 1 });
+  }
 }
-
 
 type Env = { PGLITE_DIR?: string; DATABASE_URL?: string };
 
@@ -42,10 +48,23 @@ async function prepare(env: Env) {
     await seedReference(db.db);
     const questionnaireId = await ensureDefaultQuestionnaire(db.db);
     const now = new Date();
-    const [wave] = await db.db.insert(waves).values({ name: "KTO crash", questionnaireId,
-      opensAt: new Date(now.getTime() - 86_400_000), closesAt: new Date(now.getTime() + 86_400_000) }).returning();
-    const invited = await createInvitations(db.db, wave.id, Array.from({ length: N }, () => ({ organisation: "Politie Noord-Holland", organisationType: "veiligheid" as const })),
-      "http://127.0.0.1", now, { actorId: null, actor: "test", ip: null });
+    const [wave] = await db.db
+      .insert(waves)
+      .values({
+        name: "KTO crash",
+        questionnaireId,
+        opensAt: new Date(now.getTime() - 86_400_000),
+        closesAt: new Date(now.getTime() + 86_400_000),
+      })
+      .returning();
+    const invited = await createInvitations(
+      db.db,
+      wave.id,
+      Array.from({ length: N }, () => ({ organisation: "Politie Noord-Holland", organisationType: "veiligheid" as const })),
+      "http://127.0.0.1",
+      now,
+      { actorId: null, actor: "test", ip: null },
+    );
     return invited.map((i) => i.token);
   } finally {
     await db.close();
@@ -54,16 +73,23 @@ async function prepare(env: Env) {
 
 /** Every server this file started, so that a failed test leaves none running. */
 const children = new Set<ChildProcess>();
-afterAll(() => { for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL"); });
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+});
 
 async function start(env: Env, minBatch: number) {
   const child = spawn("node_modules/.bin/tsx", ["tests/fixtures/pool-server.ts"], {
-    env: { ...process.env, ...env, POOL_MIN_BATCH: String(minBatch) }, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env, POOL_MIN_BATCH: String(minBatch) },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);
   let output = "";
-  child.stdout!.on("data", (d) => { output += d; });
-  child.stderr!.on("data", (d) => { output += d; });
+  child.stdout!.on("data", (d) => {
+    output += d;
+  });
+  child.stderr!.on("data", (d) => {
+    output += d;
+  });
   const deadline = Date.now() + 60_000;
   while (!output.includes("ready")) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
@@ -82,16 +108,20 @@ function kill(child: ChildProcess, signal: NodeJS.Signals) {
 }
 
 const marker = (i: number) => `crash-${i}`;
-const submit = (base: string, token: string, i: number) => fetch(`${base}/api/s/${token}/response`, {
-  method: "POST", headers: { "content-type": "application/json", "idempotency-key": `crash-key-${i}` },
-  body: JSON.stringify({ data: { ...COMPLETE, goed: marker(i) } }),
-});
+const submit = (base: string, token: string, i: number) =>
+  fetch(`${base}/api/s/${token}/response`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": `crash-key-${i}` },
+    body: JSON.stringify({ data: { ...COMPLETE, goed: marker(i) } }),
+  });
 
 /** Every marker in the responses and in the pool, with how often it appears. */
 async function stored(db: Database) {
-  const r = rows<{ m: string; where: string }>(await db.db.execute(sql`
+  const r = rows<{ m: string; where: string }>(
+    await db.db.execute(sql`
     select data->>'goed' as m, 'responses' as where from responses
-    union all select payload->'data'->>'goed', 'pool' from response_pool`));
+    union all select payload->'data'->>'goed', 'pool' from response_pool`),
+  );
   const counts = new Map<string, number>();
   for (const x of r) counts.set(x.m, (counts.get(x.m) ?? 0) + 1);
   return { counts, inPool: r.filter((x) => x.where === "pool").length };
@@ -114,10 +144,17 @@ async function scenario(env: Env) {
   // forty parallel submissions, each followed by mixing in the background.
   server = await start(env, 5);
   expect(server.output()).toMatch(/ready port=\d+ mixed=20/);
-  const attempts = tokens.slice(20).map((tok, j) => submit(server.base, tok, 20 + j).then((r) => {
-    if (r.status === 201) acked.add(20 + j);
-    else expect(r.status).toBe(201);
-  }, () => { /* the connection died with the server: not acknowledged */ }));
+  const attempts = tokens.slice(20).map((tok, j) =>
+    submit(server.base, tok, 20 + j).then(
+      (r) => {
+        if (r.status === 201) acked.add(20 + j);
+        else expect(r.status).toBe(201);
+      },
+      () => {
+        /* the connection died with the server: not acknowledged */
+      },
+    ),
+  );
   while (acked.size < 40) await new Promise((r) => setTimeout(r, 2));
   await kill(server.child, "SIGKILL");
   await Promise.all(attempts);
@@ -131,7 +168,9 @@ async function scenario(env: Env) {
     const before = await stored(db);
     for (const i of acked) expect(before.counts.get(marker(i)), marker(i)).toBe(1);
     for (const [m, n] of before.counts) expect(n, m).toBe(1);
-    const [{ submitted }] = rows<{ submitted: number }>(await db.db.execute(sql`select count(*)::int as submitted from invitations where submitted_at is not null`));
+    const [{ submitted }] = rows<{ submitted: number }>(
+      await db.db.execute(sql`select count(*)::int as submitted from invitations where submitted_at is not null`),
+    );
     expect(before.counts.size).toBe(Number(submitted)); // each used invitation has exactly one stored payload
     // The last incomplete batch, as at wave close: then every acknowledged response is a response.
     await mixPool(db.db, new Date(Date.now() + 2 * 86_400_000));
@@ -158,18 +197,22 @@ describe("a server killed between acknowledgement and mixing loses nothing and s
     }
   }, 300_000);
 
-  it.skipIf(!reachable)("PostgreSQL", async () => {
-    const name = `ks_crash_${randomBytes(5).toString("hex")}`;
-    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    try {
-      const url = new URL(ADMIN_URL);
-      url.pathname = `/${name}`;
-      const r = await scenario({ DATABASE_URL: url.toString() });
-      expect(r.acked).toBeGreaterThanOrEqual(40);
-    } finally {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }, 300_000);
+  it.skipIf(!reachable)(
+    "PostgreSQL",
+    async () => {
+      const name = `ks_crash_${randomBytes(5).toString("hex")}`;
+      const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${name}`);
+      try {
+        const url = new URL(ADMIN_URL);
+        url.pathname = `/${name}`;
+        const r = await scenario({ DATABASE_URL: url.toString() });
+        expect(r.acked).toBeGreaterThanOrEqual(40);
+      } finally {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
+    300_000,
+  );
 });

@@ -46,22 +46,53 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
     const realNow = app.clock.now;
     const [owner] = await app.db.select().from(users).where(eq(users.email, "kwaliteit@test.local"));
     app.clock.now = new Date(realNow.getTime() - 10 * DAY);
-    const { finding } = await json<{ finding: { id: string } }>(await app.request("/api/findings", { method: "POST", json: {
-      source: "complaint", title: "Aanmelder kreeg geen terugkoppeling", description: "Een woningcorporatie hoorde drie weken niets na de aanmelding.",
-      classification: "minor_nc", clauses: ["8.2.1"], foundOn: iso(app.clock.now),
-    } }), 201);
+    const { finding } = await json<{ finding: { id: string } }>(
+      await app.request("/api/findings", {
+        method: "POST",
+        json: {
+          source: "complaint",
+          title: "Aanmelder kreeg geen terugkoppeling",
+          description: "Een woningcorporatie hoorde drie weken niets na de aanmelding.",
+          classification: "minor_nc",
+          clauses: ["8.2.1"],
+          foundOn: iso(app.clock.now),
+        },
+      }),
+      201,
+    );
     findingId = finding.id;
-    const { action } = await json<{ action: { ref: string } }>(await app.request("/api/actions", { method: "POST", json: {
-      findingIds: [finding.id], title: "Werkinstructie terugkoppeling aanpassen", ownerId: owner.id,
-      dueOn: iso(new Date(realNow.getTime() - 3 * DAY)), criterion: { kind: "manual", text: "Steekproef: iedere aanmelder hoort binnen twee werkdagen iets." },
-    } }), 201);
+    const { action } = await json<{ action: { ref: string } }>(
+      await app.request("/api/actions", {
+        method: "POST",
+        json: {
+          findingIds: [finding.id],
+          title: "Werkinstructie terugkoppeling aanpassen",
+          ownerId: owner.id,
+          dueOn: iso(new Date(realNow.getTime() - 3 * DAY)),
+          criterion: { kind: "manual", text: "Steekproef: iedere aanmelder hoort binnen twee werkdagen iets." },
+        },
+      }),
+      201,
+    );
     actionRef = action.ref;
     app.clock.now = realNow;
-    await json(await app.request("/api/risks", { method: "POST", json: {
-      kind: "risk", title: "Triage loopt vertraging op", description: "Aanmeldingen blijven liggen bij drukte.",
-      inherentLikelihood: 4, inherentImpact: 3, residualLikelihood: 2, residualImpact: 3,
-      treatment: "Dagelijkse triage door twee procesregisseurs.", ownerId: owner.id,
-    } }), 201);
+    await json(
+      await app.request("/api/risks", {
+        method: "POST",
+        json: {
+          kind: "risk",
+          title: "Triage loopt vertraging op",
+          description: "Aanmeldingen blijven liggen bij drukte.",
+          inherentLikelihood: 4,
+          inherentImpact: 3,
+          residualLikelihood: 2,
+          residualImpact: 3,
+          treatment: "Dagelijkse triage door twee procesregisseurs.",
+          ownerId: owner.id,
+        },
+      }),
+      201,
+    );
   }
 
   const account = (email: string, name: string, role: string) => accountWithPassword(app, email, role, { name });
@@ -95,7 +126,10 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       await page.getByText("Geen bevindingen die aan deze filters voldoen.").waitFor();
       expect(new URL(page.url()).search).toBe("?source=audit");
       await page.getByRole("button", { name: "Filters wissen" }).click();
-      await page.getByRole("table", { name: /Bevindingen/ }).getByRole("row", { name: /Aanmelder kreeg geen terugkoppeling/ }).waitFor();
+      await page
+        .getByRole("table", { name: /Bevindingen/ })
+        .getByRole("row", { name: /Aanmelder kreeg geen terugkoppeling/ })
+        .waitFor();
       await page.screenshot({ path: `${ARTIFACTS}/quality-digest.png`, fullPage: true });
       await overdue.click();
     });
@@ -125,7 +159,9 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       const owner = form.getByLabel("Eigenaar");
       expect(await owner.locator("option:checked").innerText()).toBe("Mijzelf (Kim de Kwaliteit)");
       await form.getByLabel("Handmatig beoordelen").check();
-      await form.getByLabel("Het criterium in woorden").fill("Bij de volgende steekproef van 20 aanmeldingen is iedereen binnen twee werkdagen teruggebeld.");
+      await form
+        .getByLabel("Het criterium in woorden")
+        .fill("Bij de volgende steekproef van 20 aanmeldingen is iedereen binnen twee werkdagen teruggebeld.");
       await form.getByRole("button", { name: "Actie plannen" }).click();
       const done = form.getByRole("status").filter({ hasText: /Actie ACT-\d{4}-\d{3} is gepland\./ });
       await done.waitFor();
@@ -133,12 +169,17 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       const card = page.getByRole("article", { name: new RegExp(`${ref} Terugkoppeling opnemen in de triage-checklist`) });
       await card.waitFor();
       await expect(card.innerText()).resolves.toContain("Kim de Kwaliteit");
-      await card.getByText(/handmatig/).first().waitFor();
+      await card
+        .getByText(/handmatig/)
+        .first()
+        .waitFor();
     });
 
     await step(page, "evidence", async () => {
       const form = page.getByRole("form", { name: "Bewijs uploaden" });
-      await form.getByLabel("Bestand").setInputFiles({ name: "steekproef.txt", mimeType: "text/plain", buffer: Buffer.from("20 van 20 binnen twee werkdagen.\n") });
+      await form
+        .getByLabel("Bestand")
+        .setInputFiles({ name: "steekproef.txt", mimeType: "text/plain", buffer: Buffer.from("20 van 20 binnen twee werkdagen.\n") });
       await form.getByRole("button", { name: "Uploaden" }).click();
       await form.getByRole("status").filter({ hasText: "steekproef.txt is opgeslagen." }).waitFor();
       const row = page.getByRole("table", { name: /Bewijsstukken/ }).getByRole("row", { name: /steekproef\.txt/ });
@@ -181,9 +222,14 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       await page.getByRole("heading", { name: "Audits en risico's", level: 1 }).waitFor();
       /** The count and the named level in one cell of a heat-map table, found by its row and column headers. */
       const cell = async (table: string, likelihood: number, impact: number) => {
-        const row = main.getByRole("table", { name: new RegExp(`^${table}`) }).getByRole("row")
+        const row = main
+          .getByRole("table", { name: new RegExp(`^${table}`) })
+          .getByRole("row")
           .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^Kans ${likelihood}\\b`) }) });
-        return row.getByRole("cell").nth(impact - 1).innerText();
+        return row
+          .getByRole("cell")
+          .nth(impact - 1)
+          .innerText();
       };
       await main.getByRole("table", { name: /^Inherent risico/ }).waitFor();
       expect(await cell("Inherent risico", 4, 3)).toMatch(/^1\s+Hoog$/);
@@ -196,7 +242,10 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       // A risk's history: who recorded it and when.
       await row.getByRole("link").click();
       const detail = main.getByRole("region", { name: /Triage loopt vertraging op/ });
-      await detail.getByRole("table", { name: /Geschiedenis/ }).getByRole("row", { name: /vastgelegd/ }).waitFor();
+      await detail
+        .getByRole("table", { name: /Geschiedenis/ })
+        .getByRole("row", { name: /vastgelegd/ })
+        .waitFor();
       await page.screenshot({ path: `${ARTIFACTS}/quality-auditor-risk-detail.png`, fullPage: true });
     });
 

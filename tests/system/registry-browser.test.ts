@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { accountWithPassword, ARTIFACTS, browserUnavailable, launchBrowser, loginPage, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
+import {
+  accountWithPassword,
+  ARTIFACTS,
+  browserUnavailable,
+  launchBrowser,
+  loginPage,
+  serveTestApp,
+  SETTLE_MS,
+} from "../helpers/browser.ts";
 import { MUNICIPALITIES } from "../../db/seed/reference.ts";
 
 const skip = browserUnavailable();
@@ -94,7 +102,10 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
       await form.getByText("Elementen vastgelegd in dit formulier: 5/5.").waitFor();
       await form.getByRole("button", { name: "Casusoverleg vastleggen" }).click();
       await form.getByRole("status").filter({ hasText: "(5/5 elementen)" }).waitFor();
-      const row = page.getByRole("table", { name: /Casusoverleggen/ }).getByRole("row").filter({ hasText: code });
+      const row = page
+        .getByRole("table", { name: /Casusoverleggen/ })
+        .getByRole("row")
+        .filter({ hasText: code });
       await row.waitFor();
       const text = await row.innerText();
       expect(text).toContain("5/5");
@@ -112,7 +123,10 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
       await tile("Casusoverleggen").getByText("1", { exact: true }).waitFor();
       await expect(tile("Vijf elementen vastgelegd").innerText()).resolves.toContain("100\u00a0%");
       await page.getByRole("table", { name: "Kengetallen per maand" }).waitFor();
-      await page.getByRole("table", { name: "Deelname per partner" }).getByRole("row", { name: /Politie Noord-Holland/ }).waitFor();
+      await page
+        .getByRole("table", { name: "Deelname per partner" })
+        .getByRole("row", { name: /Politie Noord-Holland/ })
+        .waitFor();
       await page.getByText("In deze selectie zijn geen uren geregistreerd.").first().waitFor(); // designed empty state
       await page.screenshot({ path: `${ARTIFACTS}/registry-metrics.png`, fullPage: true });
       // A filter that matches nothing: in the URL, and counted as zero.
@@ -164,7 +178,11 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
 
       // Key figures for the own municipality count the conference held for its case.
       await page.getByRole("navigation").getByRole("link", { name: "Kengetallen" }).click();
-      await page.locator(".kpis > div").filter({ has: page.getByText("Casusoverleggen", { exact: true }) }).getByText("1", { exact: true }).waitFor();
+      await page
+        .locator(".kpis > div")
+        .filter({ has: page.getByText("Casusoverleggen", { exact: true }) })
+        .getByText("1", { exact: true })
+        .waitFor();
       await page.screenshot({ path: `${ARTIFACTS}/registry-gemeente-metrics.png`, fullPage: true });
     });
     await page.close();

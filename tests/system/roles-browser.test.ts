@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import {
-  ARTIFACTS, browserUnavailable, givePassword, launchBrowser, loginPage, SETTLE_MS, seedDashboard, serveTestApp,
-  type DashboardSeed, type TestServer,
+  ARTIFACTS,
+  browserUnavailable,
+  givePassword,
+  launchBrowser,
+  loginPage,
+  SETTLE_MS,
+  seedDashboard,
+  serveTestApp,
+  type DashboardSeed,
+  type TestServer,
 } from "../helpers/browser.ts";
 import { MUNICIPALITIES } from "../../db/seed/reference.ts";
 
@@ -12,23 +20,72 @@ const SHOTS = `${ARTIFACTS}/roles`;
 
 /** Every view's nav label and its path. */
 const VIEW = {
-  results: "Klanttevredenheid", casussen: "Casussen", casusoverleg: "Casusoverleg", kengetallen: "Kengetallen", rendement: "Rendement",
-  uitdraaien: "Uitdraaien", verbetercyclus: "Verbetercyclus", "audits-risicos": "Audits en risico's", directiebeoordeling: "Directiebeoordeling",
-  municipality: "Mijn gemeente", users: "Accounts", audit: "Audittrail", account: "Mijn account",
+  results: "Klanttevredenheid",
+  casussen: "Casussen",
+  casusoverleg: "Casusoverleg",
+  kengetallen: "Kengetallen",
+  rendement: "Rendement",
+  uitdraaien: "Uitdraaien",
+  verbetercyclus: "Verbetercyclus",
+  "audits-risicos": "Audits en risico's",
+  directiebeoordeling: "Directiebeoordeling",
+  municipality: "Mijn gemeente",
+  users: "Accounts",
+  audit: "Audittrail",
+  account: "Mijn account",
 } as const;
 type View = keyof typeof VIEW;
 /** Where each view lives now; the views with English names moved to Dutch ones, and their old addresses redirect. */
-const MOVED: Partial<Record<View, string>> = { results: "/resultaten", municipality: "/gemeente", users: "/gebruikers", audit: "/audittrail" };
+const MOVED: Partial<Record<View, string>> = {
+  results: "/resultaten",
+  municipality: "/gemeente",
+  users: "/gebruikers",
+  audit: "/audittrail",
+};
 const pathOf = (v: View) => MOVED[v] ?? `/${v}`;
 
 /** What each role is meant to see, in menu order (the API refuses the rest; the menu should not offer dead ends). */
 const SEES: Record<string, View[]> = {
   admin: ["users", "audit", "account"],
-  kwaliteit: ["results", "casussen", "casusoverleg", "kengetallen", "rendement", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
-  management: ["results", "casussen", "casusoverleg", "kengetallen", "rendement", "uitdraaien", "verbetercyclus", "audits-risicos", "directiebeoordeling", "account"],
+  kwaliteit: [
+    "results",
+    "casussen",
+    "casusoverleg",
+    "kengetallen",
+    "rendement",
+    "uitdraaien",
+    "verbetercyclus",
+    "audits-risicos",
+    "directiebeoordeling",
+    "audit",
+    "account",
+  ],
+  management: [
+    "results",
+    "casussen",
+    "casusoverleg",
+    "kengetallen",
+    "rendement",
+    "uitdraaien",
+    "verbetercyclus",
+    "audits-risicos",
+    "directiebeoordeling",
+    "account",
+  ],
   medewerker: ["casussen", "casusoverleg", "kengetallen", "account"],
   gemeente: ["municipality", "kengetallen", "account"],
-  auditor: ["results", "casussen", "casusoverleg", "kengetallen", "rendement", "verbetercyclus", "audits-risicos", "directiebeoordeling", "audit", "account"],
+  auditor: [
+    "results",
+    "casussen",
+    "casusoverleg",
+    "kengetallen",
+    "rendement",
+    "verbetercyclus",
+    "audits-risicos",
+    "directiebeoordeling",
+    "audit",
+    "account",
+  ],
 };
 
 /**
@@ -49,7 +106,10 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
     browser = await launchBrowser();
     seed = await seedDashboard(app);
     // The accounts made with the test app (gemeente for Alkmaar, medewerker for the Alkmaar branch), now with a password.
-    await givePassword(app, Object.keys(SEES).map((role) => `${role}@test.local`));
+    await givePassword(
+      app,
+      Object.keys(SEES).map((role) => `${role}@test.local`),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -131,21 +191,33 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
       await settle(page);
       // The latest wave against the previous one: rol_taken rose from 2.5 to 4.5, which the test marks significant, in words.
       const dimensions = main.getByRole("table", { name: "Gemiddelde per dimensie" });
-      await expect(dimensions.getByRole("row", { name: /Rolduidelijkheid/ }).innerText()).resolves.toMatch(/▲\s*significant hoger \(p [<=] 0,\d+\)/);
+      await expect(dimensions.getByRole("row", { name: /Rolduidelijkheid/ }).innerText()).resolves.toMatch(
+        /▲\s*significant hoger \(p [<=] 0,\d+\)/,
+      );
       await expect(dimensions.getByRole("row", { name: /Samenwerking/ }).innerText()).resolves.toContain("verschil niet significant");
       // Groups under 5 respondents: a word, never a number.
       const groups = main.getByRole("table", { name: /per soort organisatie/ });
       await expect(groups.getByRole("row", { name: /^Wonen/ }).innerText()).resolves.toMatch(/^Wonen(\s+onderdrukt \(< 5\))+$/);
       await main.getByLabel("Groeperen naar", { exact: true }).selectOption({ label: "Gemeente" });
       expect(param("group")).toBe("municipality");
-      await main.getByRole("table", { name: /per gemeente/ }).getByRole("row", { name: /Den Helder/ }).getByText("onderdrukt (< 5)").first().waitFor();
+      await main
+        .getByRole("table", { name: /per gemeente/ })
+        .getByRole("row", { name: /Den Helder/ })
+        .getByText("onderdrukt (< 5)")
+        .first()
+        .waitFor();
       // Open answers only for groups of 10 or more; the smaller groups say why they are missing.
       await main.getByLabel("Open antwoorden groeperen naar").selectOption({ label: "Soort organisatie" });
       expect(param("ogroup")).toBe("organisationType");
       const open = main.getByRole("region", { name: "Open antwoorden" });
       await open.getByText("Rollen aan tafel vaker toelichten.").first().waitFor();
-      await expect(open.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Zorg/ }) }).first().innerText())
-        .resolves.toContain("onderdrukt (< 10)");
+      await expect(
+        open
+          .getByRole("listitem")
+          .filter({ has: page.getByRole("heading", { name: /^Zorg/ }) })
+          .first()
+          .innerText(),
+      ).resolves.toContain("onderdrukt (< 10)");
       await main.getByLabel("Meting", { exact: true }).selectOption({ label: "KTO vorig jaar (16 respondenten)" });
       expect(param("wave")).toBe(seed.previousWaveId);
       await settle(page);
@@ -190,7 +262,10 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
       await settle(page);
       const filters = main.getByRole("search", { name: "Bevindingen filteren" });
       expect(await filters.getByLabel("Bron", { exact: true }).inputValue()).toBe("audit");
-      await main.getByRole("table", { name: /Bevindingen/ }).getByRole("row", { name: /Casusregisseur niet altijd vastgelegd/ }).waitFor();
+      await main
+        .getByRole("table", { name: /Bevindingen/ })
+        .getByRole("row", { name: /Casusregisseur niet altijd vastgelegd/ })
+        .waitFor();
       await filters.getByLabel("Classificatie", { exact: true }).selectOption({ label: "Observatie" });
       expect(param("classification")).toBe("observation");
       expect(param("source")).toBe("audit");
@@ -199,7 +274,10 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
     await step(page, "filters-audits", async () => {
       await page.goto(`${app.base}/audits-risicos?year=${seed.auditYear}`);
       await settle(page);
-      await main.getByRole("table", { name: new RegExp(`Auditbevindingen ${seed.auditYear}`) }).getByRole("row", { name: /8\.5\.1/ }).waitFor();
+      await main
+        .getByRole("table", { name: new RegExp(`Auditbevindingen ${seed.auditYear}`) })
+        .getByRole("row", { name: /8\.5\.1/ })
+        .waitFor();
       await main.getByLabel("Jaar", { exact: true }).selectOption(String(seed.auditYear - 1));
       expect(param("year")).toBe(String(seed.auditYear - 1));
       await main.getByText(`De audits van ${seed.auditYear - 1} hebben (nog) geen bevindingen opgeleverd.`).waitFor();

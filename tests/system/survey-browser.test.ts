@@ -20,9 +20,10 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
 
   async function invite() {
     const res = await app.request(`/api/waves/${app.wave.id}/invitations`, {
-      method: "POST", json: { invitations: [{ organisation: "Veilig Thuis Noord-Holland Noord", organisationType: "zorg", branch: "den-helder" }] },
+      method: "POST",
+      json: { invitations: [{ organisation: "Veilig Thuis Noord-Holland Noord", organisationType: "zorg", branch: "den-helder" }] },
     });
-    return (await res.json() as { invitations: { token: string }[] }).invitations[0].token;
+    return ((await res.json()) as { invitations: { token: string }[] }).invitations[0].token;
   }
 
   /** Clicks the rating value of a question by its title. */
@@ -33,7 +34,7 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
 
   async function answerPage(page: Page, value: string) {
     const questions = page.locator(".sd-question:visible");
-    for (let i = 0; i < await questions.count(); i++) {
+    for (let i = 0; i < (await questions.count()); i++) {
       const q = questions.nth(i);
       // Clicking a selected rating item clears it in SurveyJS, so leave answered questions alone.
       if (await q.locator("input:checked").count()) continue;
@@ -55,20 +56,32 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
 
     await page.reload();
     await page.locator(".sd-question").first().waitFor();
-    const saved = rows<{ progress: Record<string, number> }>(await app.db.execute(sql`select progress from invitations where progress is not null`));
+    const saved = rows<{ progress: Record<string, number> }>(
+      await app.db.execute(sql`select progress from invitations where progress is not null`),
+    );
     expect(saved[0].progress).toMatchObject({ bek_weten: 4, bek_bereikbaar: 5 });
     const resumed = page.locator(".sd-question", { hasText: "goed bereikbaar" }).locator('input[value="5"]');
     await expect.poll(() => resumed.isChecked()).toBe(true);
 
     for (let guard = 0; guard < 10; guard++) {
       await answerPage(page, "4");
-      const next = page.locator("input.sd-navigation__next-btn:visible, button.sd-navigation__next-btn:visible, .sd-navigation__next-btn:visible").first();
-      if (await next.count()) { await next.click(); continue; }
+      const next = page
+        .locator("input.sd-navigation__next-btn:visible, button.sd-navigation__next-btn:visible, .sd-navigation__next-btn:visible")
+        .first();
+      if (await next.count()) {
+        await next.click();
+        continue;
+      }
       await page.locator(".sd-navigation__complete-btn:visible").first().click();
       break;
     }
-    await page.getByRole("heading", { name: "Hartelijk dank!" }).waitFor({ timeout: SETTLE_MS })
-      .catch(async (e) => { await page.screenshot({ path: `${ARTIFACTS}/survey-failed.png`, fullPage: true }); throw e; });
+    await page
+      .getByRole("heading", { name: "Hartelijk dank!" })
+      .waitFor({ timeout: SETTLE_MS })
+      .catch(async (e) => {
+        await page.screenshot({ path: `${ARTIFACTS}/survey-failed.png`, fullPage: true });
+        throw e;
+      });
     await page.screenshot({ path: `${ARTIFACTS}/survey-thanks.png`, fullPage: true });
 
     // Anonymous wave: the answers wait in the pool until a batch is mixed; mix this one now.

@@ -25,7 +25,9 @@ async function cli(env: Record<string, string>, ...args: string[]) {
   try {
     return await runWith(async () => directBackend({ ...db, close: async () => {} }, "http://example.test"), args);
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -34,12 +36,27 @@ beforeAll(async () => {
   db = await pgliteCopy();
   await seedReference(db.db);
   const questionnaireId = await ensureDefaultQuestionnaire(db.db);
-  const [w] = await db.db.insert(waves).values({
-    name: "KTO cli", questionnaireId, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 20 * 86_400_000),
-  }).returning();
+  const [w] = await db.db
+    .insert(waves)
+    .values({
+      name: "KTO cli",
+      questionnaireId,
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 20 * 86_400_000),
+    })
+    .returning();
   waveId = w.id;
-  server = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false,
-    onData(stream, _s, cb) { simpleParser(stream).then((m) => { inbox.push(m); cb(); }, cb); } });
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _s, cb) {
+      simpleParser(stream).then((m) => {
+        inbox.push(m);
+        cb();
+      }, cb);
+    },
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   smtpUrl = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}?ignoreTLS=true`;
 });
@@ -60,9 +77,14 @@ describe("survey operations from the CLI", () => {
     expect((await cli({}, "waves")).stdout).toContain("KTO cli");
 
     const good = join(dir, "partners.csv");
-    writeFileSync(good, "\uFEFForganisatie;type;gemeente;e-mail;naam\nGGD;zorg;Den Helder;ggd@ggd.test;Gea\nPolitie;veiligheid;;p@politie.test;\n");
+    writeFileSync(
+      good,
+      "\uFEFForganisatie;type;gemeente;e-mail;naam\nGGD;zorg;Den Helder;ggd@ggd.test;Gea\nPolitie;veiligheid;;p@politie.test;\n",
+    );
     const imported = await cli({}, "contacts", "import", good, "--wave", waveId);
-    expect(imported.stdout).toBe("2 contact(en) gelezen: 2 nieuw, 0 bijgewerkt, 0 afgemeld. Op de contactlijst van de meting: 2 toegevoegd, 0 stonden er al.\n");
+    expect(imported.stdout).toBe(
+      "2 contact(en) gelezen: 2 nieuw, 0 bijgewerkt, 0 afgemeld. Op de contactlijst van de meting: 2 toegevoegd, 0 stonden er al.\n",
+    );
 
     const queued = await cli({}, "invite", "send", "--wave", waveId);
     expect(queued.stdout).toMatch(/^2 uitnodiging\(en\) klaargezet \(0 stonden er al\)\. Zonder SMTP_URL/);

@@ -52,24 +52,57 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
     await migrate(db.db);
     await seedReference(db.db);
     const questionnaireId = await ensureDefaultQuestionnaire(db.db);
-    const [wave] = await db.db.insert(waves).values({
-      name: "KTO workers", questionnaireId, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000),
-    }).returning();
+    const [wave] = await db.db
+      .insert(waves)
+      .values({
+        name: "KTO workers",
+        questionnaireId,
+        opensAt: new Date(Date.now() - 86_400_000),
+        closesAt: new Date(Date.now() + 86_400_000),
+      })
+      .returning();
     waveId = wave.id;
     const [user] = await db.db.insert(users).values({ email: "kwaliteit@wrk.test", name: "K", role: "kwaliteit" }).returning();
     cookie = `ks_session=${(await createSession(db.db, user.id, new Date(), null)).token}`;
 
     // Port 0: the OS picks a free port and wrangler prints it, so nothing can take it in between.
-    child = spawn("node_modules/.bin/wrangler", ["dev", "--port", "0", "--ip", "127.0.0.1",
-      "--var", `DATABASE_URL:${url}`, "--var", `PUBLIC_URL:${PUBLIC_URL}`, "--persist-to", state, "--show-interactive-dev-session=false", "--test-scheduled"], {
-      detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+    child = spawn(
+      "node_modules/.bin/wrangler",
+      [
+        "dev",
+        "--port",
+        "0",
+        "--ip",
+        "127.0.0.1",
+        "--var",
+        `DATABASE_URL:${url}`,
+        "--var",
+        `PUBLIC_URL:${PUBLIC_URL}`,
+        "--persist-to",
+        state,
+        "--show-interactive-dev-session=false",
+        "--test-scheduled",
+      ],
+      {
+        detached: true,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+      },
+    );
+    child.stdout?.on("data", (d) => {
+      output += d;
     });
-    child.stdout?.on("data", (d) => { output += d; });
-    child.stderr?.on("data", (d) => { output += d; });
+    child.stderr?.on("data", (d) => {
+      output += d;
+    });
     const deadline = Date.now() + 90_000;
     for (;;) {
       base ||= /Ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? "";
-      const ok = base !== "" && await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const ok =
+        base !== "" &&
+        (await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        ));
       if (ok) break;
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`wrangler dev did not come up:\n${output}`);
       await new Promise((r) => setTimeout(r, 500));
@@ -77,7 +110,13 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
   }, 120_000);
 
   afterAll(async () => {
-    if (child?.pid) { try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ } }
+    if (child?.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+    }
     await db?.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -91,35 +130,49 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
 
   it("runs a survey round-trip: invite, open, save, submit once, replay", async () => {
     const created = await fetch(`${base}/api/waves/${waveId}/invitations`, {
-      method: "POST", headers: { "content-type": "application/json", cookie, origin: base },
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: base },
       body: JSON.stringify({ invitations: [{ organisation: "Openbaar Ministerie Noord-Holland", organisationType: "justitie" }] }),
     });
     expect(created.status, output).toBe(201);
-    const { invitations } = await created.json() as { invitations: { token: string; url: string }[] };
+    const { invitations } = (await created.json()) as { invitations: { token: string; url: string }[] };
     expect(invitations[0].url.startsWith(`${PUBLIC_URL}/s/`)).toBe(true);
     const token = invitations[0].token;
 
     const open = await fetch(`${base}/api/s/${token}`);
     expect(open.status).toBe(200);
     const save = await fetch(`${base}/api/s/${token}/progress`, {
-      method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ data: { bek_weten: 3 } }),
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ data: { bek_weten: 3 } }),
     });
     expect(save.status).toBe(200);
-    expect((await (await fetch(`${base}/api/s/${token}`)).json() as { data: object }).data).toEqual({ bek_weten: 3 });
+    expect(((await (await fetch(`${base}/api/s/${token}`)).json()) as { data: object }).data).toEqual({ bek_weten: 3 });
 
-    const submit = () => fetch(`${base}/api/s/${token}/response`, {
-      method: "POST", headers: { "content-type": "application/json", "idempotency-key": "wrk-key-0001" }, body: JSON.stringify({ data: COMPLETE }),
-    });
+    const submit = () =>
+      fetch(`${base}/api/s/${token}/response`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "wrk-key-0001" },
+        body: JSON.stringify({ data: COMPLETE }),
+      });
     expect((await submit()).status).toBe(201);
     expect((await submit()).status).toBe(200);
-    const [{ n }] = await db.db.execute<{ n: number }>(
-      (await import("drizzle-orm")).sql`select (select count(*) from responses)::int + (select count(*) from response_pool)::int as n`) as unknown as { n: number }[];
+    const [{ n }] = (await db.db.execute<{ n: number }>(
+      (
+        await import("drizzle-orm")
+      ).sql`select (select count(*) from responses)::int + (select count(*) from response_pool)::int as n`,
+    )) as unknown as { n: number }[];
     expect(Number(n)).toBe(1);
   });
 
   it("renders the municipality report (PDF and XLSX) inside workerd", async () => {
-    for (const [format, type] of [["pdf", "application/pdf"], ["xlsx", "spreadsheetml"]]) {
-      const res = await fetch(`${base}/api/municipalities/alkmaar/report?from=2026-01-01&to=2026-06-30&format=${format}`, { headers: { cookie } });
+    for (const [format, type] of [
+      ["pdf", "application/pdf"],
+      ["xlsx", "spreadsheetml"],
+    ]) {
+      const res = await fetch(`${base}/api/municipalities/alkmaar/report?from=2026-01-01&to=2026-06-30&format=${format}`, {
+        headers: { cookie },
+      });
       expect(res.status, output).toBe(200);
       expect(res.headers.get("content-type")).toContain(type);
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -135,7 +188,10 @@ describe.skipIf(!reachable)("the Workers build under wrangler dev (workerd, offl
     let note: string | null = "";
     for (let i = 0; i < 40 && note !== null; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      [{ aanleidingNote: note }] = await db.db.select({ aanleidingNote: conferences.aanleidingNote }).from(conferences).where(eq(conferences.id, k.id));
+      [{ aanleidingNote: note }] = await db.db
+        .select({ aanleidingNote: conferences.aanleidingNote })
+        .from(conferences)
+        .where(eq(conferences.id, k.id));
     }
     expect(note).toBeNull();
   });

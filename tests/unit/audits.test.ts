@@ -46,8 +46,9 @@ describe("auditor independence", () => {
   });
 
   it("refuses the process owner as auditor", () => {
-    expect(independenceProblems({ auditorIds: ["a", "owner"], auditeeIds: [] }, process))
-      .toEqual([{ rule: "process_owner", auditorId: "owner" }]);
+    expect(independenceProblems({ auditorIds: ["a", "owner"], auditeeIds: [] }, process)).toEqual([
+      { rule: "process_owner", auditorId: "owner" },
+    ]);
   });
 
   it("refuses an auditor who is also an auditee", () => {

@@ -10,23 +10,41 @@ import type { HasOpen, Reply } from "../../dashboard/src/shared/api/contract.ts"
 // a precise reply is not, and no reply the dashboard reads is left open: Reply<> then falls back to pending.ts.
 type Assert<T extends true> = T;
 type Not<T extends boolean> = T extends true ? false : true;
+// Exported so that the typecheck evaluates these assertions without an unused-type finding.
+// biome-ignore lint/suspicious/noExportsInTest: a type-level test, checked by tsc
 export type ContractChecks = [
-  Assert<HasOpen<Record<string, unknown>>>, Assert<HasOpen<{ finding: Record<string, unknown> }>>,
-  Assert<HasOpen<{ findings: Record<string, unknown>[] }>>, Assert<Not<HasOpen<{ cases: { id: string }[]; n: number }>>>,
-  Assert<Not<HasOpen<Reply<"getFinding">>>>, Assert<Not<HasOpen<Reply<"getWaveResults">>>>, Assert<Not<HasOpen<Reply<"listCases">>>>,
+  Assert<HasOpen<Record<string, unknown>>>,
+  Assert<HasOpen<{ finding: Record<string, unknown> }>>,
+  Assert<HasOpen<{ findings: Record<string, unknown>[] }>>,
+  Assert<Not<HasOpen<{ cases: { id: string }[]; n: number }>>>,
+  Assert<Not<HasOpen<Reply<"getFinding">>>>,
+  Assert<Not<HasOpen<Reply<"getWaveResults">>>>,
+  Assert<Not<HasOpen<Reply<"listCases">>>>,
 ];
 
 /** The route modules the dashboard's contract (dashboard/src/shared/api/contract.ts) reads its types from. */
 const MODULES = [
-  "../../api/audit/audit.index.ts", "../../api/audits/audits.routes.ts", "../../api/backup/backup.index.ts", "../../api/auth/auth.routes.ts", "../../api/auth/users.routes.ts",
-  "../../api/municipalities/municipalities.index.ts", "../../api/packs/packs.routes.ts", "../../api/quality/quality.routes.ts",
-  "../../api/registry/registry.routes.ts", "../../api/reports/reports.routes.ts", "../../api/reviews/reviews.routes.ts",
-  "../../api/risks/risks.routes.ts", "../../api/waves/waves.routes.ts",
-  "../../api/waves/fieldwork.routes.ts", "../../api/questionnaires/questionnaires.routes.ts", "../../api/contacts/contacts.routes.ts", "../../api/mail/mail.routes.ts",
+  "../../api/audit/audit.index.ts",
+  "../../api/audits/audits.routes.ts",
+  "../../api/backup/backup.index.ts",
+  "../../api/auth/auth.routes.ts",
+  "../../api/auth/users.routes.ts",
+  "../../api/municipalities/municipalities.index.ts",
+  "../../api/packs/packs.routes.ts",
+  "../../api/quality/quality.routes.ts",
+  "../../api/registry/registry.routes.ts",
+  "../../api/reports/reports.routes.ts",
+  "../../api/reviews/reviews.routes.ts",
+  "../../api/risks/risks.routes.ts",
+  "../../api/waves/waves.routes.ts",
+  "../../api/waves/fieldwork.routes.ts",
+  "../../api/questionnaires/questionnaires.routes.ts",
+  "../../api/contacts/contacts.routes.ts",
+  "../../api/mail/mail.routes.ts",
 ];
 
 describe("the dashboard's typed contract", () => {
-  it("finds every route under its operationId, so Reply<\"getFinding\"> is the route named getFinding", async () => {
+  it('finds every route under its operationId, so Reply<"getFinding"> is the route named getFinding', async () => {
     const seen = new Set<string>();
     for (const path of MODULES) {
       const mod = (await import(path)) as Record<string, unknown>;
@@ -46,12 +64,43 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
   // The menus each role had when the dashboard kept role lists of its own; the permission table must give the same.
   const MENU: Record<string, string[]> = {
     admin: ["/gebruikers", "/audittrail", "/account"],
-    kwaliteit: ["/resultaten", "/casussen", "/casusoverleg", "/kengetallen", "/rendement", "/uitdraaien", "/verbetercyclus", "/audits-risicos",
-      "/directiebeoordeling", "/audittrail", "/account"],
-    management: ["/resultaten", "/casussen", "/casusoverleg", "/kengetallen", "/rendement", "/uitdraaien", "/verbetercyclus", "/audits-risicos",
-      "/directiebeoordeling", "/account"],
-    auditor: ["/resultaten", "/casussen", "/casusoverleg", "/kengetallen", "/rendement", "/verbetercyclus", "/audits-risicos", "/directiebeoordeling",
-      "/audittrail", "/account"],
+    kwaliteit: [
+      "/resultaten",
+      "/casussen",
+      "/casusoverleg",
+      "/kengetallen",
+      "/rendement",
+      "/uitdraaien",
+      "/verbetercyclus",
+      "/audits-risicos",
+      "/directiebeoordeling",
+      "/audittrail",
+      "/account",
+    ],
+    management: [
+      "/resultaten",
+      "/casussen",
+      "/casusoverleg",
+      "/kengetallen",
+      "/rendement",
+      "/uitdraaien",
+      "/verbetercyclus",
+      "/audits-risicos",
+      "/directiebeoordeling",
+      "/account",
+    ],
+    auditor: [
+      "/resultaten",
+      "/casussen",
+      "/casusoverleg",
+      "/kengetallen",
+      "/rendement",
+      "/verbetercyclus",
+      "/audits-risicos",
+      "/directiebeoordeling",
+      "/audittrail",
+      "/account",
+    ],
     medewerker: ["/casussen", "/casusoverleg", "/kengetallen", "/account"],
     gemeente: ["/gemeente", "/kengetallen", "/account"],
   };
@@ -59,7 +108,10 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
   it("gives each role exactly its menu, in order", () => {
     for (const role of ROLES) {
       const me = { user: { role } as never, allowed: allowedActions(role) };
-      expect(viewsFor(me).map((v) => v.path), role).toEqual(MENU[role]);
+      expect(
+        viewsFor(me).map((v) => v.path),
+        role,
+      ).toEqual(MENU[role]);
     }
     expect(viewsFor(undefined)).toEqual([]);
   });
@@ -67,7 +119,11 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
   it("knows the view of a sub-page, and every moved address points at a view", () => {
     expect(viewOf("/verbetercyclus/123")?.path).toBe("/verbetercyclus");
     expect(viewOf("/verbetercyclusX")).toBeUndefined();
-    for (const to of Object.values(MOVED)) expect(VIEWS.some((v) => v.path === to), to).toBe(true);
+    for (const to of Object.values(MOVED))
+      expect(
+        VIEWS.some((v) => v.path === to),
+        to,
+      ).toBe(true);
   });
 });
 

@@ -3,7 +3,8 @@ import { isDateField, parseIsoDay } from "../../dashboard/src/shared/dateFields.
 
 describe("dashboard: dates by field, never by the shape of a string", () => {
   it("knows date fields by name", () => {
-    for (const k of ["heldOn", "dueOn", "lastReviewedOn", "createdAt", "closesAt", "periodFrom", "periodTo"]) expect(isDateField(k)).toBe(true);
+    for (const k of ["heldOn", "dueOn", "lastReviewedOn", "createdAt", "closesAt", "periodFrom", "periodTo"])
+      expect(isDateField(k)).toBe(true);
     for (const k of ["title", "name", "description", "ref", "status", "reviewOverdue", "On", "text"]) expect(isDateField(k)).toBe(false);
   });
   it("parses real days only, so a title like 2025-13-01 can never throw while formatting", () => {

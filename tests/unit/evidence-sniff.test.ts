@@ -45,7 +45,7 @@ describe("evidence kinds come from the bytes and the name, never the declared ty
 
 describe("Content-Disposition (RFC 6266 / 5987)", () => {
   it.each([
-    ["Rapport – juni.pdf", 'attachment; filename="Rapport _ juni.pdf"; filename*=UTF-8\'\'Rapport%20%E2%80%93%20juni.pdf'],
+    ["Rapport – juni.pdf", "attachment; filename=\"Rapport _ juni.pdf\"; filename*=UTF-8''Rapport%20%E2%80%93%20juni.pdf"],
     ["€.pdf", "attachment; filename=\"_.pdf\"; filename*=UTF-8''%E2%82%AC.pdf"],
     ["évaluatie (v2)*.pdf", "attachment; filename=\"evaluatie (v2)*.pdf\"; filename*=UTF-8''%C3%A9valuatie%20%28v2%29%2A.pdf"],
     ['a"b\\c;d.pdf', "attachment; filename=\"a_b_c_d.pdf\"; filename*=UTF-8''a%22b%5Cc%3Bd.pdf"],

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatEuro, formatHours, formatInterval, formatMonth, formatNumber, formatPercent } from "../../api/domain/format/numbers.ts";
+import {
+  formatDay,
+  formatEuro,
+  formatHours,
+  formatInterval,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+} from "../../api/domain/format/numbers.ts";
 import { csvField, neutralizeCell, toCsv } from "../../api/domain/format/csv.ts";
 
 describe("the one server-side formatting module", () => {
@@ -40,6 +48,11 @@ describe("the one CSV writer", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(Number.POSITIVE_INFINITY)).toBe("");
     expect(csvField('Zei "hoi"; weg')).toBe('"Zei ""hoi""; weg"');
-    expect(toCsv([["a", 1.5], ["=cmd", null]])).toBe("\uFEFFa;1,5\r\n'=cmd;\r\n");
+    expect(
+      toCsv([
+        ["a", 1.5],
+        ["=cmd", null],
+      ]),
+    ).toBe("\uFEFFa;1,5\r\n'=cmd;\r\n");
   });
 });

@@ -8,10 +8,19 @@ describe("hostile text", () => {
   const multi = (s: string) => textProblem(s, { multiline: true });
 
   it.each([
-    ["NUL", "abc\u0000def", 0x0], ["lone high surrogate", "a\ud800b", 0xd800], ["lone low surrogate", "a\udc00b", 0xdc00],
-    ["surrogate at the end", "a\ud83d", 0xd83d], ["ESC", "a\u001b[31m", 0x1b], ["BEL", "a\u0007", 0x7], ["DEL", "a\u007f", 0x7f],
-    ["C1 NEL", "a\u0085b", 0x85], ["RLO", "invoice\u202Efdp.exe", 0x202e], ["LRI", "a\u2066b", 0x2066],
-    ["zero-width space", "a\u200Bb", 0x200b], ["zero-width non-joiner", "a\u200Cb", 0x200c], ["lone zero-width joiner", "a\u200Db", 0x200d],
+    ["NUL", "abc\u0000def", 0x0],
+    ["lone high surrogate", "a\ud800b", 0xd800],
+    ["lone low surrogate", "a\udc00b", 0xdc00],
+    ["surrogate at the end", "a\ud83d", 0xd83d],
+    ["ESC", "a\u001b[31m", 0x1b],
+    ["BEL", "a\u0007", 0x7],
+    ["DEL", "a\u007f", 0x7f],
+    ["C1 NEL", "a\u0085b", 0x85],
+    ["RLO", "invoice\u202Efdp.exe", 0x202e],
+    ["LRI", "a\u2066b", 0x2066],
+    ["zero-width space", "a\u200Bb", 0x200b],
+    ["zero-width non-joiner", "a\u200Cb", 0x200c],
+    ["lone zero-width joiner", "a\u200Db", 0x200d],
     ["BOM", "\uFEFFtitel", 0xfeff],
   ])("refuses %s in every field", (_label, value, codePoint) => {
     expect(single(value)?.codePoint).toBe(codePoint);
@@ -68,7 +77,9 @@ describe("plausible dates", () => {
 
 describe("plausible hours", () => {
   it.each([0.25, 1, 7.5, 24])("accepts %s", (h) => expect(hoursProblem(h)).toBeNull());
-  it.each([1e-320, 0, -1, 0.1, 24.25, 1e308, Number.NaN, Number.POSITIVE_INFINITY, 0.3])("refuses %s", (h) => expect(hoursProblem(h)).not.toBeNull());
+  it.each([1e-320, 0, -1, 0.1, 24.25, 1e308, Number.NaN, Number.POSITIVE_INFINITY, 0.3])("refuses %s", (h) =>
+    expect(hoursProblem(h)).not.toBeNull(),
+  );
 });
 
 describe("citizen data in registry free text", () => {
@@ -80,10 +91,19 @@ describe("citizen data in registry free text", () => {
   });
 
   it.each([
-    ["Jan Jansen BSN 111222333", "bsn"], ["bsn: 123 456 782", "bsn"], ["nummer 1234.56.782 genoteerd", "bsn"],
-    ["woont 1811 AB 12", "adres"], ["1811AB12", "adres"], ["postcode 1811 AB, 12a", "adres"], ["Dorpsstraat 12, 1811 AB Alkmaar", "adres"],
-    ["geb. 01-02-1980", "geboortedatum"], ["geboren 1 februari 1980", "geboortedatum"], ["Geboortedatum: 1980-02-01", "geboortedatum"],
-    ["geb 1-2-80", "geboortedatum"], ["geboren op 3 mrt. 1975", "geboortedatum"], ["geboren in 1980", "geboortedatum"],
+    ["Jan Jansen BSN 111222333", "bsn"],
+    ["bsn: 123 456 782", "bsn"],
+    ["nummer 1234.56.782 genoteerd", "bsn"],
+    ["woont 1811 AB 12", "adres"],
+    ["1811AB12", "adres"],
+    ["postcode 1811 AB, 12a", "adres"],
+    ["Dorpsstraat 12, 1811 AB Alkmaar", "adres"],
+    ["geb. 01-02-1980", "geboortedatum"],
+    ["geboren 1 februari 1980", "geboortedatum"],
+    ["Geboortedatum: 1980-02-01", "geboortedatum"],
+    ["geb 1-2-80", "geboortedatum"],
+    ["geboren op 3 mrt. 1975", "geboortedatum"],
+    ["geboren in 1980", "geboortedatum"],
   ])("finds %s", (text, kind) => {
     expect(findCitizenData(text).map((h) => h.kind)).toContain(kind);
     expect(citizenDataProblem(text)).toMatch(/pseudoniem/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createApp, openApiDocument } from "../../api/app.ts";
+import { createApp } from "../../api/app.ts";
 import { OPEN_JSON_COMPONENTS } from "../../api/lib/json-schemas.ts";
 import type { Db } from "../../db/types.ts";
 
@@ -9,11 +9,25 @@ import type { Db } from "../../db/types.ts";
  * named JSON objects whose keys are data (OPEN_JSON_COMPONENTS) may be open.
  */
 type Schema = Record<string, unknown> & {
-  $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema;
-  items?: Schema; allOf?: Schema[]; anyOf?: Schema[]; oneOf?: Schema[]; enum?: unknown[]; const?: unknown;
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
 };
-type Doc = { paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
-  components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, unknown> }; servers?: unknown[] };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+  >;
+  components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, unknown> };
+  servers?: unknown[];
+};
 
 const ANNOTATIONS = new Set(["description", "example", "examples", "title", "deprecated", "default", "format"]);
 const typed = (s: Schema) => s.type !== undefined || s.$ref || s.allOf || s.anyOf || s.oneOf || s.enum || s.const !== undefined;
@@ -81,10 +95,13 @@ describe("the OpenAPI document", () => {
   });
 
   it("declares the session cookie as a security scheme, a server, and security on every operation", () => {
-    expect(doc.components.securitySchemes).toEqual({ sessionCookie: expect.objectContaining({ type: "apiKey", in: "cookie", name: "ks_session" }) });
+    expect(doc.components.securitySchemes).toEqual({
+      sessionCookie: expect.objectContaining({ type: "apiKey", in: "cookie", name: "ks_session" }),
+    });
     expect(doc.servers).toEqual([expect.objectContaining({ url: "https://ketenspiegel.example.nl" })]);
     for (const methods of Object.values(doc.paths)) {
-      for (const op of Object.values(methods) as { operationId: string; security?: unknown }[]) expect(op.security, op.operationId).toBeDefined();
+      for (const op of Object.values(methods) as { operationId: string; security?: unknown }[])
+        expect(op.security, op.operationId).toBeDefined();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateKeyPair, keyFingerprint, signatureFile, verifySignature } from "../../api/domain/packs/signature.ts";
 
-const MANIFEST = "aa".repeat(32) + "  bag-info.txt\n" + "bb".repeat(32) + "  manifest-sha256.txt\n";
+const MANIFEST = `${"aa".repeat(32)}  bag-info.txt\n${"bb".repeat(32)}  manifest-sha256.txt\n`;
 
 describe("Ed25519 signature over the tag manifest", () => {
   it("verifies, names the key by its fingerprint, and says whether it is the trusted one", async () => {

@@ -2,8 +2,26 @@ import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { sha256Bytes } from "../../api/lib/crypto.ts";
 import { crc32, dosStamp, listZip, memorySource, readEntryBytes, ZipFormatError, ZipWriter } from "../../api/domain/packs/zip.ts";
-import { BAGIT_TXT, bagInfoText, compareBag, formatBagReport, manifestText, parseManifest, verifyBagZip } from "../../api/domain/packs/bagit.ts";
-import { finalReviewsAsOf, packPeriod, pseudonym, pseudonymise, registryAsOf, rollBack, settingAsOf, versionAt, yearSlices } from "../../api/domain/packs/asof.ts";
+import {
+  BAGIT_TXT,
+  bagInfoText,
+  compareBag,
+  formatBagReport,
+  manifestText,
+  parseManifest,
+  verifyBagZip,
+} from "../../api/domain/packs/bagit.ts";
+import {
+  finalReviewsAsOf,
+  packPeriod,
+  pseudonym,
+  pseudonymise,
+  registryAsOf,
+  rollBack,
+  settingAsOf,
+  versionAt,
+  yearSlices,
+} from "../../api/domain/packs/asof.ts";
 import { actorLabel, redactEntry, REDACTED } from "../../api/domain/packs/trail.ts";
 import { evidencePath, parseClauses } from "../../api/domain/packs/layout.ts";
 import { csvLine, csvStream, inMemory, jsonStream } from "../../api/domain/packs/table.ts";
@@ -14,12 +32,17 @@ const STAMP = new Date("2025-12-31T23:59:59Z");
 
 async function collect(write: (zip: ZipWriter) => Promise<void>) {
   const parts: Uint8Array[] = [];
-  const zip = new ZipWriter((c) => { parts.push(c.slice()); }, STAMP);
+  const zip = new ZipWriter((c) => {
+    parts.push(c.slice());
+  }, STAMP);
   await write(zip);
   await zip.finish();
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -40,7 +63,11 @@ async function bag(payload: Record<string, string>) {
   });
 }
 
-const PAYLOAD = { "data/6.1/risicos.csv": "Kenmerk;Titel\r\nR-001;Uitval\r\n", "data/index.html": "<html></html>", "data/7.5/audittrail.json": "[]\n" };
+const PAYLOAD = {
+  "data/6.1/risicos.csv": "Kenmerk;Titel\r\nR-001;Uitval\r\n",
+  "data/index.html": "<html></html>",
+  "data/7.5/audittrail.json": "[]\n",
+};
 
 describe("ZIP writer", () => {
   it("writes an archive that another reader (fflate) opens, with the content and timestamp it was given", async () => {
@@ -61,15 +88,33 @@ describe("ZIP writer", () => {
   });
 
   it("is deterministic: the same content gives the same bytes, however the producer chunks it", async () => {
-    const one = await collect(async (zip) => { await zip.add("x.csv", chunks(big, 10)); });
-    const two = await collect(async (zip) => { await zip.add("x.csv", chunks(big, 65_536 * 2 + 3)); });
+    const one = await collect(async (zip) => {
+      await zip.add("x.csv", chunks(big, 10));
+    });
+    const two = await collect(async (zip) => {
+      await zip.add("x.csv", chunks(big, 65_536 * 2 + 3));
+    });
     expect(sha256Bytes(one)).toBe(sha256Bytes(two));
   });
 
   it("refuses paths out of order, duplicated or escaping the archive", async () => {
-    await expect(collect(async (zip) => { await zip.add("b", "1"); await zip.add("a", "2"); })).rejects.toThrow(ZipFormatError);
-    await expect(collect(async (zip) => { await zip.add("a", "1"); await zip.add("a", "2"); })).rejects.toThrow(/oplopende volgorde/);
-    await expect(collect(async (zip) => { await zip.add("../etc/passwd", "x"); })).rejects.toThrow(/Ongeldig pad/);
+    await expect(
+      collect(async (zip) => {
+        await zip.add("b", "1");
+        await zip.add("a", "2");
+      }),
+    ).rejects.toThrow(ZipFormatError);
+    await expect(
+      collect(async (zip) => {
+        await zip.add("a", "1");
+        await zip.add("a", "2");
+      }),
+    ).rejects.toThrow(/oplopende volgorde/);
+    await expect(
+      collect(async (zip) => {
+        await zip.add("../etc/passwd", "x");
+      }),
+    ).rejects.toThrow(/Ongeldig pad/);
   });
 
   it("computes the standard CRC-32", () => {
@@ -88,7 +133,7 @@ describe("BagIt verification", () => {
     const files = unzipSync(await bag(PAYLOAD));
     const changed = { ...files, "data/6.1/risicos.csv": strToU8(strFromU8(files["data/6.1/risicos.csv"]).replace("Uitval", "Uitvak")) };
     expect(formatBagReport(await verifyBagZip(memorySource(zipSync(changed))))).toEqual(["gewijzigd: data/6.1/risicos.csv"]);
-    const { ["data/7.5/audittrail.json"]: _, ...removed } = files;
+    const { "data/7.5/audittrail.json": _, ...removed } = files;
     expect(formatBagReport(await verifyBagZip(memorySource(zipSync(removed))))).toEqual(["ontbreekt: data/7.5/audittrail.json"]);
     const added = { ...files, "data/9.3/extra.csv": strToU8("x"), "leesmij.txt": strToU8("y") };
     expect(formatBagReport(await verifyBagZip(memorySource(zipSync(added))))).toEqual(["extra: data/9.3/extra.csv", "extra: leesmij.txt"]);
@@ -116,7 +161,10 @@ describe("BagIt verification", () => {
   });
 
   it("round-trips manifest paths with the escapes RFC 8493 requires", () => {
-    const text = manifestText([{ path: "data/b%c\nd", sha256: "a".repeat(64) }, { path: "data/a", sha256: "b".repeat(64) }]);
+    const text = manifestText([
+      { path: "data/b%c\nd", sha256: "a".repeat(64) },
+      { path: "data/a", sha256: "b".repeat(64) },
+    ]);
     expect(text).toBe(`${"b".repeat(64)}  data/a\n${"a".repeat(64)}  data/b%25c%0Ad\n`);
     expect([...parseManifest(text).entries.keys()]).toEqual(["data/a", "data/b%c\nd"]);
     expect(compareBag(new Map([["bagit.txt", "x"]]), parseManifest(""), null).missing).toEqual(["tagmanifest-sha256.txt"]);
@@ -124,18 +172,30 @@ describe("BagIt verification", () => {
 });
 
 describe("as it stood at the end of the period", () => {
-  const entry = (seq: number, action: string, before: unknown, after: unknown) =>
-    ({ seq, at: "2026-01-10T10:00:00.000Z", action, entity: "finding", entityId: "f", before, after });
+  const entry = (seq: number, action: string, before: unknown, after: unknown) => ({
+    seq,
+    at: "2026-01-10T10:00:00.000Z",
+    action,
+    entity: "finding",
+    entityId: "f",
+    before,
+    after,
+  });
 
   it("undoes later changes newest first with their before values; a later create means it did not exist", () => {
     const now = { title: "C", rootCause: "nieuw", closedAt: "2026-01-12T10:00:00.000Z", closedBy: "u" };
-    const later = [entry(2, "update", { title: "A", rootCause: null }, { title: "B", rootCause: "x" }), entry(3, "update", { title: "B" }, { title: "C", rootCause: "nieuw" }),
-      entry(4, "close", null, { ref: "BEV-1" })];
+    const later = [
+      entry(2, "update", { title: "A", rootCause: null }, { title: "B", rootCause: "x" }),
+      entry(3, "update", { title: "B" }, { title: "C", rootCause: "nieuw" }),
+      entry(4, "close", null, { ref: "BEV-1" }),
+    ];
     const { state, unknown } = rollBack(now, later, { undo: { close: { closedAt: null, closedBy: null } }, ignore: ["ref"] });
     expect(state).toEqual({ title: "A", rootCause: null, closedAt: null, closedBy: null });
     expect(unknown).toEqual(["rootCause"]); // entry 3 changed it without recording the old value; entry 2 then restored it
     expect(rollBack(now, [entry(1, "create", null, {})]).state).toBeNull();
-    expect(rollBack({ title: "T" }, [entry(5, "update", { status: "x" }, { status: "y" })], { untracked: ["title"] }).unknown).toEqual(["title"]);
+    expect(rollBack({ title: "T" }, [entry(5, "update", { status: "x" }, { status: "y" })], { untracked: ["title"] }).unknown).toEqual([
+      "title",
+    ]);
   });
 
   it("takes a setting from the first change after the period, and a version from before the end", () => {
@@ -147,13 +207,50 @@ describe("as it stood at the end of the period", () => {
 
   it("counts a case closed or a follow-up done after the period as open at its end", () => {
     const data: RegistryData = {
-      cases: [{ id: "c", code: "ALK-1", municipalityId: "alkmaar", branchId: "alkmaar", themeIds: [], referrerOrganisationId: "o", status: "afgesloten",
-        registeredOn: "2025-03-01", closedOn: "2026-01-05", handledLocallyOn: null },
-      { id: "d", code: "ALK-2", municipalityId: "alkmaar", branchId: "alkmaar", themeIds: [], referrerOrganisationId: "o", status: "aangemeld",
-        registeredOn: "2026-01-02", closedOn: null, handledLocallyOn: null }],
-      conferences: [{ id: "k", heldOn: "2025-04-01", branchId: "alkmaar", directorOrganisationId: null, hasAanleiding: true, hasDoel: true, hasAanpak: true,
-        rolesExplained: true, caseIds: ["c"], attendance: [], followUps: [{ id: "f", ownerOrganisationId: "o", dueOn: "2025-05-01", doneOn: "2026-01-03" }] }],
-      activities: [], rates: {}, branchOf: {},
+      cases: [
+        {
+          id: "c",
+          code: "ALK-1",
+          municipalityId: "alkmaar",
+          branchId: "alkmaar",
+          themeIds: [],
+          referrerOrganisationId: "o",
+          status: "afgesloten",
+          registeredOn: "2025-03-01",
+          closedOn: "2026-01-05",
+          handledLocallyOn: null,
+        },
+        {
+          id: "d",
+          code: "ALK-2",
+          municipalityId: "alkmaar",
+          branchId: "alkmaar",
+          themeIds: [],
+          referrerOrganisationId: "o",
+          status: "aangemeld",
+          registeredOn: "2026-01-02",
+          closedOn: null,
+          handledLocallyOn: null,
+        },
+      ],
+      conferences: [
+        {
+          id: "k",
+          heldOn: "2025-04-01",
+          branchId: "alkmaar",
+          directorOrganisationId: null,
+          hasAanleiding: true,
+          hasDoel: true,
+          hasAanpak: true,
+          rolesExplained: true,
+          caseIds: ["c"],
+          attendance: [],
+          followUps: [{ id: "f", ownerOrganisationId: "o", dueOn: "2025-05-01", doneOn: "2026-01-03" }],
+        },
+      ],
+      activities: [],
+      rates: {},
+      branchOf: {},
     };
     const asOf = registryAsOf(data, "2025-12-31");
     expect(asOf.cases).toEqual([expect.objectContaining({ id: "c", status: "in_behandeling", closedOn: null })]);
@@ -162,16 +259,36 @@ describe("as it stood at the end of the period", () => {
 
   it("keeps only final reviews finalized before the end, marking one that a later final version replaced", () => {
     const p = packPeriod("2025-01-01", "2025-12-31");
-    const r = (id: string, version: number, status: string, finalizedAt: string | null, periodTo = "2025-06-30") =>
-      ({ id, seriesId: "s", version, status, periodFrom: "2025-01-01", periodTo, finalizedAt: finalizedAt ? new Date(finalizedAt) : null });
-    const chosen = finalReviewsAsOf([r("v1", 1, "definitief", "2025-07-01T00:00:00Z"), r("v2", 2, "definitief", "2025-09-01T00:00:00Z"),
-      r("v3", 3, "concept", null), r("v4", 4, "definitief", "2026-01-05T00:00:00Z")], p);
-    expect(chosen.map((c) => [c.id, c.supersededBy])).toEqual([["v1", 2], ["v2", null]]);
+    const r = (id: string, version: number, status: string, finalizedAt: string | null, periodTo = "2025-06-30") => ({
+      id,
+      seriesId: "s",
+      version,
+      status,
+      periodFrom: "2025-01-01",
+      periodTo,
+      finalizedAt: finalizedAt ? new Date(finalizedAt) : null,
+    });
+    const chosen = finalReviewsAsOf(
+      [
+        r("v1", 1, "definitief", "2025-07-01T00:00:00Z"),
+        r("v2", 2, "definitief", "2025-09-01T00:00:00Z"),
+        r("v3", 3, "concept", null),
+        r("v4", 4, "definitief", "2026-01-05T00:00:00Z"),
+      ],
+      p,
+    );
+    expect(chosen.map((c) => [c.id, c.supersededBy])).toEqual([
+      ["v1", 2],
+      ["v2", null],
+    ]);
   });
 
   it("splits a period in calendar years", () => {
     expect(yearSlices({ from: "2023-07-01", to: "2025-03-31" })).toEqual([
-      { year: 2023, from: "2023-07-01", to: "2023-12-31" }, { year: 2024, from: "2024-01-01", to: "2024-12-31" }, { year: 2025, from: "2025-01-01", to: "2025-03-31" }]);
+      { year: 2023, from: "2023-07-01", to: "2023-12-31" },
+      { year: 2024, from: "2024-01-01", to: "2024-12-31" },
+      { year: 2025, from: "2025-01-01", to: "2025-03-31" },
+    ]);
   });
 });
 
@@ -182,18 +299,56 @@ describe("no personal data", () => {
   it("names people by role and a stable pseudonym", () => {
     expect(pseudonym(uid)).toBe(sha256Bytes(strToU8(uid)).slice(0, 8));
     expect(pseudonymise({ ownerId: uid, inputs: [{ auditorIds: [uid], text: uid }] }, roles)).toEqual({
-      ownerId: `kwaliteit #${pseudonym(uid)}`, inputs: [{ auditorIds: [`kwaliteit #${pseudonym(uid)}`], text: uid }] });
+      ownerId: `kwaliteit #${pseudonym(uid)}`,
+      inputs: [{ auditorIds: [`kwaliteit #${pseudonym(uid)}`], text: uid }],
+    });
   });
 
   it("redacts audit entries: actor e-mail, IP, account content, notes and chair; keeps hashes", () => {
-    const base = { seq: 7, at: "2025-03-01T10:00:00.000Z", actorId: uid, actor: "h.vossebeld@zvh.test", ip: "198.51.100.7", prevHash: "p", hash: "h" };
-    const user = redactEntry({ ...base, action: "create", entity: "user", entityId: uid, before: null, after: { email: "x@y.test", name: "X Y", role: "auditor" } }, roles);
-    expect(user).toMatchObject({ actor: `kwaliteit #${pseudonym(uid)}`, entityId: `kwaliteit #${pseudonym(uid)}`, after: REDACTED, prevHash: "p", hash: "h" });
+    const base = {
+      seq: 7,
+      at: "2025-03-01T10:00:00.000Z",
+      actorId: uid,
+      actor: "h.vossebeld@zvh.test",
+      ip: "198.51.100.7",
+      prevHash: "p",
+      hash: "h",
+    };
+    const user = redactEntry(
+      {
+        ...base,
+        action: "create",
+        entity: "user",
+        entityId: uid,
+        before: null,
+        after: { email: "x@y.test", name: "X Y", role: "auditor" },
+      },
+      roles,
+    );
+    expect(user).toMatchObject({
+      actor: `kwaliteit #${pseudonym(uid)}`,
+      entityId: `kwaliteit #${pseudonym(uid)}`,
+      after: REDACTED,
+      prevHash: "p",
+      hash: "h",
+    });
     expect(JSON.stringify(user)).not.toMatch(/vossebeld|198\.51|x@y/);
-    const conf = redactEntry({ ...base, action: "create", entity: "conference", entityId: "k", before: null,
-      after: { chair: "Voorzitter", note: "werkaantekening", recorded: { aanleiding: true }, aanleidingNote: "geheim" } }, roles);
+    const conf = redactEntry(
+      {
+        ...base,
+        action: "create",
+        entity: "conference",
+        entityId: "k",
+        before: null,
+        after: { chair: "Voorzitter", note: "werkaantekening", recorded: { aanleiding: true }, aanleidingNote: "geheim" },
+      },
+      roles,
+    );
     expect(conf.after).toEqual({ chair: REDACTED, note: REDACTED, recorded: { aanleiding: true }, aanleidingNote: REDACTED });
-    const wave = redactEntry({ ...base, action: "create", entity: "wave", entityId: "w", before: null, after: { name: "KTO 2025" } }, roles);
+    const wave = redactEntry(
+      { ...base, action: "create", entity: "wave", entityId: "w", before: null, after: { name: "KTO 2025" } },
+      roles,
+    );
     expect(wave.after).toEqual({ name: "KTO 2025" });
     expect(actorLabel({ actorId: null, actor: "iemand@mail.test" }, roles)).toBe("onbekend (geen account)");
     expect(actorLabel({ actorId: null, actor: "cli" }, roles)).toBe("cli");
@@ -205,19 +360,23 @@ describe("layout, tables and reports", () => {
     expect(parseClauses("10.3, 6.1,9.1.2")).toEqual({ clauses: ["6.1", "9.1.2", "10.2"], unknown: [] });
     expect(parseClauses("9.1,4.4").unknown).toEqual(["9.1", "4.4"]);
     expect(parseClauses(undefined).clauses).toHaveLength(7);
-    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "Verslag évaluatie (v2).pdf", "application/pdf"))
-      .toBe("data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-Verslag_evaluatie_v2_.pdf");
+    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "Verslag évaluatie (v2).pdf", "application/pdf")).toBe(
+      "data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-Verslag_evaluatie_v2_.pdf",
+    );
     // Inert files never keep an extension a browser renders.
-    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "x.html", "application/octet-stream"))
-      .toBe("data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-x.html.bin");
-    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "x.html", "text/plain"))
-      .toBe("data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-x.html.txt");
+    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "x.html", "application/octet-stream")).toBe(
+      "data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-x.html.bin",
+    );
+    expect(evidencePath("data/10.2", "ab0fd153-0000-4000-8000-000000000000", "x.html", "text/plain")).toBe(
+      "data/10.2/bewijs/ab0fd153-0000-4000-8000-000000000000-x.html.txt",
+    );
   });
 
   it("writes Dutch CSV with neutralised formulas and JSON one record per line", async () => {
     expect(csvLine(["=SOM(A1)", 2.5, true, null, 'a;"b"'])).toBe(`'=SOM(A1);2,5;ja;;"a;""b"""\r\n`);
     const pages = inMemory([{ a: 1 }, { a: 2 }, { a: 3 }], 2);
-    let csv = "", json = "";
+    let csv = "",
+      json = "";
     const counter = { records: 0 };
     for await (const s of csvStream([{ header: "A", value: (r: { a: number }) => r.a }], pages, counter)) csv += s;
     for await (const s of jsonStream(pages)) json += s;
@@ -230,11 +389,24 @@ describe("layout, tables and reports", () => {
   });
 
   it("renders the same section PDF to the same bytes", async () => {
-    const section = { title: "6.1 Risico's", organisation: "ZVH", periodLabel: "2025-01-01 t/m 2025-12-31", stamp: STAMP, blocks: [
-      { kind: "paragraph" as const, text: "Stand per einde van de periode — ł ≥ 3" },
-      { kind: "table" as const, total: 500, columns: [{ header: "A", width: 1 }, { header: "B", width: 3 }],
-        rows: Array.from({ length: 120 }, (_, i) => [String(i), "tekst ".repeat(i % 30)]) },
-    ] };
+    const section = {
+      title: "6.1 Risico's",
+      organisation: "ZVH",
+      periodLabel: "2025-01-01 t/m 2025-12-31",
+      stamp: STAMP,
+      blocks: [
+        { kind: "paragraph" as const, text: "Stand per einde van de periode — ł ≥ 3" },
+        {
+          kind: "table" as const,
+          total: 500,
+          columns: [
+            { header: "A", width: 1 },
+            { header: "B", width: 3 },
+          ],
+          rows: Array.from({ length: 120 }, (_, i) => [String(i), "tekst ".repeat(i % 30)]),
+        },
+      ],
+    };
     const [a, b] = [await renderSectionPdf(section), await renderSectionPdf(section)];
     expect(sha256Bytes(a)).toBe(sha256Bytes(b));
     expect(strFromU8(a.slice(0, 5))).toBe("%PDF-");

@@ -3,8 +3,14 @@ import { judge, toScale, type Criterion } from "../../api/domain/quality/criteri
 import { closingProblems, reviewerProblem, type ClosingState } from "../../api/domain/quality/closing.ts";
 import { digestText, type Digest } from "../../api/quality/digest.service.ts";
 
-const dim = (target: number, scale: "5" | "10" = "5"): Criterion =>
-  ({ kind: "survey_dimension", text: "rolduidelijkheid", dimension: "rolduidelijkheid", comparator: ">=", target, scale });
+const dim = (target: number, scale: "5" | "10" = "5"): Criterion => ({
+  kind: "survey_dimension",
+  text: "rolduidelijkheid",
+  dimension: "rolduidelijkheid",
+  comparator: ">=",
+  target,
+  scale,
+});
 
 describe("judging an effectiveness criterion", () => {
   const base = { label: "KTO 2024", value: 2.8, n: 40, sd: 0.8, ci: { low: 2.55, high: 3.05 } };
@@ -38,7 +44,15 @@ describe("judging an effectiveness criterion", () => {
   });
 
   it("compares shares of a conference metric with a share test", () => {
-    const c: Criterion = { kind: "conference_metric", text: "≥ 95 %", metric: "directorAssigned", comparator: ">=", target: 95, from: "2026-07-01", to: "2026-09-30" };
+    const c: Criterion = {
+      kind: "conference_metric",
+      text: "≥ 95 %",
+      metric: "directorAssigned",
+      comparator: ">=",
+      target: 95,
+      from: "2026-07-01",
+      to: "2026-09-30",
+    };
     const e = judge(c, { label: "Q2", value: 70, n: 60, count: 42, ci: null }, { label: "Q3", value: 96.7, n: 60, count: 58, ci: null });
     expect(e.status).toBe("gehaald");
     expect(e.change?.significant).toBe(true);
@@ -47,15 +61,21 @@ describe("judging an effectiveness criterion", () => {
 
 describe("closing rules", () => {
   const nc: ClosingState = {
-    classification: "minor_nc", correction: "hersteld", rootCause: "formulier", rootCauseAnalysis: { method: "five_whys" },
-    similarElsewhere: "nagelopen", closedAt: null,
-    actions: [{ ownerId: "eva", status: "gereed" }], reviews: [{ reviewerId: "piet", effective: true, evidenceCount: 1 }],
+    classification: "minor_nc",
+    correction: "hersteld",
+    rootCause: "formulier",
+    rootCauseAnalysis: { method: "five_whys" },
+    similarElsewhere: "nagelopen",
+    closedAt: null,
+    actions: [{ ownerId: "eva", status: "gereed" }],
+    reviews: [{ reviewerId: "piet", effective: true, evidenceCount: 1 }],
   };
   const codes = (s: Partial<ClosingState>) => closingProblems({ ...nc, ...s }).map((p) => p.code);
 
   it("closes a complete nonconformity", () => expect(codes({})).toEqual([]));
   it("refuses without root cause", () => expect(codes({ rootCause: null })).toEqual(["root_cause_missing"]));
-  it("refuses with open actions", () => expect(codes({ actions: [{ ownerId: "eva", status: "in_uitvoering" }] })).toEqual(["actions_open", "no_finished_action"]));
+  it("refuses with open actions", () =>
+    expect(codes({ actions: [{ ownerId: "eva", status: "in_uitvoering" }] })).toEqual(["actions_open", "no_finished_action"]));
   it("refuses a review by the action owner", () => {
     expect(codes({ reviews: [{ reviewerId: "eva", effective: true, evidenceCount: 2 }] })).toEqual(["review_by_owner"]);
     expect(reviewerProblem("eva", ["eva"])?.code).toBe("reviewer_is_owner");
@@ -71,9 +91,17 @@ describe("closing rules", () => {
 
 describe("the weekly digest text", () => {
   it("lists what needs attention in Dutch", () => {
-    const d = { generatedOn: "2026-11-23", total: 2, reviewsDue: [], withoutActions: [], lateAudits: [],
-      overdueActions: [{ id: "1", ref: "ACT-2026-004", title: "Rollen toelichten", dueOn: "2026-11-01", owner: "Kim", status: "in_uitvoering" }],
-      risksDue: [{ id: "2", ref: "R-2026-003", title: "Uitval", lastReviewedOn: "2026-01-10" }] } as unknown as Digest;
+    const d = {
+      generatedOn: "2026-11-23",
+      total: 2,
+      reviewsDue: [],
+      withoutActions: [],
+      lateAudits: [],
+      overdueActions: [
+        { id: "1", ref: "ACT-2026-004", title: "Rollen toelichten", dueOn: "2026-11-01", owner: "Kim", status: "in_uitvoering" },
+      ],
+      risksDue: [{ id: "2", ref: "R-2026-003", title: "Uitval", lastReviewedOn: "2026-01-10" }],
+    } as unknown as Digest;
     const text = digestText(d, "https://ks.example/");
     expect(text).toContain("2 punt(en) vragen aandacht");
     expect(text).toContain("ACT-2026-004 Rollen toelichten (Kim, deadline 2026-11-01)");

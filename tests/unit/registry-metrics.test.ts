@@ -22,10 +22,17 @@ describe("case-conference metrics on a fixture with known answers", () => {
 
   it("counts conferences per municipality of the cases discussed, once per conference", () => {
     expect(all.conferencesByMunicipality).toEqual([
-      { municipalityId: "alkmaar", conferences: 2 }, { municipalityId: "bergen", conferences: 1 }, { municipalityId: "den-helder", conferences: 1 }]);
-    expect(conferenceMetrics(data, { branchId: "den-helder" }, TODAY).conferencesByMunicipality).toEqual([{ municipalityId: "den-helder", conferences: 1 }]);
+      { municipalityId: "alkmaar", conferences: 2 },
+      { municipalityId: "bergen", conferences: 1 },
+      { municipalityId: "den-helder", conferences: 1 },
+    ]);
+    expect(conferenceMetrics(data, { branchId: "den-helder" }, TODAY).conferencesByMunicipality).toEqual([
+      { municipalityId: "den-helder", conferences: 1 },
+    ]);
     // Filtered on one municipality, a shared conference does not report the others.
-    expect(conferenceMetrics(data, { municipalityId: "bergen" }, TODAY).conferencesByMunicipality).toEqual([{ municipalityId: "bergen", conferences: 1 }]);
+    expect(conferenceMetrics(data, { municipalityId: "bergen" }, TODAY).conferencesByMunicipality).toEqual([
+      { municipalityId: "bergen", conferences: 1 },
+    ]);
   });
 
   it("counts attendance per partner", () => {
@@ -100,7 +107,12 @@ describe("retention of working notes", () => {
 });
 
 describe("municipality report data", () => {
-  const input = { organisation: "ZVH NHN", generatedAt: "2026-03-15T09:00:00.000Z", today: TODAY, names: { ...fixtureNames, alkmaar: "Alkmaar" } };
+  const input = {
+    organisation: "ZVH NHN",
+    generatedAt: "2026-03-15T09:00:00.000Z",
+    today: TODAY,
+    names: { ...fixtureNames, alkmaar: "Alkmaar" },
+  };
 
   it("compares a calendar quarter, month or year with the one before, and other periods with the same number of days", () => {
     expect(previousPeriod({ from: "2026-01-01", to: "2026-03-31" })).toEqual({ from: "2025-10-01", to: "2025-12-31" });
@@ -111,17 +123,29 @@ describe("municipality report data", () => {
   });
 
   it("holds this municipality's figures and never another municipality's case codes", () => {
-    const r = buildMunicipalityReport(data, { ...input, municipality: { id: "alkmaar", name: "Alkmaar", branch: "Alkmaar" },
-      period: { from: "2026-01-01", to: "2026-03-31" } });
+    const r = buildMunicipalityReport(data, {
+      ...input,
+      municipality: { id: "alkmaar", name: "Alkmaar", branch: "Alkmaar" },
+      period: { from: "2026-01-01", to: "2026-03-31" },
+    });
     expect(r.current).toEqual({ cases: 2, newCases: 2, closedCases: 1, conferences: 2, hours: 3, cost: 250 });
     expect(r.previous.conferences).toBe(0);
     expect(r.conferences.map((c) => c.caseCodes)).toEqual([["ALK-2026-0001"], ["ALK-2026-0001", "ALK-2026-0002"]]);
     expect(JSON.stringify(r)).not.toContain("ALK-2026-0003"); // Bergen's case at the same table
     expect(JSON.stringify(r)).not.toContain("DHR-");
     expect(r.followUps).toEqual({ total: 2, onTime: 1, late: 0, open: 0, overdue: 1 });
-    expect(r.byTheme.find((t) => t.theme === "Huiselijk geweld")).toEqual({ theme: "Huiselijk geweld", cases: 2, conferences: 2, previousCases: 0 });
+    expect(r.byTheme.find((t) => t.theme === "Huiselijk geweld")).toEqual({
+      theme: "Huiselijk geweld",
+      cases: 2,
+      conferences: 2,
+      previousCases: 0,
+    });
     expect(r.hoursByActivity.find((h) => h.kind === "voorbereiding")).toEqual({ kind: "voorbereiding", hours: 1, cost: 50 });
-    expect(r.monthly.map((m) => [m.month, m.conferences])).toEqual([["2026-01", 1], ["2026-02", 1], ["2026-03", 0]]);
+    expect(r.monthly.map((m) => [m.month, m.conferences])).toEqual([
+      ["2026-01", 1],
+      ["2026-02", 1],
+      ["2026-03", 0],
+    ]);
     // "Actieve casussen" per month: both cases ran through February, and the first closed on 1 March (new ones only: 2, 0, 0).
     expect(r.monthly.map((m) => m.cases)).toEqual([2, 2, 2]);
   });
@@ -133,7 +157,10 @@ describe("ISO weeks for the hours week view", () => {
     expect(isoWeekOf("2026-01-01")).toMatchObject({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04" });
     expect(isoWeekOf("2027-01-01")).toMatchObject({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03" });
     expect(isoWeekOf("2026-07-12").dates).toHaveLength(7);
-    const w = weekTotals(isoWeekOf("2026-07-09").dates, [{ performedOn: "2026-07-06", hours: 0.25, cost: 22 }, { performedOn: "2026-07-06", hours: 0.5, cost: 44.005 }]);
+    const w = weekTotals(isoWeekOf("2026-07-09").dates, [
+      { performedOn: "2026-07-06", hours: 0.25, cost: 22 },
+      { performedOn: "2026-07-06", hours: 0.5, cost: 44.005 },
+    ]);
     expect(w).toMatchObject({ totalHours: 0.75, totalCost: 66.01 });
     expect(w.days[0]).toEqual({ date: "2026-07-06", hours: 0.75, cost: 66.01 });
   });

@@ -7,7 +7,14 @@ import { renderReportPdf } from "../../api/domain/report/report.pdf.ts";
 import { renderReportCsv, renderReportXlsx, reportRows } from "../../api/domain/report/report.sheet.ts";
 import type { MunicipalityReport } from "../../api/domain/report/report.types.ts";
 import {
-  emptyReportFixture, FORMULA_CASE_CODE, FORMULA_ORGANISATION, LONG_ORGANISATION, PARTNERS, QUOTED_ORGANISATION, reportFixture, THEMES,
+  emptyReportFixture,
+  FORMULA_CASE_CODE,
+  FORMULA_ORGANISATION,
+  LONG_ORGANISATION,
+  PARTNERS,
+  QUOTED_ORGANISATION,
+  reportFixture,
+  THEMES,
 } from "../helpers/report-fixture.ts";
 
 const PRIVACY = "Casuscodes zijn pseudoniemen; werkaantekeningen staan niet in dit overzicht.";
@@ -32,9 +39,12 @@ function xlsxParts(bytes: Uint8Array): Record<string, string> {
 }
 
 describe("neutralizeCell", () => {
-  it.each(["=SUM(A1:A2)", "+31 6 12345678", "-2+3", "@Home Jeugdhulp", "\tindent", "\rreturn"])("prefixes %j with an apostrophe", (value) => {
-    expect(neutralizeCell(value)).toBe(`'${value}`);
-  });
+  it.each(["=SUM(A1:A2)", "+31 6 12345678", "-2+3", "@Home Jeugdhulp", "\tindent", "\rreturn"])(
+    "prefixes %j with an apostrophe",
+    (value) => {
+      expect(neutralizeCell(value)).toBe(`'${value}`);
+    },
+  );
 
   it.each(["Den Helder", "", "'al geneutraliseerd", "a=b", " =1+1", "12", "Politie Noord-Holland"])("leaves %j alone", (value) => {
     expect(neutralizeCell(value)).toBe(value);
@@ -53,7 +63,17 @@ describe("renderReportPdf", () => {
     expect(all).toContain("1 januari 2026 – 30 juni 2026");
     expect(all).toContain("Gemaakt op 1 juli 2026");
     const figures = between(all, "Kerncijfers", "Casussen en casusoverleggen per thema");
-    for (const expected of ["48", "vorige periode 41 · +7", "17", "12", "vorige periode 14 · -2", "412,5", "€ 41.250", "vorige periode € 35.136 · +€ 6.114", "+17%"]) {
+    for (const expected of [
+      "48",
+      "vorige periode 41 · +7",
+      "17",
+      "12",
+      "vorige periode 14 · -2",
+      "412,5",
+      "€ 41.250",
+      "vorige periode € 35.136 · +€ 6.114",
+      "+17%",
+    ]) {
       expect(figures).toContain(expected);
     }
     expect(all).toContain("aan 48 casussen uit gemeente Den Helder (17 nieuw aangemeld, 12 afgesloten)");
@@ -125,7 +145,9 @@ describe("renderReportPdf", () => {
 
   it("breaks long lists over pages and repeats the table header", async () => {
     const report = reportFixture();
-    report.conferences = Array.from({ length: 12 }, (_, n) => reportFixture().conferences.map((c) => ({ ...c, caseCodes: c.caseCodes.map((code) => `${code}-${n}`) }))).flat();
+    report.conferences = Array.from({ length: 12 }, (_, n) =>
+      reportFixture().conferences.map((c) => ({ ...c, caseCodes: c.caseCodes.map((code) => `${code}-${n}`) })),
+    ).flat();
     const pages = await pdfPages(await renderReportPdf(report));
     expect(pages.length).toBeGreaterThan(8);
     expect(pages.filter((p) => p.includes("Casusoverleg Casuscodes Eigenaar Uiterlijk")).length).toBeGreaterThan(2);
@@ -148,7 +170,13 @@ describe("reportRows", () => {
     expect(tables[0].header).toEqual(["Kerncijfer", "Deze periode", "Vorige periode", "Verschil"]);
     expect(tables.find((t) => t.key === "followUps")!.rows).toHaveLength(14);
     expect(tables.find((t) => t.key === "hours")!.rows.at(-1)).toEqual(["Totaal", 412.5, 41_250]);
-    expect(tables.find((t) => t.key === "attendance")!.header).toEqual(["Organisatie", "Aanwezig", "Informatie aangeleverd", "Telefonisch/video", "Afwezig"]);
+    expect(tables.find((t) => t.key === "attendance")!.header).toEqual([
+      "Organisatie",
+      "Aanwezig",
+      "Informatie aangeleverd",
+      "Telefonisch/video",
+      "Afwezig",
+    ]);
   });
 
   it("keeps the English table keys in step with the Dutch", () => {

@@ -1,20 +1,41 @@
 import { describe, expect, it } from "vitest";
 import { REVIEW_INPUTS, type Decision, type StoredInput } from "../../api/domain/reviews/review.inputs.ts";
 import {
-  completeness, correctionRule, decisionsNeedingAction, editRefusal, heldOnProblem, latestVersion, periodProblem, type Version,
+  completeness,
+  correctionRule,
+  decisionsNeedingAction,
+  editRefusal,
+  heldOnProblem,
+  latestVersion,
+  periodProblem,
+  type Version,
 } from "../../api/domain/reviews/review.rules.ts";
 
 const TODAY = "2026-03-01";
-const assessed = (except: string[] = []): StoredInput[] => REVIEW_INPUTS.map((s) => ({
-  key: s.key, title: s.title, data: s.prefilled ? { gaps: [] } : null, assessment: except.includes(s.key) ? "" : "Beoordeeld.",
-}));
+const assessed = (except: string[] = []): StoredInput[] =>
+  REVIEW_INPUTS.map((s) => ({
+    key: s.key,
+    title: s.title,
+    data: s.prefilled ? { gaps: [] } : null,
+    assessment: except.includes(s.key) ? "" : "Beoordeeld.",
+  }));
 const decision: Decision = { kind: "verbetering", text: "Casusregie vastleggen", ownerId: null, dueOn: null, actionId: null };
 
 describe("the required inputs (9.3.2)", () => {
   it("lists all twelve, in the order of the standard, with unique keys", () => {
     expect(REVIEW_INPUTS.map((i) => i.key)).toEqual([
-      "previous_actions", "context_changes", "satisfaction", "objectives", "process_performance", "nonconformities",
-      "monitoring", "audit_results", "external_providers", "resources", "risk_actions", "improvement_opportunities",
+      "previous_actions",
+      "context_changes",
+      "satisfaction",
+      "objectives",
+      "process_performance",
+      "nonconformities",
+      "monitoring",
+      "audit_results",
+      "external_providers",
+      "resources",
+      "risk_actions",
+      "improvement_opportunities",
     ]);
     expect(REVIEW_INPUTS.filter((i) => !i.prefilled).map((i) => i.key)).toEqual(["context_changes"]);
   });
@@ -42,7 +63,9 @@ describe("completeness rule", () => {
 
   it("needs the date it was held, not in the future", () => {
     expect(completeness({ heldOn: null, inputs: assessed(), decisions: [decision] }, TODAY).missing.map((m) => m.key)).toEqual(["heldOn"]);
-    expect(completeness({ heldOn: "2026-03-02", inputs: assessed(), decisions: [decision] }, TODAY).missing.map((m) => m.key)).toEqual(["heldOn"]);
+    expect(completeness({ heldOn: "2026-03-02", inputs: assessed(), decisions: [decision] }, TODAY).missing.map((m) => m.key)).toEqual([
+      "heldOn",
+    ]);
     expect(completeness({ heldOn: TODAY, inputs: assessed(), decisions: [decision] }, TODAY).complete).toBe(true);
   });
 

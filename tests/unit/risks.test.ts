@@ -71,21 +71,34 @@ describe("matrix validation", () => {
 
     const raised = grid();
     raised[2][0] = "hoog"; // 3×1 'hoog' now outranks 4×1 'middel' and 3×2 'middel'
-    expect(matrixProblems(raised).map((p) => [p.likelihood, p.impact])).toEqual([[3, 2], [4, 1]]);
+    expect(matrixProblems(raised).map((p) => [p.likelihood, p.impact])).toEqual([
+      [3, 2],
+      [4, 1],
+    ]);
   });
 
   it("accepts any other monotone grid, e.g. one driven by the product", () => {
-    const byProduct = Array.from({ length: 5 }, (_, l) => Array.from({ length: 5 }, (_, i): Level => {
-      const p = (l + 1) * (i + 1);
-      return p >= 15 ? "kritiek" : p >= 8 ? "hoog" : p >= 4 ? "middel" : "laag";
-    }));
+    const byProduct = Array.from({ length: 5 }, (_, l) =>
+      Array.from({ length: 5 }, (_, i): Level => {
+        const p = (l + 1) * (i + 1);
+        return p >= 15 ? "kritiek" : p >= 8 ? "hoog" : p >= 4 ? "middel" : "laag";
+      }),
+    );
     expect(matrixProblems(byProduct)).toEqual([]);
     expect(riskLevel({ ...m, grid: byProduct }, 1, 5)).toBe("middel");
   });
 });
 
 describe("history diff", () => {
-  const v1 = { ref: "R-001", kind: "risk", title: "Uitval", residualLikelihood: 4, residualImpact: 4, closedOn: null, lastReviewedOn: "2025-03-01" };
+  const v1 = {
+    ref: "R-001",
+    kind: "risk",
+    title: "Uitval",
+    residualLikelihood: 4,
+    residualImpact: 4,
+    closedOn: null,
+    lastReviewedOn: "2025-03-01",
+  };
 
   it("lists every field as set from null for the first version", () => {
     const changes = diffSnapshots(null, v1);
@@ -103,7 +116,9 @@ describe("history diff", () => {
   });
 
   it("reports a field that appears or disappears", () => {
-    expect(diffSnapshots(v1, { ...v1, closedOn: "2026-01-10" })).toEqual([{ field: "closedOn", label: "Afgesloten op", from: null, to: "2026-01-10" }]);
+    expect(diffSnapshots(v1, { ...v1, closedOn: "2026-01-10" })).toEqual([
+      { field: "closedOn", label: "Afgesloten op", from: null, to: "2026-01-10" },
+    ]);
     expect(diffSnapshots({ ...v1, extra: 1 }, v1)).toEqual([{ field: "extra", label: "extra", from: 1, to: null }]);
   });
 
@@ -136,7 +151,11 @@ describe("register rules", () => {
   });
 
   it("counts open risks per cell", () => {
-    const h = heatmaps([{ ...scores, closedOn: null }, { ...scores, closedOn: null }, { ...scores, closedOn: "2026-01-01" }]);
+    const h = heatmaps([
+      { ...scores, closedOn: null },
+      { ...scores, closedOn: null },
+      { ...scores, closedOn: "2026-01-01" },
+    ]);
     expect(h.inherent[3][3]).toBe(2);
     expect(h.residual[2][3]).toBe(2);
     expect(h.residual.flat().reduce((a, b) => a + b)).toBe(2);

@@ -10,10 +10,21 @@ import { precompressDir } from "../../scripts/build/precompress.ts";
 describe("negotiateEncoding", () => {
   const both = ["br", "gzip"] as const;
   it.each([
-    [undefined, null], ["", null], ["identity", null],
-    ["gzip, deflate, br, zstd", "br"], ["gzip", "gzip"], ["GZIP", "gzip"], ["x-gzip", "gzip"],
-    ["br;q=0, gzip", "gzip"], ["br;q=0.5, gzip;q=0.8", "gzip"], ["br;q=1.0, gzip;q=1.0", "br"],
-    ["*", "br"], ["*;q=0", null], ["gzip;q=0, *", "br"], ["br;q=0, gzip;q=0", null], ["deflate", null],
+    [undefined, null],
+    ["", null],
+    ["identity", null],
+    ["gzip, deflate, br, zstd", "br"],
+    ["gzip", "gzip"],
+    ["GZIP", "gzip"],
+    ["x-gzip", "gzip"],
+    ["br;q=0, gzip", "gzip"],
+    ["br;q=0.5, gzip;q=0.8", "gzip"],
+    ["br;q=1.0, gzip;q=1.0", "br"],
+    ["*", "br"],
+    ["*;q=0", null],
+    ["gzip;q=0, *", "br"],
+    ["br;q=0, gzip;q=0", null],
+    ["deflate", null],
   ] as const)("%s -> %s", (header, expected) => {
     expect(negotiateEncoding(header, [...both])).toBe(expected);
   });

@@ -14,7 +14,8 @@ describe("Wilson interval", () => {
     expect(wilson(0, 0)).toBeNull();
   });
   it("narrows with the finite-population correction", () => {
-    const plain = wilson(40, 100)!, corrected = wilson(40, 100, 150)!;
+    const plain = wilson(40, 100)!,
+      corrected = wilson(40, 100, 150)!;
     expect(corrected.high - corrected.low).toBeLessThan(plain.high - plain.low);
   });
 });

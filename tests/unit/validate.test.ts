@@ -5,20 +5,29 @@ import { defaultQuestionnaire, DIMENSIONS } from "../../api/domain/survey/questi
 import { COMPLETE } from "../helpers/answers.ts";
 
 const custom = {
-  pages: [{
-    elements: [
-      { type: "radiogroup", name: "rol", choices: ["gemeente", { value: "politie", text: "Politie" }] },
-      { type: "checkbox", name: "themas", choices: ["hg", "mh", "rad"] },
-      { type: "dropdown", name: "vestiging", choices: ["alkmaar", "den-helder"] },
-      { type: "boolean", name: "akkoord" },
-      { type: "text", name: "kort", maxLength: 10 },
-      { type: "comment", name: "lang" },
-      { type: "panel", name: "p", elements: [{ type: "rating", name: "schaal", rateMin: 1, rateMax: 7, dimension: "x" }] },
-      { type: "rating", name: "labels", rateValues: [{ value: 1, text: "laag" }, { value: 3, text: "hoog" }] },
-      { type: "text", name: "aantal", inputType: "number", validators: [{ type: "numeric", minValue: 0, maxValue: 10 }] },
-      { type: "text", name: "verplicht", isRequired: true },
-    ],
-  }],
+  pages: [
+    {
+      elements: [
+        { type: "radiogroup", name: "rol", choices: ["gemeente", { value: "politie", text: "Politie" }] },
+        { type: "checkbox", name: "themas", choices: ["hg", "mh", "rad"] },
+        { type: "dropdown", name: "vestiging", choices: ["alkmaar", "den-helder"] },
+        { type: "boolean", name: "akkoord" },
+        { type: "text", name: "kort", maxLength: 10 },
+        { type: "comment", name: "lang" },
+        { type: "panel", name: "p", elements: [{ type: "rating", name: "schaal", rateMin: 1, rateMax: 7, dimension: "x" }] },
+        {
+          type: "rating",
+          name: "labels",
+          rateValues: [
+            { value: 1, text: "laag" },
+            { value: 3, text: "hoog" },
+          ],
+        },
+        { type: "text", name: "aantal", inputType: "number", validators: [{ type: "numeric", minValue: 0, maxValue: 10 }] },
+        { type: "text", name: "verplicht", isRequired: true },
+      ],
+    },
+  ],
 };
 
 const reasons = (data: Record<string, unknown>, mode: "progress" | "submit" = "progress") =>
@@ -27,7 +36,22 @@ const reasons = (data: Record<string, unknown>, mode: "progress" | "submit" = "p
 describe("answer validation", () => {
   it("accepts valid data", () => {
     expect(validateAnswers(defaultQuestionnaire, COMPLETE, "submit")).toEqual([]);
-    expect(reasons({ rol: "politie", themas: ["hg", "rad"], vestiging: "alkmaar", akkoord: true, kort: "ja", schaal: 7, labels: 3, aantal: 4, verplicht: "x" }, "submit")).toEqual([]);
+    expect(
+      reasons(
+        {
+          rol: "politie",
+          themas: ["hg", "rad"],
+          vestiging: "alkmaar",
+          akkoord: true,
+          kort: "ja",
+          schaal: 7,
+          labels: 3,
+          aantal: 4,
+          verplicht: "x",
+        },
+        "submit",
+      ),
+    ).toEqual([]);
   });
   it("names unknown questions", () => {
     expect(reasons({ bsn: "123456782" })).toEqual(["bsn:unknown_question"]);
@@ -36,7 +60,10 @@ describe("answer validation", () => {
     expect(reasons({ schaal: 8 })).toEqual(["schaal:out_of_range"]);
     expect(reasons({ schaal: 2.5 })).toEqual(["schaal:out_of_range"]);
     expect(reasons({ labels: 2 })).toEqual(["labels:out_of_range"]);
-    expect(validateAnswers(defaultQuestionnaire, { cijfer: 11 }, "progress")[0]).toMatchObject({ question: "cijfer", reason: "out_of_range" });
+    expect(validateAnswers(defaultQuestionnaire, { cijfer: 11 }, "progress")[0]).toMatchObject({
+      question: "cijfer",
+      reason: "out_of_range",
+    });
   });
   it("rejects wrong types", () => {
     expect(reasons({ schaal: "5" })).toEqual(["schaal:wrong_type"]);
@@ -73,8 +100,20 @@ describe("reading the definition", () => {
     const scored = scoredQuestions(defaultQuestionnaire);
     expect(scored.length).toBe(18);
     for (const q of scored) expect(Object.keys(DIMENSIONS)).toContain(q.dimension);
-    for (const d of ["bekendheid", "rolduidelijkheid", "casusoverleg", "informatiedeling", "meerwaarde", "samenwerking", "rapportcijfer", "nps"]) {
-      expect(scored.some((q) => q.dimension === d), d).toBe(true);
+    for (const d of [
+      "bekendheid",
+      "rolduidelijkheid",
+      "casusoverleg",
+      "informatiedeling",
+      "meerwaarde",
+      "samenwerking",
+      "rapportcijfer",
+      "nps",
+    ]) {
+      expect(
+        scored.some((q) => q.dimension === d),
+        d,
+      ).toBe(true);
     }
   });
 });

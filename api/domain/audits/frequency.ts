@@ -43,11 +43,18 @@ export function recommendedAudits({ year, riskWeight, lastAudit }: FrequencyInpu
     return { count: 1, reason: `Kleine afwijking (minor) bij de laatste audit (${lastAudit.year}): één audit per jaar.` };
   }
   if (!lastAudit) return { count: 1, reason: "Laag risico, maar geen audit in de afgelopen twee jaar: één audit dit jaar." };
-  if (!lastAudit.reported) return { count: 1, reason: `Laag risico, maar de uitkomst van de laatste audit (${lastAudit.year}) is nog niet gerapporteerd: één audit dit jaar.` };
+  if (!lastAudit.reported)
+    return {
+      count: 1,
+      reason: `Laag risico, maar de uitkomst van de laatste audit (${lastAudit.year}) is nog niet gerapporteerd: één audit dit jaar.`,
+    };
   if (lastAudit.year === year - 1) {
     return { count: 0, reason: `Laag risico en vorig jaar zonder afwijkingen geaudit: eens per twee jaar, dit jaar niet nodig.` };
   }
-  return { count: 1, reason: `Laag risico, laatste audit zonder afwijkingen in ${lastAudit.year}: eens per twee jaar, dit jaar aan de beurt.` };
+  return {
+    count: 1,
+    reason: `Laag risico, laatste audit zonder afwijkingen in ${lastAudit.year}: eens per twee jaar, dit jaar aan de beurt.`,
+  };
 }
 
 /** Management should hear the outcome soon after the audit (9.2.2 c). */

@@ -23,8 +23,10 @@ export function independenceProblems(
 
 /** One Dutch sentence per problem, so the user sees which rule refused which person. */
 export function independenceMessage(problems: IndependenceProblem[], nameOf: (userId: string) => string, processName: string) {
-  const sentences = problems.map((p) => p.rule === "process_owner"
-    ? `${nameOf(p.auditorId)} is eigenaar van het proces '${processName}' en mag dat proces niet auditen.`
-    : `${nameOf(p.auditorId)} staat zowel bij de auditoren als bij de geauditeerden.`);
+  const sentences = problems.map((p) =>
+    p.rule === "process_owner"
+      ? `${nameOf(p.auditorId)} is eigenaar van het proces '${processName}' en mag dat proces niet auditen.`
+      : `${nameOf(p.auditorId)} staat zowel bij de auditoren als bij de geauditeerden.`,
+  );
   return `Een auditor mag zijn eigen werk niet auditen. ${sentences.join(" ")}`;
 }

@@ -1,7 +1,10 @@
 import type { Role } from "../../../db/schema.ts";
 import { PERMISSIONS, type Action, type Scope } from "./permissions.ts";
 
-export interface Allowed { action: Action; scope: Scope }
+export interface Allowed {
+  action: Action;
+  scope: Scope;
+}
 
 /**
  * What a role may do, read from the one permission table, so that a client can show or

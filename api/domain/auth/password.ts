@@ -7,7 +7,11 @@ import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
  * travel with the hash (`scrypt$N$r$p$salt$key`), so they can be raised later without
  * breaking old hashes, and so every runtime that has scrypt verifies every hash.
  */
-export interface ScryptParams { N: number; r: number; p: number }
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 export const PRODUCTION_PARAMS: ScryptParams = { N: 2 ** 14, r: 8, p: 5 };
 /** For tests only: the same format and code path at a thousandth of the cost. */
 export const TEST_PARAMS: ScryptParams = { N: 2 ** 4, r: 8, p: 1 };
@@ -36,8 +40,17 @@ function format(params: ScryptParams, salt: Uint8Array, key: Uint8Array) {
 function parse(hash: string) {
   const [alg, n, r, p, salt, key] = hash.split("$");
   const params = { N: Number(n), r: Number(r), p: Number(p) };
-  const sane = alg === "scrypt" && Number.isInteger(params.N) && params.N >= 2 && params.N <= 2 ** 20
-    && Number.isInteger(params.r) && params.r >= 1 && params.r <= 32 && Number.isInteger(params.p) && params.p >= 1 && params.p <= 16;
+  const sane =
+    alg === "scrypt" &&
+    Number.isInteger(params.N) &&
+    params.N >= 2 &&
+    params.N <= 2 ** 20 &&
+    Number.isInteger(params.r) &&
+    params.r >= 1 &&
+    params.r <= 32 &&
+    Number.isInteger(params.p) &&
+    params.p >= 1 &&
+    params.p <= 16;
   if (!sane || !salt || !key) return null;
   try {
     return { params, salt: decodeBase64(salt), key: decodeBase64(key) };
@@ -66,11 +79,36 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 /** A short list of the most common passwords of 12+ characters (from public breach top lists). */
 const COMMON = new Set([
-  "123456789012", "1234567890123", "qwertyuiop12", "qwerty123456", "password1234", "password12345",
-  "wachtwoord12", "wachtwoord123", "wachtwoord1234", "welkom123456", "welkomwelkom", "passwordpassword",
-  "aaaaaaaaaaaa", "abcdefghijkl", "abc123abc123", "iloveyou1234", "111111111111", "000000000000",
-  "qwertyqwerty", "administrator", "letmein12345", "zomer2026zomer", "veiligheidshuis", "ketenspiegel",
-  "1q2w3e4r5t6y", "monkeymonkey", "football1234", "sunshine1234", "princess1234", "changeme1234",
+  "123456789012",
+  "1234567890123",
+  "qwertyuiop12",
+  "qwerty123456",
+  "password1234",
+  "password12345",
+  "wachtwoord12",
+  "wachtwoord123",
+  "wachtwoord1234",
+  "welkom123456",
+  "welkomwelkom",
+  "passwordpassword",
+  "aaaaaaaaaaaa",
+  "abcdefghijkl",
+  "abc123abc123",
+  "iloveyou1234",
+  "111111111111",
+  "000000000000",
+  "qwertyqwerty",
+  "administrator",
+  "letmein12345",
+  "zomer2026zomer",
+  "veiligheidshuis",
+  "ketenspiegel",
+  "1q2w3e4r5t6y",
+  "monkeymonkey",
+  "football1234",
+  "sunshine1234",
+  "princess1234",
+  "changeme1234",
 ]);
 
 export function passwordProblem(password: string): string | undefined {

@@ -62,9 +62,7 @@ export interface Principal {
   operator?: boolean;
 }
 
-export type Decision =
-  | { allow: true; scope: Scope | null }
-  | { allow: false; status: 401 | 403; reason: string };
+export type Decision = { allow: true; scope: Scope | null } | { allow: false; status: 401 | 403; reason: string };
 
 export function decide(need: Permission, principal: Principal | null): Decision {
   if (need === "public") return { allow: true, scope: null };
@@ -83,7 +81,11 @@ export function scopeFor(principal: Principal | null, action: Action): Scope | n
 }
 
 /** Whether a scoped principal may see a resource that belongs to a municipality. */
-export function inScope(scope: Scope | null, principal: Principal | null, resource: { municipalityId?: string | null; branchId?: string | null }) {
+export function inScope(
+  scope: Scope | null,
+  principal: Principal | null,
+  resource: { municipalityId?: string | null; branchId?: string | null },
+) {
   if (scope === "all") return true;
   if (scope === "municipality") return !!principal?.municipalityId && principal.municipalityId === resource.municipalityId;
   if (scope === "branch") return !!principal?.branchId && principal.branchId === resource.branchId;

@@ -9,11 +9,25 @@ export const ORGANISATION_TYPES = ["gemeente", "justitie", "zorg", "veiligheid",
 export type ContactType = (typeof ORGANISATION_TYPES)[number];
 
 export interface ContactRow {
-  line: number; email: string; name: string | null; organisation: string; organisationType: ContactType;
-  municipality: string | null; branch: string | null; optedOut: boolean;
+  line: number;
+  email: string;
+  name: string | null;
+  organisation: string;
+  organisationType: ContactType;
+  municipality: string | null;
+  branch: string | null;
+  optedOut: boolean;
 }
-export interface RowError { line: number; column: string; message: string }
-export interface Place { id: string; name: string; branchId?: string }
+export interface RowError {
+  line: number;
+  column: string;
+  message: string;
+}
+export interface Place {
+  id: string;
+  name: string;
+  branchId?: string;
+}
 
 const HEADINGS: Record<keyof Omit<ContactRow, "line">, string[]> = {
   organisation: ["organisatie", "organisation", "organization"],
@@ -25,12 +39,24 @@ const HEADINGS: Record<keyof Omit<ContactRow, "line">, string[]> = {
   optedOut: ["opt-out", "optout", "afgemeld", "opted out", "geen mail"],
 };
 const REQUIRED = ["organisation", "organisationType", "email"] as const;
-const TYPE_ALIASES: Record<string, ContactType> = { politie: "veiligheid", justice: "justitie", care: "zorg", housing: "wonen", municipality: "gemeente", other: "overig", safety: "veiligheid" };
+const TYPE_ALIASES: Record<string, ContactType> = {
+  politie: "veiligheid",
+  justice: "justitie",
+  care: "zorg",
+  housing: "wonen",
+  municipality: "gemeente",
+  other: "overig",
+  safety: "veiligheid",
+};
 const YES = new Set(["ja", "j", "yes", "y", "true", "1", "x", "waar"]);
 const NO = new Set(["", "nee", "n", "no", "false", "0", "onwaar"]);
 const email = z.email();
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[_\s]+/g, " ");
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, " ");
 
 function match(places: Place[], value: string) {
   const v = norm(value);
@@ -47,7 +73,8 @@ export function readContactRows(table: string[][], places: { municipalities: Pla
     col[key] = header.findIndex((h) => names.includes(h));
   }
   for (const key of REQUIRED) {
-    if (col[key] < 0) errors.push({ line: headerIndex + 1, column: HEADINGS[key][0], message: `Kolom '${HEADINGS[key][0]}' ontbreekt in de kopregel.` });
+    if (col[key] < 0)
+      errors.push({ line: headerIndex + 1, column: HEADINGS[key][0], message: `Kolom '${HEADINGS[key][0]}' ontbreekt in de kopregel.` });
   }
   if (errors.length) return { contacts: [], errors };
   const byEmail = new Map<string, ContactRow>();
@@ -61,34 +88,59 @@ export function readContactRows(table: string[][], places: { municipalities: Pla
     if (!address) fail("e-mail", "E-mailadres ontbreekt.");
     else if (address.length > 254 || !email.safeParse(address).success) fail("e-mail", `'${address}' is geen geldig e-mailadres.`);
     const organisation = get("organisation");
-    if (organisation.length < 2 || organisation.length > 200) fail("organisatie", "Organisatie ontbreekt of is te lang (2 tot 200 tekens).");
+    if (organisation.length < 2 || organisation.length > 200)
+      fail("organisatie", "Organisatie ontbreekt of is te lang (2 tot 200 tekens).");
     const rawType = norm(get("organisationType"));
-    const type = (ORGANISATION_TYPES as readonly string[]).includes(rawType) ? rawType as ContactType : TYPE_ALIASES[rawType];
+    const type = (ORGANISATION_TYPES as readonly string[]).includes(rawType) ? (rawType as ContactType) : TYPE_ALIASES[rawType];
     if (!type) fail("type", `Onbekend type '${get("organisationType")}' (${ORGANISATION_TYPES.join(", ")}).`);
     const name = get("name");
     if (name.length > 200) fail("naam", "Naam is langer dan 200 tekens.");
-    let municipality: string | null = null, branch: string | null = null;
+    let municipality: string | null = null,
+      branch: string | null = null;
     if (get("municipality")) {
       const m = match(places.municipalities, get("municipality"));
       if (!m) fail("gemeente", `Onbekende gemeente '${get("municipality")}'.`);
-      else { municipality = m.id; branch = m.branchId ?? null; }
+      else {
+        municipality = m.id;
+        branch = m.branchId ?? null;
+      }
     }
     if (get("branch")) {
       const b = match(places.branches, get("branch"));
       if (!b) fail("vestiging", `Onbekende vestiging '${get("branch")}'.`);
-      else if (branch && branch !== b.id) fail("vestiging", `Gemeente '${get("municipality")}' hoort niet bij vestiging '${get("branch")}'.`);
+      else if (branch && branch !== b.id)
+        fail("vestiging", `Gemeente '${get("municipality")}' hoort niet bij vestiging '${get("branch")}'.`);
       else branch = b.id;
     }
     const flag = norm(get("optedOut"));
     if (!YES.has(flag) && !NO.has(flag)) fail("opt-out", `Opt-out '${get("optedOut")}' is geen ja of nee.`);
     if (errors.some((e) => e.line === line) || !type) continue;
-    const row: ContactRow = { line, email: address, name: name || null, organisation, organisationType: type, municipality, branch, optedOut: YES.has(flag) };
+    const row: ContactRow = {
+      line,
+      email: address,
+      name: name || null,
+      organisation,
+      organisationType: type,
+      municipality,
+      branch,
+      optedOut: YES.has(flag),
+    };
     const earlier = byEmail.get(address);
     // Same address twice: one contact; later non-empty cells win, an opt-out anywhere counts.
-    byEmail.set(address, earlier ? {
-      ...earlier, name: row.name ?? earlier.name, organisation: row.organisation, organisationType: row.organisationType,
-      municipality: row.municipality ?? earlier.municipality, branch: row.branch ?? earlier.branch, optedOut: earlier.optedOut || row.optedOut,
-    } : row);
+    byEmail.set(
+      address,
+      earlier
+        ? {
+            ...earlier,
+            name: row.name ?? earlier.name,
+            organisation: row.organisation,
+            organisationType: row.organisationType,
+            municipality: row.municipality ?? earlier.municipality,
+            branch: row.branch ?? earlier.branch,
+            optedOut: earlier.optedOut || row.optedOut,
+          }
+        : row,
+    );
   }
   return { contacts: errors.length ? [] : [...byEmail.values()], errors };
 }

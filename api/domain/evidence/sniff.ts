@@ -5,7 +5,11 @@
  * nor the evidence pack can make a browser render or run it.
  */
 
-export interface EvidenceKind { contentType: string; extension: string; inert: boolean }
+export interface EvidenceKind {
+  contentType: string;
+  extension: string;
+  inert: boolean;
+}
 
 export const INERT: EvidenceKind = { contentType: "application/octet-stream", extension: "bin", inert: true };
 
@@ -14,14 +18,18 @@ const kind = (contentType: string, extension: string): EvidenceKind => ({ conten
 /** The allow-list: canonical type per extension. */
 export const EVIDENCE_KINDS: Record<string, EvidenceKind> = {
   pdf: kind("application/pdf", "pdf"),
-  png: kind("image/png", "png"), jpg: kind("image/jpeg", "jpg"), jpeg: kind("image/jpeg", "jpg"),
-  gif: kind("image/gif", "gif"), webp: kind("image/webp", "webp"),
+  png: kind("image/png", "png"),
+  jpg: kind("image/jpeg", "jpg"),
+  jpeg: kind("image/jpeg", "jpg"),
+  gif: kind("image/gif", "gif"),
+  webp: kind("image/webp", "webp"),
   docx: kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
   xlsx: kind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
   pptx: kind("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
   odt: kind("application/vnd.oasis.opendocument.text", "odt"),
   ods: kind("application/vnd.oasis.opendocument.spreadsheet", "ods"),
-  txt: kind("text/plain", "txt"), csv: kind("text/csv", "csv"),
+  txt: kind("text/plain", "txt"),
+  csv: kind("text/csv", "csv"),
 };
 
 /** The types an evidence row may carry and be served as itself. */
@@ -41,19 +49,33 @@ export const extensionOf = (name: string) => /\.([A-Za-z0-9]{1,8})$/.exec(name)?
 /** Whether the bytes are what the extension says, by the format's own signature. */
 function matches(ext: string, bytes: Uint8Array): boolean {
   switch (ext) {
-    case "pdf": return ascii(bytes, 0, 5) === "%PDF-";
-    case "png": return startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    case "jpg": case "jpeg": return startsWith(bytes, [0xff, 0xd8, 0xff]);
-    case "gif": return ["GIF87a", "GIF89a"].includes(ascii(bytes, 0, 6));
-    case "webp": return ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 12) === "WEBP";
-    case "docx": return isZip(bytes) && contains(bytes, "[Content_Types].xml") && contains(bytes, "word/");
-    case "xlsx": return isZip(bytes) && contains(bytes, "[Content_Types].xml") && contains(bytes, "xl/");
-    case "pptx": return isZip(bytes) && contains(bytes, "[Content_Types].xml") && contains(bytes, "ppt/");
+    case "pdf":
+      return ascii(bytes, 0, 5) === "%PDF-";
+    case "png":
+      return startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    case "jpg":
+    case "jpeg":
+      return startsWith(bytes, [0xff, 0xd8, 0xff]);
+    case "gif":
+      return ["GIF87a", "GIF89a"].includes(ascii(bytes, 0, 6));
+    case "webp":
+      return ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 12) === "WEBP";
+    case "docx":
+      return isZip(bytes) && contains(bytes, "[Content_Types].xml") && contains(bytes, "word/");
+    case "xlsx":
+      return isZip(bytes) && contains(bytes, "[Content_Types].xml") && contains(bytes, "xl/");
+    case "pptx":
+      return isZip(bytes) && contains(bytes, "[Content_Types].xml") && contains(bytes, "ppt/");
     // An ODF package stores its type uncompressed as the first entry, "mimetype".
-    case "odt": return isZip(bytes) && ascii(bytes, 30, 38) === "mimetype" && contains(bytes, "application/vnd.oasis.opendocument.text", 200);
-    case "ods": return isZip(bytes) && ascii(bytes, 30, 38) === "mimetype" && contains(bytes, "application/vnd.oasis.opendocument.spreadsheet", 200);
-    case "txt": case "csv": return isPlainText(bytes);
-    default: return false;
+    case "odt":
+      return isZip(bytes) && ascii(bytes, 30, 38) === "mimetype" && contains(bytes, "application/vnd.oasis.opendocument.text", 200);
+    case "ods":
+      return isZip(bytes) && ascii(bytes, 30, 38) === "mimetype" && contains(bytes, "application/vnd.oasis.opendocument.spreadsheet", 200);
+    case "txt":
+    case "csv":
+      return isPlainText(bytes);
+    default:
+      return false;
   }
 }
 

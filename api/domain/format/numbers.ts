@@ -68,8 +68,12 @@ export function formatMonth(month: string, locale: Locale = "nl"): [string, stri
 export function localDay(isoInstant: string): string {
   const date = new Date(isoInstant);
   if (Number.isNaN(date.getTime())) return isoInstant.slice(0, 10);
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" })
-    .formatToParts(date);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Amsterdam",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }

@@ -4,7 +4,10 @@
  * zero-width characters, terminal escapes). Plain functions, used by the request guard and the zod helpers.
  */
 
-export interface TextProblem { codePoint: number; message: string }
+export interface TextProblem {
+  codePoint: number;
+  message: string;
+}
 
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 const isPictographic = (s: string) => /\p{Extended_Pictographic}/u.test(s);
@@ -33,14 +36,21 @@ export function textProblem(value: string, options: { multiline: boolean }): Tex
     const cp = unit;
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; } // a proper pair: astral planes are fine
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      } // a proper pair: astral planes are fine
     }
     if (cp === 0x200d && isPictographic(value.slice(Math.max(0, i - 2), i)) && isPictographic(value.slice(i + 1, i + 3))) continue;
     if (!options.multiline && isLineBreakOrTab(cp)) {
       return { codePoint: cp, message: `Dit veld is één regel: regeleinden en tabs (${hex(cp)}) zijn niet toegestaan.` };
     }
     const what = forbidden(cp);
-    if (what) return { codePoint: cp, message: `Bevat ${what} (${hex(cp)}); dat is niet toegestaan. / Contains a forbidden character (${hex(cp)}).` };
+    if (what)
+      return {
+        codePoint: cp,
+        message: `Bevat ${what} (${hex(cp)}); dat is niet toegestaan. / Contains a forbidden character (${hex(cp)}).`,
+      };
   }
   return null;
 }

@@ -18,7 +18,12 @@ export interface PackPeriod {
 }
 
 export function packPeriod(from: string, to: string): PackPeriod {
-  return { from, to, start: new Date(`${from}T00:00:00.000Z`), end: new Date(`${format(addDays(parseISO(to), 1), "yyyy-MM-dd")}T00:00:00.000Z`) };
+  return {
+    from,
+    to,
+    start: new Date(`${from}T00:00:00.000Z`),
+    end: new Date(`${format(addDays(parseISO(to), 1), "yyyy-MM-dd")}T00:00:00.000Z`),
+  };
 }
 
 /** The period's last second, the one fixed time a pack carries (see the index for why). */
@@ -40,8 +45,19 @@ export function person(id: string | null | undefined, roles: Roles): string {
 
 /** Keys whose values are account ids, wherever they occur in a record or an audit entry. */
 export const PERSON_KEYS = new Set([
-  "actorId", "ownerId", "ownerIds", "reviewerId", "createdBy", "closedBy", "finalizedBy", "uploadedBy", "changedBy", "userId",
-  "auditorIds", "auditeeIds", "generatedBy",
+  "actorId",
+  "ownerId",
+  "ownerIds",
+  "reviewerId",
+  "createdBy",
+  "closedBy",
+  "finalizedBy",
+  "uploadedBy",
+  "changedBy",
+  "userId",
+  "auditorIds",
+  "auditeeIds",
+  "generatedBy",
 ]);
 
 /** Replaces account ids under PERSON_KEYS by role and pseudonym, at any depth. */
@@ -116,7 +132,7 @@ export function rollBack<T extends Record<string, unknown>>(current: T, later: T
 /** A setting as it stood: the value the first change after the period replaced, else today's. */
 export function settingAsOf<T>(current: T, later: TrailEntry[]): T {
   const first = [...later].sort((a, b) => a.seq - b.seq)[0];
-  return first && isObject(first.before) ? ({ ...(first.before as T) }) : current;
+  return first && isObject(first.before) ? { ...(first.before as T) } : current;
 }
 
 /** The newest version written before the end, from a history table that keeps every version. */
@@ -127,7 +143,13 @@ export function versionAt<T extends { version: number; changedAt: Date }>(histor
 // ---- management reviews --------------------------------------------------------------------
 
 export interface ReviewVersion {
-  id: string; seriesId: string; version: number; status: string; periodFrom: string; periodTo: string; finalizedAt: Date | null;
+  id: string;
+  seriesId: string;
+  version: number;
+  status: string;
+  periodFrom: string;
+  periodTo: string;
+  finalizedAt: Date | null;
 }
 
 /**
@@ -140,9 +162,15 @@ export function finalReviewsAsOf<T extends ReviewVersion>(rows: T[], p: PackPeri
   const final = rows.filter((r) => r.status === "definitief" && r.finalizedAt && r.finalizedAt < p.end);
   return final
     .filter((r) => r.finalizedAt! >= p.start || r.periodTo >= p.from)
-    .map((r) => ({ ...r, supersededBy: final.filter((o) => o.seriesId === r.seriesId && o.version > r.version)
-      .sort((a, b) => a.version - b.version)[0]?.version ?? null }))
-    .sort((a, b) => (a.periodTo < b.periodTo ? -1 : a.periodTo > b.periodTo ? 1 : 0) || a.seriesId.localeCompare(b.seriesId) || a.version - b.version);
+    .map((r) => ({
+      ...r,
+      supersededBy:
+        final.filter((o) => o.seriesId === r.seriesId && o.version > r.version).sort((a, b) => a.version - b.version)[0]?.version ?? null,
+    }))
+    .sort(
+      (a, b) =>
+        (a.periodTo < b.periodTo ? -1 : a.periodTo > b.periodTo ? 1 : 0) || a.seriesId.localeCompare(b.seriesId) || a.version - b.version,
+    );
 }
 
 // ---- the case registry -----------------------------------------------------------------------
@@ -156,22 +184,28 @@ export function registryAsOf(data: RegistryData, to: string): RegistryData {
   const after = (d: string | null) => !!d && d > to;
   return {
     ...data,
-    cases: data.cases.filter((c) => c.registeredOn <= to).map((c) => ({
-      ...c,
-      closedOn: after(c.closedOn) ? null : c.closedOn,
-      status: c.status === "afgesloten" && after(c.closedOn) ? "in_behandeling" : c.status,
-      handledLocallyOn: after(c.handledLocallyOn) ? null : c.handledLocallyOn,
-    })),
-    conferences: data.conferences.filter((c) => c.heldOn <= to).map((c) => ({
-      ...c, followUps: c.followUps.map((f) => ({ ...f, doneOn: after(f.doneOn) ? null : f.doneOn })),
-    })),
+    cases: data.cases
+      .filter((c) => c.registeredOn <= to)
+      .map((c) => ({
+        ...c,
+        closedOn: after(c.closedOn) ? null : c.closedOn,
+        status: c.status === "afgesloten" && after(c.closedOn) ? "in_behandeling" : c.status,
+        handledLocallyOn: after(c.handledLocallyOn) ? null : c.handledLocallyOn,
+      })),
+    conferences: data.conferences
+      .filter((c) => c.heldOn <= to)
+      .map((c) => ({
+        ...c,
+        followUps: c.followUps.map((f) => ({ ...f, doneOn: after(f.doneOn) ? null : f.doneOn })),
+      })),
     activities: data.activities.filter((a) => a.performedOn <= to),
   };
 }
 
 /** Calendar-year slices of a period: 9.1.3 is computed one slice at a time, so memory does not grow with the period. */
 export function yearSlices(p: Pick<PackPeriod, "from" | "to">): { year: number; from: string; to: string }[] {
-  const first = Number(p.from.slice(0, 4)), last = Number(p.to.slice(0, 4));
+  const first = Number(p.from.slice(0, 4)),
+    last = Number(p.to.slice(0, 4));
   return Array.from({ length: last - first + 1 }, (_, i) => {
     const year = first + i;
     return { year, from: year === first ? p.from : `${year}-01-01`, to: year === last ? p.to : `${year}-12-31` };

@@ -18,8 +18,10 @@ const encodePath = (path: string) => path.replace(/%/g, "%25").replace(/\r/g, "%
 const decodePath = (path: string) => path.replace(/%0A/gi, "\n").replace(/%0D/gi, "\r").replace(/%25/g, "%");
 
 export function manifestText(files: { path: string; sha256: string }[]): string {
-  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((f) => `${f.sha256}  ${encodePath(f.path)}\n`).join("");
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => `${f.sha256}  ${encodePath(f.path)}\n`)
+    .join("");
 }
 
 /** One "Label: value" line per field; a value never spans lines. */
@@ -28,13 +30,21 @@ export function bagInfoText(fields: [string, string][]): string {
 }
 
 export function parseBagInfo(text: string): Record<string, string> {
-  return Object.fromEntries(text.split(/\r?\n/).filter((l) => l.includes(":")).map((l) => {
-    const i = l.indexOf(":");
-    return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-  }));
+  return Object.fromEntries(
+    text
+      .split(/\r?\n/)
+      .filter((l) => l.includes(":"))
+      .map((l) => {
+        const i = l.indexOf(":");
+        return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+      }),
+  );
 }
 
-export interface ManifestParse { entries: Map<string, string>; malformed: number[] }
+export interface ManifestParse {
+  entries: Map<string, string>;
+  malformed: number[];
+}
 
 export function parseManifest(text: string): ManifestParse {
   const entries = new Map<string, string>();
@@ -69,8 +79,15 @@ export interface BagReport {
  * Every payload file must be in the payload manifest and every tag file in the tag
  * manifest; anything else in the archive is extra.
  */
-export function compareBag(actual: Map<string, string>, payload: ManifestParse | null, tags: ManifestParse | null): Omit<BagReport, "bagInfo"> {
-  const changed: string[] = [], missing: string[] = [], extra: string[] = [], problems: string[] = [];
+export function compareBag(
+  actual: Map<string, string>,
+  payload: ManifestParse | null,
+  tags: ManifestParse | null,
+): Omit<BagReport, "bagInfo"> {
+  const changed: string[] = [],
+    missing: string[] = [],
+    extra: string[] = [],
+    problems: string[] = [];
   let verified = 0;
   if (!actual.has("bagit.txt")) missing.push("bagit.txt");
   if (!payload) {
@@ -78,7 +95,10 @@ export function compareBag(actual: Map<string, string>, payload: ManifestParse |
     problems.push("Zonder manifest-sha256.txt kan de inhoud niet worden gecontroleerd.");
   }
   if (!tags) missing.push(TAG_MANIFEST);
-  for (const [name, parsed] of [[MANIFEST, payload], [TAG_MANIFEST, tags]] as const) {
+  for (const [name, parsed] of [
+    [MANIFEST, payload],
+    [TAG_MANIFEST, tags],
+  ] as const) {
     if (parsed?.malformed.length) problems.push(`${name}: onleesbare regel(s) ${parsed.malformed.join(", ")}.`);
   }
   const check = (manifest: Map<string, string>) => {
@@ -126,7 +146,10 @@ async function digest(src: ZipSource, entry: Parameters<typeof readEntry>[1]) {
 function concat(parts: Uint8Array[]) {
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { all.set(p, at); at += p.length; }
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
   return all;
 }
 
@@ -136,7 +159,7 @@ function concat(parts: Uint8Array[]) {
  * as changed. Only tag files are kept in memory; payload files are hashed as they stream.
  */
 export async function verifyBagZip(src: ZipSource): Promise<BagReport> {
-  let entries;
+  let entries: Awaited<ReturnType<typeof listZip>>;
   try {
     entries = await listZip(src);
   } catch (e) {
@@ -149,7 +172,10 @@ export async function verifyBagZip(src: ZipSource): Promise<BagReport> {
   const duplicates: string[] = [];
   for (const entry of entries) {
     if (entry.path.endsWith("/")) continue;
-    if (actual.has(entry.path)) { duplicates.push(entry.path); continue; }
+    if (actual.has(entry.path)) {
+      duplicates.push(entry.path);
+      continue;
+    }
     try {
       const { sha256, text } = await digest(src, entry);
       actual.set(entry.path, sha256);
@@ -169,11 +195,20 @@ export async function verifyBagZip(src: ZipSource): Promise<BagReport> {
   }
   for (const path of duplicates) report.problems.push(`'${path}' staat meer dan eens in het archief.`);
   report.changed.sort();
-  return { ...report, ok: report.ok && !damaged.length && !duplicates.length, bagInfo: parseBagInfo(texts.get("bag-info.txt") ?? ""),
-    tagManifest: texts.get(TAG_MANIFEST), signature: texts.get(SIGNATURE_FILE) };
+  return {
+    ...report,
+    ok: report.ok && !damaged.length && !duplicates.length,
+    bagInfo: parseBagInfo(texts.get("bag-info.txt") ?? ""),
+    tagManifest: texts.get(TAG_MANIFEST),
+    signature: texts.get(SIGNATURE_FILE),
+  };
 }
 
-export interface PackReport { bag: BagReport; signature: SignatureCheck; ok: boolean }
+export interface PackReport {
+  bag: BagReport;
+  signature: SignatureCheck;
+  ok: boolean;
+}
 
 /**
  * A pack is intact when the bag is (every file matches its manifest) and the signature over the tag

@@ -21,8 +21,11 @@ const ALIASES: Record<string, Clause> = { "10.3": "10.2" };
 
 /** The clauses asked for, in the order of the standard; unknown ones are listed, not ignored. */
 export function parseClauses(input: string | undefined | null): { clauses: Clause[]; unknown: string[] } {
-  if (!input || !input.trim()) return { clauses: [...CLAUSES], unknown: [] };
-  const asked = input.split(",").map((c) => c.trim()).filter(Boolean);
+  if (!input?.trim()) return { clauses: [...CLAUSES], unknown: [] };
+  const asked = input
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   const unknown = asked.filter((c) => !ALIASES[c] && !(CLAUSES as string[]).includes(c));
   const wanted = new Set(asked.map((c) => ALIASES[c] ?? c));
   return { clauses: CLAUSES.filter((c) => wanted.has(c)), unknown };
@@ -41,8 +44,13 @@ export const INDEX_PATH = "data/index.html";
  * the allow-list, such as x.html) ends in .bin, so a browser that opens the unpacked pack never renders it.
  */
 export function evidencePath(folder: string, id: string, filename: string, contentType: string): string {
-  const tame = filename.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "_")
-    .replace(/^[._]+/, "").slice(0, 80) || "bestand";
+  const tame =
+    filename
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^A-Za-z0-9._-]+/g, "_")
+      .replace(/^[._]+/, "")
+      .slice(0, 80) || "bestand";
   const ext = packExtension(contentType);
   return `${folder}/bewijs/${id}-${tame.toLowerCase().endsWith(`.${ext}`) ? tame : `${tame}.${ext}`}`;
 }

@@ -22,16 +22,31 @@ export interface SectionPdf {
 }
 
 const PAGE: [number, number] = [841.89, 595.28];
-const LEFT = 40, RIGHT = PAGE[0] - 40, WIDTH = RIGHT - LEFT, TOP = PAGE[1] - 48, BOTTOM = 50;
-const INK = rgb(0.13, 0.15, 0.19), MUTED = rgb(0.4, 0.43, 0.48), NAVY = rgb(0.08, 0.22, 0.4), RULE = rgb(0.83, 0.86, 0.89),
+const LEFT = 40,
+  RIGHT = PAGE[0] - 40,
+  WIDTH = RIGHT - LEFT,
+  TOP = PAGE[1] - 48,
+  BOTTOM = 50;
+const INK = rgb(0.13, 0.15, 0.19),
+  MUTED = rgb(0.4, 0.43, 0.48),
+  NAVY = rgb(0.08, 0.22, 0.4),
+  RULE = rgb(0.83, 0.86, 0.89),
   SHADE = rgb(0.955, 0.965, 0.975);
-const CELL = 7.5, LINE = 10, PAD = 4, MAX_CELL_LINES = 6;
+const CELL = 7.5,
+  LINE = 10,
+  PAD = 4,
+  MAX_CELL_LINES = 6;
 
 class Writer {
   page!: PDFPage;
   y = TOP;
   readonly pages: PDFPage[] = [];
-  constructor(readonly doc: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, readonly clean: (t: string) => string) {}
+  constructor(
+    readonly doc: PDFDocument,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+    readonly clean: (t: string) => string,
+  ) {}
 
   newPage() {
     this.page = this.doc.addPage(PAGE);
@@ -57,7 +72,10 @@ class Writer {
         for (const [i, piece] of pieces.entries()) {
           const candidate = current ? current + (i > 0 ? "" : " ") + piece : piece;
           if (!current || this.width(candidate, size, bold) <= maxWidth) current = candidate;
-          else { lines.push(current); current = piece; }
+          else {
+            lines.push(current);
+            current = piece;
+          }
         }
       }
       lines.push(current);
@@ -105,7 +123,9 @@ class Writer {
     };
     const draw = ({ wrapped, height }: ReturnType<typeof measure>, bold: boolean, shade: boolean) => {
       if (shade) this.page.drawRectangle({ x: LEFT, y: this.y - height, width: WIDTH, height, color: SHADE });
-      wrapped.forEach((lines, i) => lines.forEach((l, n) => this.text(l, xs[i] + PAD, this.y - PAD - 6 - n * LINE, CELL, bold, bold ? NAVY : INK)));
+      wrapped.forEach((lines, i) =>
+        lines.forEach((l, n) => this.text(l, xs[i] + PAD, this.y - PAD - 6 - n * LINE, CELL, bold, bold ? NAVY : INK)),
+      );
       this.y -= height;
       this.page.drawLine({ start: { x: LEFT, y: this.y }, end: { x: RIGHT, y: this.y }, color: RULE, thickness: 0.4 });
     };
@@ -123,7 +143,11 @@ class Writer {
     });
     if (!block.rows.length) this.paragraph("Geen records in deze periode.", 8.5, MUTED);
     if (block.total > block.rows.length) {
-      this.paragraph(`Getoond: de eerste ${block.rows.length} van ${block.total} records. Alle records staan in ${block.file ?? "het CSV- en JSON-bestand"}.`, 8.5, MUTED);
+      this.paragraph(
+        `Getoond: de eerste ${block.rows.length} van ${block.total} records. Alle records staan in ${block.file ?? "het CSV- en JSON-bestand"}.`,
+        8.5,
+        MUTED,
+      );
     } else this.y -= 8;
   }
 }

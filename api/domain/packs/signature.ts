@@ -23,11 +23,15 @@ export async function keyFingerprint(publicKeyBase64: string): Promise<string> {
 /** Groups of four for reading aloud or comparing by eye. */
 export const formatFingerprint = (fp: string) => fp.match(/.{1,4}/g)!.join(" ");
 
-export interface KeyPairText { publicKey: string; privateKey: string; fingerprint: string }
+export interface KeyPairText {
+  publicKey: string;
+  privateKey: string;
+  fingerprint: string;
+}
 
 /** A new key pair, exported as text (raw public key and PKCS #8 private key, base64). */
 export async function generateKeyPair(): Promise<KeyPairText> {
-  const pair = await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"]) as CryptoKeyPair;
+  const pair = (await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair;
   const publicKey = toBase64(new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey)));
   const privateKey = toBase64(new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey)));
   return { publicKey, privateKey, fingerprint: await keyFingerprint(publicKey) };
@@ -61,12 +65,19 @@ export interface SignatureCheck {
  * Checks a pack's signature file against its tag manifest. A valid signature only proves the pack is
  * unchanged since someone with that key signed it; `trusted` says whether that key is the expected one.
  */
-export async function verifySignature(tagManifest: string | undefined, signatureText: string | undefined,
-  trustedFingerprint?: string): Promise<SignatureCheck> {
+export async function verifySignature(
+  tagManifest: string | undefined,
+  signatureText: string | undefined,
+  trustedFingerprint?: string,
+): Promise<SignatureCheck> {
   if (!signatureText) return { status: "missing", message: `Het pakket is niet ondertekend (${SIGNATURE_FILE} ontbreekt).` };
   if (tagManifest === undefined) return { status: "invalid", message: `${SIGNED_FILE} ontbreekt; de handtekening kan niet kloppen.` };
-  const fields = Object.fromEntries(signatureText.split(/\r?\n/).filter((l) => l.includes(":"))
-    .map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]));
+  const fields = Object.fromEntries(
+    signatureText
+      .split(/\r?\n/)
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]),
+  );
   if (fields.Algorithm !== "Ed25519" || fields["Signed-File"] !== SIGNED_FILE || !fields["Public-Key"] || !fields.Signature) {
     return { status: "invalid", message: `${SIGNATURE_FILE} is onleesbaar of noemt een ander algoritme.` };
   }
@@ -81,10 +92,21 @@ export async function verifySignature(tagManifest: string | undefined, signature
   }
   const trusted = trustedFingerprint === undefined ? undefined : fingerprint === trustedFingerprint;
   if (!valid) {
-    return { status: "invalid", fingerprint, publicKey: fields["Public-Key"], trusted,
-      message: `De handtekening klopt NIET: het pakket is gewijzigd na het ondertekenen (sleutel ${formatFingerprint(fingerprint)}).` };
+    return {
+      status: "invalid",
+      fingerprint,
+      publicKey: fields["Public-Key"],
+      trusted,
+      message: `De handtekening klopt NIET: het pakket is gewijzigd na het ondertekenen (sleutel ${formatFingerprint(fingerprint)}).`,
+    };
   }
-  const whose = trusted === undefined ? "" : trusted ? " Dit is de sleutel van deze installatie." : " Dit is NIET de sleutel van deze installatie.";
-  return { status: "valid", fingerprint, publicKey: fields["Public-Key"], trusted,
-    message: `Ondertekend met Ed25519-sleutel ${formatFingerprint(fingerprint)}; de handtekening klopt.${whose}` };
+  const whose =
+    trusted === undefined ? "" : trusted ? " Dit is de sleutel van deze installatie." : " Dit is NIET de sleutel van deze installatie.";
+  return {
+    status: "valid",
+    fingerprint,
+    publicKey: fields["Public-Key"],
+    trusted,
+    message: `Ondertekend met Ed25519-sleutel ${formatFingerprint(fingerprint)}; de handtekening klopt.${whose}`,
+  };
 }

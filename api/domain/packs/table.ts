@@ -8,20 +8,25 @@ import { BOM, csvRecord, type CsvCell } from "../format/csv.ts";
 
 export type Cell = CsvCell;
 
-export interface Column<R> { header: string; value: (record: R) => Cell }
+export interface Column<R> {
+  header: string;
+  value: (record: R) => Cell;
+}
 
 export function csvLine(cells: Cell[]): string {
   return `${csvRecord(cells)}\r\n`;
 }
 
 /** A value that is a structure in JSON becomes its JSON text in a CSV cell. */
-export const asText = (v: unknown): Cell => (v === null || v === undefined ? null
-  : typeof v === "object" ? JSON.stringify(v) : (v as Cell));
+export const asText = (v: unknown): Cell =>
+  v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as Cell);
 
 export type Pages<R> = () => AsyncIterable<R[]>;
 
 /** Counts what went through, so the index can say how many records each file holds. */
-export interface Counter { records: number }
+export interface Counter {
+  records: number;
+}
 
 export async function* csvStream<R>(columns: Column<R>[], pages: Pages<R>, counter?: Counter): AsyncIterable<string> {
   yield `${BOM}${csvLine(columns.map((c) => c.header))}`;

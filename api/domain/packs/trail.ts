@@ -8,8 +8,18 @@
 import { person, pseudonymise, type Roles } from "./asof.ts";
 
 export interface AuditRow {
-  seq: number; at: string; actorId: string | null; actor: string; ip: string | null; action: string; entity: string;
-  entityId: string | null; before: unknown; after: unknown; prevHash: string; hash: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actor: string;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
 }
 
 /** Labels the system itself writes for work without an account; any other label may be an address someone typed. */
@@ -20,8 +30,20 @@ const PERSONAL_ENTITIES = new Set(["user", "session"]);
 
 /** Keys that hold personal data or working notes in any entity. */
 const SECRET_KEYS = new Set([
-  "email", "ip", "name", "token", "tokenHash", "passwordHash", "receipt", "chair",
-  "aanleidingNote", "doelNote", "aanpakNote", "aanleiding", "doel", "aanpak",
+  "email",
+  "ip",
+  "name",
+  "token",
+  "tokenHash",
+  "passwordHash",
+  "receipt",
+  "chair",
+  "aanleidingNote",
+  "doelNote",
+  "aanpakNote",
+  "aanleiding",
+  "doel",
+  "aanpak",
 ]);
 /** Registry entities whose free-text "note" is a working note (a risk's note is about the risk, not a person). */
 const NOTE_ENTITIES = new Set(["case", "conference", "conference_notes", "follow_up"]);
@@ -51,16 +73,31 @@ export function actorLabel(row: Pick<AuditRow, "actorId" | "actor">, roles: Role
 }
 
 export interface TrailRecord {
-  seq: number; at: string; actor: string; action: string; entity: string; entityId: string | null;
-  before: unknown; after: unknown; prevHash: string; hash: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
 }
 
 export function redactEntry(row: AuditRow, roles: Roles): TrailRecord {
   const personal = PERSONAL_ENTITIES.has(row.entity);
   const content = (v: unknown) => (v === null || v === undefined ? null : personal ? REDACTED : pseudonymise(scrub(v, row.entity), roles));
   return {
-    seq: row.seq, at: row.at, actor: actorLabel(row, roles), action: row.action, entity: row.entity,
+    seq: row.seq,
+    at: row.at,
+    actor: actorLabel(row, roles),
+    action: row.action,
+    entity: row.entity,
     entityId: row.entity === "user" && row.entityId ? person(row.entityId, roles) : row.entityId,
-    before: content(row.before), after: content(row.after), prevHash: row.prevHash, hash: row.hash,
+    before: content(row.before),
+    after: content(row.after),
+    prevHash: row.prevHash,
+    hash: row.hash,
   };
 }

@@ -55,9 +55,19 @@ export function dosStamp(at: Date): { date: number; time: number } {
   };
 }
 
-export interface WrittenEntry { path: string; size: number; compressedSize: number; crc: number; sha256: string }
+export interface WrittenEntry {
+  path: string;
+  size: number;
+  compressedSize: number;
+  crc: number;
+  sha256: string;
+}
 
-interface Central extends WrittenEntry { flags: number; offset: number; name: Uint8Array }
+interface Central extends WrittenEntry {
+  flags: number;
+  offset: number;
+  name: Uint8Array;
+}
 
 export type Sink = (chunk: Uint8Array) => void | Promise<void>;
 export type Content = Uint8Array | string | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -73,10 +83,24 @@ class Bytes {
     this.buf = new Uint8Array(size);
     this.view = new DataView(this.buf.buffer);
   }
-  u16(v: number) { this.view.setUint16(this.at, v, true); this.at += 2; return this; }
-  u32(v: number) { this.view.setUint32(this.at, v >>> 0, true); this.at += 4; return this; }
-  raw(b: Uint8Array) { this.buf.set(b, this.at); this.at += b.length; return this; }
-  done() { return this.buf; }
+  u16(v: number) {
+    this.view.setUint16(this.at, v, true);
+    this.at += 2;
+    return this;
+  }
+  u32(v: number) {
+    this.view.setUint32(this.at, v >>> 0, true);
+    this.at += 4;
+    return this;
+  }
+  raw(b: Uint8Array) {
+    this.buf.set(b, this.at);
+    this.at += b.length;
+    return this;
+  }
+  done() {
+    return this.buf;
+  }
 }
 
 /** Cuts a stream of chunks into blocks of exactly BLOCK bytes (the last one shorter). */
@@ -101,7 +125,9 @@ async function* blocks(content: AsyncIterable<Uint8Array | string> | Iterable<Ui
 }
 
 function tooLarge(): never {
-  throw new ZipFormatError("Het bewijspakket wordt groter dan 4 GB of telt meer dan 65.535 bestanden; kies een kortere periode of minder paragrafen.");
+  throw new ZipFormatError(
+    "Het bewijspakket wordt groter dan 4 GB of telt meer dan 65.535 bestanden; kies een kortere periode of minder paragrafen.",
+  );
 }
 
 export class ZipWriter {
@@ -111,11 +137,16 @@ export class ZipWriter {
   private readonly date: number;
   private readonly time: number;
 
-  constructor(private readonly sink: Sink, stamp: Date) {
+  constructor(
+    private readonly sink: Sink,
+    stamp: Date,
+  ) {
     ({ date: this.date, time: this.time } = dosStamp(stamp));
   }
 
-  get bytesWritten() { return this.offset; }
+  get bytesWritten() {
+    return this.offset;
+  }
 
   private async emit(chunk: Uint8Array) {
     if (!chunk.length) return;
@@ -129,15 +160,28 @@ export class ZipWriter {
     if (!path || path.startsWith("/") || path.includes("\\") || path.split("/").some((p) => p === "" || p === "." || p === "..")) {
       throw new ZipFormatError(`Ongeldig pad in het pakket: '${path}'.`);
     }
-    if (this.last !== null && !(path > this.last)) throw new ZipFormatError(`Bestanden niet in oplopende volgorde: '${path}' na '${this.last}'.`);
+    if (this.last !== null && !(path > this.last))
+      throw new ZipFormatError(`Bestanden niet in oplopende volgorde: '${path}' na '${this.last}'.`);
     if (this.central.length >= MAX_ENTRIES) tooLarge();
     this.last = path;
     return encoder.encode(path);
   }
 
   private localHeader(name: Uint8Array, flags: number, crc: number, compressed: number, size: number) {
-    return new Bytes(30 + name.length).u32(SIG_LOCAL).u16(VERSION).u16(flags).u16(METHOD_DEFLATE).u16(this.time).u16(this.date)
-      .u32(crc).u32(compressed).u32(size).u16(name.length).u16(0).raw(name).done();
+    return new Bytes(30 + name.length)
+      .u32(SIG_LOCAL)
+      .u16(VERSION)
+      .u16(flags)
+      .u16(METHOD_DEFLATE)
+      .u16(this.time)
+      .u16(this.date)
+      .u32(crc)
+      .u32(compressed)
+      .u32(size)
+      .u16(name.length)
+      .u16(0)
+      .raw(name)
+      .done();
   }
 
   /** Whatever the content, a chunk at a time; sizes and CRC follow in a data descriptor. */
@@ -148,13 +192,20 @@ export class ZipWriter {
     const flags = FLAG_UTF8 | FLAG_DESCRIPTOR;
     await this.emit(this.localHeader(name, flags, 0, 0, 0));
     const hash = new SHA256();
-    let crc = 0, size = 0, compressed = 0;
+    let crc = 0,
+      size = 0,
+      compressed = 0;
     let out: Uint8Array[] = [];
-    const deflate = new Deflate({ level: LEVEL }, (data) => { out.push(data); });
+    const deflate = new Deflate({ level: LEVEL }, (data) => {
+      out.push(data);
+    });
     const drain = async () => {
       const ready = out;
       out = [];
-      for (const d of ready) { compressed += d.length; await this.emit(d); }
+      for (const d of ready) {
+        compressed += d.length;
+        await this.emit(d);
+      }
     };
     for await (const block of blocks(content)) {
       crc = crc32(block, crc);
@@ -191,13 +242,33 @@ export class ZipWriter {
   async finish(): Promise<{ entries: number; bytes: number }> {
     const start = this.offset;
     for (const e of this.central) {
-      await this.emit(new Bytes(46 + e.name.length).u32(SIG_CENTRAL).u16(VERSION).u16(VERSION).u16(e.flags).u16(METHOD_DEFLATE)
-        .u16(this.time).u16(this.date).u32(e.crc).u32(e.compressedSize).u32(e.size).u16(e.name.length).u16(0).u16(0)
-        .u16(0).u16(0).u32(0).u32(e.offset).raw(e.name).done());
+      await this.emit(
+        new Bytes(46 + e.name.length)
+          .u32(SIG_CENTRAL)
+          .u16(VERSION)
+          .u16(VERSION)
+          .u16(e.flags)
+          .u16(METHOD_DEFLATE)
+          .u16(this.time)
+          .u16(this.date)
+          .u32(e.crc)
+          .u32(e.compressedSize)
+          .u32(e.size)
+          .u16(e.name.length)
+          .u16(0)
+          .u16(0)
+          .u16(0)
+          .u16(0)
+          .u32(0)
+          .u32(e.offset)
+          .raw(e.name)
+          .done(),
+      );
     }
     const size = this.offset - start;
-    await this.emit(new Bytes(22).u32(SIG_END).u16(0).u16(0).u16(this.central.length).u16(this.central.length)
-      .u32(size).u32(start).u16(0).done());
+    await this.emit(
+      new Bytes(22).u32(SIG_END).u16(0).u16(0).u16(this.central.length).u16(this.central.length).u32(size).u32(start).u16(0).done(),
+    );
     return { entries: this.central.length, bytes: this.offset };
   }
 }
@@ -205,38 +276,65 @@ export class ZipWriter {
 // ---- reading ------------------------------------------------------------------------------
 
 /** Random access to an archive: a file on disk, or bytes in memory in tests. */
-export interface ZipSource { size: number; read(offset: number, length: number): Promise<Uint8Array> }
+export interface ZipSource {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
 
 export function memorySource(bytes: Uint8Array): ZipSource {
   return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) };
 }
 
-export interface ZipEntry { path: string; method: number; flags: number; crc: number; compressedSize: number; size: number; offset: number }
+export interface ZipEntry {
+  path: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
 
 const decoder = new TextDecoder("utf-8", { fatal: false });
 
-function view(b: Uint8Array) { return new DataView(b.buffer, b.byteOffset, b.byteLength); }
+function view(b: Uint8Array) {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+}
 
 /** The entries as the central directory lists them. */
 export async function listZip(src: ZipSource): Promise<ZipEntry[]> {
   const tail = Math.min(src.size, 22 + 0xffff);
   const end = await src.read(src.size - tail, tail);
   let at = -1;
-  for (let i = end.length - 22; i >= 0; i--) if (view(end).getUint32(i, true) === SIG_END) { at = i; break; }
+  for (let i = end.length - 22; i >= 0; i--)
+    if (view(end).getUint32(i, true) === SIG_END) {
+      at = i;
+      break;
+    }
   if (at < 0) throw new ZipFormatError("Geen geldig ZIP-bestand: de centrale map ontbreekt.");
   const e = view(end);
-  const count = e.getUint16(at + 10, true), dirSize = e.getUint32(at + 12, true), dirOffset = e.getUint32(at + 16, true);
+  const count = e.getUint16(at + 10, true),
+    dirSize = e.getUint32(at + 12, true),
+    dirOffset = e.getUint32(at + 16, true);
   if (dirOffset + dirSize > src.size) throw new ZipFormatError("Geen geldig ZIP-bestand: de centrale map valt buiten het bestand.");
   const dir = await src.read(dirOffset, dirSize);
   const d = view(dir);
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > dir.length || d.getUint32(p, true) !== SIG_CENTRAL) throw new ZipFormatError("Geen geldig ZIP-bestand: de centrale map is beschadigd.");
-    const nameLength = d.getUint16(p + 28, true), extra = d.getUint16(p + 30, true), comment = d.getUint16(p + 32, true);
+    if (p + 46 > dir.length || d.getUint32(p, true) !== SIG_CENTRAL)
+      throw new ZipFormatError("Geen geldig ZIP-bestand: de centrale map is beschadigd.");
+    const nameLength = d.getUint16(p + 28, true),
+      extra = d.getUint16(p + 30, true),
+      comment = d.getUint16(p + 32, true);
     entries.push({
-      path: decoder.decode(dir.subarray(p + 46, p + 46 + nameLength)), flags: d.getUint16(p + 8, true), method: d.getUint16(p + 10, true),
-      crc: d.getUint32(p + 16, true), compressedSize: d.getUint32(p + 20, true), size: d.getUint32(p + 24, true), offset: d.getUint32(p + 42, true),
+      path: decoder.decode(dir.subarray(p + 46, p + 46 + nameLength)),
+      flags: d.getUint16(p + 8, true),
+      method: d.getUint16(p + 10, true),
+      crc: d.getUint32(p + 16, true),
+      compressedSize: d.getUint32(p + 20, true),
+      size: d.getUint32(p + 24, true),
+      offset: d.getUint32(p + 42, true),
     });
     p += 46 + nameLength + extra + comment;
   }
@@ -249,11 +347,21 @@ export async function* readEntry(src: ZipSource, entry: ZipEntry): AsyncIterable
   if (head.length < 30 || view(head).getUint32(0, true) !== SIG_LOCAL) throw new ZipFormatError(`'${entry.path}': lokale kop ontbreekt.`);
   const start = entry.offset + 30 + view(head).getUint16(26, true) + view(head).getUint16(28, true);
   if (start + entry.compressedSize > src.size) throw new ZipFormatError(`'${entry.path}': inhoud valt buiten het bestand.`);
-  if (entry.method !== METHOD_DEFLATE && entry.method !== METHOD_STORE) throw new ZipFormatError(`'${entry.path}': onbekende compressiemethode ${entry.method}.`);
-  let crc = 0, size = 0;
+  if (entry.method !== METHOD_DEFLATE && entry.method !== METHOD_STORE)
+    throw new ZipFormatError(`'${entry.path}': onbekende compressiemethode ${entry.method}.`);
+  let crc = 0,
+    size = 0;
   let out: Uint8Array[] = [];
-  const inflate = entry.method === METHOD_DEFLATE ? new Inflate((data) => { out.push(data); }) : null;
-  const take = (data: Uint8Array) => { crc = crc32(data, crc); size += data.length; };
+  const inflate =
+    entry.method === METHOD_DEFLATE
+      ? new Inflate((data) => {
+          out.push(data);
+        })
+      : null;
+  const take = (data: Uint8Array) => {
+    crc = crc32(data, crc);
+    size += data.length;
+  };
   for (let at = 0; at < entry.compressedSize || (at === 0 && entry.compressedSize === 0); at += BLOCK) {
     const length = Math.min(BLOCK, entry.compressedSize - at);
     const chunk = length > 0 ? await src.read(start + at, length) : new Uint8Array(0);
@@ -267,7 +375,10 @@ export async function* readEntry(src: ZipSource, entry: ZipEntry): AsyncIterable
     } else out.push(chunk);
     const ready = out;
     out = [];
-    for (const data of ready) { take(data); yield data; }
+    for (const data of ready) {
+      take(data);
+      yield data;
+    }
     if (final) break;
   }
   if (crc !== entry.crc || size !== entry.size) throw new ZipFormatError(`'${entry.path}': controlegetal (CRC) of grootte klopt niet.`);
@@ -278,6 +389,9 @@ export async function readEntryBytes(src: ZipSource, entry: ZipEntry): Promise<U
   for await (const p of readEntry(src, entry)) parts.push(p);
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { all.set(p, at); at += p.length; }
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
   return all;
 }

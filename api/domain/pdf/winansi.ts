@@ -1,9 +1,19 @@
 /** Text for the PDF standard fonts (Helvetica), shared by the municipality report and the evidence packs. */
 
 const SUBSTITUTES: Record<string, string> = {
-  "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=",
+  "\u2212": "-",
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2192": "->",
+  "\u2190": "<-",
+  "\u2264": "<=",
+  "\u2265": ">=",
   // Letters that Unicode does not decompose into a base letter and an accent.
-  "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i",
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  ı: "i",
 };
 
 /**

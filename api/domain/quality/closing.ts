@@ -14,7 +14,10 @@ export interface ClosingState {
   reviews: { reviewerId: string; effective: boolean; evidenceCount: number }[];
 }
 
-export interface Problem { code: string; message: string }
+export interface Problem {
+  code: string;
+  message: string;
+}
 
 export const isNonconformity = (c: ClosingState["classification"]) => c === "major_nc" || c === "minor_nc";
 
@@ -26,13 +29,15 @@ export function closingProblems(f: ClosingState): Problem[] {
   if (open.length) add("actions_open", `${open.length} actie(s) zijn nog niet afgerond.`);
   if (!isNonconformity(f.classification)) return problems;
   if (!f.correction) add("correction_missing", "Leg eerst de directe correctie vast.");
-  if (!f.rootCause || !f.rootCauseAnalysis) add("root_cause_missing", "Een afwijking sluit pas na een oorzaakanalyse (5x waarom of visgraat) met de gevonden oorzaak.");
+  if (!f.rootCause || !f.rootCauseAnalysis)
+    add("root_cause_missing", "Een afwijking sluit pas na een oorzaakanalyse (5x waarom of visgraat) met de gevonden oorzaak.");
   if (!f.similarElsewhere) add("similar_unchecked", "Leg vast of vergelijkbare afwijkingen elders bestaan of kunnen ontstaan.");
   if (!f.actions.some((a) => a.status === "gereed")) add("no_finished_action", "Er is geen afgeronde corrigerende actie.");
   const owners = new Set(f.actions.map((a) => a.ownerId));
   const independent = f.reviews.filter((r) => !owners.has(r.reviewerId));
   if (!f.reviews.length) add("review_missing", "Er is nog geen doeltreffendheidsbeoordeling.");
-  else if (!independent.length) add("review_by_owner", "De doeltreffendheid moet beoordeeld worden door iemand anders dan de actie-eigenaar.");
+  else if (!independent.length)
+    add("review_by_owner", "De doeltreffendheid moet beoordeeld worden door iemand anders dan de actie-eigenaar.");
   else if (!independent.some((r) => r.effective && r.evidenceCount > 0)) {
     add("review_not_effective", "Er is geen beoordeling die de actie doeltreffend noemt, met bewijs.");
   }
@@ -42,12 +47,25 @@ export function closingProblems(f: ClosingState): Problem[] {
 /** The reviewer of effectiveness must not be an owner of the finding's actions. */
 export function reviewerProblem(reviewerId: string, actionOwnerIds: string[]): Problem | null {
   return actionOwnerIds.includes(reviewerId)
-    ? { code: "reviewer_is_owner", message: "U bent eigenaar van een actie bij deze bevinding; een ander moet de doeltreffendheid beoordelen." }
+    ? {
+        code: "reviewer_is_owner",
+        message: "U bent eigenaar van een actie bij deze bevinding; een ander moet de doeltreffendheid beoordelen.",
+      }
     : null;
 }
 
-export interface ActionState { id: string; ref: string; title: string; status: ClosingState["actions"][number]["status"] }
-export interface EffectState { actionId: string; ref: string; status: "gehaald" | "niet_gehaald" | "nog_niet_meetbaar" | "handmatig"; explanation: string }
+export interface ActionState {
+  id: string;
+  ref: string;
+  title: string;
+  status: ClosingState["actions"][number]["status"];
+}
+export interface EffectState {
+  actionId: string;
+  ref: string;
+  status: "gehaald" | "niet_gehaald" | "nog_niet_meetbaar" | "handmatig";
+  explanation: string;
+}
 
 /** What the closing screen shows before it asks for confirmation. */
 export interface ClosingCheck {

@@ -16,15 +16,24 @@ const nl = (x: number, digits = 2) => formatNumber(x, "nl", digits);
 export function toScale(m: Measure, scale: "5" | "10"): Measure {
   if (scale === "5") return m;
   const f = (v: number) => 1 + ((v - 1) * 9) / 4;
-  return { ...m, value: f(m.value), sd: m.sd === undefined ? undefined : (m.sd * 9) / 4, ci: m.ci && { low: f(m.ci.low), high: f(m.ci.high) } };
+  return {
+    ...m,
+    value: f(m.value),
+    sd: m.sd === undefined ? undefined : (m.sd * 9) / 4,
+    ci: m.ci && { low: f(m.ci.low), high: f(m.ci.high) },
+  };
 }
 
 function change(c: Criterion, baseline: Measure | null, result: Measure): TestResult | null {
   if (!baseline) return null;
   if (c.kind === "conference_metric") {
-    return baseline.count === undefined || result.count === undefined ? null : compareShares(result.count, result.n, baseline.count, baseline.n);
+    return baseline.count === undefined || result.count === undefined
+      ? null
+      : compareShares(result.count, result.n, baseline.count, baseline.n);
   }
-  return baseline.sd === undefined || result.sd === undefined ? null : welch(result.value, result.sd, result.n, baseline.value, baseline.sd, baseline.n);
+  return baseline.sd === undefined || result.sd === undefined
+    ? null
+    : welch(result.value, result.sd, result.n, baseline.value, baseline.sd, baseline.n);
 }
 
 /**
@@ -32,25 +41,57 @@ function change(c: Criterion, baseline: Measure | null, result: Measure): TestRe
  * the point estimate, as the criterion is written; the caveats say when chance alone
  * could have decided it, so that nobody celebrates or panics over noise.
  */
-export function judge(c: Criterion, baseline: Measure | null, result: Measure | null, pendingReason = "Nog geen nieuwe meting."): Evaluation {
+export function judge(
+  c: Criterion,
+  baseline: Measure | null,
+  result: Measure | null,
+  pendingReason = "Nog geen nieuwe meting.",
+): Evaluation {
   if (c.kind === "manual") {
-    return { status: "handmatig", criterion: c.text, target: null, baseline, result, change: null, caveats: [],
-      explanation: "Dit criterium beoordeelt de reviewer zelf, met bewijs." };
+    return {
+      status: "handmatig",
+      criterion: c.text,
+      target: null,
+      baseline,
+      result,
+      change: null,
+      caveats: [],
+      explanation: "Dit criterium beoordeelt de reviewer zelf, met bewijs.",
+    };
   }
   const scale = c.kind === "conference_metric" ? "5" : c.scale;
-  const base = baseline && toScale(baseline, scale), res = result && toScale(result, scale);
-  if (!res) return { status: "nog_niet_meetbaar", criterion: c.text, target: c.target, baseline: base, result: null, change: null, caveats: [], explanation: pendingReason };
+  const base = baseline && toScale(baseline, scale),
+    res = result && toScale(result, scale);
+  if (!res)
+    return {
+      status: "nog_niet_meetbaar",
+      criterion: c.text,
+      target: c.target,
+      baseline: base,
+      result: null,
+      change: null,
+      caveats: [],
+      explanation: pendingReason,
+    };
   const met = c.comparator === ">=" ? res.value >= c.target : res.value <= c.target;
   const test = change(c, base, res);
   const caveats: string[] = [];
   if (res.n < SMALL_N) caveats.push(`Kleine aantallen (n = ${res.n}): het resultaat is onzeker.`);
   if (res.ci && res.ci.low <= c.target && c.target <= res.ci.high) {
-    caveats.push(`Het doel (${nl(c.target)}) ligt binnen het 95%-betrouwbaarheidsinterval (${nl(res.ci.low)} – ${nl(res.ci.high)}): gehaald of niet is statistisch niet zeker.`);
+    caveats.push(
+      `Het doel (${nl(c.target)}) ligt binnen het 95%-betrouwbaarheidsinterval (${nl(res.ci.low)} – ${nl(res.ci.high)}): gehaald of niet is statistisch niet zeker.`,
+    );
   }
   if (test && !test.significant) caveats.push(`Het verschil met de nulmeting is niet significant (p = ${nl(test.p, 3)}).`);
   const arrow = base ? `${nl(base.value)} (${base.label}) → ` : "";
   return {
-    status: met ? "gehaald" : "niet_gehaald", criterion: c.text, target: c.target, baseline: base, result: res, change: test, caveats,
+    status: met ? "gehaald" : "niet_gehaald",
+    criterion: c.text,
+    target: c.target,
+    baseline: base,
+    result: res,
+    change: test,
+    caveats,
     explanation: `${arrow}${nl(res.value)} (${res.label}); doel ${c.comparator === ">=" ? "≥" : "≤"} ${nl(c.target)}: ${met ? "gehaald" : "niet gehaald"}.`,
   };
 }

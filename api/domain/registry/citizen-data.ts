@@ -6,7 +6,10 @@
  */
 
 export type CitizenDataKind = "bsn" | "adres" | "geboortedatum";
-export interface CitizenDataHit { kind: CitizenDataKind; match: string }
+export interface CitizenDataHit {
+  kind: CitizenDataKind;
+  match: string;
+}
 
 /** The BSN eleven test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (and not all zeros). */
 export function passesElfproef(digits: string): boolean {
@@ -23,9 +26,13 @@ const NINE_DIGITS = /(?<![\d.,-])\d(?:[ .-]?\d){8}(?![\d]|[.,-]\d)/g;
 // Ministerie and Veilig Thuis after a year) followed or preceded by a house number.
 const POSTCODE_THEN_NUMBER = /(?<!\d)[1-9]\d{3} ?(?!SA|SD|SS|OM|VT)[A-Z]{2},? *(?:nr\.? *)?\d{1,5}(?![\d])/g;
 const NUMBER_THEN_POSTCODE = /(?<![\d])\d{1,5} ?[a-zA-Z]?(?:-\d{1,4})?,? +[1-9]\d{3} ?(?!SA|SD|SS|OM|VT)[A-Z]{2}(?![A-Za-z])/g;
-const MONTHS = "jan(?:uari)?|feb(?:ruari)?|mrt|maart|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTHS =
+  "jan(?:uari)?|feb(?:ruari)?|mrt|maart|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 const DATE = `(?:\\d{1,2}[-/. ]\\d{1,2}[-/. ]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\.? *(?:${MONTHS})\\.? *\\d{2,4}|(?:19|20)\\d{2})`;
-const BIRTH = new RegExp(`\\b(?:geb(?:oren)?\\.?|geboortedatum|geb\\.? ?datum|geboortedag|dob|d\\.o\\.b\\.|date of birth|born)\\s*(?::|op|in|te \\S+ op)?\\s*(${DATE})\\b`, "gi");
+const BIRTH = new RegExp(
+  `\\b(?:geb(?:oren)?\\.?|geboortedatum|geb\\.? ?datum|geboortedag|dob|d\\.o\\.b\\.|date of birth|born)\\s*(?::|op|in|te \\S+ op)?\\s*(${DATE})\\b`,
+  "gi",
+);
 
 /** Every identifier of a citizen found in a text; empty when the text looks clean. */
 export function findCitizenData(text: string): CitizenDataHit[] {
@@ -46,6 +53,8 @@ const LABEL: Record<CitizenDataKind, string> = { bsn: "een BSN", adres: "een pos
 export function citizenDataProblem(text: string): string | null {
   const [hit] = findCitizenData(text);
   if (!hit) return null;
-  return `Dit veld lijkt ${LABEL[hit.kind]} van een burger te bevatten. Het casusregister is pseudoniem: `
-    + "noteer geen BSN, adres of geboortedatum. / This field seems to hold personal data of a citizen; the registry is pseudonymous.";
+  return (
+    `Dit veld lijkt ${LABEL[hit.kind]} van een burger te bevatten. Het casusregister is pseudoniem: ` +
+    "noteer geen BSN, adres of geboortedatum. / This field seems to hold personal data of a citizen; the registry is pseudonymous."
+  );
 }

@@ -5,7 +5,12 @@ import type { AttendanceStatus, RegistryConference, RegistryData, RegistryFilter
 import { activityMatches, caseIndex, caseMatches, conferenceMatches, inPeriod } from "./registry.filters.ts";
 import { activityCost, ELEMENT_COUNT, elementsRecorded, followUpState } from "./registry.elements.ts";
 
-export interface Share { count: number; n: number; share: number | null; ci: Interval | null }
+export interface Share {
+  count: number;
+  n: number;
+  share: number | null;
+  ci: Interval | null;
+}
 
 function share(count: number, n: number): Share {
   return { count, n, share: n ? count / n : null, ci: n ? wilson(count, n) : null };
@@ -78,23 +83,35 @@ function hoursAndCost(data: RegistryData, f: RegistryFilter) {
     add(byKind, a.kind, a.hours, cost);
     if (a.caseId) add(byCase, a.caseId, a.hours, cost);
     // A case with several themes shares its time equally, so theme totals add up to the whole.
-    const themes = a.caseId ? cases.get(a.caseId)?.themeIds ?? [] : [];
+    const themes = a.caseId ? (cases.get(a.caseId)?.themeIds ?? []) : [];
     if (!themes.length) add(byTheme, "zonder_thema", a.hours, cost);
     for (const t of themes) add(byTheme, t, a.hours / themes.length, cost / themes.length);
   }
-  const total = acts.reduce((s, a) => ({ hours: s.hours + a.hours, cost: s.cost + activityCost(a.hours, a.staffRole, data.rates) }), { hours: 0, cost: 0 });
+  const total = acts.reduce((s, a) => ({ hours: s.hours + a.hours, cost: s.cost + activityCost(a.hours, a.staffRole, data.rates) }), {
+    hours: 0,
+    cost: 0,
+  });
   const list = (m: Map<string, { hours: number; cost: number }>) =>
     [...m].map(([id, v]) => ({ id, hours: round2(v.hours), cost: round2(v.cost) })).sort((a, b) => b.cost - a.cost);
   return {
     total: { hours: round2(total.hours), cost: round2(total.cost) },
     unpricedHours: round2(acts.filter((a) => data.rates[a.staffRole] === undefined).reduce((s, a) => s + a.hours, 0)),
-    byMunicipality: list(byMunicipality), byCase: list(byCase), byTheme: list(byTheme), byKind: list(byKind),
+    byMunicipality: list(byMunicipality),
+    byCase: list(byCase),
+    byTheme: list(byTheme),
+    byKind: list(byKind),
   };
 }
 
 export interface MonthKpis {
-  month: string; conferences: number; directorAssigned: Share; allElementsRecorded: Share; rolesExplained: Share;
-  followUpsOverdue: number; hours: number; cost: number;
+  month: string;
+  conferences: number;
+  directorAssigned: Share;
+  allElementsRecorded: Share;
+  rolesExplained: Share;
+  followUpsOverdue: number;
+  hours: number;
+  cost: number;
 }
 
 export interface ConferenceMetrics {
@@ -105,8 +122,13 @@ export interface ConferenceMetrics {
   rolesExplained: Share;
   attendance: ReturnType<typeof attendanceByOrganisation>;
   followUps: ReturnType<typeof followUpFigures>;
-  cases: { registered: number; handledLocally: number; byTheme: { themeId: string; cases: number }[];
-    byMunicipality: { municipalityId: string; cases: number }[]; byThemeAndMunicipality: { themeId: string; municipalityId: string; cases: number }[] };
+  cases: {
+    registered: number;
+    handledLocally: number;
+    byTheme: { themeId: string; cases: number }[];
+    byMunicipality: { municipalityId: string; cases: number }[];
+    byThemeAndMunicipality: { themeId: string; municipalityId: string; cases: number }[];
+  };
   leadTimeDays: { toFirstConference: Spread; toClosure: Spread };
   hours: ReturnType<typeof hoursAndCost>;
   /** A conference counts once for every municipality whose case it discussed. */
@@ -143,14 +165,27 @@ export function conferenceMetrics(data: RegistryData, f: RegistryFilter, today: 
     },
     leadTimeDays: leadTimes(data, f),
     hours: hoursAndCost(data, f),
-    conferencesByMunicipality: [...countBy(confs, (k) => [...new Set(k.caseIds.map((id) => cases.get(id)?.municipalityId).filter((m): m is string => !!m && (!f.municipalityId || m === f.municipalityId)))])]
-      .map(([municipalityId, n]) => ({ municipalityId, conferences: n })).sort((a, b) => a.municipalityId.localeCompare(b.municipalityId)),
+    conferencesByMunicipality: [
+      ...countBy(confs, (k) => [
+        ...new Set(
+          k.caseIds
+            .map((id) => cases.get(id)?.municipalityId)
+            .filter((m): m is string => !!m && (!f.municipalityId || m === f.municipalityId)),
+        ),
+      ]),
+    ]
+      .map(([municipalityId, n]) => ({ municipalityId, conferences: n }))
+      .sort((a, b) => a.municipalityId.localeCompare(b.municipalityId)),
     byMonth: months.map((month) => {
       const inMonth = confs.filter((c) => c.heldOn.startsWith(month));
       const spent = acts.filter((a) => a.performedOn.startsWith(month));
-      return { month, ...conferenceKpis(inMonth), followUpsOverdue: followUpFigures(inMonth, today).overdue,
+      return {
+        month,
+        ...conferenceKpis(inMonth),
+        followUpsOverdue: followUpFigures(inMonth, today).overdue,
         hours: round2(spent.reduce((s, a) => s + a.hours, 0)),
-        cost: round2(spent.reduce((s, a) => s + activityCost(a.hours, a.staffRole, data.rates), 0)) };
+        cost: round2(spent.reduce((s, a) => s + activityCost(a.hours, a.staffRole, data.rates), 0)),
+      };
     }),
   };
 }

@@ -5,13 +5,14 @@ import type { RegistryActivity, RegistryCase, RegistryConference, RegistryData, 
  * the cases it discussed, and to a branch through the place it was held; an activity
  * belongs to a branch through its municipality.
  */
-export const inPeriod = (date: string, f: Pick<RegistryFilter, "from" | "to">) =>
-  (!f.from || date >= f.from) && (!f.to || date <= f.to);
+export const inPeriod = (date: string, f: Pick<RegistryFilter, "from" | "to">) => (!f.from || date >= f.from) && (!f.to || date <= f.to);
 
 export function caseMatches(c: RegistryCase, f: RegistryFilter) {
-  return (!f.municipalityId || c.municipalityId === f.municipalityId)
-    && (!f.branchId || c.branchId === f.branchId)
-    && (!f.themeId || c.themeIds.includes(f.themeId));
+  return (
+    (!f.municipalityId || c.municipalityId === f.municipalityId) &&
+    (!f.branchId || c.branchId === f.branchId) &&
+    (!f.themeId || c.themeIds.includes(f.themeId))
+  );
 }
 
 export function caseIndex(data: RegistryData) {
@@ -20,9 +21,12 @@ export function caseIndex(data: RegistryData) {
 
 /** The cases of a conference that the filter's municipality and theme select. */
 export function matchingCases(conf: RegistryConference, f: RegistryFilter, cases: Map<string, RegistryCase>) {
-  return conf.caseIds.map((id) => cases.get(id)).filter((c): c is RegistryCase => !!c
-    && (!f.municipalityId || c.municipalityId === f.municipalityId)
-    && (!f.themeId || c.themeIds.includes(f.themeId)));
+  return conf.caseIds
+    .map((id) => cases.get(id))
+    .filter(
+      (c): c is RegistryCase =>
+        !!c && (!f.municipalityId || c.municipalityId === f.municipalityId) && (!f.themeId || c.themeIds.includes(f.themeId)),
+    );
 }
 
 export function conferenceMatches(conf: RegistryConference, f: RegistryFilter, cases: Map<string, RegistryCase>) {
@@ -30,7 +34,12 @@ export function conferenceMatches(conf: RegistryConference, f: RegistryFilter, c
   return (!f.municipalityId && !f.themeId) || matchingCases(conf, f, cases).length > 0;
 }
 
-export function activityMatches(a: RegistryActivity, f: RegistryFilter, cases: Map<string, RegistryCase>, branchOf: Record<string, string>) {
+export function activityMatches(
+  a: RegistryActivity,
+  f: RegistryFilter,
+  cases: Map<string, RegistryCase>,
+  branchOf: Record<string, string>,
+) {
   if (!inPeriod(a.performedOn, f)) return false;
   if (f.municipalityId && a.municipalityId !== f.municipalityId) return false;
   if (f.branchId && branchOf[a.municipalityId] !== f.branchId) return false;

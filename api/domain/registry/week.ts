@@ -5,7 +5,12 @@ export function isoWeekOf(date: string) {
   const day = parseISO(date);
   const monday = startOfISOWeek(day);
   const dates = Array.from({ length: 7 }, (_, i) => format(addDays(monday, i), "yyyy-MM-dd"));
-  return { week: `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, "0")}`, from: dates[0], to: format(endOfISOWeek(day), "yyyy-MM-dd"), dates };
+  return {
+    week: `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, "0")}`,
+    from: dates[0],
+    to: format(endOfISOWeek(day), "yyyy-MM-dd"),
+    dates,
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

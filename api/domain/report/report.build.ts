@@ -1,11 +1,28 @@
-import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, eachMonthOfInterval, endOfMonth, format, isFirstDayOfMonth, isLastDayOfMonth, parseISO } from "date-fns";
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  differenceInCalendarMonths,
+  eachMonthOfInterval,
+  endOfMonth,
+  format,
+  isFirstDayOfMonth,
+  isLastDayOfMonth,
+  parseISO,
+} from "date-fns";
 import type { RegistryData, RegistryFilter } from "../registry/registry.types.ts";
 import { activityMatches, caseActiveIn, caseIndex, conferenceMatches, inPeriod, matchingCases } from "../registry/registry.filters.ts";
 import { activityCost, elementsRecorded, followUpState } from "../registry/registry.elements.ts";
 import type { ActivityKindKey, MunicipalityReport, PeriodFigures, ReportConference } from "./report.types.ts";
 
 const ACTIVITY_KINDS: ActivityKindKey[] = [
-  "casusoverleg", "voorbereiding", "procesregie", "advies", "netwerkoverleg", "training_voorlichting", "overig",
+  "casusoverleg",
+  "voorbereiding",
+  "procesregie",
+  "advies",
+  "netwerkoverleg",
+  "training_voorlichting",
+  "overig",
 ];
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -61,30 +78,47 @@ export function buildMunicipalityReport(data: RegistryData, input: ReportInput):
   const f = { ...period, municipalityId: input.municipality.id };
   const fPrev = { ...prev, municipalityId: input.municipality.id };
   const cases = caseIndex(data);
-  const name = (id: string | null) => (id ? names[id] ?? id : null);
+  const name = (id: string | null) => (id ? (names[id] ?? id) : null);
   const confs = data.conferences.filter((c) => conferenceMatches(c, f, cases)).sort((a, b) => a.heldOn.localeCompare(b.heldOn));
   const conferences: ReportConference[] = confs.map((c) => {
     const own = matchingCases(c, f, cases);
     return {
-      heldOn: c.heldOn, branch: name(c.branchId)!, caseCodes: own.map((x) => x.code),
+      heldOn: c.heldOn,
+      branch: name(c.branchId)!,
+      caseCodes: own.map((x) => x.code),
       themes: [...new Set(own.flatMap((x) => x.themeIds))].map((t) => name(t)!),
-      director: name(c.directorOrganisationId), elementsRecorded: elementsRecorded(c), rolesExplained: c.rolesExplained,
-      followUps: c.followUps.map((u) => ({ owner: name(u.ownerOrganisationId)!, dueOn: u.dueOn, doneOn: u.doneOn, state: followUpState(u, today) })),
+      director: name(c.directorOrganisationId),
+      elementsRecorded: elementsRecorded(c),
+      rolesExplained: c.rolesExplained,
+      followUps: c.followUps.map((u) => ({
+        owner: name(u.ownerOrganisationId)!,
+        dueOn: u.dueOn,
+        doneOn: u.doneOn,
+        state: followUpState(u, today),
+      })),
     };
   });
   const states = conferences.flatMap((c) => c.followUps.map((u) => u.state));
   const count = (s: string) => states.filter((x) => x === s).length;
   return {
-    organisation: input.organisation, municipality: input.municipality, period, previousPeriod: prev, generatedAt: input.generatedAt,
-    current: figures(data, f), previous: figures(data, fPrev),
+    organisation: input.organisation,
+    municipality: input.municipality,
+    period,
+    previousPeriod: prev,
+    generatedAt: input.generatedAt,
+    current: figures(data, f),
+    previous: figures(data, fPrev),
     byTheme: themeRows(data, f, fPrev, name),
     conferences,
     followUps: { total: states.length, onTime: count("op_tijd"), late: count("te_laat"), open: count("open"), overdue: count("verlopen") },
     attendance: attendanceRows(confs, name),
     hoursByActivity: ACTIVITY_KINDS.map((kind) => {
       const acts = data.activities.filter((a) => a.kind === kind && activityMatches(a, f, cases, data.branchOf));
-      return { kind, hours: round2(acts.reduce((s, a) => s + a.hours, 0)),
-        cost: round2(acts.reduce((s, a) => s + activityCost(a.hours, a.staffRole, data.rates), 0)) };
+      return {
+        kind,
+        hours: round2(acts.reduce((s, a) => s + a.hours, 0)),
+        cost: round2(acts.reduce((s, a) => s + activityCost(a.hours, a.staffRole, data.rates), 0)),
+      };
     }),
     monthly: eachMonthOfInterval({ start: parseISO(period.from), end: parseISO(period.to) }).map((m) => {
       const month = format(m, "yyyy-MM");
@@ -104,18 +138,26 @@ function themeRows(data: RegistryData, f: MunicipalityFilter, fPrev: Municipalit
   const cases = caseIndex(data);
   const own = data.cases.filter((c) => c.municipalityId === f.municipalityId);
   const themeIds = [...new Set(own.filter((c) => caseActiveIn(c, f) || caseActiveIn(c, fPrev)).flatMap((c) => c.themeIds))];
-  return themeIds.map((t) => ({
-    theme: name(t)!,
-    cases: own.filter((c) => c.themeIds.includes(t) && caseActiveIn(c, f)).length,
-    conferences: data.conferences.filter((c) => conferenceMatches(c, { ...f, themeId: t }, cases)).length,
-    previousCases: own.filter((c) => c.themeIds.includes(t) && caseActiveIn(c, fPrev)).length,
-  })).sort((a, b) => b.cases - a.cases || a.theme.localeCompare(b.theme));
+  return themeIds
+    .map((t) => ({
+      theme: name(t)!,
+      cases: own.filter((c) => c.themeIds.includes(t) && caseActiveIn(c, f)).length,
+      conferences: data.conferences.filter((c) => conferenceMatches(c, { ...f, themeId: t }, cases)).length,
+      previousCases: own.filter((c) => c.themeIds.includes(t) && caseActiveIn(c, fPrev)).length,
+    }))
+    .sort((a, b) => b.cases - a.cases || a.theme.localeCompare(b.theme));
 }
 
 function attendanceRows(confs: RegistryData["conferences"], name: Named) {
   const rows = new Map<string, MunicipalityReport["attendance"][number]>();
   for (const a of confs.flatMap((c) => c.attendance)) {
-    const row = rows.get(a.organisationId) ?? { organisation: name(a.organisationId)!, aanwezig: 0, informatie_aangeleverd: 0, telefonisch_video: 0, afwezig: 0 };
+    const row = rows.get(a.organisationId) ?? {
+      organisation: name(a.organisationId)!,
+      aanwezig: 0,
+      informatie_aangeleverd: 0,
+      telefonisch_video: 0,
+      afwezig: 0,
+    };
     row[a.status]++;
     rows.set(a.organisationId, row);
   }

@@ -36,7 +36,11 @@ const STATE_COLOR: Record<FollowUpState, RGB> = {
 };
 const STATES: FollowUpState[] = ["op_tijd", "te_laat", "open", "verlopen"];
 
-interface Style { bold?: boolean; size?: number; color?: RGB }
+interface Style {
+  bold?: boolean;
+  size?: number;
+  color?: RGB;
+}
 
 // ---- numbers (api/domain/format/numbers.ts) --------------------------------------------
 
@@ -140,7 +144,10 @@ class Writer {
     let current = "";
     for (const { piece, glued } of this.tokens(text, maxWidth, style)) {
       const candidate = current ? current + (glued ? "" : " ") + piece : piece;
-      if (!current || this.width(candidate, style) <= maxWidth) { current = candidate; continue; }
+      if (!current || this.width(candidate, style) <= maxWidth) {
+        current = candidate;
+        continue;
+      }
       if (lines.length === maxLines - 1) return [...lines, this.fit(candidate, maxWidth, style)];
       lines.push(current);
       current = piece;
@@ -149,11 +156,14 @@ class Writer {
   }
 
   private tokens(text: string, maxWidth: number, style: Style): { piece: string; glued: boolean }[] {
-    return this.clean(text).split(/ +/).filter(Boolean).flatMap((word) => {
-      if (this.width(word, style) <= maxWidth) return [{ piece: word, glued: false }];
-      const pieces = word.split(/(?<=[/\-])/).flatMap((p) => (this.width(p, style) <= maxWidth ? [p] : [...p]));
-      return pieces.map((piece, i) => ({ piece, glued: i > 0 }));
-    });
+    return this.clean(text)
+      .split(/ +/)
+      .filter(Boolean)
+      .flatMap((word) => {
+        if (this.width(word, style) <= maxWidth) return [{ piece: word, glued: false }];
+        const pieces = word.split(/(?<=[/-])/).flatMap((p) => (this.width(p, style) <= maxWidth ? [p] : [...p]));
+        return pieces.map((piece, i) => ({ piece, glued: i > 0 }));
+      });
   }
 
   paragraph(text: string, style: Style = {}, after = 8): void {
@@ -178,7 +188,11 @@ class Writer {
 
 // ---- tables ----------------------------------------------------------------------------
 
-interface Column { header: string; width: number; align?: "right" }
+interface Column {
+  header: string;
+  width: number;
+  align?: "right";
+}
 interface Row {
   cells: string[];
   bold?: boolean;
@@ -196,7 +210,11 @@ const LINE = 11;
 function columnX(columns: Column[]): number[] {
   const total = columns.reduce((a, c) => a + c.width, 0);
   let x = LEFT;
-  return columns.map((c) => { const at = x; x += (c.width / total) * WIDTH; return at; });
+  return columns.map((c) => {
+    const at = x;
+    x += (c.width / total) * WIDTH;
+    return at;
+  });
 }
 
 function columnWidth(columns: Column[], i: number): number {
@@ -205,11 +223,13 @@ function columnWidth(columns: Column[], i: number): number {
 
 function drawCells(w: Writer, columns: Column[], cells: string[], style: (i: number) => Style, maxLines: number): void {
   const xs = columnX(columns);
-  cells.forEach((cell, i) => w.wrap(cell, columnWidth(columns, i) - 2 * CELL_PAD, style(i), maxLines).forEach((line, n) => {
-    const y = w.y - CELL_PAD - 7 - n * LINE;
-    if (columns[i].align === "right") w.textRight(line, xs[i] + columnWidth(columns, i) - CELL_PAD, y, style(i));
-    else w.text(line, xs[i] + CELL_PAD, y, style(i));
-  }));
+  cells.forEach((cell, i) =>
+    w.wrap(cell, columnWidth(columns, i) - 2 * CELL_PAD, style(i), maxLines).forEach((line, n) => {
+      const y = w.y - CELL_PAD - 7 - n * LINE;
+      if (columns[i].align === "right") w.textRight(line, xs[i] + columnWidth(columns, i) - CELL_PAD, y, style(i));
+      else w.text(line, xs[i] + CELL_PAD, y, style(i));
+    }),
+  );
 }
 
 function rowHeight(w: Writer, columns: Column[], cells: string[], style: Style, maxLines: number): number {
@@ -230,7 +250,10 @@ function tableRow(w: Writer, columns: Column[], row: Row, index: number): void {
   const style = (i: number): Style => ({ ...TABLE_STYLE, bold: row.bold, color: row.colors?.[i] ?? C.ink });
   const height = rowHeight(w, columns, row.cells, TABLE_STYLE, 3);
   let cells = row.cells;
-  if (w.ensure(height)) { tableHeader(w, columns); cells = row.onNewPage ?? cells; }
+  if (w.ensure(height)) {
+    tableHeader(w, columns);
+    cells = row.onNewPage ?? cells;
+  }
   if ((row.band ?? index) % 2 === 1) w.rect(LEFT, w.y - height, WIDTH, height, C.shade);
   if (row.rule) w.line(LEFT, w.y, RIGHT, w.y, C.rule, 0.6);
   drawCells(w, columns, cells, style, 3);
@@ -247,7 +270,10 @@ function table(w: Writer, columns: Column[], rows: Row[]): void {
 
 // ---- charts ----------------------------------------------------------------------------
 
-interface Series { name: string; color: RGB }
+interface Series {
+  name: string;
+  color: RGB;
+}
 
 function legend(w: Writer, series: Series[], x = LEFT): void {
   const style = { size: 8, color: C.muted };
@@ -265,7 +291,9 @@ function hbarChart(w: Writer, items: { label: string; values: number[] }[], seri
   const x0 = LEFT + labelWidth + 8;
   const span = RIGHT - 48 - x0;
   const max = Math.max(1, ...items.flatMap((i) => i.values));
-  const bar = 9, gap = 2, groupGap = 9;
+  const bar = 9,
+    gap = 2,
+    groupGap = 9;
   const groupHeight = series.length * (bar + gap) - gap;
   w.ensure(Math.min(items.length, 4) * (groupHeight + groupGap) + 24);
   if (series.length > 1) legend(w, series);
@@ -294,7 +322,12 @@ function niceStep(max: number): number {
 
 const monthLabel = formatMonth;
 
-interface Panel { title: string; color: RGB; left: number; right: number }
+interface Panel {
+  title: string;
+  color: RGB;
+  left: number;
+  right: number;
+}
 
 function yAxis(w: Writer, panel: Panel, base: number, height: number, max: number, step: number): void {
   for (let v = 0; v <= max + 1e-9; v += step) {
@@ -309,7 +342,11 @@ function yAxis(w: Writer, panel: Panel, base: number, height: number, max: numbe
  * shared scale the handful of conferences would be invisible next to dozens of cases.
  */
 function monthPanel(w: Writer, panel: Panel, months: { month: string; value: number }[], top: number, height: number): void {
-  w.text(w.fit(panel.title, panel.right - panel.left + 20, { bold: true, size: 9 }), panel.left - 20, top, { bold: true, size: 9, color: C.navy });
+  w.text(w.fit(panel.title, panel.right - panel.left + 20, { bold: true, size: 9 }), panel.left - 20, top, {
+    bold: true,
+    size: 9,
+    color: C.navy,
+  });
   const base = top - 18 - height;
   const step = niceStep(Math.max(1, ...months.map((m) => m.value)));
   const max = step * Math.ceil(Math.max(1, ...months.map((m) => m.value)) / step);
@@ -352,7 +389,10 @@ function titleBlock(w: Writer, r: MunicipalityReport): void {
   }
   w.y -= 24;
   w.text(formatPeriod(r.period, w.locale), LEFT, w.y, { size: 13 });
-  const meta = [w.t("report.branch", { branch: r.municipality.branch }), w.t("report.generatedOn", { date: formatDay(localDay(r.generatedAt), w.locale) })];
+  const meta = [
+    w.t("report.branch", { branch: r.municipality.branch }),
+    w.t("report.generatedOn", { date: formatDay(localDay(r.generatedAt), w.locale) }),
+  ];
   w.y -= 17;
   w.text(w.fit(meta.join(" · "), WIDTH, { size: 9 }), LEFT, w.y, { size: 9, color: C.muted });
   w.y -= 13;
@@ -367,9 +407,18 @@ function summarySentences(w: Writer, r: MunicipalityReport): string[] {
   const l = w.locale;
   const trend = c.cases > p.cases ? "report.summary.trendUp" : c.cases < p.cases ? "report.summary.trendDown" : "report.summary.trendSame";
   return [
-    w.t("report.summary.work", { cases: counted(c.cases, "case", l), name: r.municipality.name, newCases: formatNumber(c.newCases, l), closedCases: formatNumber(c.closedCases, l) }),
-    c.conferences > 0 ? w.t("report.summary.conferences", { conferences: counted(c.conferences, "conference", l) }) : w.t("report.summary.noConferences"),
-    c.hours > 0 || c.cost > 0 ? w.t("report.summary.hours", { hours: counted(c.hours, "hour", l, formatHours), cost: formatEuro(c.cost, l) }) : "",
+    w.t("report.summary.work", {
+      cases: counted(c.cases, "case", l),
+      name: r.municipality.name,
+      newCases: formatNumber(c.newCases, l),
+      closedCases: formatNumber(c.closedCases, l),
+    }),
+    c.conferences > 0
+      ? w.t("report.summary.conferences", { conferences: counted(c.conferences, "conference", l) })
+      : w.t("report.summary.noConferences"),
+    c.hours > 0 || c.cost > 0
+      ? w.t("report.summary.hours", { hours: counted(c.hours, "hour", l, formatHours), cost: formatEuro(c.cost, l) })
+      : "",
     w.t(trend, { previous: formatNumber(p.cases, l), current: formatNumber(c.cases, l) }),
     f.total > 0
       ? w.t("report.summary.followUps", { onTime: f.onTime, late: f.late, open: f.open, overdue: f.overdue, total: f.total })
@@ -399,13 +448,23 @@ function showFigure(kind: "count" | "hours" | "euro", locale: Locale): (n: numbe
 }
 
 function keyFigures(w: Writer, r: MunicipalityReport): void {
-  const gap = 10, cardW = (WIDTH - 2 * gap) / 3, cardH = 62;
+  const gap = 10,
+    cardW = (WIDTH - 2 * gap) / 3,
+    cardH = 62;
   w.heading(w.t("report.section.keyFigures"), 2 * cardH + gap);
   FIGURES.forEach((f, i) => figureCard(w, r, f, LEFT + (i % 3) * (cardW + gap), w.y - Math.floor(i / 3) * (cardH + gap), cardW, cardH));
   w.y -= 2 * cardH + gap + 6;
 }
 
-function figureCard(w: Writer, r: MunicipalityReport, f: (typeof FIGURES)[number], x: number, top: number, cardW: number, cardH: number): void {
+function figureCard(
+  w: Writer,
+  r: MunicipalityReport,
+  f: (typeof FIGURES)[number],
+  x: number,
+  top: number,
+  cardW: number,
+  cardH: number,
+): void {
   const show = showFigure(f.kind, w.locale);
   const [now, before] = [r.current[f.key], r.previous[f.key]];
   w.rect(x, top - cardH, cardW, cardH, C.shade);
@@ -425,7 +484,8 @@ const NOTE: Style = { size: 8.5, color: C.muted };
 function section(w: Writer, title: MessageKey, empty: MessageKey | false, note: MessageKey, keep: number, body: () => void): void {
   if (empty) {
     w.heading(w.t(title), 20);
-    return w.paragraph(w.t(empty), { color: C.muted });
+    w.paragraph(w.t(empty), { color: C.muted });
+    return;
   }
   w.heading(w.t(title), keep);
   w.paragraph(w.t(note), NOTE, 6);
@@ -436,42 +496,72 @@ function themes(w: Writer, r: MunicipalityReport): void {
   const l = w.locale;
   const count = (n: number) => formatNumber(n, l);
   section(w, "report.section.themes", !r.byTheme.length && "report.empty.themes", "report.note.themes", 90, () => {
-    table(w, [
-      { header: w.t("report.col.theme"), width: 40 },
-      { header: w.t("report.col.cases"), width: 14, align: "right" },
-      { header: w.t("report.col.previousCases"), width: 16, align: "right" },
-      { header: w.t("report.col.change"), width: 12, align: "right" },
-      { header: w.t("report.col.conferences"), width: 18, align: "right" },
-    ], r.byTheme.map((x) => ({
-      cells: [x.theme, count(x.cases), count(x.previousCases), formatDelta(x.cases, x.previousCases, l, count), count(x.conferences)],
-    })));
-    hbarChart(w, r.byTheme.map((x) => ({ label: x.theme, values: [x.cases, x.conferences] })),
-      [{ name: w.t("report.col.cases"), color: C.accent }, { name: w.t("report.col.conferences"), color: C.teal }], count);
+    table(
+      w,
+      [
+        { header: w.t("report.col.theme"), width: 40 },
+        { header: w.t("report.col.cases"), width: 14, align: "right" },
+        { header: w.t("report.col.previousCases"), width: 16, align: "right" },
+        { header: w.t("report.col.change"), width: 12, align: "right" },
+        { header: w.t("report.col.conferences"), width: 18, align: "right" },
+      ],
+      r.byTheme.map((x) => ({
+        cells: [x.theme, count(x.cases), count(x.previousCases), formatDelta(x.cases, x.previousCases, l, count), count(x.conferences)],
+      })),
+    );
+    hbarChart(
+      w,
+      r.byTheme.map((x) => ({ label: x.theme, values: [x.cases, x.conferences] })),
+      [
+        { name: w.t("report.col.cases"), color: C.accent },
+        { name: w.t("report.col.conferences"), color: C.teal },
+      ],
+      count,
+    );
   });
 }
 
 function conferenceRow(w: Writer, c: ReportConference): Row {
   return {
-    cells: [formatDay(c.heldOn, w.locale, "d MMM yyyy"), c.caseCodes.join(", "), c.themes.join(", "),
-      c.director ?? w.t("report.directorNone"), w.t("report.elementsOf", { n: c.elementsRecorded }), w.t(c.rolesExplained ? "report.yes" : "report.no")],
+    cells: [
+      formatDay(c.heldOn, w.locale, "d MMM yyyy"),
+      c.caseCodes.join(", "),
+      c.themes.join(", "),
+      c.director ?? w.t("report.directorNone"),
+      w.t("report.elementsOf", { n: c.elementsRecorded }),
+      w.t(c.rolesExplained ? "report.yes" : "report.no"),
+    ],
     colors: [undefined, undefined, undefined, c.director ? undefined : STATE_COLOR.verlopen],
   };
 }
 
 function conferences(w: Writer, r: MunicipalityReport): void {
-  section(w, "report.section.conferences", !r.conferences.length && "report.empty.conferences", "report.note.conferences", 90, () => table(w, [
-    { header: w.t("report.col.date"), width: 13 },
-    { header: w.t("report.col.caseCodes"), width: 19 },
-    { header: w.t("report.col.themes"), width: 22 },
-    { header: w.t("report.col.director"), width: 22 },
-    { header: w.t("report.col.elementsShort"), width: 12 },
-    { header: w.t("report.col.roles"), width: 12 },
-  ], r.conferences.map((c) => conferenceRow(w, c))));
+  section(w, "report.section.conferences", !r.conferences.length && "report.empty.conferences", "report.note.conferences", 90, () =>
+    table(
+      w,
+      [
+        { header: w.t("report.col.date"), width: 13 },
+        { header: w.t("report.col.caseCodes"), width: 19 },
+        { header: w.t("report.col.themes"), width: 22 },
+        { header: w.t("report.col.director"), width: 22 },
+        { header: w.t("report.col.elementsShort"), width: 12 },
+        { header: w.t("report.col.roles"), width: 12 },
+      ],
+      r.conferences.map((c) => conferenceRow(w, c)),
+    ),
+  );
 }
 
 function followUpTiles(w: Writer, r: MunicipalityReport): void {
-  const counts: Record<FollowUpState, number> = { op_tijd: r.followUps.onTime, te_laat: r.followUps.late, open: r.followUps.open, verlopen: r.followUps.overdue };
-  const gap = 10, tileW = (WIDTH - 3 * gap) / 4, tileH = 46;
+  const counts: Record<FollowUpState, number> = {
+    op_tijd: r.followUps.onTime,
+    te_laat: r.followUps.late,
+    open: r.followUps.open,
+    verlopen: r.followUps.overdue,
+  };
+  const gap = 10,
+    tileW = (WIDTH - 3 * gap) / 4,
+    tileH = 46;
   w.ensure(tileH + 40);
   STATES.forEach((s, i) => {
     const x = LEFT + i * (tileW + gap);
@@ -481,7 +571,10 @@ function followUpTiles(w: Writer, r: MunicipalityReport): void {
     w.text(w.t(`report.state.${s}`), x + 10, w.y - 39, { size: 8.5, color: C.muted });
   });
   w.y -= tileH + 10;
-  proportionBar(w, STATES.map((s) => ({ value: counts[s], color: STATE_COLOR[s] })));
+  proportionBar(
+    w,
+    STATES.map((s) => ({ value: counts[s], color: STATE_COLOR[s] })),
+  );
 }
 
 function proportionBar(w: Writer, parts: { value: number; color: RGB }[]): void {
@@ -498,40 +591,67 @@ function proportionBar(w: Writer, parts: { value: number; color: RGB }[]): void 
 
 function followUpRows(w: Writer, r: MunicipalityReport): Row[] {
   const day = (iso: string) => formatDay(iso, w.locale, "d MMM yyyy");
-  return r.conferences.filter((c) => c.followUps.length).flatMap((c, band) => {
-    const context = [day(c.heldOn), c.caseCodes.join(", ")];
-    return c.followUps.map((f, i): Row => {
-      const rest = [f.owner, day(f.dueOn), f.doneOn ? day(f.doneOn) : "–", w.t(`report.state.${f.state}`)];
-      return { cells: [...(i === 0 ? context : ["", ""]), ...rest], onNewPage: [...context, ...rest], band, rule: i === 0 && band > 0,
-        colors: [undefined, undefined, undefined, undefined, undefined, STATE_COLOR[f.state]] };
+  return r.conferences
+    .filter((c) => c.followUps.length)
+    .flatMap((c, band) => {
+      const context = [day(c.heldOn), c.caseCodes.join(", ")];
+      return c.followUps.map((f, i): Row => {
+        const rest = [f.owner, day(f.dueOn), f.doneOn ? day(f.doneOn) : "–", w.t(`report.state.${f.state}`)];
+        return {
+          cells: [...(i === 0 ? context : ["", ""]), ...rest],
+          onNewPage: [...context, ...rest],
+          band,
+          rule: i === 0 && band > 0,
+          colors: [undefined, undefined, undefined, undefined, undefined, STATE_COLOR[f.state]],
+        };
+      });
     });
-  });
 }
 
 function followUps(w: Writer, r: MunicipalityReport): void {
   const rows = followUpRows(w, r);
-  section(w, "report.section.followUps", r.followUps.total <= 0 && !rows.length && "report.empty.followUps", "report.note.followUps", 140, () => {
-    followUpTiles(w, r);
-    if (rows.length) table(w, [
-      { header: w.t("report.col.conference"), width: 13 },
-      { header: w.t("report.col.caseCodes"), width: 17 },
-      { header: w.t("report.col.owner"), width: 31 },
-      { header: w.t("report.col.dueOn"), width: 13 },
-      { header: w.t("report.col.doneOn"), width: 13 },
-      { header: w.t("report.col.state"), width: 13 },
-    ], rows);
-  });
+  section(
+    w,
+    "report.section.followUps",
+    r.followUps.total <= 0 && !rows.length && "report.empty.followUps",
+    "report.note.followUps",
+    140,
+    () => {
+      followUpTiles(w, r);
+      if (rows.length)
+        table(
+          w,
+          [
+            { header: w.t("report.col.conference"), width: 13 },
+            { header: w.t("report.col.caseCodes"), width: 17 },
+            { header: w.t("report.col.owner"), width: 31 },
+            { header: w.t("report.col.dueOn"), width: 13 },
+            { header: w.t("report.col.doneOn"), width: 13 },
+            { header: w.t("report.col.state"), width: 13 },
+          ],
+          rows,
+        );
+    },
+  );
 }
 
 function attendance(w: Writer, r: MunicipalityReport): void {
   const count = (n: number) => formatNumber(n, w.locale);
-  section(w, "report.section.attendance", !r.attendance.length && "report.empty.attendance", "report.note.attendance", 90, () => table(w, [
-    { header: w.t("report.col.organisation"), width: 40 },
-    { header: w.t("report.attendance.aanwezig"), width: 15, align: "right" },
-    { header: w.t("report.attendance.informatie_aangeleverd"), width: 15, align: "right" },
-    { header: w.t("report.attendance.telefonisch_video"), width: 15, align: "right" },
-    { header: w.t("report.attendance.afwezig"), width: 15, align: "right" },
-  ], r.attendance.map((a) => ({ cells: [a.organisation, ...[a.aanwezig, a.informatie_aangeleverd, a.telefonisch_video, a.afwezig].map(count)] }))));
+  section(w, "report.section.attendance", !r.attendance.length && "report.empty.attendance", "report.note.attendance", 90, () =>
+    table(
+      w,
+      [
+        { header: w.t("report.col.organisation"), width: 40 },
+        { header: w.t("report.attendance.aanwezig"), width: 15, align: "right" },
+        { header: w.t("report.attendance.informatie_aangeleverd"), width: 15, align: "right" },
+        { header: w.t("report.attendance.telefonisch_video"), width: 15, align: "right" },
+        { header: w.t("report.attendance.afwezig"), width: 15, align: "right" },
+      ],
+      r.attendance.map((a) => ({
+        cells: [a.organisation, ...[a.aanwezig, a.informatie_aangeleverd, a.telefonisch_video, a.afwezig].map(count)],
+      })),
+    ),
+  );
 }
 
 function hours(w: Writer, r: MunicipalityReport): void {
@@ -539,16 +659,24 @@ function hours(w: Writer, r: MunicipalityReport): void {
   const label = (kind: MunicipalityReport["hoursByActivity"][number]["kind"]) => w.t(`report.activity.${kind}`);
   const total = r.hoursByActivity.reduce((a, x) => ({ hours: a.hours + x.hours, cost: a.cost + x.cost }), { hours: 0, cost: 0 });
   section(w, "report.section.hours", !r.hoursByActivity.length && "report.empty.hours", "report.note.hours", 90, () => {
-    table(w, [
-      { header: w.t("report.col.activity"), width: 50 },
-      { header: w.t("report.col.hours"), width: 25, align: "right" },
-      { header: w.t("report.figure.cost"), width: 25, align: "right" },
-    ], [
-      ...r.hoursByActivity.map((x) => ({ cells: [label(x.kind), formatHours(x.hours, l), formatEuro(x.cost, l)] })),
-      { cells: [w.t("report.total"), formatHours(total.hours, l), formatEuro(total.cost, l)], bold: true, band: 0, rule: true },
-    ]);
-    hbarChart(w, r.hoursByActivity.map((x) => ({ label: label(x.kind), values: [x.hours] })),
-      [{ name: w.t("report.col.hours"), color: C.accent }], (n) => `${formatHours(n, l)} ${w.t("report.unit.hour.other")}`);
+    table(
+      w,
+      [
+        { header: w.t("report.col.activity"), width: 50 },
+        { header: w.t("report.col.hours"), width: 25, align: "right" },
+        { header: w.t("report.figure.cost"), width: 25, align: "right" },
+      ],
+      [
+        ...r.hoursByActivity.map((x) => ({ cells: [label(x.kind), formatHours(x.hours, l), formatEuro(x.cost, l)] })),
+        { cells: [w.t("report.total"), formatHours(total.hours, l), formatEuro(total.cost, l)], bold: true, band: 0, rule: true },
+      ],
+    );
+    hbarChart(
+      w,
+      r.hoursByActivity.map((x) => ({ label: label(x.kind), values: [x.hours] })),
+      [{ name: w.t("report.col.hours"), color: C.accent }],
+      (n) => `${formatHours(n, l)} ${w.t("report.unit.hour.other")}`,
+    );
   });
 }
 
@@ -561,7 +689,14 @@ function monthly(w: Writer, r: MunicipalityReport): void {
       [{ title: w.t("report.col.cases"), color: C.accent, left: LEFT + 22, right: middle - 14 }, (m) => m.cases],
       [{ title: w.t("report.col.conferences"), color: C.teal, left: middle + 34, right: RIGHT }, (m) => m.conferences],
     ];
-    for (const [panel, pick] of panels) monthPanel(w, panel, r.monthly.map((m) => ({ month: m.month, value: pick(m) })), w.y - 10, height);
+    for (const [panel, pick] of panels)
+      monthPanel(
+        w,
+        panel,
+        r.monthly.map((m) => ({ month: m.month, value: pick(m) })),
+        w.y - 10,
+        height,
+      );
     w.y -= height + 60;
   });
 }
@@ -599,7 +734,10 @@ export async function renderReportPdf(report: MunicipalityReport, locale: Locale
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const clean = winAnsiCleaner(new Set(regular.getCharacterSet()));
-  const head: [string, string] = [t(locale, "report.runningHead", { name: report.municipality.name, period: formatPeriod(report.period, locale) }), report.organisation];
+  const head: [string, string] = [
+    t(locale, "report.runningHead", { name: report.municipality.name, period: formatPeriod(report.period, locale) }),
+    report.organisation,
+  ];
   const w = new Writer(doc, regular, bold, locale, head, clean);
   setMetadata(doc, report, locale);
   w.newPage();

@@ -42,78 +42,133 @@ function table(key: TableKey, locale: Locale, sheetKey: MessageKey, headerKeys: 
 }
 
 function summaryTable(r: MunicipalityReport, locale: Locale): ReportTable {
-  const figure = (label: MessageKey, pick: keyof PeriodFigures): SheetCell[] =>
-    [t(locale, label), num(r.current[pick]), num(r.previous[pick]), num(r.current[pick] - r.previous[pick])];
+  const figure = (label: MessageKey, pick: keyof PeriodFigures): SheetCell[] => [
+    t(locale, label),
+    num(r.current[pick]),
+    num(r.previous[pick]),
+    num(r.current[pick] - r.previous[pick]),
+  ];
   const followUp = (label: string, n: number): SheetCell[] => [label, n, null, null];
   const states: [FollowUpState, number][] = [
-    ["op_tijd", r.followUps.onTime], ["te_laat", r.followUps.late], ["open", r.followUps.open], ["verlopen", r.followUps.overdue],
+    ["op_tijd", r.followUps.onTime],
+    ["te_laat", r.followUps.late],
+    ["open", r.followUps.open],
+    ["verlopen", r.followUps.overdue],
   ];
   const meta = (label: MessageKey, value: string): SheetCell[] => [t(locale, label), value, null, null];
-  return table("summary", locale, "report.sheet.summary", ["report.col.figure", "report.col.current", "report.col.previous", "report.col.change"], [
-    figure("report.figure.cases", "cases"),
-    figure("report.figure.newCases", "newCases"),
-    figure("report.figure.closedCases", "closedCases"),
-    figure("report.figure.conferences", "conferences"),
-    figure("report.figure.hours", "hours"),
-    figure("report.col.cost", "cost"),
-    followUp(t(locale, "report.followUps.total"), r.followUps.total),
-    ...states.map(([state, n]) => followUp(t(locale, "report.followUps.state", { state: t(locale, stateKey(state)) }), n)),
-    meta("report.meta.municipality", r.municipality.name),
-    meta("report.meta.branch", r.municipality.branch),
-    meta("report.meta.organisation", r.organisation),
-    meta("report.meta.period", formatPeriod(r.period, locale)),
-    meta("report.meta.previousPeriod", formatPeriod(r.previousPeriod, locale)),
-    meta("report.meta.generated", formatDay(localDay(r.generatedAt), locale)),
-  ]);
+  return table(
+    "summary",
+    locale,
+    "report.sheet.summary",
+    ["report.col.figure", "report.col.current", "report.col.previous", "report.col.change"],
+    [
+      figure("report.figure.cases", "cases"),
+      figure("report.figure.newCases", "newCases"),
+      figure("report.figure.closedCases", "closedCases"),
+      figure("report.figure.conferences", "conferences"),
+      figure("report.figure.hours", "hours"),
+      figure("report.col.cost", "cost"),
+      followUp(t(locale, "report.followUps.total"), r.followUps.total),
+      ...states.map(([state, n]) => followUp(t(locale, "report.followUps.state", { state: t(locale, stateKey(state)) }), n)),
+      meta("report.meta.municipality", r.municipality.name),
+      meta("report.meta.branch", r.municipality.branch),
+      meta("report.meta.organisation", r.organisation),
+      meta("report.meta.period", formatPeriod(r.period, locale)),
+      meta("report.meta.previousPeriod", formatPeriod(r.previousPeriod, locale)),
+      meta("report.meta.generated", formatDay(localDay(r.generatedAt), locale)),
+    ],
+  );
 }
 
 function themesTable(r: MunicipalityReport, locale: Locale): ReportTable {
-  return table("themes", locale, "report.sheet.themes",
+  return table(
+    "themes",
+    locale,
+    "report.sheet.themes",
     ["report.col.theme", "report.col.cases", "report.col.previousCases", "report.col.change", "report.col.conferences"],
-    r.byTheme.map((x) => [x.theme, num(x.cases), num(x.previousCases), num(x.cases - x.previousCases), num(x.conferences)]));
+    r.byTheme.map((x) => [x.theme, num(x.cases), num(x.previousCases), num(x.cases - x.previousCases), num(x.conferences)]),
+  );
 }
 
 function conferencesTable(r: MunicipalityReport, locale: Locale): ReportTable {
-  return table("conferences", locale, "report.sheet.conferences",
-    ["report.col.date", "report.col.branch", "report.col.caseCodes", "report.col.themes", "report.col.director",
-      "report.col.elements", "report.col.roles", "report.col.followUps"],
+  return table(
+    "conferences",
+    locale,
+    "report.sheet.conferences",
+    [
+      "report.col.date",
+      "report.col.branch",
+      "report.col.caseCodes",
+      "report.col.themes",
+      "report.col.director",
+      "report.col.elements",
+      "report.col.roles",
+      "report.col.followUps",
+    ],
     r.conferences.map((c) => [
-      c.heldOn, c.branch, c.caseCodes.join(", "), c.themes.join(", "), c.director ?? t(locale, "report.directorNone"),
-      num(c.elementsRecorded), t(locale, c.rolesExplained ? "report.yes" : "report.no"), c.followUps.length,
-    ]));
+      c.heldOn,
+      c.branch,
+      c.caseCodes.join(", "),
+      c.themes.join(", "),
+      c.director ?? t(locale, "report.directorNone"),
+      num(c.elementsRecorded),
+      t(locale, c.rolesExplained ? "report.yes" : "report.no"),
+      c.followUps.length,
+    ]),
+  );
 }
 
 function followUpsTable(r: MunicipalityReport, locale: Locale): ReportTable {
-  return table("followUps", locale, "report.sheet.followUps",
+  return table(
+    "followUps",
+    locale,
+    "report.sheet.followUps",
     ["report.col.conference", "report.col.caseCodes", "report.col.owner", "report.col.dueOn", "report.col.doneOn", "report.col.state"],
-    r.conferences.flatMap((c) => c.followUps.map((f) =>
-      [c.heldOn, c.caseCodes.join(", "), f.owner, f.dueOn, f.doneOn, t(locale, stateKey(f.state))])));
+    r.conferences.flatMap((c) =>
+      c.followUps.map((f) => [c.heldOn, c.caseCodes.join(", "), f.owner, f.dueOn, f.doneOn, t(locale, stateKey(f.state))]),
+    ),
+  );
 }
 
 function attendanceTable(r: MunicipalityReport, locale: Locale): ReportTable {
-  return table("attendance", locale, "report.sheet.attendance",
-    ["report.col.organisation", "report.attendance.aanwezig", "report.attendance.informatie_aangeleverd",
-      "report.attendance.telefonisch_video", "report.attendance.afwezig"],
-    r.attendance.map((a) => [a.organisation, num(a.aanwezig), num(a.informatie_aangeleverd), num(a.telefonisch_video), num(a.afwezig)]));
+  return table(
+    "attendance",
+    locale,
+    "report.sheet.attendance",
+    [
+      "report.col.organisation",
+      "report.attendance.aanwezig",
+      "report.attendance.informatie_aangeleverd",
+      "report.attendance.telefonisch_video",
+      "report.attendance.afwezig",
+    ],
+    r.attendance.map((a) => [a.organisation, num(a.aanwezig), num(a.informatie_aangeleverd), num(a.telefonisch_video), num(a.afwezig)]),
+  );
 }
 
 function hoursTable(r: MunicipalityReport, locale: Locale): ReportTable {
-  const sum = (pick: (x: MunicipalityReport["hoursByActivity"][number]) => number) => num(r.hoursByActivity.reduce((a, x) => a + pick(x), 0));
+  const sum = (pick: (x: MunicipalityReport["hoursByActivity"][number]) => number) =>
+    num(r.hoursByActivity.reduce((a, x) => a + pick(x), 0));
   const rows: SheetCell[][] = r.hoursByActivity.map((x) => [t(locale, `report.activity.${x.kind}`), num(x.hours), num(x.cost)]);
   if (rows.length) rows.push([t(locale, "report.total"), sum((x) => x.hours), sum((x) => x.cost)]);
   return table("hours", locale, "report.sheet.hours", ["report.col.activity", "report.col.hours", "report.col.cost"], rows);
 }
 
 function monthlyTable(r: MunicipalityReport, locale: Locale): ReportTable {
-  return table("monthly", locale, "report.sheet.monthly",
+  return table(
+    "monthly",
+    locale,
+    "report.sheet.monthly",
     ["report.col.month", "report.col.cases", "report.col.conferences", "report.col.hours"],
-    r.monthly.map((m) => [m.month, num(m.cases), num(m.conferences), num(m.hours)]));
+    r.monthly.map((m) => [m.month, num(m.cases), num(m.conferences), num(m.hours)]),
+  );
 }
 
 /** The report as named tables, in the order of the sheets; cells are raw (not yet neutralised). */
 export function reportRows(report: MunicipalityReport, locale: Locale = "nl"): ReportTable[] {
-  return [summaryTable, themesTable, conferencesTable, followUpsTable, attendanceTable, hoursTable, monthlyTable]
-    .map((build) => build(report, locale));
+  return [summaryTable, themesTable, conferencesTable, followUpsTable, attendanceTable, hoursTable, monthlyTable].map((build) =>
+    build(report, locale),
+  );
 }
 
 // ---- CSV ------------------------------------------------------------------------------
@@ -128,7 +183,8 @@ export const csvLine = (cells: SheetCell[], locale: Locale) => csvRecord(cells, 
  */
 export function renderReportCsv(report: MunicipalityReport, locale: Locale = "nl"): string {
   const sections = reportRows(report, locale).map((tb) =>
-    [csvLine([tb.name], locale), csvLine(tb.header, locale), ...tb.rows.map((row) => csvLine(row, locale))].join("\r\n"));
+    [csvLine([tb.name], locale), csvLine(tb.header, locale), ...tb.rows.map((row) => csvLine(row, locale))].join("\r\n"),
+  );
   return `${BOM}${sections.join("\r\n\r\n")}\r\n`;
 }
 
@@ -144,7 +200,11 @@ const STYLE = { header: 1, integer: 2, decimal: 3 };
 function xml(text: string): string {
   return text
     .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;");
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\r/g, "&#13;");
 }
 
 function columnName(index: number): string {
@@ -179,11 +239,14 @@ function cellXml(cell: SheetCell, ref: string, strings: SharedStrings, header: b
 }
 
 /** A worksheet: name, header row and data rows. */
-export interface SheetTable { name: string; header: string[]; rows: SheetCell[][] }
+export interface SheetTable {
+  name: string;
+  header: string[];
+  rows: SheetCell[][];
+}
 
 function columnWidths(tb: SheetTable): string {
-  const widths = tb.header.map((h, i) =>
-    Math.max(h.length, ...tb.rows.map((row) => String(row[i] ?? "").length)));
+  const widths = tb.header.map((h, i) => Math.max(h.length, ...tb.rows.map((row) => String(row[i] ?? "").length)));
   return widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(10, w + 2))}" customWidth="1"/>`).join("");
 }
 
@@ -192,7 +255,8 @@ function sheetXml(tb: SheetTable, strings: SharedStrings): string {
     const cells = row.map((cell, c) => cellXml(cell, `${columnName(c)}${r + 1}`, strings, r === 0)).join("");
     return `<row r="${r + 1}">${cells}</row>`;
   });
-  const frozenHeader = '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
+  const frozenHeader =
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   return `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${frozenHeader}<cols>${columnWidths(tb)}</cols><sheetData>${rows.join("")}</sheetData></worksheet>`;
 }
 
@@ -200,66 +264,91 @@ function sheetXml(tb: SheetTable, strings: SharedStrings): string {
 function sheetNames(tables: SheetTable[]): string[] {
   const seen = new Set<string>();
   return tables.map((tb, i) => {
-    let name = tb.name.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || `Sheet${i + 1}`;
+    let name =
+      tb.name
+        .replace(/[[\]:*?/\\]/g, " ")
+        .trim()
+        .slice(0, 31) || `Sheet${i + 1}`;
     if (seen.has(name.toLowerCase())) name = `${name.slice(0, 28)} ${i + 1}`;
     seen.add(name.toLowerCase());
     return name;
   });
 }
 
-const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">`
-  + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
-  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-  + '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
-  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+const STYLES_XML =
+  `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 function contentTypesXml(sheets: number): string {
-  const sheetTypes = Array.from({ length: sheets }, (_, i) =>
-    `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("");
-  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    + `${sheetTypes}</Types>`;
+  const sheetTypes = Array.from(
+    { length: sheets },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join("");
+  return (
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    `${sheetTypes}</Types>`
+  );
 }
 
-interface WorkbookMeta { title: string; creator: string; locale: Locale; generatedAt: string }
+interface WorkbookMeta {
+  title: string;
+  creator: string;
+  locale: Locale;
+  generatedAt: string;
+}
 
 function coreXml({ title, creator, locale, generatedAt }: WorkbookMeta): string {
   const when = new Date(generatedAt);
   const stamp = Number.isNaN(when.getTime()) ? "" : when.toISOString().replace(/\.\d{3}Z$/, "Z");
-  return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
-    + `<dc:title>${xml(title)}</dc:title><dc:creator>${xml(creator)}</dc:creator><dc:language>${locale === "nl" ? "nl-NL" : "en-GB"}</dc:language>`
-    + (stamp ? `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` : "")
-    + "</cp:coreProperties>";
+  return (
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:title>${xml(title)}</dc:title><dc:creator>${xml(creator)}</dc:creator><dc:language>${locale === "nl" ? "nl-NL" : "en-GB"}</dc:language>` +
+    (stamp
+      ? `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`
+      : "") +
+    "</cp:coreProperties>"
+  );
 }
 
 function workbookParts(names: string[]): Record<string, string> {
   const sheets = names.map((n, i) => `<sheet name="${xml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
-  const rels = names.map((_, i) =>
-    `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
+  const rels = names
+    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .join("");
   const n = names.length;
   return {
-    "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>`
-      + `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+    "_rels/.rels":
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
     "xl/workbook.xml": `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets>${sheets}</sheets></workbook>`,
-    "xl/_rels/workbook.xml.rels": `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels}`
-      + `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`
-      + `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    "xl/_rels/workbook.xml.rels":
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels}` +
+      `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   };
 }
 
 /** An .xlsx workbook with one worksheet per table: text neutralised, numbers stored as numbers, header row bold and frozen. */
 export async function renderReportXlsx(report: MunicipalityReport, locale: Locale = "nl"): Promise<Uint8Array> {
   return renderWorkbook(reportRows(report, locale), {
-    title: t(locale, "report.title", { name: report.municipality.name }), creator: report.organisation, locale, generatedAt: report.generatedAt,
+    title: t(locale, "report.title", { name: report.municipality.name }),
+    creator: report.organisation,
+    locale,
+    generatedAt: report.generatedAt,
   });
 }
 

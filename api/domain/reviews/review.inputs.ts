@@ -34,8 +34,22 @@ export const DECISION_KIND_KEYS = Object.keys(DECISION_KINDS) as [DecisionKind, 
  * A pre-fill always says what it could not find ("gaps"), so that an empty list of
  * figures is never mistaken for a good result.
  */
-export interface Prefill { gaps: string[]; [figure: string]: unknown }
+export interface Prefill {
+  gaps: string[];
+  [figure: string]: unknown;
+}
 
-export interface StoredInput { key: ReviewInputKey; title: string; data: Prefill | null; assessment: string }
+export interface StoredInput {
+  key: ReviewInputKey;
+  title: string;
+  data: Prefill | null;
+  assessment: string;
+}
 
-export interface Decision { kind: DecisionKind; text: string; ownerId: string | null; dueOn: string | null; actionId: string | null }
+export interface Decision {
+  kind: DecisionKind;
+  text: string;
+  ownerId: string | null;
+  dueOn: string | null;
+  actionId: string | null;
+}

@@ -2,7 +2,10 @@ import { addYears, format, parseISO } from "date-fns";
 import { REVIEW_INPUTS, type Decision, type ReviewInputKey, type StoredInput } from "./review.inputs.ts";
 
 /** What still stands between a concept and a final review, one entry per gap. */
-export interface Missing { key: ReviewInputKey | "heldOn" | "decisions"; message: string }
+export interface Missing {
+  key: ReviewInputKey | "heldOn" | "decisions";
+  message: string;
+}
 
 export interface Completeness {
   /** True when the review may be finalized. */
@@ -13,9 +16,13 @@ export interface Completeness {
   dataGaps: { key: ReviewInputKey; gaps: string[] }[];
 }
 
-interface ReviewState { heldOn: string | null; inputs: StoredInput[]; decisions: Decision[] }
+interface ReviewState {
+  heldOn: string | null;
+  inputs: StoredInput[];
+  decisions: Decision[];
+}
 
-const blank = (s: string | null | undefined) => !s || !s.trim();
+const blank = (s: string | null | undefined) => !s?.trim();
 
 /**
  * A review is complete when every required input has management's assessment, the date
@@ -26,7 +33,8 @@ export function completeness(review: ReviewState, today: string): Completeness {
   const byKey = new Map(review.inputs.map((i) => [i.key, i]));
   const missingAssessments = REVIEW_INPUTS.filter((spec) => blank(byKey.get(spec.key)?.assessment)).map((spec) => spec.key);
   const missing: Missing[] = missingAssessments.map((key) => ({
-    key, message: `Beoordeling ontbreekt: ${REVIEW_INPUTS.find((s) => s.key === key)!.title.toLowerCase()}.`,
+    key,
+    message: `Beoordeling ontbreekt: ${REVIEW_INPUTS.find((s) => s.key === key)!.title.toLowerCase()}.`,
   }));
   if (!review.heldOn) missing.push({ key: "heldOn", message: "De datum waarop de directiebeoordeling is gehouden ontbreekt." });
   else if (review.heldOn > today) missing.push({ key: "heldOn", message: "De directiebeoordeling ligt nog in de toekomst." });
@@ -50,7 +58,11 @@ export function heldOnProblem(heldOn: string | null | undefined, periodFrom: str
   return heldOn && heldOn < periodFrom ? "De datum van de beoordeling ligt vóór het begin van de periode." : null;
 }
 
-export interface Version { id: string; version: number; status: "concept" | "definitief" }
+export interface Version {
+  id: string;
+  version: number;
+  status: "concept" | "definitief";
+}
 
 export function latestVersion<T extends Version>(series: T[]): T {
   return series.reduce((a, b) => (b.version > a.version ? b : a));
@@ -58,7 +70,9 @@ export function latestVersion<T extends Version>(series: T[]): T {
 
 /** Only a concept changes; a final version is the record and stays as it was made. */
 export function editRefusal(review: Version): string | null {
-  return review.status === "concept" ? null : "Deze directiebeoordeling is definitief en kan niet meer worden gewijzigd; leg een correctie vast.";
+  return review.status === "concept"
+    ? null
+    : "Deze directiebeoordeling is definitief en kan niet meer worden gewijzigd; leg een correctie vast.";
 }
 
 /**
@@ -66,9 +80,11 @@ export function editRefusal(review: Version): string | null {
  * version, or a concept, would fork the history an auditor reads.
  */
 export function correctionRule(target: Version, series: Version[]): { version: number } | { refusal: string } {
-  if (target.status !== "definitief") return { refusal: "Alleen een definitieve directiebeoordeling kan worden gecorrigeerd; pas het concept zelf aan." };
+  if (target.status !== "definitief")
+    return { refusal: "Alleen een definitieve directiebeoordeling kan worden gecorrigeerd; pas het concept zelf aan." };
   const latest = latestVersion(series);
-  if (latest.id !== target.id) return { refusal: `Er bestaat al een nieuwere versie (versie ${latest.version}) van deze directiebeoordeling.` };
+  if (latest.id !== target.id)
+    return { refusal: `Er bestaat al een nieuwere versie (versie ${latest.version}) van deze directiebeoordeling.` };
   return { version: target.version + 1 };
 }
 

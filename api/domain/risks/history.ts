@@ -48,7 +48,12 @@ const META = new Set(["note"]);
 
 /** A snapshot field holds text, a number (levels, days) or nothing. */
 export type FieldValue = string | number | boolean | null;
-export interface FieldChange { field: string; label: string; from: FieldValue; to: FieldValue }
+export interface FieldChange {
+  field: string;
+  label: string;
+  from: FieldValue;
+  to: FieldValue;
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -62,7 +67,12 @@ export function diffSnapshots(previous: Record<string, unknown> | null, next: Re
   return [...known, ...others]
     .filter((field) => !META.has(field) && (field in next || (previous && field in previous)))
     .filter((field) => !same(previous?.[field], next[field]))
-    .map((field) => ({ field, label: FIELD_LABELS[field] ?? field, from: (previous?.[field] ?? null) as FieldValue, to: (next[field] ?? null) as FieldValue }));
+    .map((field) => ({
+      field,
+      label: FIELD_LABELS[field] ?? field,
+      from: (previous?.[field] ?? null) as FieldValue,
+      to: (next[field] ?? null) as FieldValue,
+    }));
 }
 
 /** Version, time and snapshot of each row, oldest first, paired with the fields it changed. */

@@ -13,7 +13,10 @@
 export const LEVELS = ["laag", "middel", "hoog", "kritiek"] as const;
 export type Level = (typeof LEVELS)[number];
 
-export interface LevelStyle { label: string; colour: string }
+export interface LevelStyle {
+  label: string;
+  colour: string;
+}
 
 export interface RiskMatrix {
   levels: Record<Level, LevelStyle>;
@@ -50,7 +53,8 @@ export const levelRank = (level: Level) => LEVELS.indexOf(level);
 export const isStep = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= SIZE;
 
 export function riskLevel(matrix: RiskMatrix, likelihood: number, impact: number): Level {
-  if (!isStep(likelihood) || !isStep(impact)) throw new RangeError(`kans en impact lopen van 1 tot en met ${SIZE} (${likelihood}×${impact})`);
+  if (!isStep(likelihood) || !isStep(impact))
+    throw new RangeError(`kans en impact lopen van 1 tot en met ${SIZE} (${likelihood}×${impact})`);
   return matrix.grid[likelihood - 1][impact - 1];
 }
 
@@ -76,24 +80,36 @@ export function matrixProblems(grid: unknown): MatrixProblem[] {
   }
   const rows = grid as unknown[][];
   const unknown: MatrixProblem[] = [];
-  rows.forEach((row, l) => row.forEach((cell, i) => {
-    if (!isLevel(cell)) {
-      unknown.push({ code: "unknown_level", likelihood: l + 1, impact: i + 1,
-        message: `Onbekend niveau '${String(cell)}' bij kans ${l + 1} en impact ${i + 1}; kies uit ${LEVELS.join(", ")}.` });
-    }
-  }));
+  rows.forEach((row, l) =>
+    row.forEach((cell, i) => {
+      if (!isLevel(cell)) {
+        unknown.push({
+          code: "unknown_level",
+          likelihood: l + 1,
+          impact: i + 1,
+          message: `Onbekend niveau '${String(cell)}' bij kans ${l + 1} en impact ${i + 1}; kies uit ${LEVELS.join(", ")}.`,
+        });
+      }
+    }),
+  );
   if (unknown.length) return unknown;
   const levels = rows as Level[][];
   const problems: MatrixProblem[] = [];
   for (let l = 0; l < SIZE; l++) {
     for (let i = 0; i < SIZE; i++) {
       const here = levels[l][i];
-      const lower = [l > 0 ? { l: l - 1, i, level: levels[l - 1][i] } : null, i > 0 ? { l, i: i - 1, level: levels[l][i - 1] } : null]
-        .find((n) => n && levelRank(n.level) > levelRank(here));
+      const lower = [l > 0 ? { l: l - 1, i, level: levels[l - 1][i] } : null, i > 0 ? { l, i: i - 1, level: levels[l][i - 1] } : null].find(
+        (n) => n && levelRank(n.level) > levelRank(here),
+      );
       if (lower) {
-        problems.push({ code: "matrix_not_monotone", likelihood: l + 1, impact: i + 1,
-          message: `Bij kans ${l + 1} en impact ${i + 1} staat '${here}', lager dan '${lower.level}' bij kans ${lower.l + 1} en impact ${lower.i + 1}. `
-            + "Een hogere kans of impact mag nooit een lager niveau geven." });
+        problems.push({
+          code: "matrix_not_monotone",
+          likelihood: l + 1,
+          impact: i + 1,
+          message:
+            `Bij kans ${l + 1} en impact ${i + 1} staat '${here}', lager dan '${lower.level}' bij kans ${lower.l + 1} en impact ${lower.i + 1}. ` +
+            "Een hogere kans of impact mag nooit een lager niveau geven.",
+        });
       }
     }
   }

@@ -3,9 +3,19 @@ import { levelRank, riskLevel, riskScore, SIZE, type Level, type RiskMatrix } fr
 
 /** How the register judges each risk: scores and levels are computed on read, so they follow the current grid. */
 
-export interface Scores { inherentLikelihood: number; inherentImpact: number; residualLikelihood: number; residualImpact: number }
+export interface Scores {
+  inherentLikelihood: number;
+  inherentImpact: number;
+  residualLikelihood: number;
+  residualImpact: number;
+}
 
-export interface Assessment { likelihood: number; impact: number; score: number; level: Level }
+export interface Assessment {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: Level;
+}
 
 export function assess(matrix: RiskMatrix, likelihood: number, impact: number): Assessment {
   return { likelihood, impact, score: riskScore(likelihood, impact), level: riskLevel(matrix, likelihood, impact) };
@@ -37,7 +47,8 @@ export type Heatmap = number[][];
 /** Counts per cell, [likelihood - 1][impact - 1], of the open risks only. */
 export function heatmaps(entries: (Scores & { closedOn: string | null })[]) {
   const empty = (): Heatmap => Array.from({ length: SIZE }, () => Array<number>(SIZE).fill(0));
-  const inherent = empty(), residual = empty();
+  const inherent = empty(),
+    residual = empty();
   for (const e of entries.filter((x) => !x.closedOn)) {
     inherent[e.inherentLikelihood - 1][e.inherentImpact - 1]++;
     residual[e.residualLikelihood - 1][e.residualImpact - 1]++;
@@ -57,7 +68,11 @@ export interface Movement {
   direction: Direction;
 }
 
-interface Version { version: number; changedAt: Date; snapshot: { residualLikelihood: number; residualImpact: number } }
+interface Version {
+  version: number;
+  changedAt: Date;
+  snapshot: { residualLikelihood: number; residualImpact: number };
+}
 
 /**
  * How the residual risk moved: the version in force 90 days ago (or the first version,

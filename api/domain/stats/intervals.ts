@@ -1,6 +1,9 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
-export interface Interval { low: number; high: number }
+export interface Interval {
+  low: number;
+  high: number;
+}
 
 const Z95 = 1.959963984540054;
 
@@ -34,15 +37,20 @@ export function meanInterval(m: number, s: number, n: number, population?: numbe
 /** Wilson score interval for a proportion (95 %). */
 export function wilson(successes: number, n: number, population?: number): Interval | null {
   if (n === 0) return null;
-  const p = successes / n, z2 = Z95 * Z95;
+  const p = successes / n,
+    z2 = Z95 * Z95;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = ((Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n)) * fpc(n, population);
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
 export interface NpsResult {
-  n: number; promoters: number; passives: number; detractors: number;
-  nps: number; interval: Interval | null;
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  nps: number;
+  interval: Interval | null;
 }
 
 /**
@@ -51,13 +59,19 @@ export interface NpsResult {
  */
 export function nps(promoters: number, passives: number, detractors: number, population?: number): NpsResult {
   const n = promoters + passives + detractors;
-  const score = n ? 100 * (promoters - detractors) / n : 0;
+  const score = n ? (100 * (promoters - detractors)) / n : 0;
   if (n === 0) return { n, promoters, passives, detractors, nps: score, interval: null };
-  const na = n + 3, p = (promoters + 0.75) / na, d = (detractors + 0.75) / na;
+  const na = n + 3,
+    p = (promoters + 0.75) / na,
+    d = (detractors + 0.75) / na;
   const se = Math.sqrt((p + d - (p - d) ** 2) / na) * fpc(n, population);
   const centre = 100 * (p - d);
   return {
-    n, promoters, passives, detractors, nps: score,
+    n,
+    promoters,
+    passives,
+    detractors,
+    nps: score,
     interval: { low: Math.max(-100, centre - 100 * Z95 * se), high: Math.min(100, centre + 100 * Z95 * se) },
   };
 }

@@ -10,7 +10,11 @@ export function quantile(values: number[], p: number): number | null {
   return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 }
 
-export interface Spread { n: number; median: number | null; p90: number | null }
+export interface Spread {
+  n: number;
+  median: number | null;
+  p90: number | null;
+}
 
 /** Median and p90, to one decimal: lead times in days need no more. */
 export function spread(values: number[]): Spread {

@@ -5,7 +5,12 @@ import { ConditionsParser } from "survey-core";
  * The dashboard editor writes this JSON, power users edit it by hand: every rule here
  * names the element it refuses, so the editor can point at it.
  */
-export interface DefinitionProblem { element: string; path: string; reason: string; message: string }
+export interface DefinitionProblem {
+  element: string;
+  path: string;
+  reason: string;
+  message: string;
+}
 
 export const QUESTION_TYPES = ["rating", "radiogroup", "checkbox", "dropdown", "boolean", "comment", "text"] as const;
 /** Structure and decoration, not questions. */
@@ -45,7 +50,10 @@ export function localText(value: unknown, locale: string = "nl"): string {
   return "";
 }
 
-interface Found { el: Json; path: string }
+interface Found {
+  el: Json;
+  path: string;
+}
 
 function walk(definition: Json, problems: DefinitionProblem[]): Found[] {
   const found: Found[] = [];
@@ -95,7 +103,9 @@ function checkRating(el: Json, name: string, add: (reason: string, message: stri
       }
     }
   } else {
-    const min = el.rateMin ?? 1, max = el.rateMax ?? 5, step = el.rateStep ?? 1;
+    const min = el.rateMin ?? 1,
+      max = el.rateMax ?? 5,
+      step = el.rateStep ?? 1;
     if (!Number.isInteger(min) || !Number.isInteger(max) || !Number.isInteger(step) || (step as number) < 1) {
       add("bad_scale", `Vraag '${name}': rateMin, rateMax en rateStep moeten gehele getallen zijn.`);
     } else if ((max as number) <= (min as number) || ((max as number) - (min as number)) / (step as number) + 1 > MAX_SCALE_POINTS) {
@@ -121,7 +131,8 @@ function checkChoices(el: Json, name: string, add: (reason: string, message: str
     return;
   }
   const values = el.choices.map((c) => (isObject(c) ? c.value : c));
-  if (values.some((v) => typeof v !== "string" && typeof v !== "number")) add("bad_choice", `Vraag '${name}': elke keuze heeft een waarde (tekst of getal).`);
+  if (values.some((v) => typeof v !== "string" && typeof v !== "number"))
+    add("bad_choice", `Vraag '${name}': elke keuze heeft een waarde (tekst of getal).`);
   else if (new Set(values).size !== values.length) add("duplicate_choice", `Vraag '${name}' heeft dubbele keuzes.`);
   for (const c of el.choices) {
     if (isObject(c) && c.text !== undefined) {
@@ -148,7 +159,10 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
     const element = name || path;
     const add = (reason: string, message: string) => problems.push({ element, path, reason, message });
     if (typeof type !== "string" || ![...QUESTION_TYPES, ...CONTAINER_TYPES].includes(type as never)) {
-      add("unknown_type", `Element '${element}' heeft een onbekend type '${String(type)}' (toegestaan: ${QUESTION_TYPES.join(", ")}, panel, html).`);
+      add(
+        "unknown_type",
+        `Element '${element}' heeft een onbekend type '${String(type)}' (toegestaan: ${QUESTION_TYPES.join(", ")}, panel, html).`,
+      );
       continue;
     }
     if (!NAME.test(name)) {
@@ -161,9 +175,11 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
     questions.push({ el, path });
     const titleBad = checkText(el.title, false);
     if (titleBad) add("bad_text", `Vraag '${name}': de vraagtekst ${titleBad}.`);
-    if (el.isRequired !== undefined && typeof el.isRequired !== "boolean") add("bad_property", `Vraag '${name}': isRequired moet true of false zijn.`);
+    if (el.isRequired !== undefined && typeof el.isRequired !== "boolean")
+      add("bad_property", `Vraag '${name}': isRequired moet true of false zijn.`);
     if (type === "rating") checkRating(el, name, add);
-    else if (el.dimension !== undefined && typeof el.dimension !== "string") add("bad_property", `Vraag '${name}': dimension moet tekst zijn.`);
+    else if (el.dimension !== undefined && typeof el.dimension !== "string")
+      add("bad_property", `Vraag '${name}': dimension moet tekst zijn.`);
     if (type === "radiogroup" || type === "checkbox" || type === "dropdown") checkChoices(el, name, add);
   }
   // Conditions last: they may name any question, also one further on.
@@ -172,7 +188,8 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
     for (const key of CONDITIONS) {
       if (el[key] === undefined) continue;
       const problem = checkCondition(el[key], names);
-      if (problem) problems.push({ element, path: `${path}.${key}`, reason: "bad_condition", message: `Element '${element}': ${key} ${problem}` });
+      if (problem)
+        problems.push({ element, path: `${path}.${key}`, reason: "bad_condition", message: `Element '${element}': ${key} ${problem}` });
     }
   }
   return problems;

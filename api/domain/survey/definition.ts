@@ -58,7 +58,9 @@ function ratingValues(el: Element): number[] {
   if (Array.isArray(el.rateValues) && el.rateValues.length) {
     return (el.rateValues as Choice[]).map((c) => Number(typeof c === "object" ? c.value : c));
   }
-  const min = Number(el.rateMin ?? 1), max = Number(el.rateMax ?? 5), step = Number(el.rateStep ?? 1);
+  const min = Number(el.rateMin ?? 1),
+    max = Number(el.rateMax ?? 5),
+    step = Number(el.rateStep ?? 1);
   const values: number[] = [];
   for (let v = min; v <= max; v += step) values.push(v);
   return values;

@@ -4,11 +4,20 @@
  * wave at the same day of fieldwork (day 0 = the opening day).
  */
 export interface InvitationTimes {
-  createdAt: Date; openedAt: Date | null; startedAt: Date | null; submittedAt: Date | null;
-  organisationType: string; branchId: string | null;
+  createdAt: Date;
+  openedAt: Date | null;
+  startedAt: Date | null;
+  submittedAt: Date | null;
+  organisationType: string;
+  branchId: string | null;
 }
 
-export interface Tally { invited: number; opened: number; started: number; submitted: number }
+export interface Tally {
+  invited: number;
+  opened: number;
+  started: number;
+  submitted: number;
+}
 
 const DAY = 86_400_000;
 const empty = (): Tally => ({ invited: 0, opened: 0, started: 0, submitted: 0 });
@@ -31,13 +40,23 @@ export function perDay(list: InvitationTimes[]) {
     days.set(day(d), t);
   };
   for (const inv of list) {
-    bump(inv.createdAt, "invited"); bump(inv.openedAt, "opened"); bump(inv.startedAt ?? inv.submittedAt, "started"); bump(inv.submittedAt, "submitted");
+    bump(inv.createdAt, "invited");
+    bump(inv.openedAt, "opened");
+    bump(inv.startedAt ?? inv.submittedAt, "started");
+    bump(inv.submittedAt, "submitted");
   }
   let cum = empty();
-  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, t]) => {
-    cum = { invited: cum.invited + t.invited, opened: cum.opened + t.opened, started: cum.started + t.started, submitted: cum.submitted + t.submitted };
-    return { date, ...t, cumulative: { ...cum } };
-  });
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, t]) => {
+      cum = {
+        invited: cum.invited + t.invited,
+        opened: cum.opened + t.opened,
+        started: cum.started + t.started,
+        submitted: cum.submitted + t.submitted,
+      };
+      return { date, ...t, cumulative: { ...cum } };
+    });
 }
 
 export function perGroup(list: InvitationTimes[], key: "organisationType" | "branchId") {
@@ -48,7 +67,8 @@ export function perGroup(list: InvitationTimes[], key: "organisationType" | "bra
     add(t, inv);
     groups.set(g, t);
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([group, t]) => ({ group, ...t, responseRate: t.invited ? t.submitted / t.invited : null }));
 }
 

@@ -12,7 +12,9 @@ type Json = Record<string, unknown>;
 
 function scale(el: Json): unknown[] {
   if (Array.isArray(el.rateValues) && el.rateValues.length) return el.rateValues;
-  const min = Number(el.rateMin ?? 1), max = Number(el.rateMax ?? 5), step = Number(el.rateStep ?? 1);
+  const min = Number(el.rateMin ?? 1),
+    max = Number(el.rateMax ?? 5),
+    step = Number(el.rateStep ?? 1);
   const out: number[] = [];
   for (let v = min; v <= max; v += step) out.push(v);
   return out;
@@ -48,7 +50,9 @@ export function respondentDefinition<T>(definition: T): T {
       if (el?.type === "panel") visit(el.elements);
       if (el?.type === "rating" && el.showNotApplicable === true) {
         el.rateValues = [...scale(el), { value: NOT_APPLICABLE, text: NOT_APPLICABLE_TEXT }];
-        delete el.rateMin; delete el.rateMax; delete el.rateStep;
+        delete el.rateMin;
+        delete el.rateMax;
+        delete el.rateStep;
       }
     }
   };

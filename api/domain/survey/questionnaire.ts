@@ -41,8 +41,7 @@ export const defaultQuestionnaire = {
   showProgressBar: "top",
   progressBarType: "pages",
   showQuestionNumbers: "off",
-  completedHtml:
-    "<h2>Hartelijk dank!</h2><p>Uw antwoorden zijn ontvangen en veilig opgeslagen. U kunt dit venster sluiten.</p>",
+  completedHtml: "<h2>Hartelijk dank!</h2><p>Uw antwoorden zijn ontvangen en veilig opgeslagen. U kunt dit venster sluiten.</p>",
   pages: [
     {
       name: "bekendheid",
@@ -50,7 +49,11 @@ export const defaultQuestionnaire = {
       elements: [
         statement("bek_weten", "bekendheid", "Ik weet wanneer ik een casus kan aanmelden bij het Zorg- en Veiligheidshuis."),
         statement("bek_bereikbaar", "bekendheid", "Het Zorg- en Veiligheidshuis is goed bereikbaar als ik vragen heb."),
-        statement("bek_triage", "bekendheid", "Na een aanmelding hoor ik snel genoeg wat er met de casus gebeurt (triage en terugkoppeling)."),
+        statement(
+          "bek_triage",
+          "bekendheid",
+          "Na een aanmelding hoor ik snel genoeg wat er met de casus gebeurt (triage en terugkoppeling).",
+        ),
       ],
     },
     {
@@ -68,7 +71,11 @@ export const defaultQuestionnaire = {
       elements: [
         statement("co_voorzitter", "casusoverleg", "De voorzitter leidt het casusoverleg goed."),
         statement("co_voorbereiding", "casusoverleg", "Het casusoverleg is goed voorbereid (agenda, aanleiding en doel vooraf bekend)."),
-        statement("co_vastlegging", "casusoverleg", "Aanleiding, doel, aanpak, casusregisseur en vervolgafspraken worden helder vastgelegd."),
+        statement(
+          "co_vastlegging",
+          "casusoverleg",
+          "Aanleiding, doel, aanpak, casusregisseur en vervolgafspraken worden helder vastgelegd.",
+        ),
         statement("co_afspraken", "casusoverleg", "Afspraken uit het casusoverleg worden nagekomen."),
       ],
     },
@@ -85,7 +92,11 @@ export const defaultQuestionnaire = {
       title: "Meerwaarde en samenwerking",
       elements: [
         statement("mw_eigen", "meerwaarde", "Het Zorg- en Veiligheidshuis heeft meerwaarde voor het werk van mijn organisatie."),
-        statement("mw_resultaat", "meerwaarde", "Door de aanpak via het Zorg- en Veiligheidshuis worden casussen sneller of beter opgelost."),
+        statement(
+          "mw_resultaat",
+          "meerwaarde",
+          "Door de aanpak via het Zorg- en Veiligheidshuis worden casussen sneller of beter opgelost.",
+        ),
         statement("sw_partners", "samenwerking", "De samenwerking met de andere ketenpartners verloopt goed."),
         statement("sw_kennen", "samenwerking", "Via het Zorg- en Veiligheidshuis ken ik de juiste mensen bij andere organisaties."),
       ],
@@ -95,14 +106,28 @@ export const defaultQuestionnaire = {
       title: "Uw oordeel",
       elements: [
         {
-          type: "rating", name: "cijfer", dimension: "rapportcijfer", isRequired: true, rateMin: 0, rateMax: 10, displayMode: "buttons",
+          type: "rating",
+          name: "cijfer",
+          dimension: "rapportcijfer",
+          isRequired: true,
+          rateMin: 0,
+          rateMax: 10,
+          displayMode: "buttons",
           title: "Welk rapportcijfer geeft u het Zorg- en Veiligheidshuis als geheel?",
-          minRateDescription: "Zeer slecht", maxRateDescription: "Uitstekend",
+          minRateDescription: "Zeer slecht",
+          maxRateDescription: "Uitstekend",
         },
         {
-          type: "rating", name: "aanbeveling", dimension: "nps", isRequired: true, rateMin: 0, rateMax: 10, displayMode: "buttons",
+          type: "rating",
+          name: "aanbeveling",
+          dimension: "nps",
+          isRequired: true,
+          rateMin: 0,
+          rateMax: 10,
+          displayMode: "buttons",
           title: "Hoe waarschijnlijk is het dat u het Zorg- en Veiligheidshuis aanbeveelt aan een collega van een andere organisatie?",
-          minRateDescription: "Zeer onwaarschijnlijk", maxRateDescription: "Zeer waarschijnlijk",
+          minRateDescription: "Zeer onwaarschijnlijk",
+          maxRateDescription: "Zeer waarschijnlijk",
         },
         openQuestion("goed", "Wat gaat goed in de samenwerking met het Zorg- en Veiligheidshuis?"),
         openQuestion("beter", "Wat kan beter?"),

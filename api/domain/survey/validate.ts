@@ -2,7 +2,11 @@ import { Model } from "survey-core";
 import { listQuestions, type QuestionSpec } from "./definition.ts";
 import { NOT_APPLICABLE, respondentDefinition } from "./not-applicable.ts";
 
-export interface AnswerError { question: string; reason: string; message: string }
+export interface AnswerError {
+  question: string;
+  reason: string;
+  message: string;
+}
 
 /**
  * Checks answers against the definition. Progress may be partial; a submission must
@@ -100,8 +104,11 @@ function surveyCoreErrors(model: Model, data: Record<string, unknown>): AnswerEr
   for (const question of model.getAllQuestions(false)) {
     if (!question.isVisibleInSurvey) {
       if (!question.isEmpty()) {
-        errors.push({ question: question.name, reason: "hidden_question",
-          message: `Vraag '${question.name}' is niet van toepassing bij deze antwoorden en moet leeg blijven.` });
+        errors.push({
+          question: question.name,
+          reason: "hidden_question",
+          message: `Vraag '${question.name}' is niet van toepassing bij deze antwoorden en moet leeg blijven.`,
+        });
       }
       continue;
     }

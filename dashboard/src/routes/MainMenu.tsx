@@ -8,7 +8,10 @@ export function MainMenu({ views, current }: { views: View[]; current: View["pat
   return (
     <>
       {views.map((v) => (
-        <Link key={v.path} to={v.path} aria-current={v.path === current ? "page" : undefined}>{t(v.label)}</Link>))}
+        <Link key={v.path} to={v.path} aria-current={v.path === current ? "page" : undefined}>
+          {t(v.label)}
+        </Link>
+      ))}
     </>
   );
 }

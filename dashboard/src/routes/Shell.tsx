@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { send } from "../shared/api/client.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { useMe } from "../features/account/api/session.ts";
@@ -25,11 +25,19 @@ export function Shell() {
   const current = viewOf(pathname);
   // Each view its own page title (WCAG 2.4.2): tabs, history and screen readers tell the views apart.
   const pageName = open ? t("setpw.title") : signedOut ? t("login.title") : user && current ? t(current.label) : "";
-  useEffect(() => { document.title = pageName ? `${pageName} – ${t("app.title")}` : t("app.title"); }, [pageName, t]);
-  const login = async () => { await client.resetQueries(); focusHeadingWhenShown(); };
-  const logout = async () => { await send("logout", "POST", "/auth/logout"); await client.resetQueries(); };
+  useEffect(() => {
+    document.title = pageName ? `${pageName} – ${t("app.title")}` : t("app.title");
+  }, [pageName, t]);
+  const login = async () => {
+    await client.resetQueries();
+    focusHeadingWhenShown();
+  };
+  const logout = async () => {
+    await send("logout", "POST", "/auth/logout");
+    await client.resetQueries();
+  };
 
-  let main;
+  let main: ReactNode;
   if (open) main = <Outlet />;
   else if (me.loading) main = <Status loading />;
   else if (signedOut) main = <LoginPage onLogin={login} />;
@@ -37,16 +45,31 @@ export function Shell() {
 
   return (
     <>
-      <a className="skip" href="#main">{t("app.skip")}</a>
+      <a className="skip" href="#main">
+        {t("app.skip")}
+      </a>
       <header>
-        <div className="brand"><Link to="/"><strong>{t("app.title")}</strong></Link> <span>{t("app.subtitle")}</span></div>
+        <div className="brand">
+          <Link to="/">
+            <strong>{t("app.title")}</strong>
+          </Link>{" "}
+          <span>{t("app.subtitle")}</span>
+        </div>
         <nav aria-label="Hoofdmenu">
           {user && !open && <MainMenu views={views} current={current?.path} />}
-          {user && <button type="button" onClick={logout}>{t("nav.logout")}</button>}
-          <button type="button" onClick={toggle} lang={t("app.language") === "English" ? "en" : "nl"}>{t("app.language")}</button>
+          {user && (
+            <button type="button" onClick={logout}>
+              {t("nav.logout")}
+            </button>
+          )}
+          <button type="button" onClick={toggle} lang={t("app.language") === "English" ? "en" : "nl"}>
+            {t("app.language")}
+          </button>
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>{main}</main>
+      <main id="main" tabIndex={-1}>
+        {main}
+      </main>
     </>
   );
 }
@@ -66,7 +89,9 @@ function focusHeadingWhenShown() {
     return true;
   };
   if (focus()) return;
-  const watch = new MutationObserver(() => { if (focus()) watch.disconnect(); });
+  const watch = new MutationObserver(() => {
+    if (focus()) watch.disconnect();
+  });
   watch.observe(main, { childList: true, subtree: true });
   setTimeout(() => watch.disconnect(), 10_000);
 }

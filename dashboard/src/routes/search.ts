@@ -13,7 +13,11 @@ const isoDate = opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 const oneOf = <T extends string>(values: readonly T[]) => opt(z.enum(values as [T, ...T[]]));
 
 export const resultsSearch = z.object({
-  wave: text, group: oneOf(GROUPINGS), ogroup: oneOf(["organisationType", "branch"] as const), dim: text, odim: text,
+  wave: text,
+  group: oneOf(GROUPINGS),
+  ogroup: oneOf(["organisationType", "branch"] as const),
+  dim: text,
+  odim: text,
 });
 export const casesSearch = z.object({ status: oneOf(CASE_STATUSES), municipality: text, theme: text });
 export const conferencesSearch = z.object({ branch: text });
@@ -21,6 +25,8 @@ export const metricsSearch = z.object({ from: isoDate, to: isoDate, branch: text
 export const periodSearch = z.object({ from: isoDate, to: isoDate });
 export const reportsSearch = periodSearch.extend({ municipality: text });
 export const findingsSearch = z.object({
-  status: oneOf(["open", "gesloten"] as const), source: oneOf(FINDING_SOURCES), classification: oneOf(CLASSIFICATIONS),
+  status: oneOf(["open", "gesloten"] as const),
+  source: oneOf(FINDING_SOURCES),
+  classification: oneOf(CLASSIFICATIONS),
 });
 export const auditsRisksSearch = z.object({ year: opt(z.coerce.number().int().min(2000).max(2100)), risk: text });

@@ -37,7 +37,9 @@ function Guarded({ path, children }: { path: View["path"]; children: (user: User
 }
 
 const view = <P extends View["path"]>(path: P, render: (user: User) => ReactNode) => ({
-  getParentRoute: () => root, path, component: () => <Guarded path={path}>{render}</Guarded>,
+  getParentRoute: () => root,
+  path,
+  component: () => <Guarded path={path}>{render}</Guarded>,
 });
 
 const home = createRoute({ getParentRoute: () => root, path: "/", component: Home });
@@ -48,12 +50,19 @@ function Home() {
 
 const results = createRoute({ ...view("/resultaten", () => <ResultsPage />), validateSearch: search.resultsSearch });
 const cases = createRoute({ ...view("/casussen", (u) => <CasesPage user={u} />), validateSearch: search.casesSearch });
-const conferences = createRoute({ ...view("/casusoverleg", (u) => <ConferencesPage user={u} />), validateSearch: search.conferencesSearch });
+const conferences = createRoute({
+  ...view("/casusoverleg", (u) => <ConferencesPage user={u} />),
+  validateSearch: search.conferencesSearch,
+});
 const metrics = createRoute({ ...view("/kengetallen", (u) => <MetricsPage user={u} />), validateSearch: search.metricsSearch });
 const rendement = createRoute({ ...view("/rendement", (u) => <RendementPage user={u} />), validateSearch: search.metricsSearch });
 const reports = createRoute({ ...view("/uitdraaien", () => <ReportsPage />), validateSearch: search.reportsSearch });
 const quality = createRoute({ ...view("/verbetercyclus", () => <Outlet />), validateSearch: search.findingsSearch });
-const findings = createRoute({ getParentRoute: () => quality, path: "/", component: () => <Guarded path="/verbetercyclus">{(u) => <QualityPage user={u} />}</Guarded> });
+const findings = createRoute({
+  getParentRoute: () => quality,
+  path: "/",
+  component: () => <Guarded path="/verbetercyclus">{(u) => <QualityPage user={u} />}</Guarded>,
+});
 const finding = createRoute({ getParentRoute: () => quality, path: "$findingId", component: FindingRoute });
 function FindingRoute() {
   const { findingId } = finding.useParams();
@@ -61,13 +70,20 @@ function FindingRoute() {
 }
 const auditsRisks = createRoute({ ...view("/audits-risicos", () => <AuditsRisksPage />), validateSearch: search.auditsRisksSearch });
 const reviews = createRoute({ ...view("/directiebeoordeling", () => <Outlet />) });
-const reviewList = createRoute({ getParentRoute: () => reviews, path: "/", component: () => <Guarded path="/directiebeoordeling">{(u) => <ManagementReviewsPage user={u} />}</Guarded> });
+const reviewList = createRoute({
+  getParentRoute: () => reviews,
+  path: "/",
+  component: () => <Guarded path="/directiebeoordeling">{(u) => <ManagementReviewsPage user={u} />}</Guarded>,
+});
 const review = createRoute({ getParentRoute: () => reviews, path: "$reviewId", component: ReviewRoute });
 function ReviewRoute() {
   const { reviewId } = review.useParams();
   return <Guarded path="/directiebeoordeling">{(u) => <ManagementReviewsPage user={u} reviewId={reviewId} />}</Guarded>;
 }
-const municipality = createRoute({ ...view("/gemeente", (u) => <MunicipalityPage municipalityId={u.municipalityId ?? ""} />), validateSearch: search.periodSearch });
+const municipality = createRoute({
+  ...view("/gemeente", (u) => <MunicipalityPage municipalityId={u.municipalityId ?? ""} />),
+  validateSearch: search.periodSearch,
+});
 const users = createRoute(view("/gebruikers", () => <UsersPage />));
 const audit = createRoute(view("/audittrail", () => <AuditPage />));
 const account = createRoute(view("/account", (u) => <AccountPage user={u} />));
@@ -77,18 +93,39 @@ function SetPasswordRoute() {
 }
 
 /** Old addresses answer with a redirect to the new ones, search params kept. */
-const moved = Object.entries(MOVED).map(([from, to]) => createRoute({
-  getParentRoute: () => root, path: from,
-  beforeLoad: ({ search }) => { throw redirect({ to, search: search as never, replace: true }); },
-}));
+const moved = Object.entries(MOVED).map(([from, to]) =>
+  createRoute({
+    getParentRoute: () => root,
+    path: from,
+    beforeLoad: ({ search }) => {
+      throw redirect({ to, search: search as never, replace: true });
+    },
+  }),
+);
 
 const tree = root.addChildren([
-  home, results, cases, conferences, metrics, rendement, reports, quality.addChildren([findings, finding]), auditsRisks,
-  reviews.addChildren([reviewList, review]), municipality, users, audit, account, setPassword, ...moved,
+  home,
+  results,
+  cases,
+  conferences,
+  metrics,
+  rendement,
+  reports,
+  quality.addChildren([findings, finding]),
+  auditsRisks,
+  reviews.addChildren([reviewList, review]),
+  municipality,
+  users,
+  audit,
+  account,
+  setPassword,
+  ...moved,
 ]);
 
 export const router = createRouter({ routeTree: tree, defaultNotFoundComponent: Home });
 
 declare module "@tanstack/react-router" {
-  interface Register { router: typeof router }
+  interface Register {
+    router: typeof router;
+  }
 }

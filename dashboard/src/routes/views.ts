@@ -8,8 +8,20 @@ import { allows, type Action, type Me, type Scope } from "../features/account/ap
  * a user may see is where the dashboard opens.
  */
 export interface View {
-  path: "/resultaten" | "/casussen" | "/casusoverleg" | "/kengetallen" | "/rendement" | "/uitdraaien" | "/verbetercyclus"
-    | "/audits-risicos" | "/directiebeoordeling" | "/gemeente" | "/gebruikers" | "/audittrail" | "/account";
+  path:
+    | "/resultaten"
+    | "/casussen"
+    | "/casusoverleg"
+    | "/kengetallen"
+    | "/rendement"
+    | "/uitdraaien"
+    | "/verbetercyclus"
+    | "/audits-risicos"
+    | "/directiebeoordeling"
+    | "/gemeente"
+    | "/gebruikers"
+    | "/audittrail"
+    | "/account";
   label: MessageKey;
   group: "survey" | "registry" | "quality" | "reports" | "admin" | "account";
   /** null: every signed-in user. */

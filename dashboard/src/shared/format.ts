@@ -33,6 +33,7 @@ export function useFormat() {
     date: (iso: string | null | undefined) => (iso ? ((d) => (d ? dateFmt.format(d) : iso))(parseIsoDay(iso)) : "–"),
     dateTime: (iso: string) => new Date(iso).toLocaleString(tag),
     month: (yyyyMm: string) => monthFmt.format(new Date(`${yyyyMm}-01T00:00:00Z`)),
-    bytes: (n: number) => (n < 1024 ? `${number(n)} B` : n < 1024 * 1024 ? `${number(n / 1024, 1)} kB` : `${number(n / 1024 / 1024, 1)} MB`),
+    bytes: (n: number) =>
+      n < 1024 ? `${number(n)} B` : n < 1024 * 1024 ? `${number(n / 1024, 1)} kB` : `${number(n / 1024 / 1024, 1)} MB`,
   };
 }

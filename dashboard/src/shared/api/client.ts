@@ -1,11 +1,19 @@
 import type { Body, OperationId, PathOf, Query, Reply, Routes } from "./contract.ts";
 
 /** The API's error shape turned into an exception. */
-export interface ErrorDetail { path?: string; message?: string }
+export interface ErrorDetail {
+  path?: string;
+  message?: string;
+}
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfter?: number,
-    readonly details: ErrorDetail[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfter?: number,
+    readonly details: ErrorDetail[] = [],
+  ) {
     super(message);
   }
 }
@@ -19,15 +27,21 @@ async function read(res: Response): Promise<unknown> {
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     const err = (body as { error?: { code: string; message: string; details?: ErrorDetail[] } }).error;
-    throw new ApiFailure(res.status, err?.code ?? "error", err?.message ?? res.statusText,
-      Number(res.headers.get("retry-after")) || undefined, err?.details ?? []);
+    throw new ApiFailure(
+      res.status,
+      err?.code ?? "error",
+      err?.message ?? res.statusText,
+      Number(res.headers.get("retry-after")) || undefined,
+      err?.details ?? [],
+    );
   }
   return body;
 }
 
 /** "?a=1&b=2" from an object, leaving out empty values. */
 export function queryString(values: object | undefined) {
-  const entries = Object.entries(values ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== "")
+  const entries = Object.entries(values ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
     .map(([k, v]) => [k, String(v)]);
   const qs = new URLSearchParams(entries).toString();
   return qs ? `?${qs}` : "";
@@ -35,12 +49,14 @@ export function queryString(values: object | undefined) {
 
 async function call(method: string, path: string, body?: unknown) {
   const form = body instanceof FormData;
-  return read(await fetch(`/api${path}`, {
-    method,
-    headers: body === undefined || form ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
-    credentials: "same-origin",
-  }));
+  return read(
+    await fetch(`/api${path}`, {
+      method,
+      headers: body === undefined || form ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+      credentials: "same-origin",
+    }),
+  );
 }
 
 /**
@@ -52,6 +68,11 @@ export function fetchReply<Op extends OperationId>(_op: Op, path: PathOf<Op>, qu
   return call("GET", `${path}${queryString(query)}`) as Promise<Reply<Op>>;
 }
 
-export function send<Op extends OperationId>(_op: Op, method: Method<Op>, path: PathOf<Op>, body?: Body<Op> | FormData): Promise<Reply<Op>> {
+export function send<Op extends OperationId>(
+  _op: Op,
+  method: Method<Op>,
+  path: PathOf<Op>,
+  body?: Body<Op> | FormData,
+): Promise<Reply<Op>> {
   return call(method, path, body) as Promise<Reply<Op>>;
 }

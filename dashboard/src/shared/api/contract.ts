@@ -24,11 +24,30 @@ import type * as questionnaires from "../../../../api/questionnaires/questionnai
 import type * as contacts from "../../../../api/contacts/contacts.routes.ts";
 import type * as mail from "../../../../api/mail/mail.routes.ts";
 
-type Modules = typeof audit & typeof audits & typeof backup & typeof auth & typeof users & typeof municipalities & typeof packs
-  & typeof quality & typeof registry & typeof reports & typeof reviews & typeof risks & typeof waves
-  & typeof fieldwork & typeof questionnaires & typeof contacts & typeof mail;
+type Modules = typeof audit &
+  typeof audits &
+  typeof backup &
+  typeof auth &
+  typeof users &
+  typeof municipalities &
+  typeof packs &
+  typeof quality &
+  typeof registry &
+  typeof reports &
+  typeof reviews &
+  typeof risks &
+  typeof waves &
+  typeof fieldwork &
+  typeof questionnaires &
+  typeof contacts &
+  typeof mail;
 
-interface RouteLike { operationId?: string; method: string; path: string; responses: object }
+interface RouteLike {
+  operationId?: string;
+  method: string;
+  path: string;
+  responses: object;
+}
 
 /** Every route, keyed by its operationId. */
 export type Routes = { [K in keyof Modules as Modules[K] extends RouteLike ? K : never]: Modules[K] };
@@ -37,21 +56,28 @@ export type OperationId = keyof Routes & string;
 type Json<T> = T extends { content: { "application/json": { schema: infer S extends z.ZodType } } } ? S : never;
 type Success<R> = R extends { responses: infer Res } ? Res[Extract<keyof Res, 200 | 201 | "200" | "201">] : never;
 
-type SchemaReply<Op extends OperationId> = [Json<Success<Routes[Op]>>] extends [never]
-  ? undefined : z.output<Json<Success<Routes[Op]>>>;
+type SchemaReply<Op extends OperationId> = [Json<Success<Routes[Op]>>] extends [never] ? undefined : z.output<Json<Success<Routes[Op]>>>;
 
 type IsOpen<T> = T extends object ? (string extends keyof T ? true : false) : false;
 /** Whether a reply is, or holds at its first level (directly or as a list), an open record. */
-export type HasOpen<T> = IsOpen<T> extends true ? true
-  : T extends object ? true extends { [K in keyof T]: IsOpen<T[K] extends readonly (infer E)[] ? E : T[K]> }[keyof T] ? true : false
-  : false;
+export type HasOpen<T> =
+  IsOpen<T> extends true
+    ? true
+    : T extends object
+      ? true extends { [K in keyof T]: IsOpen<T[K] extends readonly (infer E)[] ? E : T[K]> }[keyof T]
+        ? true
+        : false
+      : false;
 
 /**
  * The 2xx JSON body of an operation (undefined for a 204), as its response schema says.
  * While a schema is still an open record, the server's own reading from pending.ts.
  */
 export type Reply<Op extends OperationId> = Op extends keyof Pending
-  ? (HasOpen<SchemaReply<Op>> extends true ? Pending[Op] : SchemaReply<Op>) : SchemaReply<Op>;
+  ? HasOpen<SchemaReply<Op>> extends true
+    ? Pending[Op]
+    : SchemaReply<Op>
+  : SchemaReply<Op>;
 
 /** The JSON request body an operation accepts, as the client writes it. */
 export type Body<Op extends OperationId> = Routes[Op] extends { request: { body: infer B } } ? z.input<Json<B>> : never;

@@ -7,7 +7,15 @@
  */
 import type { z } from "zod";
 import type { JSONParsed } from "hono/utils/types";
-import type { listFindings, getFinding, createFinding, createFindingFromWave, updateFinding, closeFinding, createReview } from "../../../../api/quality/findings.service.ts";
+import type {
+  listFindings,
+  getFinding,
+  createFinding,
+  createFindingFromWave,
+  updateFinding,
+  closeFinding,
+  createReview,
+} from "../../../../api/quality/findings.service.ts";
 import type { listActions, createAction, updateAction } from "../../../../api/quality/actions.service.ts";
 import type { uploadEvidence } from "../../../../api/quality/evidence.service.ts";
 import type { evaluateAction } from "../../../../api/quality/evaluation.service.ts";
@@ -28,7 +36,8 @@ type Item<T> = T extends readonly (infer E)[] ? E : never;
 
 /** A finding's JSON columns are `unknown` in the table; the API writes these shapes into them. */
 type Stored = {
-  rootCauseAnalysis: z.output<typeof RootCauseSchema> | null; baseline: SurveyBaseline | null;
+  rootCauseAnalysis: z.output<typeof RootCauseSchema> | null;
+  baseline: SurveyBaseline | null;
   sourceMetric: (typeof CONFERENCE_METRICS)[number] | null;
 };
 type WithStored<T> = Omit<T, keyof Stored> & Stored;

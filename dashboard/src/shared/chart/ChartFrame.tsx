@@ -72,9 +72,17 @@ export function ScrollBox({ label, children }: { label: string; children: ReactN
     if (el.firstElementChild) observer.observe(el.firstElementChild);
     return () => observer.disconnect();
   }, []);
-  return scrolls
-    ? <div ref={box} className="table-wrap" tabIndex={0} role="region" aria-label={label}>{children}</div>
-    : <div ref={box} className="table-wrap">{children}</div>;
+  return scrolls ? (
+    // A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): one named tab stop.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
+    <div ref={box} className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  ) : (
+    <div ref={box} className="table-wrap">
+      {children}
+    </div>
+  );
 }
 
 /**
@@ -83,7 +91,20 @@ export function ScrollBox({ label, children }: { label: string; children: ReactN
  * table's own rows, for a spreadsheet). Colour never carries meaning alone here: the
  * table holds every number the chart shows.
  */
-export function ChartFrame<R>({ id, title, level = 3, description, rows, columns, rowKey, empty, children, note, figureIsTable, svg }: Props<R>) {
+export function ChartFrame<R>({
+  id,
+  title,
+  level = 3,
+  description,
+  rows,
+  columns,
+  rowKey,
+  empty,
+  children,
+  note,
+  figureIsTable,
+  svg,
+}: Props<R>) {
   const { t, locale } = useI18n();
   const f = useFormat();
   const figure = useRef<HTMLDivElement>(null);
@@ -93,8 +114,9 @@ export function ChartFrame<R>({ id, title, level = 3, description, rows, columns
   const captionId = `${id}-caption`;
 
   // The CSV is a plain link to the file: it works without script and with "save link as".
-  const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv([columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => c.value(r)))],
-    locale === "en" ? "." : ","))}`;
+  const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(
+    toCsv([columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => c.value(r)))], locale === "en" ? "." : ","),
+  )}`;
   const png = async (e: MouseEvent) => {
     e.preventDefault();
     setError("");
@@ -116,34 +138,69 @@ export function ChartFrame<R>({ id, title, level = 3, description, rows, columns
   return (
     <section aria-labelledby={titleId} className="chart-frame">
       <Heading id={titleId}>{title}</Heading>
-      {rows.length === 0 && empty ? <p className="empty">{empty}</p> : <>
-        <figure aria-labelledby={titleId} aria-describedby={captionId}>
-          {figureIsTable
-            ? <div ref={figure}>{children}</div>
-            : <div ref={figure} className="chart" aria-hidden="true">{children}</div>}
-          <figcaption id={captionId}>{description}</figcaption>
-        </figure>
-        {note}
-        <div className="chart-actions" role="group" aria-label={t("chart.downloads", { title })}>
-          <span aria-hidden="true">{t("chart.download")}</span>
-          {/* Downloads are links to files (a button would promise an action on the page); the PNG is drawn on click. */}
-          <a className="button-link" href={`#${id}-title`} download={fileName(title, "png")} onClick={png}>PNG<span className="sr-only"> – {title}</span></a>
-          <a className="button-link" href={csvHref} download={fileName(title, "csv")}>CSV<span className="sr-only"> – {title}</span></a>
-          {error && <span role="alert" className="error">{error}</span>}
-        </div>
-        {!figureIsTable && (
-          <ScrollBox label={t("chart.table", { title })}>
-            <table>
-              <caption className="sr-only">{title}</caption>
-              <thead><tr>{columns.map((c, i) => <th scope="col" key={i}>{c.label}</th>)}</tr></thead>
-              <tbody>{rows.map((r) => (
-                <tr key={rowKey(r)}>
-                  {columns.map((c, i) => (i === 0 ? <th scope="row" key={i}>{cell(c, r)}</th> : <td key={i}>{cell(c, r)}</td>))}
-                </tr>))}
-              </tbody>
-            </table>
-          </ScrollBox>)}
-      </>}
+      {rows.length === 0 && empty ? (
+        <p className="empty">{empty}</p>
+      ) : (
+        <>
+          <figure aria-labelledby={titleId} aria-describedby={captionId}>
+            {figureIsTable ? (
+              <div ref={figure}>{children}</div>
+            ) : (
+              <div ref={figure} className="chart" aria-hidden="true">
+                {children}
+              </div>
+            )}
+            <figcaption id={captionId}>{description}</figcaption>
+          </figure>
+          {note}
+          <div className="chart-actions" role="group" aria-label={t("chart.downloads", { title })}>
+            <span aria-hidden="true">{t("chart.download")}</span>
+            {/* Downloads are links to files (a button would promise an action on the page); the PNG is drawn on click. */}
+            <a className="button-link" href={`#${id}-title`} download={fileName(title, "png")} onClick={png}>
+              PNG<span className="sr-only"> – {title}</span>
+            </a>
+            <a className="button-link" href={csvHref} download={fileName(title, "csv")}>
+              CSV<span className="sr-only"> – {title}</span>
+            </a>
+            {error && (
+              <span role="alert" className="error">
+                {error}
+              </span>
+            )}
+          </div>
+          {!figureIsTable && (
+            <ScrollBox label={t("chart.table", { title })}>
+              <table>
+                <caption className="sr-only">{title}</caption>
+                <thead>
+                  <tr>
+                    {columns.map((c, i) => (
+                      <th scope="col" key={i}>
+                        {c.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={rowKey(r)}>
+                      {columns.map((c, i) =>
+                        i === 0 ? (
+                          <th scope="row" key={i}>
+                            {cell(c, r)}
+                          </th>
+                        ) : (
+                          <td key={i}>{cell(c, r)}</td>
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          )}
+        </>
+      )}
     </section>
   );
 }

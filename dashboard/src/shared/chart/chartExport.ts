@@ -4,7 +4,12 @@ export { toCsv, type CsvCell } from "../../../../api/domain/format/csv.ts";
 
 /** A file name from a title: lower case, no spaces or characters file systems refuse. */
 export function fileName(title: string, extension: string) {
-  const base = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+  const base = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/(^-|-$)/g, "");
   return `${base.slice(0, 80) || "grafiek"}.${extension}`;
 }
 

@@ -2,5 +2,10 @@
 export type Tone = "good" | "warn" | "info" | "neutral" | "caution";
 
 export function Badge({ tone, symbol, children }: { tone: Tone; symbol?: string; children: string }) {
-  return <span className={`badge tone-${tone}`}>{symbol && <span aria-hidden="true">{symbol} </span>}{children}</span>;
+  return (
+    <span className={`badge tone-${tone}`}>
+      {symbol && <span aria-hidden="true">{symbol} </span>}
+      {children}
+    </span>
+  );
 }

@@ -12,12 +12,20 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
       <legend>{t("period.title")}</legend>
       <div>
         <label htmlFor="pp-quarter">{t("period.quarter")}</label>
-        <select id="pp-quarter" value={chosen ? chosen.from : ""} onChange={(e) => {
-          const q = quarters.find((x) => x.from === e.target.value);
-          if (q) onChange({ from: q.from, to: q.to });
-        }}>
+        <select
+          id="pp-quarter"
+          value={chosen ? chosen.from : ""}
+          onChange={(e) => {
+            const q = quarters.find((x) => x.from === e.target.value);
+            if (q) onChange({ from: q.from, to: q.to });
+          }}
+        >
           {!chosen && <option value="">{t("period.custom")}</option>}
-          {quarters.map((q) => <option key={q.from} value={q.from}>{t("period.quarterLabel", { q: q.quarter, year: q.year })}</option>)}
+          {quarters.map((q) => (
+            <option key={q.from} value={q.from}>
+              {t("period.quarterLabel", { q: q.quarter, year: q.year })}
+            </option>
+          ))}
         </select>
       </div>
       <div>
@@ -28,7 +36,11 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
         <label htmlFor="pp-to">{t("period.to")}</label>
         <input id="pp-to" type="date" required value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} />
       </div>
-      {!validPeriod(value) && <p role="alert" className="error filters-full">{t("period.invalid")}</p>}
+      {!validPeriod(value) && (
+        <p role="alert" className="error filters-full">
+          {t("period.invalid")}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,6 +1,12 @@
 /** Calendar quarters for the report period picker; dates are yyyy-mm-dd. */
-export interface Period { from: string; to: string }
-export interface Quarter extends Period { year: number; quarter: number }
+export interface Period {
+  from: string;
+  to: string;
+}
+export interface Quarter extends Period {
+  year: number;
+  quarter: number;
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate(); // month 1..12
@@ -17,7 +23,10 @@ export function fullQuarters(todayIso: string, count = 8): Quarter[] {
   const out: Quarter[] = [];
   for (let i = 0; i < count; i++) {
     quarter -= 1;
-    if (quarter === 0) { quarter = 4; year -= 1; }
+    if (quarter === 0) {
+      quarter = 4;
+      year -= 1;
+    }
     out.push(quarterOf(year, quarter));
   }
   return out;

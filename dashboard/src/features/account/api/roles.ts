@@ -3,7 +3,12 @@ import type { User } from "./session.ts";
 
 /** The roles, named in the message catalog; the record holds every role the API knows. */
 const roles = labelled<User["role"]>({
-  admin: "role.admin", kwaliteit: "role.kwaliteit", management: "role.management",
-  medewerker: "role.medewerker", gemeente: "role.gemeente", auditor: "role.auditor",
+  admin: "role.admin",
+  kwaliteit: "role.kwaliteit",
+  management: "role.management",
+  medewerker: "role.medewerker",
+  gemeente: "role.gemeente",
+  auditor: "role.auditor",
 });
-export const ROLES = roles.values, ROLE_KEY = roles.keys;
+export const ROLES = roles.values,
+  ROLE_KEY = roles.keys;

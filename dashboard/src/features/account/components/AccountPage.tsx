@@ -8,7 +8,11 @@ export function AccountPage({ user }: { user: User }) {
   return (
     <section className="card narrow" aria-labelledby="account-title">
       <h1 id="account-title">{t("account.title")}</h1>
-      <p>{user.name} – {user.email}<br />{t("account.role")}: {t(ROLE_KEY[user.role])}</p>
+      <p>
+        {user.name} – {user.email}
+        <br />
+        {t("account.role")}: {t(ROLE_KEY[user.role])}
+      </p>
       <PasswordForm onDone={() => alert(t("account.changed"))} />
     </section>
   );

@@ -16,7 +16,9 @@ export function LoginPage({ onLogin }: { onLogin: () => Promise<void> }) {
       await onLogin();
     } catch (err) {
       const f = err as ApiFailure;
-      setError(f.status === 429 ? t("login.throttled", { seconds: f.retryAfter ?? 60 }) : f.status === 401 ? t("login.invalid") : t("app.error"));
+      setError(
+        f.status === 429 ? t("login.throttled", { seconds: f.retryAfter ?? 60 }) : f.status === 401 ? t("login.invalid") : t("app.error"),
+      );
     } finally {
       setBusy(false);
     }
@@ -29,8 +31,14 @@ export function LoginPage({ onLogin }: { onLogin: () => Promise<void> }) {
         <input id="email" name="email" type="email" autoComplete="username" required />
         <label htmlFor="password">{t("login.password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" disabled={busy}>{t("login.submit")}</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t("login.submit")}
+        </button>
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useSend } from "../../../shared/api/query.ts";
-import { ApiFailure } from "../../../shared/api/client.ts";
+import type { ApiFailure } from "../../../shared/api/client.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 
 /** Used both for the one-time link (token) and for a logged-in password change. */
@@ -25,13 +25,21 @@ export function PasswordForm({ token, onDone }: { token?: string; onDone: () => 
   return (
     <form onSubmit={submit} noValidate>
       <p>{t("setpw.help")}</p>
-      {!token && (<><label htmlFor="current">{t("account.current")}</label>
-        <input id="current" name="current" type="password" autoComplete="current-password" required /></>)}
+      {!token && (
+        <>
+          <label htmlFor="current">{t("account.current")}</label>
+          <input id="current" name="current" type="password" autoComplete="current-password" required />
+        </>
+      )}
       <label htmlFor="new">{t("setpw.new")}</label>
       <input id="new" name="new" type="password" autoComplete="new-password" minLength={12} required />
       <label htmlFor="repeat">{t("setpw.repeat")}</label>
       <input id="repeat" name="repeat" type="password" autoComplete="new-password" minLength={12} required />
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <button type="submit">{token ? t("setpw.submit") : t("account.change")}</button>
     </form>
   );
@@ -43,7 +51,13 @@ export function SetPasswordPage({ token }: { token: string }) {
   return (
     <section className="card narrow" aria-labelledby="setpw-title">
       <h1 id="setpw-title">{t("setpw.title")}</h1>
-      {done ? <p role="status">{t("setpw.done")} <a href="/">{t("login.title")}</a></p> : <PasswordForm token={token} onDone={() => setDone(true)} />}
+      {done ? (
+        <p role="status">
+          {t("setpw.done")} <a href="/">{t("login.title")}</a>
+        </p>
+      ) : (
+        <PasswordForm token={token} onDone={() => setDone(true)} />
+      )}
     </section>
   );
 }

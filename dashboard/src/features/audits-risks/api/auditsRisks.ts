@@ -17,12 +17,18 @@ export type Direction = NonNullable<Risk["movement"]>["direction"];
 export type RiskHistoryEntry = Item<Reply<"getRisk">["history"]>;
 
 const auditStatuses = labelled<AuditStatus>({
-  gepland: "auditStatus.gepland", uitgevoerd: "auditStatus.uitgevoerd", gerapporteerd: "auditStatus.gerapporteerd", geannuleerd: "auditStatus.geannuleerd",
+  gepland: "auditStatus.gepland",
+  uitgevoerd: "auditStatus.uitgevoerd",
+  gerapporteerd: "auditStatus.gerapporteerd",
+  geannuleerd: "auditStatus.geannuleerd",
 });
 export const AUDIT_STATUS_KEY = auditStatuses.keys;
 const LEVEL_ORDER: Record<Level, number> = { laag: 0, middel: 1, hoog: 2, kritiek: 3 };
 export const LEVELS = (Object.keys(LEVEL_ORDER) as Level[]).sort((a, b) => LEVEL_ORDER[a] - LEVEL_ORDER[b]);
 const changes = labelled<RiskHistoryEntry["change"]>({
-  created: "riskChange.created", updated: "riskChange.updated", reviewed: "riskChange.reviewed", closed: "riskChange.closed",
+  created: "riskChange.created",
+  updated: "riskChange.updated",
+  reviewed: "riskChange.reviewed",
+  closed: "riskChange.closed",
 });
 export const CHANGE_KEY = changes.keys;

@@ -3,13 +3,14 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
-import { CLASS_KEY, CLASSIFICATIONS, type Classification, type FindingListItem } from "../../quality/api/quality.ts";
+import { CLASS_KEY, CLASSIFICATIONS, type Classification } from "../../quality/api/quality.ts";
 
 const FILL: Record<Classification, string> = { major_nc: "#a4001d", minor_nc: "#d9822b", observation: "#6fa8d6", opportunity: "#2e7d4f" };
 
 /** Clauses in the standard's order: 4.1 < 7.5 < 8.5.1 < 10.2. */
 const byClause = (a: string, b: string) => {
-  const x = a.split(".").map(Number), y = b.split(".").map(Number);
+  const x = a.split(".").map(Number),
+    y = b.split(".").map(Number);
   for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
   return 0;
 };
@@ -28,8 +29,11 @@ export function AuditFindingsChart({ year }: { year: number }) {
   const clauses = [...new Set(found.flatMap((x) => x.clauses))].sort(byClause);
   const rows = clauses.map((clause) => {
     const under = found.filter((x) => x.clauses.includes(clause));
-    return { clause, total: under.length, ...Object.fromEntries(CLASSIFICATIONS.map((c) => [c, under.filter((x) => x.classification === c).length])) } as
-      { clause: string; total: number } & Record<Classification, number>;
+    return {
+      clause,
+      total: under.length,
+      ...Object.fromEntries(CLASSIFICATIONS.map((c) => [c, under.filter((x) => x.classification === c).length])),
+    } as { clause: string; total: number } & Record<Classification, number>;
   });
   type Row = (typeof rows)[number];
   const columns: Column<Row>[] = [
@@ -40,8 +44,14 @@ export function AuditFindingsChart({ year }: { year: number }) {
   return (
     <>
       <p>{t("auditFindings.count", { n: found.length, year })}</p>
-      <ChartFrame id="audit-findings-chart" title={t("auditFindings.caption", { year })} description={t("auditFindings.alt")}
-        rows={rows} columns={columns} rowKey={(r) => r.clause}>
+      <ChartFrame
+        id="audit-findings-chart"
+        title={t("auditFindings.caption", { year })}
+        description={t("auditFindings.alt")}
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.clause}
+      >
         <ResponsiveContainer width="100%" height={Math.max(160, 80 + 30 * rows.length)}>
           <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -49,7 +59,9 @@ export function AuditFindingsChart({ year }: { year: number }) {
             <YAxis type="category" dataKey="clause" width={70} />
             <Tooltip />
             <Legend formatter={(v) => <span className="legend-text">{v}</span>} />
-            {CLASSIFICATIONS.map((c) => <Bar key={c} dataKey={c} stackId="a" name={t(CLASS_KEY[c])} fill={FILL[c]} stroke="#222" isAnimationActive={false} />)}
+            {CLASSIFICATIONS.map((c) => (
+              <Bar key={c} dataKey={c} stackId="a" name={t(CLASS_KEY[c])} fill={FILL[c]} stroke="#222" isAnimationActive={false} />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </ChartFrame>

@@ -4,7 +4,7 @@ import { useFormat } from "../../../shared/format.ts";
 import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { Badge } from "../../../shared/components/Badge.tsx";
-import { AUDIT_STATUS_KEY, type Programme } from "../api/auditsRisks.ts";
+import { AUDIT_STATUS_KEY } from "../api/auditsRisks.ts";
 import type { MessageKey } from "../../../../../i18n/messages.ts";
 import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 
@@ -30,60 +30,124 @@ export function AuditProgramme({ year }: { year: number }) {
   if (!p) return <Status loading={res.loading} error={res.error} />;
   const audits = p.processes.flatMap((r) => r.audits).sort((a, b) => a.plannedOn.localeCompare(b.plannedOn));
   const tiles: [string, number][] = [
-    [t("programme.planned"), p.totals.planned], [t("programme.done"), p.totals.done], [t("programme.reported"), p.totals.reported],
-    [t("programme.late"), p.totals.late], [t("programme.reportLate"), p.totals.reportLate], [t("programme.cancelled"), p.totals.cancelled],
+    [t("programme.planned"), p.totals.planned],
+    [t("programme.done"), p.totals.done],
+    [t("programme.reported"), p.totals.reported],
+    [t("programme.late"), p.totals.late],
+    [t("programme.reportLate"), p.totals.reportLate],
+    [t("programme.cancelled"), p.totals.cancelled],
     [t("programme.shortfalls"), p.totals.shortfalls],
   ];
   return (
     <div className="stack" aria-busy={res.loading}>
-      <dl className="kpis">{tiles.map(([label, n]) => <div key={label}><dt>{label}</dt><dd>{n}</dd></div>)}</dl>
+      <dl className="kpis">
+        {tiles.map(([label, n]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{n}</dd>
+          </div>
+        ))}
+      </dl>
       <ScrollBox label={t("chart.table", { title: t("programme.perProcess", { year }) })}>
         <table>
           <caption>{t("programme.perProcess", { year })}</caption>
-          <thead><tr>
-            <th scope="col">{t("programme.process")}</th><th scope="col">{t("programme.riskWeight")}</th>
-            <th scope="col">{t("programme.recommended")}</th><th scope="col">{t("programme.plannedCount")}</th>
-            <th scope="col">{t("programme.reason")}</th>
-          </tr></thead>
-          <tbody>{p.processes.map((r) => (
-            <tr key={r.processId}>
-              <th scope="row">{r.name}{r.owners.length > 0 && <div className="hint">{t("programme.owners", { names: r.owners.map((o) => o.name).join(", ") })}</div>}</th>
-              <td>{WEIGHT[r.riskWeight] ? t(WEIGHT[r.riskWeight]) : r.riskWeight}</td>
-              <td>{r.recommended}</td>
-              <td>{r.planned}{r.shortfall
-                ? <> <Badge tone="warn" symbol="!">{t("programme.shortfall", { n: r.recommended - r.planned })}</Badge></>
-                : <> <Badge tone="good" symbol="✓">{t("programme.enough")}</Badge></>}</td>
-              <td>{r.reason}</td>
-            </tr>))}
+          <thead>
+            <tr>
+              <th scope="col">{t("programme.process")}</th>
+              <th scope="col">{t("programme.riskWeight")}</th>
+              <th scope="col">{t("programme.recommended")}</th>
+              <th scope="col">{t("programme.plannedCount")}</th>
+              <th scope="col">{t("programme.reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.processes.map((r) => (
+              <tr key={r.processId}>
+                <th scope="row">
+                  {r.name}
+                  {r.owners.length > 0 && (
+                    <div className="hint">{t("programme.owners", { names: r.owners.map((o) => o.name).join(", ") })}</div>
+                  )}
+                </th>
+                <td>{WEIGHT[r.riskWeight] ? t(WEIGHT[r.riskWeight]) : r.riskWeight}</td>
+                <td>{r.recommended}</td>
+                <td>
+                  {r.planned}
+                  {r.shortfall ? (
+                    <>
+                      {" "}
+                      <Badge tone="warn" symbol="!">
+                        {t("programme.shortfall", { n: r.recommended - r.planned })}
+                      </Badge>
+                    </>
+                  ) : (
+                    <>
+                      {" "}
+                      <Badge tone="good" symbol="✓">
+                        {t("programme.enough")}
+                      </Badge>
+                    </>
+                  )}
+                </td>
+                <td>{r.reason}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </ScrollBox>
-      {audits.length === 0 ? <p className="empty">{t("programme.noAudits", { year })}</p> : (
+      {audits.length === 0 ? (
+        <p className="empty">{t("programme.noAudits", { year })}</p>
+      ) : (
         <ScrollBox label={t("chart.table", { title: t("programme.audits", { year, n: audits.length }) })}>
           <table>
             <caption>{t("programme.audits", { year, n: audits.length })}</caption>
-            <thead><tr>
-              <th scope="col">{t("finding.ref")}</th><th scope="col">{t("programme.process")}</th><th scope="col">{t("programme.plannedOn")}</th>
-              <th scope="col">{t("programme.actualOn")}</th><th scope="col">{t("programme.status")}</th>
-              <th scope="col">{t("programme.signals")}</th><th scope="col">{t("programme.auditors")}</th>
-            </tr></thead>
-            <tbody>{audits.map((a) => (
-              <tr key={a.id} id={`audit-${a.id}`} tabIndex={-1}>
-                <th scope="row"><code>{a.ref}</code></th>
-                <td>{a.processName}</td>
-                <td>{f.date(a.plannedOn)}</td>
-                <td>{f.date(a.actualOn)}</td>
-                <td>{t(AUDIT_STATUS_KEY[a.status])}{a.reportedOn && <span className="muted"> {t("programme.reportedOn", { date: f.date(a.reportedOn) })}</span>}</td>
-                <td>
-                  {a.late && <Badge tone="warn" symbol="!">{t("programme.lateBadge")}</Badge>}
-                  {a.reportLate && <> <Badge tone="warn" symbol="!">{t("programme.reportLateBadge")}</Badge></>}
-                  {!a.late && !a.reportLate && <span className="muted">{t("programme.noSignals")}</span>}
-                </td>
-                <td>{a.auditors.map((x) => x.name).join(", ")}</td>
-              </tr>))}
+            <thead>
+              <tr>
+                <th scope="col">{t("finding.ref")}</th>
+                <th scope="col">{t("programme.process")}</th>
+                <th scope="col">{t("programme.plannedOn")}</th>
+                <th scope="col">{t("programme.actualOn")}</th>
+                <th scope="col">{t("programme.status")}</th>
+                <th scope="col">{t("programme.signals")}</th>
+                <th scope="col">{t("programme.auditors")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audits.map((a) => (
+                <tr key={a.id} id={`audit-${a.id}`} tabIndex={-1}>
+                  <th scope="row">
+                    <code>{a.ref}</code>
+                  </th>
+                  <td>{a.processName}</td>
+                  <td>{f.date(a.plannedOn)}</td>
+                  <td>{f.date(a.actualOn)}</td>
+                  <td>
+                    {t(AUDIT_STATUS_KEY[a.status])}
+                    {a.reportedOn && <span className="muted"> {t("programme.reportedOn", { date: f.date(a.reportedOn) })}</span>}
+                  </td>
+                  <td>
+                    {a.late && (
+                      <Badge tone="warn" symbol="!">
+                        {t("programme.lateBadge")}
+                      </Badge>
+                    )}
+                    {a.reportLate && (
+                      <>
+                        {" "}
+                        <Badge tone="warn" symbol="!">
+                          {t("programme.reportLateBadge")}
+                        </Badge>
+                      </>
+                    )}
+                    {!a.late && !a.reportLate && <span className="muted">{t("programme.noSignals")}</span>}
+                  </td>
+                  <td>{a.auditors.map((x) => x.name).join(", ")}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
-        </ScrollBox>)}
+        </ScrollBox>
+      )}
     </div>
   );
 }

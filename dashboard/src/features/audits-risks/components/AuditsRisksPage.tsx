@@ -22,19 +22,33 @@ export function AuditsRisksPage() {
         <a href="#audit-findings-title">{t("auditFindings.title")}</a>
         <a href="#risks-title">{t("risks.title")}</a>
       </nav>
-      <h2 id="programme-title" tabIndex={-1}>{t("programme.title")}</h2>
+      <h2 id="programme-title" tabIndex={-1}>
+        {t("programme.title")}
+      </h2>
       <form className="filters" role="search" aria-label={t("programme.yearFilter")} onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="ar-year">{t("programme.year")}</label>
-          <select id="ar-year" value={year} onChange={(e) => setSearch({ year: e.target.value === String(thisYear) ? "" : Number(e.target.value) })}>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          <select
+            id="ar-year"
+            value={year}
+            onChange={(e) => setSearch({ year: e.target.value === String(thisYear) ? "" : Number(e.target.value) })}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </div>
       </form>
       <AuditProgramme year={year} />
-      <h2 id="audit-findings-title" tabIndex={-1}>{t("auditFindings.title")}</h2>
+      <h2 id="audit-findings-title" tabIndex={-1}>
+        {t("auditFindings.title")}
+      </h2>
       <AuditFindingsChart year={year} />
-      <h2 id="risks-title" tabIndex={-1}>{t("risks.title")}</h2>
+      <h2 id="risks-title" tabIndex={-1}>
+        {t("risks.title")}
+      </h2>
       <RiskRegister selected={search.risk ?? ""} onSelect={(risk) => setSearch({ risk })} />
     </section>
   );

@@ -19,21 +19,42 @@ export function RiskHistory({ history, ownerName }: { history: RiskHistoryEntry[
     <ScrollBox label={t("chart.table", { title: t("riskHistory.caption", { n: history.length }) })}>
       <table>
         <caption>{t("riskHistory.caption", { n: history.length })}</caption>
-        <thead><tr>
-          <th scope="col">{t("riskHistory.version")}</th><th scope="col">{t("audit.when")}</th><th scope="col">{t("audit.who")}</th>
-          <th scope="col">{t("riskHistory.change")}</th><th scope="col">{t("riskHistory.what")}</th>
-        </tr></thead>
-        <tbody>{newestFirst.map((h) => (
-          <tr key={h.version}>
-            <th scope="row">{h.version}</th>
-            <td>{f.dateTime(h.changedAt)}</td>
-            <td>{h.changedByName ?? t("people.unknown")}</td>
-            <td>{t(CHANGE_KEY[h.change])}{h.note && <div className="hint">{h.note}</div>}</td>
-            <td>{h.change === "created" ? t("riskHistory.created")
-              : h.changes.length === 0 ? t("riskHistory.unchanged")
-              : <ul className="plain">{h.changes.map((c) => (
-                <li key={c.field}>{c.label}: {show(c.field, c.from)} → {show(c.field, c.to)}</li>))}</ul>}</td>
-          </tr>))}
+        <thead>
+          <tr>
+            <th scope="col">{t("riskHistory.version")}</th>
+            <th scope="col">{t("audit.when")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("riskHistory.change")}</th>
+            <th scope="col">{t("riskHistory.what")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map((h) => (
+            <tr key={h.version}>
+              <th scope="row">{h.version}</th>
+              <td>{f.dateTime(h.changedAt)}</td>
+              <td>{h.changedByName ?? t("people.unknown")}</td>
+              <td>
+                {t(CHANGE_KEY[h.change])}
+                {h.note && <div className="hint">{h.note}</div>}
+              </td>
+              <td>
+                {h.change === "created" ? (
+                  t("riskHistory.created")
+                ) : h.changes.length === 0 ? (
+                  t("riskHistory.unchanged")
+                ) : (
+                  <ul className="plain">
+                    {h.changes.map((c) => (
+                      <li key={c.field}>
+                        {c.label}: {show(c.field, c.from)} → {show(c.field, c.to)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </ScrollBox>

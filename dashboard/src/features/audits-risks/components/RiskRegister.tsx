@@ -4,7 +4,7 @@ import { Status } from "../../../shared/components/Status.tsx";
 import { RiskHeatmap } from "./RiskHeatmap.tsx";
 import { RiskTable } from "./RiskTable.tsx";
 import { RiskDetail } from "./RiskDetail.tsx";
-import { LEVELS, type Heatmap, type Risk, type RiskMatrix } from "../api/auditsRisks.ts";
+import { LEVELS } from "../api/auditsRisks.ts";
 
 /** The register: inherent and residual heat maps side by side, every risk with its movement, and one risk's history. */
 export function RiskRegister({ selected, onSelect }: { selected: string; onSelect: (id: string) => void }) {
@@ -23,7 +23,12 @@ export function RiskRegister({ selected, onSelect }: { selected: string; onSelec
       <p>{t("risks.summary", { open, overdue: risks.filter((r) => r.reviewOverdue).length })}</p>
       <p className="hint">{t("heatmap.help")}</p>
       <ul className="level-legend" aria-label={t("heatmap.legend")}>
-        {LEVELS.map((l) => <li key={l}><span className="swatch" style={{ background: m.levels[l].colour }} aria-hidden="true" />{m.levels[l].label}</li>)}
+        {LEVELS.map((l) => (
+          <li key={l}>
+            <span className="swatch" style={{ background: m.levels[l].colour }} aria-hidden="true" />
+            {m.levels[l].label}
+          </li>
+        ))}
       </ul>
       <div className="heatmaps">
         <RiskHeatmap id="heatmap-inherent" title={t("heatmap.inherent", { n: open })} counts={heatmap.inherent} matrix={m} />

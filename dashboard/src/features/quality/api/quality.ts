@@ -23,25 +23,42 @@ export type ConferenceMetric = Extract<Criterion, { kind: "conference_metric" }>
 export type SurveyDimension = Body<"createFindingFromWave">["dimension"];
 
 const sources = labelled<Source>({
-  survey: "source.survey", audit: "source.audit", complaint: "source.complaint", risk: "source.risk",
-  conference_metric: "source.conference_metric", other: "source.other",
+  survey: "source.survey",
+  audit: "source.audit",
+  complaint: "source.complaint",
+  risk: "source.risk",
+  conference_metric: "source.conference_metric",
+  other: "source.other",
 });
 const classes = labelled<Classification>({
-  major_nc: "class.major_nc", minor_nc: "class.minor_nc", observation: "class.observation", opportunity: "class.opportunity",
+  major_nc: "class.major_nc",
+  minor_nc: "class.minor_nc",
+  observation: "class.observation",
+  opportunity: "class.opportunity",
 });
 const statuses = labelled<ActionStatus>({
-  gepland: "actionStatus.gepland", in_uitvoering: "actionStatus.in_uitvoering", gereed: "actionStatus.gereed", geannuleerd: "actionStatus.geannuleerd",
+  gepland: "actionStatus.gepland",
+  in_uitvoering: "actionStatus.in_uitvoering",
+  gereed: "actionStatus.gereed",
+  geannuleerd: "actionStatus.geannuleerd",
 });
 const phases = labelled<Pdca>({ plan: "pdca.plan", do: "pdca.do", check: "pdca.check", act: "pdca.act" });
 const metrics = labelled<ConferenceMetric>({
-  directorAssigned: "metrics.directorAssigned", allElementsRecorded: "metrics.allElements", rolesExplained: "metrics.rolesExplained",
+  directorAssigned: "metrics.directorAssigned",
+  allElementsRecorded: "metrics.allElements",
+  rolesExplained: "metrics.rolesExplained",
 });
 
-export const FINDING_SOURCES = sources.values, SOURCE_KEY = sources.keys;
-export const CLASSIFICATIONS = classes.values, CLASS_KEY = classes.keys;
-export const ACTION_STATUSES = statuses.values, ACTION_STATUS_KEY = statuses.keys;
-export const PDCA = phases.values, PDCA_KEY = phases.keys;
-export const CONFERENCE_METRICS = metrics.values, METRIC_KEY = metrics.keys;
+export const FINDING_SOURCES = sources.values,
+  SOURCE_KEY = sources.keys;
+export const CLASSIFICATIONS = classes.values,
+  CLASS_KEY = classes.keys;
+export const ACTION_STATUSES = statuses.values,
+  ACTION_STATUS_KEY = statuses.keys;
+export const PDCA = phases.values,
+  PDCA_KEY = phases.keys;
+export const CONFERENCE_METRICS = metrics.values,
+  METRIC_KEY = metrics.keys;
 /** The API stores a finding's source metric as text; only a known metric has a label. */
 export const asMetric = (m: string | null | undefined): ConferenceMetric | undefined =>
   (CONFERENCE_METRICS as readonly string[]).includes(m ?? "") ? (m as ConferenceMetric) : undefined;

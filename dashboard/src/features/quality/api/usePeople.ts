@@ -1,9 +1,11 @@
 import type { User } from "../../account/api/session.ts";
 import { useReply } from "../../../shared/api/query.ts";
-import type { ActionListItem } from "./quality.ts";
-import type { Process, Risk } from "../../audits-risks/api/auditsRisks.ts";
 
-export interface PersonOption { id: string; name: string; me: boolean }
+export interface PersonOption {
+  id: string;
+  name: string;
+  me: boolean;
+}
 
 /**
  * The people a quality manager can name as owner (GET /people), and names for the ids the
@@ -20,7 +22,9 @@ export function usePeople(me: User) {
   for (const a of actions.data?.actions ?? []) names.set(a.ownerId, a.ownerName);
   for (const r of risks.data?.risks ?? []) names.set(r.ownerId, r.ownerName);
   for (const p of processes.data?.processes ?? []) for (const o of p.owners) names.set(o.id, o.name);
-  const others = [...names].filter(([id]) => id !== me.id && (!people.data || assignable.has(id))).map(([id, name]) => ({ id, name, me: false }))
+  const others = [...names]
+    .filter(([id]) => id !== me.id && (!people.data || assignable.has(id)))
+    .map(([id, name]) => ({ id, name, me: false }))
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
   return {
     loading: people.loading || actions.loading || risks.loading || processes.loading,

@@ -13,19 +13,31 @@ import { FINDING_CHANGES } from "../api/changes.ts";
 /** A criterion that follows where the finding came from: its dimension, question or metric, else manual. */
 function firstDraft(finding: Finding): CriterionDraft {
   const b = finding.baseline;
-  const kind = b?.kind === "dimension" ? "survey_dimension" : b?.kind === "question" ? "survey_question"
-    : finding.sourceMetric ? "conference_metric" : "manual";
+  const kind =
+    b?.kind === "dimension"
+      ? "survey_dimension"
+      : b?.kind === "question"
+        ? "survey_question"
+        : finding.sourceMetric
+          ? "conference_metric"
+          : "manual";
   return {
-    kind, text: "", dimension: b?.kind === "dimension" ? b.key : "", question: b?.kind === "question" ? b.key : "",
-    metric: asMetric(finding.sourceMetric) ?? "directorAssigned", comparator: ">=", target: "", scale: "5", wave: "",
-    from: today(), to: addDays(today(), 90),
+    kind,
+    text: "",
+    dimension: b?.kind === "dimension" ? b.key : "",
+    question: b?.kind === "question" ? b.key : "",
+    metric: asMetric(finding.sourceMetric) ?? "directorAssigned",
+    comparator: ">=",
+    target: "",
+    scale: "5",
+    wave: "",
+    from: today(),
+    to: addDays(today(), 90),
   };
 }
 
 /** "Actie plannen": owner, deadline, PDCA phase and the effectiveness criterion, written up front. */
-export function ActionForm({ finding, people, meId }: {
-  finding: Finding; people: PersonOption[]; meId: string;
-}) {
+export function ActionForm({ finding, people, meId }: { finding: Finding; people: PersonOption[]; meId: string }) {
   const { t } = useI18n();
   const create = useSend("createAction", "POST", FINDING_CHANGES);
   const [title, setTitle] = useState("");
@@ -42,7 +54,12 @@ export function ActionForm({ finding, people, meId }: {
     setNotice("");
     await run(async () => {
       const { action } = await create.send("/actions", {
-        findingIds: [finding.id], title: title.trim(), ownerId, dueOn, pdcaPhase: phase, criterion: toCriterion(criterion),
+        findingIds: [finding.id],
+        title: title.trim(),
+        ownerId,
+        dueOn,
+        pdcaPhase: phase,
+        criterion: toCriterion(criterion),
       });
       setTitle("");
       setCriterion(firstDraft(finding));
@@ -59,7 +76,9 @@ export function ActionForm({ finding, people, meId }: {
         <div>
           <label htmlFor="af-owner">{t("action.owner")}</label>
           <PersonSelect id="af-owner" value={ownerId} onChange={setOwnerId} options={people} required describedBy="af-owner-help" />
-          <p id="af-owner-help" className="hint">{t("action.ownerHelp")}</p>
+          <p id="af-owner-help" className="hint">
+            {t("action.ownerHelp")}
+          </p>
         </div>
         <div>
           <label htmlFor="af-due">{t("action.dueOn")}</label>
@@ -68,14 +87,24 @@ export function ActionForm({ finding, people, meId }: {
         <div>
           <label htmlFor="af-phase">{t("action.pdca")}</label>
           <select id="af-phase" value={phase} onChange={(e) => setPhase(e.target.value as Pdca)}>
-            {PDCA.map((p) => <option key={p} value={p}>{t(PDCA_KEY[p])}</option>)}
+            {PDCA.map((p) => (
+              <option key={p} value={p}>
+                {t(PDCA_KEY[p])}
+              </option>
+            ))}
           </select>
         </div>
       </div>
       <CriterionFields value={criterion} onChange={setCriterion} />
-      <div role="status" aria-live="polite" className="ok">{notice}</div>
+      <div role="status" aria-live="polite" className="ok">
+        {notice}
+      </div>
       <Status error={error} />
-      <div><button type="submit" disabled={busy}>{t("action.submit")}</button></div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t("action.submit")}
+        </button>
+      </div>
     </form>
   );
 }

@@ -3,7 +3,10 @@ import { Badge, type Tone } from "../../../shared/components/Badge.tsx";
 import { ACTION_STATUS_KEY, isOverdue, type ActionStatus } from "../api/quality.ts";
 
 const TONE: Record<ActionStatus, [Tone, string]> = {
-  gepland: ["info", "○"], in_uitvoering: ["caution", "◐"], gereed: ["good", "✓"], geannuleerd: ["neutral", "–"],
+  gepland: ["info", "○"],
+  in_uitvoering: ["caution", "◐"],
+  gereed: ["good", "✓"],
+  geannuleerd: ["neutral", "–"],
 };
 
 /** The status, and "te laat" next to it when an open action passed its deadline. */
@@ -12,8 +15,17 @@ export function ActionStatusBadge({ action }: { action: { status: ActionStatus; 
   const [tone, symbol] = TONE[action.status];
   return (
     <>
-      <Badge tone={tone} symbol={symbol}>{t(ACTION_STATUS_KEY[action.status])}</Badge>
-      {isOverdue(action) && <> <Badge tone="warn" symbol="!">{t("action.overdue")}</Badge></>}
+      <Badge tone={tone} symbol={symbol}>
+        {t(ACTION_STATUS_KEY[action.status])}
+      </Badge>
+      {isOverdue(action) && (
+        <>
+          {" "}
+          <Badge tone="warn" symbol="!">
+            {t("action.overdue")}
+          </Badge>
+        </>
+      )}
     </>
   );
 }

@@ -29,17 +29,37 @@ export function ActionStatusForm({ action }: { action: FindingAction }) {
     <form onSubmit={submit} className="row-form" aria-label={t("action.update", { ref: action.ref })}>
       <label htmlFor={`${id}-status`}>{t("action.status")}</label>
       <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
-        {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(ACTION_STATUS_KEY[s])}</option>)}
+        {ACTION_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(ACTION_STATUS_KEY[s])}
+          </option>
+        ))}
       </select>
       <label htmlFor={`${id}-phase`}>{t("action.pdca")}</label>
       <select id={`${id}-phase`} value={phase} onChange={(e) => setPhase(e.target.value as Pdca)}>
-        {PDCA.map((p) => <option key={p} value={p}>{t(PDCA_KEY[p])}</option>)}
+        {PDCA.map((p) => (
+          <option key={p} value={p}>
+            {t(PDCA_KEY[p])}
+          </option>
+        ))}
       </select>
-      {status === "gereed" && <>
-        <label htmlFor={`${id}-done`}>{t("action.completedOnLabel")}</label>
-        <input id={`${id}-done`} type="date" required max={today()} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
-      </>}
-      <button type="submit" disabled={busy || unchanged}>{t("form.save")}<span className="sr-only"> {action.ref}</span></button>
+      {status === "gereed" && (
+        <>
+          <label htmlFor={`${id}-done`}>{t("action.completedOnLabel")}</label>
+          <input
+            id={`${id}-done`}
+            type="date"
+            required
+            max={today()}
+            value={completedOn}
+            onChange={(e) => setCompletedOn(e.target.value)}
+          />
+        </>
+      )}
+      <button type="submit" disabled={busy || unchanged}>
+        {t("form.save")}
+        <span className="sr-only"> {action.ref}</span>
+      </button>
       <Status error={error} />
     </form>
   );

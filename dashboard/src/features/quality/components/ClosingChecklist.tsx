@@ -38,14 +38,23 @@ export function ClosingChecklist({ finding, canWrite }: { finding: FindingDetail
       await closing.send(`/findings/${finding.id}/close`);
     } catch (err) {
       // The API's message strings every reason together; its details list them one by one, so show the list under a short lead.
-      setError(err instanceof ApiFailure && err.details.length
-        ? new ApiFailure(err.status, err.code, t("closing.refused"), undefined, err.details) : err as Error);
+      setError(
+        err instanceof ApiFailure && err.details.length
+          ? new ApiFailure(err.status, err.code, t("closing.refused"), undefined, err.details)
+          : (err as Error),
+      );
     } finally {
       setBusy(false);
     }
   }
 
-  if (finding.closedAt) return <p className="ok"><span aria-hidden="true">✓ </span>{t("closing.closed")}</p>;
+  if (finding.closedAt)
+    return (
+      <p className="ok">
+        <span aria-hidden="true">✓ </span>
+        {t("closing.closed")}
+      </p>
+    );
   return (
     <div className="stack">
       <p>{finding.closingProblems.length ? t("closing.blocked", { n: finding.closingProblems.length }) : t("closing.ready")}</p>
@@ -54,17 +63,37 @@ export function ClosingChecklist({ finding, canWrite }: { finding: FindingDetail
           const problems = finding.closingProblems.filter((p) => codes.includes(p.code));
           return (
             <li key={label} className={problems.length ? "todo" : "done"}>
-              <span aria-hidden="true" className="check-mark">{problems.length ? "✗" : "✓"}</span>
+              <span aria-hidden="true" className="check-mark">
+                {problems.length ? "✗" : "✓"}
+              </span>
               <span className="sr-only">{problems.length ? t("closing.todo") : t("closing.done")}: </span>
               {t(label)}
-              {problems.map((p) => <span key={p.code} className="hint"> – {p.message}</span>)}
-            </li>);
+              {problems.map((p) => (
+                <span key={p.code} className="hint">
+                  {" "}
+                  – {p.message}
+                </span>
+              ))}
+            </li>
+          );
         })}
         {other.map((p) => (
-          <li key={p.code} className="todo"><span aria-hidden="true" className="check-mark">✗</span>
-            <span className="sr-only">{t("closing.todo")}: </span>{p.message}</li>))}
+          <li key={p.code} className="todo">
+            <span aria-hidden="true" className="check-mark">
+              ✗
+            </span>
+            <span className="sr-only">{t("closing.todo")}: </span>
+            {p.message}
+          </li>
+        ))}
       </ul>
-      {canWrite && <div><button type="button" onClick={close} disabled={busy}>{t("closing.close")}</button></div>}
+      {canWrite && (
+        <div>
+          <button type="button" onClick={close} disabled={busy}>
+            {t("closing.close")}
+          </button>
+        </div>
+      )}
       <Status error={error} />
     </div>
   );

@@ -6,22 +6,36 @@ import { DIMENSION_KEY, SURVEY_DIMENSIONS } from "../../../shared/dimensions.ts"
 
 export type CriterionKind = Criterion["kind"];
 export interface CriterionDraft {
-  kind: CriterionKind; text: string; dimension: string; question: string; metric: ConferenceMetric;
-  comparator: ">=" | "<="; target: string; scale: "5" | "10"; wave: string; from: string; to: string;
+  kind: CriterionKind;
+  text: string;
+  dimension: string;
+  question: string;
+  metric: ConferenceMetric;
+  comparator: ">=" | "<=";
+  target: string;
+  scale: "5" | "10";
+  wave: string;
+  from: string;
+  to: string;
 }
 
 const KINDS: [CriterionKind, MessageKey][] = [
-  ["survey_dimension", "criterion.survey_dimension"], ["survey_question", "criterion.survey_question"],
-  ["conference_metric", "criterion.conference_metric"], ["manual", "criterion.manual"],
+  ["survey_dimension", "criterion.survey_dimension"],
+  ["survey_question", "criterion.survey_question"],
+  ["conference_metric", "criterion.conference_metric"],
+  ["manual", "criterion.manual"],
 ];
 
 /** The draft as the API wants it; numbers from the fields, optional names left out when empty. */
 export function toCriterion(d: CriterionDraft): Criterion {
   const target = Number(d.target.replace(",", "."));
   const wave = d.wave.trim() ? { wave: d.wave.trim() } : {};
-  if (d.kind === "survey_dimension") return { kind: d.kind, text: d.text, dimension: d.dimension, comparator: d.comparator, target, scale: d.scale, ...wave };
-  if (d.kind === "survey_question") return { kind: d.kind, text: d.text, question: d.question.trim(), comparator: d.comparator, target, scale: d.scale, ...wave };
-  if (d.kind === "conference_metric") return { kind: d.kind, text: d.text, metric: d.metric, comparator: d.comparator, target, from: d.from, to: d.to };
+  if (d.kind === "survey_dimension")
+    return { kind: d.kind, text: d.text, dimension: d.dimension, comparator: d.comparator, target, scale: d.scale, ...wave };
+  if (d.kind === "survey_question")
+    return { kind: d.kind, text: d.text, question: d.question.trim(), comparator: d.comparator, target, scale: d.scale, ...wave };
+  if (d.kind === "conference_metric")
+    return { kind: d.kind, text: d.text, metric: d.metric, comparator: d.comparator, target, from: d.from, to: d.to };
   return { kind: "manual", text: d.text };
 }
 
@@ -43,12 +57,24 @@ export function CriterionFields({ value: d, onChange }: { value: CriterionDraft;
         <legend>{t("criterion.kind")}</legend>
         <div className="checks">
           {KINDS.map(([k, label]) => (
-            <label key={k} className="check"><input type="radio" name="criterion-kind" checked={d.kind === k} onChange={() => set({ kind: k })} /> {t(label)}</label>))}
+            <label key={k} className="check">
+              <input type="radio" name="criterion-kind" checked={d.kind === k} onChange={() => set({ kind: k })} /> {t(label)}
+            </label>
+          ))}
         </div>
       </fieldset>
       <label htmlFor="cr-text">{t("criterion.text")}</label>
-      <input id="cr-text" required maxLength={300} value={d.text} onChange={(e) => set({ text: e.target.value })} aria-describedby="cr-text-help" />
-      <p id="cr-text-help" className="hint">{t("criterion.textHelp")}</p>
+      <input
+        id="cr-text"
+        required
+        maxLength={300}
+        value={d.text}
+        onChange={(e) => set({ text: e.target.value })}
+        aria-describedby="cr-text-help"
+      />
+      <p id="cr-text-help" className="hint">
+        {t("criterion.textHelp")}
+      </p>
       {measured && (
         <div className="field-row">
           {d.kind === "survey_dimension" && (
@@ -56,22 +82,42 @@ export function CriterionFields({ value: d, onChange }: { value: CriterionDraft;
               <label htmlFor="cr-dimension">{t("results.dimension")}</label>
               <select id="cr-dimension" required value={d.dimension} onChange={(e) => set({ dimension: e.target.value })}>
                 <option value="">{t("form.choose")}</option>
-                {SURVEY_DIMENSIONS.map((k) => <option key={k} value={k}>{t(DIMENSION_KEY[k])}</option>)}
+                {SURVEY_DIMENSIONS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(DIMENSION_KEY[k])}
+                  </option>
+                ))}
               </select>
-            </div>)}
+            </div>
+          )}
           {d.kind === "survey_question" && (
             <div>
               <label htmlFor="cr-question">{t("criterion.question")}</label>
-              <input id="cr-question" required maxLength={60} value={d.question} onChange={(e) => set({ question: e.target.value })} aria-describedby="cr-question-help" />
-              <p id="cr-question-help" className="hint">{t("criterion.questionHelp")}</p>
-            </div>)}
+              <input
+                id="cr-question"
+                required
+                maxLength={60}
+                value={d.question}
+                onChange={(e) => set({ question: e.target.value })}
+                aria-describedby="cr-question-help"
+              />
+              <p id="cr-question-help" className="hint">
+                {t("criterion.questionHelp")}
+              </p>
+            </div>
+          )}
           {d.kind === "conference_metric" && (
             <div>
               <label htmlFor="cr-metric">{t("criterion.metric")}</label>
               <select id="cr-metric" value={d.metric} onChange={(e) => set({ metric: e.target.value as ConferenceMetric })}>
-                {CONFERENCE_METRICS.map((m) => <option key={m} value={m}>{t(METRIC_KEY[m])}</option>)}
+                {CONFERENCE_METRICS.map((m) => (
+                  <option key={m} value={m}>
+                    {t(METRIC_KEY[m])}
+                  </option>
+                ))}
               </select>
-            </div>)}
+            </div>
+          )}
           <div>
             <label htmlFor="cr-comparator">{t("criterion.comparator")}</label>
             <select id="cr-comparator" value={d.comparator} onChange={(e) => set({ comparator: e.target.value as ">=" | "<=" })}>
@@ -81,7 +127,15 @@ export function CriterionFields({ value: d, onChange }: { value: CriterionDraft;
           </div>
           <div>
             <label htmlFor="cr-target">{percent ? t("criterion.targetPercent") : t("criterion.target", { scale: d.scale })}</label>
-            <input id="cr-target" required inputMode="decimal" pattern="\d+([.,]\d+)?" size={6} value={d.target} onChange={(e) => set({ target: e.target.value })} />
+            <input
+              id="cr-target"
+              required
+              inputMode="decimal"
+              pattern="\d+([.,]\d+)?"
+              size={6}
+              value={d.target}
+              onChange={(e) => set({ target: e.target.value })}
+            />
           </div>
           {!percent && (
             <div>
@@ -90,24 +144,37 @@ export function CriterionFields({ value: d, onChange }: { value: CriterionDraft;
                 <option value="5">1–5</option>
                 <option value="10">1–10</option>
               </select>
-            </div>)}
+            </div>
+          )}
           {!percent && (
             <div className="grow">
               <label htmlFor="cr-wave">{t("criterion.wave")}</label>
-              <input id="cr-wave" maxLength={120} value={d.wave} onChange={(e) => set({ wave: e.target.value })} aria-describedby="cr-wave-help" />
-              <p id="cr-wave-help" className="hint">{t("criterion.waveHelp")}</p>
-            </div>)}
-          {percent && <>
-            <div>
-              <label htmlFor="cr-from">{t("period.from")}</label>
-              <input id="cr-from" type="date" required value={d.from} onChange={(e) => set({ from: e.target.value })} />
+              <input
+                id="cr-wave"
+                maxLength={120}
+                value={d.wave}
+                onChange={(e) => set({ wave: e.target.value })}
+                aria-describedby="cr-wave-help"
+              />
+              <p id="cr-wave-help" className="hint">
+                {t("criterion.waveHelp")}
+              </p>
             </div>
-            <div>
-              <label htmlFor="cr-to">{t("period.to")}</label>
-              <input id="cr-to" type="date" required min={d.from || today()} value={d.to} onChange={(e) => set({ to: e.target.value })} />
-            </div>
-          </>}
-        </div>)}
+          )}
+          {percent && (
+            <>
+              <div>
+                <label htmlFor="cr-from">{t("period.from")}</label>
+                <input id="cr-from" type="date" required value={d.from} onChange={(e) => set({ from: e.target.value })} />
+              </div>
+              <div>
+                <label htmlFor="cr-to">{t("period.to")}</label>
+                <input id="cr-to" type="date" required min={d.from || today()} value={d.to} onChange={(e) => set({ to: e.target.value })} />
+              </div>
+            </>
+          )}
+        </div>
+      )}
     </fieldset>
   );
 }

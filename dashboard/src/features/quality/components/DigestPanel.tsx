@@ -5,9 +5,12 @@ import { useFormat } from "../../../shared/format.ts";
 import { useReply } from "../../../shared/api/query.ts";
 import { Link, type LinkProps } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
-import type { ActionListItem, Digest } from "../api/quality.ts";
 
-interface Group { id: string; label: MessageKey; items: { key: string; link: LinkProps; text: ReactNode }[] }
+interface Group {
+  id: string;
+  label: MessageKey;
+  items: { key: string; link: LinkProps; text: ReactNode }[];
+}
 
 /**
  * What needs attention now, above everything else on the page: a count per kind that
@@ -24,21 +27,70 @@ export function DigestPanel() {
   if (!digest.data || overdue.loading) return <Status loading={digest.loading || overdue.loading} error={digest.error} />;
   const d = digest.data;
   const findingOf = (actionId: string) => overdue.data?.actions.find((a) => a.id === actionId)?.findings[0]?.id;
-  const toFinding = (findingId: string | undefined): LinkProps => (findingId ? { to: "/verbetercyclus/$findingId", params: { findingId } } : { to: "/verbetercyclus" });
-  const finding = (x: { id: string; ref: string; title: string }) => ({ key: x.id, link: toFinding(x.id), text: <><code>{x.ref}</code> {x.title}</> });
+  const toFinding = (findingId: string | undefined): LinkProps =>
+    findingId ? { to: "/verbetercyclus/$findingId", params: { findingId } } : { to: "/verbetercyclus" };
+  const finding = (x: { id: string; ref: string; title: string }) => ({
+    key: x.id,
+    link: toFinding(x.id),
+    text: (
+      <>
+        <code>{x.ref}</code> {x.title}
+      </>
+    ),
+  });
   const groups: Group[] = [
-    { id: "overdue-actions", label: "digest.overdueActions", items: d.overdueActions.map((a) => ({
-      key: a.id, link: toFinding(findingOf(a.id)),
-      text: <><code>{a.ref}</code> {a.title} – {t("digest.ownerDue", { owner: a.owner, date: f.date(a.dueOn) })}</> })) },
+    {
+      id: "overdue-actions",
+      label: "digest.overdueActions",
+      items: d.overdueActions.map((a) => ({
+        key: a.id,
+        link: toFinding(findingOf(a.id)),
+        text: (
+          <>
+            <code>{a.ref}</code> {a.title} – {t("digest.ownerDue", { owner: a.owner, date: f.date(a.dueOn) })}
+          </>
+        ),
+      })),
+    },
     { id: "reviews-due", label: "digest.reviewsDue", items: d.reviewsDue.map(finding) },
-    { id: "without-actions", label: "digest.withoutActions", items: d.withoutActions.map((x) => ({
-      ...finding(x), text: <><code>{x.ref}</code> {x.title} – {t("digest.since", { date: f.date(x.foundOn) })}</> })) },
-    { id: "late-audits", label: "digest.lateAudits", items: d.lateAudits.map((a) => ({
-      key: a.id, link: { to: "/audits-risicos", search: { year: Number(a.plannedOn.slice(0, 4)) }, hash: `audit-${a.id}` },
-      text: <><code>{a.ref}</code> {a.processId} – {t("digest.planned", { date: f.date(a.plannedOn) })}</> })) },
-    { id: "risks-due", label: "digest.risksDue", items: d.risksDue.map((r) => ({
-      key: r.id, link: { to: "/audits-risicos", search: { risk: r.id } },
-      text: <><code>{r.ref}</code> {r.title} – {t("digest.lastReviewed", { date: f.date(r.lastReviewedOn) })}</> })) },
+    {
+      id: "without-actions",
+      label: "digest.withoutActions",
+      items: d.withoutActions.map((x) => ({
+        ...finding(x),
+        text: (
+          <>
+            <code>{x.ref}</code> {x.title} – {t("digest.since", { date: f.date(x.foundOn) })}
+          </>
+        ),
+      })),
+    },
+    {
+      id: "late-audits",
+      label: "digest.lateAudits",
+      items: d.lateAudits.map((a) => ({
+        key: a.id,
+        link: { to: "/audits-risicos", search: { year: Number(a.plannedOn.slice(0, 4)) }, hash: `audit-${a.id}` },
+        text: (
+          <>
+            <code>{a.ref}</code> {a.processId} – {t("digest.planned", { date: f.date(a.plannedOn) })}
+          </>
+        ),
+      })),
+    },
+    {
+      id: "risks-due",
+      label: "digest.risksDue",
+      items: d.risksDue.map((r) => ({
+        key: r.id,
+        link: { to: "/audits-risicos", search: { risk: r.id } },
+        text: (
+          <>
+            <code>{r.ref}</code> {r.title} – {t("digest.lastReviewed", { date: f.date(r.lastReviewedOn) })}
+          </>
+        ),
+      })),
+    },
   ];
   return (
     <section className={`digest ${d.total ? "attention" : "calm"}`} aria-labelledby="digest-title">
@@ -49,16 +101,34 @@ export function DigestPanel() {
       <ul className="digest-tiles">
         {groups.map((g) => (
           <li key={g.id} className={g.items.length ? "has-items" : ""}>
-            {g.items.length
-              ? <a href={`#digest-${g.id}`}><span className="digest-count">{g.items.length}</span> {t(g.label)}</a>
-              : <span><span className="digest-count">0</span> {t(g.label)}</span>}
-          </li>))}
+            {g.items.length ? (
+              <a href={`#digest-${g.id}`}>
+                <span className="digest-count">{g.items.length}</span> {t(g.label)}
+              </a>
+            ) : (
+              <span>
+                <span className="digest-count">0</span> {t(g.label)}
+              </span>
+            )}
+          </li>
+        ))}
       </ul>
-      {groups.filter((g) => g.items.length).map((g) => (
-        <div key={g.id} className="digest-group">
-          <h3 id={`digest-${g.id}`} tabIndex={-1}>{t(g.label)} ({g.items.length})</h3>
-          <ul>{g.items.map((i) => <li key={i.key}><Link {...i.link}>{i.text}</Link></li>)}</ul>
-        </div>))}
+      {groups
+        .filter((g) => g.items.length)
+        .map((g) => (
+          <div key={g.id} className="digest-group">
+            <h3 id={`digest-${g.id}`} tabIndex={-1}>
+              {t(g.label)} ({g.items.length})
+            </h3>
+            <ul>
+              {g.items.map((i) => (
+                <li key={i.key}>
+                  <Link {...i.link}>{i.text}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       <p className="hint">{t("digest.generatedOn", { date: f.date(d.generatedOn) })}</p>
     </section>
   );

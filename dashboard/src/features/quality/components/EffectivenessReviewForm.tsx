@@ -12,8 +12,16 @@ import { FINDING_CHANGES } from "../api/changes.ts";
  * finding. The API refuses a reviewer who owns one of the actions; the form says so
  * beforehand so nobody writes a review in vain.
  */
-export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, hasActions }: {
-  findingId: string; evidence: Evidence[]; ownsAnAction: boolean; hasActions: boolean;
+export function EffectivenessReviewForm({
+  findingId,
+  evidence,
+  ownsAnAction,
+  hasActions,
+}: {
+  findingId: string;
+  evidence: Evidence[];
+  ownsAnAction: boolean;
+  hasActions: boolean;
 }) {
   const { t } = useI18n();
   const create = useSend("createEffectivenessReview", "POST", FINDING_CHANGES);
@@ -30,11 +38,16 @@ export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, has
     const evidenceIds = form.getAll("evidenceIds").map(String);
     setError(undefined);
     setNotice("");
-    if (!evidenceIds.length) { setError(new Error(t("effReview.pickEvidence"))); return; }
+    if (!evidenceIds.length) {
+      setError(new Error(t("effReview.pickEvidence")));
+      return;
+    }
     await run(async () => {
       await create.send(`/findings/${findingId}/reviews`, {
-        reviewedOn: String(form.get("reviewedOn")), effective: form.get("effective") === "yes",
-        explanation: String(form.get("explanation") ?? "").trim(), evidenceIds,
+        reviewedOn: String(form.get("reviewedOn")),
+        effective: form.get("effective") === "yes",
+        explanation: String(form.get("explanation") ?? "").trim(),
+        evidenceIds,
       });
       formEl.reset();
       setNotice(t("effReview.saved"));
@@ -44,14 +57,23 @@ export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, has
   return (
     <form onSubmit={submit} className="card stack" aria-labelledby="er-title">
       <h3 id="er-title">{t("effReview.add")}</h3>
-      {ownsAnAction && <p className="hint" role="note"><span aria-hidden="true">⚠ </span>{t("effReview.ownerWarning")}</p>}
+      {ownsAnAction && (
+        <p className="hint" role="note">
+          <span aria-hidden="true">⚠ </span>
+          {t("effReview.ownerWarning")}
+        </p>
+      )}
       <label htmlFor="er-date">{t("effReview.reviewedOn")}</label>
       <input id="er-date" name="reviewedOn" type="date" required max={today()} defaultValue={today()} />
       <fieldset>
         <legend>{t("effReview.verdict")}</legend>
         <div className="checks">
-          <label className="check"><input type="radio" name="effective" value="yes" required /> {t("effReview.effective")}</label>
-          <label className="check"><input type="radio" name="effective" value="no" /> {t("effReview.notEffective")}</label>
+          <label className="check">
+            <input type="radio" name="effective" value="yes" required /> {t("effReview.effective")}
+          </label>
+          <label className="check">
+            <input type="radio" name="effective" value="no" /> {t("effReview.notEffective")}
+          </label>
         </div>
       </fieldset>
       <label htmlFor="er-explanation">{t("effReview.explanation")}</label>
@@ -60,12 +82,22 @@ export function EffectivenessReviewForm({ findingId, evidence, ownsAnAction, has
         <legend>{t("effReview.evidence")}</legend>
         <div className="checks">
           {evidence.map((ev) => (
-            <label key={ev.id} className="check"><input type="checkbox" name="evidenceIds" value={ev.id} /> {ev.filename} <span className="muted">({f.date(ev.concernsDate)})</span></label>))}
+            <label key={ev.id} className="check">
+              <input type="checkbox" name="evidenceIds" value={ev.id} /> {ev.filename}{" "}
+              <span className="muted">({f.date(ev.concernsDate)})</span>
+            </label>
+          ))}
         </div>
       </fieldset>
-      <div role="status" aria-live="polite" className="ok">{notice}</div>
+      <div role="status" aria-live="polite" className="ok">
+        {notice}
+      </div>
       <Status error={error} />
-      <div><button type="submit" disabled={busy}>{t("effReview.submit")}</button></div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t("effReview.submit")}
+        </button>
+      </div>
     </form>
   );
 }

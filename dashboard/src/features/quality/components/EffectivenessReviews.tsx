@@ -4,8 +4,14 @@ import { Badge } from "../../../shared/components/Badge.tsx";
 import type { EffectivenessReview, Evidence } from "../api/quality.ts";
 
 /** The effectiveness reviews: who judged, when, the verdict in words, why, and on which evidence. */
-export function EffectivenessReviews({ reviews, evidence, name }: {
-  reviews: EffectivenessReview[]; evidence: Evidence[]; name: (id: string) => string | undefined;
+export function EffectivenessReviews({
+  reviews,
+  evidence,
+  name,
+}: {
+  reviews: EffectivenessReview[];
+  evidence: Evidence[];
+  name: (id: string) => string | undefined;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -16,12 +22,23 @@ export function EffectivenessReviews({ reviews, evidence, name }: {
       {reviews.map((r) => (
         <li key={r.id} className="card stack">
           <p>
-            {r.effective ? <Badge tone="good" symbol="✓">{t("effReview.effective")}</Badge> : <Badge tone="warn" symbol="✗">{t("effReview.notEffective")}</Badge>}
-            {" "}{t("effReview.by", { name: name(r.reviewerId) ?? t("people.unknown"), date: f.date(r.reviewedOn) })}
+            {r.effective ? (
+              <Badge tone="good" symbol="✓">
+                {t("effReview.effective")}
+              </Badge>
+            ) : (
+              <Badge tone="warn" symbol="✗">
+                {t("effReview.notEffective")}
+              </Badge>
+            )}{" "}
+            {t("effReview.by", { name: name(r.reviewerId) ?? t("people.unknown"), date: f.date(r.reviewedOn) })}
           </p>
           <p>{r.explanation}</p>
-          <p className="hint">{t("effReview.evidence")}: {r.evidenceIds.map(file).join(", ")}</p>
-        </li>))}
+          <p className="hint">
+            {t("effReview.evidence")}: {r.evidenceIds.map(file).join(", ")}
+          </p>
+        </li>
+      ))}
     </ul>
   );
 }

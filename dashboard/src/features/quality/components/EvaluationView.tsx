@@ -18,27 +18,64 @@ export function EvaluationView({ evaluation: e }: { evaluation: Evaluation }) {
   const [tone, symbol, label] = STATUS[e.status];
   // Three decimals would print a tiny p as "0,000", which reads as impossible rather than as very small.
   const pValue = (p: number) => (p < 0.001 ? `< ${f.number(0.001, 3)}` : `= ${f.number(p, 3)}`);
-  const measure = (m: Measure | null) => m
-    ? <>{f.number(m.value, 2)} <span className="muted">({m.label}; n = {m.n}{m.ci ? `; ${t("source.ci", { low: f.number(m.ci.low, 2), high: f.number(m.ci.high, 2) })}` : ""})</span></>
-    : <span className="muted">{t("eval.noMeasure")}</span>;
+  const measure = (m: Measure | null) =>
+    m ? (
+      <>
+        {f.number(m.value, 2)}{" "}
+        <span className="muted">
+          ({m.label}; n = {m.n}
+          {m.ci ? `; ${t("source.ci", { low: f.number(m.ci.low, 2), high: f.number(m.ci.high, 2) })}` : ""})
+        </span>
+      </>
+    ) : (
+      <span className="muted">{t("eval.noMeasure")}</span>
+    );
   return (
     <div className="evaluation">
-      <p><strong>{t("eval.title")}:</strong> <Badge tone={tone} symbol={symbol}>{t(label)}</Badge></p>
+      <p>
+        <strong>{t("eval.title")}:</strong>{" "}
+        <Badge tone={tone} symbol={symbol}>
+          {t(label)}
+        </Badge>
+      </p>
       {e.status !== "handmatig" && (
         <dl className="facts">
-          <div><dt>{t("eval.baseline")}</dt><dd>{measure(e.baseline)}</dd></div>
-          <div><dt>{t("eval.result")}</dt><dd>{measure(e.result)}</dd></div>
-          {e.target !== null && <div><dt>{t("eval.target")}</dt><dd>{f.number(e.target, 2)}</dd></div>}
-          {e.change && <div><dt>{t("eval.change")}</dt><dd>
-            {t(e.change.significant ? "eval.significant" : "eval.notSignificant", { p: pValue(e.change.p) })}
-          </dd></div>}
-        </dl>)}
+          <div>
+            <dt>{t("eval.baseline")}</dt>
+            <dd>{measure(e.baseline)}</dd>
+          </div>
+          <div>
+            <dt>{t("eval.result")}</dt>
+            <dd>{measure(e.result)}</dd>
+          </div>
+          {e.target !== null && (
+            <div>
+              <dt>{t("eval.target")}</dt>
+              <dd>{f.number(e.target, 2)}</dd>
+            </div>
+          )}
+          {e.change && (
+            <div>
+              <dt>{t("eval.change")}</dt>
+              <dd>{t(e.change.significant ? "eval.significant" : "eval.notSignificant", { p: pValue(e.change.p) })}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       <p className="hint">{e.explanation}</p>
       {e.caveats.length > 0 && (
         <div className="caveats">
-          <p><span aria-hidden="true">⚠ </span>{t("eval.caveats")}</p>
-          <ul>{e.caveats.map((c) => <li key={c}>{c}</li>)}</ul>
-        </div>)}
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {t("eval.caveats")}
+          </p>
+          <ul>
+            {e.caveats.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -12,19 +12,34 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
     <ScrollBox label={t("chart.table", { title: t("evidence.caption", { n: evidence.length }) })}>
       <table>
         <caption>{t("evidence.caption", { n: evidence.length })}</caption>
-        <thead><tr>
-          <th scope="col">{t("uitdraai.file")}</th><th scope="col">{t("evidence.concerns")}</th><th scope="col">{t("uitdraai.sha")}</th>
-          <th scope="col">{t("uitdraai.size")}</th><th scope="col">{t("evidence.uploadedAt")}</th><th scope="col">{t("evidence.download")}</th>
-        </tr></thead>
-        <tbody>{evidence.map((e) => (
-          <tr key={e.id}>
-            <th scope="row">{e.filename}</th>
-            <td>{f.date(e.concernsDate)}</td>
-            <td><code aria-label={t("evidence.shaFull", { sha: e.sha256 })}>{e.sha256.slice(0, 12)}…</code></td>
-            <td>{f.bytes(e.size)}</td>
-            <td>{f.dateTime(e.uploadedAt)}</td>
-            <td><a href={`/api/evidence/${e.id}`} download>{t("evidence.download")}<span className="sr-only"> {e.filename}</span></a></td>
-          </tr>))}
+        <thead>
+          <tr>
+            <th scope="col">{t("uitdraai.file")}</th>
+            <th scope="col">{t("evidence.concerns")}</th>
+            <th scope="col">{t("uitdraai.sha")}</th>
+            <th scope="col">{t("uitdraai.size")}</th>
+            <th scope="col">{t("evidence.uploadedAt")}</th>
+            <th scope="col">{t("evidence.download")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {evidence.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">{e.filename}</th>
+              <td>{f.date(e.concernsDate)}</td>
+              <td>
+                <code title={t("evidence.shaFull", { sha: e.sha256 })}>{e.sha256.slice(0, 12)}…</code>
+              </td>
+              <td>{f.bytes(e.size)}</td>
+              <td>{f.dateTime(e.uploadedAt)}</td>
+              <td>
+                <a href={`/api/evidence/${e.id}`} download>
+                  {t("evidence.download")}
+                  <span className="sr-only"> {e.filename}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </ScrollBox>

@@ -27,8 +27,14 @@ export function EvidenceUpload({ findingId }: { findingId: string }) {
     const file = input.get("file");
     setError(undefined);
     setNotice("");
-    if (!(file instanceof File) || !file.size) { setError(new Error(t("evidence.needFile"))); return; }
-    if (file.size > MAX_BYTES) { setError(new Error(t("evidence.tooLarge"))); return; }
+    if (!(file instanceof File) || !file.size) {
+      setError(new Error(t("evidence.needFile")));
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      setError(new Error(t("evidence.tooLarge")));
+      return;
+    }
     const form = new FormData();
     form.set("file", file);
     form.set("concernsDate", String(input.get("concernsDate")));
@@ -47,7 +53,9 @@ export function EvidenceUpload({ findingId }: { findingId: string }) {
       <h3 id="ev-title">{t("evidence.add")}</h3>
       <label htmlFor="ev-file">{t("evidence.file")}</label>
       <input id="ev-file" name="file" type="file" required accept={ACCEPT} aria-describedby="ev-file-help" />
-      <p id="ev-file-help" className="hint">{t("evidence.fileHelp")}</p>
+      <p id="ev-file-help" className="hint">
+        {t("evidence.fileHelp")}
+      </p>
       <div className="field-row">
         <div>
           <label htmlFor="ev-date">{t("evidence.concerns")}</label>
@@ -58,9 +66,15 @@ export function EvidenceUpload({ findingId }: { findingId: string }) {
           <input id="ev-description" name="description" maxLength={1000} />
         </div>
       </div>
-      <div role="status" aria-live="polite" className="ok">{notice}</div>
+      <div role="status" aria-live="polite" className="ok">
+        {notice}
+      </div>
       <Status error={error} />
-      <div><button type="submit" disabled={busy}>{t("evidence.submit")}</button></div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t("evidence.submit")}
+        </button>
+      </div>
     </form>
   );
 }

@@ -34,9 +34,21 @@ export function FindingDetail({ id, user }: { id: string; user: User }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const loadedId = res.data?.finding.id;
   // Arriving from a link, focus goes to the new page's heading, as it would on a page load.
-  useEffect(() => { if (loadedId) heading.current?.focus(); }, [loadedId]);
-  const back = <p><Link to="/verbetercyclus">← {t("finding.back")}</Link></p>;
-  if (!res.data) return <section className="stack">{back}<Status loading={res.loading} error={res.error} /></section>;
+  useEffect(() => {
+    if (loadedId) heading.current?.focus();
+  }, [loadedId]);
+  const back = (
+    <p>
+      <Link to="/verbetercyclus">← {t("finding.back")}</Link>
+    </p>
+  );
+  if (!res.data)
+    return (
+      <section className="stack">
+        {back}
+        <Status loading={res.loading} error={res.error} />
+      </section>
+    );
 
   const x = res.data.finding;
   const editable = can("quality:write") && !x.closedAt;
@@ -44,14 +56,38 @@ export function FindingDetail({ id, user }: { id: string; user: User }) {
   return (
     <article aria-labelledby="finding-title" className="stack" aria-busy={res.loading}>
       {back}
-      <h1 id="finding-title" ref={heading} tabIndex={-1}><code>{x.ref}</code> {x.title}</h1>
+      <h1 id="finding-title" ref={heading} tabIndex={-1}>
+        <code>{x.ref}</code> {x.title}
+      </h1>
       <dl className="facts">
-        <div><dt>{t("finding.status")}</dt><dd>{x.closedAt
-          ? <Badge tone="neutral" symbol="✓">{t("finding.closedOn", { date: f.date(x.closedAt.slice(0, 10)) })}</Badge>
-          : <Badge tone="info" symbol="○">{t("findingStatus.open")}</Badge>}</dd></div>
-        <div><dt>{t("finding.classification")}</dt><dd><ClassificationBadge value={x.classification} /></dd></div>
-        <div><dt>{t("finding.clauses")}</dt><dd>{x.clauses.join(", ")}</dd></div>
-        <div><dt>{t("finding.foundOn")}</dt><dd>{f.date(x.foundOn)}</dd></div>
+        <div>
+          <dt>{t("finding.status")}</dt>
+          <dd>
+            {x.closedAt ? (
+              <Badge tone="neutral" symbol="✓">
+                {t("finding.closedOn", { date: f.date(x.closedAt.slice(0, 10)) })}
+              </Badge>
+            ) : (
+              <Badge tone="info" symbol="○">
+                {t("findingStatus.open")}
+              </Badge>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("finding.classification")}</dt>
+          <dd>
+            <ClassificationBadge value={x.classification} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("finding.clauses")}</dt>
+          <dd>{x.clauses.join(", ")}</dd>
+        </div>
+        <div>
+          <dt>{t("finding.foundOn")}</dt>
+          <dd>{f.date(x.foundOn)}</dd>
+        </div>
       </dl>
       <p className="prose">{x.description}</p>
       <FindingSource finding={x} />
@@ -64,13 +100,21 @@ export function FindingDetail({ id, user }: { id: string; user: User }) {
       <section aria-labelledby="rca-title" className="stack">
         <h2 id="rca-title">{t("rca.title")}</h2>
         <RootCauseView finding={x} />
-        {editable && <details className="card"><summary>{t("rca.formTitle")}</summary><RootCauseForm finding={x} /></details>}
+        {editable && (
+          <details className="card">
+            <summary>{t("rca.formTitle")}</summary>
+            <RootCauseForm finding={x} />
+          </details>
+        )}
       </section>
 
       <section aria-labelledby="actions-title" className="stack">
         <h2 id="actions-title">{t("finding.actions")}</h2>
-        {x.actions.length === 0 ? <p className="empty">{t("action.none")}</p>
-          : x.actions.map((a) => <ActionCard key={a.id} action={a} ownerName={ownerName(a.ownerId)} canWrite={editable} />)}
+        {x.actions.length === 0 ? (
+          <p className="empty">{t("action.none")}</p>
+        ) : (
+          x.actions.map((a) => <ActionCard key={a.id} action={a} ownerName={ownerName(a.ownerId)} canWrite={editable} />)
+        )}
         {editable && <ActionForm finding={x} people={people.options} meId={user.id} />}
       </section>
 
@@ -83,8 +127,14 @@ export function FindingDetail({ id, user }: { id: string; user: User }) {
       <section aria-labelledby="eff-title" className="stack">
         <h2 id="eff-title">{t("effReview.title")}</h2>
         <EffectivenessReviews reviews={x.reviews} evidence={x.evidence} name={people.name} />
-        {editable && <EffectivenessReviewForm findingId={x.id} evidence={x.evidence} hasActions={x.actions.length > 0}
-          ownsAnAction={x.actions.some((a) => a.ownerId === user.id)} />}
+        {editable && (
+          <EffectivenessReviewForm
+            findingId={x.id}
+            evidence={x.evidence}
+            hasActions={x.actions.length > 0}
+            ownsAnAction={x.actions.some((a) => a.ownerId === user.id)}
+          />
+        )}
       </section>
     </article>
   );

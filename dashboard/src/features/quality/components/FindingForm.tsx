@@ -6,8 +6,7 @@ import { useReply } from "../../../shared/api/query.ts";
 import { useNavigate } from "@tanstack/react-router";
 import { Status } from "../../../shared/components/Status.tsx";
 import { parseClauses } from "../api/clauses.ts";
-import { CLASS_KEY, CLASSIFICATIONS, CONFERENCE_METRICS, FINDING_SOURCES, METRIC_KEY, SOURCE_KEY, type Finding, type Source } from "../api/quality.ts";
-import type { Programme, Risk } from "../../audits-risks/api/auditsRisks.ts";
+import { CLASS_KEY, CLASSIFICATIONS, CONFERENCE_METRICS, FINDING_SOURCES, METRIC_KEY, SOURCE_KEY, type Source } from "../api/quality.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
 import { FINDING_CHANGES } from "../api/changes.ts";
 import type { Body } from "../../../shared/api/contract.ts";
@@ -32,32 +31,60 @@ export function FindingForm() {
     const text = (k: string) => String(f.get(k) ?? "").trim();
     const { clauses, invalid } = parseClauses(text("clauses"));
     setError(undefined);
-    if (invalid.length || !clauses.length) { setError(new Error(t("finding.clausesInvalid", { list: invalid.join(", ") || "–" }))); return; }
-    await run(async () => {
-      const origin = source === "risk" ? { sourceRiskId: text("origin") } : source === "audit" ? { sourceAuditId: text("origin") }
-        : source === "conference_metric" ? { sourceMetric: text("origin") } : {};
-      const { finding } = await create.send("/findings", {
-        source, title: text("title"), description: text("description"), classification: text("classification"), clauses,
-        foundOn: text("foundOn"), ...Object.fromEntries(Object.entries(origin).filter(([, v]) => v)),
-        ...(text("correction") ? { correction: text("correction") } : {}),
-      } as Body<"createFinding">);
-      await navigate({ to: "/verbetercyclus/$findingId", params: { findingId: finding.id } });
-    }, { keepBusyOnSuccess: true });
+    if (invalid.length || !clauses.length) {
+      setError(new Error(t("finding.clausesInvalid", { list: invalid.join(", ") || "–" })));
+      return;
+    }
+    await run(
+      async () => {
+        const origin =
+          source === "risk"
+            ? { sourceRiskId: text("origin") }
+            : source === "audit"
+              ? { sourceAuditId: text("origin") }
+              : source === "conference_metric"
+                ? { sourceMetric: text("origin") }
+                : {};
+        const { finding } = await create.send("/findings", {
+          source,
+          title: text("title"),
+          description: text("description"),
+          classification: text("classification"),
+          clauses,
+          foundOn: text("foundOn"),
+          ...Object.fromEntries(Object.entries(origin).filter(([, v]) => v)),
+          ...(text("correction") ? { correction: text("correction") } : {}),
+        } as Body<"createFinding">);
+        await navigate({ to: "/verbetercyclus/$findingId", params: { findingId: finding.id } });
+      },
+      { keepBusyOnSuccess: true },
+    );
   }
 
-  const originOptions = source === "risk" ? (risks.data?.risks ?? []).map((r) => ({ id: r.id, label: `${r.ref} ${r.title}` }))
-    : source === "audit" ? (audits.data?.processes ?? []).flatMap((p) => p.audits).map((a) => ({ id: a.id, label: `${a.ref} ${a.processName}` }))
-    : source === "conference_metric" ? CONFERENCE_METRICS.map((m) => ({ id: m, label: t(METRIC_KEY[m]) })) : null;
+  const originOptions =
+    source === "risk"
+      ? (risks.data?.risks ?? []).map((r) => ({ id: r.id, label: `${r.ref} ${r.title}` }))
+      : source === "audit"
+        ? (audits.data?.processes ?? []).flatMap((p) => p.audits).map((a) => ({ id: a.id, label: `${a.ref} ${a.processName}` }))
+        : source === "conference_metric"
+          ? CONFERENCE_METRICS.map((m) => ({ id: m, label: t(METRIC_KEY[m]) }))
+          : null;
 
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="finding-form-title">
-      <h2 id="finding-form-title" className="sr-only">{t("finding.add")}</h2>
+      <h2 id="finding-form-title" className="sr-only">
+        {t("finding.add")}
+      </h2>
       <p className="hint">{t("finding.addHelp")}</p>
       <div className="field-row">
         <div>
           <label htmlFor="ff-source">{t("finding.source")}</label>
           <select id="ff-source" value={source} onChange={(e) => setSource(e.target.value as Source)}>
-            {FINDING_SOURCES.filter((s) => s !== "survey").map((s) => <option key={s} value={s}>{t(SOURCE_KEY[s])}</option>)}
+            {FINDING_SOURCES.filter((s) => s !== "survey").map((s) => (
+              <option key={s} value={s}>
+                {t(SOURCE_KEY[s])}
+              </option>
+            ))}
           </select>
         </div>
         {originOptions && (
@@ -65,9 +92,14 @@ export function FindingForm() {
             <label htmlFor="ff-origin">{t("finding.origin")}</label>
             <select id="ff-origin" name="origin" defaultValue="">
               <option value="">{t("finding.originNone")}</option>
-              {originOptions.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+              {originOptions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
             </select>
-          </div>)}
+          </div>
+        )}
       </div>
       <label htmlFor="ff-title">{t("finding.title")}</label>
       <input id="ff-title" name="title" required maxLength={200} />
@@ -77,13 +109,19 @@ export function FindingForm() {
         <div>
           <label htmlFor="ff-class">{t("finding.classification")}</label>
           <select id="ff-class" name="classification" defaultValue="minor_nc">
-            {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{t(CLASS_KEY[c])}</option>)}
+            {CLASSIFICATIONS.map((c) => (
+              <option key={c} value={c}>
+                {t(CLASS_KEY[c])}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="ff-clauses">{t("finding.clauses")}</label>
           <input id="ff-clauses" name="clauses" required aria-describedby="ff-clauses-help" placeholder="8.5.1" />
-          <p id="ff-clauses-help" className="hint">{t("finding.clausesHelp")}</p>
+          <p id="ff-clauses-help" className="hint">
+            {t("finding.clausesHelp")}
+          </p>
         </div>
         <div>
           <label htmlFor="ff-found">{t("finding.foundOn")}</label>
@@ -93,7 +131,11 @@ export function FindingForm() {
       <label htmlFor="ff-correction">{t("finding.correctionOptional")}</label>
       <textarea id="ff-correction" name="correction" maxLength={4000} rows={2} />
       <Status error={error} />
-      <div><button type="submit" disabled={busy}>{t("finding.submit")}</button></div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t("finding.submit")}
+        </button>
+      </div>
     </form>
   );
 }

@@ -14,10 +14,10 @@ import { FindingDetail } from "./FindingDetail.tsx";
 
 /** Verbetercyclus: what needs attention, the findings, and one finding at /verbetercyclus/<id>. */
 export function QualityPage({ user, findingId }: { user: User; findingId?: string }) {
-  return findingId ? <FindingDetail key={findingId} id={findingId} user={user} /> : <FindingsOverview user={user} />;
+  return findingId ? <FindingDetail key={findingId} id={findingId} user={user} /> : <FindingsOverview />;
 }
 
-function FindingsOverview({ user }: { user: User }) {
+function FindingsOverview() {
   const can = useCan();
   const { t } = useI18n();
   const [filter, setFilter] = useUrlSearch(getRouteApi("/verbetercyclus"));
@@ -39,15 +39,22 @@ function FindingsOverview({ user }: { user: User }) {
             <summary>{t("waveFinding.title")}</summary>
             <WaveFindingForm />
           </details>
-        </div>)}
+        </div>
+      )}
       <h2>{t("findings.title")}</h2>
       <FindingFilters value={filter} onChange={setFilter} />
       <div aria-busy={findings.loading}>
-        {findings.error ? <Status error={findings.error} />
-          : !findings.data ? <Status loading />
-          : findings.data.findings.length === 0
-            ? <p className="empty" role="status">{filtered ? t("findings.noneFiltered") : t("findings.none")}</p>
-            : <FindingList findings={findings.data.findings} />}
+        {findings.error ? (
+          <Status error={findings.error} />
+        ) : !findings.data ? (
+          <Status loading />
+        ) : findings.data.findings.length === 0 ? (
+          <p className="empty" role="status">
+            {filtered ? t("findings.noneFiltered") : t("findings.none")}
+          </p>
+        ) : (
+          <FindingList findings={findings.data.findings} />
+        )}
       </div>
     </section>
   );

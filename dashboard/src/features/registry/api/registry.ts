@@ -21,5 +21,11 @@ const STATUS_ORDER: Record<CaseStatus, true> = { aangemeld: true, in_behandeling
 export const CASE_STATUSES = Object.keys(STATUS_ORDER) as CaseStatus[];
 const ATTENDANCE_ORDER: Record<Attendance, true> = { aanwezig: true, informatie_aangeleverd: true, telefonisch_video: true, afwezig: true };
 export const ATTENDANCE = Object.keys(ATTENDANCE_ORDER) as Attendance[];
-const ELEMENT_ORDER: Record<keyof Conference["recorded"], true> = { aanleiding: true, doel: true, aanpak: true, casusregisseur: true, vervolgafspraken: true };
+const ELEMENT_ORDER: Record<keyof Conference["recorded"], true> = {
+  aanleiding: true,
+  doel: true,
+  aanpak: true,
+  casusregisseur: true,
+  vervolgafspraken: true,
+};
 export const ELEMENTS = Object.keys(ELEMENT_ORDER) as (keyof Conference["recorded"])[];

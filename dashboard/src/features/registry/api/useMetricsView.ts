@@ -19,8 +19,12 @@ export function useMetricsView(user: User, path: "/kengetallen" | "/rendement") 
   const themes = useThemes();
   const names = metrics.data?.names ?? {};
   return {
-    setFilter, filter, metrics, themes, names,
+    setFilter,
+    filter,
+    metrics,
+    themes,
+    names,
     own: municipalities.list.filter((x) => !user.branchId || x.branchId === user.branchId),
-    label: (id: string) => (id === "zonder_thema" ? t("metrics.noTheme") : names[id] ?? id),
+    label: (id: string) => (id === "zonder_thema" ? t("metrics.noTheme") : (names[id] ?? id)),
   };
 }

@@ -1,5 +1,5 @@
 import { useReply } from "../../../shared/api/query.ts";
-import type { Metrics, Municipality, Organisation, Theme } from "./registry.ts";
+import type { Municipality } from "./registry.ts";
 
 /** Municipalities the user may see (a gemeente account gets only its own). */
 export function useMunicipalities() {
@@ -22,16 +22,21 @@ export function useOrganisations() {
   const res = useReply("listOrganisations", "/organisations");
   const fallback = useReply("getConferenceMetrics", res.error ? "/registry/metrics" : null);
   if (res.data || !res.error) return { loading: res.loading, error: res.error, list: res.data?.organisations ?? [], partial: false };
-  const list = (fallback.data?.attendance ?? []).map((a) => ({
-    id: a.organisationId, name: fallback.data!.names[a.organisationId] ?? a.organisationId, type: "", municipalityId: null,
-  })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  const list = (fallback.data?.attendance ?? [])
+    .map((a) => ({
+      id: a.organisationId,
+      name: fallback.data!.names[a.organisationId] ?? a.organisationId,
+      type: "",
+      municipalityId: null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
   return { loading: fallback.loading, error: fallback.error, list, partial: true };
 }
 
 /** id → display name, "–" for nothing and the id itself when the name is unknown. */
 export function namer(...lists: { id: string; name: string }[][]) {
   const names = new Map(lists.flat().map((x) => [x.id, x.name]));
-  return (id: string | null | undefined) => (id ? names.get(id) ?? id : "–");
+  return (id: string | null | undefined) => (id ? (names.get(id) ?? id) : "–");
 }
 
 /**
@@ -41,7 +46,11 @@ export function namer(...lists: { id: string; name: string }[][]) {
  */
 export function branchesOf(municipalities: Municipality[]) {
   const ids = [...new Set(municipalities.map((m) => m.branchId))];
-  const label = (id: string) => municipalities.find((m) => m.id === id)?.name
-    ?? id.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("-");
+  const label = (id: string) =>
+    municipalities.find((m) => m.id === id)?.name ??
+    id
+      .split("-")
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join("-");
   return ids.map((id) => ({ id, name: label(id) })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
 }

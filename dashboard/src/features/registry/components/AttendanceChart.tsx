@@ -13,17 +13,30 @@ type Row = Metrics["attendance"][number] & { name: string };
 export function AttendanceChart({ rows, names }: { rows: Metrics["attendance"]; names: Record<string, string> }) {
   const { t } = useI18n();
   const f = useFormat();
-  const sorted: Row[] = [...rows].map((r) => ({ ...r, name: names[r.organisationId] ?? r.organisationId })).sort((a, b) => b.invited - a.invited);
+  const sorted: Row[] = [...rows]
+    .map((r) => ({ ...r, name: names[r.organisationId] ?? r.organisationId }))
+    .sort((a, b) => b.invited - a.invited);
   const columns: Column<Row>[] = [
     { label: t("metrics.partner"), value: (r) => r.name },
     { label: t("metrics.invited"), value: (r) => r.invited },
     ...ATTENDANCE.map((a): Column<Row> => ({ label: t(ATTENDANCE_KEY[a]), value: (r) => r[a] })),
-    { label: t("metrics.contributed"), value: (r) => (r.contributed.share === null ? null : Math.round(1000 * r.contributed.share) / 10),
-      render: (r) => f.percent(r.contributed.share) },
+    {
+      label: t("metrics.contributed"),
+      value: (r) => (r.contributed.share === null ? null : Math.round(1000 * r.contributed.share) / 10),
+      render: (r) => f.percent(r.contributed.share),
+    },
   ];
   return (
-    <ChartFrame id="attendance" level={2} title={t("metrics.attendance")} description={t("metrics.attendanceAlt")} rows={sorted}
-      columns={columns} rowKey={(r) => r.organisationId} empty={t("metrics.noAttendance")}>
+    <ChartFrame
+      id="attendance"
+      level={2}
+      title={t("metrics.attendance")}
+      description={t("metrics.attendanceAlt")}
+      rows={sorted}
+      columns={columns}
+      rowKey={(r) => r.organisationId}
+      empty={t("metrics.noAttendance")}
+    >
       <ResponsiveContainer width="100%" height={Math.max(180, 90 + 34 * sorted.length)}>
         <BarChart data={sorted} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -31,7 +44,9 @@ export function AttendanceChart({ rows, names }: { rows: Metrics["attendance"]; 
           <YAxis type="category" dataKey="name" width={220} />
           <Tooltip />
           <Legend formatter={(v) => <span className="legend-text">{v}</span>} />
-          {ATTENDANCE.map((a) => <Bar key={a} dataKey={a} stackId="a" name={t(ATTENDANCE_KEY[a])} fill={FILL[a]} stroke="#222" isAnimationActive={false} />)}
+          {ATTENDANCE.map((a) => (
+            <Bar key={a} dataKey={a} stackId="a" name={t(ATTENDANCE_KEY[a])} fill={FILL[a]} stroke="#222" isAnimationActive={false} />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

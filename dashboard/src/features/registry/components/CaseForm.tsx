@@ -4,14 +4,20 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { today } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
-import type { Case, Municipality, Organisation, Theme } from "../api/registry.ts";
+import type { Municipality, Organisation, Theme } from "../api/registry.ts";
 import { useSubmit } from "../../../shared/useSubmit.ts";
 import { REGISTRY_CHANGES } from "../api/changes.ts";
 import type { Body } from "../../../shared/api/contract.ts";
 
 /** "Casus aanmelden": a pseudonymous registration, no personal data. */
-export function CaseForm({ municipalities, themes, organisations }: {
-  municipalities: Municipality[]; themes: Theme[]; organisations: Organisation[];
+export function CaseForm({
+  municipalities,
+  themes,
+  organisations,
+}: {
+  municipalities: Municipality[];
+  themes: Theme[];
+  organisations: Organisation[];
 }) {
   const { t } = useI18n();
   const { error, setError, busy, run } = useSubmit();
@@ -24,11 +30,18 @@ export function CaseForm({ municipalities, themes, organisations }: {
     setError(undefined);
     setNotice("");
     const themeIds = f.getAll("themeIds").map(String);
-    if (!themeIds.length) { setError(new Error(t("case.needTheme"))); return; }
+    if (!themeIds.length) {
+      setError(new Error(t("case.needTheme")));
+      return;
+    }
     await run(async () => {
       const { case: created } = await create.send("/cases", {
-        municipalityId: f.get("municipalityId"), themeIds, referrerOrganisationId: f.get("referrerOrganisationId"),
-        registeredOn: f.get("registeredOn"), careSafetyNexus: f.get("careSafetyNexus") === "on", societalImpact: f.get("societalImpact") === "on",
+        municipalityId: f.get("municipalityId"),
+        themeIds,
+        referrerOrganisationId: f.get("referrerOrganisationId"),
+        registeredOn: f.get("registeredOn"),
+        careSafetyNexus: f.get("careSafetyNexus") === "on",
+        societalImpact: f.get("societalImpact") === "on",
       } as Body<"createCase">);
       form.reset();
       setNotice(t("case.created", { code: created.code }));
@@ -41,13 +54,22 @@ export function CaseForm({ municipalities, themes, organisations }: {
       <label htmlFor="cf-municipality">{t("case.municipality")}</label>
       <select id="cf-municipality" name="municipalityId" required defaultValue="">
         <option value="">{t("form.choose")}</option>
-        {municipalities.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        {municipalities.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
       </select>
       <fieldset>
         <legend>{t("case.themes")}</legend>
         <div className="checks">
-          {themes.filter((th) => th.active).map((th) => (
-            <label key={th.id} className="check"><input type="checkbox" name="themeIds" value={th.id} /> {th.name}</label>))}
+          {themes
+            .filter((th) => th.active)
+            .map((th) => (
+              <label key={th.id} className="check">
+                <input type="checkbox" name="themeIds" value={th.id} /> {th.name}
+              </label>
+            ))}
         </div>
       </fieldset>
       <label htmlFor="cf-referrer">{t("case.referrer")}</label>
@@ -56,13 +78,25 @@ export function CaseForm({ municipalities, themes, organisations }: {
       <input id="cf-date" name="registeredOn" type="date" required max={today()} defaultValue={today()} />
       <fieldset aria-describedby="cf-pga-help">
         <legend>{t("case.intake")}</legend>
-        <p id="cf-pga-help" className="hint">{t("case.intakeHelp")}</p>
-        <label className="check"><input type="checkbox" name="careSafetyNexus" /> {t("case.nexus")}</label>
-        <label className="check"><input type="checkbox" name="societalImpact" /> {t("case.impact")}</label>
+        <p id="cf-pga-help" className="hint">
+          {t("case.intakeHelp")}
+        </p>
+        <label className="check">
+          <input type="checkbox" name="careSafetyNexus" /> {t("case.nexus")}
+        </label>
+        <label className="check">
+          <input type="checkbox" name="societalImpact" /> {t("case.impact")}
+        </label>
       </fieldset>
-      <div role="status" aria-live="polite" className="ok">{notice}</div>
+      <div role="status" aria-live="polite" className="ok">
+        {notice}
+      </div>
       <Status error={error} />
-      <div><button type="submit" disabled={busy}>{t("case.submit")}</button></div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t("case.submit")}
+        </button>
+      </div>
     </form>
   );
 }

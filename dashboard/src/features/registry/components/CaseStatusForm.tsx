@@ -9,7 +9,9 @@ import { useSubmit } from "../../../shared/useSubmit.ts";
 import { REGISTRY_CHANGES } from "../api/changes.ts";
 
 export const STATUS_KEY: Record<CaseStatus, MessageKey> = {
-  aangemeld: "status.aangemeld", in_behandeling: "status.in_behandeling", afgesloten: "status.afgesloten",
+  aangemeld: "status.aangemeld",
+  in_behandeling: "status.in_behandeling",
+  afgesloten: "status.afgesloten",
 };
 
 /** Per case: put it in treatment, or close it on a date. */
@@ -29,16 +31,33 @@ export function CaseStatusForm({ item }: { item: Case }) {
   const id = `cs-${item.id}`;
   return (
     <form onSubmit={submit} className="row-form" aria-label={t("case.changeStatusFor", { code: item.code })}>
-      <label htmlFor={`${id}-status`} className="sr-only">{t("case.newStatus", { code: item.code })}</label>
+      <label htmlFor={`${id}-status`} className="sr-only">
+        {t("case.newStatus", { code: item.code })}
+      </label>
       <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
         <option value="in_behandeling">{t("status.in_behandeling")}</option>
         <option value="afgesloten">{t("status.afgesloten")}</option>
       </select>
-      {status === "afgesloten" && <>
-        <label htmlFor={`${id}-date`} className="sr-only">{t("case.closedOnFor", { code: item.code })}</label>
-        <input id={`${id}-date`} type="date" required value={closedOn} min={item.registeredOn} max={today()} onChange={(e) => setClosedOn(e.target.value)} />
-      </>}
-      <button type="submit" disabled={busy || unchanged}>{t("form.save")}<span className="sr-only"> {item.code}</span></button>
+      {status === "afgesloten" && (
+        <>
+          <label htmlFor={`${id}-date`} className="sr-only">
+            {t("case.closedOnFor", { code: item.code })}
+          </label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            required
+            value={closedOn}
+            min={item.registeredOn}
+            max={today()}
+            onChange={(e) => setClosedOn(e.target.value)}
+          />
+        </>
+      )}
+      <button type="submit" disabled={busy || unchanged}>
+        {t("form.save")}
+        <span className="sr-only"> {item.code}</span>
+      </button>
       <Status error={error} />
     </form>
   );

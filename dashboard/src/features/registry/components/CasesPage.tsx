@@ -28,17 +28,26 @@ export function CasesPage({ user }: { user: User }) {
     <section aria-labelledby="cases-title" className="stack">
       <h1 id="cases-title">{t("nav.cases")}</h1>
       <p className="lead">{t("cases.intro")}</p>
-      {canWrite && (organisations.loading || themes.loading || municipalities.loading
-        ? <Status loading />
-        : <CaseForm municipalities={ownMunicipalities} themes={themes.list} organisations={organisations.list} />)}
+      {canWrite &&
+        (organisations.loading || themes.loading || municipalities.loading ? (
+          <Status loading />
+        ) : (
+          <CaseForm municipalities={ownMunicipalities} themes={themes.list} organisations={organisations.list} />
+        ))}
       <h2>{t("cases.list")}</h2>
       <CaseFilters value={filter} onChange={setSearch} municipalities={ownMunicipalities} themes={themes.list} />
       <div aria-busy={cases.loading}>
-        {cases.error ? <Status error={cases.error} />
-          : !cases.data ? <Status loading />
-          : cases.data.cases.length === 0
-            ? <p className="empty" role="status">{filter.status || filter.municipality || filter.theme ? t("cases.noneFiltered") : t("cases.none")}</p>
-            : <CaseTable cases={cases.data.cases} name={name} canWrite={canWrite} />}
+        {cases.error ? (
+          <Status error={cases.error} />
+        ) : !cases.data ? (
+          <Status loading />
+        ) : cases.data.cases.length === 0 ? (
+          <p className="empty" role="status">
+            {filter.status || filter.municipality || filter.theme ? t("cases.noneFiltered") : t("cases.none")}
+          </p>
+        ) : (
+          <CaseTable cases={cases.data.cases} name={name} canWrite={canWrite} />
+        )}
       </div>
     </section>
   );

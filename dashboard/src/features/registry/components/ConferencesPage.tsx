@@ -28,9 +28,7 @@ export function ConferencesPage({ user }: { user: User }) {
     <section aria-labelledby="confs-title" className="stack">
       <h1 id="confs-title">{t("nav.conferences")}</h1>
       <p className="lead">{t("confs.intro")}</p>
-      {canWrite && (ready
-        ? <ConferenceForm branches={branches} organisations={organisations.list} name={name} />
-        : <Status loading />)}
+      {canWrite && (ready ? <ConferenceForm branches={branches} organisations={organisations.list} name={name} /> : <Status loading />)}
       <h2>{t("confs.list")}</h2>
       {branches.length > 1 && (
         <form role="search" aria-label={t("filters.title")} className="filters" onSubmit={(e) => e.preventDefault()}>
@@ -38,16 +36,32 @@ export function ConferencesPage({ user }: { user: User }) {
             <label htmlFor="confs-branch">{t("conf.branch")}</label>
             <select id="confs-branch" value={branch} onChange={(e) => setSearch({ branch: e.target.value })}>
               <option value="">{t("filters.all")}</option>
-              {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+              {branches.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
             </select>
           </div>
-        </form>)}
+        </form>
+      )}
       <div aria-busy={conferences.loading}>
-        {conferences.error ? <Status error={conferences.error} />
-          : !conferences.data ? <Status loading />
-          : conferences.data.conferences.length === 0 ? <p className="empty" role="status">{t("confs.none")}</p>
-          : <ConferenceTable conferences={conferences.data.conferences} name={name} caseCode={(id) => codes.get(id) ?? "…"}
-            canWrite={canWrite} />}
+        {conferences.error ? (
+          <Status error={conferences.error} />
+        ) : !conferences.data ? (
+          <Status loading />
+        ) : conferences.data.conferences.length === 0 ? (
+          <p className="empty" role="status">
+            {t("confs.none")}
+          </p>
+        ) : (
+          <ConferenceTable
+            conferences={conferences.data.conferences}
+            name={name}
+            caseCode={(id) => codes.get(id) ?? "…"}
+            canWrite={canWrite}
+          />
+        )}
       </div>
     </section>
   );

@@ -8,9 +8,24 @@ import type { CostRow } from "../api/registry.ts";
  * Hours or cost (the bars) per gemeente, casus or thema; the table always shows both.
  * Kengetallen charts the hours (the effort), Rendement the cost (what it is worth).
  */
-export function CostChart({ id, title, alt, rowHeader, rows, label, measure = "hours", level = 3 }: {
-  id: string; title: string; alt: string; rowHeader: string; rows: CostRow[]; label: (id: string) => string;
-  measure?: "hours" | "cost"; level?: 2 | 3;
+export function CostChart({
+  id,
+  title,
+  alt,
+  rowHeader,
+  rows,
+  label,
+  measure = "hours",
+  level = 3,
+}: {
+  id: string;
+  title: string;
+  alt: string;
+  rowHeader: string;
+  rows: CostRow[];
+  label: (id: string) => string;
+  measure?: "hours" | "cost";
+  level?: 2 | 3;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -20,16 +35,31 @@ export function CostChart({ id, title, alt, rowHeader, rows, label, measure = "h
     { label: t("metrics.hours"), value: (r) => r.hours, digits: 2 },
     { label: t("metrics.cost"), value: (r) => r.cost, render: (r) => f.money(r.cost) },
   ];
-  const tick = measure === "cost" ? (v: number) => f.money(v).replace(/[,.]00(?=\D*$)/, "") : (v: number) => f.number(v, Number.isInteger(v) ? 0 : 1);
+  const tick =
+    measure === "cost" ? (v: number) => f.money(v).replace(/[,.]00(?=\D*$)/, "") : (v: number) => f.number(v, Number.isInteger(v) ? 0 : 1);
   return (
-    <ChartFrame id={id} level={level} title={title} description={alt} rows={data} columns={columns} rowKey={(r) => r.id} empty={t("metrics.noHours")}>
+    <ChartFrame
+      id={id}
+      level={level}
+      title={title}
+      description={alt}
+      rows={data}
+      columns={columns}
+      rowKey={(r) => r.id}
+      empty={t("metrics.noHours")}
+    >
       <ResponsiveContainer width="100%" height={Math.max(140, 60 + 32 * data.length)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={tick} />
           <YAxis type="category" dataKey="name" width={220} />
           <Tooltip formatter={(v) => (measure === "cost" ? f.money(Number(v)) : `${f.number(Number(v), 2)} ${t("metrics.hoursUnit")}`)} />
-          <Bar dataKey={measure} name={measure === "cost" ? t("metrics.cost") : t("metrics.hours")} fill="#1f5f8b" isAnimationActive={false} />
+          <Bar
+            dataKey={measure}
+            name={measure === "cost" ? t("metrics.cost") : t("metrics.hours")}
+            fill="#1f5f8b"
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

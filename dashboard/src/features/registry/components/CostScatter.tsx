@@ -4,7 +4,13 @@ import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
 import type { Metrics } from "../api/registry.ts";
 
-interface Point { id: string; name: string; cases: number; hours: number; cost: number }
+interface Point {
+  id: string;
+  name: string;
+  cases: number;
+  hours: number;
+  cost: number;
+}
 
 /**
  * Cost per municipality against its number of cases, one labelled point each: where a
@@ -15,11 +21,18 @@ export function CostScatter({ m, label }: { m: Metrics; label: (id: string) => s
   const { t } = useI18n();
   const f = useFormat();
   const ids = [...new Set([...m.cases.byMunicipality.map((x) => x.municipalityId), ...m.hours.byMunicipality.map((x) => x.id)])];
-  const points: Point[] = ids.map((id) => {
-    const spent = m.hours.byMunicipality.find((x) => x.id === id);
-    return { id, name: label(id), cases: m.cases.byMunicipality.find((x) => x.municipalityId === id)?.cases ?? 0,
-      hours: spent?.hours ?? 0, cost: spent?.cost ?? 0 };
-  }).sort((a, b) => b.cost - a.cost);
+  const points: Point[] = ids
+    .map((id) => {
+      const spent = m.hours.byMunicipality.find((x) => x.id === id);
+      return {
+        id,
+        name: label(id),
+        cases: m.cases.byMunicipality.find((x) => x.municipalityId === id)?.cases ?? 0,
+        hours: spent?.hours ?? 0,
+        cost: spent?.cost ?? 0,
+      };
+    })
+    .sort((a, b) => b.cost - a.cost);
   const perCase = (p: Point) => (p.cases ? Math.round((100 * p.cost) / p.cases) / 100 : null);
   const columns: Column<Point>[] = [
     { label: t("case.municipality"), value: (p) => p.name },
@@ -30,15 +43,34 @@ export function CostScatter({ m, label }: { m: Metrics; label: (id: string) => s
   ];
   const euro = (v: number) => f.money(v).replace(/[,.]00(?=\D*$)/, "");
   return (
-    <ChartFrame id="rd-scatter" level={2} title={t("rendement.scatter")} description={t("rendement.scatterAlt")}
-      rows={points} columns={columns} rowKey={(p) => p.id} empty={t("rendement.noScatter")}>
+    <ChartFrame
+      id="rd-scatter"
+      level={2}
+      title={t("rendement.scatter")}
+      description={t("rendement.scatterAlt")}
+      rows={points}
+      columns={columns}
+      rowKey={(p) => p.id}
+      empty={t("rendement.noScatter")}
+    >
       <ResponsiveContainer width="100%" height={360}>
         <ScatterChart margin={{ top: 16, right: 40, bottom: 24, left: 16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="cases" name={t("rendement.cases")} allowDecimals={false}
-            label={{ value: t("rendement.cases"), position: "insideBottom", offset: -12, fill: "#1b1b1b" }} />
-          <YAxis type="number" dataKey="cost" name={t("metrics.cost")} tickFormatter={euro} width={90}
-            label={{ value: t("metrics.cost"), angle: -90, position: "insideLeft", fill: "#1b1b1b" }} />
+          <XAxis
+            type="number"
+            dataKey="cases"
+            name={t("rendement.cases")}
+            allowDecimals={false}
+            label={{ value: t("rendement.cases"), position: "insideBottom", offset: -12, fill: "#1b1b1b" }}
+          />
+          <YAxis
+            type="number"
+            dataKey="cost"
+            name={t("metrics.cost")}
+            tickFormatter={euro}
+            width={90}
+            label={{ value: t("metrics.cost"), angle: -90, position: "insideLeft", fill: "#1b1b1b" }}
+          />
           <Tooltip formatter={(v, key) => (key === t("metrics.cost") ? f.money(Number(v)) : String(v))} />
           <Scatter data={points} name={t("case.municipality")} fill="#1f5f8b" stroke="#1b1b1b" isAnimationActive={false}>
             <LabelList dataKey="name" position="top" fill="#1b1b1b" fontSize={12} />

@@ -1,8 +1,16 @@
 import { useI18n } from "../../../shared/i18n.tsx";
 
-export interface Notes { aanleiding: string; doel: string; aanpak: string }
+export interface Notes {
+  aanleiding: string;
+  doel: string;
+  aanpak: string;
+}
 
-const FIELDS = [["aanleiding", "conf.aanleiding"], ["doel", "conf.doel"], ["aanpak", "conf.aanpak"]] as const;
+const FIELDS = [
+  ["aanleiding", "conf.aanleiding"],
+  ["doel", "conf.doel"],
+  ["aanpak", "conf.aanpak"],
+] as const;
 
 /** Aanleiding, doel, aanpak: working notes, erased after the retention term. */
 export function ElementsNotes({ notes, onChange, retentionDays }: { notes: Notes; onChange: (n: Notes) => void; retentionDays?: number }) {
@@ -16,9 +24,15 @@ export function ElementsNotes({ notes, onChange, retentionDays }: { notes: Notes
       {FIELDS.map(([field, key]) => (
         <div key={field}>
           <label htmlFor={`conf-${field}`}>{t(key)}</label>
-          <textarea id={`conf-${field}`} rows={3} maxLength={4000} value={notes[field]}
-            onChange={(e) => onChange({ ...notes, [field]: e.target.value })} />
-        </div>))}
+          <textarea
+            id={`conf-${field}`}
+            rows={3}
+            maxLength={4000}
+            value={notes[field]}
+            onChange={(e) => onChange({ ...notes, [field]: e.target.value })}
+          />
+        </div>
+      ))}
     </fieldset>
   );
 }

@@ -8,9 +8,7 @@ import type { FollowUp } from "../api/registry.ts";
 import { REGISTRY_CHANGES } from "../api/changes.ts";
 
 /** A conference's follow-up agreements with their state; writers can mark open ones done today. */
-export function FollowUpList({ items, name, canWrite }: {
-  items: FollowUp[]; name: (id: string) => string; canWrite: boolean;
-}) {
+export function FollowUpList({ items, name, canWrite }: { items: FollowUp[]; name: (id: string) => string; canWrite: boolean }) {
   const { t } = useI18n();
   const update = useSend("updateFollowUp", "PATCH", REGISTRY_CHANGES);
   const f = useFormat();
@@ -30,15 +28,25 @@ export function FollowUpList({ items, name, canWrite }: {
   }
   return (
     <>
-      <ul className="plain">{items.map((u) => (
-        <li key={u.id}>
-          {name(u.ownerOrganisationId)}, {t("conf.due")} {f.date(u.dueOn)} <FollowUpBadge state={u.state} />
-          {u.doneOn && <span className="muted"> ({t("conf.doneOn", { date: f.date(u.doneOn) })})</span>}
-          {u.note && <div className="muted small">{u.note}</div>}
-          {canWrite && !u.doneOn && (
-            <button type="button" className="small-button" disabled={busy === u.id} onClick={() => done(u.id)}
-              aria-label={t("conf.markDoneFor", { owner: name(u.ownerOrganisationId), date: f.date(u.dueOn) })}>{t("conf.markDone")}</button>)}
-        </li>))}
+      <ul className="plain">
+        {items.map((u) => (
+          <li key={u.id}>
+            {name(u.ownerOrganisationId)}, {t("conf.due")} {f.date(u.dueOn)} <FollowUpBadge state={u.state} />
+            {u.doneOn && <span className="muted"> ({t("conf.doneOn", { date: f.date(u.doneOn) })})</span>}
+            {u.note && <div className="muted small">{u.note}</div>}
+            {canWrite && !u.doneOn && (
+              <button
+                type="button"
+                className="small-button"
+                disabled={busy === u.id}
+                onClick={() => done(u.id)}
+                aria-label={t("conf.markDoneFor", { owner: name(u.ownerOrganisationId), date: f.date(u.dueOn) })}
+              >
+                {t("conf.markDone")}
+              </button>
+            )}
+          </li>
+        ))}
       </ul>
       <Status error={error} />
     </>

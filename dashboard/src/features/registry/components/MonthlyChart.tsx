@@ -25,15 +25,33 @@ export function MonthlyChart({ months }: { months: Metrics["byMonth"] }) {
   const columns: Column<Month>[] = [
     { label: t("metrics.month"), value: (m) => m.month, render: (m) => f.month(m.month) },
     { label: t("metrics.conferences"), value: (m) => m.conferences },
-    ...SERIES.map((s): Column<Month> => ({
-      label: t(s.label), value: (m) => (m[s.key].share === null ? null : Math.round(1000 * m[s.key].share!) / 10),
-      render: (m) => <>{f.percent(m[s.key].share)} <span className="muted">({m[s.key].count}/{m[s.key].n})</span></>,
-    })),
+    ...SERIES.map(
+      (s): Column<Month> => ({
+        label: t(s.label),
+        value: (m) => (m[s.key].share === null ? null : Math.round(1000 * m[s.key].share!) / 10),
+        render: (m) => (
+          <>
+            {f.percent(m[s.key].share)}{" "}
+            <span className="muted">
+              ({m[s.key].count}/{m[s.key].n})
+            </span>
+          </>
+        ),
+      }),
+    ),
     { label: t("metrics.overdue"), value: (m) => m.followUpsOverdue ?? 0 },
   ];
   return (
-    <ChartFrame id="monthly" level={2} title={t("metrics.monthly")} description={t("metrics.monthlyAlt")} rows={withConferences}
-      columns={columns} rowKey={(m) => m.month} empty={t("metrics.noConferences")}>
+    <ChartFrame
+      id="monthly"
+      level={2}
+      title={t("metrics.monthly")}
+      description={t("metrics.monthlyAlt")}
+      rows={withConferences}
+      columns={columns}
+      rowKey={(m) => m.month}
+      empty={t("metrics.noConferences")}
+    >
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -42,8 +60,19 @@ export function MonthlyChart({ months }: { months: Metrics["byMonth"] }) {
           <Tooltip formatter={(v) => f.percent(Number(v) / 100)} />
           <Legend formatter={(v) => <span className="legend-text">{v}</span>} />
           {SERIES.map((s) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} name={t(s.label)} stroke={s.color} strokeWidth={2}
-              strokeDasharray={s.dash} dot={s.dot} connectNulls isAnimationActive={false} />))}
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.key}
+              name={t(s.label)}
+              stroke={s.color}
+              strokeWidth={2}
+              strokeDasharray={s.dash}
+              dot={s.dot}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -22,7 +22,7 @@ export function RendementPage({ user }: { user: User }) {
   const f = useFormat();
   const { setFilter, filter, metrics, themes, own, label } = useMetricsView(user, "/rendement");
   const m = metrics.data;
-  const perCase = m && m.cases.registered ? m.hours.total.cost / m.cases.registered : null;
+  const perCase = m?.cases.registered ? m.hours.total.cost / m.cases.registered : null;
   return (
     <section aria-labelledby="rendement-title" className="stack">
       <h1 id="rendement-title">{t("nav.rendement")}</h1>
@@ -33,22 +33,61 @@ export function RendementPage({ user }: { user: User }) {
       {m && !metrics.error && (
         <div aria-busy={metrics.loading} className="stack">
           <dl className="kpis">
-            <div><dt>{t("metrics.hours")}</dt><dd>{f.number(m.hours.total.hours, 2)}</dd>
-              {m.hours.unpricedHours > 0 && <dd className="kpi-sub">{t("metrics.unpriced", { hours: f.number(m.hours.unpricedHours, 2) })}</dd>}</div>
-            <div><dt>{t("metrics.cost")}</dt><dd>{f.money(m.hours.total.cost)}</dd></div>
-            <div><dt>{t("rendement.cases")}</dt><dd>{f.number(m.cases.registered)}</dd></div>
-            <div><dt>{t("rendement.costPerCase")}</dt><dd>{perCase === null ? "–" : f.money(perCase)}</dd>
-              <dd className="kpi-sub">{t("rendement.costPerCaseHelp")}</dd></div>
+            <div>
+              <dt>{t("metrics.hours")}</dt>
+              <dd>{f.number(m.hours.total.hours, 2)}</dd>
+              {m.hours.unpricedHours > 0 && (
+                <dd className="kpi-sub">{t("metrics.unpriced", { hours: f.number(m.hours.unpricedHours, 2) })}</dd>
+              )}
+            </div>
+            <div>
+              <dt>{t("metrics.cost")}</dt>
+              <dd>{f.money(m.hours.total.cost)}</dd>
+            </div>
+            <div>
+              <dt>{t("rendement.cases")}</dt>
+              <dd>{f.number(m.cases.registered)}</dd>
+            </div>
+            <div>
+              <dt>{t("rendement.costPerCase")}</dt>
+              <dd>{perCase === null ? "–" : f.money(perCase)}</dd>
+              <dd className="kpi-sub">{t("rendement.costPerCaseHelp")}</dd>
+            </div>
           </dl>
-          <CostChart id="rd-municipality" level={2} measure="cost" title={t("metrics.byMunicipality")} alt={t("rendement.municipalityAlt")}
-            rowHeader={t("case.municipality")} rows={m.hours.byMunicipality} label={label} />
-          <CostChart id="rd-case" level={2} measure="cost" title={t("rendement.byCase", { n: TOP_CASES })} alt={t("rendement.caseAlt", { n: TOP_CASES })}
-            rowHeader={t("rendement.case")} rows={m.hours.byCase.slice(0, TOP_CASES)} label={label} />
-          <CostChart id="rd-theme" level={2} measure="cost" title={t("metrics.byTheme")} alt={t("rendement.themeAlt")}
-            rowHeader={t("case.theme")} rows={m.hours.byTheme} label={label} />
+          <CostChart
+            id="rd-municipality"
+            level={2}
+            measure="cost"
+            title={t("metrics.byMunicipality")}
+            alt={t("rendement.municipalityAlt")}
+            rowHeader={t("case.municipality")}
+            rows={m.hours.byMunicipality}
+            label={label}
+          />
+          <CostChart
+            id="rd-case"
+            level={2}
+            measure="cost"
+            title={t("rendement.byCase", { n: TOP_CASES })}
+            alt={t("rendement.caseAlt", { n: TOP_CASES })}
+            rowHeader={t("rendement.case")}
+            rows={m.hours.byCase.slice(0, TOP_CASES)}
+            label={label}
+          />
+          <CostChart
+            id="rd-theme"
+            level={2}
+            measure="cost"
+            title={t("metrics.byTheme")}
+            alt={t("rendement.themeAlt")}
+            rowHeader={t("case.theme")}
+            rows={m.hours.byTheme}
+            label={label}
+          />
           <MonthlyCostChart months={m.byMonth} />
           <CostScatter m={m} label={label} />
-        </div>)}
+        </div>
+      )}
     </section>
   );
 }

@@ -6,7 +6,6 @@ import { Status } from "../../../shared/components/Status.tsx";
 import { PeriodPicker } from "../../../shared/period/PeriodPicker.tsx";
 import { ReportDownloads } from "./ReportDownloads.tsx";
 import { DeliveryList } from "./DeliveryList.tsx";
-import type { Delivery } from "../../registry/api/registry.ts";
 
 export function MunicipalityPage({ municipalityId }: { municipalityId: string }) {
   const { t } = useI18n();
@@ -19,16 +18,33 @@ export function MunicipalityPage({ municipalityId }: { municipalityId: string })
       <h1 id="mun-title">{figures.data.municipality.name}</h1>
       <table>
         <caption>{t("municipality.title")}</caption>
-        <thead><tr><th scope="col">{t("municipality.wave")}</th><th scope="col">{t("results.invited")}</th><th scope="col">{t("results.respondents")}</th></tr></thead>
-        <tbody>{figures.data.waves.map((w) => <tr key={w.wave}><th scope="row">{w.wave}</th><td>{w.invited}</td><td>{w.responded}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t("municipality.wave")}</th>
+            <th scope="col">{t("results.invited")}</th>
+            <th scope="col">{t("results.respondents")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.data.waves.map((w) => (
+            <tr key={w.wave}>
+              <th scope="row">{w.wave}</th>
+              <td>{w.invited}</td>
+              <td>{w.responded}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <h2>{t("uitdraai.title")}</h2>
       <p>{t("uitdraai.municipalityHelp")}</p>
       <PeriodPicker value={period} onChange={setPeriod} />
       <ReportDownloads municipality={figures.data.municipality} period={period} />
       <h2>{t("uitdraai.deliveries")}</h2>
-      {deliveries.data ? <DeliveryList deliveries={deliveries.data.deliveries} caption={t("uitdraai.deliveries")} showMunicipality={false} />
-        : <Status loading={deliveries.loading} error={deliveries.error} />}
+      {deliveries.data ? (
+        <DeliveryList deliveries={deliveries.data.deliveries} caption={t("uitdraai.deliveries")} showMunicipality={false} />
+      ) : (
+        <Status loading={deliveries.loading} error={deliveries.error} />
+      )}
     </section>
   );
 }

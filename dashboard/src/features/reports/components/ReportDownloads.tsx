@@ -2,7 +2,11 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { validPeriod, type Period } from "../../../shared/period/period.ts";
 
-const FORMATS = [["pdf", "uitdraai.pdf"], ["xlsx", "uitdraai.xlsx"], ["csv", "uitdraai.csv"]] as const;
+const FORMATS = [
+  ["pdf", "uitdraai.pdf"],
+  ["xlsx", "uitdraai.xlsx"],
+  ["csv", "uitdraai.csv"],
+] as const;
 
 /** Download links for one municipality's report over a period, in each file format. */
 export function ReportDownloads({ municipality, period }: { municipality: { id: string; name: string }; period: Period }) {
@@ -16,10 +20,16 @@ export function ReportDownloads({ municipality, period }: { municipality: { id: 
       <ul className="downloads">
         {FORMATS.map(([format, key]) => (
           <li key={format}>
-            <a className="button-link" download
-              href={`/api/municipalities/${encodeURIComponent(municipality.id)}/report?from=${period.from}&to=${period.to}&format=${format}`}>
-              <span className="sr-only">{context}: </span>{t(key)}</a>
-          </li>))}
+            <a
+              className="button-link"
+              download
+              href={`/api/municipalities/${encodeURIComponent(municipality.id)}/report?from=${period.from}&to=${period.to}&format=${format}`}
+            >
+              <span className="sr-only">{context}: </span>
+              {t(key)}
+            </a>
+          </li>
+        ))}
       </ul>
     </div>
   );

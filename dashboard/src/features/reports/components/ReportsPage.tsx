@@ -40,18 +40,30 @@ export function ReportsPage() {
       <p className="lead">{t("uitdraai.intro")}</p>
       <PeriodPicker value={period} onChange={setPeriod} />
       <h2>{t("uitdraai.one")}</h2>
-      {municipalities.error || !chosen ? <Status loading={municipalities.loading} error={municipalities.error} /> : <>
-        <div>
-          <label htmlFor="rp-municipality">{t("case.municipality")}</label>{" "}
-          <select id="rp-municipality" value={chosen.id} onChange={(e) => setSearch({ municipality: e.target.value })}>
-            {municipalities.list.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </select>
-        </div>
-        <ReportDownloads municipality={chosen} period={period} />
-      </>}
+      {municipalities.error || !chosen ? (
+        <Status loading={municipalities.loading} error={municipalities.error} />
+      ) : (
+        <>
+          <div>
+            <label htmlFor="rp-municipality">{t("case.municipality")}</label>{" "}
+            <select id="rp-municipality" value={chosen.id} onChange={(e) => setSearch({ municipality: e.target.value })}>
+              {municipalities.list.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ReportDownloads municipality={chosen} period={period} />
+        </>
+      )}
       <h2>{t("uitdraai.all")}</h2>
       <p>{t("uitdraai.allHelp")}</p>
-      <div><button type="button" onClick={sendAll} disabled={busy || !validPeriod(period)}>{t("uitdraai.sendAll")}</button></div>
+      <div>
+        <button type="button" onClick={sendAll} disabled={busy || !validPeriod(period)}>
+          {t("uitdraai.sendAll")}
+        </button>
+      </div>
       <div role="status" aria-live="polite">
         {busy && <p className="loading">{t("uitdraai.sending")}</p>}
         {created && <p className="ok">{t("uitdraai.sent", { n: created.length })}</p>}
@@ -59,8 +71,11 @@ export function ReportsPage() {
       <Status error={error} />
       {created && <DeliveryList deliveries={created} caption={t("uitdraai.created")} showMunicipality />}
       <h2>{t("uitdraai.deliveries")}</h2>
-      {deliveries.data ? <DeliveryList deliveries={deliveries.data.deliveries} caption={t("uitdraai.deliveries")} showMunicipality />
-        : <Status loading={deliveries.loading} error={deliveries.error} />}
+      {deliveries.data ? (
+        <DeliveryList deliveries={deliveries.data.deliveries} caption={t("uitdraai.deliveries")} showMunicipality />
+      ) : (
+        <Status loading={deliveries.loading} error={deliveries.error} />
+      )}
     </section>
   );
 }

@@ -13,7 +13,11 @@ export function DimensionChart({ dims, comparison }: { dims: DimensionResult[]; 
   const f = useFormat();
   const verdict = useSignificanceText();
   const prior = (d: DimensionResult) => comparison?.dimensions.find((c) => c.dimension === d.dimension);
-  const data = dims.map((d) => ({ name: dimName(d.dimension, d.label), mean: Number(d.mean.toFixed(2)), err: d.ci ? [d.mean - d.ci.low, d.ci.high - d.mean] : [0, 0] }));
+  const data = dims.map((d) => ({
+    name: dimName(d.dimension, d.label),
+    mean: Number(d.mean.toFixed(2)),
+    err: d.ci ? [d.mean - d.ci.low, d.ci.high - d.mean] : [0, 0],
+  }));
   const columns: Column<DimensionResult>[] = [
     { label: t("results.dimension"), value: (d) => dimName(d.dimension, d.label) },
     { label: t("results.mean"), value: (d) => Number(d.mean.toFixed(2)), digits: 2 },
@@ -23,16 +27,48 @@ export function DimensionChart({ dims, comparison }: { dims: DimensionResult[]; 
   ];
   if (comparison?.previous) {
     columns.push(
-      { label: t("compare.previousMean"), value: (d) => { const c = prior(d); return c ? Number(c.previous.mean.toFixed(2)) : null; }, digits: 2 },
-      { label: t("compare.difference"), value: (d) => { const c = prior(d); return c ? Number(c.difference.toFixed(2)) : null; },
-        render: (d) => { const c = prior(d); return c ? `${c.difference > 0 ? "+" : ""}${f.number(c.difference, 2)}` : "–"; } },
-      { label: t("compare.test"), value: (d) => { const c = prior(d); return c ? verdict(c.difference, c.test) : null; },
-        render: (d) => { const c = prior(d); return c ? <Significance difference={c.difference} test={c.test} /> : "–"; } },
+      {
+        label: t("compare.previousMean"),
+        value: (d) => {
+          const c = prior(d);
+          return c ? Number(c.previous.mean.toFixed(2)) : null;
+        },
+        digits: 2,
+      },
+      {
+        label: t("compare.difference"),
+        value: (d) => {
+          const c = prior(d);
+          return c ? Number(c.difference.toFixed(2)) : null;
+        },
+        render: (d) => {
+          const c = prior(d);
+          return c ? `${c.difference > 0 ? "+" : ""}${f.number(c.difference, 2)}` : "–";
+        },
+      },
+      {
+        label: t("compare.test"),
+        value: (d) => {
+          const c = prior(d);
+          return c ? verdict(c.difference, c.test) : null;
+        },
+        render: (d) => {
+          const c = prior(d);
+          return c ? <Significance difference={c.difference} test={c.test} /> : "–";
+        },
+      },
     );
   }
   return (
-    <ChartFrame id="results-dimensions" level={2} title={t("results.byDimension")} description={t("results.chartAlt")}
-      rows={dims} columns={columns} rowKey={(d) => d.dimension}>
+    <ChartFrame
+      id="results-dimensions"
+      level={2}
+      title={t("results.byDimension")}
+      description={t("results.chartAlt")}
+      rows={dims}
+      columns={columns}
+      rowKey={(d) => d.dimension}
+    >
       <ResponsiveContainer width="100%" height={Math.max(160, 60 + 40 * data.length)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />

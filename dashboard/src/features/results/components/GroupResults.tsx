@@ -7,7 +7,9 @@ import { GROUPINGS, isScale, type DimensionResult, type GroupResult, type Groupi
 import type { MessageKey } from "../../../../../i18n/messages.ts";
 
 export const GROUPING_KEY: Record<Grouping, MessageKey> = {
-  organisationType: "results.byType", branch: "results.byBranch", municipality: "results.byMunicipality",
+  organisationType: "results.byType",
+  branch: "results.byBranch",
+  municipality: "results.byMunicipality",
 };
 
 type Shown = Extract<GroupResult, { suppressed: false }>;
@@ -19,10 +21,24 @@ const scored = (d: ReturnType<typeof dimensionOf>): d is DimensionResult => !!d 
  * group) under the threshold shows "onderdrukt (< 5)" and never a number, in the chart,
  * the table and the CSV alike: with fewer people an answer can point at its writer.
  */
-export function GroupResults({ groups, grouping, onGrouping, dims, dimension, onDimension, name, minGroupSize }: {
-  groups: GroupResult[]; grouping: Grouping; onGrouping: (g: Grouping) => void;
-  dims: DimensionResult[]; dimension: string; onDimension: (d: string) => void;
-  name: (key: string) => string; minGroupSize: number;
+export function GroupResults({
+  groups,
+  grouping,
+  onGrouping,
+  dims,
+  dimension,
+  onDimension,
+  name,
+  minGroupSize,
+}: {
+  groups: GroupResult[];
+  grouping: Grouping;
+  onGrouping: (g: Grouping) => void;
+  dims: DimensionResult[];
+  dimension: string;
+  onDimension: (d: string) => void;
+  name: (key: string) => string;
+  minGroupSize: number;
 }) {
   const { t } = useI18n();
   const dimName = useDimensionName();
@@ -41,18 +57,23 @@ export function GroupResults({ groups, grouping, onGrouping, dims, dimension, on
   const columns: Column<GroupResult>[] = [
     { label: t(GROUPING_KEY[grouping]), value: (g) => name(g.key) },
     { label: t("results.respondents"), value: (g) => shown(g, (x) => x.respondents) },
-    { label: t("results.rate"), value: (g) => shown(g, (x) => (x.responseRate === null ? null : Math.round(1000 * x.responseRate) / 10)),
-      render: (g) => (g.suppressed ? hidden : f.percent(g.responseRate)) },
+    {
+      label: t("results.rate"),
+      value: (g) => shown(g, (x) => (x.responseRate === null ? null : Math.round(1000 * x.responseRate) / 10)),
+      render: (g) => (g.suppressed ? hidden : f.percent(g.responseRate)),
+    },
     { label: t("results.nps"), value: (g) => shown(g, (x) => (x.nps ? Math.round(x.nps.nps) : null)) },
-    ...scale.map((dim): Column<GroupResult> => ({
-      label: dim.label,
-      value: (g) => {
-        if (g.suppressed) return hidden;
-        const d = dimensionOf(g, dim.dimension);
-        return scored(d) ? Number(d.mean.toFixed(2)) : d ? hidden : null;
-      },
-      digits: 2,
-    })),
+    ...scale.map(
+      (dim): Column<GroupResult> => ({
+        label: dim.label,
+        value: (g) => {
+          if (g.suppressed) return hidden;
+          const d = dimensionOf(g, dim.dimension);
+          return scored(d) ? Number(d.mean.toFixed(2)) : d ? hidden : null;
+        },
+        digits: 2,
+      }),
+    ),
   ];
   return (
     <section aria-labelledby="groups-title" className="stack">
@@ -61,21 +82,41 @@ export function GroupResults({ groups, grouping, onGrouping, dims, dimension, on
         <div>
           <label htmlFor="results-group">{t("results.groupBy")}</label>
           <select id="results-group" value={grouping} onChange={(e) => onGrouping(e.target.value as Grouping)}>
-            {GROUPINGS.map((g) => <option key={g} value={g}>{t(GROUPING_KEY[g])}</option>)}
+            {GROUPINGS.map((g) => (
+              <option key={g} value={g}>
+                {t(GROUPING_KEY[g])}
+              </option>
+            ))}
           </select>
         </div>
         {scale.length > 0 && (
           <div>
             <label htmlFor="results-dimension">{t("results.chartDimension")}</label>
             <select id="results-dimension" value={chosen.dimension} onChange={(e) => onDimension(e.target.value)}>
-              {scale.map((d) => <option key={d.dimension} value={d.dimension}>{dimName(d.dimension, d.label)}</option>)}
+              {scale.map((d) => (
+                <option key={d.dimension} value={d.dimension}>
+                  {dimName(d.dimension, d.label)}
+                </option>
+              ))}
             </select>
-          </div>)}
+          </div>
+        )}
       </form>
       <p className="hint">{t("results.suppressionHelp", { n: minGroupSize })}</p>
-      <ChartFrame id="results-groups" title={t("results.groupChart", { dimension: chosen?.label ?? "", grouping: t(GROUPING_KEY[grouping]).toLowerCase() })}
-        description={t("results.groupAlt")} rows={rows} columns={columns} rowKey={(g) => g.key} empty={t("results.noGroups")}
-        note={left.length > 0 && <p className="hint">{t("results.leftOut", { names: left.map((g) => name(g.key)).join(", "), n: minGroupSize })}</p>}>
+      <ChartFrame
+        id="results-groups"
+        title={t("results.groupChart", { dimension: chosen?.label ?? "", grouping: t(GROUPING_KEY[grouping]).toLowerCase() })}
+        description={t("results.groupAlt")}
+        rows={rows}
+        columns={columns}
+        rowKey={(g) => g.key}
+        empty={t("results.noGroups")}
+        note={
+          left.length > 0 && (
+            <p className="hint">{t("results.leftOut", { names: left.map((g) => name(g.key)).join(", "), n: minGroupSize })}</p>
+          )
+        }
+      >
         <ResponsiveContainer width="100%" height={Math.max(140, 60 + 34 * data.length)}>
           <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />

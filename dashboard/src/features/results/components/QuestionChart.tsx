@@ -22,7 +22,7 @@ export function QuestionChart({ questions, comparison }: { questions: QuestionRe
   const label = (v: string) => t("results.valueLabel", { v, text: t(`scale.${v}` as "scale.1") });
   const data = questions.map((q, i) => ({
     name: `${i + 1}. ${short(q.title)}`,
-    ...Object.fromEntries(VALUES.map((v) => [v, q.n ? Math.round(1000 * (q.distribution[v] ?? 0) / q.n) / 10 : 0])),
+    ...Object.fromEntries(VALUES.map((v) => [v, q.n ? Math.round((1000 * (q.distribution[v] ?? 0)) / q.n) / 10 : 0])),
   }));
   const prior = (q: QuestionResult) => comparison?.questions.find((c) => c.question === q.question);
   const numbered = questions.map((q, i) => ({ ...q, index: i + 1 }));
@@ -36,14 +36,37 @@ export function QuestionChart({ questions, comparison }: { questions: QuestionRe
   ];
   if (comparison?.previous) {
     columns.push(
-      { label: t("compare.previousMean"), value: (q) => { const c = prior(q); return c ? Number(c.previous.mean.toFixed(2)) : null; }, digits: 2 },
-      { label: t("compare.test"), value: (q) => { const c = prior(q); return c ? verdict(c.difference, c.test) : null; },
-        render: (q) => { const c = prior(q); return c ? <Significance difference={c.difference} test={c.test} /> : "–"; } },
+      {
+        label: t("compare.previousMean"),
+        value: (q) => {
+          const c = prior(q);
+          return c ? Number(c.previous.mean.toFixed(2)) : null;
+        },
+        digits: 2,
+      },
+      {
+        label: t("compare.test"),
+        value: (q) => {
+          const c = prior(q);
+          return c ? verdict(c.difference, c.test) : null;
+        },
+        render: (q) => {
+          const c = prior(q);
+          return c ? <Significance difference={c.difference} test={c.test} /> : "–";
+        },
+      },
     );
   }
   return (
-    <ChartFrame id="results-questions" level={2} title={t("results.byQuestion")} description={t("results.questionsAlt")}
-      rows={numbered} columns={columns} rowKey={(q) => q.question}>
+    <ChartFrame
+      id="results-questions"
+      level={2}
+      title={t("results.byQuestion")}
+      description={t("results.questionsAlt")}
+      rows={numbered}
+      columns={columns}
+      rowKey={(q) => q.question}
+    >
       <ResponsiveContainer width="100%" height={Math.max(200, 90 + 30 * data.length)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -51,7 +74,9 @@ export function QuestionChart({ questions, comparison }: { questions: QuestionRe
           <YAxis type="category" dataKey="name" width={320} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v) => f.percent(Number(v) / 100, 1)} />
           <Legend formatter={(v) => <span className="legend-text">{v}</span>} />
-          {VALUES.map((v) => <Bar key={v} dataKey={v} stackId="a" name={label(v)} fill={FILL[v]} stroke="#1b1b1b" isAnimationActive={false} />)}
+          {VALUES.map((v) => (
+            <Bar key={v} dataKey={v} stackId="a" name={label(v)} fill={FILL[v]} stroke="#1b1b1b" isAnimationActive={false} />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

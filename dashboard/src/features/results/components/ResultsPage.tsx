@@ -12,7 +12,7 @@ import { QuestionChart } from "./QuestionChart.tsx";
 import { ScoreChart } from "./ScoreChart.tsx";
 import { GroupResults } from "./GroupResults.tsx";
 import { OpenAnswersPanel } from "./OpenAnswersPanel.tsx";
-import { GROUPINGS, isScale, ORGANISATION_TYPES, type Grouping, type Interval, type Wave, type WaveComparison, type WaveResults } from "../api/results.ts";
+import { isScale, ORGANISATION_TYPES, type Grouping, type Interval } from "../api/results.ts";
 import type { MessageKey } from "../../../../../i18n/messages.ts";
 
 /**
@@ -39,7 +39,8 @@ export function ResultsPage() {
     if (g === "organisationType") return (ORGANISATION_TYPES as readonly string[]).includes(key) ? t(`orgType.${key}` as MessageKey) : key;
     return (g === "branch" ? branches : municipalities.list).find((x) => x.id === key)?.name ?? key;
   };
-  const interval = (i: Interval | null, digits: number) => (i ? t("results.interval", { low: f.number(i.low, digits), high: f.number(i.high, digits) }) : "");
+  const interval = (i: Interval | null, digits: number) =>
+    i ? t("results.interval", { low: f.number(i.low, digits), high: f.number(i.high, digits) }) : "";
 
   if (waves.loading || waves.error) return <Status loading={waves.loading} error={waves.error} />;
   const r = results.data;
@@ -50,44 +51,117 @@ export function ResultsPage() {
     <section aria-labelledby="results-title" className="stack">
       <h1 id="results-title">{t("results.title")}</h1>
       <p className="lead">{t("results.intro")}</p>
-      {list.length === 0 ? <p className="empty" role="status">{t("results.noWaves")}</p> : (
+      {list.length === 0 ? (
+        <p className="empty" role="status">
+          {t("results.noWaves")}
+        </p>
+      ) : (
         <form role="search" aria-label={t("results.waveFilter")} className="filters" onSubmit={(e) => e.preventDefault()}>
           <div>
             <label htmlFor="wave">{t("results.wave")}</label>
             <select id="wave" value={chosen ?? ""} onChange={(e) => setSearch({ wave: e.target.value })}>
-              {list.map((w) => <option key={w.id} value={w.id}>{t("results.waveOption", { name: w.name, n: w.responded })}</option>)}
+              {list.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {t("results.waveOption", { name: w.name, n: w.responded })}
+                </option>
+              ))}
             </select>
           </div>
-        </form>)}
-      {r?.pending ? <p className="hint" role="status">{t("results.pending", { n: f.number(r.pending) })}</p> : null}
-      {results.loading || results.error ? <Status loading={results.loading} error={results.error} /> : r && (
-        r.overall.respondents === 0 ? <p className="empty" role="status">{t("results.none")}</p>
-          : r.overall.suppressed ? <p className="empty" role="status">{t("results.suppressed")}</p> : <>
-          <dl className="kpis">
-            <div><dt>{t("results.invited")}</dt><dd>{f.number(r.overall.invited)}</dd></div>
-            <div><dt>{t("results.respondents")}</dt><dd>{f.number(r.overall.respondents)}</dd></div>
-            <div><dt>{t("results.rate")}</dt><dd>{f.percent(r.overall.responseRate)}</dd>
-              {c?.responseRate && <dd className="kpi-sub">{t("compare.previousValue", { value: f.percent(c.responseRate.previous) })}{" "}
-                <Significance difference={c.responseRate.current - c.responseRate.previous} test={c.responseRate.test} /></dd>}</div>
-            {grade && <div><dt>{t("results.grade")}</dt><dd>{f.number(grade.mean, 1)}</dd><dd className="kpi-sub">{interval(grade.ci, 1)}</dd></div>}
-            {r.overall.nps && <div><dt>{t("results.nps")}</dt><dd>{f.number(r.overall.nps.nps, 0)}</dd>
-              <dd className="kpi-sub">{interval(r.overall.nps.interval, 0)}</dd>
-              {c?.nps && <dd className="kpi-sub">{t("compare.previousValue", { value: f.number(c.nps.previous, 0) })}{" "}
-                <Significance difference={c.nps.difference} test={c.nps.test} /></dd>}</div>}
-          </dl>
-          {comparison.error ? <Status error={comparison.error} /> : (
-            <p className="hint" role="note">{comparison.loading ? t("app.loading")
-              : c?.previous ? t("compare.against", { name: c.previous.name }) : t("compare.none")}</p>)}
-          <DimensionChart dims={dims.filter((d) => isScale(d.dimension))} comparison={c} />
-          <QuestionChart questions={r.overall.questions.filter((x) => isScale(x.dimension))} comparison={c} />
-          <ScoreChart grade={r.overall.questions.find((x) => x.dimension === "rapportcijfer")}
-            recommend={r.overall.questions.find((x) => x.dimension === "nps")} />
-          <GroupResults groups={r.groups[grouping]} grouping={grouping} onGrouping={(g) => setSearch({ group: g === "organisationType" ? "" : g })}
-            dims={dims} dimension={search.dim ?? ""} onDimension={(d) => setSearch({ dim: d })} name={(key) => name(grouping, key)}
-            minGroupSize={r.minGroupSize} />
-          <OpenAnswersPanel waveId={r.wave.id} dims={dims.filter((d) => isScale(d.dimension))} groupBy={openGroup} dimension={search.odim ?? ""}
-            onChange={setSearch} name={name} />
-        </>)}
+        </form>
+      )}
+      {r?.pending ? (
+        <p className="hint" role="status">
+          {t("results.pending", { n: f.number(r.pending) })}
+        </p>
+      ) : null}
+      {results.loading || results.error ? (
+        <Status loading={results.loading} error={results.error} />
+      ) : (
+        r &&
+        (r.overall.respondents === 0 ? (
+          <p className="empty" role="status">
+            {t("results.none")}
+          </p>
+        ) : r.overall.suppressed ? (
+          <p className="empty" role="status">
+            {t("results.suppressed")}
+          </p>
+        ) : (
+          <>
+            <dl className="kpis">
+              <div>
+                <dt>{t("results.invited")}</dt>
+                <dd>{f.number(r.overall.invited)}</dd>
+              </div>
+              <div>
+                <dt>{t("results.respondents")}</dt>
+                <dd>{f.number(r.overall.respondents)}</dd>
+              </div>
+              <div>
+                <dt>{t("results.rate")}</dt>
+                <dd>{f.percent(r.overall.responseRate)}</dd>
+                {c?.responseRate && (
+                  <dd className="kpi-sub">
+                    {t("compare.previousValue", { value: f.percent(c.responseRate.previous) })}{" "}
+                    <Significance difference={c.responseRate.current - c.responseRate.previous} test={c.responseRate.test} />
+                  </dd>
+                )}
+              </div>
+              {grade && (
+                <div>
+                  <dt>{t("results.grade")}</dt>
+                  <dd>{f.number(grade.mean, 1)}</dd>
+                  <dd className="kpi-sub">{interval(grade.ci, 1)}</dd>
+                </div>
+              )}
+              {r.overall.nps && (
+                <div>
+                  <dt>{t("results.nps")}</dt>
+                  <dd>{f.number(r.overall.nps.nps, 0)}</dd>
+                  <dd className="kpi-sub">{interval(r.overall.nps.interval, 0)}</dd>
+                  {c?.nps && (
+                    <dd className="kpi-sub">
+                      {t("compare.previousValue", { value: f.number(c.nps.previous, 0) })}{" "}
+                      <Significance difference={c.nps.difference} test={c.nps.test} />
+                    </dd>
+                  )}
+                </div>
+              )}
+            </dl>
+            {comparison.error ? (
+              <Status error={comparison.error} />
+            ) : (
+              <p className="hint" role="note">
+                {comparison.loading ? t("app.loading") : c?.previous ? t("compare.against", { name: c.previous.name }) : t("compare.none")}
+              </p>
+            )}
+            <DimensionChart dims={dims.filter((d) => isScale(d.dimension))} comparison={c} />
+            <QuestionChart questions={r.overall.questions.filter((x) => isScale(x.dimension))} comparison={c} />
+            <ScoreChart
+              grade={r.overall.questions.find((x) => x.dimension === "rapportcijfer")}
+              recommend={r.overall.questions.find((x) => x.dimension === "nps")}
+            />
+            <GroupResults
+              groups={r.groups[grouping]}
+              grouping={grouping}
+              onGrouping={(g) => setSearch({ group: g === "organisationType" ? "" : g })}
+              dims={dims}
+              dimension={search.dim ?? ""}
+              onDimension={(d) => setSearch({ dim: d })}
+              name={(key) => name(grouping, key)}
+              minGroupSize={r.minGroupSize}
+            />
+            <OpenAnswersPanel
+              waveId={r.wave.id}
+              dims={dims.filter((d) => isScale(d.dimension))}
+              groupBy={openGroup}
+              dimension={search.odim ?? ""}
+              onChange={setSearch}
+              name={name}
+            />
+          </>
+        ))
+      )}
     </section>
   );
 }

@@ -15,8 +15,16 @@ export function ScoreChart({ grade, recommend }: { grade: QuestionResult | undef
     { label: t("results.recommend"), value: (r) => r.recommend },
   ];
   return (
-    <ChartFrame id="results-scores" level={2} title={t("results.scores")} description={t("results.scoresAlt")}
-      rows={grade || recommend ? rows : []} columns={columns} rowKey={(r) => r.value} empty={t("results.noScores")}>
+    <ChartFrame
+      id="results-scores"
+      level={2}
+      title={t("results.scores")}
+      description={t("results.scoresAlt")}
+      rows={grade || recommend ? rows : []}
+      columns={columns}
+      rowKey={(r) => r.value}
+      empty={t("results.noScores")}
+    >
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />

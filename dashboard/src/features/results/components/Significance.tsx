@@ -29,7 +29,8 @@ export function Significance({ difference, test }: { difference: number; test: T
   if (!test?.significant) return <span className="sig sig-none">{text(difference, test)}</span>;
   return (
     <span className={`sig ${up ? "sig-up" : "sig-down"}`}>
-      <span aria-hidden="true">{up ? "▲" : "▼"} </span>{text(difference, test)}
+      <span aria-hidden="true">{up ? "▲" : "▼"} </span>
+      {text(difference, test)}
     </span>
   );
 }

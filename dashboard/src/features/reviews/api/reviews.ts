@@ -11,6 +11,9 @@ export type ReviewStatus = ManagementReview["status"];
 export type DecisionKind = Decision["kind"];
 
 const kinds = labelled<DecisionKind>({
-  verbetering: "decision.verbetering", wijziging_systeem: "decision.wijziging_systeem", middelen: "decision.middelen",
+  verbetering: "decision.verbetering",
+  wijziging_systeem: "decision.wijziging_systeem",
+  middelen: "decision.middelen",
 });
-export const DECISION_KINDS = kinds.values, DECISION_KIND_KEY = kinds.keys;
+export const DECISION_KINDS = kinds.values,
+  DECISION_KIND_KEY = kinds.keys;

@@ -6,9 +6,7 @@ import { useSubmit } from "../../../shared/useSubmit.ts";
 import { REVIEW_CHANGES } from "../api/changes.ts";
 
 /** Management's assessment of one input, saved on its own so a long text is never lost to another input's error. */
-export function AssessmentForm({ reviewId, inputKey, title, value }: {
-  reviewId: string; inputKey: string; title: string; value: string;
-}) {
+export function AssessmentForm({ reviewId, inputKey, title, value }: { reviewId: string; inputKey: string; title: string; value: string }) {
   const { t } = useI18n();
   const [text, setText] = useState(value);
   const { error, busy, run } = useSubmit();
@@ -30,8 +28,13 @@ export function AssessmentForm({ reviewId, inputKey, title, value }: {
       <label htmlFor={id}>{t("mr.assessment")}</label>
       <textarea id={id} rows={4} maxLength={8000} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="row-form">
-        <button type="submit" disabled={busy || text === value}>{t("mr.saveAssessment")}<span className="sr-only"> {title}</span></button>
-        <span role="status" aria-live="polite" className="ok">{notice}</span>
+        <button type="submit" disabled={busy || text === value}>
+          {t("mr.saveAssessment")}
+          <span className="sr-only"> {title}</span>
+        </button>
+        <span role="status" aria-live="polite" className="ok">
+          {notice}
+        </span>
       </div>
       <Status error={error} />
     </form>

@@ -15,10 +15,13 @@ export function CorrectionForm({ reviewId }: { reviewId: string }) {
   const correct = useSend("correctManagementReview", "POST", REVIEW_CHANGES);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await run(async () => {
-      const { review } = await correct.send(`/management-reviews/${reviewId}/corrections`, { reason: reason.trim() });
-      await navigate({ to: "/directiebeoordeling/$reviewId", params: { reviewId: review.id } });
-    }, { keepBusyOnSuccess: true });
+    await run(
+      async () => {
+        const { review } = await correct.send(`/management-reviews/${reviewId}/corrections`, { reason: reason.trim() });
+        await navigate({ to: "/directiebeoordeling/$reviewId", params: { reviewId: review.id } });
+      },
+      { keepBusyOnSuccess: true },
+    );
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="corr-title">
@@ -27,7 +30,11 @@ export function CorrectionForm({ reviewId }: { reviewId: string }) {
       <label htmlFor="corr-reason">{t("mr.correctionReason")}</label>
       <textarea id="corr-reason" required maxLength={2000} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
       <Status error={error} />
-      <div><button type="submit" disabled={busy}>{t("mr.correctionSubmit")}</button></div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t("mr.correctionSubmit")}
+        </button>
+      </div>
     </form>
   );
 }

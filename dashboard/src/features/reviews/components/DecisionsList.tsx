@@ -12,9 +12,15 @@ export function DecisionsList({ decisions, name }: { decisions: Decision[]; name
       {decisions.map((d, i) => (
         <li key={i}>
           <strong>{t(DECISION_KIND_KEY[d.kind])}:</strong> {d.text}
-          {d.ownerId && <span className="muted"> – {t("decision.ownerDue", { owner: name(d.ownerId) ?? t("people.unknown"), date: f.date(d.dueOn) })}</span>}
+          {d.ownerId && (
+            <span className="muted">
+              {" "}
+              – {t("decision.ownerDue", { owner: name(d.ownerId) ?? t("people.unknown"), date: f.date(d.dueOn) })}
+            </span>
+          )}
           {d.actionId && <span className="muted"> – {t("decision.becameAction")}</span>}
-        </li>))}
+        </li>
+      ))}
     </ol>
   );
 }

@@ -18,7 +18,11 @@ export function FinalizeReview({ reviewId }: { reviewId: string }) {
   return (
     <div className="stack">
       <p className="hint">{t("mr.finalizeHelp")}</p>
-      <div><button type="button" onClick={finalize} disabled={busy}>{t("mr.finalize")}</button></div>
+      <div>
+        <button type="button" onClick={finalize} disabled={busy}>
+          {t("mr.finalize")}
+        </button>
+      </div>
       <Status error={error} />
     </div>
   );

@@ -9,10 +9,10 @@ import { ManagementReviewDetail } from "./ManagementReviewDetail.tsx";
 
 /** Directiebeoordeling: the reviews with their versions, and one review at /directiebeoordeling/<id>. */
 export function ManagementReviewsPage({ user, reviewId }: { user: User; reviewId?: string }) {
-  return reviewId ? <ManagementReviewDetail key={reviewId} id={reviewId} user={user} /> : <ReviewsOverview user={user} />;
+  return reviewId ? <ManagementReviewDetail key={reviewId} id={reviewId} user={user} /> : <ReviewsOverview />;
 }
 
-function ReviewsOverview({ user }: { user: User }) {
+function ReviewsOverview() {
   const can = useCan();
   const { t } = useI18n();
   const reviews = useReply("listManagementReviews", "/management-reviews");
@@ -20,11 +20,22 @@ function ReviewsOverview({ user }: { user: User }) {
     <section aria-labelledby="mr-title" className="stack">
       <h1 id="mr-title">{t("nav.managementReview")}</h1>
       <p className="lead">{t("mr.intro")}</p>
-      {can("review:write") && <details className="card"><summary>{t("mr.add")}</summary><NewReviewForm /></details>}
+      {can("review:write") && (
+        <details className="card">
+          <summary>{t("mr.add")}</summary>
+          <NewReviewForm />
+        </details>
+      )}
       <div aria-busy={reviews.loading}>
-        {!reviews.data ? <Status loading={reviews.loading} error={reviews.error} />
-          : reviews.data.reviews.length === 0 ? <p className="empty" role="status">{t("mr.none")}</p>
-          : <ReviewList reviews={reviews.data.reviews} />}
+        {!reviews.data ? (
+          <Status loading={reviews.loading} error={reviews.error} />
+        ) : reviews.data.reviews.length === 0 ? (
+          <p className="empty" role="status">
+            {t("mr.none")}
+          </p>
+        ) : (
+          <ReviewList reviews={reviews.data.reviews} />
+        )}
       </div>
     </section>
   );

@@ -22,15 +22,20 @@ export function NewReviewForm() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await run(async () => {
-      const { review } = await create.send("/management-reviews", { periodFrom: from, periodTo: to, ...(heldOn ? { heldOn } : {}) });
-      await navigate({ to: "/directiebeoordeling/$reviewId", params: { reviewId: review.id } });
-    }, { keepBusyOnSuccess: true });
+    await run(
+      async () => {
+        const { review } = await create.send("/management-reviews", { periodFrom: from, periodTo: to, ...(heldOn ? { heldOn } : {}) });
+        await navigate({ to: "/directiebeoordeling/$reviewId", params: { reviewId: review.id } });
+      },
+      { keepBusyOnSuccess: true },
+    );
   }
 
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="nr-title">
-      <h2 id="nr-title" className="sr-only">{t("mr.add")}</h2>
+      <h2 id="nr-title" className="sr-only">
+        {t("mr.add")}
+      </h2>
       <p className="hint">{t("mr.addHelp")}</p>
       <fieldset className="filters">
         <legend>{t("mr.period")}</legend>
@@ -46,7 +51,11 @@ export function NewReviewForm() {
       <label htmlFor="nr-held">{t("mr.heldOnOptional")}</label>
       <input id="nr-held" type="date" min={from} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
       <Status error={error} />
-      <div><button type="submit" disabled={busy}>{busy ? t("mr.creating") : t("mr.create")}</button></div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {busy ? t("mr.creating") : t("mr.create")}
+        </button>
+      </div>
     </form>
   );
 }

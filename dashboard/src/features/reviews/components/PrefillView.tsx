@@ -20,15 +20,98 @@ const SHARES = ["share", "responseRate"];
  * wrote them in, so the names come first and related figures stay together.
  */
 const ORDER = [
-  "id", "ref", "name", "title", "label", "kind", "text", "classification", "source", "status", "periodFrom", "periodTo", "heldOn", "version",
-  "opensAt", "closesAt", "foundOn", "plannedOn", "actualOn", "reportedOn", "dueOn", "completedOn", "lastReviewedOn", "reviewDueOn",
-  "reviewOverdue", "processId", "criterion", "criterionKind", "invited", "respondents", "responded", "responseRate", "suppressed",
-  "mean", "n", "ci", "nps", "interval", "latest", "previous", "difference", "total", "done", "planned", "reported", "late", "open",
-  "overdue", "onTime", "closed", "cancelled", "withoutAction", "conferences", "directorAssigned", "allElementsRecorded", "rolesExplained",
-  "followUps", "leadTimeDays", "toFirstConference", "toClosure", "hours", "cost", "unpricedHours", "aanwezig", "informatie_aangeleverd",
-  "telefonisch_video", "afwezig", "contributed", "inherent", "residual", "counts", "byClassification", "major_nc", "minor_nc",
-  "observation", "opportunity", "dimensions", "comparison", "waves", "findings", "items", "openNonconformities", "overdueActions",
-  "audits", "risks", "actions", "decisions", "action", "review", "partners", "byKind", "registerOpportunities",
+  "id",
+  "ref",
+  "name",
+  "title",
+  "label",
+  "kind",
+  "text",
+  "classification",
+  "source",
+  "status",
+  "periodFrom",
+  "periodTo",
+  "heldOn",
+  "version",
+  "opensAt",
+  "closesAt",
+  "foundOn",
+  "plannedOn",
+  "actualOn",
+  "reportedOn",
+  "dueOn",
+  "completedOn",
+  "lastReviewedOn",
+  "reviewDueOn",
+  "reviewOverdue",
+  "processId",
+  "criterion",
+  "criterionKind",
+  "invited",
+  "respondents",
+  "responded",
+  "responseRate",
+  "suppressed",
+  "mean",
+  "n",
+  "ci",
+  "nps",
+  "interval",
+  "latest",
+  "previous",
+  "difference",
+  "total",
+  "done",
+  "planned",
+  "reported",
+  "late",
+  "open",
+  "overdue",
+  "onTime",
+  "closed",
+  "cancelled",
+  "withoutAction",
+  "conferences",
+  "directorAssigned",
+  "allElementsRecorded",
+  "rolesExplained",
+  "followUps",
+  "leadTimeDays",
+  "toFirstConference",
+  "toClosure",
+  "hours",
+  "cost",
+  "unpricedHours",
+  "aanwezig",
+  "informatie_aangeleverd",
+  "telefonisch_video",
+  "afwezig",
+  "contributed",
+  "inherent",
+  "residual",
+  "counts",
+  "byClassification",
+  "major_nc",
+  "minor_nc",
+  "observation",
+  "opportunity",
+  "dimensions",
+  "comparison",
+  "waves",
+  "findings",
+  "items",
+  "openNonconformities",
+  "overdueActions",
+  "audits",
+  "risks",
+  "actions",
+  "decisions",
+  "action",
+  "review",
+  "partners",
+  "byKind",
+  "registerOpportunities",
 ];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,9 +119,12 @@ const isObj = (v: Json): v is Obj => typeof v === "object" && v !== null && !Arr
 const has = (o: Obj, ...keys: string[]) => keys.every((k) => k in o);
 const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
 /** Internal ids mean nothing to a reader: left out when the row has a name, and always when they are uuids. */
-const visibleKeys = (o: Obj) => Object.keys(o)
-  .filter((k) => k !== "gaps" && !(IDS.includes(k) && NAMES.some((n) => n in o)) && !(typeof o[k] === "string" && UUID.test(o[k] as string)))
-  .sort((a, b) => rank(a) - rank(b));
+const visibleKeys = (o: Obj) =>
+  Object.keys(o)
+    .filter(
+      (k) => k !== "gaps" && !(IDS.includes(k) && NAMES.some((n) => n in o)) && !(typeof o[k] === "string" && UUID.test(o[k] as string)),
+    )
+    .sort((a, b) => rank(a) - rank(b));
 
 /**
  * The figures a management review input was pre-filled with, rendered for reading:
@@ -50,7 +136,12 @@ export function PrefillView({ data }: { data: Obj }) {
   const f = useFormat();
   const label = (key: string) => {
     const k = `field.${key}` as MessageKey;
-    return k in messages.nl ? t(k) : key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+    return k in messages.nl
+      ? t(k)
+      : key
+          .replace(/([a-z])([A-Z])/g, "$1 $2")
+          .replace(/_/g, " ")
+          .toLowerCase();
   };
 
   function scalar(key: string, v: Json): ReactNode {
@@ -75,12 +166,17 @@ export function PrefillView({ data }: { data: Obj }) {
 
   /** Well-known small shapes in one line of words. */
   function compact(o: Obj): ReactNode | null {
-    if (has(o, "count", "n", "share")) return t("prefill.share", { share: f.percent(o.share as number | null), count: o.count as number, n: o.n as number });
+    if (has(o, "count", "n", "share"))
+      return t("prefill.share", { share: f.percent(o.share as number | null), count: o.count as number, n: o.n as number });
     if (has(o, "low", "high") && Object.keys(o).length === 2) return `${f.number(o.low as number, 2)} – ${f.number(o.high as number, 2)}`;
-    if (has(o, "likelihood", "impact", "score")) return t("risks.score", { l: o.likelihood as number, i: o.impact as number, s: o.score as number });
-    if (has(o, "median", "p90", "n")) return o.median === null ? t("metrics.noLeadTime")
-      : t("prefill.spread", { median: f.number(o.median as number, 1), p90: f.number(o.p90 as number, 1), n: o.n as number });
-    if (has(o, "hours", "cost") && Object.keys(o).length === 2) return t("prefill.hours", { hours: f.number(o.hours as number, 2), cost: f.money(o.cost as number) });
+    if (has(o, "likelihood", "impact", "score"))
+      return t("risks.score", { l: o.likelihood as number, i: o.impact as number, s: o.score as number });
+    if (has(o, "median", "p90", "n"))
+      return o.median === null
+        ? t("metrics.noLeadTime")
+        : t("prefill.spread", { median: f.number(o.median as number, 1), p90: f.number(o.p90 as number, 1), n: o.n as number });
+    if (has(o, "hours", "cost") && Object.keys(o).length === 2)
+      return t("prefill.hours", { hours: f.number(o.hours as number, 2), cost: f.money(o.cost as number) });
     if (has(o, "nps", "n")) return `${f.number(o.nps as number, 0)} (n = ${o.n})`;
     return null;
   }
@@ -90,9 +186,26 @@ export function PrefillView({ data }: { data: Obj }) {
     const keys = visibleKeys(o);
     const lead = keys.filter((k) => NAMES.includes(k));
     const rest = keys.filter((k) => !NAMES.includes(k) && o[k] !== null && o[k] !== "" && !isObj(o[k]) && !Array.isArray(o[k]));
-    return <>{lead.map((k) => <span key={k}>{scalar(k, o[k])} </span>)}
-      {rest.length > 0 && <span className="muted">({rest.map((k) => <span key={k}>{label(k).toLowerCase()}: {scalar(k, o[k])}</span>)
-        .reduce<ReactNode[]>((all, x, i) => (i ? [...all, "; ", x] : [x]), [])})</span>}</>;
+    return (
+      <>
+        {lead.map((k) => (
+          <span key={k}>{scalar(k, o[k])} </span>
+        ))}
+        {rest.length > 0 && (
+          <span className="muted">
+            (
+            {rest
+              .map((k) => (
+                <span key={k}>
+                  {label(k).toLowerCase()}: {scalar(k, o[k])}
+                </span>
+              ))
+              .reduce<ReactNode[]>((all, x, i) => (i ? [...all, "; ", x] : [x]), [])}
+            )
+          </span>
+        )}
+      </>
+    );
   }
 
   function value(key: string, v: Json, depth: number, inCell = false): ReactNode {
@@ -108,33 +221,85 @@ export function PrefillView({ data }: { data: Obj }) {
     if (keys.length && keys.every((k) => typeof o[k] === "number")) {
       return (
         <table className="compact">
-          <tbody>{keys.map((k) => <tr key={k}><th scope="row">{label(k)}</th><td>{scalar(k, o[k])}</td></tr>)}</tbody>
-        </table>);
+          <tbody>
+            {keys.map((k) => (
+              <tr key={k}>
+                <th scope="row">{label(k)}</th>
+                <td>{scalar(k, o[k])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
     }
     // Short values side by side, then the tables and nested records each on their own line.
     const short = keys.filter((k) => !Array.isArray(o[k]) && (!isObj(o[k]) || compact(o[k] as Obj) !== null));
     const long = keys.filter((k) => !short.includes(k));
     return (
       <div className={`stack depth-${depth}`}>
-        {short.length > 0 && <dl className="facts">{short.map((k) => <div key={k}><dt>{label(k)}</dt><dd>{value(k, o[k], depth)}</dd></div>)}</dl>}
-        {long.length > 0 && <dl className="facts stacked">{long.map((k) => <div key={k}><dt>{label(k)}</dt><dd>{value(k, o[k], depth)}</dd></div>)}</dl>}
-      </div>);
+        {short.length > 0 && (
+          <dl className="facts">
+            {short.map((k) => (
+              <div key={k}>
+                <dt>{label(k)}</dt>
+                <dd>{value(k, o[k], depth)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {long.length > 0 && (
+          <dl className="facts stacked">
+            {long.map((k) => (
+              <div key={k}>
+                <dt>{label(k)}</dt>
+                <dd>{value(k, o[k], depth)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </div>
+    );
   }
 
   function list(key: string, rows: Obj[], depth: number): ReactNode {
     const keys = [...new Set(rows.flatMap(visibleKeys))];
     const nests = rows.some((r) => keys.some((k) => Array.isArray(r[k]) && (r[k] as Json[]).some(isObj)));
     if (nests) {
-      return <ul className="plain">{rows.map((r, i) => <li key={i} className="prefill-card">{object(r, depth)}</li>)}</ul>;
+      return (
+        <ul className="plain">
+          {rows.map((r, i) => (
+            <li key={i} className="prefill-card">
+              {object(r, depth)}
+            </li>
+          ))}
+        </ul>
+      );
     }
     return (
       <ScrollBox label={t("chart.table", { title: label(key) })}>
         <table className="compact">
           <caption className="sr-only">{label(key)}</caption>
-          <thead><tr>{keys.map((k) => <th scope="col" key={k}>{label(k)}</th>)}</tr></thead>
-          <tbody>{rows.map((r, i) => <tr key={i}>{keys.map((k) => <td key={k}>{k in r ? value(k, r[k], depth, true) : "–"}</td>)}</tr>)}</tbody>
+          <thead>
+            <tr>
+              {keys.map((k) => (
+                <th scope="col" key={k}>
+                  {label(k)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {keys.map((k) => (
+                  <td key={k}>{k in r ? value(k, r[k], depth, true) : "–"}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
         </table>
-      </ScrollBox>);
+      </ScrollBox>
+    );
   }
 
   return <>{object(data, 0)}</>;

@@ -8,20 +8,42 @@ export function ReviewCompleteness({ review }: { review: ManagementReview }) {
   const title = (key: string) => review.inputs.find((i) => i.key === key)?.title ?? key;
   return (
     <div className="stack">
-      {c.complete
-        ? <p className="ok"><span aria-hidden="true">✓ </span>{t("mr.complete")}</p>
-        : <>
-          <p><span aria-hidden="true">⚠ </span>{t("mr.incomplete", { n: c.missing.length })}</p>
-          <ul className="checklist">{c.missing.map((m) => (
-            <li key={m.key} className="todo"><span aria-hidden="true" className="check-mark">✗</span>
-              <span className="sr-only">{t("closing.todo")}: </span>{m.message}</li>))}
+      {c.complete ? (
+        <p className="ok">
+          <span aria-hidden="true">✓ </span>
+          {t("mr.complete")}
+        </p>
+      ) : (
+        <>
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {t("mr.incomplete", { n: c.missing.length })}
+          </p>
+          <ul className="checklist">
+            {c.missing.map((m) => (
+              <li key={m.key} className="todo">
+                <span aria-hidden="true" className="check-mark">
+                  ✗
+                </span>
+                <span className="sr-only">{t("closing.todo")}: </span>
+                {m.message}
+              </li>
+            ))}
           </ul>
-        </>}
+        </>
+      )}
       {c.dataGaps.length > 0 && (
         <details>
           <summary>{t("mr.dataGaps", { n: c.dataGaps.length })}</summary>
-          <ul>{c.dataGaps.map((g) => <li key={g.key}><strong>{title(g.key)}:</strong> {g.gaps.join(" ")}</li>)}</ul>
-        </details>)}
+          <ul>
+            {c.dataGaps.map((g) => (
+              <li key={g.key}>
+                <strong>{title(g.key)}:</strong> {g.gaps.join(" ")}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

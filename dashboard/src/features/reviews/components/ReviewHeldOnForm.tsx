@@ -24,14 +24,23 @@ export function ReviewHeldOnForm({ review }: { review: ManagementReview }) {
     });
   }
 
-  const submit = (e: FormEvent) => { e.preventDefault(); void patch({ heldOn: heldOn || null }, t("mr.heldOnSaved")); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void patch({ heldOn: heldOn || null }, t("mr.heldOnSaved"));
+  };
   return (
     <form onSubmit={submit} className="row-form" aria-label={t("mr.heldOnForm")}>
       <label htmlFor="rv-held">{t("mr.heldOn")}</label>
       <input id="rv-held" type="date" min={review.periodFrom} max={today()} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
-      <button type="submit" disabled={busy || heldOn === (review.heldOn ?? "")}>{t("form.save")}</button>
-      <button type="button" className="secondary" disabled={busy} onClick={() => void patch({ refreshInputs: true }, t("mr.refreshed"))}>{t("mr.refresh")}</button>
-      <span role="status" aria-live="polite" className="ok">{notice}</span>
+      <button type="submit" disabled={busy || heldOn === (review.heldOn ?? "")}>
+        {t("form.save")}
+      </button>
+      <button type="button" className="secondary" disabled={busy} onClick={() => void patch({ refreshInputs: true }, t("mr.refreshed"))}>
+        {t("mr.refresh")}
+      </button>
+      <span role="status" aria-live="polite" className="ok">
+        {notice}
+      </span>
       <Status error={error} />
     </form>
   );

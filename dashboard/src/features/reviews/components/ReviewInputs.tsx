@@ -19,24 +19,50 @@ export function ReviewInputs({ review, editable }: { review: ManagementReview; e
         const missing = !input.assessment.trim();
         return (
           <li key={input.key} className="card stack">
-            <h3 id={`input-${input.key}`}>{i + 1}. {input.title}
-              {missing && <> <Badge tone="warn" symbol="✗">{t("mr.assessmentMissing")}</Badge></>}</h3>
-            {input.data === null
-              ? <p className="hint">{t("mr.noPrefill")}</p>
-              : Object.keys(figures).length > 0 && (
+            <h3 id={`input-${input.key}`}>
+              {i + 1}. {input.title}
+              {missing && (
+                <>
+                  {" "}
+                  <Badge tone="warn" symbol="✗">
+                    {t("mr.assessmentMissing")}
+                  </Badge>
+                </>
+              )}
+            </h3>
+            {input.data === null ? (
+              <p className="hint">{t("mr.noPrefill")}</p>
+            ) : (
+              Object.keys(figures).length > 0 && (
                 <div>
                   <h4>{t("mr.figures")}</h4>
                   <PrefillView data={figures as Parameters<typeof PrefillView>[0]["data"]} />
-                </div>)}
+                </div>
+              )
+            )}
             {gaps.length > 0 && (
               <div className="caveats">
-                <p><span aria-hidden="true">⚠ </span>{t("mr.gaps")}</p>
-                <ul>{gaps.map((g) => <li key={g}>{g}</li>)}</ul>
-              </div>)}
-            {editable
-              ? <AssessmentForm reviewId={review.id} inputKey={input.key} title={input.title} value={input.assessment} />
-              : <div><h4>{t("mr.assessment")}</h4>{missing ? <p className="empty">{t("mr.noAssessment")}</p> : <p className="prose">{input.assessment}</p>}</div>}
-          </li>);
+                <p>
+                  <span aria-hidden="true">⚠ </span>
+                  {t("mr.gaps")}
+                </p>
+                <ul>
+                  {gaps.map((g) => (
+                    <li key={g}>{g}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {editable ? (
+              <AssessmentForm reviewId={review.id} inputKey={input.key} title={input.title} value={input.assessment} />
+            ) : (
+              <div>
+                <h4>{t("mr.assessment")}</h4>
+                {missing ? <p className="empty">{t("mr.noAssessment")}</p> : <p className="prose">{input.assessment}</p>}
+              </div>
+            )}
+          </li>
+        );
       })}
     </ol>
   );

@@ -4,7 +4,13 @@ import type { ReviewStatus } from "../api/reviews.ts";
 
 export function ReviewStatusBadge({ status }: { status: ReviewStatus }) {
   const { t } = useI18n();
-  return status === "definitief"
-    ? <Badge tone="good" symbol="✓">{t("mr.final")}</Badge>
-    : <Badge tone="caution" symbol="✎">{t("mr.concept")}</Badge>;
+  return status === "definitief" ? (
+    <Badge tone="good" symbol="✓">
+      {t("mr.final")}
+    </Badge>
+  ) : (
+    <Badge tone="caution" symbol="✎">
+      {t("mr.concept")}
+    </Badge>
+  );
 }
