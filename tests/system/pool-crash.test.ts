@@ -78,7 +78,9 @@ afterAll(() => {
 });
 
 async function start(env: Env, minBatch: number) {
-  const child = spawn("node_modules/.bin/tsx", ["tests/fixtures/pool-server.ts"], {
+  // Node itself with tsx as a loader: the pid is the server's, so SIGKILL really kills it
+  // (the tsx binary would be a wrapper whose child survives the signal).
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/pool-server.ts"], {
     env: { ...process.env, ...env, POOL_MIN_BATCH: String(minBatch) },
     stdio: ["ignore", "pipe", "pipe"],
   });
