@@ -691,6 +691,13 @@ export const processes = pgTable("processes", {
   riskWeight: smallint("risk_weight").notNull().default(2), // 1 laag, 2 middel, 3 hoog
 });
 
+export const CHECKLIST_RESULTS = ["niet_beoordeeld", "conform", "afwijking", "kans"] as const;
+export interface AuditChecklistItem {
+  criterion: string;
+  result: (typeof CHECKLIST_RESULTS)[number];
+  observation: string;
+}
+
 export const internalAudits = pgTable(
   "internal_audits",
   {
@@ -710,6 +717,8 @@ export const internalAudits = pgTable(
     strongPoints: text("strong_points"),
     conclusion: text("conclusion"),
     reportedOn: text("reported_on"), // reported to management
+    // What the auditor found per criterion while carrying the audit out, before the report.
+    checklist: jsonb("checklist").$type<AuditChecklistItem[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

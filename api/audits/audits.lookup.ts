@@ -105,6 +105,7 @@ export function publicAudit(row: AuditRow, processName: string, people: People, 
     strongPoints: row.strongPoints,
     conclusion: row.conclusion,
     reportedOn: row.reportedOn,
+    checklist: row.checklist,
     ...auditFlags(row, today),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { auditStatus } from "../../db/schema.ts";
+import { auditStatus, CHECKLIST_RESULTS } from "../../db/schema.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
 import { CLASSIFICATIONS, Clause } from "../quality/quality.schemas.ts";
 
@@ -17,6 +17,20 @@ const Criterion = Line(120).refine((c) => !/^\d/.test(c) || Clause.safeParse(c).
   message: "Een ISO 9001-paragraaf (bijvoorbeeld 8.5.1) of de naam van een eigen procedure.",
 });
 const Criteria = z.array(Criterion).min(1).max(30).refine(distinct, { message: "Noem ieder criterium maar één keer." });
+
+/** One line of the checklist: a criterion of the audit, what the auditor concluded and saw. */
+export const ChecklistItemSchema = z
+  .object({
+    criterion: Line(120),
+    result: z.enum(CHECKLIST_RESULTS),
+    observation: text(4000),
+  })
+  .strict()
+  .openapi("AuditChecklistItem");
+const Checklist = z
+  .array(ChecklistItemSchema)
+  .max(30)
+  .refine((items) => distinct(items.map((i) => i.criterion)), { message: "Noem ieder criterium maar één keer in de checklist." });
 
 export const PersonSchema = z.object({ id: z.string(), name: z.string() }).openapi("Person");
 
@@ -57,6 +71,7 @@ export const AuditSchema = z
     strongPoints: z.string().nullable(),
     conclusion: z.string().nullable(),
     reportedOn: z.string().nullable(),
+    checklist: z.array(ChecklistItemSchema),
     /** Planned day passed, not carried out, not cancelled. */
     late: z.boolean(),
     /** Carried out, but not reported to management within 30 days. */
@@ -102,6 +117,9 @@ export const AuditUpdateSchema = z
     auditeeIds: People(0).optional(),
     actualOn: eventDate().optional(),
     status: z.literal("geannuleerd").optional(),
+    checklist: Checklist.optional().openapi({
+      description: "De hele checklist: per criterium van de audit een oordeel en de waarnemingen",
+    }),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, nonEmpty)

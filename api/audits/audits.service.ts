@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
-import { findings, internalAudits } from "../../db/schema.ts";
+import { findings, internalAudits, type AuditChecklistItem } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
@@ -76,6 +76,23 @@ export async function createAudit(db: Db, input: NewAudit, now: Date, by: Actor)
   return detail(db, row, now);
 }
 
+/**
+ * The checklist follows the audit's criteria: a line for a criterion the audit does not have
+ * is refused when given, and dropped when the criteria change under a saved checklist.
+ */
+function checklistFor(criteria: readonly string[], items: AuditChecklistItem[], given: boolean) {
+  const unknown = items.filter((i) => !criteria.includes(i.criterion));
+  if (given && unknown.length) {
+    throw new ApiError(
+      400,
+      "unknown_criterion",
+      `'${unknown[0].criterion}' is geen criterium van deze audit.`,
+      unknown.map((i) => ({ field: "checklist", criterion: i.criterion })),
+    );
+  }
+  return items.filter((i) => criteria.includes(i.criterion));
+}
+
 /** Reported and cancelled audits are history: a change would rewrite what management was told. */
 function assertOpen(row: AuditRow) {
   if (row.status === "gerapporteerd") {
@@ -98,6 +115,7 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
     throw new ApiError(409, "audit_carried_out", `Audit ${row.ref} is al uitgevoerd en kan niet meer worden geannuleerd; rapporteer hem.`);
   }
   const team = { auditorIds: patch.auditorIds ?? row.auditorIds, auditeeIds: patch.auditeeIds ?? row.auditeeIds };
+  const checklist = checklistFor(patch.criteria ?? row.criteria, patch.checklist ?? row.checklist, !!patch.checklist);
   // Cancelling needs no check of the team: an audit that will not happen cannot be partial.
   if (patch.status !== "geannuleerd") {
     if (patch.auditorIds || patch.auditeeIds) await checkTeam(db, team, row.processId, false);
@@ -107,7 +125,7 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
   const next = await audited(db, now, async (tx) => {
     const [updated] = await tx
       .update(internalAudits)
-      .set({ ...patch, ...team, status, updatedAt: now })
+      .set({ ...patch, ...team, checklist, status, updatedAt: now })
       .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN)))
       .returning();
     if (!updated) throw new ApiError(409, "audit_closed", `Audit ${row.ref} is intussen gerapporteerd of geannuleerd.`);

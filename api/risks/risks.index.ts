@@ -33,4 +33,8 @@ export const risksRouter = createRouter()
   .openapi(routes.reviewRisk, async (c) => {
     const { db, now, by } = deps(c);
     return c.json({ risk: await service.reviewRisk(db, c.req.valid("param").riskId, c.req.valid("json"), now, by) }, 200);
+  })
+  .openapi(routes.linkRiskActions, async (c) => {
+    const { db, now, by } = deps(c);
+    return c.json({ risk: await service.linkRiskActions(db, c.req.valid("param").riskId, c.req.valid("json"), now, by) }, 200);
   });

@@ -91,3 +91,13 @@ export const reviewRisk = defineRoute({
   request: { params: RiskParams, ...body(s.RiskReviewSchema) },
   responses: { 200: { description: "Beoordeeld", ...One }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
+export const linkRiskActions = defineRoute({
+  method: "put",
+  path: "/risks/{riskId}/actions",
+  operationId: "linkRiskActions",
+  permission: "risks:write",
+  tags,
+  summary: "Verbeteracties aan een risico of kans koppelen (de hele lijst; weggelaten acties worden ontkoppeld)",
+  request: { params: RiskParams, ...body(s.RiskActionsSchema) },
+  responses: { 200: { description: "Gekoppeld", ...One }, ...errorResponses(400, 401, 403, 404, 409) },
+});

@@ -98,6 +98,17 @@ export const RiskReviewSchema = z
   .strict()
   .openapi("RiskReview");
 
+/** The whole set of improvement actions that treat this risk; actions left out are unlinked. */
+export const RiskActionsSchema = z
+  .object({
+    actionIds: z
+      .array(z.uuid())
+      .max(50)
+      .refine((ids) => new Set(ids).size === ids.length, { message: "Noem iedere actie maar één keer." }),
+  })
+  .strict()
+  .openapi("RiskActions");
+
 export const RiskListQuery = z.object({
   kind: z.enum(KINDS).optional(),
   process: ProcessId.optional(),

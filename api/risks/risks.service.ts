@@ -9,7 +9,7 @@ import { levelRank, type RiskMatrix } from "../domain/risks/matrix.ts";
 import { withChanges, type Change, type RiskSnapshot } from "../domain/risks/history.ts";
 import { assess, heatmaps, nextReviewOn, residualExceedsInherent, residualMovement, reviewOverdue } from "../domain/risks/register.ts";
 import { getRiskMatrix } from "./matrix.service.ts";
-import type { NewRiskSchema, RiskListQuery, RiskReviewSchema, RiskUpdateSchema } from "./risks.schemas.ts";
+import type { NewRiskSchema, RiskActionsSchema, RiskListQuery, RiskReviewSchema, RiskUpdateSchema } from "./risks.schemas.ts";
 import { isUuid } from "../lib/ids.ts";
 
 type Risk = typeof risks.$inferSelect;
@@ -300,6 +300,45 @@ export async function reviewRisk(db: Db, idOrRef: string, input: RiskReview, now
     };
     checkResidual(merged);
     await writeVersion(tx, row, snapshotOf(merged, input.note), "reviewed", now, by);
+    return row.id;
+  });
+  return presentOne(db, id, now);
+}
+
+/**
+ * Which improvement actions treat this risk (6.1.2: actions to address risks). The link
+ * lives on the action; an action treats at most one risk, so linking it here moves it.
+ */
+export async function linkRiskActions(db: Db, idOrRef: string, input: z.infer<typeof RiskActionsSchema>, now: Date, by: Actor) {
+  const id = await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const row = await findRisk(tx, idOrRef, true);
+    if (row.closedOn)
+      throw new ApiError(409, "risk_closed", `${row.ref} is afgesloten op ${row.closedOn} en kan niet meer worden gewijzigd.`);
+    const found = input.actionIds.length
+      ? await tx.select({ id: actions.id, riskId: actions.riskId }).from(actions).where(inArray(actions.id, input.actionIds))
+      : [];
+    const missing = input.actionIds.filter((a) => !found.some((f) => f.id === a));
+    if (missing.length) {
+      throw new ApiError(
+        400,
+        "unknown_action",
+        "Onbekende verbeteractie.",
+        missing.map((actionId) => ({ field: "actionIds", actionId })),
+      );
+    }
+    const before = await tx.select({ id: actions.id }).from(actions).where(eq(actions.riskId, row.id));
+    const beforeIds = before.map((a) => a.id).sort();
+    const afterIds = [...input.actionIds].sort();
+    if (JSON.stringify(beforeIds) === JSON.stringify(afterIds)) return row.id;
+    const dropped = beforeIds.filter((a) => !afterIds.includes(a));
+    if (dropped.length) await tx.update(actions).set({ riskId: null, updatedAt: now }).where(inArray(actions.id, dropped));
+    if (afterIds.length) await tx.update(actions).set({ riskId: row.id, updatedAt: now }).where(inArray(actions.id, afterIds));
+    await appendAudit(
+      tx,
+      { ...by, action: "link_actions", entity: "risk", entityId: row.id, before: { actionIds: beforeIds }, after: { actionIds: afterIds } },
+      now,
+    );
     return row.id;
   });
   return presentOne(db, id, now);

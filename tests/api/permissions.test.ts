@@ -97,6 +97,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   createRisk: QUALITY_WRITE,
   updateRisk: QUALITY_WRITE,
   reviewRisk: QUALITY_WRITE,
+  linkRiskActions: QUALITY_WRITE,
   getRiskMatrix: QUALITY_READ,
   updateRiskMatrix: QUALITY_WRITE,
   listManagementReviews: QUALITY_READ,

@@ -1,0 +1,1 @@
+ALTER TABLE "internal_audits" ADD COLUMN "checklist" jsonb DEFAULT '[]'::jsonb NOT NULL;
