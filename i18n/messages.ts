@@ -2,13 +2,14 @@
  * The one message catalog for every front end, Dutch first. Each app keeps its strings in
  * its own file here; TypeScript makes every English table carry the same keys as the Dutch.
  */
+import { auditsRisksEn, auditsRisksNl } from "./auditsRisks.ts";
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn },
+  nl: { ...dashboardNl, ...auditsRisksNl, ...surveyNl, ...reportNl },
+  en: { ...dashboardEn, ...auditsRisksEn, ...surveyEn, ...reportEn },
 };
 
 export type Locale = keyof typeof messages;

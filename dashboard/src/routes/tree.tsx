@@ -5,7 +5,9 @@ import { AccountPage } from "../features/account/components/AccountPage.tsx";
 import { SetPasswordPage } from "../features/account/components/SetPasswordPage.tsx";
 import { AuditPage } from "../features/admin/components/AuditPage.tsx";
 import { UsersPage } from "../features/admin/components/UsersPage.tsx";
+import { AuditDetailPage } from "../features/audits-risks/components/AuditDetailPage.tsx";
 import { AuditsRisksPage } from "../features/audits-risks/components/AuditsRisksPage.tsx";
+import { RiskDetailPage } from "../features/audits-risks/components/RiskDetailPage.tsx";
 import { QualityPage } from "../features/quality/components/QualityPage.tsx";
 import { CasesPage } from "../features/registry/components/CasesPage.tsx";
 import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
@@ -68,7 +70,22 @@ function FindingRoute() {
   const { findingId } = finding.useParams();
   return <Guarded path="/verbetercyclus">{(u) => <QualityPage user={u} findingId={findingId} />}</Guarded>;
 }
-const auditsRisks = createRoute({ ...view("/audits-risicos", () => <AuditsRisksPage />), validateSearch: search.auditsRisksSearch });
+const auditsRisks = createRoute({ ...view("/audits-risicos", () => <Outlet />), validateSearch: search.auditsRisksSearch });
+const auditsRisksHome = createRoute({
+  getParentRoute: () => auditsRisks,
+  path: "/",
+  component: () => <Guarded path="/audits-risicos">{() => <AuditsRisksPage />}</Guarded>,
+});
+const auditDetail = createRoute({ getParentRoute: () => auditsRisks, path: "audits/$auditId", component: AuditRoute });
+function AuditRoute() {
+  const { auditId } = auditDetail.useParams();
+  return <Guarded path="/audits-risicos">{() => <AuditDetailPage auditId={auditId} />}</Guarded>;
+}
+const riskDetail = createRoute({ getParentRoute: () => auditsRisks, path: "risicos/$riskId", component: RiskRoute });
+function RiskRoute() {
+  const { riskId } = riskDetail.useParams();
+  return <Guarded path="/audits-risicos">{() => <RiskDetailPage riskId={riskId} />}</Guarded>;
+}
 const reviews = createRoute({ ...view("/directiebeoordeling", () => <Outlet />) });
 const reviewList = createRoute({
   getParentRoute: () => reviews,
@@ -112,7 +129,7 @@ const tree = root.addChildren([
   rendement,
   reports,
   quality.addChildren([findings, finding]),
-  auditsRisks,
+  auditsRisks.addChildren([auditsRisksHome, auditDetail, riskDetail]),
   reviews.addChildren([reviewList, review]),
   municipality,
   users,

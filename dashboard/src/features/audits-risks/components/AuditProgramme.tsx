@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
@@ -116,7 +117,9 @@ export function AuditProgramme({ year }: { year: number }) {
               {audits.map((a) => (
                 <tr key={a.id} id={`audit-${a.id}`} tabIndex={-1}>
                   <th scope="row">
-                    <code>{a.ref}</code>
+                    <Link to="/audits-risicos/audits/$auditId" params={{ auditId: a.id }}>
+                      <code>{a.ref}</code>
+                    </Link>
                   </th>
                   <td>{a.processName}</td>
                   <td>{f.date(a.plannedOn)}</td>

@@ -1,33 +1,19 @@
-import { useEffect, useRef } from "react";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { useReply } from "../../../shared/api/query.ts";
-import { Status } from "../../../shared/components/Status.tsx";
 import { Badge } from "../../../shared/components/Badge.tsx";
 import { MovementBadge } from "./MovementBadge.tsx";
 import { RiskHistory } from "./RiskHistory.tsx";
-import type { Assessment, RiskMatrix } from "../api/auditsRisks.ts";
+import type { Assessment, RiskDetailReply, RiskMatrix } from "../api/auditsRisks.ts";
+import { ACTION_STATUS_KEY } from "../../quality/api/quality.ts";
 
-/** One risk or opportunity: what it is, how it is treated, its levels and movement, and every version. */
-export function RiskDetail({ id, matrix, onClose }: { id: string; matrix: RiskMatrix; onClose: () => void }) {
+/** One risk or opportunity: what it is, how it is treated, its levels and movement, its actions and every version. */
+export function RiskDetail({ data, matrix }: { data: RiskDetailReply; matrix: RiskMatrix }) {
   const { t } = useI18n();
   const f = useFormat();
-  const res = useReply("getRisk", `/risks/${encodeURIComponent(id)}`);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const loaded = !!res.data;
-  useEffect(() => {
-    if (!loaded) return;
-    heading.current?.scrollIntoView({ block: "start" });
-    heading.current?.focus();
-  }, [loaded]);
-  if (!res.data) return <Status loading={res.loading} error={res.error} />;
-  const { risk: r, history } = res.data;
+  const { risk: r, history } = data;
   const level = (a: Assessment) => `${matrix.levels[a.level].label} (${t("risks.score", { l: a.likelihood, i: a.impact, s: a.score })})`;
   return (
-    <section className="card stack" aria-labelledby="risk-detail-title">
-      <h3 id="risk-detail-title" ref={heading} tabIndex={-1}>
-        <code>{r.ref}</code> {r.title}
-      </h3>
+    <div className="stack">
       <p className="prose">{r.description}</p>
       <dl className="facts">
         <div>
@@ -97,24 +83,20 @@ export function RiskDetail({ id, matrix, onClose }: { id: string; matrix: RiskMa
       <p>
         <strong>{t("risks.treatment")}:</strong> {r.treatment}
       </p>
-      {r.actions.length > 0 && (
-        <>
-          <h4>{t("risks.actions")}</h4>
-          <ul>
-            {r.actions.map((a) => (
-              <li key={a.id}>
-                <code>{a.ref}</code> {a.title} – {a.status}, {t("digest.due", { date: f.date(a.dueOn) })}
-              </li>
-            ))}
-          </ul>
-        </>
+      <h2 id="risk-actions-title">{t("risks.actions")}</h2>
+      {r.actions.length === 0 ? (
+        <p className="empty">{t("arw.risk.noActions")}</p>
+      ) : (
+        <ul>
+          {r.actions.map((a) => (
+            <li key={a.id}>
+              <code>{a.ref}</code> {a.title} – {t(ACTION_STATUS_KEY[a.status])}, {t("digest.due", { date: f.date(a.dueOn) })}
+            </li>
+          ))}
+        </ul>
       )}
+      <h2 id="risk-history-title">{t("arw.risk.history")}</h2>
       <RiskHistory history={history} ownerName={(ownerId) => (ownerId === r.ownerId ? r.ownerName : undefined)} />
-      <div>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t("risks.closeDetail")}
-        </button>
-      </div>
-    </section>
+    </div>
   );
 }

@@ -3,11 +3,10 @@ import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { RiskHeatmap } from "./RiskHeatmap.tsx";
 import { RiskTable } from "./RiskTable.tsx";
-import { RiskDetail } from "./RiskDetail.tsx";
 import { LEVELS } from "../api/auditsRisks.ts";
 
-/** The register: inherent and residual heat maps side by side, every risk with its movement, and one risk's history. */
-export function RiskRegister({ selected, onSelect }: { selected: string; onSelect: (id: string) => void }) {
+/** The register: inherent and residual heat maps side by side, and every risk with its movement (each opens its own page). */
+export function RiskRegister() {
   const { t } = useI18n();
   const register = useReply("listRisks", "/risks");
   const matrix = useReply("getRiskMatrix", "/risks/matrix");
@@ -19,7 +18,6 @@ export function RiskRegister({ selected, onSelect }: { selected: string; onSelec
   const open = risks.filter((r) => !r.closedOn).length;
   return (
     <div className="stack">
-      {selected && <RiskDetail key={selected} id={selected} matrix={m} onClose={() => onSelect("")} />}
       <p>{t("risks.summary", { open, overdue: risks.filter((r) => r.reviewOverdue).length })}</p>
       <p className="hint">{t("heatmap.help")}</p>
       <ul className="level-legend" aria-label={t("heatmap.legend")}>
@@ -34,7 +32,7 @@ export function RiskRegister({ selected, onSelect }: { selected: string; onSelec
         <RiskHeatmap id="heatmap-inherent" title={t("heatmap.inherent", { n: open })} counts={heatmap.inherent} matrix={m} />
         <RiskHeatmap id="heatmap-residual" title={t("heatmap.residual", { n: open })} counts={heatmap.residual} matrix={m} />
       </div>
-      {risks.length === 0 ? <p className="empty">{t("risks.none")}</p> : <RiskTable risks={risks} matrix={m} onSelect={onSelect} />}
+      {risks.length === 0 ? <p className="empty">{t("risks.none")}</p> : <RiskTable risks={risks} matrix={m} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { Badge } from "../../../shared/components/Badge.tsx";
@@ -6,7 +7,7 @@ import type { Assessment, Risk, RiskMatrix } from "../api/auditsRisks.ts";
 import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 
 /** Each risk: its levels, which way the residual risk moved, and whether its review is overdue. */
-export function RiskTable({ risks, matrix, onSelect }: { risks: Risk[]; matrix: RiskMatrix; onSelect: (id: string) => void }) {
+export function RiskTable({ risks, matrix }: { risks: Risk[]; matrix: RiskMatrix }) {
   const { t } = useI18n();
   const f = useFormat();
   const level = (a: Assessment) => (
@@ -34,16 +35,10 @@ export function RiskTable({ risks, matrix, onSelect }: { risks: Risk[]; matrix: 
           {risks.map((r) => (
             <tr key={r.id}>
               <th scope="row">
-                <a
-                  href={`/audits-risicos?risk=${r.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onSelect(r.id);
-                  }}
-                >
+                <Link to="/audits-risicos/risicos/$riskId" params={{ riskId: r.id }}>
                   <code>{r.ref}</code>
                   <span className="sr-only"> {r.title}</span>
-                </a>
+                </Link>
               </th>
               <td>
                 {r.title}
