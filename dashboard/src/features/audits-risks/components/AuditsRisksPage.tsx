@@ -85,7 +85,7 @@ export function AuditsRisksPage() {
           <h2 id="matrix-title" tabIndex={-1}>
             {t("arw.matrix.title")}
           </h2>
-          <MatrixEditor key={JSON.stringify(matrix.data.grid)} matrix={matrix.data} />
+          <MatrixEditor matrix={matrix.data} />
         </>
       )}
       {planAudits && (

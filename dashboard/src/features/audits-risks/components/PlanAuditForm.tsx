@@ -24,7 +24,9 @@ export function PlanAuditForm({ year }: { year: number }) {
   const firstQuarter = String(year) === now.slice(0, 4) ? quarterOf(now) : 1;
   const [processId, setProcessId] = useState("");
   const [quarter, setQuarter] = useState(firstQuarter);
-  const [plannedOn, setPlannedOn] = useState(quarterMiddle(year, firstQuarter));
+  // A plan is for the future: in the current quarter that is today at the earliest, not a day already gone.
+  const suggested = (q: number) => (quarterMiddle(year, q) < now && quarterEnd(year, q) >= now ? now : quarterMiddle(year, q));
+  const [plannedOn, setPlannedOn] = useState(suggested(firstQuarter));
   const [auditorId, setAuditorId] = useState("");
   const [auditeeId, setAuditeeId] = useState("");
   const [scope, setScope] = useState("");
@@ -39,7 +41,7 @@ export function PlanAuditForm({ year }: { year: number }) {
       )
     : [];
   // The plan belongs to the programme year shown; moving the year moves the day with it.
-  const day = plannedOn.startsWith(`${year}-`) ? plannedOn : quarterMiddle(year, quarter);
+  const day = plannedOn.startsWith(`${year}-`) ? plannedOn : suggested(quarter);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -95,7 +97,7 @@ export function PlanAuditForm({ year }: { year: number }) {
             onChange={(e) => {
               const q = Number(e.target.value);
               setQuarter(q);
-              setPlannedOn(quarterMiddle(year, q));
+              setPlannedOn(suggested(q));
             }}
           >
             {[1, 2, 3, 4].map((q) => (
