@@ -19,6 +19,7 @@ export const POSTGRES_TOO = [
   "tests/api/reports.test.ts", // municipality aggregates
   "tests/api/risks.test.ts", // history triggers, raw SQL
   "tests/api/reviews.test.ts", // immutability trigger, pre-fill SQL
+  "tests/api/audit-checklist-risk-actions.test.ts", // jsonb checklist, action links under the risk row lock
   "tests/api/hostile-input.test.ts", // NUL and lone surrogates: text and jsonb refuse them differently per engine
   "tests/**/*.pg.test.ts", // new files opt in by name
   "api/**/*.db.test.ts",

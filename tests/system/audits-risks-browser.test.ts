@@ -110,6 +110,15 @@ describe.skipIf(skip)("audits and risks screens in Chromium", () => {
       expect(new URL(page.url()).pathname).toBe(`/audits-risicos/audits/${auditId}`);
     });
 
+    await step(page, "replan", async () => {
+      // Giving the audit to the process owner afterwards meets the same rule, also before saving.
+      const planning = page.getByRole("form", { name: "Planning" });
+      await planning.getByLabel("Auditor").selectOption({ label: "management" });
+      await planning.getByText(/management is eigenaar van het proces 'Casusoverleg'/).waitFor();
+      expect(await planning.getByRole("button", { name: "Planning opslaan" }).isDisabled()).toBe(true);
+      await planning.getByLabel("Auditor").selectOption({ label: "kwaliteit" });
+    });
+
     await step(page, "checklist", async () => {
       const first = page.getByRole("group", { name: "8.5.1" });
       await first.getByLabel("Oordeel").selectOption({ label: "afwijking" });
@@ -174,6 +183,13 @@ describe.skipIf(skip)("audits and risks screens in Chromium", () => {
       await page.getByRole("status").filter({ hasText: "Matrix opgeslagen." }).waitFor();
       const matrix = (await (await app.request("/api/risks/matrix")).json()) as { grid: string[][] };
       expect(matrix.grid[1][2]).toBe("laag");
+      // The overview with every write form open: the plan form, the risk form, the matrix and the owners.
+      await page.evaluate(() =>
+        document.querySelectorAll("details").forEach((d) => {
+          d.open = true;
+        }),
+      );
+      await expectNoViolations(page, "overview (kwaliteit)");
       await shots(page, "overview");
     });
     await page.context().close();

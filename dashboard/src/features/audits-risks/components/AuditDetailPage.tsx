@@ -8,6 +8,7 @@ import { useCan } from "../../account/api/session.ts";
 import { CLASS_KEY } from "../../quality/api/quality.ts";
 import { AUDIT_STATUS_KEY, CHECKLIST_RESULT_KEY } from "../api/auditsRisks.ts";
 import { AuditChecklistForm } from "./AuditChecklistForm.tsx";
+import { AuditPlanningForm } from "./AuditPlanningForm.tsx";
 import { AuditReportForm } from "./AuditReportForm.tsx";
 
 /**
@@ -85,6 +86,13 @@ export function AuditDetailPage({ auditId }: { auditId: string }) {
         <strong>{t("arw.plan.scope")}:</strong> {a.scope}
       </p>
       {a.late && <p className="hint">{t("arw.audit.lateHelp")}</p>}
+
+      {editable && (
+        <>
+          <h2 id="planning-title">{t("arw.planning.title")}</h2>
+          <AuditPlanningForm key={`${a.plannedOn}-${a.auditorIds.join()}`} audit={a} />
+        </>
+      )}
 
       <h2 id="checklist-title">{t("arw.checklist.title")}</h2>
       {editable ? (
