@@ -233,7 +233,6 @@ describe.skipIf(skip)("audits and risks screens in Chromium", () => {
         await settle(page);
         await page.getByRole("heading", { name: "Geschiedenis" }).waitFor();
         expect(await page.getByRole("button", { name: "Herbeoordeling vastleggen" }).count()).toBe(role === "management" ? 1 : 0);
-        if (role === "auditor") await expectNoViolations(page, "risk detail (auditor)");
       });
       await page.context().close();
     }
