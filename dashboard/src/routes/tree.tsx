@@ -6,6 +6,7 @@ import { SetPasswordPage } from "../features/account/components/SetPasswordPage.
 import { AuditPage } from "../features/admin/components/AuditPage.tsx";
 import { UsersPage } from "../features/admin/components/UsersPage.tsx";
 import { AuditsRisksPage } from "../features/audits-risks/components/AuditsRisksPage.tsx";
+import { QuestionnairesPage } from "../features/questionnaires/components/QuestionnairesPage.tsx";
 import { QualityPage } from "../features/quality/components/QualityPage.tsx";
 import { CasesPage } from "../features/registry/components/CasesPage.tsx";
 import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
@@ -49,6 +50,10 @@ function Home() {
 }
 
 const results = createRoute({ ...view("/resultaten", () => <ResultsPage />), validateSearch: search.resultsSearch });
+const questionnaires = createRoute({
+  ...view("/vragenlijsten", () => <QuestionnairesPage />),
+  validateSearch: search.questionnairesSearch,
+});
 const cases = createRoute({ ...view("/casussen", (u) => <CasesPage user={u} />), validateSearch: search.casesSearch });
 const conferences = createRoute({
   ...view("/casusoverleg", (u) => <ConferencesPage user={u} />),
@@ -106,6 +111,7 @@ const moved = Object.entries(MOVED).map(([from, to]) =>
 const tree = root.addChildren([
   home,
   results,
+  questionnaires,
   cases,
   conferences,
   metrics,
