@@ -134,7 +134,7 @@ function Editor({ version, base, tab, onTab }: { version: Version; base: Version
         )}
       </div>
       {!readOnly && tab !== "voorbeeld" && (
-        <div className="qn-save stack">
+        <div className="qn-save">
           {error && (
             <div role="alert" className="error">
               <p>
