@@ -185,10 +185,10 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
     await step(page, "preview", async () => {
       await page.getByRole("tab", { name: "Voorbeeld en testlink" }).click();
       await page.locator(".sd-question").first().waitFor();
-      expect(await page.getByLabel("Testlink").inputValue()).toContain("tab=voorbeeld");
+      expect(await page.getByRole("textbox", { name: "Testlink" }).inputValue()).toContain("tab=voorbeeld");
       // The routed question appears only after "ja"; it offers n.v.t.
       expect(await page.locator(".sd-question", { hasText: "nuttig" }).count()).toBe(0);
-      await page.locator(".sd-question", { hasText: "Was u bij" }).locator(".sd-boolean").click();
+      await page.locator(".sd-question", { hasText: "Was u bij" }).getByText("Ja", { exact: true }).click();
       const nut = page.locator(".sd-question", { hasText: "nuttig" });
       await nut.waitFor();
       await nut.locator('label.sd-rating__item:has(input[value="nvt"])').click();

@@ -65,17 +65,7 @@ function QuestionnaireCard({ entry, selected, onOpen }: { entry: QuestionnaireEn
                 </th>
                 <td>{v.title}</td>
                 <td>{v.waves.length ? v.waves.map((w) => w.name).join(", ") : <span className="muted">{t("qn.notUsed")}</span>}</td>
-                <td>
-                  {v.inUse ? (
-                    <Badge tone="neutral" symbol="🔒">
-                      {t("qn.locked")}
-                    </Badge>
-                  ) : (
-                    <Badge tone="info" symbol="✎">
-                      {t("qn.draft")}
-                    </Badge>
-                  )}
-                </td>
+                <td>{v.inUse ? <Badge tone="neutral">{t("qn.locked")}</Badge> : <Badge tone="info">{t("qn.draft")}</Badge>}</td>
                 <td>
                   <button
                     type="button"

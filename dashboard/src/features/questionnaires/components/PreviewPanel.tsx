@@ -12,6 +12,19 @@ import type { Reply } from "../../../shared/api/contract.ts";
 Serializer.addProperty("question", { name: "dimension", visible: false });
 Serializer.addProperty("question", { name: "scored:boolean", visible: false });
 
+/** The survey page's look (survey-app/src/SurveyPage.tsx), so the preview is what a partner sees. */
+const THEME = {
+  cssVariables: {
+    "--sjs-primary-backcolor": "#1f5f8b",
+    "--sjs-primary-backcolor-dark": "#174a6d",
+    "--sjs-primary-backcolor-light": "rgba(31, 95, 139, 0.1)",
+    "--sjs-primary-forecolor": "#ffffff",
+    "--sjs-general-backcolor-dim": "#f6f7f9",
+    "--sjs-general-forecolor-light": "#595959",
+    "--sjs-font-family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  },
+};
+
 type TestResult = Reply<"testQuestionnaireAnswers">;
 
 /**
@@ -34,6 +47,7 @@ export default function PreviewPanel({ id, dirty }: { id: string; dirty: boolean
   const model = useMemo(() => {
     if (!preview.data) return undefined;
     const m = new Model(preview.data.definition);
+    m.applyTheme(THEME);
     m.locale = locale;
     m.onComplete.add(async (sender) => {
       setFailure(undefined);

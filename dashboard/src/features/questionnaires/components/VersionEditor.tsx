@@ -80,7 +80,6 @@ function Editor({ version, base, tab, onTab }: { version: Version; base: Version
       {base && <p className="hint">{t("qn.basedOn", { n: base.version })}</p>}
       {version.inUse ? (
         <p className="hint" role="note">
-          <span aria-hidden="true">🔒 </span>
           {t("qn.lockedNote", { waves: summary?.waves.map((w) => w.name).join(", ") ?? "" })}
         </p>
       ) : (
