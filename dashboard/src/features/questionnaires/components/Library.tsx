@@ -45,7 +45,7 @@ function QuestionnaireCard({ entry, selected, onOpen }: { entry: QuestionnaireEn
       <h3 id={headingId}>
         {entry.title} <code className="code-chip">{entry.key}</code>
       </h3>
-      <div className="table-wrap">
+      <div className="table-wrap qn-table">
         <table>
           <caption className="sr-only">{entry.title}</caption>
           <thead>

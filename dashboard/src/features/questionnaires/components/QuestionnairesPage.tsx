@@ -13,7 +13,7 @@ export function QuestionnairesPage() {
   const [search, setSearch] = useUrlSearch(getRouteApi("/vragenlijsten"));
   const open = (id: string) => setSearch({ versie: id, tab: null });
   return (
-    <section aria-labelledby="qn-title" className="stack">
+    <section aria-labelledby="qn-title" className="stack qn-root">
       <h1 id="qn-title">{t("nav.questionnaires")}</h1>
       <p className="lead">{t("qn.intro")}</p>
       {can("questionnaires:write") && (
