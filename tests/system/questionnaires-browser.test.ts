@@ -30,9 +30,9 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
     await app?.close();
   });
 
-  async function pageAs(width: number) {
-    // bypassCSP: the app's CSP would refuse the injected axe script; nothing else changes.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+  /** A page as the quality officer; `axe` bypasses the app's CSP, which would refuse the injected axe script. */
+  async function pageAs(width: number, { axe = false } = {}) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: axe });
     const [name, value] = app.cookies.kwaliteit.split("=");
     await context.addCookies([{ name, value, url: app.base }]);
     return context.newPage();
@@ -50,7 +50,7 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
   const question = (page: Page, name: string) => page.locator(`fieldset.qn-question[data-question="${name}"]`);
 
   it("makes a new version with an n.v.t. rating, a dimension and routing; names a duplicate at the element; passes axe", async () => {
-    const page = await pageAs(1440);
+    const page = await pageAs(1440, { axe: true });
     await page.goto(`${app.base}/`);
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Vragenlijsten" }).click();
     await page.getByRole("heading", { name: "Vragenlijsten", level: 1 }).waitFor();
@@ -147,7 +147,7 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
     await phone.context().close();
   });
 
-  it("creates a questionnaire, previews it and checks a test submission that stores nothing", async () => {
+  it("creates a questionnaire, previews it under the app's CSP and checks a test submission that stores nothing", async () => {
     const page = await pageAs(1440);
     await page.goto(`${app.base}/vragenlijsten`);
     await page.getByRole("heading", { name: "Vragenlijsten", level: 1 }).waitFor();
