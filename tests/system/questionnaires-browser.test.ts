@@ -171,8 +171,12 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
       await rating.getByLabel("Antwoord 'weet niet / n.v.t.' aanbieden").check();
       await rating.getByLabel("Dimensie").selectOption("casusoverleg");
       await rating.getByLabel("Alleen tonen als (visibleIf)").fill("{bijgewoond} = true");
+      await page.getByLabel("Titel van de vragenlijst (Nederlands)").fill("Pulsmeting na het casusoverleg");
       await page.getByRole("button", { name: "Opslaan" }).click();
       await page.getByRole("status").filter({ hasText: "Opgeslagen." }).waitFor();
+      // The library follows the new title.
+      await page.getByRole("heading", { name: /Pulsmeting na het casusoverleg, versie 1/, level: 2 }).waitFor();
+      await page.getByRole("row", { name: /Pulsmeting na het casusoverleg/ }).waitFor();
     });
 
     await step(page, "json", async () => {

@@ -62,7 +62,10 @@ function Editor({ version, base, tab, onTab }: { version: Version; base: Version
     await run(async () => {
       try {
         const answers = Object.fromEntries(reworded.filter((q) => comparability[q] !== undefined).map((q) => [q, comparability[q]]));
-        await save.send(`/questionnaires/${version.id}`, { definition: doc, comparability: answers });
+        // The library lists a version by its own title: it follows the questionnaire's Dutch title when that is usable.
+        const dutchTitle = m.textIn(doc.title, "nl").trim();
+        const title = dutchTitle.length >= 3 && dutchTitle.length <= 200 ? { title: dutchTitle } : {};
+        await save.send(`/questionnaires/${version.id}`, { ...title, definition: doc, comparability: answers });
         setProblems([]);
         setDirty(false);
         setSaved(true);
