@@ -4,12 +4,13 @@
  */
 import { auditsRisksEn, auditsRisksNl } from "./auditsRisks.ts";
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
+import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...auditsRisksNl, ...surveyNl, ...reportNl },
-  en: { ...dashboardEn, ...auditsRisksEn, ...surveyEn, ...reportEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...questionnairesNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...questionnairesEn },
 };
 
 export type Locale = keyof typeof messages;

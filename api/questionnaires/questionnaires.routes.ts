@@ -24,6 +24,9 @@ export const VersionSummarySchema = z
     version: z.number().int(),
     title: z.string(),
     inUse: z.boolean(),
+    waves: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .openapi({ description: "De metingen die deze versie gebruiken (oudste eerst)." }),
     createdAt: z.string(),
   })
   .openapi("QuestionnaireVersionSummary");

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import type { z } from "@hono/zod-openapi";
 import type { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
@@ -74,17 +74,33 @@ export async function listQuestionnaires(db: Db) {
       version: questionnaires.version,
       title: questionnaires.title,
       createdAt: questionnaires.createdAt,
-      inUse: sql<boolean>`exists (select 1 from waves w where w.questionnaire_id = ${questionnaires.id})`,
     })
     .from(questionnaires)
     .orderBy(asc(questionnaires.key), desc(questionnaires.version));
-  const byKey = new Map<
-    string,
-    { key: string; title: string; versions: { id: string; version: number; title: string; inUse: boolean; createdAt: string }[] }
-  >();
+  // Which wave uses which version: the editor shows it, and a used version is locked.
+  const used = await db
+    .select({ id: waves.id, name: waves.name, questionnaireId: waves.questionnaireId })
+    .from(waves)
+    .where(isNotNull(waves.questionnaireId))
+    .orderBy(asc(waves.opensAt));
+  const wavesOf = new Map<string, { id: string; name: string }[]>();
+  for (const w of used) {
+    if (!w.questionnaireId) continue;
+    wavesOf.set(w.questionnaireId, [...(wavesOf.get(w.questionnaireId) ?? []), { id: w.id, name: w.name }]);
+  }
+  type Summary = { id: string; version: number; title: string; inUse: boolean; waves: { id: string; name: string }[]; createdAt: string };
+  const byKey = new Map<string, { key: string; title: string; versions: Summary[] }>();
   for (const r of rows) {
     const entry = byKey.get(r.key) ?? { key: r.key, title: r.title, versions: [] };
-    entry.versions.push({ id: r.id, version: r.version, title: r.title, inUse: !!r.inUse, createdAt: r.createdAt.toISOString() });
+    const ws = wavesOf.get(r.id) ?? [];
+    entry.versions.push({
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      inUse: ws.length > 0,
+      waves: ws,
+      createdAt: r.createdAt.toISOString(),
+    });
     byKey.set(r.key, entry);
   }
   return [...byKey.values()];

@@ -139,6 +139,13 @@ describe("questionnaire library", () => {
       inUse: true,
       reworded: [{ question: "nut", comparable: false }],
     });
+    // The library says which wave uses which version, so the editor can show it locked.
+    const list = await body<{ questionnaires: { key: string; versions: { id: string; inUse: boolean; waves: { name: string }[] }[] }[] }>(
+      await t.request("/api/questionnaires"),
+    );
+    const versions = list.questionnaires.find((q) => q.key === "puls")!.versions;
+    expect(versions.find((v) => v.id === v2.id)).toMatchObject({ inUse: true, waves: [{ name: "Puls voorjaar" }] });
+    expect(versions.find((v) => v.id === v1.id)).toMatchObject({ inUse: false, waves: [] });
   });
 });
 

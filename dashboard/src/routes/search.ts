@@ -30,3 +30,7 @@ export const findingsSearch = z.object({
   classification: oneOf(CLASSIFICATIONS),
 });
 export const auditsRisksSearch = z.object({ year: opt(z.coerce.number().int().min(2000).max(2100)), risk: text });
+export const questionnairesSearch = z.object({
+  versie: opt(z.uuid()),
+  tab: oneOf(["vragen", "geavanceerd", "voorbeeld"] as const),
+});

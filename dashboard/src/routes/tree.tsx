@@ -8,6 +8,7 @@ import { UsersPage } from "../features/admin/components/UsersPage.tsx";
 import { AuditDetailPage } from "../features/audits-risks/components/AuditDetailPage.tsx";
 import { AuditsRisksPage } from "../features/audits-risks/components/AuditsRisksPage.tsx";
 import { RiskDetailPage } from "../features/audits-risks/components/RiskDetailPage.tsx";
+import { QuestionnairesPage } from "../features/questionnaires/components/QuestionnairesPage.tsx";
 import { QualityPage } from "../features/quality/components/QualityPage.tsx";
 import { CasesPage } from "../features/registry/components/CasesPage.tsx";
 import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
@@ -51,6 +52,10 @@ function Home() {
 }
 
 const results = createRoute({ ...view("/resultaten", () => <ResultsPage />), validateSearch: search.resultsSearch });
+const questionnaires = createRoute({
+  ...view("/vragenlijsten", () => <QuestionnairesPage />),
+  validateSearch: search.questionnairesSearch,
+});
 const cases = createRoute({ ...view("/casussen", (u) => <CasesPage user={u} />), validateSearch: search.casesSearch });
 const conferences = createRoute({
   ...view("/casusoverleg", (u) => <ConferencesPage user={u} />),
@@ -123,6 +128,7 @@ const moved = Object.entries(MOVED).map(([from, to]) =>
 const tree = root.addChildren([
   home,
   results,
+  questionnaires,
   cases,
   conferences,
   metrics,

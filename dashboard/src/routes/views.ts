@@ -10,6 +10,7 @@ import { allows, type Action, type Me, type Scope } from "../features/account/ap
 export interface View {
   path:
     | "/resultaten"
+    | "/vragenlijsten"
     | "/casussen"
     | "/casusoverleg"
     | "/kengetallen"
@@ -32,6 +33,8 @@ export const VIEWS: View[] = [
   // A municipality's own page: for the accounts that read reports for one municipality; it opens first.
   { path: "/gemeente", label: "nav.municipality", group: "reports", need: { action: "report:read", scope: "municipality" } },
   { path: "/resultaten", label: "nav.results", group: "survey", need: { action: "results:read" } },
+  // The library and editor are for those who may change questionnaires.
+  { path: "/vragenlijsten", label: "nav.questionnaires", group: "survey", need: { action: "questionnaires:write" } },
   { path: "/casussen", label: "nav.cases", group: "registry", need: { action: "registry:read" } },
   { path: "/casusoverleg", label: "nav.conferences", group: "registry", need: { action: "registry:read" } },
   { path: "/kengetallen", label: "nav.metrics", group: "registry", need: { action: "metrics:read" } },
