@@ -5,10 +5,11 @@
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
+import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...surveyOpsNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...surveyOpsEn },
 };
 
 export type Locale = keyof typeof messages;
