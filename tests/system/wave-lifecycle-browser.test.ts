@@ -203,7 +203,8 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
     expect(answered.text).toContain("Beste Contact 7,");
     const token = /\/s\/([a-z2-7]+)/.exec(answered.text ?? "")![1];
 
-    const partner = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    // At desktop width: on a phone SurveyJS folds a long rating scale into a dropdown.
+    const partner = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await step(partner, "answer", async () => {
       await partner.goto(`${app.base}/s/${token}`);
       const casus = partner.locator(".sd-question", { hasText: "De voorzitter leidde" });
