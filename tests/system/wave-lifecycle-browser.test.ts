@@ -276,7 +276,9 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
         await page.goto(`${app.base}${path}`);
         await settle(page);
         await page.screenshot({ path: `${ARTIFACTS}/wave-${name}-${width}.png`, fullPage: true });
+        await page.screenshot({ path: `${ARTIFACTS}/wave-${name}-${width}-top.png` });
         if (width !== 1440) continue;
+        if (name === "e-mail") await page.getByText("Berichten gaan via de ingestelde SMTP-server de deur uit").waitFor();
         if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
         const { violations } = await page.evaluate(() =>
           axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),

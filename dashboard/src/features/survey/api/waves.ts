@@ -2,6 +2,8 @@ import type { MessageKey } from "../../../../../i18n/messages.ts";
 import type { Item, OperationId, Reply } from "../../../shared/api/contract.ts";
 import { labelled } from "../../../shared/api/labels.ts";
 import { useReply } from "../../../shared/api/query.ts";
+import { useCan } from "../../account/api/session.ts";
+import { branchesOf, namer } from "../../registry/api/useReference.ts";
 
 /**
  * Survey operations: the waves (metingen), their fieldwork, contact lists and e-mail.
@@ -77,4 +79,15 @@ export function parseReminderDays(text: string): number[] | null {
     .filter(Boolean);
   const days = parts.map(Number);
   return days.every((d) => Number.isInteger(d) && d >= 1 && d <= 120) ? days : null;
+}
+
+/**
+ * Names for the municipality and branch ids the API sends. Read only by who may list the
+ * municipalities; others (admin) see the ids, which are readable words too.
+ */
+export function usePlaceNames() {
+  const may = useCan()("municipality:read");
+  const res = useReply("listMunicipalities", may ? "/municipalities" : null);
+  const list = res.data?.municipalities ?? [];
+  return { municipality: namer(list), branch: namer(branchesOf(list)) };
 }

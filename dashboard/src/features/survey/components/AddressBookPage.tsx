@@ -8,7 +8,7 @@ import { useFormat } from "../../../shared/format.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
 import { useCan } from "../../account/api/session.ts";
-import { CONTACT_READS, type Contact } from "../api/waves.ts";
+import { CONTACT_READS, usePlaceNames, type Contact } from "../api/waves.ts";
 import { ContactImport } from "./ContactImport.tsx";
 import { OpsNav } from "./OpsNav.tsx";
 
@@ -72,6 +72,7 @@ function ContactList({ contacts }: { contacts: Contact[] }) {
   const { error, busy, run } = useSubmit();
   const [done, setDone] = useState("");
   const [access, setAccess] = useState<Reply<"exportContact">>();
+  const place = usePlaceNames();
   if (!contacts.length) return <p className="empty">{t("contacts.none")}</p>;
   const act = (work: () => Promise<string | void>) => {
     setDone("");
@@ -109,9 +110,10 @@ function ContactList({ contacts }: { contacts: Contact[] }) {
                 <td>{c.name ?? "–"}</td>
                 <td>{c.organisation}</td>
                 <td>{t(`orgType.${c.organisationType}`)}</td>
-                <td>{c.municipalityId ?? "–"}</td>
+                <td>{place.municipality(c.municipalityId)}</td>
                 <td>{c.optedOut ? f.date(c.optedOutAt) : t("waves.no")}</td>
-                <td className="row-form">
+                <td>
+                  <div className="row-form">
                   <button
                     type="button"
                     className="small-button"
@@ -142,6 +144,7 @@ function ContactList({ contacts }: { contacts: Contact[] }) {
                     {t("contacts.erase")}
                     <span className="sr-only"> – {c.email}</span>
                   </button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { ChartFrame, ScrollBox, type Column } from "../../../shared/chart/ChartF
 import { Status } from "../../../shared/components/Status.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
+import { usePlaceNames } from "../api/waves.ts";
 
 type Fieldwork = Reply<"getWaveFieldwork">;
 type Day = Item<Fieldwork["days"]>;
@@ -27,6 +28,7 @@ export function FieldworkMonitor({ waveId }: { waveId: string }) {
   const { t } = useI18n();
   const f = useFormat();
   const res = useReply("getWaveFieldwork", `/waves/${waveId}/fieldwork`);
+  const place = usePlaceNames();
   const fw = res.data;
   if (!fw) return <Status loading={res.loading} error={res.error} />;
   const { current, previous } = fw.sameDay;
@@ -36,7 +38,7 @@ export function FieldworkMonitor({ waveId }: { waveId: string }) {
   ];
   const rows = fw.days.map((d) => ({ ...d, label: f.date(d.date), ...d.cumulative }));
   return (
-    <section aria-labelledby="fieldwork-title" className="card stack">
+    <section aria-labelledby="fieldwork-title" className="card stack wide">
       <h2 id="fieldwork-title">
         {t("fieldwork.title")} <span className="muted small">{t("fieldwork.day", { day: fw.fieldworkDay })}</span>
       </h2>
@@ -100,7 +102,7 @@ export function FieldworkMonitor({ waveId }: { waveId: string }) {
         </ResponsiveContainer>
       </ChartFrame>
       <GroupTable title={t("fieldwork.byType")} groups={fw.groups.organisationType} name={(g) => orgTypeName(t, g)} />
-      <GroupTable title={t("fieldwork.byBranch")} groups={fw.groups.branch} name={(g) => g} />
+      <GroupTable title={t("fieldwork.byBranch")} groups={fw.groups.branch} name={place.branch} />
     </section>
   );
 }

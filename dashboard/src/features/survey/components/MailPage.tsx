@@ -18,8 +18,8 @@ export function MailPage() {
     <section aria-labelledby="mail-title" className="stack">
       <h1 id="mail-title">{t("mail.title")}</h1>
       <OpsNav current="mail" />
-      <Outbox />
       <Templates />
+      <Outbox />
     </section>
   );
 }
@@ -66,11 +66,12 @@ function TemplateForm({ template }: { template: MailTemplate }) {
     });
   }
   return (
-    <section aria-labelledby={`${id}-title`} className="card">
-      <h3 id={`${id}-title`}>
+    // Folded: the outbox below is what staff look at most; a template is opened to edit it.
+    <details className="card">
+      <summary id={`${id}-title`}>
         {t(template.kind === "invitation" ? "mail.kind.invitation" : "mail.kind.reminder")}{" "}
         <span className="muted small">({template.custom ? t("mail.custom") : t("mail.default")})</span>
-      </h3>
+      </summary>
       <form onSubmit={submit}>
         <label htmlFor={`${id}-subject`}>{t("mail.subject")}</label>
         <input id={`${id}-subject`} name="subject" required minLength={3} maxLength={200} defaultValue={template.subject} />
@@ -86,7 +87,7 @@ function TemplateForm({ template }: { template: MailTemplate }) {
           {done}
         </p>
       )}
-    </section>
+    </details>
   );
 }
 

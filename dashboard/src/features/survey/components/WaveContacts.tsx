@@ -23,16 +23,45 @@ export function WaveContacts({ wave }: { wave: WaveDetail }) {
   const manage = can("fieldwork:manage");
   const closed = wave.status === "gesloten";
   return (
-    <section aria-labelledby="wave-contacts" className="card stack">
+    <section aria-labelledby="wave-contacts" className="card stack wide">
       <h2 id="wave-contacts">{t("waveContacts.title")}</h2>
       {manage && !closed && <SendMail wave={wave} />}
       {!closed && <ContactImport waveId={wave.id} />}
+      {list.data && <MailTally contacts={list.data.contacts} optedOut={optedOut} />}
       {list.data ? (
         <ContactTable wave={wave} contacts={list.data.contacts} optedOut={optedOut} mayResend={manage && !closed} />
       ) : (
         <Status loading={list.loading} error={list.error} />
       )}
     </section>
+  );
+}
+
+/** Per contact the state of their latest message: how many were sent, rejected, bounced, opted out. */
+function MailTally({ contacts, optedOut }: { contacts: WaveContact[]; optedOut: Set<string> }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  if (!contacts.length) return null;
+  const latest = contacts.map((c) => c.messages.at(-1)?.status);
+  const count = (status: string) => latest.filter((s) => s === status).length;
+  const cells = [
+    { label: t("waves.invited"), n: contacts.length },
+    { label: t("mailStatus.pending"), n: count("pending") + count("sending") },
+    { label: t("mailStatus.sent"), n: count("sent") },
+    { label: t("mailStatus.rejected"), n: count("rejected") + count("failed") },
+    { label: t("mailStatus.bounced"), n: count("bounced") },
+    { label: t("mailStatus.optedOut"), n: contacts.filter((c) => c.contactId && optedOut.has(c.contactId)).length },
+    { label: t("waveContacts.submitted"), n: contacts.filter((c) => c.submitted).length },
+  ];
+  return (
+    <dl className="kpis">
+      {cells.map((c) => (
+        <div key={c.label}>
+          <dt>{c.label}</dt>
+          <dd>{f.number(c.n)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -129,7 +158,6 @@ function ContactTable({
               <th scope="col">{t("contacts.organisation")}</th>
               <th scope="col">{t("contacts.name")}</th>
               <th scope="col">{t("contacts.email")}</th>
-              <th scope="col">{t("contacts.type")}</th>
               <th scope="col">{t("waveContacts.mail")}</th>
               <th scope="col">{t("waveContacts.opened")}</th>
               <th scope="col">{t("waveContacts.submitted")}</th>
@@ -147,7 +175,6 @@ function ContactTable({
                 <th scope="row">{c.organisation}</th>
                 <td>{c.name ?? "–"}</td>
                 <td>{c.email ?? "–"}</td>
-                <td>{t(`orgType.${c.organisationType}`)}</td>
                 <td>
                   {c.messages.length ? (
                     <ul className="plain">

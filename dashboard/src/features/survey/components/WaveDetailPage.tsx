@@ -67,10 +67,11 @@ export function WaveDetailPage({ waveId }: { waveId: string }) {
       {wave.status === "open" && <p className="hint">{t("wave.running", { date: f.date(wave.closesAt) })}</p>}
       {manage && <StatusActions wave={wave} />}
       {can("fieldwork:read") && <FieldworkMonitor waveId={wave.id} />}
-      {can("contacts:manage") && <WaveContacts wave={wave} />}
       {manage && <Settings wave={wave} />}
       {manage && wave.anonymous && <OpenLink wave={wave} />}
       {can("responses:export") && <RawExport wave={wave} />}
+      {/* Last: with hundreds of partners the contact list is by far the longest part. */}
+      {can("contacts:manage") && <WaveContacts wave={wave} />}
     </section>
   );
 }

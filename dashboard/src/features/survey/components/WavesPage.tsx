@@ -114,7 +114,7 @@ function NewWave() {
     <section aria-labelledby="new-wave" className="card">
       <h2 id="new-wave">{t("waves.create")}</h2>
       <p className="hint">{t("waves.createHelp")}</p>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} className="inline-form">
         {mayNew && can("fieldwork:manage") && (
           <fieldset className="checks">
             <legend>{t("waves.from")}</legend>
