@@ -22,7 +22,8 @@ export const surveyOpsNl = {
   "waves.status.gepauzeerd": "gepauzeerd",
   "waves.status.gesloten": "gesloten",
   "waves.create": "Nieuwe meting",
-  "waves.createHelp": "Kies een vragenlijst en een versie, of kopieer een eerdere meting met haar vragenlijst, instellingen en contactlijst.",
+  "waves.createHelp":
+    "Kies een vragenlijst en een versie, of kopieer een eerdere meting met haar vragenlijst, instellingen en contactlijst.",
   "waves.from": "Op basis van",
   "waves.fromVersion": "een vragenlijstversie",
   "waves.fromCopy": "een kopie van een eerdere meting",
@@ -108,7 +109,8 @@ export const surveyOpsNl = {
   "contacts.clearOptOut": "Afmelding opheffen",
   "contacts.export": "Inzage (AVG art. 15)",
   "contacts.erase": "Wissen (AVG art. 17)",
-  "contacts.confirmErase": "{email} wissen? Het contact en de naam en het adres in alle uitnodigingen en berichten verdwijnen. Dit kan niet ongedaan worden gemaakt.",
+  "contacts.confirmErase":
+    "{email} wissen? Het contact en de naam en het adres in alle uitnodigingen en berichten verdwijnen. Dit kan niet ongedaan worden gemaakt.",
   "contacts.erased": "Gewist; {n} uitnodigingen geanonimiseerd.",
   "contacts.none": "Geen contacten gevonden.",
   "contacts.exportTitle": "Vastgelegd over {email}",
@@ -118,12 +120,14 @@ export const surveyOpsNl = {
   "contacts.eraseExpired": "Bewaartermijn nu toepassen",
   "contacts.eraseExpiredDone": "Bewaartermijn toegepast: {n} meting(en) gewist.",
   "import.title": "Contactlijst importeren",
-  "import.help": "CSV of XLSX met de kolommen organisatie, type, gemeente, vestiging, e-mail, naam (en eventueel opt-out). Eén foute regel: er wordt niets geïmporteerd. Dubbele e-mailadressen worden samengevoegd.",
+  "import.help":
+    "CSV of XLSX met de kolommen organisatie, type, gemeente, vestiging, e-mail, naam (en eventueel opt-out). Eén foute regel: er wordt niets geïmporteerd. Dubbele e-mailadressen worden samengevoegd.",
   "import.file": "Bestand (CSV of XLSX)",
   "import.paste": "Of plak de CSV hier",
   "import.submit": "Importeren",
   "import.empty": "Kies een bestand of plak een lijst.",
-  "import.done": "{rows} regels gelezen: {merged} dubbele e-mailadressen samengevoegd, {created} nieuw in het adresboek, {updated} bijgewerkt, {added} op de contactlijst gezet, {already} stonden er al op, {optedOut} afgemeld.",
+  "import.done":
+    "{rows} regels gelezen: {merged} dubbele e-mailadressen samengevoegd, {created} nieuw in het adresboek, {updated} bijgewerkt, {added} op de contactlijst gezet, {already} stonden er al op, {optedOut} afgemeld.",
   "import.failed": "Niets geïmporteerd. Verbeter deze regels en probeer het opnieuw:",
   "import.line": "Regel {line}, kolom {column}: {message}",
   "waveContacts.title": "Contactlijst van deze meting",
@@ -147,7 +151,8 @@ export const surveyOpsNl = {
   "mailKind.invitation": "uitnodiging",
   "mailKind.reminder": "herinnering {round}",
   "send.title": "Uitnodigen en herinneren",
-  "send.help": "Uitnodigingen gaan naar iedereen op de contactlijst die er nog geen kreeg; herinneringen alleen naar wie nog niet instuurde. Afgemelde contacten krijgen niets.",
+  "send.help":
+    "Uitnodigingen gaan naar iedereen op de contactlijst die er nog geen kreeg; herinneringen alleen naar wie nog niet instuurde. Afgemelde contacten krijgen niets.",
   "send.invite": "Uitnodigingen versturen",
   "send.remind": "Nu herinneren",
   "send.queued": "{queued} uitnodigingen klaargezet ({already} stonden al klaar).",
@@ -164,7 +169,8 @@ export const surveyOpsNl = {
   "mail.save": "Sjabloon opslaan",
   "mail.saved": "Sjabloon opgeslagen.",
   "mail.outbox": "Uitgaande mail",
-  "mail.noSmtp": "Er is geen SMTP-server ingesteld (SMTP_URL): berichten worden niet verstuurd maar blijven hier staan. U kunt ze zelf versturen.",
+  "mail.noSmtp":
+    "Er is geen SMTP-server ingesteld (SMTP_URL): berichten worden niet verstuurd maar blijven hier staan. U kunt ze zelf versturen.",
   "mail.smtp": "Berichten gaan via de ingestelde SMTP-server de deur uit; hieronder hun status.",
   "mail.filterWave": "Meting",
   "mail.filterStatus": "Status",
@@ -288,7 +294,8 @@ export const surveyOpsEn: Record<SurveyOpsKey, string> = {
   "contacts.clearOptOut": "Cancel opt-out",
   "contacts.export": "Access (GDPR art. 15)",
   "contacts.erase": "Erase (GDPR art. 17)",
-  "contacts.confirmErase": "Erase {email}? The contact, and the name and address in every invitation and message, will be gone. This cannot be undone.",
+  "contacts.confirmErase":
+    "Erase {email}? The contact, and the name and address in every invitation and message, will be gone. This cannot be undone.",
   "contacts.erased": "Erased; {n} invitations anonymised.",
   "contacts.none": "No contacts found.",
   "contacts.exportTitle": "Recorded about {email}",
@@ -298,12 +305,14 @@ export const surveyOpsEn: Record<SurveyOpsKey, string> = {
   "contacts.eraseExpired": "Apply the retention term now",
   "contacts.eraseExpiredDone": "Retention term applied: {n} wave(s) erased.",
   "import.title": "Import contact list",
-  "import.help": "CSV or XLSX with the columns organisation, type, municipality, branch, e-mail, name (and optionally opt-out). One wrong line: nothing is imported. Duplicate e-mail addresses are merged.",
+  "import.help":
+    "CSV or XLSX with the columns organisation, type, municipality, branch, e-mail, name (and optionally opt-out). One wrong line: nothing is imported. Duplicate e-mail addresses are merged.",
   "import.file": "File (CSV or XLSX)",
   "import.paste": "Or paste the CSV here",
   "import.submit": "Import",
   "import.empty": "Choose a file or paste a list.",
-  "import.done": "{rows} lines read: {merged} duplicate e-mail addresses merged, {created} new in the address book, {updated} updated, {added} added to the contact list, {already} were on it already, {optedOut} opted out.",
+  "import.done":
+    "{rows} lines read: {merged} duplicate e-mail addresses merged, {created} new in the address book, {updated} updated, {added} added to the contact list, {already} were on it already, {optedOut} opted out.",
   "import.failed": "Nothing imported. Correct these lines and try again:",
   "import.line": "Line {line}, column {column}: {message}",
   "waveContacts.title": "Contact list of this wave",
@@ -327,7 +336,8 @@ export const surveyOpsEn: Record<SurveyOpsKey, string> = {
   "mailKind.invitation": "invitation",
   "mailKind.reminder": "reminder {round}",
   "send.title": "Invite and remind",
-  "send.help": "Invitations go to everyone on the contact list who has not had one; reminders only to those who have not submitted. Opted-out contacts get nothing.",
+  "send.help":
+    "Invitations go to everyone on the contact list who has not had one; reminders only to those who have not submitted. Opted-out contacts get nothing.",
   "send.invite": "Send invitations",
   "send.remind": "Remind now",
   "send.queued": "{queued} invitations queued ({already} were queued already).",

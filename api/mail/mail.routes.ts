@@ -131,7 +131,12 @@ export const listOutbox = defineRoute({
   responses: {
     200: {
       description: "Berichten",
-      ...json(z.object({ messages: z.array(OutboxMessageSchema), smtp: z.boolean().openapi({ description: "Berichten gaan via SMTP de deur uit" }) })),
+      ...json(
+        z.object({
+          messages: z.array(OutboxMessageSchema),
+          smtp: z.boolean().openapi({ description: "Berichten gaan via SMTP de deur uit" }),
+        }),
+      ),
     },
     ...errorResponses(400),
   },

@@ -5,7 +5,15 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { strFromU8, unzipSync } from "fflate";
 import { and, eq } from "drizzle-orm";
-import { ARTIFACTS, browserUnavailable, downloadBytes, launchBrowser, SETTLE_MS, serveTestApp, type TestServer } from "../helpers/browser.ts";
+import {
+  ARTIFACTS,
+  browserUnavailable,
+  downloadBytes,
+  launchBrowser,
+  SETTLE_MS,
+  serveTestApp,
+  type TestServer,
+} from "../helpers/browser.ts";
 import { startSurveyMail } from "../../scripts/mail/invitation-mailer.ts";
 import { mixPool } from "../../api/respond/pool.service.ts";
 import { auditLog } from "../../db/schema.ts";
@@ -71,7 +79,8 @@ const partnerCsv = () =>
     "organisatie;type;gemeente;vestiging;e-mail;naam",
     ...Array.from(
       { length: PARTNERS },
-      (_, i) => `Partner ${i + 1};${TYPES[i % TYPES.length]};${MUNICIPALITIES[i % MUNICIPALITIES.length]};;${address(i + 1)};Contact ${i + 1}`,
+      (_, i) =>
+        `Partner ${i + 1};${TYPES[i % TYPES.length]};${MUNICIPALITIES[i % MUNICIPALITIES.length]};;${address(i + 1)};Contact ${i + 1}`,
     ),
     `Partner 1;gemeente;Alkmaar;;PARTNER1@keten.test;`,
   ].join("\n");
@@ -177,7 +186,10 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
       const bad = partnerCsv().replace("Partner 3;zorg", "Partner 3;bakkerij");
       await page.getByLabel("Of plak de CSV hier").fill(bad);
       await page.getByRole("button", { name: "Importeren" }).click();
-      await page.getByRole("alert").getByText(/Regel 4, kolom type: Onbekend type 'bakkerij'/).waitFor();
+      await page
+        .getByRole("alert")
+        .getByText(/Regel 4, kolom type: Onbekend type 'bakkerij'/)
+        .waitFor();
       expect((await (await app.request("/api/contacts")).json()).contacts).toHaveLength(0);
 
       await page.getByLabel("Of plak de CSV hier").fill(partnerCsv());
@@ -211,11 +223,7 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
       await partner.locator(".sd-question", { hasText: "casusoverleg?" }).getByText("Ja", { exact: true }).click();
       await casus.waitFor(); // shown only after "ja"
       await casus.locator('label.sd-rating__item:has(input[value="4"])').first().click();
-      await partner
-        .locator(".sd-question", { hasText: "De samenwerking" })
-        .locator('label:has(input[value="nvt"])')
-        .first()
-        .click();
+      await partner.locator(".sd-question", { hasText: "De samenwerking" }).locator('label:has(input[value="nvt"])').first().click();
       await partner.locator(".sd-navigation__complete-btn:visible").first().click();
       await partner.getByRole("heading", { name: "Hartelijk dank!" }).waitFor({ timeout: SETTLE_MS });
     });
@@ -249,7 +257,10 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
       await mixPool(app.db, app.clock.now);
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV (ZIP)" }).click()]);
       const files = unzipSync(new Uint8Array(await downloadBytes(download)));
-      const answers = strFromU8(files["antwoorden.csv"]).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+      const answers = strFromU8(files["antwoorden.csv"])
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/);
       expect(answers).toHaveLength(2); // heading and the one answer
       const [head, row] = answers.map((l) => l.split(";"));
       const cell = (name: string) => row[head.indexOf(name)];

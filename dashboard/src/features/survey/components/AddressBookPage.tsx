@@ -74,7 +74,7 @@ function ContactList({ contacts }: { contacts: Contact[] }) {
   const [access, setAccess] = useState<Reply<"exportContact">>();
   const place = usePlaceNames();
   if (!contacts.length) return <p className="empty">{t("contacts.none")}</p>;
-  const act = (work: () => Promise<string | void>) => {
+  const act = (work: () => Promise<string | undefined>) => {
     setDone("");
     void run(async () => setDone((await work()) ?? ""));
   };
@@ -114,36 +114,41 @@ function ContactList({ contacts }: { contacts: Contact[] }) {
                 <td>{c.optedOut ? f.date(c.optedOutAt) : t("waves.no")}</td>
                 <td>
                   <div className="row-form">
-                  <button
-                    type="button"
-                    className="small-button"
-                    disabled={busy}
-                    onClick={() => act(() => update.send(`/contacts/${c.id}`, { optedOut: !c.optedOut }).then(() => undefined))}
-                  >
-                    {c.optedOut ? t("contacts.clearOptOut") : t("contacts.setOptOut")}
-                    <span className="sr-only"> – {c.email}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="small-button"
-                    disabled={busy}
-                    onClick={() => act(async () => setAccess(await fetchReply("exportContact", `/contacts/${c.id}/export`)))}
-                  >
-                    {t("contacts.export")}
-                    <span className="sr-only"> – {c.email}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="small-button"
-                    disabled={busy}
-                    onClick={() => {
-                      if (!confirm(t("contacts.confirmErase", { email: c.email }))) return;
-                      act(async () => t("contacts.erased", { n: (await erase.send(`/contacts/${c.id}`)).invitations }));
-                    }}
-                  >
-                    {t("contacts.erase")}
-                    <span className="sr-only"> – {c.email}</span>
-                  </button>
+                    <button
+                      type="button"
+                      className="small-button"
+                      disabled={busy}
+                      onClick={() => act(() => update.send(`/contacts/${c.id}`, { optedOut: !c.optedOut }).then(() => undefined))}
+                    >
+                      {c.optedOut ? t("contacts.clearOptOut") : t("contacts.setOptOut")}
+                      <span className="sr-only"> – {c.email}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="small-button"
+                      disabled={busy}
+                      onClick={() =>
+                        act(async () => {
+                          setAccess(await fetchReply("exportContact", `/contacts/${c.id}/export`));
+                          return undefined;
+                        })
+                      }
+                    >
+                      {t("contacts.export")}
+                      <span className="sr-only"> – {c.email}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="small-button"
+                      disabled={busy}
+                      onClick={() => {
+                        if (!confirm(t("contacts.confirmErase", { email: c.email }))) return;
+                        act(async () => t("contacts.erased", { n: (await erase.send(`/contacts/${c.id}`)).invitations }));
+                      }}
+                    >
+                      {t("contacts.erase")}
+                      <span className="sr-only"> – {c.email}</span>
+                    </button>
                   </div>
                 </td>
               </tr>

@@ -138,7 +138,9 @@ function ContactTable({
     setDone("");
     void run(async () => {
       const r = await resend.send(`/waves/${wave.id}/invitations/${c.invitationId}/resend`);
-      setDone(`${t("waveContacts.resent", { organisation: c.organisation, url: r.url })}${r.queued ? ` ${t("waveContacts.resentQueued")}` : ""}`);
+      setDone(
+        `${t("waveContacts.resent", { organisation: c.organisation, url: r.url })}${r.queued ? ` ${t("waveContacts.resentQueued")}` : ""}`,
+      );
     });
   }
   const caption = `${t("waveContacts.title")} (${t("waveContacts.count", { n: f.number(contacts.length) })})`;

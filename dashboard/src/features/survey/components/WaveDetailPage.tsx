@@ -82,7 +82,8 @@ function StatusActions({ wave }: { wave: WaveDetail }) {
   const change = useSend("changeWaveStatus", "POST", WAVE_READS);
   const { error, busy, run } = useSubmit();
   const [done, setDone] = useState("");
-  const [until, setUntil] = useState(() => addDays(wave.closesAt.slice(0, 10) > today() ? wave.closesAt.slice(0, 10) : today(), 7));
+  // A week after the current closing date, or after today when that has passed (ISO days sort as text).
+  const [until, setUntil] = useState(() => addDays([wave.closesAt.slice(0, 10), today()].sort()[1], 7));
   const actions = ACTIONS_FROM[wave.status];
 
   function act(action: StatusAction) {
