@@ -83,7 +83,8 @@ function NewWave() {
   const [key, setKey] = useState("");
   const library = questionnaires.data?.questionnaires ?? [];
   const chosen = library.find((q) => q.key === key) ?? library[0];
-  const latest = waves.list[0];
+  // The wave to copy is nearly always the most recent one: newest first.
+  const newestFirst = [...waves.list].sort((a, b) => b.opensAt.localeCompare(a.opensAt));
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -166,8 +167,8 @@ function NewWave() {
         ) : (
           <>
             <label htmlFor="nw-copy">{t("waves.copyOf")}</label>
-            <select id="nw-copy" name="copyOf" defaultValue={latest?.id}>
-              {waves.list.map((w) => (
+            <select id="nw-copy" name="copyOf">
+              {newestFirst.map((w) => (
                 <option key={w.id} value={w.id}>
                   {w.name}
                 </option>
