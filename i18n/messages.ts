@@ -7,10 +7,11 @@ import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
+import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...questionnairesNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...questionnairesEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...questionnairesNl, ...surveyOpsNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...questionnairesEn, ...surveyOpsEn },
 };
 
 export type Locale = keyof typeof messages;

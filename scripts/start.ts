@@ -92,9 +92,9 @@ const mixer = startPoolMixer(database.db, now, poolMinBatch);
 await mixer.first;
 
 // Survey invitations and reminders: scheduled reminders, SMTP delivery (with SMTP_URL), contact-data erasure.
-startSurveyMail(database.db, publicUrl, now);
+const surveyMail = startSurveyMail(database.db, publicUrl, now);
 
-const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch });
+const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch, smtp: surveyMail.smtp });
 const server = await listen(app, port, host);
 void retention();
 

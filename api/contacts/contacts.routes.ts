@@ -47,6 +47,7 @@ export const ImportSchema = z
 export const ImportResultSchema = z
   .object({
     rows: z.number().int(),
+    merged: z.number().int().openapi({ description: "Regels met een e-mailadres dat eerder in de lijst stond, samengevoegd" }),
     created: z.number().int(),
     updated: z.number().int(),
     optedOut: z.number().int(),

@@ -68,7 +68,7 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
   if (wave && waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed", "Deze meting is gesloten.");
   const table = decode(input);
   const places = { municipalities: await db.select().from(municipalities), branches: await db.select().from(branches) };
-  const { contacts: rows, errors } = readContactRows(table, places);
+  const { contacts: rows, errors, merged } = readContactRows(table, places);
   if (errors.length) {
     throw new ApiError(
       400,
@@ -146,6 +146,7 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
     }
     const summary = {
       rows: rows.length,
+      merged,
       created: rows.length - before.length,
       updated: before.length,
       optedOut: saved.length - reachable.length,

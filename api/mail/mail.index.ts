@@ -39,7 +39,9 @@ export const mailRouter = createRouter()
     const p = c.req.valid("param");
     return c.json(await outbox.resendLink(db, p.waveId, p.invitationId, config.publicUrl, config.now(), actorOf(c)), 200);
   })
-  .openapi(routes.listOutbox, async (c) => c.json({ messages: await outbox.listOutbox(c.var.deps.db, c.req.valid("query")) }, 200))
+  .openapi(routes.listOutbox, async (c) =>
+    c.json({ messages: await outbox.listOutbox(c.var.deps.db, c.req.valid("query")), smtp: c.var.deps.config.smtp === true }, 200),
+  )
   .openapi(routes.recordBounce, async (c) =>
     c.json(await outbox.recordBounce(c.var.deps.db, c.req.valid("json"), c.var.deps.config.now(), actorOf(c)), 200),
   )

@@ -128,7 +128,18 @@ export const listOutbox = defineRoute({
       status: z.enum(["pending", "sending", "sent", "rejected", "bounced", "failed", "cancelled"]).optional(),
     }),
   },
-  responses: { 200: { description: "Berichten", ...json(z.object({ messages: z.array(OutboxMessageSchema) })) }, ...errorResponses(400) },
+  responses: {
+    200: {
+      description: "Berichten",
+      ...json(
+        z.object({
+          messages: z.array(OutboxMessageSchema),
+          smtp: z.boolean().openapi({ description: "Berichten gaan via SMTP de deur uit" }),
+        }),
+      ),
+    },
+    ...errorResponses(400),
+  },
 });
 
 export const recordBounce = defineRoute({

@@ -41,7 +41,7 @@ export function startSurveyMail(db: Db, publicUrl: string, now: () => Date, env:
       .catch((e) => console.error("wissen contactgegevens mislukt", e));
   void tick();
   void erase();
-  setInterval(tick, 60_000).unref();
-  setInterval(erase, 24 * 3600_000).unref();
-  return { smtp: !!mail, tick };
+  const timers = [setInterval(tick, 60_000), setInterval(erase, 24 * 3600_000)];
+  for (const timer of timers) timer.unref();
+  return { smtp: !!mail, tick, stop: () => timers.forEach(clearInterval) };
 }

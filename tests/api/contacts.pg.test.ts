@@ -48,7 +48,7 @@ describe("contact import", () => {
     ].join("\r\n");
     const res = await importCsv(csv, t.wave.id);
     expect(res.status).toBe(200);
-    expect(await body(res)).toEqual({ rows: 3, created: 3, updated: 0, optedOut: 1, addedToWave: 2, alreadyInWave: 0 });
+    expect(await body(res)).toEqual({ rows: 3, merged: 1, created: 3, updated: 0, optedOut: 1, addedToWave: 2, alreadyInWave: 0 });
     const book = await body<{
       contacts: { email: string; name: string; organisation: string; optedOut: boolean; municipalityId: string }[];
     }>(await t.request("/api/contacts"));

@@ -3,6 +3,7 @@ import { inject } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { createNodeApp, frontEndsBuilt, listen } from "../../api/server.node.ts";
 import { testApp } from "./app.ts";
+import type { AppConfig } from "../../api/lib/context.ts";
 import { COMPLETE } from "./answers.ts";
 import { CHROMIUM } from "./chromium.ts";
 import { TEST_PASSWORDS } from "./passwords.ts";
@@ -39,11 +40,11 @@ export function launchBrowser(): Promise<Browser> {
  * The test app behind a real HTTP server that also serves the built front ends. It runs
  * on the real clock, because the browser judges cookie expiry by its own.
  */
-export async function serveTestApp() {
+export async function serveTestApp(config: Partial<AppConfig> = {}) {
   ensureFrontEnds();
   const t = await testApp({ now: new Date() });
   const server = await listen(
-    createNodeApp(t.db, { publicUrl: "http://127.0.0.1", now: () => t.clock.now, version: "test" }, undefined, TEST_PASSWORDS),
+    createNodeApp(t.db, { publicUrl: "http://127.0.0.1", now: () => t.clock.now, version: "test", ...config }, undefined, TEST_PASSWORDS),
     0,
   );
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -21,6 +21,7 @@ const SHOTS = `${ARTIFACTS}/roles`;
 /** Every view's nav label and its path. */
 const VIEW = {
   results: "Klanttevredenheid",
+  metingen: "Metingen",
   casussen: "Casussen",
   casusoverleg: "Casusoverleg",
   kengetallen: "Kengetallen",
@@ -46,9 +47,10 @@ const pathOf = (v: View) => MOVED[v] ?? `/${v}`;
 
 /** What each role is meant to see, in menu order (the API refuses the rest; the menu should not offer dead ends). */
 const SEES: Record<string, View[]> = {
-  admin: ["users", "audit", "account"],
+  admin: ["metingen", "users", "audit", "account"],
   kwaliteit: [
     "results",
+    "metingen",
     "casussen",
     "casusoverleg",
     "kengetallen",
@@ -62,6 +64,7 @@ const SEES: Record<string, View[]> = {
   ],
   management: [
     "results",
+    "metingen",
     "casussen",
     "casusoverleg",
     "kengetallen",

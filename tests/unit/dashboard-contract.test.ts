@@ -63,9 +63,10 @@ describe("the dashboard's typed contract", () => {
 describe("the dashboard's views follow the allowed actions from /api/auth/me", () => {
   // The menus each role had when the dashboard kept role lists of its own; the permission table must give the same.
   const MENU: Record<string, string[]> = {
-    admin: ["/vragenlijsten", "/gebruikers", "/audittrail", "/account"],
+    admin: ["/metingen", "/vragenlijsten", "/gebruikers", "/audittrail", "/account"],
     kwaliteit: [
       "/resultaten",
+      "/metingen",
       "/vragenlijsten",
       "/casussen",
       "/casusoverleg",
@@ -80,6 +81,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
     ],
     management: [
       "/resultaten",
+      "/metingen",
       "/casussen",
       "/casusoverleg",
       "/kengetallen",

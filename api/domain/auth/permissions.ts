@@ -8,7 +8,8 @@ import type { Role } from "../../../db/schema.ts";
 export type Scope = "all" | "municipality" | "branch";
 
 export const PERMISSIONS = {
-  "waves:read": { kwaliteit: "all", management: "all", auditor: "all" },
+  // admin runs waves alongside kwaliteit (fieldwork:manage), so it must be able to list and open them.
+  "waves:read": { admin: "all", kwaliteit: "all", management: "all", auditor: "all" },
   "waves:create": { kwaliteit: "all", management: "all" },
   "invitations:create": { kwaliteit: "all", management: "all" },
   "results:read": { kwaliteit: "all", management: "all", auditor: "all" },

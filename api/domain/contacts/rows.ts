@@ -66,7 +66,7 @@ function match(places: Place[], value: string) {
 export function readContactRows(table: string[][], places: { municipalities: Place[]; branches: Place[] }) {
   const errors: RowError[] = [];
   const headerIndex = table.findIndex((r) => r.some((c) => c.trim()));
-  if (headerIndex < 0) return { contacts: [], errors: [{ line: 1, column: "-", message: "De lijst is leeg." }] };
+  if (headerIndex < 0) return { contacts: [], errors: [{ line: 1, column: "-", message: "De lijst is leeg." }], merged: 0 };
   const header = table[headerIndex].map(norm);
   const col = {} as Record<keyof typeof HEADINGS, number>;
   for (const [key, names] of Object.entries(HEADINGS) as [keyof typeof HEADINGS, string[]][]) {
@@ -76,8 +76,9 @@ export function readContactRows(table: string[][], places: { municipalities: Pla
     if (col[key] < 0)
       errors.push({ line: headerIndex + 1, column: HEADINGS[key][0], message: `Kolom '${HEADINGS[key][0]}' ontbreekt in de kopregel.` });
   }
-  if (errors.length) return { contacts: [], errors };
+  if (errors.length) return { contacts: [], errors, merged: 0 };
   const byEmail = new Map<string, ContactRow>();
+  let merged = 0;
   for (let i = headerIndex + 1; i < table.length; i++) {
     const cells = table[i];
     if (!cells || cells.every((c) => !c.trim())) continue;
@@ -126,6 +127,7 @@ export function readContactRows(table: string[][], places: { municipalities: Pla
       optedOut: YES.has(flag),
     };
     const earlier = byEmail.get(address);
+    if (earlier) merged++;
     // Same address twice: one contact; later non-empty cells win, an opt-out anywhere counts.
     byEmail.set(
       address,
@@ -142,5 +144,5 @@ export function readContactRows(table: string[][], places: { municipalities: Pla
         : row,
     );
   }
-  return { contacts: errors.length ? [] : [...byEmail.values()], errors };
+  return { contacts: errors.length ? [] : [...byEmail.values()], errors, merged };
 }

@@ -17,6 +17,10 @@ import { RendementPage } from "../features/registry/components/RendementPage.tsx
 import { MunicipalityPage } from "../features/reports/components/MunicipalityPage.tsx";
 import { ReportsPage } from "../features/reports/components/ReportsPage.tsx";
 import { ResultsPage } from "../features/results/components/ResultsPage.tsx";
+import { AddressBookPage } from "../features/survey/components/AddressBookPage.tsx";
+import { MailPage } from "../features/survey/components/MailPage.tsx";
+import { WaveDetailPage } from "../features/survey/components/WaveDetailPage.tsx";
+import { WavesPage } from "../features/survey/components/WavesPage.tsx";
 import { ManagementReviewsPage } from "../features/reviews/components/ManagementReviewsPage.tsx";
 import type { User } from "../features/account/api/session.ts";
 import { Shell } from "./Shell.tsx";
@@ -52,6 +56,27 @@ function Home() {
 }
 
 const results = createRoute({ ...view("/resultaten", () => <ResultsPage />), validateSearch: search.resultsSearch });
+const waves = createRoute(view("/metingen", () => <Outlet />));
+const waveList = createRoute({
+  getParentRoute: () => waves,
+  path: "/",
+  component: () => <Guarded path="/metingen">{() => <WavesPage />}</Guarded>,
+});
+const addressBook = createRoute({
+  getParentRoute: () => waves,
+  path: "adresboek",
+  component: () => <Guarded path="/metingen">{() => <AddressBookPage />}</Guarded>,
+});
+const outbox = createRoute({
+  getParentRoute: () => waves,
+  path: "uitgaande-mail",
+  component: () => <Guarded path="/metingen">{() => <MailPage />}</Guarded>,
+});
+const wave = createRoute({ getParentRoute: () => waves, path: "$waveId", component: WaveRoute });
+function WaveRoute() {
+  const { waveId } = wave.useParams();
+  return <Guarded path="/metingen">{() => <WaveDetailPage waveId={waveId} />}</Guarded>;
+}
 const questionnaires = createRoute({
   ...view("/vragenlijsten", () => <QuestionnairesPage />),
   validateSearch: search.questionnairesSearch,
@@ -128,6 +153,7 @@ const moved = Object.entries(MOVED).map(([from, to]) =>
 const tree = root.addChildren([
   home,
   results,
+  waves.addChildren([waveList, addressBook, outbox, wave]),
   questionnaires,
   cases,
   conferences,

@@ -10,6 +10,7 @@ import { allows, type Action, type Me, type Scope } from "../features/account/ap
 export interface View {
   path:
     | "/resultaten"
+    | "/metingen"
     | "/vragenlijsten"
     | "/casussen"
     | "/casusoverleg"
@@ -33,6 +34,8 @@ export const VIEWS: View[] = [
   // A municipality's own page: for the accounts that read reports for one municipality; it opens first.
   { path: "/gemeente", label: "nav.municipality", group: "reports", need: { action: "report:read", scope: "municipality" } },
   { path: "/resultaten", label: "nav.results", group: "survey", need: { action: "results:read" } },
+  // Running a wave: kwaliteit and admin change it (buttons by action), management follows the fieldwork.
+  { path: "/metingen", label: "nav.waves", group: "survey", need: { action: "fieldwork:read" } },
   // The library and editor are for those who may change questionnaires.
   { path: "/vragenlijsten", label: "nav.questionnaires", group: "survey", need: { action: "questionnaires:write" } },
   { path: "/casussen", label: "nav.cases", group: "registry", need: { action: "registry:read" } },

@@ -54,7 +54,7 @@ export type Routes = { [K in keyof Modules as Modules[K] extends RouteLike ? K :
 export type OperationId = keyof Routes & string;
 
 type Json<T> = T extends { content: { "application/json": { schema: infer S extends z.ZodType } } } ? S : never;
-type Success<R> = R extends { responses: infer Res } ? Res[Extract<keyof Res, 200 | 201 | "200" | "201">] : never;
+type Success<R> = R extends { responses: infer Res } ? Res[Extract<keyof Res, 200 | 201 | 202 | "200" | "201" | "202">] : never;
 
 type SchemaReply<Op extends OperationId> = [Json<Success<Routes[Op]>>] extends [never] ? undefined : z.output<Json<Success<Routes[Op]>>>;
 
