@@ -5,10 +5,11 @@
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
+import { overviewEn, overviewNl } from "./overview.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...overviewNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...overviewEn },
 };
 
 export type Locale = keyof typeof messages;

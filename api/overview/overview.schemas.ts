@@ -78,9 +78,7 @@ const ImprovementSchema = z
 const OverdueSchema = z
   .object({
     actions: z.array(z.object({ id: z.uuid(), ref: z.string(), title: z.string(), dueOn: z.string(), owner: z.string() })),
-    audits: z.array(
-      z.object({ id: z.uuid(), ref: z.string(), process: z.string(), plannedOn: z.string(), auditors: z.array(z.string()) }),
-    ),
+    audits: z.array(z.object({ id: z.uuid(), ref: z.string(), process: z.string(), plannedOn: z.string(), auditors: z.array(z.string()) })),
     risks: z.array(
       z.object({
         id: z.uuid(),

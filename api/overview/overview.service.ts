@@ -33,7 +33,8 @@ async function closedWaveResults(db: Db, closed: (WaveRow & { questionnaireId: s
   const specs = new Map<string, ReturnType<typeof scoredQuestions>>();
   const ids = [...new Set(closed.map((w) => w.questionnaireId))];
   if (ids.length)
-    for (const q of await db.select().from(questionnaires).where(inArray(questionnaires.id, ids))) specs.set(q.id, scoredQuestions(q.definition));
+    for (const q of await db.select().from(questionnaires).where(inArray(questionnaires.id, ids)))
+      specs.set(q.id, scoredQuestions(q.definition));
   const out = [];
   for (const w of closed) {
     const overall = overallResults(specs.get(w.questionnaireId) ?? [], await loadAggregates(db, w.id, "organisationType"));
@@ -71,9 +72,7 @@ async function satisfaction(db: Db, now: Date, all: WaveRow[]) {
   const dims = last.overall.suppressed ? [] : last.overall.dimensions;
   const change = (dimension: string) => {
     const c = comparison.dimensions.find((d) => d.dimension === dimension);
-    return c
-      ? { previous: c.previous.mean, difference: c.difference, p: c.test?.p ?? null, verdict: verdict(c.difference, c.test) }
-      : null;
+    return c ? { previous: c.previous.mean, difference: c.difference, p: c.test?.p ?? null, verdict: verdict(c.difference, c.test) } : null;
   };
   const score = (d: (typeof dims)[number] | null | undefined) =>
     d ? { dimension: d.dimension, label: d.label, mean: d.mean, n: d.n, ci: d.ci, change: change(d.dimension) } : null;
@@ -190,9 +189,9 @@ async function overdue(db: Db, today: string, data: Awaited<ReturnType<typeof lo
   const orgIds = [...new Set(due.map((f) => f.ownerOrganisationId))];
   const orgNames = new Map(
     orgIds.length
-      ? (await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))).map(
-          (o) => [o.id, o.name],
-        )
+      ? (
+          await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))
+        ).map((o) => [o.id, o.name])
       : [],
   );
   return {
@@ -201,7 +200,13 @@ async function overdue(db: Db, today: string, data: Awaited<ReturnType<typeof lo
     risks: risksDue.map((r) => ({ ...r, process: r.process ?? null })),
     followUps: due
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-      .map((f) => ({ id: f.id, dueOn: f.dueOn, heldOn: f.heldOn, branchId: f.branchId, owner: orgNames.get(f.ownerOrganisationId) ?? "–" })),
+      .map((f) => ({
+        id: f.id,
+        dueOn: f.dueOn,
+        heldOn: f.heldOn,
+        branchId: f.branchId,
+        owner: orgNames.get(f.ownerOrganisationId) ?? "–",
+      })),
   };
 }
 

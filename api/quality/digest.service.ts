@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
-import { actions, findingActions, findings, internalAudits, risks, users } from "../../db/schema.ts";
+import { actions, findingActions, findings, internalAudits, processes, risks, users } from "../../db/schema.ts";
 import { isNonconformity } from "../domain/quality/closing.ts";
 import { chainHead, type ChainHead } from "../audit/audit.service.ts";
+import { formatDay } from "../domain/format/numbers.ts";
 
 /**
  * What needs attention now: overdue actions, nonconformities whose actions are done but
@@ -45,8 +46,15 @@ export async function qualityDigest(db: Db, now: Date) {
     .map(summary);
   const withoutActions = open.filter((f) => !links.some((l) => l.findingId === f.id)).map(summary);
   const lateAudits = await db
-    .select({ id: internalAudits.id, ref: internalAudits.ref, processId: internalAudits.processId, plannedOn: internalAudits.plannedOn })
+    .select({
+      id: internalAudits.id,
+      ref: internalAudits.ref,
+      processId: internalAudits.processId,
+      process: processes.name,
+      plannedOn: internalAudits.plannedOn,
+    })
     .from(internalAudits)
+    .innerJoin(processes, eq(processes.id, internalAudits.processId))
     .where(and(eq(internalAudits.status, "gepland"), lt(internalAudits.plannedOn, today)))
     .orderBy(asc(internalAudits.plannedOn));
   const risksDue = await db
@@ -91,7 +99,7 @@ export function digestText(d: Digest, dashboardUrl: string) {
     ),
     ...section(
       "Interne audits te laat",
-      d.lateAudits.map((a) => `${a.ref} ${a.processId} (gepland ${a.plannedOn})`),
+      d.lateAudits.map((a) => `${a.ref} ${a.process} (gepland ${formatDay(a.plannedOn)})`),
     ),
     ...section(
       "Risico's niet tijdig beoordeeld",

@@ -6,6 +6,7 @@ import { getWaveResults } from "../waves/results.service.ts";
 import { judge, type Criterion, type Evaluation, type Measure } from "../domain/quality/criterion.ts";
 import { conferenceMetrics } from "../domain/registry/metrics.ts";
 import { loadRegistry } from "../registry/registry.data.ts";
+import { formatDay } from "../domain/format/numbers.ts";
 import { findAction, findingsOfActions } from "./quality.lookup.ts";
 import type { SurveyBaseline } from "./quality.responses.ts";
 
@@ -68,7 +69,7 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
     const share = conferenceMetrics(data, { from, to }, today)[c.metric];
     return share.n
       ? {
-          label: `${from} t/m ${to}`,
+          label: `${formatDay(from)} t/m ${formatDay(to)}`,
           value: 100 * share.share!,
           n: share.n,
           count: share.count,
@@ -78,7 +79,7 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
   };
   const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
   const before = measure(format(addDays(parseISO(c.from), -days), "yyyy-MM-dd"), format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
-  if (c.to >= today) return judge(c, before, null, `De meetperiode loopt tot en met ${c.to}.`);
+  if (c.to >= today) return judge(c, before, null, `De meetperiode loopt tot en met ${formatDay(c.to)}.`);
   return judge(c, before, measure(c.from, c.to), "In de meetperiode zijn geen casusoverleggen vastgelegd.");
 }
 

@@ -148,7 +148,13 @@ describe("GET /api/overview", () => {
         title: "Rollen toelichten aan het begin van elk overleg",
         ownerId: owner.id,
         dueOn: "2026-11-25",
-        criterion: { kind: "survey_dimension", text: "Rolduidelijkheid minstens 3,5", dimension: "rolduidelijkheid", comparator: ">=", target: 3.5 },
+        criterion: {
+          kind: "survey_dimension",
+          text: "Rolduidelijkheid minstens 3,5",
+          dimension: "rolduidelijkheid",
+          comparator: ">=",
+          target: 3.5,
+        },
       },
     });
     const { action } = await res.json();
@@ -156,7 +162,11 @@ describe("GET /api/overview", () => {
     const o = await get<Overview>("/api/overview");
     const mine = o.improvement.find((a) => a.id === action.id)!;
     const evaluation = await get<{ status: string; explanation: string }>(`/api/actions/${action.id}/evaluation`);
-    expect(mine).toMatchObject({ ref: action.ref, findingId: finding.id, effect: { status: evaluation.status, explanation: evaluation.explanation } });
+    expect(mine).toMatchObject({
+      ref: action.ref,
+      findingId: finding.id,
+      effect: { status: evaluation.status, explanation: evaluation.explanation },
+    });
     // The complaint's action is not from the survey.
     expect(o.improvement.every((a) => a.findingId === finding.id)).toBe(true);
   });
@@ -177,7 +187,13 @@ describe("GET /api/overview", () => {
     for (const s of [latest.grade, latest.weakest, latest.strongest]) {
       const d = c.dimensions.find((x) => x.dimension === s!.dimension)!;
       expect(s!.change!.difference).toBeCloseTo(d.difference, 10);
-      const words = !d.test ? "no_test" : !d.test.significant ? "not_significant" : d.difference > 0 ? "significant_up" : "significant_down";
+      const words = !d.test
+        ? "no_test"
+        : !d.test.significant
+          ? "not_significant"
+          : d.difference > 0
+            ? "significant_up"
+            : "significant_down";
       expect(s!.change!.verdict, s!.dimension).toBe(words);
     }
     // The seed made roles clearer (2–3 → 4–5): a significant rise, said as such.

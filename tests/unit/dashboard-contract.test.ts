@@ -66,6 +66,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
   const MENU: Record<string, string[]> = {
     admin: ["/gebruikers", "/audittrail", "/account"],
     kwaliteit: [
+      "/overzicht",
       "/resultaten",
       "/casussen",
       "/casusoverleg",
@@ -79,6 +80,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/account",
     ],
     management: [
+      "/overzicht",
       "/resultaten",
       "/casussen",
       "/casusoverleg",
@@ -91,6 +93,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/account",
     ],
     auditor: [
+      "/overzicht",
       "/resultaten",
       "/casussen",
       "/casusoverleg",

@@ -56,6 +56,8 @@ describe("judging an effectiveness criterion", () => {
     const e = judge(c, { label: "Q2", value: 70, n: 60, count: 42, ci: null }, { label: "Q3", value: 96.7, n: 60, count: 58, ci: null });
     expect(e.status).toBe("gehaald");
     expect(e.change?.significant).toBe(true);
+    // A share reads as a Dutch percentage with one decimal, not as "70,00".
+    expect(e.explanation.replace(/\s/g, " ")).toBe("70,0 % (Q2) → 96,7 % (Q3); doel ≥ 95,0 %: gehaald.");
   });
 });
 

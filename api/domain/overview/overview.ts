@@ -92,7 +92,13 @@ export function quarterComparison(data: RegistryData, today: string, branchIds: 
     .map((municipalityId) => {
       const cur = now.get(municipalityId) ?? empty;
       const prev = before.get(municipalityId) ?? empty;
-      return { municipalityId, current: cur, previous: prev, casesChange: cur.cases - prev.cases, hoursChange: round2(cur.hours - prev.hours) };
+      return {
+        municipalityId,
+        current: cur,
+        previous: prev,
+        casesChange: cur.cases - prev.cases,
+        hoursChange: round2(cur.hours - prev.hours),
+      };
     })
     .filter((m) => m.casesChange !== 0 || m.hoursChange !== 0)
     .sort(

@@ -14,6 +14,7 @@ import { RendementPage } from "../features/registry/components/RendementPage.tsx
 import { MunicipalityPage } from "../features/reports/components/MunicipalityPage.tsx";
 import { ReportsPage } from "../features/reports/components/ReportsPage.tsx";
 import { ResultsPage } from "../features/results/components/ResultsPage.tsx";
+import { OverviewPage } from "../features/overview/components/OverviewPage.tsx";
 import { ManagementReviewsPage } from "../features/reviews/components/ManagementReviewsPage.tsx";
 import type { User } from "../features/account/api/session.ts";
 import { Shell } from "./Shell.tsx";
@@ -48,6 +49,7 @@ function Home() {
   return me ? <Navigate to={viewsFor(me)[0]?.path ?? "/account"} replace /> : null;
 }
 
+const overview = createRoute(view("/overzicht", () => <OverviewPage />));
 const results = createRoute({ ...view("/resultaten", () => <ResultsPage />), validateSearch: search.resultsSearch });
 const cases = createRoute({ ...view("/casussen", (u) => <CasesPage user={u} />), validateSearch: search.casesSearch });
 const conferences = createRoute({
@@ -105,6 +107,7 @@ const moved = Object.entries(MOVED).map(([from, to]) =>
 
 const tree = root.addChildren([
   home,
+  overview,
   results,
   cases,
   conferences,
