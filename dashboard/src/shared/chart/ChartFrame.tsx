@@ -136,7 +136,9 @@ export function ChartFrame<R>({
     const el = figure.current;
     if (!el || figureIsTable) return;
     const quiet = () => {
-      for (const inner of el.querySelectorAll<HTMLElement | SVGElement>("svg, [tabindex]"))
+      // Chromium lets Tab stop on Recharts' layer groups too, though they carry no tabindex: every
+      // svg, group and tabindex'd part is taken out of the tab order explicitly.
+      for (const inner of el.querySelectorAll<HTMLElement | SVGElement>("svg, svg g, [tabindex]"))
         if (inner.getAttribute("tabindex") !== "-1") inner.setAttribute("tabindex", "-1");
     };
     quiet();

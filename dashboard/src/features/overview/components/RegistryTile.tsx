@@ -1,6 +1,7 @@
 import { useFormat } from "../../../shared/format.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import type { Overview } from "../api/overview.ts";
+import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 import { Tile } from "./Tile.tsx";
 
 type Figures = Overview["registry"]["total"]["current"];
@@ -15,7 +16,7 @@ export function RegistryTile({ registry }: { registry: Overview["registry"] }) {
         ["cases", (v: number) => f.number(v)],
         ["conferences", (v: number) => f.number(v)],
         ["hours", (v: number) => f.number(v, Number.isInteger(v) ? 0 : 1)],
-        ["cost", (v: number) => f.money(v)],
+        ["cost", (v: number) => f.euros(v)],
       ] as const
     ).map(([k, show]) => (
       <td key={k} data-label={t(`overview.registry.${k}`)}>
@@ -28,6 +29,7 @@ export function RegistryTile({ registry }: { registry: Overview["registry"] }) {
   return (
     <Tile
       id="tile-registry"
+      wide
       title={t("overview.registry")}
       link={{ to: "/kengetallen", search: { from: registry.current.from, to: registry.current.to } }}
       linkText={t("overview.toMetrics")}
@@ -40,7 +42,7 @@ export function RegistryTile({ registry }: { registry: Overview["registry"] }) {
           toBefore: f.date(registry.lastYear.to),
         })}
       </p>
-      <div className="table-wrap">
+      <ScrollBox label={t("overview.registry.caption")}>
         <table className="reflow">
           <caption>{t("overview.registry.caption")}</caption>
           <thead>
@@ -65,7 +67,7 @@ export function RegistryTile({ registry }: { registry: Overview["registry"] }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <h3>{t("overview.registry.municipalities")}</h3>
       {registry.municipalities.length === 0 ? (
         <p className="empty">{t("overview.registry.noChange")}</p>

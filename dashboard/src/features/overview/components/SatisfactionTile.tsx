@@ -3,6 +3,7 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useDimensionName } from "../../../shared/dimensions.ts";
 import type { Overview } from "../api/overview.ts";
 import { ChangeText } from "./ChangeText.tsx";
+import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 import { Tile } from "./Tile.tsx";
 
 type Satisfaction = Overview["satisfaction"];
@@ -71,8 +72,8 @@ export function SatisfactionTile({ data }: { data: Satisfaction }) {
         </>
       )}
       {data.trend.length > 0 && (
-        <div className="table-wrap">
-          <table>
+        <ScrollBox label={t("overview.trend")}>
+          <table className="reflow">
             <caption>{t("overview.trend")}</caption>
             <thead>
               <tr>
@@ -87,15 +88,15 @@ export function SatisfactionTile({ data }: { data: Satisfaction }) {
               {data.trend.map((p) => (
                 <tr key={p.waveId}>
                   <th scope="row">{p.name}</th>
-                  <td>{f.date(p.closesAt.slice(0, 10))}</td>
-                  <td>{f.number(p.respondents)}</td>
-                  <td>{p.grade === null || p.suppressed ? "–" : f.number(p.grade, 1)}</td>
-                  <td>{p.nps === null || p.suppressed ? "–" : f.number(p.nps, 0)}</td>
+                  <td data-label={t("overview.trend.closed")}>{f.date(p.closesAt.slice(0, 10))}</td>
+                  <td data-label={t("overview.trend.respondents")}>{f.number(p.respondents)}</td>
+                  <td data-label={t("overview.grade")}>{p.grade === null || p.suppressed ? "–" : f.number(p.grade, 1)}</td>
+                  <td data-label={t("overview.nps")}>{p.nps === null || p.suppressed ? "–" : f.number(p.nps, 0)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </Tile>
   );

@@ -8,15 +8,18 @@ export function Tile({
   link,
   linkText,
   children,
+  wide,
 }: {
   id: string;
   title: string;
   link: LinkProps;
   linkText: string;
   children: ReactNode;
+  /** Spans the whole row: a table that needs the width. */
+  wide?: boolean;
 }) {
   return (
-    <section aria-labelledby={id} className="card stack tile">
+    <section aria-labelledby={id} className={wide ? "card stack tile tile-wide" : "card stack tile"}>
       <h2 id={id}>{title}</h2>
       {children}
       <p className="tile-link">
