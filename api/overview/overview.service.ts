@@ -1,8 +1,15 @@
-import { and, asc, eq, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/types.ts";
 import {
   actions,
+  activities,
   branches,
+  cases,
+  conferenceCases,
+  conferences,
+  followUps,
+  municipalities,
   findingActions,
   findings,
   internalAudits,
@@ -13,12 +20,12 @@ import {
   users,
   waves,
 } from "../../db/schema.ts";
-import { extremes, quarterComparison, verdict } from "../domain/overview/overview.ts";
-import { followUpState } from "../domain/registry/registry.elements.ts";
+import { extremes, type Period, type QuarterData, quarterComparison, quarterPeriods, verdict } from "../domain/overview/overview.ts";
 import { scoredQuestions } from "../domain/survey/definition.ts";
 import { overallResults } from "../domain/survey/results.ts";
-import { evaluateAction } from "../quality/evaluation.service.ts";
-import { loadRegistry, registryNames } from "../registry/registry.data.ts";
+import { type EvaluationMemo, evaluateAction, evaluationMemo } from "../quality/evaluation.service.ts";
+import { registryNames } from "../registry/registry.data.ts";
+import { getRegistrySettings } from "../registry/settings.service.ts";
 import { getWaveComparison } from "../waves/comparison.service.ts";
 import { loadAggregates } from "../waves/results.service.ts";
 import { listWaves } from "../waves/waves.service.ts";
@@ -58,13 +65,15 @@ async function closedWaveResults(db: Db, closed: (WaveRow & { questionnaireId: s
   return out;
 }
 
-async function satisfaction(db: Db, now: Date, all: WaveRow[]) {
+async function satisfaction(db: Db, now: Date, all: WaveRow[], memo: EvaluationMemo) {
   const qOf = new Map((await db.select({ id: waves.id, q: waves.questionnaireId }).from(waves)).map((w) => [w.id, w.q]));
   const closed = all
     .filter((w) => w.status === "gesloten")
     .sort((a, b) => a.closesAt.localeCompare(b.closesAt))
     .map((w) => ({ ...w, questionnaireId: qOf.get(w.id) ?? "" }));
   const results = await closedWaveResults(db, closed);
+  // The effect checks below read the same overall results of these waves: read once.
+  for (const r of results) memo.results.set(r.wave.id, Promise.resolve({ overall: r.overall }));
   const trend = results.map((r) => r.point);
   const last = results.at(-1);
   if (!last) return { latest: null, trend };
@@ -111,7 +120,7 @@ async function satisfaction(db: Db, now: Date, all: WaveRow[]) {
 }
 
 /** Actions planned for findings from the survey, each with the automatic check of its criterion. */
-async function surveyActions(db: Db, now: Date) {
+async function surveyActions(db: Db, now: Date, memo: EvaluationMemo) {
   const rows = await db
     .select({
       id: actions.id,
@@ -134,14 +143,14 @@ async function surveyActions(db: Db, now: Date) {
   for (const r of rows) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    const e = await evaluateAction(db, r.id, now);
+    const e = await evaluateAction(db, r.id, now, memo);
     out.push({ ...r, effect: { status: e.status, explanation: e.explanation, significant: e.change ? e.change.significant : null } });
   }
   return out;
 }
 
 /** What is past its date, with the people who own it and the processes by name. */
-async function overdue(db: Db, today: string, data: Awaited<ReturnType<typeof loadRegistry>>) {
+async function overdue(db: Db, today: string) {
   const overdueActions = await db
     .select({ id: actions.id, ref: actions.ref, title: actions.title, dueOn: actions.dueOn, owner: users.name })
     .from(actions)
@@ -183,9 +192,18 @@ async function overdue(db: Db, today: string, data: Awaited<ReturnType<typeof lo
       and(isNull(risks.closedOn), sql`(${risks.lastReviewedOn}::date + ${risks.reviewIntervalDays} * interval '1 day') < ${today}::date`),
     )
     .orderBy(asc(risks.lastReviewedOn));
-  const due = data.conferences.flatMap((c) =>
-    c.followUps.filter((f) => followUpState(f, today) === "verlopen").map((f) => ({ ...f, branchId: c.branchId, heldOn: c.heldOn })),
-  );
+  // Open past their date: what the registry calls "verlopen" (api/domain/registry/registry.elements.ts).
+  const due = await db
+    .select({
+      id: followUps.id,
+      dueOn: followUps.dueOn,
+      ownerOrganisationId: followUps.ownerOrganisationId,
+      branchId: conferences.branchId,
+      heldOn: conferences.heldOn,
+    })
+    .from(followUps)
+    .innerJoin(conferences, eq(conferences.id, followUps.conferenceId))
+    .where(and(isNull(followUps.doneOn), lt(followUps.dueOn, today)));
   const orgIds = [...new Set(due.map((f) => f.ownerOrganisationId))];
   const orgNames = new Map(
     orgIds.length
@@ -211,6 +229,60 @@ async function overdue(db: Db, today: string, data: Awaited<ReturnType<typeof lo
 }
 
 /**
+ * The registry records of two periods, and the municipality of every case their
+ * conferences discussed: a few hundred rows a quarter, however many years the registry holds.
+ */
+async function loadQuarterData(db: Db, periods: Period[]): Promise<QuarterData> {
+  const within = (column: AnyPgColumn) => or(...periods.map((p) => and(gte(column, p.from), lte(column, p.to))));
+  const [caseRows, confRows, links, acts, munis, settings] = await Promise.all([
+    db
+      .select({ id: cases.id, municipalityId: cases.municipalityId, branchId: cases.branchId, registeredOn: cases.registeredOn })
+      .from(cases)
+      .where(within(cases.registeredOn)),
+    db
+      .select({ id: conferences.id, heldOn: conferences.heldOn, branchId: conferences.branchId })
+      .from(conferences)
+      .where(within(conferences.heldOn)),
+    db
+      .select({
+        conferenceId: conferenceCases.conferenceId,
+        id: cases.id,
+        municipalityId: cases.municipalityId,
+        branchId: cases.branchId,
+        registeredOn: cases.registeredOn,
+      })
+      .from(conferenceCases)
+      .innerJoin(conferences, eq(conferences.id, conferenceCases.conferenceId))
+      .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
+      .where(within(conferences.heldOn)),
+    db
+      .select({
+        municipalityId: activities.municipalityId,
+        staffRole: activities.staffRole,
+        performedOn: activities.performedOn,
+        hours: activities.hours,
+      })
+      .from(activities)
+      .where(within(activities.performedOn)),
+    db.select().from(municipalities),
+    getRegistrySettings(db),
+  ]);
+  const byId = new Map(caseRows.map((c) => [c.id, c]));
+  const caseIds = new Map<string, string[]>();
+  for (const { conferenceId, ...c } of links) {
+    if (!byId.has(c.id)) byId.set(c.id, c);
+    caseIds.set(conferenceId, [...(caseIds.get(conferenceId) ?? []), c.id]);
+  }
+  return {
+    cases: [...byId.values()],
+    conferences: confRows.map((c) => ({ ...c, caseIds: caseIds.get(c.id) ?? [] })),
+    activities: acts,
+    rates: settings.hourlyRates,
+    branchOf: Object.fromEntries(munis.map((m) => [m.id, m.branchId])),
+  };
+}
+
+/**
  * The start page in one answer: satisfaction of the latest closed wave and its trend, the
  * survey's improvement actions and whether they worked, what is overdue, the registry's
  * quarter against last year, and running waves with their fieldwork. Whole-ZVH figures:
@@ -218,9 +290,10 @@ async function overdue(db: Db, today: string, data: Awaited<ReturnType<typeof lo
  */
 export async function getOverview(db: Db, now: Date) {
   const today = now.toISOString().slice(0, 10);
+  const { current, lastYear } = quarterPeriods(today);
   const [all, data, names, branchRows] = await Promise.all([
     listWaves(db, now),
-    loadRegistry(db),
+    loadQuarterData(db, [current, lastYear]),
     registryNames(db),
     db.select().from(branches).orderBy(asc(branches.name)),
   ]);
@@ -229,11 +302,16 @@ export async function getOverview(db: Db, now: Date) {
     today,
     branchRows.map((b) => b.id),
   );
+  const memo = evaluationMemo();
+  const [[satisfied, improvement], late] = await Promise.all([
+    satisfaction(db, now, all, memo).then(async (s) => [s, await surveyActions(db, now, memo)] as const),
+    overdue(db, today),
+  ]);
   return {
     generatedOn: today,
-    satisfaction: await satisfaction(db, now, all),
-    improvement: await surveyActions(db, now),
-    overdue: await overdue(db, today, data),
+    satisfaction: satisfied,
+    improvement,
+    overdue: late,
     registry: {
       ...registry,
       branches: registry.branches.map((b) => ({ ...b, name: names[b.branchId] ?? b.branchId })),

@@ -183,6 +183,11 @@ describe.skipIf(skip)("start page Overzicht in Chromium", () => {
       expect(await page.locator("main [role=img] [tabindex]:not([tabindex='-1'])").count()).toBe(0);
       // Per chart: itself, PNG and CSV; the rest is the menu and the page's own controls.
       expect(stops.length, stops.map((s) => `${s.tag}:${s.label ?? s.text}`).join(" | ")).toBeLessThanOrEqual(20 + 3 * inPage);
+      // On a phone the dimension chart keeps room for its bars: the names wrap in a narrow column.
+      await page.setViewportSize({ width: 390, height: 900 });
+      const plot = page.locator("section[aria-labelledby='results-dimensions-title'] .recharts-cartesian-grid");
+      await expect.poll(async () => (await plot.boundingBox())?.width ?? 0).toBeGreaterThan(150);
+      await page.screenshot({ path: `${ARTIFACTS}/start-page-results-390.png`, fullPage: true });
     } finally {
       await context.close();
     }

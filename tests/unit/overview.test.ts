@@ -86,3 +86,47 @@ describe("the start page's figures", () => {
     ]);
   });
 });
+
+describe("monthly shares with few conferences", () => {
+  it("adds months up into quarters, counts first, when a month holds too few conferences", async () => {
+    const { widenPeriods } = await import("../../dashboard/src/features/registry/api/periods.ts");
+    const share = (count: number, n: number) => ({ count, n, share: n ? count / n : null, ci: null });
+    const month = (m: string, count: number, n: number) => ({
+      month: m,
+      conferences: n,
+      directorAssigned: share(count, n),
+      allElementsRecorded: share(count, n),
+      rolesExplained: share(count, n),
+      followUpsOverdue: 0,
+      hours: 1,
+      cost: 10,
+    });
+    // Three conferences a month: 0 %, 100 %, 33 % by month; one share of 4/9 for the quarter.
+    const few = widenPeriods([month("2026-01", 0, 3), month("2026-02", 3, 3), month("2026-03", 1, 3), month("2026-04", 2, 3)]);
+    expect(few.quarterly).toBe(true);
+    expect(few.rows.map((r) => [r.month, r.conferences, r.directorAssigned.count, r.directorAssigned.n, r.hours])).toEqual([
+      ["2026-Q1", 9, 4, 9, 3],
+      ["2026-Q2", 3, 2, 3, 1],
+    ]);
+    expect(few.rows[0].directorAssigned.share).toBeCloseTo(4 / 9, 10);
+    const many = widenPeriods([month("2026-01", 10, 12), month("2026-02", 9, 11)]);
+    expect(many).toMatchObject({ quarterly: false, rows: [{ month: "2026-01" }, { month: "2026-02" }] });
+  });
+});
+
+describe("scatter labels", () => {
+  it("gives close points different sides, and leaves a label out rather than overlap", async () => {
+    const { placeLabels } = await import("../../dashboard/src/shared/chart/labels.ts");
+    // Three municipalities with the same cases and nearly the same cost, one far away.
+    const sides = placeLabels([
+      { x: 4, y: 1000 },
+      { x: 4, y: 1010 },
+      { x: 4, y: 1020 },
+      { x: 20, y: 5000 },
+    ]);
+    expect(sides[3]).toBe("top");
+    const near = sides.slice(0, 3).filter((s) => s !== "none");
+    expect(new Set(near).size).toBe(near.length);
+    expect(near.length).toBeGreaterThanOrEqual(2);
+  });
+});

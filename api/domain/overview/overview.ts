@@ -1,5 +1,6 @@
-import { conferenceMetrics } from "../registry/metrics.ts";
-import type { RegistryData } from "../registry/registry.types.ts";
+import { activityCost } from "../registry/registry.elements.ts";
+import { inPeriod } from "../registry/registry.filters.ts";
+import type { RegistryActivity, RegistryCase, RegistryConference, RegistryData } from "../registry/registry.types.ts";
 import type { TestResult } from "../stats/tests.ts";
 
 /**
@@ -59,23 +60,67 @@ export interface PeriodFigures {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function figures(data: RegistryData, period: Period, today: string, branchId?: string): PeriodFigures {
-  const m = conferenceMetrics(data, { ...period, branchId }, today);
-  return { cases: m.cases.registered, conferences: m.conferences, hours: m.hours.total.hours, cost: m.hours.total.cost };
+/**
+ * The four figures per key, in one pass over the registry, counted as the metrics count them
+ * (api/domain/registry/metrics.ts: cases by registration date, conferences by the place
+ * they were held and the municipalities of their cases, hours by the activity's
+ * municipality); the full metrics would compute far more than the start page shows.
+ */
+/**
+ * What the quarter figures need of the registry: the whole registry will do, and so will
+ * only the records of the two periods (and the cases their conferences discussed), which
+ * is what the start page loads so that it stays fast however many years are registered.
+ */
+export interface QuarterData {
+  cases: Pick<RegistryCase, "id" | "municipalityId" | "branchId" | "registeredOn">[];
+  conferences: Pick<RegistryConference, "heldOn" | "branchId" | "caseIds">[];
+  activities: Pick<RegistryActivity, "municipalityId" | "staffRole" | "performedOn" | "hours">[];
+  rates: RegistryData["rates"];
+  branchOf: RegistryData["branchOf"];
 }
 
-function perMunicipality(data: RegistryData, period: Period, today: string) {
-  const m = conferenceMetrics(data, period, today);
-  const out = new Map<string, PeriodFigures>();
-  const row = (id: string) => {
-    const r = out.get(id) ?? { cases: 0, conferences: 0, hours: 0, cost: 0 };
-    out.set(id, r);
+function tally(data: QuarterData, period: Period) {
+  const cases = new Map(data.cases.map((c) => [c.id, c]));
+  const empty = () => ({ cases: 0, conferences: 0, hours: 0, cost: 0 });
+  const byBranch = new Map<string, PeriodFigures>();
+  const byMunicipality = new Map<string, PeriodFigures>();
+  const total = empty();
+  const row = (m: Map<string, PeriodFigures>, key: string) => {
+    const r = m.get(key) ?? empty();
+    m.set(key, r);
     return r;
   };
-  for (const c of m.cases.byMunicipality) row(c.municipalityId).cases = c.cases;
-  for (const c of m.conferencesByMunicipality) row(c.municipalityId).conferences = c.conferences;
-  for (const h of m.hours.byMunicipality) Object.assign(row(h.id), { hours: h.hours, cost: h.cost });
-  return out;
+  for (const c of data.cases) {
+    if (!inPeriod(c.registeredOn, period)) continue;
+    total.cases++;
+    row(byBranch, c.branchId).cases++;
+    row(byMunicipality, c.municipalityId).cases++;
+  }
+  for (const conf of data.conferences) {
+    if (!inPeriod(conf.heldOn, period)) continue;
+    total.conferences++;
+    row(byBranch, conf.branchId).conferences++;
+    const places = new Set(conf.caseIds.map((id) => cases.get(id)?.municipalityId).filter((m): m is string => !!m));
+    for (const m of places) row(byMunicipality, m).conferences++;
+  }
+  for (const a of data.activities) {
+    if (!inPeriod(a.performedOn, period)) continue;
+    const cost = activityCost(a.hours, a.staffRole, data.rates);
+    for (const r of [
+      total,
+      row(byMunicipality, a.municipalityId),
+      ...(data.branchOf[a.municipalityId] ? [row(byBranch, data.branchOf[a.municipalityId])] : []),
+    ]) {
+      r.hours += a.hours;
+      r.cost += cost;
+    }
+  }
+  const rounded = (r: PeriodFigures) => ({ ...r, hours: round2(r.hours), cost: round2(r.cost) });
+  return {
+    total: rounded(total),
+    branch: (id: string) => rounded(byBranch.get(id) ?? empty()),
+    municipalities: new Map([...byMunicipality].map(([k, v]) => [k, rounded(v)])),
+  };
 }
 
 /**
@@ -83,15 +128,14 @@ function perMunicipality(data: RegistryData, period: Period, today: string) {
  * total, per branch, and the municipalities whose number of cases changed most (hours
  * decide between equal changes).
  */
-export function quarterComparison(data: RegistryData, today: string, branchIds: string[], top = 3) {
+export function quarterComparison(data: QuarterData, today: string, branchIds: string[], top = 3) {
   const { current, lastYear } = quarterPeriods(today);
-  const now = perMunicipality(data, current, today);
-  const before = perMunicipality(data, lastYear, today);
+  const [now, before] = [tally(data, current), tally(data, lastYear)];
   const empty = { cases: 0, conferences: 0, hours: 0, cost: 0 };
-  const municipalities = [...new Set([...now.keys(), ...before.keys()])]
+  const municipalities = [...new Set([...now.municipalities.keys(), ...before.municipalities.keys()])]
     .map((municipalityId) => {
-      const cur = now.get(municipalityId) ?? empty;
-      const prev = before.get(municipalityId) ?? empty;
+      const cur = now.municipalities.get(municipalityId) ?? empty;
+      const prev = before.municipalities.get(municipalityId) ?? empty;
       return {
         municipalityId,
         current: cur,
@@ -111,12 +155,8 @@ export function quarterComparison(data: RegistryData, today: string, branchIds: 
   return {
     current,
     lastYear,
-    total: { current: figures(data, current, today), previous: figures(data, lastYear, today) },
-    branches: branchIds.map((branchId) => ({
-      branchId,
-      current: figures(data, current, today, branchId),
-      previous: figures(data, lastYear, today, branchId),
-    })),
+    total: { current: now.total, previous: before.total },
+    branches: branchIds.map((branchId) => ({ branchId, current: now.branch(branchId), previous: before.branch(branchId) })),
     municipalities,
   };
 }
