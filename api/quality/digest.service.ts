@@ -83,11 +83,11 @@ export function digestText(d: Digest, dashboardUrl: string) {
   const section = (title: string, lines: string[]) =>
     lines.length ? [`${title} (${lines.length})`, ...lines.map((l) => `  - ${l}`), ""] : [];
   return [
-    `Kwaliteitsoverzicht van ${d.generatedOn}: ${d.total === 0 ? "niets vraagt aandacht." : `${d.total} punt(en) vragen aandacht.`}`,
+    `Kwaliteitsoverzicht van ${formatDay(d.generatedOn)}: ${d.total === 0 ? "niets vraagt aandacht." : `${d.total} punt(en) vragen aandacht.`}`,
     "",
     ...section(
       "Acties over de deadline",
-      d.overdueActions.map((a) => `${a.ref} ${a.title} (${a.owner}, deadline ${a.dueOn})`),
+      d.overdueActions.map((a) => `${a.ref} ${a.title} (${a.owner}, deadline ${formatDay(a.dueOn)})`),
     ),
     ...section(
       "Afwijkingen klaar voor doeltreffendheidsbeoordeling",
@@ -95,7 +95,7 @@ export function digestText(d: Digest, dashboardUrl: string) {
     ),
     ...section(
       "Afwijkingen zonder actie",
-      d.withoutActions.map((f) => `${f.ref} ${f.title} (sinds ${f.foundOn})`),
+      d.withoutActions.map((f) => `${f.ref} ${f.title} (sinds ${formatDay(f.foundOn)})`),
     ),
     ...section(
       "Interne audits te laat",
@@ -103,7 +103,7 @@ export function digestText(d: Digest, dashboardUrl: string) {
     ),
     ...section(
       "Risico's niet tijdig beoordeeld",
-      d.risksDue.map((r) => `${r.ref} ${r.title} (laatst ${r.lastReviewedOn})`),
+      d.risksDue.map((r) => `${r.ref} ${r.title} (laatst ${formatDay(r.lastReviewedOn)})`),
     ),
     ...(d.chainHead
       ? [

@@ -20,9 +20,10 @@ export type { SurveyBaseline } from "./quality.responses.ts";
  */
 export interface EvaluationMemo {
   results: Map<string, Promise<{ overall: unknown }>>;
-  registry?: ReturnType<typeof loadRegistry>;
+  /** The registry's conferences of a span of days, by "from|to": a criterion's period and the one before it. */
+  registry: Map<string, ReturnType<typeof loadRegistry>>;
 }
-export const evaluationMemo = (): EvaluationMemo => ({ results: new Map() });
+export const evaluationMemo = (): EvaluationMemo => ({ results: new Map(), registry: new Map() });
 
 /** Only the overall results, as getWaveResults computes them, without the groups and shares a criterion never reads. */
 async function overallOnly(db: Db, waveId: string) {
@@ -92,7 +93,15 @@ async function evaluateSurvey(
 
 async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "conference_metric" }>, now: Date, memo?: EvaluationMemo) {
   const today = format(now, "yyyy-MM-dd");
-  const data = await (memo ? (memo.registry ??= loadRegistry(db)) : loadRegistry(db));
+  const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
+  const beforeFrom = format(addDays(parseISO(c.from), -days), "yyyy-MM-dd");
+  // The conference shares need only the conferences of the two periods: with a memo (many
+  // evaluations at once) only those are loaded, not every year of the registry.
+  const span = { from: beforeFrom, to: c.to };
+  const key = `${span.from}|${span.to}`;
+  let load = memo?.registry.get(key);
+  if (memo && !load) memo.registry.set(key, (load = loadRegistry(db, span)));
+  const data = await (load ?? loadRegistry(db));
   const measure = (from: string, to: string): Measure | null => {
     const share = conferenceMetrics(data, { from, to }, today)[c.metric];
     return share.n
@@ -105,8 +114,7 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
         }
       : null;
   };
-  const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
-  const before = measure(format(addDays(parseISO(c.from), -days), "yyyy-MM-dd"), format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
+  const before = measure(beforeFrom, format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
   if (c.to >= today) return judge(c, before, null, `De meetperiode loopt tot en met ${formatDay(c.to)}.`);
   return judge(c, before, measure(c.from, c.to), "In de meetperiode zijn geen casusoverleggen vastgelegd.");
 }

@@ -106,7 +106,9 @@ describe("the weekly digest text", () => {
     } as unknown as Digest;
     const text = digestText(d, "https://ks.example/");
     expect(text).toContain("2 punt(en) vragen aandacht");
-    expect(text).toContain("ACT-2026-004 Rollen toelichten (Kim, deadline 2026-11-01)");
+    expect(text).toContain("ACT-2026-004 Rollen toelichten (Kim, deadline 1 november 2026)");
+    expect(text).toContain("Kwaliteitsoverzicht van 23 november 2026");
+    expect(text).toContain("R-2026-003 Uitval (laatst 10 januari 2026)");
     expect(text).toContain("Risico's niet tijdig beoordeeld (1)");
     expect(text).not.toContain("Interne audits te laat");
   });
