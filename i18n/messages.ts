@@ -10,8 +10,8 @@ import { surveyEn, surveyNl } from "./survey.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...questionnairesNl, ...surveyOpsNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...questionnairesEn, ...surveyOpsEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn },
 };
 
 export type Locale = keyof typeof messages;

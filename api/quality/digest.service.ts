@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
-import { actions, findingActions, findings, internalAudits, risks, users } from "../../db/schema.ts";
+import { actions, findingActions, findings, internalAudits, processes, risks, users } from "../../db/schema.ts";
 import { isNonconformity } from "../domain/quality/closing.ts";
 import { chainHead, type ChainHead } from "../audit/audit.service.ts";
+import { formatDay } from "../domain/format/numbers.ts";
 
 /**
  * What needs attention now: overdue actions, nonconformities whose actions are done but
@@ -45,8 +46,15 @@ export async function qualityDigest(db: Db, now: Date) {
     .map(summary);
   const withoutActions = open.filter((f) => !links.some((l) => l.findingId === f.id)).map(summary);
   const lateAudits = await db
-    .select({ id: internalAudits.id, ref: internalAudits.ref, processId: internalAudits.processId, plannedOn: internalAudits.plannedOn })
+    .select({
+      id: internalAudits.id,
+      ref: internalAudits.ref,
+      processId: internalAudits.processId,
+      process: processes.name,
+      plannedOn: internalAudits.plannedOn,
+    })
     .from(internalAudits)
+    .innerJoin(processes, eq(processes.id, internalAudits.processId))
     .where(and(eq(internalAudits.status, "gepland"), lt(internalAudits.plannedOn, today)))
     .orderBy(asc(internalAudits.plannedOn));
   const risksDue = await db
@@ -75,11 +83,11 @@ export function digestText(d: Digest, dashboardUrl: string) {
   const section = (title: string, lines: string[]) =>
     lines.length ? [`${title} (${lines.length})`, ...lines.map((l) => `  - ${l}`), ""] : [];
   return [
-    `Kwaliteitsoverzicht van ${d.generatedOn}: ${d.total === 0 ? "niets vraagt aandacht." : `${d.total} punt(en) vragen aandacht.`}`,
+    `Kwaliteitsoverzicht van ${formatDay(d.generatedOn)}: ${d.total === 0 ? "niets vraagt aandacht." : `${d.total} punt(en) vragen aandacht.`}`,
     "",
     ...section(
       "Acties over de deadline",
-      d.overdueActions.map((a) => `${a.ref} ${a.title} (${a.owner}, deadline ${a.dueOn})`),
+      d.overdueActions.map((a) => `${a.ref} ${a.title} (${a.owner}, deadline ${formatDay(a.dueOn)})`),
     ),
     ...section(
       "Afwijkingen klaar voor doeltreffendheidsbeoordeling",
@@ -87,15 +95,15 @@ export function digestText(d: Digest, dashboardUrl: string) {
     ),
     ...section(
       "Afwijkingen zonder actie",
-      d.withoutActions.map((f) => `${f.ref} ${f.title} (sinds ${f.foundOn})`),
+      d.withoutActions.map((f) => `${f.ref} ${f.title} (sinds ${formatDay(f.foundOn)})`),
     ),
     ...section(
       "Interne audits te laat",
-      d.lateAudits.map((a) => `${a.ref} ${a.processId} (gepland ${a.plannedOn})`),
+      d.lateAudits.map((a) => `${a.ref} ${a.process} (gepland ${formatDay(a.plannedOn)})`),
     ),
     ...section(
       "Risico's niet tijdig beoordeeld",
-      d.risksDue.map((r) => `${r.ref} ${r.title} (laatst ${r.lastReviewedOn})`),
+      d.risksDue.map((r) => `${r.ref} ${r.title} (laatst ${formatDay(r.lastReviewedOn)})`),
     ),
     ...(d.chainHead
       ? [

@@ -1,15 +1,43 @@
 import { asc, eq } from "drizzle-orm";
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 import type { Db } from "../../db/types.ts";
-import { waves, type Wave } from "../../db/schema.ts";
-import { getWaveResults } from "../waves/results.service.ts";
+import { questionnaires, waves, type Wave } from "../../db/schema.ts";
+import { getWaveResults, loadAggregates } from "../waves/results.service.ts";
+import { scoredQuestions } from "../domain/survey/definition.ts";
+import { overallResults } from "../domain/survey/results.ts";
 import { judge, type Criterion, type Evaluation, type Measure } from "../domain/quality/criterion.ts";
 import { conferenceMetrics } from "../domain/registry/metrics.ts";
 import { loadRegistry } from "../registry/registry.data.ts";
+import { formatDay } from "../domain/format/numbers.ts";
 import { findAction, findingsOfActions } from "./quality.lookup.ts";
 import type { SurveyBaseline } from "./quality.responses.ts";
 
 export type { SurveyBaseline } from "./quality.responses.ts";
+
+/**
+ * What several evaluations in one request share: a wave's results and the registry are read
+ * once, not once per action (the start page evaluates every action from the survey).
+ */
+export interface EvaluationMemo {
+  results: Map<string, Promise<{ overall: unknown }>>;
+  /** The registry's conferences of a span of days, by "from|to": a criterion's period and the one before it. */
+  registry: Map<string, ReturnType<typeof loadRegistry>>;
+}
+export const evaluationMemo = (): EvaluationMemo => ({ results: new Map(), registry: new Map() });
+
+/** Only the overall results, as getWaveResults computes them, without the groups and shares a criterion never reads. */
+async function overallOnly(db: Db, waveId: string) {
+  const [wave] = await db.select().from(waves).where(eq(waves.id, waveId));
+  const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, wave.questionnaireId));
+  return { overall: overallResults(scoredQuestions(q.definition), await loadAggregates(db, waveId, "organisationType")) as unknown };
+}
+
+function waveResults(db: Db, waveId: string, now: Date, memo?: EvaluationMemo): Promise<{ overall: unknown }> {
+  if (!memo) return getWaveResults(db, waveId, now);
+  let r = memo.results.get(waveId);
+  if (!r) memo.results.set(waveId, (r = overallOnly(db, waveId)));
+  return r;
+}
 
 /** The overall score of one dimension or question in a wave, or null when hidden or absent. */
 export async function surveyMeasure(
@@ -18,8 +46,9 @@ export async function surveyMeasure(
   kind: "dimension" | "question",
   key: string,
   now: Date,
+  memo?: EvaluationMemo,
 ): Promise<(Measure & { label: string; title: string }) | null> {
-  const results = await getWaveResults(db, wave.id, now);
+  const results = await waveResults(db, wave.id, now, memo);
   const overall = results.overall as {
     suppressed?: boolean;
     dimensions: { dimension: string; label: string; n: number; mean: number; sd: number; ci: Measure["ci"] }[];
@@ -47,6 +76,7 @@ async function evaluateSurvey(
   baseline: SurveyBaseline | null,
   createdAt: Date,
   now: Date,
+  memo?: EvaluationMemo,
 ) {
   const kind = c.kind === "survey_dimension" ? "dimension" : "question";
   const key = c.kind === "survey_dimension" ? c.dimension : c.question;
@@ -57,18 +87,26 @@ async function evaluateSurvey(
   const [baseWave] = baseline ? await db.select().from(waves).where(eq(waves.id, baseline.waveId)) : [];
   const wave = await resultWave(db, c, baseWave ? baseWave.closesAt : createdAt, now);
   if (!wave) return judge(c, base, null, c.wave ? `Meting '${c.wave}' is nog niet gesloten.` : "Er is nog geen nieuwe meting gesloten.");
-  const result = await surveyMeasure(db, wave, kind, key, now);
+  const result = await surveyMeasure(db, wave, kind, key, now, memo);
   return judge(c, base, result, `In ${wave.name} is voor dit onderdeel geen (of een te kleine) uitkomst.`);
 }
 
-async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "conference_metric" }>, now: Date) {
+async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "conference_metric" }>, now: Date, memo?: EvaluationMemo) {
   const today = format(now, "yyyy-MM-dd");
-  const data = await loadRegistry(db);
+  const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
+  const beforeFrom = format(addDays(parseISO(c.from), -days), "yyyy-MM-dd");
+  // The conference shares need only the conferences of the two periods: with a memo (many
+  // evaluations at once) only those are loaded, not every year of the registry.
+  const span = { from: beforeFrom, to: c.to };
+  const key = `${span.from}|${span.to}`;
+  let load = memo?.registry.get(key);
+  if (memo && !load) memo.registry.set(key, (load = loadRegistry(db, span)));
+  const data = await (load ?? loadRegistry(db));
   const measure = (from: string, to: string): Measure | null => {
     const share = conferenceMetrics(data, { from, to }, today)[c.metric];
     return share.n
       ? {
-          label: `${from} t/m ${to}`,
+          label: `${formatDay(from)} t/m ${formatDay(to)}`,
           value: 100 * share.share!,
           n: share.n,
           count: share.count,
@@ -76,9 +114,8 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
         }
       : null;
   };
-  const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
-  const before = measure(format(addDays(parseISO(c.from), -days), "yyyy-MM-dd"), format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
-  if (c.to >= today) return judge(c, before, null, `De meetperiode loopt tot en met ${c.to}.`);
+  const before = measure(beforeFrom, format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
+  if (c.to >= today) return judge(c, before, null, `De meetperiode loopt tot en met ${formatDay(c.to)}.`);
   return judge(c, before, measure(c.from, c.to), "In de meetperiode zijn geen casusoverleggen vastgelegd.");
 }
 
@@ -93,20 +130,21 @@ export async function evaluateCriterion(
   baseline: SurveyBaseline | null,
   createdAt: Date,
   now: Date,
+  memo?: EvaluationMemo,
 ): Promise<Evaluation> {
   if (criterion.kind === "survey_dimension" || criterion.kind === "survey_question")
-    return evaluateSurvey(db, criterion, baseline, createdAt, now);
-  if (criterion.kind === "conference_metric") return evaluateConference(db, criterion, now);
+    return evaluateSurvey(db, criterion, baseline, createdAt, now, memo);
+  if (criterion.kind === "conference_metric") return evaluateConference(db, criterion, now, memo);
   return judge(criterion, null, null);
 }
 
-export async function evaluateAction(db: Db, actionId: string, now: Date) {
+export async function evaluateAction(db: Db, actionId: string, now: Date, memo?: EvaluationMemo) {
   const action = await findAction(db, actionId);
   const linked = await findingsOfActions(db, [action.id]);
   const baseline = (linked.map((l) => l.finding.baseline).find(Boolean) ?? null) as SurveyBaseline | null;
   return {
     actionId: action.id,
     ref: action.ref,
-    ...(await evaluateCriterion(db, action.criterion as Criterion, baseline, action.createdAt, now)),
+    ...(await evaluateCriterion(db, action.criterion as Criterion, baseline, action.createdAt, now, memo)),
   };
 }

@@ -123,7 +123,9 @@ export const QualityDigestSchema = z
     overdueActions: z.array(actionRow.pick({ id: true, ref: true, title: true, dueOn: true, status: true }).extend({ owner: z.string() })),
     reviewsDue: z.array(findingSummary),
     withoutActions: z.array(findingSummary),
-    lateAudits: z.array(createSelectSchema(internalAudits).pick({ id: true, ref: true, processId: true, plannedOn: true })),
+    lateAudits: z.array(
+      createSelectSchema(internalAudits).pick({ id: true, ref: true, processId: true, plannedOn: true }).extend({ process: z.string() }),
+    ),
     risksDue: z.array(createSelectSchema(risks).pick({ id: true, ref: true, title: true, lastReviewedOn: true })),
     total: z.number().int(),
   })

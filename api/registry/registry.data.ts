@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { and, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import {
   activities,
@@ -66,12 +66,15 @@ export async function conferenceFacts(db: Db, rows: (typeof conferences.$inferSe
  * a year, so even ten years fit comfortably; computing in plain functions keeps every
  * figure testable without a database.
  */
-export async function loadRegistry(db: Db): Promise<RegistryData> {
+export async function loadRegistry(db: Db, conferencesIn?: { from: string; to: string }): Promise<RegistryData> {
+  // A span keeps only the conferences and hours of those days (for figures about them alone).
+  const held = conferencesIn && and(gte(conferences.heldOn, conferencesIn.from), lte(conferences.heldOn, conferencesIn.to));
+  const performed = conferencesIn && and(gte(activities.performedOn, conferencesIn.from), lte(activities.performedOn, conferencesIn.to));
   const [caseRows, themeLinks, confRows, actRows, munis, settings] = await Promise.all([
     db.select().from(cases),
     db.select().from(caseThemes),
-    db.select().from(conferences),
-    db.select().from(activities),
+    db.select().from(conferences).where(held),
+    db.select().from(activities).where(performed),
     db.select().from(municipalities),
     getRegistrySettings(db),
   ]);

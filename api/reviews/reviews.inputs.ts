@@ -108,7 +108,10 @@ async function satisfaction({ db, period, now }: Ctx): Promise<z.infer<typeof p.
       respondents: overall.respondents,
       responseRate: overall.responseRate,
       suppressed: overall.suppressed,
-      dimensions: overall.dimensions.map((d) => ({ dimension: d.dimension, label: d.label, mean: d.mean, n: d.n, ci: d.ci })),
+      // The recommendation question's mean (0–10) is no NPS: the real NPS is given below, so the mean is left out.
+      dimensions: overall.dimensions
+        .filter((d) => d.dimension !== "nps")
+        .map((d) => ({ dimension: d.dimension, label: d.label, mean: d.mean, n: d.n, ci: d.ci })),
       nps: overall.nps ? { nps: overall.nps.nps, n: overall.nps.n, interval: overall.nps.interval } : null,
     });
   }

@@ -1,3 +1,4 @@
+import { formatDay } from "../domain/format/numbers.ts";
 import { asc, desc, eq, inArray, isNull, and, sql } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
@@ -252,7 +253,7 @@ async function decisionToAction(tx: Db, review: Row, d: Decision, now: Date, by:
       clauses: ["9.3.3"],
       foundOn: heldOn,
       title: clip(d.text, 200),
-      description: `Besluit uit de directiebeoordeling over ${review.periodFrom} t/m ${review.periodTo} (gehouden op ${heldOn}): ${d.text}`,
+      description: `Besluit uit de directiebeoordeling over ${formatDay(review.periodFrom)} t/m ${formatDay(review.periodTo)} (gehouden op ${formatDay(heldOn)}): ${d.text}`,
     },
     now,
     by,

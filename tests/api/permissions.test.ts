@@ -19,6 +19,7 @@ const Q_READ = ["admin", "kwaliteit", "management", "auditor"],
   SURVEY_OPS = ["admin", "kwaliteit"];
 const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   getHealth: PUBLIC,
+  getOverview: QUALITY_READ,
   getSurveyByToken: PUBLIC,
   saveProgress: PUBLIC,
   submitResponse: PUBLIC,

@@ -191,6 +191,12 @@ describe("createManagementReview", () => {
     expect(diff).toMatchObject({ latest: 4, previous: 3 });
     expect(diff.difference).toBeCloseTo(1, 10);
     expect(sat.gaps).toEqual([]);
+    // The recommendation question's mean is not shown as if it were the NPS: only the real NPS is.
+    for (const w of sat.waves as { dimensions: { dimension: string }[]; nps: { nps: number } | null }[]) {
+      expect(w.dimensions.map((d) => d.dimension)).not.toContain("nps");
+      expect(w.nps).not.toBeNull();
+    }
+    expect(sat.comparison.map((d: { dimension: string }) => d.dimension)).not.toContain("nps");
     expect(JSON.stringify(review)).not.toContain(COMPLETE.goed);
   });
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { inject } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { createNodeApp, frontEndsBuilt, listen } from "../../api/server.node.ts";
 import { testApp } from "./app.ts";
 import type { AppConfig } from "../../api/lib/context.ts";
@@ -105,6 +105,29 @@ export async function loginPage(browser: Browser, base: string, email: string) {
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.getByRole("button", { name: "Uitloggen" }).waitFor();
   return page;
+}
+
+/**
+ * Follows a main-menu link by its name. The menu is grouped (a group's links show after
+ * its button is pressed), so the group holding the link is opened first when needed.
+ */
+export async function openView(page: Page, name: string) {
+  const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+  const link = nav.getByRole("link", { name, exact: true });
+  if (!(await link.isVisible())) {
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    await nav
+      .locator("li.menu-group")
+      .filter({ has: page.locator("a", { hasText: exact }) })
+      .getByRole("button")
+      .click();
+  }
+  await link.click();
+}
+
+/** The names of every link in the main menu, those inside closed groups too, in menu order. */
+export function menuLinks(page: Page) {
+  return page.getByRole("navigation", { name: "Hoofdmenu" }).locator("a").allTextContents();
 }
 
 /** The complete answer set without its open answers: the dashboard seed adds its own texts. */

@@ -124,6 +124,7 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
   const VIEWS: Record<string, string[]> = {
     admin: ["/users", "/audit", "/account"],
     kwaliteit: [
+      "/overzicht",
       "/results",
       "/results?group=municipality&ogroup=organisationType",
       "/casussen",
@@ -296,7 +297,11 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
     await page.goto(`${app.base}/kengetallen`);
     await settle(page);
     await page.keyboard.press("Tab");
-    for (let i = 0; i < 20 && (await focused()).text !== "Rendement"; i++) await page.keyboard.press("Tab");
+    // The menu is grouped: Rendement sits in the group "Casuswerk", a button that opens its list.
+    for (let i = 0; i < 20 && (await focused()).text !== "Casuswerk"; i++) await page.keyboard.press("Tab");
+    expect(await focused()).toMatchObject({ tag: "BUTTON", text: "Casuswerk" });
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < 6 && (await focused()).text !== "Rendement"; i++) await page.keyboard.press("Tab");
     expect(await focused()).toMatchObject({ tag: "A", text: "Rendement" });
     const ring = await page.evaluate(() => {
       const s = getComputedStyle(document.activeElement as HTMLElement);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
+import { ARTIFACTS, browserUnavailable, launchBrowser, openView, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
 
 const skip = browserUnavailable();
 const PASSWORD = "Een lange zin als wachtwoord";
@@ -47,10 +47,13 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
     await wrong.close();
 
     const ok = await login("kim@zvh.test");
-    await ok.getByRole("heading", { name: "Klanttevredenheid per dimensie" }).waitFor();
-    // After logging in, focus is on the heading of the view that opened.
+    // The start page opens, and focus is on its heading.
+    await ok.getByRole("heading", { name: "Overzicht", level: 1 }).waitFor();
     await ok.waitForFunction(() => document.activeElement?.tagName === "H1");
-    expect(await ok.evaluate(() => document.activeElement?.textContent)).toBe("Klanttevredenheid per dimensie");
+    expect(await ok.evaluate(() => document.activeElement?.textContent)).toBe("Overzicht");
+    await ok.getByText("Er is nog geen gesloten meting met antwoorden.").waitFor(); // a designed empty state
+    await openView(ok, "Klanttevredenheid");
+    await ok.getByRole("heading", { name: "Klanttevredenheid per dimensie" }).waitFor();
     await ok.getByText("Voor deze meting zijn nog geen antwoorden binnen.").waitFor(); // a designed empty state
     await ok.screenshot({ path: `${ARTIFACTS}/dashboard-kwaliteit.png`, fullPage: true });
     await ok.getByRole("link", { name: "Mijn account" }).click();

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
-import { accountWithPassword, ARTIFACTS, browserUnavailable, launchBrowser, loginPage, serveTestApp } from "../helpers/browser.ts";
+import {
+  accountWithPassword,
+  ARTIFACTS,
+  browserUnavailable,
+  launchBrowser,
+  loginPage,
+  menuLinks,
+  openView,
+  serveTestApp,
+} from "../helpers/browser.ts";
 import { users } from "../../db/schema.ts";
 
 const skip = browserUnavailable();
@@ -111,10 +120,9 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
   it("shows a quality manager the overdue action, what blocks closing, and lets them plan an action and add evidence", async () => {
     await account("kim@zvh.test", "Kim de Kwaliteit", "kwaliteit");
     const page = await login("kim@zvh.test");
-    const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
 
     await step(page, "digest", async () => {
-      await nav.getByRole("link", { name: "Verbetercyclus" }).click();
+      await openView(page, "Verbetercyclus");
       await page.getByRole("heading", { name: "Verbetercyclus", level: 1 }).waitFor();
       const digest = page.getByRole("region", { name: /Vraagt aandacht/ });
       await digest.getByRole("link", { name: /1\s+acties over de deadline/ }).waitFor();
@@ -196,13 +204,12 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
   it("lets an auditor read the cycle and the risk register without any way to change them", async () => {
     await account("anouk@zvh.test", "Anouk Auditor", "auditor");
     const page = await login("anouk@zvh.test");
-    const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
     const main = page.getByRole("main");
 
     await step(page, "auditor-quality", async () => {
-      const links = await nav.innerText();
+      const links = (await menuLinks(page)).join("\n");
       for (const view of ["Verbetercyclus", "Audits en risico's", "Directiebeoordeling"]) expect(links).toContain(view);
-      await nav.getByRole("link", { name: "Verbetercyclus" }).click();
+      await openView(page, "Verbetercyclus");
       await page.getByRole("region", { name: /Vraagt aandacht/ }).waitFor();
       await main.getByRole("table", { name: /Bevindingen/ }).waitFor();
       expect(await main.getByText("Bevinding vastleggen").count()).toBe(0);
@@ -218,7 +225,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
     });
 
     await step(page, "auditor-risks", async () => {
-      await nav.getByRole("link", { name: "Audits en risico's" }).click();
+      await openView(page, "Audits en risico's");
       await page.getByRole("heading", { name: "Audits en risico's", level: 1 }).waitFor();
       /** The count and the named level in one cell of a heat-map table, found by its row and column headers. */
       const cell = async (table: string, likelihood: number, impact: number) => {
@@ -250,7 +257,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
     });
 
     await step(page, "auditor-reviews", async () => {
-      await nav.getByRole("link", { name: "Directiebeoordeling" }).click();
+      await openView(page, "Directiebeoordeling");
       await page.getByText("Er is nog geen directiebeoordeling.").waitFor(); // designed empty state
       expect(await main.getByText("Directiebeoordeling starten").count()).toBe(0);
     });

@@ -41,6 +41,7 @@ const MODULES = [
   "../../api/questionnaires/questionnaires.routes.ts",
   "../../api/contacts/contacts.routes.ts",
   "../../api/mail/mail.routes.ts",
+  "../../api/overview/overview.routes.ts",
 ];
 
 describe("the dashboard's typed contract", () => {
@@ -65,6 +66,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
   const MENU: Record<string, string[]> = {
     admin: ["/metingen", "/vragenlijsten", "/gebruikers", "/audittrail", "/account"],
     kwaliteit: [
+      "/overzicht",
       "/resultaten",
       "/metingen",
       "/vragenlijsten",
@@ -80,6 +82,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/account",
     ],
     management: [
+      "/overzicht",
       "/resultaten",
       "/metingen",
       "/casussen",
@@ -93,6 +96,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/account",
     ],
     auditor: [
+      "/overzicht",
       "/resultaten",
       "/casussen",
       "/casusoverleg",

@@ -56,6 +56,8 @@ describe("judging an effectiveness criterion", () => {
     const e = judge(c, { label: "Q2", value: 70, n: 60, count: 42, ci: null }, { label: "Q3", value: 96.7, n: 60, count: 58, ci: null });
     expect(e.status).toBe("gehaald");
     expect(e.change?.significant).toBe(true);
+    // A share reads as a Dutch percentage with one decimal, not as "70,00".
+    expect(e.explanation.replace(/\s/g, " ")).toBe("70,0 % (Q2) → 96,7 % (Q3); doel ≥ 95,0 %: gehaald.");
   });
 });
 
@@ -104,7 +106,9 @@ describe("the weekly digest text", () => {
     } as unknown as Digest;
     const text = digestText(d, "https://ks.example/");
     expect(text).toContain("2 punt(en) vragen aandacht");
-    expect(text).toContain("ACT-2026-004 Rollen toelichten (Kim, deadline 2026-11-01)");
+    expect(text).toContain("ACT-2026-004 Rollen toelichten (Kim, deadline 1 november 2026)");
+    expect(text).toContain("Kwaliteitsoverzicht van 23 november 2026");
+    expect(text).toContain("R-2026-003 Uitval (laatst 10 januari 2026)");
     expect(text).toContain("Risico's niet tijdig beoordeeld (1)");
     expect(text).not.toContain("Interne audits te laat");
   });

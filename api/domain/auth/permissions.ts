@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   // Addresses and names of partners: personal data, only for those who run the survey.
   "contacts:manage": { admin: "all", kwaliteit: "all" },
   "responses:export": { admin: "all", kwaliteit: "all" },
+  // The start page adds up the whole ZVH: only for roles that read everything (issue 17).
+  "overview:read": { kwaliteit: "all", management: "all", auditor: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { compareShares, welch, type TestResult } from "../stats/tests.ts";
 import type { CriterionSchema } from "../../quality/quality.schemas.ts";
 import type { CriterionEvaluation as Evaluation, Measure } from "../../quality/quality.responses.ts";
-import { formatNumber } from "../format/numbers.ts";
+import { formatNumber, formatPercent } from "../format/numbers.ts";
 
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -73,17 +73,19 @@ export function judge(
       caveats: [],
       explanation: pendingReason,
     };
+  // A conference metric is a share in percent: "79,1 %", not "79,07".
+  const show = (x: number) => (c.kind === "conference_metric" ? formatPercent(x / 100, "nl", 1) : nl(x));
   const met = c.comparator === ">=" ? res.value >= c.target : res.value <= c.target;
   const test = change(c, base, res);
   const caveats: string[] = [];
   if (res.n < SMALL_N) caveats.push(`Kleine aantallen (n = ${res.n}): het resultaat is onzeker.`);
   if (res.ci && res.ci.low <= c.target && c.target <= res.ci.high) {
     caveats.push(
-      `Het doel (${nl(c.target)}) ligt binnen het 95%-betrouwbaarheidsinterval (${nl(res.ci.low)} – ${nl(res.ci.high)}): gehaald of niet is statistisch niet zeker.`,
+      `Het doel (${show(c.target)}) ligt binnen het 95%-betrouwbaarheidsinterval (${show(res.ci.low)} – ${show(res.ci.high)}): gehaald of niet is statistisch niet zeker.`,
     );
   }
   if (test && !test.significant) caveats.push(`Het verschil met de nulmeting is niet significant (p = ${nl(test.p, 3)}).`);
-  const arrow = base ? `${nl(base.value)} (${base.label}) → ` : "";
+  const arrow = base ? `${show(base.value)} (${base.label}) → ` : "";
   return {
     status: met ? "gehaald" : "niet_gehaald",
     criterion: c.text,
@@ -92,6 +94,6 @@ export function judge(
     result: res,
     change: test,
     caveats,
-    explanation: `${arrow}${nl(res.value)} (${res.label}); doel ${c.comparator === ">=" ? "≥" : "≤"} ${nl(c.target)}: ${met ? "gehaald" : "niet gehaald"}.`,
+    explanation: `${arrow}${show(res.value)} (${res.label}); doel ${c.comparator === ">=" ? "≥" : "≤"} ${show(c.target)}: ${met ? "gehaald" : "niet gehaald"}.`,
   };
 }

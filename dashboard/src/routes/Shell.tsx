@@ -55,7 +55,7 @@ export function Shell() {
           </Link>{" "}
           <span>{t("app.subtitle")}</span>
         </div>
-        <nav aria-label="Hoofdmenu">
+        <nav aria-label={t("nav.menu")}>
           {user && !open && <MainMenu views={views} current={current?.path} />}
           {user && (
             <button type="button" onClick={logout}>

@@ -21,6 +21,7 @@ import { AddressBookPage } from "../features/survey/components/AddressBookPage.t
 import { MailPage } from "../features/survey/components/MailPage.tsx";
 import { WaveDetailPage } from "../features/survey/components/WaveDetailPage.tsx";
 import { WavesPage } from "../features/survey/components/WavesPage.tsx";
+import { OverviewPage } from "../features/overview/components/OverviewPage.tsx";
 import { ManagementReviewsPage } from "../features/reviews/components/ManagementReviewsPage.tsx";
 import type { User } from "../features/account/api/session.ts";
 import { Shell } from "./Shell.tsx";
@@ -55,6 +56,7 @@ function Home() {
   return me ? <Navigate to={viewsFor(me)[0]?.path ?? "/account"} replace /> : null;
 }
 
+const overview = createRoute(view("/overzicht", () => <OverviewPage />));
 const results = createRoute({ ...view("/resultaten", () => <ResultsPage />), validateSearch: search.resultsSearch });
 const waves = createRoute(view("/metingen", () => <Outlet />));
 const waveList = createRoute({
@@ -152,6 +154,7 @@ const moved = Object.entries(MOVED).map(([from, to]) =>
 
 const tree = root.addChildren([
   home,
+  overview,
   results,
   waves.addChildren([waveList, addressBook, outbox, wave]),
   questionnaires,

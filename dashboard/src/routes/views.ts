@@ -9,6 +9,7 @@ import { allows, type Action, type Me, type Scope } from "../features/account/ap
  */
 export interface View {
   path:
+    | "/overzicht"
     | "/resultaten"
     | "/metingen"
     | "/vragenlijsten"
@@ -25,12 +26,14 @@ export interface View {
     | "/audittrail"
     | "/account";
   label: MessageKey;
-  group: "survey" | "registry" | "quality" | "reports" | "admin" | "account";
+  group: "overview" | "survey" | "registry" | "quality" | "reports" | "admin" | "account";
   /** null: every signed-in user. */
   need: { action: Action; scope?: Scope } | null;
 }
 
 export const VIEWS: View[] = [
+  // The start page of those who read the whole house (issue 17): first, so the dashboard opens on it.
+  { path: "/overzicht", label: "nav.overview", group: "overview", need: { action: "overview:read" } },
   // A municipality's own page: for the accounts that read reports for one municipality; it opens first.
   { path: "/gemeente", label: "nav.municipality", group: "reports", need: { action: "report:read", scope: "municipality" } },
   { path: "/resultaten", label: "nav.results", group: "survey", need: { action: "results:read" } },

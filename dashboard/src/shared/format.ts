@@ -29,6 +29,8 @@ export function useFormat() {
     percent: (share: number | null | undefined, digits = 0) =>
       share === null || share === undefined ? "–" : `${number(100 * share, digits)}${locale === "en" ? "%" : "\u00a0%"}`,
     money: (v: number) => new Intl.NumberFormat(tag, { style: "currency", currency: "EUR" }).format(v),
+    /** Whole euros, as totals are read: "€ 10.693". */
+    euros: (v: number) => new Intl.NumberFormat(tag, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(v),
     // Text that is no real date is shown as it is rather than throwing (a RangeError blanks the whole page).
     date: (iso: string | null | undefined) => (iso ? ((d) => (d ? dateFmt.format(d) : iso))(parseIsoDay(iso)) : "–"),
     dateTime: (iso: string) => new Date(iso).toLocaleString(tag),

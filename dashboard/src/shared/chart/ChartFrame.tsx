@@ -129,6 +129,23 @@ export function ChartFrame<R>({
       setError(t("chart.pngFailed"));
     }
   };
+  // Recharts may make its drawing or parts of it focusable; inside the one named stop they are not.
+  const drawn = rows.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the figure exists only once there are rows
+  useEffect(() => {
+    const el = figure.current;
+    if (!el || figureIsTable) return;
+    const quiet = () => {
+      // Chromium lets Tab stop on Recharts' layer groups too, though they carry no tabindex: every
+      // svg, group and tabindex'd part is taken out of the tab order explicitly.
+      for (const inner of el.querySelectorAll<HTMLElement | SVGElement>("svg, svg g, [tabindex]"))
+        if (inner.getAttribute("tabindex") !== "-1") inner.setAttribute("tabindex", "-1");
+    };
+    quiet();
+    const watch = new MutationObserver(quiet);
+    watch.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ["tabindex"] });
+    return () => watch.disconnect();
+  }, [figureIsTable, drawn]);
   const cell = (c: Column<R>, r: R) => {
     if (c.render) return c.render(r);
     const v = c.value(r);
@@ -146,7 +163,10 @@ export function ChartFrame<R>({
             {figureIsTable ? (
               <div ref={figure}>{children}</div>
             ) : (
-              <div ref={figure} className="chart" aria-hidden="true">
+              // One tab stop per chart, named by its title and description (role img: the drawing's
+              // parts are not read one by one; the table below holds every number).
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a chart is one named stop, so keyboard users meet it as others see it
+              <div ref={figure} className="chart" role="img" tabIndex={0} aria-label={`${title}: ${description}`}>
                 {children}
               </div>
             )}

@@ -5,10 +5,12 @@ import { fetchReply } from "../../../shared/api/client.ts";
 import type { Reply } from "../../../shared/api/contract.ts";
 import { useFormat } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
+import { useAuditWords } from "../api/auditWords.ts";
 
 export function AuditPage() {
   const { t } = useI18n();
   const f = useFormat();
+  const what = useAuditWords();
   const trail = useReply("listAuditTrail", "/audit");
   const backup = useReply("getLastBackup", "/backups/last");
   const [verdict, setVerdict] = useState<Reply<"verifyAuditTrail"> | null>(null);
@@ -49,9 +51,7 @@ export function AuditPage() {
                 <td>{e.seq}</td>
                 <td>{f.dateTime(e.at)}</td>
                 <th scope="row">{e.actor}</th>
-                <td>
-                  {e.action} {e.entity}
-                </td>
+                <td>{what(e.action, e.entity)}</td>
                 <td>{e.ip ?? "–"}</td>
               </tr>
             ))}

@@ -73,7 +73,7 @@ export function DigestPanel() {
         link: { to: "/audits-risicos", search: { year: Number(a.plannedOn.slice(0, 4)) }, hash: `audit-${a.id}` },
         text: (
           <>
-            <code>{a.ref}</code> {a.processId} – {t("digest.planned", { date: f.date(a.plannedOn) })}
+            <code>{a.ref}</code> {a.process} – {t("digest.planned", { date: f.date(a.plannedOn) })}
           </>
         ),
       })),

@@ -3,6 +3,7 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ATTENDANCE_KEY } from "./AttendanceRows.tsx";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
+import { useNarrow, WrappedTick } from "../../../shared/chart/WrappedTick.tsx";
 import { ATTENDANCE, type Metrics } from "../api/registry.ts";
 
 const FILL = { aanwezig: "#1f5f8b", informatie_aangeleverd: "#6fa8d6", telefonisch_video: "#a64d00", afwezig: "#b8b8b8" } as const;
@@ -12,6 +13,8 @@ type Row = Metrics["attendance"][number] & { name: string };
 /** How each partner took part: stacked bars per organisation, and the table with the shares. */
 export function AttendanceChart({ rows, names }: { rows: Metrics["attendance"]; names: Record<string, string> }) {
   const { t } = useI18n();
+  // On a phone the names wrap in a narrower column, so the bars keep their room.
+  const narrow = useNarrow();
   const f = useFormat();
   const sorted: Row[] = [...rows]
     .map((r) => ({ ...r, name: names[r.organisationId] ?? r.organisationId }))
@@ -41,7 +44,7 @@ export function AttendanceChart({ rows, names }: { rows: Metrics["attendance"]; 
         <BarChart data={sorted} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={220} />
+          <YAxis type="category" dataKey="name" width={narrow ? 110 : 220} interval={0} tick={<WrappedTick max={narrow ? 14 : 32} />} />
           <Tooltip />
           <Legend formatter={(v) => <span className="legend-text">{v}</span>} />
           {ATTENDANCE.map((a) => (

@@ -10,7 +10,7 @@ export function CaseTable({ cases, name, canWrite }: { cases: Case[]; name: (id:
   const f = useFormat();
   return (
     <ScrollBox label={t("chart.table", { title: t("cases.caption", { n: cases.length }) })}>
-      <table>
+      <table className="reflow">
         <caption>{t("cases.caption", { n: cases.length })}</caption>
         <thead>
           <tr>
@@ -30,16 +30,18 @@ export function CaseTable({ cases, name, canWrite }: { cases: Case[]; name: (id:
               <th scope="row">
                 <code>{c.code}</code>
               </th>
-              <td>{name(c.municipalityId)}</td>
-              <td>{c.themeIds.map(name).join(", ")}</td>
-              <td>
+              <td data-label={t("case.municipality")}>{name(c.municipalityId)}</td>
+              <td data-label={t("case.themes")}>{c.themeIds.map(name).join(", ")}</td>
+              <td data-label={t("case.status")}>
                 <span className={`badge status-${c.status}`}>{t(STATUS_KEY[c.status])}</span>
               </td>
-              <td>{f.date(c.registeredOn)}</td>
-              <td>{f.date(c.closedOn)}</td>
-              <td>{c.handledLocallyOn ? t("case.localSince", { date: f.date(c.handledLocallyOn) }) : t("form.no")}</td>
+              <td data-label={t("case.registeredOn")}>{f.date(c.registeredOn)}</td>
+              <td data-label={t("case.closedOn")}>{f.date(c.closedOn)}</td>
+              <td data-label={t("case.local")}>
+                {c.handledLocallyOn ? t("case.localSince", { date: f.date(c.handledLocallyOn) }) : t("form.no")}
+              </td>
               {canWrite && (
-                <td>
+                <td data-label={t("case.changeStatus")}>
                   <CaseStatusForm item={c} />
                 </td>
               )}

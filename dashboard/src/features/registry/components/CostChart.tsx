@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
+import { useNarrow, WrappedTick } from "../../../shared/chart/WrappedTick.tsx";
 import type { CostRow } from "../api/registry.ts";
 
 /**
@@ -28,6 +29,8 @@ export function CostChart({
   level?: 2 | 3;
 }) {
   const { t } = useI18n();
+  // On a phone the names wrap in a narrower column, so the bars keep their room.
+  const narrow = useNarrow();
   const f = useFormat();
   const data = rows.map((r) => ({ ...r, name: label(r.id) }));
   const columns: Column<CostRow & { name: string }>[] = [
@@ -52,7 +55,7 @@ export function CostChart({
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={tick} />
-          <YAxis type="category" dataKey="name" width={220} />
+          <YAxis type="category" dataKey="name" width={narrow ? 110 : 220} interval={0} tick={<WrappedTick max={narrow ? 14 : 32} />} />
           <Tooltip formatter={(v) => (measure === "cost" ? f.money(Number(v)) : `${f.number(Number(v), 2)} ${t("metrics.hoursUnit")}`)} />
           <Bar
             dataKey={measure}

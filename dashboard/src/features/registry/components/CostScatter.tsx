@@ -3,6 +3,7 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
 import type { Metrics } from "../api/registry.ts";
+import { placeLabels, type Side } from "../../../shared/chart/labels.ts";
 
 interface Point {
   id: string;
@@ -33,6 +34,8 @@ export function CostScatter({ m, label }: { m: Metrics; label: (id: string) => s
       };
     })
     .sort((a, b) => b.cost - a.cost);
+  // Municipalities with similar figures sit close together: each label takes a side where it overlaps nothing.
+  const sides = placeLabels(points.map((p) => ({ x: p.cases, y: p.cost })));
   const perCase = (p: Point) => (p.cases ? Math.round((100 * p.cost) / p.cases) / 100 : null);
   const columns: Column<Point>[] = [
     { label: t("case.municipality"), value: (p) => p.name },
@@ -73,10 +76,40 @@ export function CostScatter({ m, label }: { m: Metrics; label: (id: string) => s
           />
           <Tooltip formatter={(v, key) => (key === t("metrics.cost") ? f.money(Number(v)) : String(v))} />
           <Scatter data={points} name={t("case.municipality")} fill="#1f5f8b" stroke="#1b1b1b" isAnimationActive={false}>
-            <LabelList dataKey="name" position="top" fill="#1b1b1b" fontSize={12} />
+            <LabelList
+              dataKey="name"
+              content={(props) => <SideLabel {...(props as LabelProps)} side={sides[Number(props.index)] ?? "top"} />}
+            />
           </Scatter>
         </ScatterChart>
       </ResponsiveContainer>
     </ChartFrame>
+  );
+}
+
+interface LabelProps {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  value?: number | string;
+}
+
+/** A point's name on the side chosen for it, or nothing. */
+function SideLabel({ x = 0, y = 0, width = 0, height = 0, value, side }: LabelProps & { side: Side }) {
+  if (side === "none") return null;
+  const cx = Number(x) + Number(width) / 2,
+    cy = Number(y) + Number(height) / 2;
+  const at: Record<Exclude<Side, "none">, { x: number; y: number; anchor: "start" | "middle" | "end" }> = {
+    top: { x: cx, y: cy - 10, anchor: "middle" },
+    bottom: { x: cx, y: cy + 20, anchor: "middle" },
+    right: { x: cx + 10, y: cy + 4, anchor: "start" },
+    left: { x: cx - 10, y: cy + 4, anchor: "end" },
+  };
+  const spot = at[side];
+  return (
+    <text x={spot.x} y={spot.y} textAnchor={spot.anchor} fill="#1b1b1b" fontSize={12}>
+      {value}
+    </text>
   );
 }

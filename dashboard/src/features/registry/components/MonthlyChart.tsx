@@ -3,6 +3,7 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
 import type { Metrics } from "../api/registry.ts";
+import { MIN_PER_MONTH, widenPeriods } from "../api/periods.ts";
 
 /** Lines differ in colour, dash pattern and marker, so they can be told apart without colour. */
 const SERIES = [
@@ -17,13 +18,15 @@ type Month = Metrics["byMonth"][number];
 export function MonthlyChart({ months }: { months: Metrics["byMonth"] }) {
   const { t } = useI18n();
   const f = useFormat();
-  const withConferences = months.filter((m) => m.conferences > 0);
+  // With few conferences a month (a municipality's own figures), quarters instead of swinging monthly percentages.
+  const { rows: withConferences, quarterly } = widenPeriods(months.filter((m) => m.conferences > 0));
+  const period = (key: string) => (quarterly ? t("metrics.quarter", { q: key.slice(6), year: key.slice(0, 4) }) : f.month(key));
   const data = withConferences.map((m) => ({
-    month: f.month(m.month),
+    month: period(m.month),
     ...Object.fromEntries(SERIES.map((s) => [s.key, m[s.key].share === null ? null : Math.round(1000 * m[s.key].share!) / 10])),
   }));
   const columns: Column<Month>[] = [
-    { label: t("metrics.month"), value: (m) => m.month, render: (m) => f.month(m.month) },
+    { label: t("metrics.month"), value: (m) => m.month, render: (m) => period(m.month) },
     { label: t("metrics.conferences"), value: (m) => m.conferences },
     ...SERIES.map(
       (s): Column<Month> => ({
@@ -45,12 +48,13 @@ export function MonthlyChart({ months }: { months: Metrics["byMonth"] }) {
     <ChartFrame
       id="monthly"
       level={2}
-      title={t("metrics.monthly")}
+      title={quarterly ? t("metrics.quarterly") : t("metrics.monthly")}
       description={t("metrics.monthlyAlt")}
       rows={withConferences}
       columns={columns}
       rowKey={(m) => m.month}
       empty={t("metrics.noConferences")}
+      note={quarterly ? <p className="muted small">{t("metrics.byQuarter", { min: MIN_PER_MONTH })}</p> : undefined}
     >
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>

@@ -3,6 +3,7 @@ import { useDimensionName } from "../../../shared/dimensions.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
+import { useNarrow, WrappedTick } from "../../../shared/chart/WrappedTick.tsx";
 import { Significance, useSignificanceText } from "./Significance.tsx";
 import type { DimensionResult, WaveComparison } from "../api/results.ts";
 
@@ -12,6 +13,8 @@ export function DimensionChart({ dims, comparison }: { dims: DimensionResult[]; 
   const dimName = useDimensionName();
   const f = useFormat();
   const verdict = useSignificanceText();
+  // On a phone the names wrap in a narrower column, so the bars keep most of the width.
+  const narrow = useNarrow();
   const prior = (d: DimensionResult) => comparison?.dimensions.find((c) => c.dimension === d.dimension);
   const data = dims.map((d) => ({
     name: dimName(d.dimension, d.label),
@@ -69,11 +72,11 @@ export function DimensionChart({ dims, comparison }: { dims: DimensionResult[]; 
       columns={columns}
       rowKey={(d) => d.dimension}
     >
-      <ResponsiveContainer width="100%" height={Math.max(160, 60 + 40 * data.length)}>
+      <ResponsiveContainer width="100%" height={Math.max(160, 60 + (narrow ? 56 : 40) * data.length)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
-          <YAxis type="category" dataKey="name" width={260} interval={0} />
+          <YAxis type="category" dataKey="name" width={narrow ? 120 : 260} interval={0} tick={<WrappedTick max={narrow ? 16 : 40} />} />
           <Tooltip formatter={(v) => f.number(Number(v), 2)} />
           <Bar dataKey="mean" fill="#1f5f8b" name={t("results.mean")} isAnimationActive={false}>
             <ErrorBar dataKey="err" width={6} stroke="#1b1b1b" direction="x" />

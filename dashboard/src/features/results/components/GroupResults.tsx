@@ -3,6 +3,7 @@ import { useDimensionName } from "../../../shared/dimensions.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
+import { useNarrow, WrappedTick } from "../../../shared/chart/WrappedTick.tsx";
 import { GROUPINGS, isScale, type DimensionResult, type GroupResult, type Grouping } from "../api/results.ts";
 import type { MessageKey } from "../../../../../i18n/messages.ts";
 
@@ -41,6 +42,8 @@ export function GroupResults({
   minGroupSize: number;
 }) {
   const { t } = useI18n();
+  // On a phone the names wrap in a narrower column, so the bars keep their room.
+  const narrow = useNarrow();
   const dimName = useDimensionName();
   const f = useFormat();
   const hidden = t("results.suppressedCell", { n: minGroupSize });
@@ -121,7 +124,7 @@ export function GroupResults({
           <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
-            <YAxis type="category" dataKey="name" width={200} />
+            <YAxis type="category" dataKey="name" width={narrow ? 110 : 200} interval={0} tick={<WrappedTick max={narrow ? 14 : 30} />} />
             <Tooltip formatter={(v) => f.number(Number(v), 2)} />
             <Bar dataKey="mean" name={t("results.mean")} fill="#1f5f8b" isAnimationActive={false}>
               <ErrorBar dataKey="err" width={6} stroke="#1b1b1b" direction="x" />

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
+import { useNarrow, WrappedTick } from "../../../shared/chart/WrappedTick.tsx";
 import { Significance, useSignificanceText } from "./Significance.tsx";
 import type { QuestionResult, WaveComparison } from "../api/results.ts";
 
@@ -17,6 +18,8 @@ const short = (text: string, max = 44) => (text.length > max ? `${text.slice(0, 
  */
 export function QuestionChart({ questions, comparison }: { questions: QuestionResult[]; comparison: WaveComparison | undefined }) {
   const { t } = useI18n();
+  // On a phone the names wrap in a narrower column, so the bars keep their room.
+  const narrow = useNarrow();
   const f = useFormat();
   const verdict = useSignificanceText();
   const label = (v: string) => t("results.valueLabel", { v, text: t(`scale.${v}` as "scale.1") });
@@ -67,11 +70,11 @@ export function QuestionChart({ questions, comparison }: { questions: QuestionRe
       columns={columns}
       rowKey={(q) => q.question}
     >
-      <ResponsiveContainer width="100%" height={Math.max(200, 90 + 30 * data.length)}>
+      <ResponsiveContainer width="100%" height={Math.max(200, 90 + (narrow ? 64 : 30) * data.length)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => f.percent(v / 100)} />
-          <YAxis type="category" dataKey="name" width={320} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="name" width={narrow ? 140 : 320} interval={0} tick={<WrappedTick max={narrow ? 20 : 48} />} />
           <Tooltip formatter={(v) => f.percent(Number(v) / 100, 1)} />
           <Legend formatter={(v) => <span className="legend-text">{v}</span>} />
           {VALUES.map((v) => (
