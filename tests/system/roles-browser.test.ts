@@ -32,6 +32,8 @@ const VIEW = {
   municipality: "Mijn gemeente",
   users: "Accounts",
   audit: "Audittrail",
+  bewijsmap: "Bewijsmap",
+  "bewijsmap/controleren": "Bewijsmap controleren",
   account: "Mijn account",
 } as const;
 type View = keyof typeof VIEW;
@@ -46,7 +48,7 @@ const pathOf = (v: View) => MOVED[v] ?? `/${v}`;
 
 /** What each role is meant to see, in menu order (the API refuses the rest; the menu should not offer dead ends). */
 const SEES: Record<string, View[]> = {
-  admin: ["users", "audit", "account"],
+  admin: ["users", "audit", "bewijsmap/controleren", "account"],
   kwaliteit: [
     "results",
     "casussen",
@@ -57,6 +59,7 @@ const SEES: Record<string, View[]> = {
     "verbetercyclus",
     "audits-risicos",
     "directiebeoordeling",
+    "bewijsmap",
     "audit",
     "account",
   ],
@@ -70,10 +73,11 @@ const SEES: Record<string, View[]> = {
     "verbetercyclus",
     "audits-risicos",
     "directiebeoordeling",
+    "bewijsmap",
     "account",
   ],
-  medewerker: ["casussen", "casusoverleg", "kengetallen", "account"],
-  gemeente: ["municipality", "kengetallen", "account"],
+  medewerker: ["casussen", "casusoverleg", "kengetallen", "bewijsmap/controleren", "account"],
+  gemeente: ["municipality", "kengetallen", "bewijsmap/controleren", "account"],
   auditor: [
     "results",
     "casussen",
@@ -83,6 +87,7 @@ const SEES: Record<string, View[]> = {
     "verbetercyclus",
     "audits-risicos",
     "directiebeoordeling",
+    "bewijsmap",
     "audit",
     "account",
   ],
@@ -160,7 +165,8 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
         });
       }
       // A view the role may not have is not reached by typing its address either: the first own view opens.
-      for (const v of (Object.keys(VIEW) as View[]).filter((x) => !views.includes(x))) {
+      // Verifying a pack is open to everyone (those who may export reach it from Bewijsmap, not the menu).
+      for (const v of (Object.keys(VIEW) as View[]).filter((x) => !views.includes(x) && x !== "bewijsmap/controleren")) {
         await step(page, `${role}-forbidden-${v}`, async () => {
           await page.goto(`${app.base}/${v}`);
           await settle(page, false);

@@ -8,7 +8,8 @@ export function MainMenu({ views, current }: { views: View[]; current: View["pat
   return (
     <>
       {views.map((v) => (
-        <Link key={v.path} to={v.path} aria-current={v.path === current ? "page" : undefined}>
+        // Exact: the router would otherwise also mark /bewijsmap current on /bewijsmap/controleren; the view's own sub-pages are covered by `current`.
+        <Link key={v.path} to={v.path} activeOptions={{ exact: true }} aria-current={v.path === current ? "page" : undefined}>
           {t(v.label)}
         </Link>
       ))}

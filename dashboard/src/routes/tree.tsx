@@ -7,6 +7,8 @@ import { AuditPage } from "../features/admin/components/AuditPage.tsx";
 import { UsersPage } from "../features/admin/components/UsersPage.tsx";
 import { AuditsRisksPage } from "../features/audits-risks/components/AuditsRisksPage.tsx";
 import { QualityPage } from "../features/quality/components/QualityPage.tsx";
+import { ExportPage } from "../features/evidence/components/ExportPage.tsx";
+import { VerifyPage } from "../features/evidence/components/VerifyPage.tsx";
 import { CasesPage } from "../features/registry/components/CasesPage.tsx";
 import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
 import { MetricsPage } from "../features/registry/components/MetricsPage.tsx";
@@ -87,6 +89,9 @@ const municipality = createRoute({
 const users = createRoute(view("/gebruikers", () => <UsersPage />));
 const audit = createRoute(view("/audittrail", () => <AuditPage />));
 const account = createRoute(view("/account", (u) => <AccountPage user={u} />));
+const evidence = createRoute(view("/bewijsmap", () => <ExportPage />));
+// Not guarded: an auditor can check a pack without an account here (the shell shows it without login).
+const verifyPack = createRoute({ getParentRoute: () => root, path: "/bewijsmap/controleren", component: VerifyPage });
 const setPassword = createRoute({ getParentRoute: () => root, path: "/wachtwoord/$token", component: SetPasswordRoute });
 function SetPasswordRoute() {
   return <SetPasswordPage token={setPassword.useParams().token} />;
@@ -118,6 +123,8 @@ const tree = root.addChildren([
   users,
   audit,
   account,
+  evidence,
+  verifyPack,
   setPassword,
   ...moved,
 ]);
