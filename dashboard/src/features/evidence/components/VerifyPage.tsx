@@ -79,6 +79,7 @@ export function VerifyPage() {
 
 function Verdict({ name, size, verdict: v }: { name: string; size: string; verdict: PackVerdict }) {
   const { t } = useI18n();
+  const f = useFormat();
   const rows = KINDS.flatMap((kind) => v[kind].map((path) => ({ kind, path })));
   if (v.unreadable)
     return (
@@ -95,7 +96,7 @@ function Verdict({ name, size, verdict: v }: { name: string; size: string; verdi
       <p>
         <strong>{v.ok ? t("verify.intact", { files: v.verified }) : t("verify.notIntact")}</strong>
       </p>
-      {v.info["Period-From"] && <p>{t("verify.period", { from: v.info["Period-From"], to: v.info["Period-To"] ?? "" })}</p>}
+      {v.info["Period-From"] && <p>{t("verify.period", { from: f.date(v.info["Period-From"]), to: f.date(v.info["Period-To"]) })}</p>}
       {v.info.Clauses && <p>{t("verify.clauses", { clauses: v.info.Clauses })}</p>}
       <p>{t(`verify.signature.${v.signature.status}` as MessageKey)}</p>
       {v.signature.fingerprint && (
