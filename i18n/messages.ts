@@ -5,13 +5,14 @@
 import { auditsRisksEn, auditsRisksNl } from "./auditsRisks.ts";
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
+import { evidenceEn, evidenceNl } from "./evidence.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...questionnairesNl, ...surveyOpsNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...questionnairesEn, ...surveyOpsEn },
 };
 
 export type Locale = keyof typeof messages;

@@ -5,6 +5,7 @@ import { recommendedAudits } from "../domain/audits/frequency.ts";
 import { inMemory, type Column } from "../domain/packs/table.ts";
 import { evidenceColumns, evidenceFilesOf, evidenceList, findingColumns, findingPages } from "./packs.quality.ts";
 import { laterEntries, newSection, reportFile, tableFiles, type Build, type Section } from "./packs.build.ts";
+import { auditStatusLabel } from "../domain/packs/labels.ts";
 
 type AuditRow = typeof internalAudits.$inferSelect;
 type ProcessRow = typeof processes.$inferSelect;
@@ -292,7 +293,7 @@ export async function auditSection(b: Build): Promise<Section> {
             a.ref,
             a.process,
             a.actualOn ?? `gepland ${a.plannedOn}`,
-            a.status,
+            auditStatusLabel(a.status),
             a.auditors.join(", "),
             a.conclusion ?? "–",
             a.findings.join(", "),

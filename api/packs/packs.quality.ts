@@ -14,6 +14,7 @@ import { person, plain, rollBack } from "../domain/packs/asof.ts";
 import { evidencePath } from "../domain/packs/layout.ts";
 import { asText, firstOf, inMemory, type Column, type Pages } from "../domain/packs/table.ts";
 import { laterEntries, newSection, reportFile, tableFiles, type Build, type PackFile, type Section } from "./packs.build.ts";
+import { actionStatusLabel, findingClassLabel, findingStatusLabel } from "../domain/packs/labels.ts";
 
 const PAGE = 200;
 
@@ -516,7 +517,15 @@ export async function findingsSection(b: Build): Promise<Section> {
             { header: "Status", width: 2 },
             { header: "Acties", width: 4 },
           ],
-          rows: f.rows.map((x) => [x.ref, x.title, x.classification, x.foundOn, x.rootCause ?? "–", x.status, x.actions.join(", ")]),
+          rows: f.rows.map((x) => [
+            x.ref,
+            x.title,
+            findingClassLabel(x.classification),
+            x.foundOn,
+            x.rootCause ?? "–",
+            findingStatusLabel(x.status),
+            x.actions.join(", "),
+          ]),
         },
         { kind: "heading", text: "Acties" },
         {
@@ -537,7 +546,7 @@ export async function findingsSection(b: Build): Promise<Section> {
             x.title,
             x.owner,
             `${x.dueOn}${x.overdueAtEnd ? " (verlopen)" : ""}`,
-            x.status,
+            actionStatusLabel(x.status),
             x.completedOn ?? "",
             x.findings.join(", "),
           ]),
@@ -579,7 +588,7 @@ export async function findingsSection(b: Build): Promise<Section> {
     "Bevindingen en acties zijn teruggerekend naar het einde van de periode: elke latere wijziging is ongedaan gemaakt met de waarde die de audittrail ervan vastlegde; een bevinding die later is gesloten, staat hier open.",
   );
   s.notes.add(
-    "10.3 (continue verbetering) heeft geen eigen map: verbeterkansen staan als bevinding met classificatie 'opportunity' in deze map.",
+    `10.3 (continue verbetering) heeft geen eigen map: verbeterkansen staan als bevinding met classificatie '${findingClassLabel("opportunity")}' in deze map.`,
   );
   return s;
 }

@@ -10,6 +10,7 @@ import type { PdfBlock } from "../domain/packs/pdf.ts";
 import type { Column, Pages } from "../domain/packs/table.ts";
 import { laterEntries, laterOfEntity, newSection, reportFile, tableFiles, type Build, type PackFile, type Section } from "./packs.build.ts";
 import { formatHours, formatNumber, formatPercent } from "../domain/format/numbers.ts";
+import { nl } from "../domain/packs/labels.ts";
 
 const PAGE = 500;
 type Slice = ReturnType<typeof yearSlices>[number];
@@ -388,7 +389,7 @@ export function registrySection(b: Build): Section {
   ];
   const perYear: PackFile[] = slices.map((sl) => ({
     path: `${s.folder}/kengetallen-${sl.year}.json`,
-    description: `Alle kengetallen en het rendement over ${label(sl)} (structuur van getConferenceMetrics, zonder uitsplitsing per casus)`,
+    description: `Alle kengetallen en het rendement over ${label(sl)} (zoals de pagina ${nl("nav.metrics")} in het dashboard ze toont, zonder uitsplitsing per casus)`,
     content: async () =>
       `${JSON.stringify({ period: { from: sl.from, to: sl.to }, asOf: b.period.to, ...withNames(await metricsOf(sl), (await ctx()).names) }, null, 2)}\n`,
   }));

@@ -8,6 +8,7 @@ import type { GroupResult } from "../domain/survey/results.ts";
 import type { PdfBlock } from "../domain/packs/pdf.ts";
 import { newSection, reportFile, tableFiles, type Build, type Section } from "./packs.build.ts";
 import { formatNumber, formatPercent } from "../domain/format/numbers.ts";
+import { nl } from "../domain/packs/labels.ts";
 
 type Results = Awaited<ReturnType<typeof getWaveResults>>;
 
@@ -307,7 +308,7 @@ export function surveySection(b: Build): Section {
     }),
   );
   s.notes.add(
-    "Uitkomsten zijn die van getWaveResults: per groep (organisatietype, vestiging) onderdrukt onder 5 respondenten, met secundaire onderdrukking. Open antwoorden, tokens en e-mailadressen van genodigden staan niet in het pakket.",
+    `Uitkomsten zijn die van de pagina ${nl("nav.results")} in het dashboard: per groep (organisatietype, vestiging) onderdrukt onder 5 respondenten, met secundaire onderdrukking. Open antwoorden, tokens en e-mailadressen van genodigden staan niet in het pakket.`,
   );
   return s;
 }

@@ -5,6 +5,7 @@ import { entryHash, GENESIS } from "../audit/audit.service.ts";
 import { redactEntry, type TrailRecord } from "../domain/packs/trail.ts";
 import { asText, type Column, type Pages } from "../domain/packs/table.ts";
 import { newSection, reportFile, tableFiles, type Build, type PackFile, type Section } from "./packs.build.ts";
+import { trailActionLabel, trailEntityLabel } from "../domain/packs/labels.ts";
 
 const PAGE = 1000;
 
@@ -185,7 +186,7 @@ export function trailSection(b: Build): Section {
             { header: "Actie", width: 3 },
             { header: "Aantal", width: 1 },
           ],
-          rows: counts.map((r) => [r.entity, r.action, String(r.n)]),
+          rows: counts.map((r) => [trailEntityLabel(r.entity), trailActionLabel(r.action), String(r.n)]),
         },
         { kind: "heading", text: "Regels per maand" },
         {

@@ -499,3 +499,39 @@ describe("exportEvidence: no personal data", () => {
     expect(text["data/7.5/audittrail.csv"]).toContain(`kwaliteit #${pseudonym(ids.henriette)}`);
   });
 });
+
+describe("exportEvidence: labels, not codes", () => {
+  it("shows every enum and operation by its Dutch label in the readable reports and the index", async () => {
+    const { files } = await pack("auditor");
+    const text = await allText(files);
+    const doc = (await (await t.request("/api/openapi.json", { as: "anonymous" })).json()) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const operationIds = Object.values(doc.paths).flatMap((p) => Object.values(p).flatMap((o) => (o.operationId ? [o.operationId] : [])));
+    expect(operationIds.length).toBeGreaterThan(50);
+    const codes = [
+      ...["major_nc", "minor_nc", "observation", "opportunity"],
+      ...["survey", "complaint", "conference_metric"],
+      ...[
+        "five_whys",
+        "fishbone",
+        "in_uitvoering",
+        "in_behandeling",
+        "informatie_aangeleverd",
+        "telefonisch_video",
+        "training_voorlichting",
+      ],
+      // Audit-trail codes ("export" is left out: it is also a Dutch word, "de export van dit pakket").
+      ...["risk", "create", "update", "delete", "finalize", "finding", "management_review", "internal_audit", "evidence_pack"],
+    ];
+    const readable = Object.entries(text).filter(([path]) => path.endsWith(".pdf") || path.endsWith(".html"));
+    expect(readable.length).toBeGreaterThan(7);
+    const found: string[] = [];
+    for (const [path, content] of readable) {
+      // File names in links and paths are names, not labels: leave them out of the check.
+      const prose = content.replace(/[\w./-]+\.(csv|json|pdf|html|txt|bin)\b/g, " ");
+      for (const code of [...codes, ...operationIds]) if (new RegExp(`\\b${code}\\b`).test(prose)) found.push(`${code} in ${path}`);
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -108,7 +108,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   finalizeManagementReview: ["management"],
   correctManagementReview: ["management"],
   exportEvidence: QUALITY_READ,
-  getSigningKey: QUALITY_READ,
+  getSigningKey: PUBLIC,
   // Running a survey wave (issue 14).
   listQuestionnaires: Q_READ,
   getQuestionnaireVersion: Q_READ,

@@ -25,6 +25,7 @@ const VIEW = {
   overzicht: "Overzicht",
   results: "Klanttevredenheid",
   metingen: "Metingen",
+  vragenlijsten: "Vragenlijsten",
   casussen: "Casussen",
   casusoverleg: "Casusoverleg",
   kengetallen: "Kengetallen",
@@ -36,6 +37,8 @@ const VIEW = {
   municipality: "Mijn gemeente",
   users: "Accounts",
   audit: "Audittrail",
+  bewijsmap: "Bewijsmap",
+  "bewijsmap/controleren": "Bewijsmap controleren",
   account: "Mijn account",
 } as const;
 type View = keyof typeof VIEW;
@@ -50,11 +53,12 @@ const pathOf = (v: View) => MOVED[v] ?? `/${v}`;
 
 /** What each role is meant to see, in menu order (the API refuses the rest; the menu should not offer dead ends). */
 const SEES: Record<string, View[]> = {
-  admin: ["metingen", "users", "audit", "account"],
+  admin: ["metingen", "vragenlijsten", "users", "audit", "bewijsmap/controleren", "account"],
   kwaliteit: [
     "overzicht",
     "results",
     "metingen",
+    "vragenlijsten",
     "casussen",
     "casusoverleg",
     "kengetallen",
@@ -63,6 +67,7 @@ const SEES: Record<string, View[]> = {
     "verbetercyclus",
     "audits-risicos",
     "directiebeoordeling",
+    "bewijsmap",
     "audit",
     "account",
   ],
@@ -78,10 +83,11 @@ const SEES: Record<string, View[]> = {
     "verbetercyclus",
     "audits-risicos",
     "directiebeoordeling",
+    "bewijsmap",
     "account",
   ],
-  medewerker: ["casussen", "casusoverleg", "kengetallen", "account"],
-  gemeente: ["municipality", "kengetallen", "account"],
+  medewerker: ["casussen", "casusoverleg", "kengetallen", "bewijsmap/controleren", "account"],
+  gemeente: ["municipality", "kengetallen", "bewijsmap/controleren", "account"],
   auditor: [
     "overzicht",
     "results",
@@ -92,6 +98,7 @@ const SEES: Record<string, View[]> = {
     "verbetercyclus",
     "audits-risicos",
     "directiebeoordeling",
+    "bewijsmap",
     "audit",
     "account",
   ],
@@ -171,7 +178,8 @@ describe.skipIf(skip)("dashboard per role in Chromium", () => {
         });
       }
       // A view the role may not have is not reached by typing its address either: the first own view opens.
-      for (const v of (Object.keys(VIEW) as View[]).filter((x) => !views.includes(x))) {
+      // Verifying a pack is open to everyone (those who may export reach it from Bewijsmap, not the menu).
+      for (const v of (Object.keys(VIEW) as View[]).filter((x) => !views.includes(x) && x !== "bewijsmap/controleren")) {
         await step(page, `${role}-forbidden-${v}`, async () => {
           await page.goto(`${app.base}/${v}`);
           await settle(page, false);

@@ -3,7 +3,7 @@ import { ROLES } from "../../db/schema.ts";
 import "../../api/app.ts";
 import { routePermissions } from "../../api/lib/route.ts";
 import { allowedActions } from "../../api/domain/auth/allowed.ts";
-import { VIEWS, viewsFor, viewOf, MOVED } from "../../dashboard/src/routes/views.ts";
+import { VIEWS, menuViewsFor, viewsFor, viewOf, MOVED } from "../../dashboard/src/routes/views.ts";
 import type { HasOpen, Reply } from "../../dashboard/src/shared/api/contract.ts";
 
 // Checked by the typecheck: an open record is recognised (at the top, in a field, in a list in a field),
@@ -64,7 +64,7 @@ describe("the dashboard's typed contract", () => {
 describe("the dashboard's views follow the allowed actions from /api/auth/me", () => {
   // The menus each role had when the dashboard kept role lists of its own; the permission table must give the same.
   const MENU: Record<string, string[]> = {
-    admin: ["/metingen", "/vragenlijsten", "/gebruikers", "/audittrail", "/account"],
+    admin: ["/metingen", "/vragenlijsten", "/gebruikers", "/audittrail", "/bewijsmap/controleren", "/account"],
     kwaliteit: [
       "/overzicht",
       "/resultaten",
@@ -78,6 +78,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/verbetercyclus",
       "/audits-risicos",
       "/directiebeoordeling",
+      "/bewijsmap",
       "/audittrail",
       "/account",
     ],
@@ -93,6 +94,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/verbetercyclus",
       "/audits-risicos",
       "/directiebeoordeling",
+      "/bewijsmap",
       "/account",
     ],
     auditor: [
@@ -105,27 +107,42 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/verbetercyclus",
       "/audits-risicos",
       "/directiebeoordeling",
+      "/bewijsmap",
       "/audittrail",
       "/account",
     ],
-    medewerker: ["/casussen", "/casusoverleg", "/kengetallen", "/account"],
-    gemeente: ["/gemeente", "/kengetallen", "/account"],
+    medewerker: ["/casussen", "/casusoverleg", "/kengetallen", "/bewijsmap/controleren", "/account"],
+    gemeente: ["/gemeente", "/kengetallen", "/bewijsmap/controleren", "/account"],
   };
 
   it("gives each role exactly its menu, in order", () => {
     for (const role of ROLES) {
       const me = { user: { role } as never, allowed: allowedActions(role) };
       expect(
-        viewsFor(me).map((v) => v.path),
+        menuViewsFor(me).map((v) => v.path),
         role,
       ).toEqual(MENU[role]);
     }
     expect(viewsFor(undefined)).toEqual([]);
   });
 
+  it("lets everyone verify a pack, reached from the export page by those who may export", () => {
+    for (const role of ROLES) {
+      const me = { user: { role } as never, allowed: allowedActions(role) };
+      expect(
+        viewsFor(me).some((v) => v.path === "/bewijsmap/controleren"),
+        role,
+      ).toBe(true);
+      // The dashboard never opens on it.
+      expect(viewsFor(me)[0].path, role).not.toBe("/bewijsmap/controleren");
+    }
+  });
+
   it("knows the view of a sub-page, and every moved address points at a view", () => {
     expect(viewOf("/verbetercyclus/123")?.path).toBe("/verbetercyclus");
     expect(viewOf("/verbetercyclusX")).toBeUndefined();
+    expect(viewOf("/bewijsmap")?.path).toBe("/bewijsmap");
+    expect(viewOf("/bewijsmap/controleren")?.path).toBe("/bewijsmap/controleren");
     for (const to of Object.values(MOVED))
       expect(
         VIEWS.some((v) => v.path === to),

@@ -3,6 +3,8 @@
  * how people are pseudonymised, and per clause the files (linked) with their notes. Plain
  * HTML with inline CSS and no scripts, so it opens offline in any browser.
  */
+import { trailActionLabel, trailEntityLabel } from "./labels.ts";
+
 export interface IndexFile {
   path: string;
   description: string;
@@ -51,7 +53,8 @@ export const PRINCIPLES: { title: string; text: string }[] = [
       "Het pakket bevat geen exporttijdstip. 'Generated-At' in bag-info.txt is gedefinieerd als het einde van de periode, en alle " +
       "tijdstempels in het ZIP-bestand en in de PDF's zijn dat ene tijdstip. Zo geeft dezelfde periode, door dezelfde persoon geëxporteerd, " +
       "byte voor byte hetzelfde bestand met dezelfde SHA-256. Wie wanneer exporteerde en welke hash het pakket had, staat in de audittrail " +
-      "(actie 'export', entiteit 'evidence_pack'); 'Generated-By' in bag-info.txt noemt rol en pseudoniem van de exporteur, zodat de inhoud " +
+      `(regel '${trailEntityLabel("evidence_pack")}', actie '${trailActionLabel("export")}'); ` +
+      "'Generated-By' in bag-info.txt noemt rol en pseudoniem van de exporteur, zodat de inhoud " +
       "onder data/ en manifest-sha256.txt voor iedere exporteur gelijk is.",
   },
   {

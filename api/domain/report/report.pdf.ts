@@ -3,12 +3,12 @@
  * Helvetica fonts only: nothing to load from disk, so it runs on Node and on Workers, and
  * the same report always gives the same bytes (all dates in the file come from the report).
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import type { PDFDocument, PDFFont } from "pdf-lib";
 import { t, type Locale, type MessageKey } from "../../../i18n/messages.ts";
 import { formatPeriod } from "./report.sheet.ts";
 import { formatDay, formatEuro, formatHours, formatMonth, formatNumber, localDay } from "../format/numbers.ts";
 import type { FollowUpState, MunicipalityReport, PeriodFigures, ReportConference } from "./report.types.ts";
-import { winAnsiCleaner } from "../pdf/winansi.ts";
+import { newDocument, PdfWriter, rgb, type Frame, type RGB, type Style } from "../pdf/writer.ts";
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
 const LEFT = 54;
@@ -16,6 +16,7 @@ const RIGHT = PAGE[0] - 54;
 const WIDTH = RIGHT - LEFT;
 const TOP = PAGE[1] - 54;
 const BOTTOM = 66; // lowest y for content; the footer lives below
+const FRAME: Frame = { page: PAGE, left: LEFT, right: RIGHT, top: TOP, bottom: BOTTOM };
 
 const C = {
   ink: rgb(0.13, 0.15, 0.19),
@@ -35,12 +36,6 @@ const STATE_COLOR: Record<FollowUpState, RGB> = {
   verlopen: rgb(0.78, 0.22, 0.2),
 };
 const STATES: FollowUpState[] = ["op_tijd", "te_laat", "open", "verlopen"];
-
-interface Style {
-  bold?: boolean;
-  size?: number;
-  color?: RGB;
-}
 
 // ---- numbers (api/domain/format/numbers.ts) --------------------------------------------
 
@@ -63,36 +58,23 @@ function counted(n: number, unit: "case" | "conference" | "hour", locale: Locale
 
 // ---- page writer -----------------------------------------------------------------------
 
-class Writer {
-  page!: PDFPage;
-  y = TOP;
-  readonly pages: PDFPage[] = [];
-
+class Writer extends PdfWriter {
   constructor(
-    readonly doc: PDFDocument,
-    private readonly regular: PDFFont,
-    private readonly bold: PDFFont,
+    doc: PDFDocument,
+    regular: PDFFont,
+    bold: PDFFont,
     readonly locale: Locale,
     private readonly runningHead: [string, string],
-    readonly clean: (text: string) => string,
-  ) {}
+    clean: (text: string) => string,
+  ) {
+    super(doc, regular, bold, FRAME, clean);
+  }
 
   t(key: MessageKey, vars?: Record<string, string | number>): string {
     return t(this.locale, key, vars);
   }
 
-  font(style: Style): PDFFont {
-    return style.bold ? this.bold : this.regular;
-  }
-
-  width(text: string, style: Style): number {
-    return this.font(style).widthOfTextAtSize(this.clean(text), style.size ?? 10);
-  }
-
-  newPage(): void {
-    this.page = this.doc.addPage(PAGE);
-    this.pages.push(this.page);
-    this.y = TOP;
+  protected override pageStarted(): void {
     if (this.pages.length > 1) this.drawRunningHead();
   }
 
@@ -103,77 +85,6 @@ class Writer {
     this.textRight(this.fit(right, WIDTH * 0.38, style), RIGHT, TOP + 14, style);
     this.line(LEFT, TOP + 8, RIGHT, TOP + 8, C.rule, 0.6);
     this.y = TOP - 10;
-  }
-
-  /** Starts a new page when the next `height` points would run into the footer. */
-  ensure(height: number): boolean {
-    if (this.y - height >= BOTTOM) return false;
-    this.newPage();
-    return true;
-  }
-
-  text(text: string, x: number, y: number, style: Style = {}): void {
-    this.page.drawText(this.clean(text), { x, y, size: style.size ?? 10, font: this.font(style), color: style.color ?? C.ink });
-  }
-
-  textRight(text: string, right: number, y: number, style: Style = {}): void {
-    this.text(text, right - this.width(text, style), y, style);
-  }
-
-  rect(x: number, y: number, width: number, height: number, color: RGB): void {
-    if (width > 0 && height > 0) this.page.drawRectangle({ x, y, width, height, color });
-  }
-
-  line(x1: number, y1: number, x2: number, y2: number, color = C.rule, thickness = 0.5): void {
-    this.page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, color, thickness });
-  }
-
-  /** Cuts text to the width with an ellipsis, for places that have room for one line only. */
-  fit(text: string, maxWidth: number, style: Style): string {
-    const clean = this.clean(text);
-    if (this.width(clean, style) <= maxWidth) return clean;
-    // No Helvetica glyph is narrower than 0.2 em, so nothing past this can show anyway.
-    let chars = [...clean].slice(0, Math.ceil(maxWidth / ((style.size ?? 10) * 0.2)));
-    while (chars.length > 1 && this.width(`${chars.join("")}…`, style) > maxWidth) chars = chars.slice(0, -1);
-    return `${chars.join("").trimEnd()}…`;
-  }
-
-  /** Word wrap; a word wider than the line is broken after a slash or hyphen, or else by character. */
-  wrap(text: string, maxWidth: number, style: Style, maxLines = Infinity): string[] {
-    const lines: string[] = [];
-    let current = "";
-    for (const { piece, glued } of this.tokens(text, maxWidth, style)) {
-      const candidate = current ? current + (glued ? "" : " ") + piece : piece;
-      if (!current || this.width(candidate, style) <= maxWidth) {
-        current = candidate;
-        continue;
-      }
-      if (lines.length === maxLines - 1) return [...lines, this.fit(candidate, maxWidth, style)];
-      lines.push(current);
-      current = piece;
-    }
-    return [...lines, current];
-  }
-
-  private tokens(text: string, maxWidth: number, style: Style): { piece: string; glued: boolean }[] {
-    return this.clean(text)
-      .split(/ +/)
-      .filter(Boolean)
-      .flatMap((word) => {
-        if (this.width(word, style) <= maxWidth) return [{ piece: word, glued: false }];
-        const pieces = word.split(/(?<=[/-])/).flatMap((p) => (this.width(p, style) <= maxWidth ? [p] : [...p]));
-        return pieces.map((piece, i) => ({ piece, glued: i > 0 }));
-      });
-  }
-
-  paragraph(text: string, style: Style = {}, after = 8): void {
-    const size = style.size ?? 10;
-    for (const line of this.wrap(text, WIDTH, style)) {
-      this.ensure(size * 1.45);
-      this.y -= size * 1.45;
-      this.text(line, LEFT, this.y + size * 0.3, style);
-    }
-    this.y -= after;
   }
 
   /** A section title, kept together with at least `keep` points of what follows it. */
@@ -280,7 +191,7 @@ function legend(w: Writer, series: Series[], x = LEFT): void {
   for (const s of series) {
     w.rect(x, w.y - 8, 8, 8, s.color);
     w.text(s.name, x + 12, w.y - 7.5, style);
-    x += 12 + w.width(s.name, style) + 16;
+    x += 12 + w.measure(s.name, style) + 16;
   }
   w.y -= 18;
 }
@@ -364,16 +275,16 @@ function monthBar(w: Writer, x: number, base: number, width: number, height: num
   w.rect(x, base, width, height, color);
   const style = { size: 7, color: C.muted };
   const label = formatNumber(value, w.locale);
-  if (w.width(label, style) <= width + 6) w.text(label, x + width / 2 - w.width(label, style) / 2, base + height + 3, style);
+  if (w.measure(label, style) <= width + 6) w.text(label, x + width / 2 - w.measure(label, style) / 2, base + height + 3, style);
 }
 
 function monthTick(w: Writer, month: string, previous: string | undefined, centre: number, base: number): void {
   const [name, year] = monthLabel(month, w.locale);
   const style = { size: 7.5, color: C.ink };
-  w.text(name, centre - w.width(name, style) / 2, base - 11, style);
+  w.text(name, centre - w.measure(name, style) / 2, base - 11, style);
   // The year only where it changes, so twelve months still fit under the axis.
   if (!previous || previous.slice(0, 4) !== month.slice(0, 4)) {
-    w.text(year, centre - w.width(year, { size: 7 }) / 2, base - 20, { size: 7, color: C.muted });
+    w.text(year, centre - w.measure(year, { size: 7 }) / 2, base - 20, { size: 7, color: C.muted });
   }
 }
 
@@ -472,7 +383,7 @@ function figureCard(
   const percent = formatChange(now, before, w.locale);
   const badge = { bold: true, size: 8.5, color: C.accent };
   if (percent) w.textRight(percent, x + cardW - 10, top - 15, badge);
-  w.text(w.fit(w.t(f.label), cardW - 30 - w.width(percent, badge), { size: 8.5 }), x + 12, top - 15, { size: 8.5, color: C.muted });
+  w.text(w.fit(w.t(f.label), cardW - 30 - w.measure(percent, badge), { size: 8.5 }), x + 12, top - 15, { size: 8.5, color: C.muted });
   w.text(w.fit(show(now), cardW - 22, { bold: true, size: 20 }), x + 12, top - 38, { bold: true, size: 20, color: C.navy });
   const change = `${w.t("report.change.previous", { value: show(before) })} · ${formatDelta(now, before, w.locale, show)}`;
   w.text(w.fit(change, cardW - 22, { size: 7.5 }), x + 12, top - 53, { size: 7.5, color: C.muted });
@@ -707,39 +618,27 @@ function footers(w: Writer): void {
     w.page = page;
     w.line(LEFT, BOTTOM - 24, RIGHT, BOTTOM - 24, C.rule, 0.6);
     const pageOf = w.t("report.pageOf", { page: i + 1, pages: w.pages.length });
-    w.text(w.fit(w.t("report.privacy"), WIDTH - w.width(pageOf, style) - 20, style), LEFT, BOTTOM - 36, style);
+    w.text(w.fit(w.t("report.privacy"), WIDTH - w.measure(pageOf, style) - 20, style), LEFT, BOTTOM - 36, style);
     w.textRight(pageOf, RIGHT, BOTTOM - 36, style);
   });
 }
 
 // ---- document --------------------------------------------------------------------------
 
-function setMetadata(doc: PDFDocument, r: MunicipalityReport, locale: Locale): void {
-  const period = formatPeriod(r.period, locale);
-  const stamp = new Date(r.generatedAt);
-  const when = Number.isNaN(stamp.getTime()) ? new Date(0) : stamp;
-  doc.setTitle(t(locale, "report.title", { name: r.municipality.name }), { showInWindowTitleBar: true });
-  doc.setAuthor(r.organisation);
-  doc.setSubject(t(locale, "report.subject", { name: r.municipality.name, period }));
-  doc.setKeywords([r.organisation, r.municipality.name, period]);
-  doc.setLanguage(locale === "nl" ? "nl-NL" : "en-GB");
-  doc.setCreator("Ketenspiegel");
-  doc.setProducer("Ketenspiegel (pdf-lib)");
-  doc.setCreationDate(when);
-  doc.setModificationDate(when);
-}
-
 export async function renderReportPdf(report: MunicipalityReport, locale: Locale = "nl"): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const clean = winAnsiCleaner(new Set(regular.getCharacterSet()));
-  const head: [string, string] = [
-    t(locale, "report.runningHead", { name: report.municipality.name, period: formatPeriod(report.period, locale) }),
-    report.organisation,
-  ];
+  const period = formatPeriod(report.period, locale);
+  const stamp = new Date(report.generatedAt);
+  const { doc, regular, bold, clean } = await newDocument({
+    title: t(locale, "report.title", { name: report.municipality.name }),
+    showTitle: true,
+    author: report.organisation,
+    subject: t(locale, "report.subject", { name: report.municipality.name, period }),
+    keywords: [report.organisation, report.municipality.name, period],
+    language: locale === "nl" ? "nl-NL" : "en-GB",
+    date: Number.isNaN(stamp.getTime()) ? new Date(0) : stamp,
+  });
+  const head: [string, string] = [t(locale, "report.runningHead", { name: report.municipality.name, period }), report.organisation];
   const w = new Writer(doc, regular, bold, locale, head, clean);
-  setMetadata(doc, report, locale);
   w.newPage();
   titleBlock(w, report);
   for (const section of [summary, themes, conferences, followUps, attendance, hours, monthly]) section(w, report);

@@ -52,7 +52,8 @@ export function MainMenu({ views, current }: { views: View[]; current: View["pat
     };
   }, [open]);
   const link = (v: View) => (
-    <Link to={v.path} aria-current={v.path === current ? "page" : undefined} onClick={() => setOpen(null)}>
+    // Exact: the router would otherwise also mark /bewijsmap current on /bewijsmap/controleren; sub-pages are covered by `current`.
+    <Link to={v.path} activeOptions={{ exact: true }} aria-current={v.path === current ? "page" : undefined} onClick={() => setOpen(null)}>
       {t(v.label)}
     </Link>
   );

@@ -6,25 +6,35 @@ import { useI18n } from "../shared/i18n.tsx";
 import { useMe } from "../features/account/api/session.ts";
 import { LoginPage } from "../features/account/components/LoginPage.tsx";
 import { Status } from "../shared/components/Status.tsx";
-import { viewOf, viewsFor } from "./views.ts";
+import { menuViewsFor, OPEN_PATHS, viewOf } from "./views.ts";
 import { MainMenu } from "./MainMenu.tsx";
 
 /**
  * The frame around every view: skip link, header with the menu, and the view itself; the
- * login page while nobody is signed in. The set-password link works without a session.
+ * login page while nobody is signed in. The set-password link and the open views (verifying an
+ * evidence pack) work without a session.
  */
 export function Shell() {
   const { t, toggle } = useI18n();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const me = useMe();
   const client = useQueryClient();
-  const open = pathname.startsWith("/wachtwoord/");
+  const setPw = pathname.startsWith("/wachtwoord/");
+  const open = setPw || (OPEN_PATHS as readonly string[]).includes(pathname);
   const user = me.data?.user;
   const signedOut = !me.data && !!me.error;
-  const views = viewsFor(me.data);
+  const views = menuViewsFor(me.data);
   const current = viewOf(pathname);
   // Each view its own page title (WCAG 2.4.2): tabs, history and screen readers tell the views apart.
-  const pageName = open ? t("setpw.title") : signedOut ? t("login.title") : user && current ? t(current.label) : "";
+  const pageName = setPw
+    ? t("setpw.title")
+    : open && current
+      ? t(current.label)
+      : signedOut
+        ? t("login.title")
+        : user && current
+          ? t(current.label)
+          : "";
   useEffect(() => {
     document.title = pageName ? `${pageName} – ${t("app.title")}` : t("app.title");
   }, [pageName, t]);
@@ -56,7 +66,7 @@ export function Shell() {
           <span>{t("app.subtitle")}</span>
         </div>
         <nav aria-label={t("nav.menu")}>
-          {user && !open && <MainMenu views={views} current={current?.path} />}
+          {user && !setPw && <MainMenu views={views} current={current?.path} />}
           {user && (
             <button type="button" onClick={logout}>
               {t("nav.logout")}

@@ -10,6 +10,8 @@ import { AuditsRisksPage } from "../features/audits-risks/components/AuditsRisks
 import { RiskDetailPage } from "../features/audits-risks/components/RiskDetailPage.tsx";
 import { QuestionnairesPage } from "../features/questionnaires/components/QuestionnairesPage.tsx";
 import { QualityPage } from "../features/quality/components/QualityPage.tsx";
+import { ExportPage } from "../features/evidence/components/ExportPage.tsx";
+import { VerifyPage } from "../features/evidence/components/VerifyPage.tsx";
 import { CasesPage } from "../features/registry/components/CasesPage.tsx";
 import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
 import { MetricsPage } from "../features/registry/components/MetricsPage.tsx";
@@ -136,6 +138,9 @@ const municipality = createRoute({
 const users = createRoute(view("/gebruikers", () => <UsersPage />));
 const audit = createRoute(view("/audittrail", () => <AuditPage />));
 const account = createRoute(view("/account", (u) => <AccountPage user={u} />));
+const evidence = createRoute(view("/bewijsmap", () => <ExportPage />));
+// Not guarded: an auditor can check a pack without an account here (the shell shows it without login).
+const verifyPack = createRoute({ getParentRoute: () => root, path: "/bewijsmap/controleren", component: VerifyPage });
 const setPassword = createRoute({ getParentRoute: () => root, path: "/wachtwoord/$token", component: SetPasswordRoute });
 function SetPasswordRoute() {
   return <SetPasswordPage token={setPassword.useParams().token} />;
@@ -170,6 +175,8 @@ const tree = root.addChildren([
   users,
   audit,
   account,
+  evidence,
+  verifyPack,
   setPassword,
   ...moved,
 ]);

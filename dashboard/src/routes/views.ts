@@ -24,11 +24,15 @@ export interface View {
     | "/gemeente"
     | "/gebruikers"
     | "/audittrail"
+    | "/bewijsmap"
+    | "/bewijsmap/controleren"
     | "/account";
   label: MessageKey;
   group: "overview" | "survey" | "registry" | "quality" | "reports" | "admin" | "account";
   /** null: every signed-in user. */
   need: { action: Action; scope?: Scope } | null;
+  /** Left out of the menu for users who may do this action: they reach the view from another one. */
+  offMenuWith?: Action;
 }
 
 export const VIEWS: View[] = [
@@ -50,15 +54,24 @@ export const VIEWS: View[] = [
   { path: "/verbetercyclus", label: "nav.quality", group: "quality", need: { action: "quality:read" } },
   { path: "/audits-risicos", label: "nav.auditsRisks", group: "quality", need: { action: "quality:read" } },
   { path: "/directiebeoordeling", label: "nav.managementReview", group: "quality", need: { action: "quality:read" } },
+  { path: "/bewijsmap", label: "nav.evidence", group: "quality", need: { action: "evidence:export" } },
   { path: "/gebruikers", label: "nav.users", group: "admin", need: { action: "users:manage" } },
   { path: "/audittrail", label: "nav.audit", group: "admin", need: { action: "audit:read" } },
+  // Checking a pack one received needs no rights: it happens in the browser (also without signing in).
+  // After every other view: never the view the dashboard opens with.
+  { path: "/bewijsmap/controleren", label: "nav.evidenceVerify", group: "quality", need: null, offMenuWith: "evidence:export" },
   { path: "/account", label: "nav.account", group: "account", need: null },
 ];
 
 export const mayView = (me: Me | undefined, view: View) => !!me && (!view.need || allows(me, view.need.action, view.need.scope));
 export const viewsFor = (me: Me | undefined) => VIEWS.filter((v) => mayView(me, v));
-/** The view a path belongs to: /verbetercyclus/<id> belongs to /verbetercyclus. */
-export const viewOf = (pathname: string) => VIEWS.find((v) => pathname === v.path || pathname.startsWith(`${v.path}/`));
+export const menuViewsFor = (me: Me | undefined) => viewsFor(me).filter((v) => !v.offMenuWith || !allows(me, v.offMenuWith));
+/** The view a path belongs to: /verbetercyclus/<id> belongs to /verbetercyclus; the longest match wins (/bewijsmap/controleren is its own view). */
+export const viewOf = (pathname: string) =>
+  VIEWS.filter((v) => pathname === v.path || pathname.startsWith(`${v.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+
+/** Views that work without signing in (besides the set-password link). */
+export const OPEN_PATHS: readonly View["path"][] = ["/bewijsmap/controleren"];
 
 /** The old addresses of views that were renamed; bookmarks keep working. */
 export const MOVED = { "/results": "/resultaten", "/municipality": "/gemeente", "/users": "/gebruikers", "/audit": "/audittrail" } as const;
