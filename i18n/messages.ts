@@ -4,15 +4,16 @@
  */
 import { auditsRisksEn, auditsRisksNl } from "./auditsRisks.ts";
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
-import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { evidenceEn, evidenceNl } from "./evidence.ts";
+import { overviewEn, overviewNl } from "./overview.ts";
+import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...questionnairesNl, ...surveyOpsNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...questionnairesEn, ...surveyOpsEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn },
 };
 
 export type Locale = keyof typeof messages;
