@@ -2,7 +2,7 @@
 export const evidenceNl = {
   "nav.evidence": "Bewijsmap",
   "nav.evidenceVerify": "Bewijsmap controleren",
-  "evidence.title": "Bewijsmap voor de auditor",
+  "evidencePack.title": "Bewijsmap voor de auditor",
   "evidence.intro":
     "Stel een bewijspakket samen over een afgelopen periode: per ISO 9001-paragraaf de records zoals ze aan het einde van de periode stonden, met een leesbaar verslag, ondertekend door deze installatie.",
   "evidence.period": "Periode",
@@ -125,7 +125,7 @@ export type EvidenceKey = keyof typeof evidenceNl;
 export const evidenceEn: Record<EvidenceKey, string> = {
   "nav.evidence": "Evidence pack",
   "nav.evidenceVerify": "Verify evidence pack",
-  "evidence.title": "Evidence pack for the auditor",
+  "evidencePack.title": "Evidence pack for the auditor",
   "evidence.intro":
     "Put together an evidence pack for a past period: per ISO 9001 clause the records as they stood at the end of the period, with a readable report, signed by this installation.",
   "evidence.period": "Period",

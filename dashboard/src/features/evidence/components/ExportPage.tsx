@@ -64,7 +64,7 @@ export function ExportPage() {
 
   return (
     <section aria-labelledby="evidence-title" className="evidence">
-      <h1 id="evidence-title">{t("evidence.title")}</h1>
+      <h1 id="evidence-title">{t("evidencePack.title")}</h1>
       <p>{t("evidence.intro")}</p>
       <form onSubmit={submit} noValidate>
         <fieldset aria-describedby={periodError ? "evidence-period-error" : undefined}>
