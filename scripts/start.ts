@@ -94,7 +94,8 @@ await mixer.first;
 // Survey invitations and reminders: scheduled reminders, SMTP delivery (with SMTP_URL), contact-data erasure.
 startSurveyMail(database.db, publicUrl, now);
 
-const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch });
+const mail = { smtp: !!process.env.SMTP_URL, digest: !!process.env.SMTP_URL && !!process.env.DIGEST_TO };
+const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch, mail });
 const server = await listen(app, port, host);
 void retention();
 

@@ -19,6 +19,8 @@ export interface AppConfig {
    * Without it (tests) nothing runs in the background; the timer, the cron and results reads still mix.
    */
   background?: (task: () => Promise<unknown>) => void;
+  /** Whether SMTP_URL and DIGEST_TO are set; the settings page shows only yes or no, never the values. */
+  mail?: { smtp: boolean; digest: boolean };
 }
 
 export interface AppDeps {

@@ -57,6 +57,9 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   createConference: WRITE_REGISTRY,
   updateFollowUp: WRITE_REGISTRY,
   createActivity: WRITE_REGISTRY,
+  createActivities: WRITE_REGISTRY,
+  correctActivity: WRITE_REGISTRY,
+  getMailStatus: ["admin", "kwaliteit"],
   getMyWeek: WRITE_REGISTRY,
   markCaseHandledLocally: ["kwaliteit", "medewerker", "gemeente"],
   createTheme: ["kwaliteit"],
@@ -160,7 +163,7 @@ function concretePath(path: string) {
     .replace("{waveId}", t.wave.id)
     .replace("{municipalityId}", "alkmaar")
     .replace(
-      /\{(questionnaireId|contactId|invitationId|userId|caseId|conferenceId|followUpId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/,
+      /\{(questionnaireId|contactId|invitationId|userId|caseId|conferenceId|followUpId|activityId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/,
       "00000000-0000-4000-8000-000000000000",
     )
     .replace("{themeId}", "huiselijk-geweld")

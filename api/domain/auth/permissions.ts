@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "backup:manage": { admin: "all" },
   "registry:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "branch" },
   "registry:write": { kwaliteit: "all", medewerker: "branch" },
+  // Registering or correcting hours in another staff member's name (the default is one's own).
+  "hours:others": { kwaliteit: "all" },
   "cases:handle-locally": { kwaliteit: "all", medewerker: "branch", gemeente: "municipality" },
   // Working notes are for the people who run the case, not for management or auditors.
   "notes:read": { kwaliteit: "all", medewerker: "branch" },
