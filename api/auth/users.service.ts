@@ -85,7 +85,10 @@ export async function listUsers(db: Db) {
 /** The municipalities and branches an account can belong to, by name, for the account form's lists. */
 export async function listPlaces(db: Db) {
   const [m, b] = await Promise.all([
-    db.select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId }).from(municipalities).orderBy(asc(municipalities.name)),
+    db
+      .select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId })
+      .from(municipalities)
+      .orderBy(asc(municipalities.name)),
     db.select({ id: branches.id, name: branches.name }).from(branches).orderBy(asc(branches.name)),
   ]);
   return { municipalities: m, branches: b };

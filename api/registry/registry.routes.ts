@@ -233,7 +233,7 @@ export const getRegistrySettings = defineRoute({
   method: "get",
   path: "/registry/settings",
   operationId: "getRegistrySettings",
-  permission: "registry:read",
+  permission: "settings:read",
   tags: hours,
   summary: "Bewaartermijn werkaantekeningen en uurtarieven",
   responses: { 200: { description: "Instellingen", ...json(s.RegistrySettingsSchema) }, ...errorResponses(401, 403) },

@@ -51,7 +51,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   listActivities: READ_REGISTRY,
   listThemes: READ_REGISTRY,
   listOrganisations: READ_REGISTRY,
-  getRegistrySettings: READ_REGISTRY,
+  getRegistrySettings: ["admin", ...READ_REGISTRY],
   createCase: WRITE_REGISTRY,
   updateCase: WRITE_REGISTRY,
   createConference: WRITE_REGISTRY,

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "notes:read": { kwaliteit: "all", medewerker: "branch" },
   "themes:manage": { kwaliteit: "all" },
   "registry:configure": { admin: "all", kwaliteit: "all" },
+  // The registry's settings (rates, retention term): read by who reads the registry and by the admin who configures it.
+  "settings:read": { admin: "all", kwaliteit: "all", management: "all", auditor: "all", medewerker: "all" },
   "metrics:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "branch", gemeente: "municipality" },
   "report:read": { kwaliteit: "all", management: "all", auditor: "all", gemeente: "municipality" },
   "report:send": { kwaliteit: "all", management: "all" },

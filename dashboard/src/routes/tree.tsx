@@ -7,6 +7,8 @@ import { AuditPage } from "../features/admin/components/AuditPage.tsx";
 import { UsersPage } from "../features/admin/components/UsersPage.tsx";
 import { AuditsRisksPage } from "../features/audits-risks/components/AuditsRisksPage.tsx";
 import { QualityPage } from "../features/quality/components/QualityPage.tsx";
+import { HoursPage } from "../features/hours/components/HoursPage.tsx";
+import { SettingsPage } from "../features/settings/components/SettingsPage.tsx";
 import { CasesPage } from "../features/registry/components/CasesPage.tsx";
 import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
 import { MetricsPage } from "../features/registry/components/MetricsPage.tsx";
@@ -54,6 +56,8 @@ const conferences = createRoute({
   ...view("/casusoverleg", (u) => <ConferencesPage user={u} />),
   validateSearch: search.conferencesSearch,
 });
+const hours = createRoute({ ...view("/uren", (u) => <HoursPage user={u} />), validateSearch: search.hoursSearch });
+const settings = createRoute(view("/instellingen", () => <SettingsPage />));
 const metrics = createRoute({ ...view("/kengetallen", (u) => <MetricsPage user={u} />), validateSearch: search.metricsSearch });
 const rendement = createRoute({ ...view("/rendement", (u) => <RendementPage user={u} />), validateSearch: search.metricsSearch });
 const reports = createRoute({ ...view("/uitdraaien", () => <ReportsPage />), validateSearch: search.reportsSearch });
@@ -108,6 +112,7 @@ const tree = root.addChildren([
   results,
   cases,
   conferences,
+  hours,
   metrics,
   rendement,
   reports,
@@ -116,6 +121,7 @@ const tree = root.addChildren([
   reviews.addChildren([reviewList, review]),
   municipality,
   users,
+  settings,
   audit,
   account,
   setPassword,

@@ -12,6 +12,8 @@ export interface View {
     | "/resultaten"
     | "/casussen"
     | "/casusoverleg"
+    | "/uren"
+    | "/instellingen"
     | "/kengetallen"
     | "/rendement"
     | "/uitdraaien"
@@ -34,6 +36,8 @@ export const VIEWS: View[] = [
   { path: "/resultaten", label: "nav.results", group: "survey", need: { action: "results:read" } },
   { path: "/casussen", label: "nav.cases", group: "registry", need: { action: "registry:read" } },
   { path: "/casusoverleg", label: "nav.conferences", group: "registry", need: { action: "registry:read" } },
+  // Hours are registered by the roles that may register activities (registry:write).
+  { path: "/uren", label: "nav.hours", group: "registry", need: { action: "registry:write" } },
   { path: "/kengetallen", label: "nav.metrics", group: "registry", need: { action: "metrics:read" } },
   // Cost and yield are read across the whole ZVH, not for one branch or municipality.
   { path: "/rendement", label: "nav.rendement", group: "registry", need: { action: "metrics:read", scope: "all" } },
@@ -42,6 +46,7 @@ export const VIEWS: View[] = [
   { path: "/audits-risicos", label: "nav.auditsRisks", group: "quality", need: { action: "quality:read" } },
   { path: "/directiebeoordeling", label: "nav.managementReview", group: "quality", need: { action: "quality:read" } },
   { path: "/gebruikers", label: "nav.users", group: "admin", need: { action: "users:manage" } },
+  { path: "/instellingen", label: "nav.settings", group: "admin", need: { action: "registry:configure" } },
   { path: "/audittrail", label: "nav.audit", group: "admin", need: { action: "audit:read" } },
   { path: "/account", label: "nav.account", group: "account", need: null },
 ];
