@@ -122,12 +122,14 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
   });
 
   const VIEWS: Record<string, string[]> = {
-    admin: ["/users", "/audit", "/account"],
+    admin: ["/users", "/instellingen", "/audit", "/account"],
     kwaliteit: [
       "/results",
       "/results?group=municipality&ogroup=organisationType",
       "/casussen",
       "/casusoverleg",
+      "/uren",
+      "/instellingen",
       "/kengetallen",
       "/rendement",
       "/uitdraaien",
@@ -167,7 +169,7 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
       "/audit",
       "/account",
     ],
-    medewerker: ["/casussen", "/casusoverleg", "/kengetallen", "/account"],
+    medewerker: ["/casussen", "/casusoverleg", "/uren", "/kengetallen", "/account"],
     gemeente: ["/municipality", "/kengetallen", "/account"],
   };
 
@@ -196,6 +198,8 @@ describe.skipIf(skip)("accessibility of the dashboard and the survey (axe-core, 
       "/results",
       "/casussen",
       "/casusoverleg",
+      "/uren",
+      "/instellingen",
       "/kengetallen",
       "/rendement",
       "/verbetercyclus",

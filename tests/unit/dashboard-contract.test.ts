@@ -63,17 +63,19 @@ describe("the dashboard's typed contract", () => {
 describe("the dashboard's views follow the allowed actions from /api/auth/me", () => {
   // The menus each role had when the dashboard kept role lists of its own; the permission table must give the same.
   const MENU: Record<string, string[]> = {
-    admin: ["/gebruikers", "/audittrail", "/account"],
+    admin: ["/gebruikers", "/instellingen", "/audittrail", "/account"],
     kwaliteit: [
       "/resultaten",
       "/casussen",
       "/casusoverleg",
+      "/uren",
       "/kengetallen",
       "/rendement",
       "/uitdraaien",
       "/verbetercyclus",
       "/audits-risicos",
       "/directiebeoordeling",
+      "/instellingen",
       "/audittrail",
       "/account",
     ],
@@ -101,7 +103,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/audittrail",
       "/account",
     ],
-    medewerker: ["/casussen", "/casusoverleg", "/kengetallen", "/account"],
+    medewerker: ["/casussen", "/casusoverleg", "/uren", "/kengetallen", "/account"],
     gemeente: ["/gemeente", "/kengetallen", "/account"],
   };
 
