@@ -91,7 +91,8 @@ const rowValues = (input: NewActivity, who: Registrar, now: Date) => ({
   hours: input.hours,
   staffRole: input.staffRole,
   organisationId: input.organisationId ?? null,
-  userId: input.userId ?? who.by.actorId,
+  // A partner's time at the table is the partner's, not the registrar's own (the trail keeps who entered it).
+  userId: input.userId ?? (input.organisationId ? null : who.by.actorId),
   createdAt: now,
 });
 

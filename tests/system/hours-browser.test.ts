@@ -158,7 +158,7 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     await page.getByRole("button", { name: /^Code/ }).click();
     await expect.poll(() => page.locator("th[aria-sort='ascending']").innerText()).toContain("Code");
     await expect.poll(() => page.locator("tbody tr th").first().innerText()).toBe("ALK-2026-0001");
-    await page.getByLabel("Zoek op casuscode").fill("0017");
+    await page.getByRole("searchbox", { name: "Zoek op casuscode" }).fill("0017");
     await page.getByRole("button", { name: "Zoeken" }).click();
     await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
     expect(page.url()).toContain("q=0017");
@@ -189,7 +189,7 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     const page = await pageAs("admin");
     await open(page, "/gebruikers");
     await page.getByLabel("E-mailadres").fill("den-helder@gemeente.test");
-    await page.getByLabel("Rol").selectOption("gemeente");
+    await page.getByLabel("Rol", { exact: true }).selectOption("gemeente");
     await page.getByLabel("Gemeente (bij rol gemeente)").selectOption({ label: "Den Helder" });
     await page.getByRole("button", { name: "Account aanmaken" }).click();
     const row = page.getByRole("row", { name: /den-helder@gemeente\.test/ });

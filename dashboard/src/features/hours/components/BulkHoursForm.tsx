@@ -8,6 +8,7 @@ import { ATTENDANCE_KEY } from "../../registry/components/AttendanceRows.tsx";
 import type { Conference, Organisation } from "../../registry/api/registry.ts";
 import { HOURS_CHANGES, roleLabel } from "../api/hours.ts";
 import { useCaseCodes } from "../api/useCaseCodes.ts";
+import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 
 interface Row {
   key: string;
@@ -129,61 +130,63 @@ export function BulkHoursForm({
               </option>
             ))}
           </select>
-          <table>
-            <caption>{t("hours.bulkCaption", { date: f.date(conference.heldOn) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("hours.attendee")}</th>
-                <th scope="col">{t("hours.attendance")}</th>
-                <th scope="col">{t("hours.staffRole")}</th>
-                <th scope="col">{t("hours.hours")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => {
-                const status = conference.attendance.find((a) => a.organisationId === r.organisationId)?.status;
-                return (
-                  <tr key={r.key}>
-                    <th scope="row" id={`bulk-${i}-who`}>
-                      {r.label}
-                    </th>
-                    <td>{status ? t(ATTENDANCE_KEY[status]) : "–"}</td>
-                    <td>
-                      <select
-                        aria-labelledby={`bulk-${i}-who bulk-${i}-role-label`}
-                        value={r.staffRole}
-                        onChange={(e) => setRow(r.key, { staffRole: e.target.value })}
-                      >
-                        {rates.map((k) => (
-                          <option key={k} value={k}>
-                            {roleLabel(k)}
-                          </option>
-                        ))}
-                      </select>
-                      <span id={`bulk-${i}-role-label`} className="sr-only">
-                        {t("hours.staffRole")}
-                      </span>
-                    </td>
-                    <td>
-                      <input
-                        type="number"
-                        inputMode="decimal"
-                        min={0.25}
-                        max={24}
-                        step={0.25}
-                        aria-labelledby={`bulk-${i}-who bulk-${i}-hours-label`}
-                        value={r.hours}
-                        onChange={(e) => setRow(r.key, { hours: e.target.value })}
-                      />
-                      <span id={`bulk-${i}-hours-label`} className="sr-only">
-                        {t("hours.hours")}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollBox label={t("chart.table", { title: t("hours.bulkCaption", { date: f.date(conference.heldOn) }) })}>
+            <table>
+              <caption>{t("hours.bulkCaption", { date: f.date(conference.heldOn) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("hours.attendee")}</th>
+                  <th scope="col">{t("hours.attendance")}</th>
+                  <th scope="col">{t("hours.staffRole")}</th>
+                  <th scope="col">{t("hours.hours")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => {
+                  const status = conference.attendance.find((a) => a.organisationId === r.organisationId)?.status;
+                  return (
+                    <tr key={r.key}>
+                      <th scope="row" id={`bulk-${i}-who`}>
+                        {r.label}
+                      </th>
+                      <td>{status ? t(ATTENDANCE_KEY[status]) : "–"}</td>
+                      <td>
+                        <select
+                          aria-labelledby={`bulk-${i}-who bulk-${i}-role-label`}
+                          value={r.staffRole}
+                          onChange={(e) => setRow(r.key, { staffRole: e.target.value })}
+                        >
+                          {rates.map((k) => (
+                            <option key={k} value={k}>
+                              {roleLabel(k)}
+                            </option>
+                          ))}
+                        </select>
+                        <span id={`bulk-${i}-role-label`} className="sr-only">
+                          {t("hours.staffRole")}
+                        </span>
+                      </td>
+                      <td>
+                        <input
+                          type="number"
+                          inputMode="decimal"
+                          min={0.25}
+                          max={24}
+                          step={0.25}
+                          aria-labelledby={`bulk-${i}-who bulk-${i}-hours-label`}
+                          value={r.hours}
+                          onChange={(e) => setRow(r.key, { hours: e.target.value })}
+                        />
+                        <span id={`bulk-${i}-hours-label`} className="sr-only">
+                          {t("hours.hours")}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollBox>
           <button type="submit" disabled={busy || filled.length === 0 || !codes.get(caseId)}>
             {t("hours.bulkSubmit", { n: filled.length })}
           </button>
