@@ -3,6 +3,7 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { useSend } from "../../../shared/api/query.ts";
 import { useFormat } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
+import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
 import type { Reply } from "../../../shared/api/contract.ts";
 import { roleLabel } from "../../hours/api/hours.ts";
@@ -48,79 +49,81 @@ export function RegistrySettingsForm({ settings, canEdit }: { settings: Settings
   return (
     <form onSubmit={submit} className="card stack" aria-labelledby="rates-title">
       <h2 id="rates-title">{t("settings.ratesRetention")}</h2>
-      <table>
-        <caption>{t("settings.rates")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("hours.staffRole")}</th>
-            <th scope="col">{t("settings.rate")}</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="sr-only">{t("hours.actions")}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rates.map((r, i) => (
-            <tr key={r.key}>
-              <td>
-                {canEdit ? (
-                  <>
-                    <label htmlFor={`rate-role-${i}`} className="sr-only">
-                      {t("settings.roleN", { n: i + 1 })}
-                    </label>
-                    <input
-                      id={`rate-role-${i}`}
-                      required
-                      pattern="[a-z][a-z0-9_]{1,40}"
-                      title={t("settings.roleHelp")}
-                      value={r.role}
-                      onChange={(e) => setRate(r.key, { role: e.target.value })}
-                    />
-                  </>
-                ) : (
-                  roleLabel(r.role)
-                )}
-              </td>
-              <td>
-                {canEdit ? (
-                  <>
-                    <label htmlFor={`rate-value-${i}`} className="sr-only">
-                      {t("settings.rateFor", { role: roleLabel(r.role) || String(i + 1) })}
-                    </label>
-                    <input
-                      id={`rate-value-${i}`}
-                      type="number"
-                      required
-                      min={0}
-                      max={1000}
-                      step={0.01}
-                      value={r.rate}
-                      onChange={(e) => setRate(r.key, { rate: e.target.value })}
-                    />
-                  </>
-                ) : (
-                  f.money(Number(r.rate))
-                )}
-              </td>
+      <ScrollBox label={t("chart.table", { title: t("settings.rates") })}>
+        <table>
+          <caption>{t("settings.rates")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("hours.staffRole")}</th>
+              <th scope="col">{t("settings.rate")}</th>
               {canEdit && (
-                <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={rates.length <= 1}
-                    onClick={() => setRates(rates.filter((x) => x.key !== r.key))}
-                  >
-                    {t("form.remove")}
-                    <span className="sr-only"> {roleLabel(r.role)}</span>
-                  </button>
-                </td>
+                <th scope="col">
+                  <span className="sr-only">{t("hours.actions")}</span>
+                </th>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rates.map((r, i) => (
+              <tr key={r.key}>
+                <td>
+                  {canEdit ? (
+                    <>
+                      <label htmlFor={`rate-role-${i}`} className="sr-only">
+                        {t("settings.roleN", { n: i + 1 })}
+                      </label>
+                      <input
+                        id={`rate-role-${i}`}
+                        required
+                        pattern="[a-z][a-z0-9_]{1,40}"
+                        title={t("settings.roleHelp")}
+                        value={r.role}
+                        onChange={(e) => setRate(r.key, { role: e.target.value })}
+                      />
+                    </>
+                  ) : (
+                    roleLabel(r.role)
+                  )}
+                </td>
+                <td>
+                  {canEdit ? (
+                    <>
+                      <label htmlFor={`rate-value-${i}`} className="sr-only">
+                        {t("settings.rateFor", { role: roleLabel(r.role) || String(i + 1) })}
+                      </label>
+                      <input
+                        id={`rate-value-${i}`}
+                        type="number"
+                        required
+                        min={0}
+                        max={1000}
+                        step={0.01}
+                        value={r.rate}
+                        onChange={(e) => setRate(r.key, { rate: e.target.value })}
+                      />
+                    </>
+                  ) : (
+                    f.money(Number(r.rate))
+                  )}
+                </td>
+                {canEdit && (
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={rates.length <= 1}
+                      onClick={() => setRates(rates.filter((x) => x.key !== r.key))}
+                    >
+                      {t("form.remove")}
+                      <span className="sr-only"> {roleLabel(r.role)}</span>
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       {canEdit && (
         <button
           type="button"

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useReply, useSend } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
+import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
 import type { Theme } from "../../registry/api/registry.ts";
 
@@ -29,45 +30,47 @@ export function ThemesPanel({ canManage }: { canManage: boolean }) {
       {!themes.data ? (
         <Status loading={themes.loading} error={themes.error} />
       ) : (
-        <table>
-          <caption>{t("settings.themesCaption", { n: themes.data.themes.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("settings.themeName")}</th>
-              <th scope="col">{t("settings.themeState")}</th>
-              {canManage && (
-                <th scope="col">
-                  <span className="sr-only">{t("hours.actions")}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {themes.data.themes.map((th) =>
-              editing === th.id ? (
-                <tr key={th.id}>
-                  <td colSpan={3}>
-                    <RenameTheme theme={th} onDone={() => setEditing(undefined)} />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={th.id}>
-                  <th scope="row">{th.name}</th>
-                  <td>{th.active ? t("settings.inUse") : t("settings.outOfUse")}</td>
-                  {canManage && (
-                    <td>
-                      <button type="button" className="secondary" onClick={() => setEditing(th.id)}>
-                        {t("settings.rename")}
-                        <span className="sr-only"> {th.name}</span>
-                      </button>{" "}
-                      <ToggleTheme theme={th} />
+        <ScrollBox label={t("chart.table", { title: t("settings.themesCaption", { n: themes.data.themes.length }) })}>
+          <table>
+            <caption>{t("settings.themesCaption", { n: themes.data.themes.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("settings.themeName")}</th>
+                <th scope="col">{t("settings.themeState")}</th>
+                {canManage && (
+                  <th scope="col">
+                    <span className="sr-only">{t("hours.actions")}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {themes.data.themes.map((th) =>
+                editing === th.id ? (
+                  <tr key={th.id}>
+                    <td colSpan={3}>
+                      <RenameTheme theme={th} onDone={() => setEditing(undefined)} />
                     </td>
-                  )}
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+                  </tr>
+                ) : (
+                  <tr key={th.id}>
+                    <th scope="row">{th.name}</th>
+                    <td>{th.active ? t("settings.inUse") : t("settings.outOfUse")}</td>
+                    {canManage && (
+                      <td>
+                        <button type="button" className="secondary" onClick={() => setEditing(th.id)}>
+                          {t("settings.rename")}
+                          <span className="sr-only"> {th.name}</span>
+                        </button>{" "}
+                        <ToggleTheme theme={th} />
+                      </td>
+                    )}
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       {canManage && (
         <form onSubmit={add} className="inline-form" aria-labelledby="theme-add-title">
