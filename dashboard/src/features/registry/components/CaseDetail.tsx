@@ -32,10 +32,10 @@ export function CaseDetail({
   const fresh = useReply("getCase", `/cases/${item.id}`).data?.case ?? item;
   const local = useSend("markCaseHandledLocally", "POST", REGISTRY_CHANGES);
   const { error, busy, run } = useSubmit();
+  // No close() on cleanup: under StrictMode the effect runs twice, and a close would end the dialog at once.
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
   }, []);
   const title = `case-detail-${item.id}`;
   return (
