@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -531,9 +532,18 @@ export const activities = pgTable(
     caseId: uuid("case_id").references(() => cases.id),
     performedOn: text("performed_on").notNull(), // yyyy-mm-dd
     hours: real("hours").notNull(),
+    // Bulk entry for a conference: which conference, and which partner's time (null: ZVH staff).
+    conferenceId: uuid("conference_id").references(() => conferences.id),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    // A correction is a new row naming the row it replaces; the old row is never changed, and
+    // unique: a record is corrected once, its correction may be corrected in turn.
+    correctsId: uuid("corrects_id")
+      .unique()
+      .references((): AnyPgColumn => activities.id),
+    correctionReason: text("correction_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("activities_municipality_on").on(t.municipalityId, t.performedOn)],
+  (t) => [index("activities_municipality_on").on(t.municipalityId, t.performedOn), index("activities_user_on").on(t.userId, t.performedOn)],
 );
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });

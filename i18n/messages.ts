@@ -5,6 +5,7 @@
 import { auditsRisksEn, auditsRisksNl } from "./auditsRisks.ts";
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { evidenceEn, evidenceNl } from "./evidence.ts";
+import { hoursEn, hoursNl } from "./hours.ts";
 import { overviewEn, overviewNl } from "./overview.ts";
 import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { reportEn, reportNl } from "./report.ts";
@@ -12,8 +13,8 @@ import { surveyEn, surveyNl } from "./survey.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...hoursNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...hoursEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn },
 };
 
 export type Locale = keyof typeof messages;

@@ -4,7 +4,10 @@ import * as routes from "./users.routes.ts";
 import * as users from "./users.service.ts";
 
 export const usersRouter = createRouter()
-  .openapi(routes.listUsers, async (c) => c.json({ users: await users.listUsers(c.var.deps.db) }, 200))
+  .openapi(routes.listUsers, async (c) => {
+    const db = c.var.deps.db;
+    return c.json({ users: await users.listUsers(db), places: await users.listPlaces(db) }, 200);
+  })
   .openapi(routes.createUser, async (c) => {
     const { db, config } = c.var.deps;
     return c.json(await users.createUser(db, c.req.valid("json"), actorOf(c), config.publicUrl, config.now()), 201);

@@ -25,8 +25,24 @@ export const listUsers = defineRoute({
   operationId: "listUsers",
   permission: "users:manage",
   tags,
-  summary: "Alle accounts",
-  responses: { 200: { description: "Accounts", ...json(z.object({ users: z.array(UserSchema) })) }, ...errorResponses(401, 403) },
+  summary: "Alle accounts, met de gemeenten en vestigingen waar een account bij kan horen",
+  responses: {
+    200: {
+      description: "Accounts",
+      ...json(
+        z.object({
+          users: z.array(UserSchema),
+          places: z
+            .object({
+              municipalities: z.array(z.object({ id: z.string(), name: z.string(), branchId: z.string() })),
+              branches: z.array(z.object({ id: z.string(), name: z.string() })),
+            })
+            .openapi("AccountPlaces"),
+        }),
+      ),
+    },
+    ...errorResponses(401, 403),
+  },
 });
 
 export const createUser = defineRoute({

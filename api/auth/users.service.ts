@@ -82,6 +82,18 @@ export async function listUsers(db: Db) {
   return (await db.select().from(users).orderBy(asc(users.email))).map(publicUser);
 }
 
+/** The municipalities and branches an account can belong to, by name, for the account form's lists. */
+export async function listPlaces(db: Db) {
+  const [m, b] = await Promise.all([
+    db
+      .select({ id: municipalities.id, name: municipalities.name, branchId: municipalities.branchId })
+      .from(municipalities)
+      .orderBy(asc(municipalities.name)),
+    db.select({ id: branches.id, name: branches.name }).from(branches).orderBy(asc(branches.name)),
+  ]);
+  return { municipalities: m, branches: b };
+}
+
 export async function findUser(db: Db, idOrEmail: string) {
   const byId = isUuid(idOrEmail);
   const [u] = await db

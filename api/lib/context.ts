@@ -19,8 +19,8 @@ export interface AppConfig {
    * Without it (tests) nothing runs in the background; the timer, the cron and results reads still mix.
    */
   background?: (task: () => Promise<unknown>) => void;
-  /** Survey e-mail goes out over SMTP (SMTP_URL on Node); without it the outbox is what staff see and send. */
-  smtp?: boolean;
+  /** Whether survey e-mail goes out over SMTP (SMTP_URL on Node; without it the outbox is what staff see and send) and whether the digest is mailed (DIGEST_TO); screens show only yes or no, never the values. */
+  mail?: { smtp: boolean; digest: boolean };
 }
 
 export interface AppDeps {

@@ -40,7 +40,7 @@ export const mailRouter = createRouter()
     return c.json(await outbox.resendLink(db, p.waveId, p.invitationId, config.publicUrl, config.now(), actorOf(c)), 200);
   })
   .openapi(routes.listOutbox, async (c) =>
-    c.json({ messages: await outbox.listOutbox(c.var.deps.db, c.req.valid("query")), smtp: c.var.deps.config.smtp === true }, 200),
+    c.json({ messages: await outbox.listOutbox(c.var.deps.db, c.req.valid("query")), smtp: c.var.deps.config.mail?.smtp === true }, 200),
   )
   .openapi(routes.recordBounce, async (c) =>
     c.json(await outbox.recordBounce(c.var.deps.db, c.req.valid("json"), c.var.deps.config.now(), actorOf(c)), 200),

@@ -1,20 +1,29 @@
-import { and, asc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
-import { activities, municipalities } from "../../db/schema.ts";
+import { activities, conferenceCases, conferences, municipalities, users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
+import { isUuid } from "../lib/ids.ts";
 import type { Visibility } from "../lib/scope.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { activityCost } from "../domain/registry/registry.elements.ts";
-import type { ActivityListQuery, NewActivitySchema } from "./registry.schemas.ts";
-import { findCase, findMunicipality } from "./registry.lookup.ts";
+import type { ActivityCorrectionSchema, ActivityListQuery, NewActivitiesSchema, NewActivitySchema } from "./registry.schemas.ts";
+import { ensureOrganisations, findCase, findMunicipality } from "./registry.lookup.ts";
 import { getRegistrySettings } from "./settings.service.ts";
 import { isoWeekOf, weekTotals } from "../domain/registry/week.ts";
 
 type ActivityRow = typeof activities.$inferSelect;
+type NewActivity = z.infer<typeof NewActivitySchema>;
 
-const publicActivity = (a: ActivityRow, rates: Record<string, number>) => ({
+/** Who registers, and whether they may name someone else as the one whose hours these are. */
+export interface Registrar {
+  by: Actor;
+  mayRegisterOthers: boolean;
+}
+
+const publicActivity = (a: ActivityRow, rates: Record<string, number>, correctedById: string | null = null) => ({
   id: a.id,
   kind: a.kind,
   municipalityId: a.municipalityId,
@@ -23,67 +32,215 @@ const publicActivity = (a: ActivityRow, rates: Record<string, number>) => ({
   hours: a.hours,
   staffRole: a.staffRole,
   cost: activityCost(a.hours, a.staffRole, rates),
+  userId: a.userId,
+  organisationId: a.organisationId,
+  conferenceId: a.conferenceId,
+  correctsId: a.correctsId,
+  correctionReason: a.correctionReason,
+  correctedById,
+  createdAt: a.createdAt.toISOString(),
 });
 
-export async function createActivity(db: Db, input: z.infer<typeof NewActivitySchema>, vis: Visibility, now: Date, by: Actor) {
-  const m = await findMunicipality(db, input.municipalityId);
+/** A refusal that names the field it is about, so a bulk entry can point at the row. */
+const refuse = (status: 400 | 403 | 409, code: string, field: string, message: string) =>
+  new ApiError(status, code, message, [{ path: field, message }]);
+
+/** Every check one registration must pass; the same for a single entry, a bulk row and a correction. */
+async function checkActivity(db: Db, input: NewActivity, vis: Visibility, now: Date, who: Registrar, rates: Record<string, number>) {
+  const m = await findMunicipality(db, input.municipalityId).catch(() => {
+    throw refuse(400, "unknown_municipality", "municipalityId", `Onbekende gemeente '${input.municipalityId}'.`);
+  });
   if (vis.branchId && m.branchId !== vis.branchId)
-    throw new ApiError(403, "other_branch", "U registreert alleen uren voor gemeenten van uw eigen vestiging.");
-  const { hourlyRates } = await getRegistrySettings(db);
-  if (hourlyRates[input.staffRole] === undefined) {
-    throw new ApiError(
+    throw refuse(403, "other_branch", "municipalityId", "U registreert alleen uren voor gemeenten van uw eigen vestiging.");
+  if (rates[input.staffRole] === undefined) {
+    throw refuse(
       400,
       "unknown_staff_role",
-      `Geen uurtarief voor functie '${input.staffRole}'. Bekend: ${Object.keys(hourlyRates).join(", ")}.`,
+      "staffRole",
+      `Geen uurtarief voor functie '${input.staffRole}'. Bekend: ${Object.keys(rates).join(", ")}.`,
     );
   }
-  if (input.performedOn > now.toISOString().slice(0, 10)) throw new ApiError(400, "date_in_future", "De datum ligt in de toekomst.");
+  if (input.performedOn > now.toISOString().slice(0, 10))
+    throw refuse(400, "date_in_future", "performedOn", "De datum ligt in de toekomst.");
+  if (input.userId && input.userId !== who.by.actorId) {
+    if (!who.mayRegisterOthers) throw refuse(403, "others_not_allowed", "userId", "U registreert alleen uw eigen uren.");
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+    if (!u) throw refuse(400, "unknown_user", "userId", "Onbekende medewerker.");
+  }
+  if (input.organisationId) {
+    await ensureOrganisations(db, [input.organisationId]).catch(() => {
+      throw refuse(400, "unknown_organisation", "organisationId", "Onbekende organisatie.");
+    });
+  }
   if (input.caseId) {
     const c = await findCase(db, input.caseId).catch(() => {
-      throw new ApiError(400, "unknown_case", "Casus bestaat niet.");
+      throw refuse(400, "unknown_case", "caseId", "Casus bestaat niet.");
     });
-    if (c.municipalityId !== m.id) throw new ApiError(400, "case_other_municipality", `Casus ${c.code} hoort bij een andere gemeente.`);
+    if (c.municipalityId !== m.id) throw refuse(400, "case_other_municipality", "caseId", `Casus ${c.code} hoort bij een andere gemeente.`);
     if (c.handledLocallyOn && input.performedOn >= c.handledLocallyOn) {
-      throw new ApiError(409, "case_handled_locally", `Casus ${c.code} wordt lokaal opgepakt ('lokaal, tenzij').`);
+      throw refuse(409, "case_handled_locally", "caseId", `Casus ${c.code} wordt lokaal opgepakt ('lokaal, tenzij').`);
     }
   }
+}
+
+const rowValues = (input: NewActivity, who: Registrar, now: Date) => ({
+  kind: input.kind,
+  municipalityId: input.municipalityId,
+  caseId: input.caseId ?? null,
+  performedOn: input.performedOn,
+  hours: input.hours,
+  staffRole: input.staffRole,
+  organisationId: input.organisationId ?? null,
+  // A partner's time at the table is the partner's, not the registrar's own (the trail keeps who entered it).
+  userId: input.userId ?? (input.organisationId ? null : who.by.actorId),
+  createdAt: now,
+});
+
+export async function createActivity(db: Db, input: NewActivity, vis: Visibility, now: Date, who: Registrar) {
+  const { hourlyRates } = await getRegistrySettings(db);
+  await checkActivity(db, input, vis, now, who, hourlyRates);
   return audited(db, now, async (tx) => {
     const [row] = await tx
       .insert(activities)
-      .values({ ...input, caseId: input.caseId ?? null, userId: by.actorId, createdAt: now })
+      .values(rowValues(input, who, now))
       .returning();
     const result = publicActivity(row, hourlyRates);
-    return { result, audit: { ...by, action: "create", entity: "activity", entityId: row.id, after: result } };
+    return { result, audit: { ...who.by, action: "create", entity: "activity", entityId: row.id, after: result } };
+  });
+}
+
+/**
+ * Hours of several people at once (a conference's attendees): every row is checked before
+ * anything is written, and all are stored in one transaction, so a bad row stores nothing
+ * and its error names the row (`activities.3.staffRole`).
+ */
+export async function createActivities(db: Db, input: z.infer<typeof NewActivitiesSchema>, vis: Visibility, now: Date, who: Registrar) {
+  const { hourlyRates } = await getRegistrySettings(db);
+  let conference: typeof conferences.$inferSelect | undefined;
+  let conferenceCaseIds: string[] = [];
+  if (input.conferenceId) {
+    [conference] = await db.select().from(conferences).where(eq(conferences.id, input.conferenceId));
+    if (!conference || (vis.branchId && conference.branchId !== vis.branchId))
+      throw refuse(400, "unknown_conference", "conferenceId", "Casusoverleg bestaat niet.");
+    conferenceCaseIds = (
+      await db.select({ id: conferenceCases.caseId }).from(conferenceCases).where(eq(conferenceCases.conferenceId, conference.id))
+    ).map((r) => r.id);
+  }
+  for (const [i, row] of input.activities.entries()) {
+    try {
+      if (row.caseId && conference && !conferenceCaseIds.includes(row.caseId))
+        throw refuse(400, "case_not_in_conference", "caseId", "Deze casus is niet in dit overleg besproken.");
+      await checkActivity(db, row, vis, now, who, hourlyRates);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const details = (e.details ?? [{ path: "", message: e.message }]).map((d) => ({
+        ...d,
+        path: `activities.${i}${d.path ? `.${String(d.path)}` : ""}`,
+      }));
+      throw new ApiError(e.status, e.code, `Regel ${i + 1}: ${e.message}`, details);
+    }
+  }
+  return audited(db, now, async (tx) => {
+    const rows = await tx
+      .insert(activities)
+      .values(input.activities.map((a) => ({ ...rowValues(a, who, now), conferenceId: input.conferenceId ?? null })))
+      .returning();
+    const result = rows.map((r) => publicActivity(r, hourlyRates));
+    return {
+      result,
+      audit: result.map((after) => ({ ...who.by, action: "create", entity: "activity", entityId: after.id, after })),
+    };
+  });
+}
+
+/**
+ * A correction: a new record that replaces the old one, which stays as it was (history is
+ * kept, not overwritten) and no longer counts. A record is corrected once; correct the
+ * correction to change it again.
+ */
+export async function correctActivity(
+  db: Db,
+  id: string,
+  input: z.infer<typeof ActivityCorrectionSchema>,
+  vis: Visibility,
+  now: Date,
+  who: Registrar,
+) {
+  const notFound = new ApiError(404, "activity_not_found", "Registratie niet gevonden.");
+  if (!isUuid(id)) throw notFound;
+  const [old] = await db
+    .select({ a: activities, branchId: municipalities.branchId })
+    .from(activities)
+    .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
+    .where(eq(activities.id, id));
+  if (!old || (vis.branchId && old.branchId !== vis.branchId)) throw notFound;
+  if (old.a.userId !== who.by.actorId && !who.mayRegisterOthers)
+    throw new ApiError(403, "others_not_allowed", "U corrigeert alleen uw eigen uren.");
+  const { reason, ...fields } = input;
+  // The correction keeps whose hours these were unless it says otherwise.
+  const next = { ...fields, userId: fields.userId ?? old.a.userId ?? undefined };
+  const { hourlyRates } = await getRegistrySettings(db);
+  await checkActivity(db, next, vis, now, who, hourlyRates);
+  const [already] = await db.select({ id: activities.id }).from(activities).where(eq(activities.correctsId, id));
+  if (already) throw new ApiError(409, "already_corrected", "Deze registratie is al gecorrigeerd; corrigeer de nieuwe.");
+  return audited(db, now, async (tx) => {
+    const [row] = await tx
+      .insert(activities)
+      .values({
+        ...rowValues(next, who, now),
+        userId: next.userId ?? null,
+        organisationId: next.organisationId ?? old.a.organisationId,
+        conferenceId: old.a.conferenceId,
+        correctsId: id,
+        correctionReason: reason,
+      })
+      .returning();
+    const before = publicActivity(old.a, hourlyRates);
+    const result = publicActivity(row, hourlyRates);
+    return {
+      result,
+      audit: { ...who.by, action: "correct", entity: "activity", entityId: id, before, after: result },
+    };
   });
 }
 
 export async function listActivities(db: Db, q: z.infer<typeof ActivityListQuery>, vis: Visibility) {
+  const newer = alias(activities, "newer");
   const where: SQL[] = [];
   if (vis.branchId) where.push(eq(municipalities.branchId, vis.branchId));
   if (q.municipality) where.push(eq(activities.municipalityId, q.municipality));
+  if (q.conference) where.push(eq(activities.conferenceId, q.conference));
   if (q.from) where.push(gte(activities.performedOn, q.from));
   if (q.to) where.push(lte(activities.performedOn, q.to));
+  if (q.history !== "true") where.push(isNull(newer.id));
   const rows = await db
-    .select({ a: activities })
+    .select({ a: activities, correctedById: newer.id })
     .from(activities)
     .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
+    .leftJoin(newer, eq(newer.correctsId, activities.id))
     .where(and(...where))
-    .orderBy(asc(activities.performedOn))
+    .orderBy(asc(activities.performedOn), asc(activities.createdAt), asc(activities.id))
     .limit(5000);
   const { hourlyRates } = await getRegistrySettings(db);
-  return rows.map((r) => publicActivity(r.a, hourlyRates));
+  return rows.map((r) => publicActivity(r.a, hourlyRates, r.correctedById));
 }
 
-/** One's own hours in the ISO week holding `date`: every entry, per day and in total. */
+/**
+ * One's own hours in the ISO week holding `date`: every entry, corrected ones included and
+ * marked, per day and in total; the totals count only current records.
+ */
 export async function myWeek(db: Db, userId: string | null, date: string) {
   if (!userId) throw new ApiError(403, "personal_account_required", "Eigen uren vragen om een persoonlijk account.");
   const w = isoWeekOf(date);
+  const newer = alias(activities, "newer");
   const rows = await db
-    .select()
+    .select({ a: activities, correctedById: newer.id })
     .from(activities)
+    .leftJoin(newer, eq(newer.correctsId, activities.id))
     .where(and(eq(activities.userId, userId), gte(activities.performedOn, w.from), lte(activities.performedOn, w.to)))
     .orderBy(asc(activities.performedOn), asc(activities.createdAt), asc(activities.id));
   const { hourlyRates } = await getRegistrySettings(db);
-  const entries = rows.map((r) => publicActivity(r, hourlyRates));
-  return { week: w.week, from: w.from, to: w.to, ...weekTotals(w.dates, entries), activities: entries };
+  const entries = rows.map((r) => publicActivity(r.a, hourlyRates, r.correctedById));
+  const current = entries.filter((e) => !e.correctedById);
+  return { week: w.week, from: w.from, to: w.to, ...weekTotals(w.dates, current), activities: entries };
 }

@@ -78,6 +78,7 @@ export async function loadRegistry(db: Db, conferencesIn?: { from: string; to: s
     db.select().from(municipalities),
     getRegistrySettings(db),
   ]);
+  const replaced = new Set(actRows.map((a) => a.correctsId).filter((id): id is string => !!id));
   const themeIds = groupBy(
     themeLinks,
     (l) => l.caseId,
@@ -97,15 +98,18 @@ export async function loadRegistry(db: Db, conferencesIn?: { from: string; to: s
       handledLocallyOn: c.handledLocallyOn,
     })),
     conferences: await conferenceFacts(db, confRows),
-    activities: actRows.map((a) => ({
-      id: a.id,
-      municipalityId: a.municipalityId,
-      caseId: a.caseId,
-      kind: a.kind,
-      staffRole: a.staffRole,
-      performedOn: a.performedOn,
-      hours: a.hours,
-    })),
+    // A corrected record stays in the table for its history; only its correction counts.
+    activities: actRows
+      .filter((a) => !replaced.has(a.id))
+      .map((a) => ({
+        id: a.id,
+        municipalityId: a.municipalityId,
+        caseId: a.caseId,
+        kind: a.kind,
+        staffRole: a.staffRole,
+        performedOn: a.performedOn,
+        hours: a.hours,
+      })),
     rates: settings.hourlyRates,
     branchOf: Object.fromEntries(munis.map((m) => [m.id, m.branchId])),
   };

@@ -8,13 +8,14 @@ import { scopeFor } from "../domain/auth/permissions.ts";
 import * as routes from "./registry.routes.ts";
 import * as casesService from "./cases.service.ts";
 import * as conferencesService from "./conferences.service.ts";
-import { createActivity, listActivities, myWeek } from "./activities.service.ts";
+import { correctActivity, createActivities, createActivity, listActivities, myWeek } from "./activities.service.ts";
 import { createTheme, listThemes, updateTheme } from "./themes.service.ts";
 import { getRegistrySettings, updateRegistrySettings } from "./settings.service.ts";
 import { runRetention } from "./retention.service.ts";
 import { getConferenceMetrics } from "./metrics.service.ts";
 
 const deps = (c: Context<AppEnv>) => ({ db: c.var.deps.db, now: c.var.deps.config.now(), vis: visibilityOf(c), by: actorOf(c) });
+const registrar = (c: Context<AppEnv>) => ({ by: actorOf(c), mayRegisterOthers: !!scopeFor(c.var.principal, "hours:others") });
 const mayReadNotes = (c: Context<AppEnv>) => !!scopeFor(c.var.principal, "notes:read");
 
 export const registryRouter = createRouter()
@@ -68,8 +69,17 @@ export const registryRouter = createRouter()
     return c.json(await myWeek(db, c.var.principal?.userId ?? null, c.req.valid("query").date ?? now.toISOString().slice(0, 10)), 200);
   })
   .openapi(routes.createActivity, async (c) => {
-    const { db, vis, now, by } = deps(c);
-    return c.json({ activity: await createActivity(db, c.req.valid("json"), vis, now, by) }, 201);
+    const { db, vis, now } = deps(c);
+    return c.json({ activity: await createActivity(db, c.req.valid("json"), vis, now, registrar(c)) }, 201);
+  })
+  .openapi(routes.createActivities, async (c) => {
+    const { db, vis, now } = deps(c);
+    return c.json({ activities: await createActivities(db, c.req.valid("json"), vis, now, registrar(c)) }, 201);
+  })
+  .openapi(routes.correctActivity, async (c) => {
+    const { db, vis, now } = deps(c);
+    const result = await correctActivity(db, c.req.valid("param").activityId, c.req.valid("json"), vis, now, registrar(c));
+    return c.json({ activity: result }, 201);
   })
   .openapi(routes.listThemes, async (c) => c.json({ themes: await listThemes(c.var.deps.db) }, 200))
   .openapi(routes.listOrganisations, async (c) => {
@@ -92,6 +102,10 @@ export const registryRouter = createRouter()
   .openapi(routes.runRetention, async (c) => {
     const { db, now, by } = deps(c);
     return c.json(await runRetention(db, now, by), 200);
+  })
+  .openapi(routes.getMailStatus, (c) => {
+    const mail = c.var.deps.config.mail;
+    return c.json({ smtpConfigured: !!mail?.smtp, digestConfigured: !!mail?.digest }, 200);
   })
   .openapi(routes.getConferenceMetrics, async (c) => {
     const { db, vis, now } = deps(c);

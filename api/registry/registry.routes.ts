@@ -159,6 +159,33 @@ export const createActivity = defineRoute({
   },
 });
 
+export const createActivities = defineRoute({
+  method: "post",
+  path: "/activities/bulk",
+  operationId: "createActivities",
+  permission: "registry:write",
+  tags: hours,
+  summary: "Uren van meerdere deelnemers tegelijk (een casusoverleg): alles of niets, een fout noemt de regel",
+  request: body(s.NewActivitiesSchema),
+  responses: {
+    201: { description: "Geregistreerd", ...json(z.object({ activities: z.array(s.ActivitySchema) })) },
+    ...errorResponses(400, 401, 403, 409),
+  },
+});
+export const correctActivity = defineRoute({
+  method: "post",
+  path: "/activities/{activityId}/correction",
+  operationId: "correctActivity",
+  permission: "registry:write",
+  tags: hours,
+  summary: "Registratie corrigeren: een nieuwe registratie vervangt de oude, die als 'gecorrigeerd' zichtbaar blijft",
+  request: { params: param("activityId"), ...body(s.ActivityCorrectionSchema) },
+  responses: {
+    201: { description: "Gecorrigeerd", ...json(z.object({ activity: s.ActivitySchema })) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export const listOrganisations = defineRoute({
   method: "get",
   path: "/organisations",
@@ -206,7 +233,7 @@ export const getRegistrySettings = defineRoute({
   method: "get",
   path: "/registry/settings",
   operationId: "getRegistrySettings",
-  permission: "registry:read",
+  permission: "settings:read",
   tags: hours,
   summary: "Bewaartermijn werkaantekeningen en uurtarieven",
   responses: { 200: { description: "Instellingen", ...json(s.RegistrySettingsSchema) }, ...errorResponses(401, 403) },
@@ -243,4 +270,14 @@ export const getConferenceMetrics = defineRoute({
   summary: "Kengetallen casusoverleg, doorlooptijden en rendement, te filteren op periode, vestiging, gemeente en thema",
   request: { query: s.MetricsQuery },
   responses: { 200: { description: "Kengetallen", ...json(ConferenceMetricsSchema) }, ...errorResponses(400, 401, 403, 404) },
+});
+
+export const getMailStatus = defineRoute({
+  method: "get",
+  path: "/settings/mail",
+  operationId: "getMailStatus",
+  permission: "registry:configure",
+  tags: ["Instellingen"],
+  summary: "Of e-mail via SMTP verstuurd wordt (alleen ja/nee, nooit het adres of wachtwoord)",
+  responses: { 200: { description: "E-mailstatus", ...json(s.MailStatusSchema) }, ...errorResponses(401, 403) },
 });

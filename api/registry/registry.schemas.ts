@@ -144,17 +144,35 @@ export const ConferenceListQuery = z.object({
 
 export const FollowUpUpdateSchema = z.object({ doneOn: eventDate().nullable() }).strict();
 
-export const NewActivitySchema = z
+const activityFields = {
+  kind: z.enum(ACTIVITY_KINDS),
+  municipalityId: Id,
+  caseId: z.uuid().optional(),
+  performedOn: eventDate(),
+  hours: hours(),
+  staffRole: Id,
+  /** Whose hours: oneself when absent; another staff member only with `hours:others`. */
+  userId: z.uuid().optional(),
+  /** A partner organisation's time at the table (bulk entry for a conference); absent for ZVH staff. */
+  organisationId: z.uuid().optional(),
+};
+
+export const NewActivitySchema = z.object(activityFields).strict().openapi("NewActivity");
+
+/** Hours of a conference's attendees, stored all together or not at all. */
+export const NewActivitiesSchema = z
   .object({
-    kind: z.enum(ACTIVITY_KINDS),
-    municipalityId: Id,
-    caseId: z.uuid().optional(),
-    performedOn: eventDate(),
-    hours: hours(),
-    staffRole: Id,
+    conferenceId: z.uuid().optional(),
+    activities: z.array(NewActivitySchema).min(1).max(60),
   })
   .strict()
-  .openapi("NewActivity");
+  .openapi("NewActivities");
+
+/** A correction replaces a record with a new one; the old one stays, marked as corrected. */
+export const ActivityCorrectionSchema = z
+  .object({ ...activityFields, reason: registryLine(300, 3) })
+  .strict()
+  .openapi("ActivityCorrection");
 
 export const ActivitySchema = z
   .object({
@@ -166,6 +184,14 @@ export const ActivitySchema = z
     hours: z.number(),
     staffRole: z.string(),
     cost: z.number(),
+    userId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    conferenceId: z.string().nullable(),
+    correctsId: z.string().nullable(),
+    correctionReason: z.string().nullable(),
+    /** The record that replaced this one; null while it is current. */
+    correctedById: z.string().nullable(),
+    createdAt: z.string(),
   })
   .openapi("Activity");
 
@@ -183,7 +209,24 @@ export const WeekSchema = z
   .strict()
   .openapi("HoursWeek");
 
-export const ActivityListQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional(), municipality: Id.optional() });
+export const ActivityListQuery = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  municipality: Id.optional(),
+  conference: z.uuid().optional(),
+  history: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ description: "'true': ook gecorrigeerde registraties (standaard alleen de geldende)" }),
+});
+
+export const MailStatusSchema = z
+  .object({
+    smtpConfigured: z.boolean().openapi({ description: "SMTP_URL is gezet: e-mail gaat direct de deur uit, anders via de postvak-uit" }),
+    digestConfigured: z.boolean().openapi({ description: "DIGEST_TO is gezet: het weekoverzicht gaat per e-mail" }),
+  })
+  .strict()
+  .openapi("MailStatus");
 
 export const OrganisationSchema = z
   .object({

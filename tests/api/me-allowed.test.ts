@@ -38,6 +38,7 @@ describe("GET /api/auth/me: the caller's allowed actions", () => {
       "questionnaires:write",
       "registry:configure",
       "responses:export",
+      "settings:read",
       "users:manage",
     ]);
     expect(admin.allowed.every((a) => a.scope === "all")).toBe(true);

@@ -52,12 +52,15 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   listActivities: READ_REGISTRY,
   listThemes: READ_REGISTRY,
   listOrganisations: READ_REGISTRY,
-  getRegistrySettings: READ_REGISTRY,
+  getRegistrySettings: ["admin", ...READ_REGISTRY],
   createCase: WRITE_REGISTRY,
   updateCase: WRITE_REGISTRY,
   createConference: WRITE_REGISTRY,
   updateFollowUp: WRITE_REGISTRY,
   createActivity: WRITE_REGISTRY,
+  createActivities: WRITE_REGISTRY,
+  correctActivity: WRITE_REGISTRY,
+  getMailStatus: ["admin", "kwaliteit"],
   getMyWeek: WRITE_REGISTRY,
   markCaseHandledLocally: ["kwaliteit", "medewerker", "gemeente"],
   createTheme: ["kwaliteit"],
@@ -162,7 +165,7 @@ function concretePath(path: string) {
     .replace("{waveId}", t.wave.id)
     .replace("{municipalityId}", "alkmaar")
     .replace(
-      /\{(questionnaireId|contactId|invitationId|userId|caseId|conferenceId|followUpId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/,
+      /\{(questionnaireId|contactId|invitationId|userId|caseId|conferenceId|followUpId|activityId|deliveryId|findingId|actionId|evidenceId|auditId|riskId|reviewId)\}/,
       "00000000-0000-4000-8000-000000000000",
     )
     .replace("{themeId}", "huiselijk-geweld")

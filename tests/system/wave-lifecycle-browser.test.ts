@@ -114,7 +114,7 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
     const port = (smtp.server.address() as { port: number }).port;
-    app = await serveTestApp({ smtp: true });
+    app = await serveTestApp({ mail: { smtp: true, digest: false } });
     // The Node entry's own survey mailer (scripts/start.ts), configured by SMTP_URL as in production.
     mailer = startSurveyMail(app.db, app.base, () => app.clock.now, {
       SMTP_URL: `smtp://127.0.0.1:${port}`,

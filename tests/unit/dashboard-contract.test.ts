@@ -64,7 +64,7 @@ describe("the dashboard's typed contract", () => {
 describe("the dashboard's views follow the allowed actions from /api/auth/me", () => {
   // The menus each role had when the dashboard kept role lists of its own; the permission table must give the same.
   const MENU: Record<string, string[]> = {
-    admin: ["/metingen", "/vragenlijsten", "/gebruikers", "/audittrail", "/bewijsmap/controleren", "/account"],
+    admin: ["/metingen", "/vragenlijsten", "/gebruikers", "/instellingen", "/audittrail", "/bewijsmap/controleren", "/account"],
     kwaliteit: [
       "/overzicht",
       "/resultaten",
@@ -72,6 +72,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/vragenlijsten",
       "/casussen",
       "/casusoverleg",
+      "/uren",
       "/kengetallen",
       "/rendement",
       "/uitdraaien",
@@ -79,6 +80,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/audits-risicos",
       "/directiebeoordeling",
       "/bewijsmap",
+      "/instellingen",
       "/audittrail",
       "/account",
     ],
@@ -111,7 +113,7 @@ describe("the dashboard's views follow the allowed actions from /api/auth/me", (
       "/audittrail",
       "/account",
     ],
-    medewerker: ["/casussen", "/casusoverleg", "/kengetallen", "/bewijsmap/controleren", "/account"],
+    medewerker: ["/casussen", "/casusoverleg", "/uren", "/kengetallen", "/bewijsmap/controleren", "/account"],
     gemeente: ["/gemeente", "/kengetallen", "/bewijsmap/controleren", "/account"],
   };
 

@@ -19,11 +19,15 @@ export const PERMISSIONS = {
   "backup:manage": { admin: "all" },
   "registry:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "branch" },
   "registry:write": { kwaliteit: "all", medewerker: "branch" },
+  // Registering or correcting hours in another staff member's name (the default is one's own).
+  "hours:others": { kwaliteit: "all" },
   "cases:handle-locally": { kwaliteit: "all", medewerker: "branch", gemeente: "municipality" },
   // Working notes are for the people who run the case, not for management or auditors.
   "notes:read": { kwaliteit: "all", medewerker: "branch" },
   "themes:manage": { kwaliteit: "all" },
   "registry:configure": { admin: "all", kwaliteit: "all" },
+  // The registry's settings (rates, retention term): read by who reads the registry and by the admin who configures it.
+  "settings:read": { admin: "all", kwaliteit: "all", management: "all", auditor: "all", medewerker: "all" },
   "metrics:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "branch", gemeente: "municipality" },
   "report:read": { kwaliteit: "all", management: "all", auditor: "all", gemeente: "municipality" },
   "report:send": { kwaliteit: "all", management: "all" },

@@ -19,8 +19,28 @@ export const resultsSearch = z.object({
   dim: text,
   odim: text,
 });
-export const casesSearch = z.object({ status: oneOf(CASE_STATUSES), municipality: text, theme: text });
-export const conferencesSearch = z.object({ branch: text });
+const page = opt(z.coerce.number().int().min(1).max(10_000));
+const codeQuery = opt(
+  z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9-]*$/),
+);
+export const casesSearch = z.object({
+  status: oneOf(CASE_STATUSES),
+  municipality: text,
+  theme: text,
+  q: codeQuery,
+  sort: oneOf(["registeredOn", "-registeredOn", "code", "-code", "status", "-status", "municipality", "-municipality"] as const),
+  page,
+});
+export const conferencesSearch = z.object({
+  branch: text,
+  q: codeQuery,
+  sort: oneOf(["heldOn", "-heldOn", "branch", "-branch"] as const),
+  page,
+});
+export const hoursSearch = z.object({ week: isoDate });
 export const metricsSearch = z.object({ from: isoDate, to: isoDate, branch: text, municipality: text, theme: text });
 export const periodSearch = z.object({ from: isoDate, to: isoDate });
 export const reportsSearch = periodSearch.extend({ municipality: text });

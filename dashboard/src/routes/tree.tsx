@@ -12,6 +12,8 @@ import { QuestionnairesPage } from "../features/questionnaires/components/Questi
 import { QualityPage } from "../features/quality/components/QualityPage.tsx";
 import { ExportPage } from "../features/evidence/components/ExportPage.tsx";
 import { VerifyPage } from "../features/evidence/components/VerifyPage.tsx";
+import { HoursPage } from "../features/hours/components/HoursPage.tsx";
+import { SettingsPage } from "../features/settings/components/SettingsPage.tsx";
 import { CasesPage } from "../features/registry/components/CasesPage.tsx";
 import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
 import { MetricsPage } from "../features/registry/components/MetricsPage.tsx";
@@ -90,6 +92,8 @@ const conferences = createRoute({
   ...view("/casusoverleg", (u) => <ConferencesPage user={u} />),
   validateSearch: search.conferencesSearch,
 });
+const hours = createRoute({ ...view("/uren", (u) => <HoursPage user={u} />), validateSearch: search.hoursSearch });
+const settings = createRoute(view("/instellingen", () => <SettingsPage />));
 const metrics = createRoute({ ...view("/kengetallen", (u) => <MetricsPage user={u} />), validateSearch: search.metricsSearch });
 const rendement = createRoute({ ...view("/rendement", (u) => <RendementPage user={u} />), validateSearch: search.metricsSearch });
 const reports = createRoute({ ...view("/uitdraaien", () => <ReportsPage />), validateSearch: search.reportsSearch });
@@ -165,6 +169,7 @@ const tree = root.addChildren([
   questionnaires,
   cases,
   conferences,
+  hours,
   metrics,
   rendement,
   reports,
@@ -173,6 +178,7 @@ const tree = root.addChildren([
   reviews.addChildren([reviewList, review]),
   municipality,
   users,
+  settings,
   audit,
   account,
   evidence,

@@ -15,6 +15,8 @@ export interface View {
     | "/vragenlijsten"
     | "/casussen"
     | "/casusoverleg"
+    | "/uren"
+    | "/instellingen"
     | "/kengetallen"
     | "/rendement"
     | "/uitdraaien"
@@ -47,6 +49,8 @@ export const VIEWS: View[] = [
   { path: "/vragenlijsten", label: "nav.questionnaires", group: "survey", need: { action: "questionnaires:write" } },
   { path: "/casussen", label: "nav.cases", group: "registry", need: { action: "registry:read" } },
   { path: "/casusoverleg", label: "nav.conferences", group: "registry", need: { action: "registry:read" } },
+  // Hours are registered by the roles that may register activities (registry:write).
+  { path: "/uren", label: "nav.hours", group: "registry", need: { action: "registry:write" } },
   { path: "/kengetallen", label: "nav.metrics", group: "registry", need: { action: "metrics:read" } },
   // Cost and yield are read across the whole ZVH, not for one branch or municipality.
   { path: "/rendement", label: "nav.rendement", group: "registry", need: { action: "metrics:read", scope: "all" } },
@@ -56,6 +60,7 @@ export const VIEWS: View[] = [
   { path: "/directiebeoordeling", label: "nav.managementReview", group: "quality", need: { action: "quality:read" } },
   { path: "/bewijsmap", label: "nav.evidence", group: "quality", need: { action: "evidence:export" } },
   { path: "/gebruikers", label: "nav.users", group: "admin", need: { action: "users:manage" } },
+  { path: "/instellingen", label: "nav.settings", group: "admin", need: { action: "registry:configure" } },
   { path: "/audittrail", label: "nav.audit", group: "admin", need: { action: "audit:read" } },
   // Checking a pack one received needs no rights: it happens in the browser (also without signing in).
   // After every other view: never the view the dashboard opens with.

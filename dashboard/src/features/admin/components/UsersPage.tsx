@@ -15,6 +15,10 @@ export function UsersPage() {
   const revoke = useSend("revokeUserSessions", "POST", ["listUsers"]);
   const [link, setLink] = useState("");
   const [error, setError] = useState("");
+  const places = users.data?.places;
+  // Names, not slugs: "Den Helder", not "den-helder".
+  const placeName = (id: string | null) =>
+    id ? ([...(places?.municipalities ?? []), ...(places?.branches ?? [])].find((p) => p.id === id)?.name ?? id) : "–";
   async function add(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -49,7 +53,7 @@ export function UsersPage() {
               <tr key={u.id}>
                 <th scope="row">{u.email}</th>
                 <td>{t(ROLE_KEY[u.role])}</td>
-                <td>{u.municipalityId ?? u.branchId ?? "–"}</td>
+                <td>{placeName(u.municipalityId ?? u.branchId)}</td>
                 <td>{u.disabled ? t("users.disabled") : t("users.active")}</td>
                 <td>
                   <button type="button" onClick={() => update.send(`/users/${u.id}`, { disabled: !u.disabled })}>
@@ -80,10 +84,24 @@ export function UsersPage() {
             </option>
           ))}
         </select>
-        <label htmlFor="u-mun">{t("users.scope")}</label>
-        <input id="u-mun" name="municipality" placeholder="gemeente (bij rol gemeente)" />
-        <label htmlFor="u-branch">Vestiging</label>
-        <input id="u-branch" name="branch" placeholder="vestiging (bij rol medewerker)" />
+        <label htmlFor="u-mun">{t("users.municipality")}</label>
+        <select id="u-mun" name="municipality" defaultValue="">
+          <option value="">{t("users.none")}</option>
+          {places?.municipalities.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="u-branch">{t("users.branch")}</label>
+        <select id="u-branch" name="branch" defaultValue="">
+          <option value="">{t("users.none")}</option>
+          {places?.branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
         <button type="submit">{t("users.add")}</button>
       </form>
       {error && (

@@ -1,27 +1,44 @@
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useFormat } from "../../../shared/format.ts";
-import { CaseStatusForm, STATUS_KEY } from "./CaseStatusForm.tsx";
+import { STATUS_KEY } from "./CaseStatusForm.tsx";
 import type { Case } from "../api/registry.ts";
 import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
+import { SortHeader } from "../../../shared/components/PagedList.tsx";
 
-/** The case list: pseudonymous codes and structured facts only. */
-export function CaseTable({ cases, name, canWrite }: { cases: Case[]; name: (id: string) => string; canWrite: boolean }) {
+/** One page of the case list: pseudonymous codes and structured facts only; changes open a case's detail. */
+export function CaseTable({
+  cases,
+  total,
+  name,
+  sort,
+  onSort,
+  onOpen,
+}: {
+  cases: Case[];
+  total: number;
+  name: (id: string) => string;
+  sort: string;
+  onSort: (sort: string) => void;
+  onOpen: (c: Case) => void;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   return (
-    <ScrollBox label={t("chart.table", { title: t("cases.caption", { n: cases.length }) })}>
+    <ScrollBox label={t("chart.table", { title: t("cases.caption", { n: total }) })}>
       <table className="reflow">
-        <caption>{t("cases.caption", { n: cases.length })}</caption>
+        <caption>{t("cases.caption", { n: f.number(total) })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("case.code")}</th>
-            <th scope="col">{t("case.municipality")}</th>
+            <SortHeader label={t("case.code")} column="code" sort={sort} onSort={onSort} />
+            <SortHeader label={t("case.municipality")} column="municipality" sort={sort} onSort={onSort} />
             <th scope="col">{t("case.themes")}</th>
-            <th scope="col">{t("case.status")}</th>
-            <th scope="col">{t("case.registeredOn")}</th>
+            <SortHeader label={t("case.status")} column="status" sort={sort} onSort={onSort} />
+            <SortHeader label={t("case.registeredOn")} column="registeredOn" sort={sort} onSort={onSort} />
             <th scope="col">{t("case.closedOn")}</th>
             <th scope="col">{t("case.local")}</th>
-            {canWrite && <th scope="col">{t("case.changeStatus")}</th>}
+            <th scope="col">
+              <span className="sr-only">{t("hours.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,14 +54,12 @@ export function CaseTable({ cases, name, canWrite }: { cases: Case[]; name: (id:
               </td>
               <td data-label={t("case.registeredOn")}>{f.date(c.registeredOn)}</td>
               <td data-label={t("case.closedOn")}>{f.date(c.closedOn)}</td>
-              <td data-label={t("case.local")}>
-                {c.handledLocallyOn ? t("case.localSince", { date: f.date(c.handledLocallyOn) }) : t("form.no")}
+              <td data-label={t("case.local")}>{c.handledLocallyOn ? t("case.localSince", { date: f.date(c.handledLocallyOn) }) : t("form.no")}</td>
+              <td>
+                <button type="button" className="secondary" aria-label={t("case.detailsFor", { code: c.code })} onClick={() => onOpen(c)}>
+                  {t("case.details")}
+                </button>
               </td>
-              {canWrite && (
-                <td data-label={t("case.changeStatus")}>
-                  <CaseStatusForm item={c} />
-                </td>
-              )}
             </tr>
           ))}
         </tbody>

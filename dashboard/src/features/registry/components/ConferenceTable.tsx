@@ -4,6 +4,7 @@ import { useFormat } from "../../../shared/format.ts";
 import { FollowUpList } from "./FollowUpList.tsx";
 import { ELEMENTS, type Conference } from "../api/registry.ts";
 import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
+import { SortHeader } from "../../../shared/components/PagedList.tsx";
 
 const ELEMENT_KEY: Record<(typeof ELEMENTS)[number], MessageKey> = {
   aanleiding: "conf.aanleiding",
@@ -16,11 +17,17 @@ const ELEMENT_KEY: Record<(typeof ELEMENTS)[number], MessageKey> = {
 /** The conference list: which elements are on record, not the notes themselves. */
 export function ConferenceTable({
   conferences,
+  total,
+  sort,
+  onSort,
   name,
   caseCode,
   canWrite,
 }: {
   conferences: Conference[];
+  total: number;
+  sort: string;
+  onSort: (sort: string) => void;
   name: (id: string | null) => string;
   caseCode: (id: string) => string;
   canWrite: boolean;
@@ -28,13 +35,13 @@ export function ConferenceTable({
   const { t } = useI18n();
   const f = useFormat();
   return (
-    <ScrollBox label={t("chart.table", { title: t("confs.caption", { n: conferences.length }) })}>
+    <ScrollBox label={t("chart.table", { title: t("confs.caption", { n: f.number(total) }) })}>
       <table>
-        <caption>{t("confs.caption", { n: conferences.length })}</caption>
+        <caption>{t("confs.caption", { n: f.number(total) })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("conf.heldOn")}</th>
-            <th scope="col">{t("conf.branch")}</th>
+            <SortHeader label={t("conf.heldOn")} column="heldOn" sort={sort} onSort={onSort} />
+            <SortHeader label={t("conf.branch")} column="branch" sort={sort} onSort={onSort} />
             <th scope="col">{t("conf.cases")}</th>
             <th scope="col">{t("conf.director")}</th>
             <th scope="col">{t("conf.elements")}</th>
@@ -43,7 +50,7 @@ export function ConferenceTable({
           </tr>
         </thead>
         <tbody>
-          {[...conferences].reverse().map((c) => {
+          {conferences.map((c) => {
             const missing = ELEMENTS.filter((e) => !c.recorded[e]);
             return (
               <tr key={c.id}>

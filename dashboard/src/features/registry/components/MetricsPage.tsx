@@ -9,6 +9,7 @@ import { KpiTiles } from "./KpiTiles.tsx";
 import { MonthlyChart } from "./MonthlyChart.tsx";
 import { AttendanceChart } from "./AttendanceChart.tsx";
 import { CostChart } from "./CostChart.tsx";
+import { ConferencesByMunicipality } from "./ConferencesByMunicipality.tsx";
 
 /** Kengetallen: conference KPIs, lead times, attendance and hours, filtered through the URL. */
 export function MetricsPage({ user }: { user: User }) {
@@ -54,6 +55,7 @@ export function MetricsPage({ user }: { user: User }) {
             rows={m.hours.byMunicipality}
             label={label}
           />
+          <ConferencesByMunicipality m={m} label={label} level={3} />
           <CostChart
             id="cost-theme"
             title={t("metrics.byTheme")}

@@ -8,6 +8,7 @@ import { MetricsFilters } from "./MetricsFilters.tsx";
 import { CostChart } from "./CostChart.tsx";
 import { MonthlyCostChart } from "./MonthlyCostChart.tsx";
 import { CostScatter } from "./CostScatter.tsx";
+import { ConferencesByMunicipality } from "./ConferencesByMunicipality.tsx";
 
 /** How many cases the per-case chart shows: beyond this the bars no longer read, the CSV has them all via the API. */
 const TOP_CASES = 20;
@@ -64,6 +65,7 @@ export function RendementPage({ user }: { user: User }) {
             rows={m.hours.byMunicipality}
             label={label}
           />
+          <ConferencesByMunicipality m={m} label={label} />
           <CostChart
             id="rd-case"
             level={2}

@@ -1,0 +1,28 @@
+import { useI18n } from "../../../shared/i18n.tsx";
+import { useReply } from "../../../shared/api/query.ts";
+import { Status } from "../../../shared/components/Status.tsx";
+import { useCan } from "../../account/api/session.ts";
+import { MailStatus } from "./MailStatus.tsx";
+import { RegistrySettingsForm } from "./RegistrySettingsForm.tsx";
+import { ThemesPanel } from "./ThemesPanel.tsx";
+
+/** Instellingen: the ZVH's profile, themes, hourly rates, the retention term of working notes, e-mail status. */
+export function SettingsPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const settings = useReply("getRegistrySettings", "/registry/settings");
+  return (
+    <section aria-labelledby="settings-title" className="stack">
+      <h1 id="settings-title">{t("nav.settings")}</h1>
+      <p className="lead">{t("settings.intro")}</p>
+      {/* MERGE: <ProfileSettings /> (ZVH name, logo, contact person, privacy text; built by the profile stream) goes here, first on the page. */}
+      {can("themes:manage") && <ThemesPanel canManage />}
+      {!settings.data ? (
+        <Status loading={settings.loading} error={settings.error} />
+      ) : (
+        <RegistrySettingsForm key={JSON.stringify(settings.data)} settings={settings.data} canEdit={can("registry:configure")} />
+      )}
+      <MailStatus />
+    </section>
+  );
+}
