@@ -41,6 +41,7 @@ const MODULES = [
   "../../api/questionnaires/questionnaires.routes.ts",
   "../../api/contacts/contacts.routes.ts",
   "../../api/mail/mail.routes.ts",
+  "../../api/profile/profile.routes.ts",
 ];
 
 describe("the dashboard's typed contract", () => {

@@ -23,6 +23,7 @@ import type * as fieldwork from "../../../../api/waves/fieldwork.routes.ts";
 import type * as questionnaires from "../../../../api/questionnaires/questionnaires.routes.ts";
 import type * as contacts from "../../../../api/contacts/contacts.routes.ts";
 import type * as mail from "../../../../api/mail/mail.routes.ts";
+import type * as profile from "../../../../api/profile/profile.routes.ts";
 
 type Modules = typeof audit &
   typeof audits &
@@ -40,7 +41,8 @@ type Modules = typeof audit &
   typeof fieldwork &
   typeof questionnaires &
   typeof contacts &
-  typeof mail;
+  typeof mail &
+  typeof profile;
 
 interface RouteLike {
   operationId?: string;
