@@ -5,10 +5,11 @@
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
+import { surveyPageEn, surveyPageNl } from "./survey-page.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...surveyPageNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...surveyPageEn },
 };
 
 export type Locale = keyof typeof messages;
