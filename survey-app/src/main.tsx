@@ -139,7 +139,7 @@ function App() {
         )}
       </main>
       {profile && (
-        <footer aria-labelledby="about-title">
+        <footer>
           <h2 id="about-title">{t("surveyPage.aboutTitle")}</h2>
           {privacy && <p lang={privacyLang}>{privacy}</p>}
           <p>
