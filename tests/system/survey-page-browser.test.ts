@@ -5,6 +5,8 @@ import { sql } from "drizzle-orm";
 import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS, type TestServer } from "../helpers/browser.ts";
 import { questionnaires, waves } from "../../db/schema.ts";
 import { rows } from "../../db/migrate.ts";
+import { COMPLETE } from "../helpers/answers.ts";
+import { mixAll } from "../helpers/pool.ts";
 
 const skip = browserUnavailable();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -189,5 +191,75 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await noViolations(page, "survey 1440");
     await page.screenshot({ path: `${ARTIFACTS}/survey-page-1440.png`, fullPage: true });
     await context.close();
+  });
+
+  describe("the results page while a wave runs", () => {
+    let closedId: string;
+    beforeAll(async () => {
+      const day = 86_400_000;
+      const realNow = app.clock.now;
+      const created = await app.request("/api/waves", {
+        method: "POST",
+        json: {
+          name: "KTO vorig jaar",
+          opensAt: new Date(realNow.getTime() - 400 * day).toISOString(),
+          closesAt: new Date(realNow.getTime() - 370 * day).toISOString(),
+        },
+      });
+      expect(created.status).toBe(201);
+      closedId = ((await created.json()) as { wave: { id: string } }).wave.id;
+      const answer = async (waveId: string, n: number) => {
+        const res = await app.request(`/api/waves/${waveId}/invitations`, {
+          method: "POST",
+          json: {
+            invitations: Array(n).fill({ organisation: "Politie Noord-Holland", organisationType: "veiligheid", branch: "alkmaar" }),
+          },
+        });
+        for (const inv of ((await res.json()) as { invitations: { token: string }[] }).invitations) {
+          const sent = await app.request(`/api/s/${inv.token}/response`, { method: "POST", as: "anonymous", json: { data: COMPLETE } });
+          expect(sent.status).toBe(201);
+        }
+        await mixAll(app.db, app.clock.now);
+      };
+      try {
+        app.clock.now = new Date(realNow.getTime() - 385 * day);
+        await answer(closedId, 6);
+      } finally {
+        app.clock.now = realNow;
+      }
+      await answer(app.wave.id, 2); // the running wave, with two answers
+    });
+
+    async function results(width: number, search = "") {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const [name, value] = app.cookies.kwaliteit.split("=");
+      await context.addCookies([{ name, value, url: app.base }]);
+      const page = await context.newPage();
+      await page.goto(`${app.base}/resultaten${search}`);
+      await page.locator("h1").first().waitFor();
+      await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: SETTLE_MS });
+      return { context, page };
+    }
+
+    it("opens on the latest closed wave, with the trend over all waves", async () => {
+      const { context, page } = await results(1440);
+      await page.getByRole("heading", { name: "Trend per dimensie over alle metingen" }).waitFor();
+      expect(await page.locator("select#wave").inputValue()).toBe(closedId);
+      expect(await page.getByText("loopt nog", { exact: false }).count()).toBe(0);
+      await noViolations(page, "results 1440");
+      await page.screenshot({ path: `${ARTIFACTS}/results-closed-1440.png`, fullPage: true });
+      await context.close();
+    });
+
+    it("says a running wave still runs, when it closes, and tests nothing against it", async () => {
+      const { context, page } = await results(390, `?wave=${app.wave.id}`);
+      const note = page.getByText("Deze meting loopt nog en sluit op", { exact: false });
+      await note.waitFor();
+      expect(await note.textContent()).toContain("Geen significantietoets");
+      expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(390);
+      await noViolations(page, "results running 390");
+      await page.screenshot({ path: `${ARTIFACTS}/results-running-390.png`, fullPage: true });
+      await context.close();
+    });
   });
 });
