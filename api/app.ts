@@ -30,6 +30,7 @@ import { fieldworkRouter } from "./waves/fieldwork.index.ts";
 import { contactsRouter } from "./contacts/contacts.index.ts";
 import { mailRouter } from "./mail/mail.index.ts";
 import { overviewRouter } from "./overview/overview.index.ts";
+import { profileRouter } from "./profile/profile.index.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** createInvitations takes up to 5000 items; a full item (organisation 200, places 2×100, e-mail 254 characters) is ~750 bytes of JSON. */
@@ -113,6 +114,7 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
     contactsRouter,
     mailRouter,
     overviewRouter,
+    profileRouter,
   ];
   for (const router of routers) {
     app.route("/api", router);

@@ -17,7 +17,7 @@ export const NODE_PASSWORDS = scryptHasher(undefined, nativeScrypt);
 export const DIST = "./dist";
 
 /**
- * The Node entry: the API plus the two built front ends. /s/<token> is the survey app,
+ * The Node entry: the API plus the two built front ends. /s/<token> and /o/<token> are the survey app,
  * everything else outside /api is the dashboard (client-side routing).
  */
 export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords = NODE_PASSWORDS) {
@@ -33,6 +33,8 @@ export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords 
   // Precompressed (brotli, gzip) at build time; hashed assets are immutable, the index pages revalidated.
   web.use("/survey-assets/assets/*", serveAssets("/survey-assets/assets/", `${dist}/survey/assets`));
   web.get("/s/*", serveFile(`${dist}/survey/index.html`));
+  // The open link of an anonymous wave: the same survey page, which reads /o/ from its path.
+  web.get("/o/*", serveFile(`${dist}/survey/index.html`));
   web.use("/assets/*", serveAssets("/assets/", `${dist}/dashboard/assets`));
   web.get("*", serveFile(`${dist}/dashboard/index.html`));
   return web;

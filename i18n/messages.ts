@@ -10,11 +10,12 @@ import { overviewEn, overviewNl } from "./overview.ts";
 import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
+import { surveyPageEn, surveyPageNl } from "./survey-page.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...hoursNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...hoursEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...hoursNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl, ...surveyPageNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...hoursEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn, ...surveyPageEn },
 };
 
 export type Locale = keyof typeof messages;

@@ -4,7 +4,7 @@ import { Survey } from "survey-react-ui";
 import "survey-core/i18n/dutch";
 import "survey-core/survey-core.fontless.css";
 import "./survey.css";
-import { saveProgress, submit, type SurveyError, type SurveyPayload } from "./client.ts";
+import type { SurveyError } from "./client.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 
 // The definition carries a dimension key per scored question; the browser only has to accept it.
@@ -40,40 +40,58 @@ function resumePage(model: Model) {
   return idx < 0 ? model.visiblePages.length - 1 : idx;
 }
 
+export type Translate = (k: MessageKey, vars?: Record<string, string | number>) => string;
+
+/**
+ * One questionnaire on screen. A personal link saves progress (`save`) and sends once; an open
+ * link has no `save` and starts empty each time. `send` returns the receipt, if the link gives one.
+ */
 export default function SurveyPage({
-  token,
-  payload,
+  definition,
+  data,
+  meta,
   locale,
   t,
+  save: saveProgress,
+  send: submit,
   onDone,
 }: {
-  token: string;
-  payload: SurveyPayload;
+  definition: Record<string, unknown>;
+  data: Record<string, unknown>;
+  meta: string;
   locale: string;
-  t: (k: MessageKey) => string;
-  onDone: (receipt: string) => void;
+  t: Translate;
+  save?: (data: Record<string, unknown>) => Promise<unknown>;
+  send: (data: Record<string, unknown>) => Promise<string | null>;
+  onDone: (receipt: string | null) => void;
 }) {
   const [save, setSave] = useState<Save>("idle");
   const [sendError, setSendError] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const resumed = Object.keys(data).length > 0;
   const model = useMemo(() => {
-    const m = new Model(payload.definition);
+    const m = new Model(definition);
     m.applyTheme(THEME);
-    m.data = payload.data;
-    if (Object.keys(payload.data).length) m.currentPageNo = resumePage(m);
+    m.data = data;
+    if (Object.keys(data).length) m.currentPageNo = resumePage(m);
     return m;
-  }, [payload]);
+  }, [definition, data]);
+  const [step, setStep] = useState({ n: 1, total: 1 });
 
   useEffect(() => {
     model.locale = locale === "en" ? "en" : "nl";
   }, [model, locale]);
 
   useEffect(() => {
+    const where = () => setStep({ n: model.currentPageNo + 1, total: model.visiblePageCount });
+    where();
     const persist = async () => {
+      where();
+      if (!saveProgress) return;
       clearTimeout(timer.current);
       setSave("saving");
       try {
-        await saveProgress(token, model.data);
+        await saveProgress(model.data);
         setSave("saved");
       } catch {
         setSave("failed");
@@ -81,6 +99,8 @@ export default function SurveyPage({
       }
     };
     const later = () => {
+      where(); // routing may show or hide a page
+      if (!saveProgress) return;
       clearTimeout(timer.current);
       timer.current = setTimeout(persist, 800);
     };
@@ -89,10 +109,16 @@ export default function SurveyPage({
       clearTimeout(timer.current);
       setSendError("");
       try {
-        onDone((await submit(token, visibleAnswers(model))).receipt);
+        onDone(await submit(visibleAnswers(model)));
       } catch (e) {
         const err = e as SurveyError;
-        setSendError(err.status === 422 ? err.message : t("survey.sendFailed"));
+        setSendError(
+          err.status === 422
+            ? err.message
+            : err.status === 429
+              ? t("surveyPage.rateLimited", { minutes: Math.max(1, Math.ceil((err.retryAfter ?? 3600) / 60)) })
+              : t("survey.sendFailed"),
+        );
       }
     };
     model.onValueChanged.add(later);
@@ -104,15 +130,20 @@ export default function SurveyPage({
       model.onCompleting.remove(send);
       clearTimeout(timer.current);
     };
-  }, [model, token, t, onDone]);
+  }, [model, saveProgress, submit, t, onDone]);
 
   const status =
     save === "saving" ? t("survey.saving") : save === "saved" ? t("survey.saved") : save === "failed" ? t("survey.saveFailed") : "";
   return (
     <>
-      <p className="meta">
-        {t("survey.for")} {payload.organisation} · {payload.wave.name}
-      </p>
+      <p className="meta">{meta}</p>
+      {resumed && (
+        <p className="welcome" role="status">
+          {t("surveyPage.welcomeBack")}
+        </p>
+      )}
+      {/* Phones get words instead of the page buttons of the progress bar, which do not fit there. */}
+      <p className="step">{t("surveyPage.step", step)}</p>
       <Survey model={model} />
       <p className="save-status" role="status" aria-live="polite">
         {status}

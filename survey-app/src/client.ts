@@ -15,10 +15,26 @@ export class SurveyError extends Error {
   ) {
     super(message);
   }
+  /** Seconds, from a 429's Retry-After. */
+  retryAfter?: number;
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(`/api/s/${path}`, {
+/** The ZVH's public profile (GET /api/profile): shown around the questionnaire. */
+export interface Profile {
+  name: string;
+  logo: string | null;
+  contact: { name: string; email: string; phone: string };
+  privacy: { nl: string; en: string };
+}
+
+/** An open link's questionnaire: no organisation and no saved answers, every response fresh. */
+export interface OpenSurveyPayload {
+  wave: { name: string; closesAt: string; anonymous: boolean };
+  definition: Record<string, unknown>;
+}
+
+async function call<T>(path: string, init?: RequestInit, area = "s"): Promise<T> {
+  const res = await fetch(`/api/${area}/${path}`, {
     ...init,
     credentials: "omit",
     headers: { "content-type": "application/json", ...init?.headers },
@@ -26,7 +42,9 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     const e = (body as { error?: { code: string; message: string; details?: { question: string; message: string }[] } }).error;
-    throw new SurveyError(res.status, e?.code ?? "error", e?.message ?? res.statusText, e?.details);
+    const error = new SurveyError(res.status, e?.code ?? "error", e?.message ?? res.statusText, e?.details);
+    error.retryAfter = Number(res.headers.get("retry-after")) || undefined;
+    throw error;
   }
   return body as T;
 }
@@ -62,3 +80,19 @@ export async function submit(token: string, data: Record<string, unknown>, attem
     }
   }
 }
+
+/** The profile is decoration: without it the page still works, under a generic name. */
+export async function loadProfile(): Promise<Profile | null> {
+  try {
+    const res = await fetch("/api/profile", { credentials: "omit" });
+    return res.ok ? ((await res.json()) as Profile) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const loadOpenSurvey = (token: string) => call<OpenSurveyPayload>(token, undefined, "o");
+
+/** One attempt only: an open link has no idempotency key, so a blind retry could count an answer twice. */
+export const submitOpen = (token: string, data: Record<string, unknown>) =>
+  call<{ submittedAt: string }>(`${token}/response`, { method: "POST", body: JSON.stringify({ data }) }, "o");

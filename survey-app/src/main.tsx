@@ -1,7 +1,7 @@
 import { lazy, StrictMode, Suspense, useCallback, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import "./style.css";
-import { loadSurvey, type SurveyError, type SurveyPayload } from "./client.ts";
+import { loadOpenSurvey, loadProfile, loadSurvey, saveProgress, submit, submitOpen, type Profile, type SurveyError } from "./client.ts";
 
 // survey-core and its CSS are 90 % of the bytes: a chunk of their own, requested right away (the HTML
 // preloads it too), so that the shell paints while the survey and the questions arrive in parallel.
@@ -9,10 +9,18 @@ const surveyChunk = import("./SurveyPage.tsx");
 const SurveyPage = lazy(() => surveyChunk);
 import { t as translate, type Locale, type MessageKey } from "../../i18n/messages.ts";
 
+/** What the page shows a questionnaire from: a personal invitation (/s/) or an open link (/o/). */
+interface Questionnaire {
+  definition: Record<string, unknown>;
+  data: Record<string, unknown>;
+  waveName: string;
+  organisation: string | null;
+}
+
 type State =
   | { kind: "loading" }
-  | { kind: "ready"; payload: SurveyPayload }
-  | { kind: "done"; receipt: string }
+  | { kind: "ready"; questionnaire: Questionnaire; round: number }
+  | { kind: "done"; receipt: string | null; questionnaire: Questionnaire; round: number }
   | { kind: "notice"; title: MessageKey; text: MessageKey };
 
 const NOTICES: Record<string, [MessageKey, MessageKey]> = {
@@ -21,17 +29,34 @@ const NOTICES: Record<string, [MessageKey, MessageKey]> = {
   already_submitted: ["survey.submittedTitle", "survey.submittedText"],
   wave_closed: ["survey.closedTitle", "survey.closedText"],
   wave_not_open: ["survey.notOpenTitle", "survey.notOpenText"],
+  wave_paused: ["surveyPage.pausedTitle", "surveyPage.pausedText"],
 };
 
-const token = /^\/s\/([^/?#]+)/.exec(location.pathname)?.[1] ?? "";
+const [, area = "s", token = ""] = /^\/(s|o)\/([^/?#]+)/.exec(location.pathname) ?? [];
+const open = area === "o";
+
+const load = (): Promise<Questionnaire> =>
+  open
+    ? loadOpenSurvey(token).then((p) => ({ definition: p.definition, data: {}, waveName: p.wave.name, organisation: null }))
+    : loadSurvey(token).then((p) => ({ definition: p.definition, data: p.data, waveName: p.wave.name, organisation: p.organisation }));
+const save = open ? undefined : (data: Record<string, unknown>) => saveProgress(token, data);
+const send = async (data: Record<string, unknown>) => {
+  if (open) {
+    await submitOpen(token, data);
+    return null;
+  }
+  return (await submit(token, data)).receipt;
+};
 
 function App() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem("ks-locale") === "en" ? "en" : "nl"));
-  const t = useCallback((k: MessageKey) => translate(locale, k), [locale]);
+  const t = useCallback((k: MessageKey, vars?: Record<string, string | number>) => translate(locale, k, vars), [locale]);
   const [state, setState] = useState<State>({ kind: "loading" });
+  const [profile, setProfile] = useState<Profile | null>(null);
   useEffect(() => {
-    loadSurvey(token).then(
-      (payload) => setState({ kind: "ready", payload }),
+    void loadProfile().then(setProfile);
+    load().then(
+      (questionnaire) => setState({ kind: "ready", questionnaire, round: 0 }),
       (e) => {
         const [title, text] = NOTICES[(e as SurveyError).code] ?? ["survey.errorTitle", "survey.errorText"];
         setState({ kind: "notice", title, text });
@@ -42,16 +67,25 @@ function App() {
     document.documentElement.lang = locale;
     document.title = t("survey.pageTitle");
   }, [locale, t]);
-  const onDone = useCallback((receipt: string) => setState({ kind: "done", receipt }), []);
+  const onDone = useCallback((receipt: string | null) => setState((s) => (s.kind === "ready" ? { ...s, kind: "done", receipt } : s)), []);
+  // An open link serves a table of partners from one device: each new round starts empty.
+  const again = () => setState((s) => (s.kind === "done" ? { kind: "ready", questionnaire: s.questionnaire, round: s.round + 1 } : s));
   const toggle = () => {
     const next = locale === "nl" ? "en" : "nl";
     localStorage.setItem("ks-locale", next);
     setLocale(next);
   };
+  const name = profile?.name ?? "Zorg- en Veiligheidshuis";
+  // An English text left empty falls back to the Dutch one, marked as Dutch for screen readers.
+  const privacyLang = profile?.privacy[locale] ? locale : "nl";
+  const privacy = profile ? profile.privacy[locale] || profile.privacy.nl : "";
   return (
     <>
       <header>
-        <span className="brand">Zorg- en Veiligheidshuis</span>
+        <span className="brand">
+          {profile?.logo && <img src={profile.logo} alt={t("surveyPage.logo", { name })} className="logo" />}
+          <span className="brand-name">{name}</span>
+        </span>
         <button type="button" onClick={toggle} lang={locale === "nl" ? "en" : "nl"}>
           {t("survey.language")}
         </button>
@@ -67,17 +101,34 @@ function App() {
           <>
             <h1 className="sr-only">{t("survey.pageTitle")}</h1>
             <Suspense fallback={<p role="status">{t("survey.loading")}</p>}>
-              <SurveyPage token={token} payload={state.payload} locale={locale} t={t} onDone={onDone} />
+              <SurveyPage
+                key={state.round}
+                definition={state.questionnaire.definition}
+                data={state.round ? {} : state.questionnaire.data}
+                meta={`${state.questionnaire.organisation ? `${t("survey.for")} ${state.questionnaire.organisation}` : t("surveyPage.openFor")} · ${state.questionnaire.waveName}`}
+                locale={locale}
+                t={t}
+                save={save}
+                send={send}
+                onDone={onDone}
+              />
             </Suspense>
           </>
         )}
         {state.kind === "done" && (
           <section className="notice" aria-labelledby="done-title">
             <h1 id="done-title">{t("survey.thanksTitle")}</h1>
-            <p>{t("survey.thanksText")}</p>
-            <p className="meta">
-              {t("survey.receipt")}: <code>{state.receipt}</code>
-            </p>
+            <p>{t(open ? "surveyPage.openThanksText" : "survey.thanksText")}</p>
+            {state.receipt && (
+              <p className="meta">
+                {t("survey.receipt")}: <code>{state.receipt}</code>
+              </p>
+            )}
+            {open && (
+              <button type="button" className="again" onClick={again}>
+                {t("surveyPage.another")}
+              </button>
+            )}
           </section>
         )}
         {state.kind === "notice" && (
@@ -87,6 +138,23 @@ function App() {
           </section>
         )}
       </main>
+      {profile && (
+        <footer>
+          <h2 id="about-title">{t("surveyPage.aboutTitle")}</h2>
+          {privacy && <p lang={privacyLang}>{privacy}</p>}
+          <p>
+            {t("surveyPage.contact", { name: profile.contact.name })}
+            {": "}
+            <a href={`mailto:${profile.contact.email}`}>{profile.contact.email}</a>
+            {profile.contact.phone && (
+              <>
+                {" · "}
+                <a href={`tel:${profile.contact.phone.replace(/[^+0-9]/g, "")}`}>{profile.contact.phone}</a>
+              </>
+            )}
+          </p>
+        </footer>
+      )}
     </>
   );
 }

@@ -132,6 +132,8 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   exportWaveResponses: SURVEY_OPS,
   getOpenSurvey: PUBLIC,
   submitOpenResponse: PUBLIC,
+  getProfile: PUBLIC,
+  updateProfile: ["admin", "kwaliteit"],
   listContacts: SURVEY_OPS,
   importContacts: SURVEY_OPS,
   updateContact: SURVEY_OPS,

@@ -42,6 +42,7 @@ const MODULES = [
   "../../api/contacts/contacts.routes.ts",
   "../../api/mail/mail.routes.ts",
   "../../api/overview/overview.routes.ts",
+  "../../api/profile/profile.routes.ts",
 ];
 
 describe("the dashboard's typed contract", () => {

@@ -24,6 +24,7 @@ import type * as questionnaires from "../../../../api/questionnaires/questionnai
 import type * as contacts from "../../../../api/contacts/contacts.routes.ts";
 import type * as mail from "../../../../api/mail/mail.routes.ts";
 import type * as overview from "../../../../api/overview/overview.routes.ts";
+import type * as profile from "../../../../api/profile/profile.routes.ts";
 
 type Modules = typeof audit &
   typeof audits &
@@ -42,7 +43,8 @@ type Modules = typeof audit &
   typeof questionnaires &
   typeof contacts &
   typeof mail &
-  typeof overview;
+  typeof overview &
+  typeof profile;
 
 interface RouteLike {
   operationId?: string;

@@ -14,6 +14,8 @@ export type Grouping = keyof WaveResults["groups"];
 export type GroupResult = Item<WaveResults["groups"][Grouping]>;
 export type QuestionResult = Item<WaveResults["overall"]["questions"]>;
 export type DimensionResult = Item<WaveResults["overall"]["dimensions"]>;
+export type NotApplicableShare = Item<WaveResults["notApplicable"]>;
+export type DimensionTrend = Reply<"getDimensionTrend">;
 export type Interval = NonNullable<DimensionResult["ci"]>;
 export type TestResult = NonNullable<WaveComparison["responseRate"]>["test"] & object;
 

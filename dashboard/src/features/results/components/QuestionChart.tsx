@@ -4,7 +4,7 @@ import { useFormat } from "../../../shared/format.ts";
 import { ChartFrame, type Column } from "../../../shared/chart/ChartFrame.tsx";
 import { useNarrow, WrappedTick } from "../../../shared/chart/WrappedTick.tsx";
 import { Significance, useSignificanceText } from "./Significance.tsx";
-import type { QuestionResult, WaveComparison } from "../api/results.ts";
+import type { NotApplicableShare, QuestionResult, WaveComparison } from "../api/results.ts";
 
 const VALUES = ["1", "2", "3", "4", "5"] as const;
 /** A diverging scale (disagree red, agree blue, neutral grey) with dark edges between the segments. */
@@ -16,7 +16,15 @@ const short = (text: string, max = 44) => (text.length > max ? `${text.slice(0, 
  * Per statement how the answers spread over 1–5, as stacked shares; the table gives the
  * counts, the mean with its interval, n, and the change since the previous wave.
  */
-export function QuestionChart({ questions, comparison }: { questions: QuestionResult[]; comparison: WaveComparison | undefined }) {
+export function QuestionChart({
+  questions,
+  comparison,
+  notApplicable = [],
+}: {
+  questions: QuestionResult[];
+  comparison: WaveComparison | undefined;
+  notApplicable?: NotApplicableShare[];
+}) {
   const { t } = useI18n();
   // On a phone the names wrap in a narrower column, so the bars keep their room.
   const narrow = useNarrow();
@@ -37,6 +45,18 @@ export function QuestionChart({ questions, comparison }: { questions: QuestionRe
     { label: t("results.ci"), value: (q) => (q.ci ? `${f.number(q.ci.low, 2)} – ${f.number(q.ci.high, 2)}` : null) },
     ...VALUES.map((v): Column<Row> => ({ label: label(v), value: (q) => q.distribution[v] ?? 0 })),
   ];
+  // "Weet niet / n.v.t." counts as answered but stays out of the mean: its own share, next to the scale.
+  const nvt = (q: Row) => notApplicable.find((x) => x.question === q.question);
+  if (notApplicable.length) {
+    columns.push({
+      label: t("results.notApplicable"),
+      value: (q) => nvt(q)?.notApplicable ?? null,
+      render: (q) => {
+        const x = nvt(q);
+        return x ? `${f.percent(x.share, 0)} (${f.number(x.notApplicable)})` : "–";
+      },
+    });
+  }
   if (comparison?.previous) {
     columns.push(
       {

@@ -6,7 +6,8 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useUrlSearch } from "../../../shared/useUrlSearch.ts";
 import { branchesOf, useMunicipalities } from "../../registry/api/useReference.ts";
 import { Status } from "../../../shared/components/Status.tsx";
-import { Significance } from "./Significance.tsx";
+import { ProvisionalContext, Significance } from "./Significance.tsx";
+import { TrendChart } from "./TrendChart.tsx";
 import { DimensionChart } from "./DimensionChart.tsx";
 import { QuestionChart } from "./QuestionChart.tsx";
 import { ScoreChart } from "./ScoreChart.tsx";
@@ -26,8 +27,14 @@ export function ResultsPage() {
   const [search, setSearch] = useUrlSearch(getRouteApi("/resultaten"));
   const waves = useWaves();
   const municipalities = useMunicipalities();
+  // The default view is the latest closed wave with results, not a running wave with two answers.
+  const latestClosed = useReply("getLatestClosedWave", "/waves/latest-closed");
   const list = waves.data?.waves ?? [];
-  const chosen = list.find((w) => w.id === search.wave)?.id ?? list.filter((w) => w.responded > 0).at(-1)?.id ?? list.at(-1)?.id ?? null;
+  const chosen =
+    list.find((w) => w.id === search.wave)?.id ??
+    (latestClosed.loading
+      ? null
+      : (latestClosed.data?.wave?.id ?? list.filter((w) => w.responded > 0).at(-1)?.id ?? list.at(-1)?.id ?? null));
   const results = useReply("getWaveResults", chosen ? `/waves/${chosen}/results` : null);
   const comparison = useReply("getWaveComparison", chosen ? `/waves/${chosen}/comparison` : null);
   // Open answers can only be grouped where the API can keep small groups apart: type and branch.
@@ -45,6 +52,7 @@ export function ResultsPage() {
   if (waves.loading || waves.error) return <Status loading={waves.loading} error={waves.error} />;
   const r = results.data;
   const c = comparison.data;
+  const provisional = !!r?.fieldwork.running;
   const dims = r?.overall.dimensions ?? [];
   const grade = r?.overall.dimensions.find((d) => d.dimension === "rapportcijfer");
   return (
@@ -69,6 +77,11 @@ export function ResultsPage() {
           </div>
         </form>
       )}
+      {r?.fieldwork.running && (
+        <p className="hint running" role="status">
+          {t("results.running", { date: f.date(r.fieldwork.closesAt) })} {t("results.runningNoTest")}
+        </p>
+      )}
       {r?.pending ? (
         <p className="hint" role="status">
           {t("results.pending", { n: f.number(r.pending) })}
@@ -87,7 +100,7 @@ export function ResultsPage() {
             {t("results.suppressed")}
           </p>
         ) : (
-          <>
+          <ProvisionalContext.Provider value={provisional}>
             <dl className="kpis">
               <div>
                 <dt>{t("results.invited")}</dt>
@@ -136,7 +149,12 @@ export function ResultsPage() {
               </p>
             )}
             <DimensionChart dims={dims.filter((d) => isScale(d.dimension))} comparison={c} />
-            <QuestionChart questions={r.overall.questions.filter((x) => isScale(x.dimension))} comparison={c} />
+            <TrendChart />
+            <QuestionChart
+              questions={r.overall.questions.filter((x) => isScale(x.dimension))}
+              comparison={c}
+              notApplicable={r.notApplicable}
+            />
             <ScoreChart
               grade={r.overall.questions.find((x) => x.dimension === "rapportcijfer")}
               recommend={r.overall.questions.find((x) => x.dimension === "nps")}
@@ -159,7 +177,7 @@ export function ResultsPage() {
               onChange={setSearch}
               name={name}
             />
-          </>
+          </ProvisionalContext.Provider>
         ))
       )}
     </section>

@@ -3,6 +3,7 @@ import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useCan } from "../../account/api/session.ts";
 import { MailStatus } from "./MailStatus.tsx";
+import { ProfileSettings } from "./ProfileSettings.tsx";
 import { RegistrySettingsForm } from "./RegistrySettingsForm.tsx";
 import { ThemesPanel } from "./ThemesPanel.tsx";
 
@@ -15,7 +16,7 @@ export function SettingsPage() {
     <section aria-labelledby="settings-title" className="stack">
       <h1 id="settings-title">{t("nav.settings")}</h1>
       <p className="lead">{t("settings.intro")}</p>
-      {/* MERGE: <ProfileSettings /> (ZVH name, logo, contact person, privacy text; built by the profile stream) goes here, first on the page. */}
+      {can("registry:configure") && <ProfileSettings />}
       {can("themes:manage") && <ThemesPanel canManage />}
       {!settings.data ? (
         <Status loading={settings.loading} error={settings.error} />

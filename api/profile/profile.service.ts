@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/types.ts";
+import { settings } from "../../db/schema.ts";
+import { audited } from "../audit/audit.service.ts";
+import type { Actor } from "../auth/users.service.ts";
+import type { Profile } from "./profile.schemas.ts";
+
+const KEY = "profile";
+
+/** Until the ZVH fills in its own: the demo house, so the survey page never shows empty fields. */
+export const DEFAULT_PROFILE: Profile = {
+  name: "Zorg- en Veiligheidshuis",
+  logo: null,
+  contact: { name: "Team kwaliteit", email: "kwaliteit@zvh.example", phone: "" },
+  privacy: {
+    nl: "Uw antwoorden gebruiken we alleen om onze samenwerking te verbeteren. Bij een anonieme meting is een antwoord niet te herleiden tot u of uw organisatie; groepen kleiner dan vijf tonen we niet.",
+    en: "We use your answers only to improve our cooperation. In an anonymous survey an answer cannot be traced back to you or your organisation; groups smaller than five are never shown.",
+  },
+};
+
+export async function getProfile(db: Db): Promise<Profile> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
+  return { ...DEFAULT_PROFILE, ...(row?.value as Partial<Profile> | undefined) };
+}
+
+/** The trail keeps a fingerprint of the logo rather than the image itself: the bytes are in the settings. */
+const forTrail = (p: Profile) => ({ ...p, logo: p.logo ? `${p.logo.slice(5, p.logo.indexOf(";"))}, ${p.logo.length} tekens` : null });
+
+export async function updateProfile(db: Db, next: Profile, now: Date, by: Actor) {
+  const before = await getProfile(db);
+  return audited(db, now, async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key: KEY, value: next, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: now } });
+    return {
+      result: next,
+      audit: { ...by, action: "update", entity: "zvh_profile", entityId: KEY, before: forTrail(before), after: forTrail(next) },
+    };
+  });
+}
