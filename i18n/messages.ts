@@ -3,12 +3,13 @@
  * its own file here; TypeScript makes every English table carry the same keys as the Dutch.
  */
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
+import { platformEn, platformNl } from "./platform.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...platformNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...platformEn },
 };
 
 export type Locale = keyof typeof messages;

@@ -94,7 +94,7 @@ await mixer.first;
 // Survey invitations and reminders: scheduled reminders, SMTP delivery (with SMTP_URL), contact-data erasure.
 startSurveyMail(database.db, publicUrl, now);
 
-const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch });
+const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch, digestByMail: !!mailer });
 const server = await listen(app, port, host);
 void retention();
 

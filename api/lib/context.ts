@@ -19,6 +19,11 @@ export interface AppConfig {
    * Without it (tests) nothing runs in the background; the timer, the cron and results reads still mix.
    */
   background?: (task: () => Promise<unknown>) => void;
+  /**
+   * Whether this server sends the weekly quality digest by e-mail (Node with SMTP_URL and
+   * DIGEST_TO). Without it the dashboard must not say the digest goes round by e-mail.
+   */
+  digestByMail?: boolean;
 }
 
 export interface AppDeps {

@@ -126,6 +126,8 @@ export const QualityDigestSchema = z
     lateAudits: z.array(createSelectSchema(internalAudits).pick({ id: true, ref: true, processId: true, plannedOn: true })),
     risksDue: z.array(createSelectSchema(risks).pick({ id: true, ref: true, title: true, lastReviewedOn: true })),
     total: z.number().int(),
+    /** Whether the same overview is also e-mailed weekly (SMTP and recipients configured). */
+    byMail: z.boolean(),
   })
   .openapi("QualityDigest");
 

@@ -237,3 +237,10 @@ describe("notices to action owners", () => {
     expect(audit.n).toBe(1); // one run queued; the others found nothing new and wrote nothing
   });
 });
+
+describe("the weekly digest", () => {
+  it("does not claim to go by e-mail when this server sends no digest mail", async () => {
+    const digest = await data<{ byMail: boolean }>(await t.request("/api/quality/digest", { as: "kwaliteit" }), 200);
+    expect(digest.byMail).toBe(false);
+  });
+});
