@@ -4,12 +4,13 @@
  */
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
 import { platformEn, platformNl } from "./platform.ts";
+import { errorsEn, errorsNl } from "./errors.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...platformNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...platformEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...platformNl, ...errorsNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...platformEn, ...errorsEn },
 };
 
 export type Locale = keyof typeof messages;

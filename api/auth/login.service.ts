@@ -8,7 +8,7 @@ import { clearFailures, purgeExpiredThrottle, returnAttempt, takeAttempt, thrott
 import { createSession, invalidateSession } from "./sessions.ts";
 
 function tooMany(wait: number) {
-  return new ApiError(429, "too_many_attempts", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, undefined, {
+  return new ApiError(429, "too_many_attempts", { seconds: wait }, undefined, {
     "Retry-After": String(wait),
   });
 }

@@ -35,11 +35,11 @@ async function checkCriterion(db: Db, c: z.infer<typeof CriterionSchema>) {
   if (c.kind === "survey_question") {
     const all = await db.select().from(questionnaires).where(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY));
     if (!all.some((q) => scoredQuestions(q.definition).some((s) => s.name === c.question))) {
-      throw new ApiError(400, "unknown_question", `Onbekende vraag '${c.question}'.`);
+      throw new ApiError(400, "unknown_question", { question: c.question });
     }
   }
   if ((c.kind === "survey_dimension" || c.kind === "survey_question") && (c.target < 1 || c.target > Number(c.scale))) {
-    throw new ApiError(400, "target_out_of_scale", `Het doel moet op de schaal 1–${c.scale} liggen.`);
+    throw new ApiError(400, "target_out_of_scale", { scale: c.scale });
   }
   if (c.kind === "conference_metric" && c.from > c.to) throw new ApiError(400, "invalid_period", "De meetperiode begint na het einde.");
 }

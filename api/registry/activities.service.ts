@@ -42,7 +42,7 @@ export async function createActivity(db: Db, input: z.infer<typeof NewActivitySc
     const c = await findCase(db, input.caseId).catch(() => {
       throw new ApiError(400, "unknown_case", "Casus bestaat niet.");
     });
-    if (c.municipalityId !== m.id) throw new ApiError(400, "case_other_municipality", `Casus ${c.code} hoort bij een andere gemeente.`);
+    if (c.municipalityId !== m.id) throw new ApiError(400, "case_other_municipality", { case: c.code });
     if (c.handledLocallyOn && input.performedOn >= c.handledLocallyOn) {
       throw new ApiError(409, "case_handled_locally", `Casus ${c.code} wordt lokaal opgepakt ('lokaal, tenzij').`);
     }
