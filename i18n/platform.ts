@@ -11,6 +11,10 @@ export const platformNl = {
   "uitdraai.status.sent": "Verstuurd naar {to} op {date}",
   "uitdraai.status.failed": "Mislukt naar {to}: {reason}",
   "uitdraai.queued": "{queued} van de {n} uitdraaien gaan per e-mail naar de gemeente; de stand hieronder werkt vanzelf bij.",
+  // Labels of stored enum values that had none (tests/unit/enum-convention.test.ts).
+  "mr.definitief": "definitief",
+  "rootCause.five_whys": "5x waarom",
+  "rootCause.fishbone": "Visgraat",
 };
 
 export const platformEn: Record<keyof typeof platformNl, string> = {
@@ -22,4 +26,7 @@ export const platformEn: Record<keyof typeof platformNl, string> = {
   "uitdraai.status.sent": "Sent to {to} on {date}",
   "uitdraai.status.failed": "Failed to {to}: {reason}",
   "uitdraai.queued": "{queued} of the {n} reports go to the municipality by e-mail; the state below updates by itself.",
+  "mr.definitief": "final",
+  "rootCause.five_whys": "5 whys",
+  "rootCause.fishbone": "Fishbone",
 };
