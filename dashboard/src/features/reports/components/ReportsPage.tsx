@@ -20,9 +20,10 @@ export function ReportsPage() {
   const f = useFormat();
   const [period, setPeriod, search, setSearch] = usePeriod(getRouteApi("/uitdraaien"));
   const municipalities = useMunicipalities();
-  // Reports waiting in the outbox are sent by the server's mailer; reload until each is sent or failed.
+  // Reports waiting in the outbox are sent by the server's mailer (about once a minute); reload until
+  // each is sent or failed. Without SMTP they wait for good, so stop looking after ten minutes.
   const deliveries = useReply("listReportDeliveries", "/reports/deliveries", undefined, (d) =>
-    d?.deliveries.some((x) => x.status === "queued") ? 5000 : false,
+    d?.deliveries.some((x) => x.status === "queued" && Date.now() - Date.parse(x.generatedAt) < 10 * 60_000) ? 5000 : false,
   );
   const [created, setCreated] = useState<Delivery[] | null>(null);
   const { error, busy, run } = useSubmit();
