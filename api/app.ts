@@ -6,6 +6,7 @@ import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { hostileInputGuard, pathTemplates } from "./lib/guard.ts";
+import { localizeErrors } from "./lib/error-text.ts";
 import { authenticate, csrf } from "./auth/middleware.ts";
 import { SESSION_COOKIE } from "./auth/sessions.ts";
 import { SESSION_SCHEME } from "./lib/route.ts";
@@ -61,6 +62,7 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
   app.use("*", securityHeaders(deps.config.publicUrl));
+  app.use("/api/*", localizeErrors);
   app.use("/api/*", async (c, next) => {
     c.set("deps", deps);
     c.header("Cache-Control", "no-store");

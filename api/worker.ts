@@ -5,6 +5,7 @@
  * client through middleware (Hyperdrive pools the real connections).
  */
 import type { ExecutionContext, MiddlewareHandler } from "hono";
+import { queueOverdueActionMails } from "./mail/notices.service.ts";
 import { connectPostgres } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Db } from "../db/types.ts";
@@ -119,11 +120,12 @@ export default {
     const minBatch = env.POOL_MIN_BATCH ? Number(env.POOL_MIN_BATCH) : undefined;
     const jobs: Promise<unknown>[] = [mixPool(conn.db, now, { minBatch })];
     if (event.cron !== MIX_CRON) {
-      // Daily: working notes and invitation addresses past their term; reminders due (the queue is the
+      // Daily: overdue improvement actions told to their owners (once each); working notes and invitation addresses past their term; reminders due (the queue is the
       // outbox: Workers have no SMTP). Reminder links need PUBLIC_URL; without it they wait for an on-demand send.
       jobs.push(
         runRetention(conn.db, now)
           .then(() => eraseExpiredContactData(conn.db, now))
+          .then(() => queueOverdueActionMails(conn.db, now))
           .then(() => (env.PUBLIC_URL ? queueDueReminders(conn.db, env.PUBLIC_URL, now) : undefined)),
       );
     }

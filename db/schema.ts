@@ -37,6 +37,9 @@ export const municipalities = pgTable("municipalities", {
   branchId: text("branch_id")
     .notNull()
     .references(() => branches.id),
+  /** Where "send to all municipalities" e-mails the municipality's report (uitdraai); none: not sent. */
+  reportEmail: text("report_email"),
+  reportContact: text("report_contact"),
 });
 
 export const organisations = pgTable("organisations", {
@@ -162,12 +165,10 @@ export const mailOutbox = pgTable(
   "mail_outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    waveId: uuid("wave_id")
-      .notNull()
-      .references(() => waves.id),
+    waveId: uuid("wave_id").references(() => waves.id), // null for staff notices and municipality reports
     invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
     contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
-    kind: text("kind").notNull(), // invitation | reminder | resend
+    kind: text("kind").notNull(), // invitation | reminder | resend | municipality_report | action_assigned | action_overdue
     round: integer("round").notNull(), // 0 for the invitation, n for the n-th reminder, generation for a re-send
     toAddress: text("to_address"), // erased with the wave's contact data
     subject: text("subject").notNull(),
@@ -179,6 +180,10 @@ export const mailOutbox = pgTable(
     error: text("error"),
     messageId: text("message_id"),
     unsubscribeHash: text("unsubscribe_hash").notNull().unique(),
+    /** The report this message carries as its PDF attachment; its delivery state follows the message. */
+    reportDeliveryId: uuid("report_delivery_id").references(() => reportDeliveries.id, { onDelete: "set null" }),
+    /** Messages outside the survey: one per key, so parallel runs queue a notice exactly once. */
+    dedupeKey: text("dedupe_key").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("mail_outbox_once").on(t.invitationId, t.kind, t.round), index("mail_outbox_wave").on(t.waveId, t.status)],
@@ -562,6 +567,11 @@ export const reportDeliveries = pgTable(
     sha256: text("sha256").notNull(),
     generatedBy: uuid("generated_by").references(() => users.id),
     generatedAt: timestamp("generated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** not_sent (no contact address) | queued | sent | failed (DELIVERY_STATUSES); failed has its reason in `error`. */
+    status: text("status").notNull().default("not_sent"),
+    toAddress: text("to_address"),
+    error: text("error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("report_deliveries_municipality").on(t.municipalityId)],
 );

@@ -4,9 +4,11 @@
  */
 import { auditsRisksEn, auditsRisksNl } from "./auditsRisks.ts";
 import { dashboardEn, dashboardNl } from "./dashboard.ts";
+import { errorsEn, errorsNl } from "./errors.ts";
 import { evidenceEn, evidenceNl } from "./evidence.ts";
 import { hoursEn, hoursNl } from "./hours.ts";
 import { overviewEn, overviewNl } from "./overview.ts";
+import { platformEn, platformNl } from "./platform.ts";
 import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
@@ -14,8 +16,8 @@ import { surveyPageEn, surveyPageNl } from "./survey-page.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...evidenceNl, ...hoursNl, ...overviewNl, ...questionnairesNl, ...surveyOpsNl, ...surveyPageNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...evidenceEn, ...hoursEn, ...overviewEn, ...questionnairesEn, ...surveyOpsEn, ...surveyPageEn },
+  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...errorsNl, ...evidenceNl, ...hoursNl, ...overviewNl, ...platformNl, ...questionnairesNl, ...surveyOpsNl, ...surveyPageNl },
+  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...errorsEn, ...evidenceEn, ...hoursEn, ...overviewEn, ...platformEn, ...questionnairesEn, ...surveyOpsEn, ...surveyPageEn },
 };
 
 export type Locale = keyof typeof messages;

@@ -94,7 +94,7 @@ await mixer.first;
 // Survey invitations and reminders: scheduled reminders, SMTP delivery (with SMTP_URL), contact-data erasure.
 const surveyMail = startSurveyMail(database.db, publicUrl, now);
 
-const mail = { smtp: surveyMail.smtp, digest: surveyMail.smtp && !!process.env.DIGEST_TO };
+const mail = { smtp: surveyMail.smtp, digest: !!mailer };
 const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch, mail });
 const server = await listen(app, port, host);
 void retention();

@@ -1,4 +1,4 @@
-import { asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/types.ts";
 import { auditLog } from "../../db/schema.ts";
@@ -120,6 +120,40 @@ export function parseAnchor(text: string): { seq: number | null; hash: string } 
   return m ? { seq: m[1] ? Number(m[1]) : null, hash: m[2].toLowerCase() } : null;
 }
 
+type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Walks the chain from the first entry (up to and including `through`, when given) in pages
+ * and lists every entry whose link or content does not match; after a break it continues from
+ * that entry's own hash, so each later break is reported too. `onEntry` sees every row walked.
+ * Shared by `audit verify` and the evidence pack's chain check, so both report alike.
+ */
+export async function walkAuditChain(
+  db: Db,
+  opts: { through?: number; onEntry?: (row: AuditRow) => void } = {},
+): Promise<{ entries: number; breaks: ChainBreak[]; head: (ChainHead & { at: string }) | null }> {
+  let prev = GENESIS,
+    entries = 0,
+    after = 0;
+  let head: (ChainHead & { at: string }) | null = null;
+  const breaks: ChainBreak[] = [];
+  for (;;) {
+    const range = opts.through === undefined ? gt(auditLog.seq, after) : and(gt(auditLog.seq, after), lte(auditLog.seq, opts.through));
+    const page = await db.select().from(auditLog).where(range).orderBy(asc(auditLog.seq)).limit(1000);
+    if (!page.length) break;
+    for (const row of page) {
+      if (row.prevHash !== prev) breaks.push({ seq: row.seq, reason: "chain_link" });
+      else if (entryHash(row) !== row.hash) breaks.push({ seq: row.seq, reason: "content_changed" });
+      opts.onEntry?.(row);
+      prev = row.hash;
+      entries++;
+      after = row.seq;
+      head = { seq: row.seq, hash: row.hash, at: row.at };
+    }
+  }
+  return { entries, breaks, head };
+}
+
 /**
  * Walks the whole chain in pages and lists every entry whose link or content does not match;
  * after a break it continues from that entry's own hash, so each later break is reported too.
@@ -128,23 +162,7 @@ export function parseAnchor(text: string): { seq: number | null; hash: string } 
  * entry, removes that hash from the table.
  */
 export async function verifyAuditChain(db: Db, anchor?: { seq: number | null; hash: string }): Promise<VerifyResult> {
-  let prev = GENESIS,
-    entries = 0,
-    after = 0;
-  let head: ChainHead | null = null;
-  const breaks: ChainBreak[] = [];
-  for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(1000);
-    if (!page.length) break;
-    for (const row of page) {
-      if (row.prevHash !== prev) breaks.push({ seq: row.seq, reason: "chain_link" });
-      else if (entryHash(row) !== row.hash) breaks.push({ seq: row.seq, reason: "content_changed" });
-      prev = row.hash;
-      entries++;
-      after = row.seq;
-      head = { seq: row.seq, hash: row.hash };
-    }
-  }
+  const { entries, breaks, head } = await walkAuditChain(db);
   let anchorResult: VerifyResult["anchor"];
   if (anchor) {
     const [hit] = await db.select({ seq: auditLog.seq }).from(auditLog).where(eq(auditLog.hash, anchor.hash));
@@ -159,7 +177,7 @@ export async function verifyAuditChain(db: Db, anchor?: { seq: number | null; ha
     entries,
     breaks,
     ...(breaks[0] ? { firstBroken: breaks[0] } : {}),
-    head,
+    head: head ? { seq: head.seq, hash: head.hash } : null,
     ...(anchorResult ? { anchor: anchorResult } : {}),
   };
 }

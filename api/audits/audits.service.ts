@@ -99,7 +99,7 @@ function assertOpen(row: AuditRow) {
     throw new ApiError(409, "audit_reported", `Audit ${row.ref} is al gerapporteerd en kan niet meer worden gewijzigd.`);
   }
   if (row.status === "geannuleerd") {
-    throw new ApiError(409, "audit_cancelled", `Audit ${row.ref} is geannuleerd; plan zo nodig een nieuwe audit.`);
+    throw new ApiError(409, "audit_cancelled", { ref: row.ref });
   }
 }
 
@@ -108,7 +108,7 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
   assertOpen(row);
   const today = isoDay(now);
   if (patch.plannedOn && !patch.plannedOn.startsWith(`${row.year}-`)) {
-    throw new ApiError(400, "planned_outside_year", `De geplande datum valt niet in het auditjaar ${row.year}.`);
+    throw new ApiError(400, "planned_outside_year", { year: row.year });
   }
   if (patch.actualOn && patch.actualOn > today) throw new ApiError(400, "date_in_future", "De uitvoeringsdatum ligt in de toekomst.");
   if (patch.status === "geannuleerd" && row.actualOn) {

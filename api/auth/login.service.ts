@@ -4,11 +4,11 @@ import { users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { PasswordHasher } from "../domain/auth/password.ts";
 import { appendAudit } from "../audit/audit.service.ts";
-import { clearFailures, returnAttempt, takeAttempt, throttleKeys } from "./throttle.ts";
+import { clearFailures, purgeExpiredThrottle, returnAttempt, takeAttempt, throttleKeys } from "./throttle.ts";
 import { createSession, invalidateSession } from "./sessions.ts";
 
 function tooMany(wait: number) {
-  return new ApiError(429, "too_many_attempts", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, undefined, {
+  return new ApiError(429, "too_many_attempts", { seconds: wait }, undefined, {
     "Retry-After": String(wait),
   });
 }
@@ -30,6 +30,7 @@ export async function login(
 ) {
   const address = email.trim().toLowerCase();
   const keys = throttleKeys(address, ip);
+  await purgeExpiredThrottle(db, now);
   const ipWait = await takeAttempt(db, keys.ip, "ip", now);
   if (ipWait > 0) throw tooMany(ipWait);
   const accountWait = await takeAttempt(db, keys.account, "account", now);

@@ -61,6 +61,31 @@ export async function blockedFor(db: Db, key: string, now: Date): Promise<number
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
+/** How many forgotten counters one login attempt clears at most, so the purge stays cheap. */
+export const PURGE_BATCH = 200;
+
+/**
+ * Deletes counters that no longer count: no failure within the window and no block still
+ * running (takeAttempt would start them afresh anyway). Without this every address and
+ * e-mail ever tried would stay in the table for good. Run opportunistically on each login
+ * attempt, bounded to PURGE_BATCH rows, so no schedule is needed on either runtime.
+ * Returns the number of rows removed.
+ */
+export async function purgeExpiredThrottle(db: Db, now: Date, limit = PURGE_BATCH): Promise<number> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const gone = rows<{ key: string }>(
+    await db.execute(sql`
+    delete from login_throttle where key in (
+      select key from login_throttle
+      where last_failure_at < ${at} - make_interval(secs => ${WINDOW_SECONDS}::int)
+        and (blocked_until is null or blocked_until <= ${at})
+      limit ${limit}::int
+      for update skip locked)
+    returning key`),
+  );
+  return gone.length;
+}
+
 /** A correct password: the account counter for this address starts afresh. */
 export async function clearFailures(db: Db, key: string) {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));

@@ -43,8 +43,8 @@ async function placeFor(db: Db, input: NewUser) {
     rows.find((r) => r.id === value.toLowerCase() || r.name.toLowerCase() === value.toLowerCase());
   const m = input.municipality ? await find(await db.select().from(municipalities), input.municipality) : undefined;
   const b = input.branch ? await find(await db.select().from(branches), input.branch) : undefined;
-  if (input.municipality && !m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${input.municipality}'.`);
-  if (input.branch && !b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`);
+  if (input.municipality && !m) throw new ApiError(400, "unknown_municipality", { municipality: input.municipality });
+  if (input.branch && !b) throw new ApiError(400, "unknown_branch", { branch: input.branch });
   if (input.role === "gemeente" && !m)
     throw new ApiError(400, "municipality_required", "Een gemeente-account hoort bij precies één gemeente (--municipality).");
   if (input.role !== "gemeente" && m)
@@ -58,7 +58,7 @@ export async function createUser(db: Db, input: NewUser, by: Actor, publicUrl: s
   const email = input.email.trim().toLowerCase();
   const place = await placeFor(db, input);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing) throw new ApiError(409, "email_taken", `Er bestaat al een account voor ${email}.`);
+  if (existing) throw new ApiError(409, "email_taken", { email });
   return audited(db, now, async (tx) => {
     const [user] = await tx
       .insert(users)

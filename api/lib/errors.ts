@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "@hono/zod-openapi";
+import { errorText, type ErrorParams } from "./error-text.ts";
 
 /** Every error leaves the API in this one shape, never with a stack trace or SQL. */
 export const ErrorSchema = z
@@ -10,30 +11,39 @@ export const ErrorSchema = z
       code: z.string(),
       message: z.string(),
       details: z.array(z.record(z.string(), z.unknown())).optional(),
+      /** The values in the message, by the names of its catalog placeholders (i18n/errors.ts). */
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   })
   .openapi("Error");
 
+/**
+ * An error by code. Its text is the catalog's (i18n/errors.ts): pass the values that go in
+ * it as params, and the Dutch message is filled from the catalog; a plain string is kept as
+ * the message for sites not yet moved to params.
+ */
 export class ApiError extends Error {
+  readonly params?: ErrorParams;
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
-    message: string,
+    message: string | ErrorParams,
     readonly details?: Record<string, unknown>[],
     readonly headers?: Record<string, string>,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : (errorText("nl", code, message) ?? code));
+    if (typeof message !== "string") this.params = message;
   }
 }
 
-export function errorBody(code: string, message: string, details?: Record<string, unknown>[]) {
-  return { error: { code, message, ...(details ? { details } : {}) } };
+export function errorBody(code: string, message: string, details?: Record<string, unknown>[], params?: ErrorParams) {
+  return { error: { code, message, ...(details ? { details } : {}), ...(params ? { params } : {}) } };
 }
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
-    return c.json(errorBody(err.code, err.message, err.details), err.status);
+    return c.json(errorBody(err.code, err.message, err.details, err.params), err.status);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

@@ -98,7 +98,7 @@ export const resendInvitationLink = defineRoute({
 export const OutboxMessageSchema = z
   .object({
     id: z.string(),
-    waveId: z.string(),
+    waveId: z.string().nullable(),
     invitationId: z.string().nullable(),
     contactId: z.string().nullable(),
     kind: z.string(),

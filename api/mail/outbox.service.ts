@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, sql } from "d
 import { format } from "date-fns";
 import { nl } from "date-fns/locale";
 import type { Db } from "../../db/types.ts";
-import { contacts, invitations, mailOutbox, mailTemplates, waves, type Wave } from "../../db/schema.ts";
+import { contacts, invitations, mailOutbox, mailTemplates, reportDeliveries, waves, type Wave } from "../../db/schema.ts";
 import { DEFAULT_TEMPLATES, renderTemplate, unknownPlaceholders, type MailKind } from "../domain/mail/templates.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
@@ -10,6 +10,7 @@ import { ApiError } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { isUuid } from "../lib/ids.ts";
 import { rows } from "../../db/migrate.ts";
+import { encodeBase64 } from "@oslojs/encoding";
 import { derivedToken, invitationToken, linkSecret, surveyUrl, unsubscribeUrl } from "./links.ts";
 
 /** Derived like the survey links, so the sender can put it in the List-Unsubscribe header without storing it. */
@@ -357,7 +358,36 @@ export interface MailTransport {
     text: string;
     headers?: Record<string, string>;
     messageId?: string;
+    /** Base64 text rather than bytes: what nodemailer takes without Node's Buffer in this Web-standard module. */
+    attachments?: { filename: string; content: string; encoding: "base64"; contentType: string }[];
   }): Promise<{ messageId?: string; rejected?: unknown[] }>;
+}
+
+/** A municipality report's PDF, read when its message is sent (the outbox keeps only a reference). */
+async function reportAttachment(db: Db, deliveryId: string) {
+  const [d] = await db.select().from(reportDeliveries).where(eq(reportDeliveries.id, deliveryId));
+  if (!d) return undefined;
+  return [
+    {
+      filename: `uitdraai-${d.municipalityId}-${d.periodFrom}-${d.periodTo}.pdf`,
+      content: encodeBase64(new Uint8Array(d.pdf)),
+      encoding: "base64" as const,
+      contentType: "application/pdf",
+    },
+  ];
+}
+
+/** The delivery of a municipality report follows its message: sent, or failed with the reason. */
+async function settleReport(
+  db: Db,
+  m: { reportDeliveryId: string | null },
+  outcome: { status: "sent"; sentAt: Date } | { status: "failed"; error: string },
+) {
+  if (!m.reportDeliveryId) return;
+  await db
+    .update(reportDeliveries)
+    .set(outcome.status === "sent" ? { status: "sent", sentAt: outcome.sentAt, error: null } : { status: "failed", error: outcome.error })
+    .where(eq(reportDeliveries.id, m.reportDeliveryId));
 }
 
 const CLAIM_SECONDS = 300;
@@ -404,12 +434,14 @@ export async function deliverOutbox(
       continue;
     }
     try {
+      const attachments = m.reportDeliveryId ? await reportAttachment(db, m.reportDeliveryId) : undefined;
       const info = await transport.sendMail({
         from: options.from,
         to: m.toAddress,
         subject: m.subject,
         text: m.body,
         messageId: `<${m.id}@ketenspiegel>`,
+        ...(attachments ? { attachments } : {}),
         headers: {
           "X-Ketenspiegel-Message": m.id,
           // RFC 8058 one-click unsubscribe, as large mailbox providers ask of bulk senders.
@@ -426,6 +458,7 @@ export async function deliverOutbox(
           .update(mailOutbox)
           .set({ status: "rejected", error: "geweigerd door de mailserver", claimedUntil: null })
           .where(eq(mailOutbox.id, m.id));
+        await settleReport(db, m, { status: "failed", error: "geweigerd door de mailserver" });
         result.rejected++;
       } else {
         await db
@@ -439,16 +472,16 @@ export async function deliverOutbox(
             error: null,
           })
           .where(eq(mailOutbox.id, m.id));
+        await settleReport(db, m, { status: "sent", sentAt: options.now() });
         result.sent++;
       }
     } catch (e) {
       const err = e as { responseCode?: number; response?: string; message?: string };
       const permanent = (err.responseCode ?? 0) >= 500;
       const status = permanent ? "rejected" : m.attempts >= MAX_ATTEMPTS ? "failed" : "pending";
-      await db
-        .update(mailOutbox)
-        .set({ status, error: (err.response ?? err.message ?? "onbekende fout").slice(0, 500), claimedUntil: null })
-        .where(eq(mailOutbox.id, m.id));
+      const error = (err.response ?? err.message ?? "onbekende fout").slice(0, 500);
+      await db.update(mailOutbox).set({ status, error, claimedUntil: null }).where(eq(mailOutbox.id, m.id));
+      if (status !== "pending") await settleReport(db, m, { status: "failed", error });
       if (permanent) result.rejected++;
       else result.retry++;
       if (!permanent && (err.responseCode === undefined || err.responseCode < 400)) break; // connection trouble: stop this run

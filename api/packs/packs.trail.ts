@@ -1,7 +1,7 @@
 import { and, asc, gt, gte, lt, lte, sql } from "drizzle-orm";
 import { auditLog } from "../../db/schema.ts";
 import { rows } from "../../db/migrate.ts";
-import { entryHash, GENESIS } from "../audit/audit.service.ts";
+import { type ChainBreak, walkAuditChain } from "../audit/audit.service.ts";
 import { redactEntry, type TrailRecord } from "../domain/packs/trail.ts";
 import { asText, type Column, type Pages } from "../domain/packs/table.ts";
 import { newSection, reportFile, tableFiles, type Build, type PackFile, type Section } from "./packs.build.ts";
@@ -30,7 +30,10 @@ export interface ChainCheck {
   ok: boolean;
   checkedThrough: { seq: number; at: string; hash: string } | null;
   entries: number;
-  firstBroken: { seq: number; reason: "chain_link" | "content_changed" } | null;
+  /** Every break, oldest first, as `audit verify` reports them: an old fork cannot hide a later change. */
+  breaks: ChainBreak[];
+  /** The first of `breaks`, kept for readers of older packs. */
+  firstBroken: ChainBreak | null;
   extract: { entries: number; firstSeq: number | null; lastSeq: number | null; firstPrevHash: string | null };
 }
 
@@ -40,45 +43,32 @@ export interface ChainCheck {
  * like the rest of the pack, is the same whenever the period is exported.
  */
 async function checkChain(b: Build, bd: Bounds): Promise<ChainCheck> {
-  let prev = GENESIS,
-    entries = 0,
-    after = 0,
-    through: ChainCheck["checkedThrough"] = null,
-    broken: ChainCheck["firstBroken"] = null;
   let extractEntries = 0,
     firstPrevHash: string | null = null;
-  while (bd.head !== null && !broken) {
-    const page = await b.db
-      .select()
-      .from(auditLog)
-      .where(and(gt(auditLog.seq, after), lte(auditLog.seq, bd.head)))
-      .orderBy(asc(auditLog.seq))
-      .limit(PAGE);
-    if (!page.length) break;
-    for (const row of page) {
-      if (row.prevHash !== prev) {
-        broken = { seq: row.seq, reason: "chain_link" };
-        break;
-      }
-      if (entryHash(row) !== row.hash) {
-        broken = { seq: row.seq, reason: "content_changed" };
-        break;
-      }
+  if (bd.head === null)
+    return {
+      ok: true,
+      checkedThrough: null,
+      entries: 0,
+      breaks: [],
+      firstBroken: null,
+      extract: { entries: 0, firstSeq: bd.first, lastSeq: bd.last, firstPrevHash },
+    };
+  const walk = await walkAuditChain(b.db, {
+    through: bd.head,
+    onEntry: (row) => {
       if (row.at >= b.startIso && row.at < b.endIso) {
         extractEntries++;
         firstPrevHash ??= row.prevHash;
       }
-      prev = row.hash;
-      entries++;
-      through = { seq: row.seq, at: row.at, hash: row.hash };
-      after = row.seq;
-    }
-  }
+    },
+  });
   return {
-    ok: !broken,
-    checkedThrough: through,
-    entries,
-    firstBroken: broken,
+    ok: walk.breaks.length === 0,
+    checkedThrough: walk.head,
+    entries: walk.entries,
+    breaks: walk.breaks,
+    firstBroken: walk.breaks[0] ?? null,
     extract: { entries: extractEntries, firstSeq: bd.first, lastSeq: bd.last, firstPrevHash },
   };
 }
@@ -102,10 +92,15 @@ function trailPages(b: Build, bd: () => Promise<Bounds>): Pages<TrailRecord> {
   };
 }
 
-const REASONS = {
+const REASONS: Record<ChainBreak["reason"], string> = {
   chain_link: "de schakel naar de vorige regel klopt niet (regel verwijderd of ingevoegd?)",
   content_changed: "de inhoud is gewijzigd",
+  anchor_missing: "het anker ontbreekt",
+  anchor_mismatch: "het anker staat op een andere plaats",
 };
+
+/** Every break in one line, so a later change is not hidden behind an earlier one. */
+const breakList = (c: ChainCheck) => c.breaks.map((x) => `regel ${x.seq}: ${REASONS[x.reason]}`).join("; ");
 
 export function trailSection(b: Build): Section {
   const s = newSection("7.5");
@@ -149,7 +144,7 @@ export function trailSection(b: Build): Section {
         await b.db.execute(sql`select substring(at from 1 for 7) as month, count(*)::int as n
         from audit_log where at >= ${b.startIso} and at < ${b.endIso} group by 1 order by 1`),
       );
-      if (!c.ok) s.notes.add(`De hashketen is verbroken bij regel ${c.firstBroken!.seq}: ${REASONS[c.firstBroken!.reason]}.`);
+      if (!c.ok) s.notes.add(`De hashketen is verbroken op ${c.breaks.length} plaats(en): ${breakList(c)}.`);
       return [
         { kind: "heading", text: "Controle van de hashketen" },
         {
@@ -159,7 +154,7 @@ export function trailSection(b: Build): Section {
               "Uitkomst",
               c.ok
                 ? "intact: elke regel verwijst naar de vorige en de inhoud klopt met de hash"
-                : `VERBROKEN bij regel ${c.firstBroken!.seq}: ${REASONS[c.firstBroken!.reason]}`,
+                : `VERBROKEN op ${c.breaks.length} plaats(en): ${breakList(c)}`,
             ],
             ["Gecontroleerd", `${c.entries} regels, vanaf de eerste regel tot en met het einde van de periode`],
             ["Laatste regel vóór het einde", c.checkedThrough ? `${c.checkedThrough.seq} (${c.checkedThrough.at})` : "geen"],

@@ -9,6 +9,7 @@ import { DEFAULT_QUESTIONNAIRE_KEY, DIMENSIONS } from "../domain/survey/question
 import { scoredQuestions } from "../domain/survey/definition.ts";
 import { nextRef } from "../lib/refs.ts";
 import type { Criterion } from "../domain/quality/criterion.ts";
+import { actionAssignedNotice, queueNotices } from "../mail/notices.service.ts";
 import { ensureOwner, findAction, findingsOfActions } from "./quality.lookup.ts";
 import type { ActionUpdateSchema, CriterionSchema, NewActionSchema } from "./quality.schemas.ts";
 
@@ -34,11 +35,11 @@ async function checkCriterion(db: Db, c: z.infer<typeof CriterionSchema>) {
   if (c.kind === "survey_question") {
     const all = await db.select().from(questionnaires).where(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY));
     if (!all.some((q) => scoredQuestions(q.definition).some((s) => s.name === c.question))) {
-      throw new ApiError(400, "unknown_question", `Onbekende vraag '${c.question}'.`);
+      throw new ApiError(400, "unknown_question", { question: c.question });
     }
   }
   if ((c.kind === "survey_dimension" || c.kind === "survey_question") && (c.target < 1 || c.target > Number(c.scale))) {
-    throw new ApiError(400, "target_out_of_scale", `Het doel moet op de schaal 1–${c.scale} liggen.`);
+    throw new ApiError(400, "target_out_of_scale", { scale: c.scale });
   }
   if (c.kind === "conference_metric" && c.from > c.to) throw new ApiError(400, "invalid_period", "De meetperiode begint na het einde.");
 }
@@ -49,7 +50,7 @@ export async function createAction(db: Db, input: z.infer<typeof NewActionSchema
   if (linked.length !== new Set(input.findingIds).size) throw new ApiError(400, "unknown_finding", "Een of meer bevindingen bestaan niet.");
   if (linked.some((f) => f.closedAt))
     throw new ApiError(409, "finding_closed", "Aan een gesloten bevinding worden geen acties toegevoegd.");
-  await ensureOwner(db, input.ownerId);
+  const owner = await ensureOwner(db, input.ownerId);
   await checkCriterion(db, input.criterion);
   if (input.dueOn < today) throw new ApiError(400, "due_in_past", "De deadline ligt in het verleden.");
   return audited(db, now, async (tx) => {
@@ -69,6 +70,8 @@ export async function createAction(db: Db, input: z.infer<typeof NewActionSchema
       })
       .returning();
     await tx.insert(findingActions).values(input.findingIds.map((findingId) => ({ findingId, actionId: row.id })));
+    // In the same transaction: an action is never assigned without its owner being told.
+    if (owner.id !== by.actorId) await queueNotices(tx, [actionAssignedNotice(row, owner, now)], now);
     const result = publicAction(row, today);
     return {
       result,
@@ -96,7 +99,7 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   const linked = await findingsOfActions(db, [a.id]);
   if (linked.length && linked.every((l) => l.finding.closedAt))
     throw new ApiError(409, "finding_closed", "De bevinding is gesloten; de actie verandert niet meer.");
-  if (patch.ownerId) await ensureOwner(db, patch.ownerId);
+  const newOwner = patch.ownerId && patch.ownerId !== a.ownerId ? await ensureOwner(db, patch.ownerId) : null;
   const status = patch.status ?? a.status;
   if (patch.completedOn && status !== "gereed") throw new ApiError(400, "not_done", "Een afrondingsdatum hoort bij status 'gereed'.");
   const completedOn = status === "gereed" ? (patch.completedOn ?? a.completedOn ?? today) : null;
@@ -104,6 +107,7 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   const set = { ...patch, status, completedOn, updatedAt: now };
   return audited(db, now, async (tx) => {
     const [next] = await tx.update(actions).set(set).where(eq(actions.id, a.id)).returning();
+    if (newOwner && newOwner.id !== by.actorId) await queueNotices(tx, [actionAssignedNotice(next, newOwner, now)], now);
     return {
       result: publicAction(next, today),
       audit: {

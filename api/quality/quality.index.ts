@@ -104,4 +104,6 @@ export const qualityRouter = createRouter()
       .sort((a, b) => a.name.localeCompare(b.name, "nl"));
     return c.json({ people }, 200);
   })
-  .openapi(routes.getQualityDigest, async (c) => c.json(await qualityDigest(c.var.deps.db, c.var.deps.config.now()), 200));
+  .openapi(routes.getQualityDigest, async (c) =>
+    c.json({ ...(await qualityDigest(c.var.deps.db, c.var.deps.config.now())), byMail: c.var.deps.config.mail?.digest === true }, 200),
+  );

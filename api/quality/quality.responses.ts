@@ -128,6 +128,8 @@ export const QualityDigestSchema = z
     ),
     risksDue: z.array(createSelectSchema(risks).pick({ id: true, ref: true, title: true, lastReviewedOn: true })),
     total: z.number().int(),
+    /** Whether the same overview is also e-mailed weekly (SMTP and recipients configured). */
+    byMail: z.boolean(),
   })
   .openapi("QualityDigest");
 

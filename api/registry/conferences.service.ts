@@ -21,7 +21,7 @@ async function checkCases(db: Db, input: NewConference) {
   const rows = await db.select().from(cases).where(inArray(cases.id, input.caseIds));
   if (rows.length !== new Set(input.caseIds).size) throw new ApiError(400, "unknown_case", "Een of meer casussen bestaan niet.");
   for (const c of rows) {
-    if (c.branchId !== input.branchId) throw new ApiError(400, "case_other_branch", `Casus ${c.code} speelt in een andere vestiging.`);
+    if (c.branchId !== input.branchId) throw new ApiError(400, "case_other_branch", { case: c.code });
     if (c.handledLocallyOn) throw new ApiError(409, "case_handled_locally", `Casus ${c.code} wordt lokaal opgepakt ('lokaal, tenzij').`);
     if (c.registeredOn > input.heldOn)
       throw new ApiError(400, "before_registration", `Het overleg ligt voor de aanmelding van casus ${c.code}.`);

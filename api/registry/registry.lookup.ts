@@ -18,7 +18,7 @@ export async function findCase(db: Db, ref: string) {
 
 export async function findMunicipality(db: Db, id: string) {
   const [m] = await db.select().from(municipalities).where(eq(municipalities.id, id));
-  if (!m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${id}'.`);
+  if (!m) throw new ApiError(400, "unknown_municipality", { municipality: id });
   return m;
 }
 

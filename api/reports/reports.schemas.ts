@@ -10,6 +10,10 @@ const periodMessage = { message: "'from' moet voor of op 'to' liggen.", path: ["
 export const ReportQuery = z.object({ ...Period, format: z.enum(REPORT_FORMATS).default("pdf") }).refine(periodRule, periodMessage);
 export const SendReportsSchema = z.object(Period).strict().refine(periodRule, periodMessage);
 
+/** Where a municipality's report is: no address to send it to, in the outbox, sent, or refused (with the reason). */
+export const DELIVERY_STATUSES = ["not_sent", "queued", "sent", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export const DeliverySchema = z
   .object({
     id: z.string(),
@@ -20,5 +24,9 @@ export const DeliverySchema = z
     sha256: z.string(),
     size: z.number(),
     generatedAt: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    toAddress: z.string().nullable(),
+    error: z.string().nullable(),
+    sentAt: z.string().nullable(),
   })
   .openapi("ReportDelivery");

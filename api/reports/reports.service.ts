@@ -13,7 +13,8 @@ import { renderReportCsv, renderReportXlsx } from "../domain/report/report.sheet
 import type { MunicipalityReport } from "../domain/report/report.types.ts";
 import { loadRegistry, registryNames } from "../registry/registry.data.ts";
 import { getRegistrySettings } from "../registry/settings.service.ts";
-import type { REPORT_FORMATS } from "./reports.schemas.ts";
+import type { DeliveryStatus, REPORT_FORMATS } from "./reports.schemas.ts";
+import { type Notice, queueNotices } from "../mail/notices.service.ts";
 import { isUuid } from "../lib/ids.ts";
 
 export interface Period {
@@ -109,11 +110,44 @@ const publicDelivery = (d: typeof reportDeliveries.$inferSelect, name: string) =
   sha256: d.sha256,
   size: d.pdf.length,
   generatedAt: d.generatedAt.toISOString(),
+  status: d.status as DeliveryStatus,
+  toAddress: d.toAddress,
+  error: d.error,
+  sentAt: d.sentAt?.toISOString() ?? null,
 });
+
+const periodNl = (iso: string) =>
+  new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+
+function reportNotice(
+  d: { id: string; periodFrom: string; periodTo: string },
+  m: { name: string; reportContact: string | null },
+  to: string,
+): Notice {
+  const period = `${periodNl(d.periodFrom)} t/m ${periodNl(d.periodTo)}`;
+  return {
+    kind: "municipality_report",
+    to,
+    subject: `Uitdraai Zorg- en Veiligheidshuis voor gemeente ${m.name}, ${period}`,
+    body: `Beste ${m.reportContact || "contactpersoon"},
+
+In de bijlage vindt u de uitdraai van het Zorg- en Veiligheidshuis voor gemeente ${m.name} over ${period}: aanmeldingen, casusoverleggen, vervolgafspraken en de inzet van uren.
+
+Met vriendelijke groet,
+Zorg- en Veiligheidshuis`,
+    dedupeKey: `municipality_report:${d.id}`,
+    reportDeliveryId: d.id,
+  };
+}
 
 /**
  * Puts each municipality's report out in one action. The stored PDF is the exact document
- * sent, with its hash, so what a municipality received can be shown later.
+ * sent, with its hash, so what a municipality received can be shown later. Each municipality
+ * with a report address gets its PDF by e-mail through the outbox (sent over SMTP_URL, or
+ * waiting in the outbox without it); its delivery moves from queued to sent or failed (with
+ * the reason) as the mailer gets to it. One without an address is recorded as not sent.
  */
 export async function sendMunicipalityReports(db: Db, period: Period, now: Date, by: Actor) {
   const all = await db.select().from(municipalities).orderBy(municipalities.name);
@@ -136,9 +170,16 @@ export async function sendMunicipalityReports(db: Db, period: Period, now: Date,
           sha256: sha256Bytes(pdfs[i]),
           generatedBy: by.actorId,
           generatedAt: now,
+          status: m.reportEmail ? "queued" : "not_sent",
+          toAddress: m.reportEmail,
         })),
       )
       .returning();
+    await queueNotices(
+      tx,
+      rows.flatMap((d, i) => (all[i].reportEmail ? [reportNotice(d, all[i], all[i].reportEmail!)] : [])),
+      now,
+    );
     const deliveries = rows.map((d, i) => publicDelivery(d, all[i].name));
     return {
       result: deliveries,
@@ -147,7 +188,7 @@ export async function sendMunicipalityReports(db: Db, period: Period, now: Date,
         action: "export",
         entity: "report_delivery",
         entityId: d.id,
-        after: { municipalityId: d.municipalityId, period, sha256: d.sha256, size: d.size },
+        after: { municipalityId: d.municipalityId, period, sha256: d.sha256, size: d.size, status: d.status, to: d.toAddress },
       })),
     };
   });

@@ -157,7 +157,7 @@ export async function copyWave(
     if (!q) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
   }
   const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
-  if (taken) throw new ApiError(409, "wave_name_taken", `Er bestaat al een meting '${input.name}'.`);
+  if (taken) throw new ApiError(409, "wave_name_taken", { name: input.name });
   const result = await audited(db, now, async (tx) => {
     const [wave] = await tx
       .insert(waves)

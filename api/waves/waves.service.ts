@@ -70,7 +70,7 @@ export async function createWave(db: Db, input: NewWave, now: Date, by: Actor) {
         .limit(1);
   if (!q) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
   const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
-  if (taken) throw new ApiError(409, "wave_name_taken", `Er bestaat al een meting '${input.name}'.`);
+  if (taken) throw new ApiError(409, "wave_name_taken", { name: input.name });
   const wave = await audited(db, now, async (tx) => {
     const [row] = await tx
       .insert(waves)
@@ -144,13 +144,13 @@ async function placeResolver(db: Db, items: InvitationInput[]) {
     let branchId: string | null = null;
     if (input.municipality) {
       const m = municipalityBy.get(input.municipality.trim().toLowerCase());
-      if (!m) throw new ApiError(400, "unknown_municipality", `Onbekende gemeente '${input.municipality}'.`, [{ index: at }]);
+      if (!m) throw new ApiError(400, "unknown_municipality", { municipality: input.municipality }, [{ index: at }]);
       municipalityId = m.id;
       branchId = m.branchId;
     }
     if (input.branch) {
       const b = branchBy.get(input.branch.trim().toLowerCase());
-      if (!b) throw new ApiError(400, "unknown_branch", `Onbekende vestiging '${input.branch}'.`, [{ index: at }]);
+      if (!b) throw new ApiError(400, "unknown_branch", { branch: input.branch }, [{ index: at }]);
       if (branchId && branchId !== b.id) {
         throw new ApiError(400, "branch_mismatch", `Gemeente '${input.municipality}' hoort niet bij vestiging '${input.branch}'.`, [
           { index: at },

@@ -1,11 +1,13 @@
 import nodemailer from "nodemailer";
 import type { Db } from "../../db/types.ts";
 import { deliverOutbox, queueDueReminders, type MailTransport } from "../../api/mail/outbox.service.ts";
+import { queueOverdueActionMails } from "../../api/mail/notices.service.ts";
 import { eraseExpiredContactData } from "../../api/contacts/contacts.service.ts";
 
 /**
- * Survey e-mail on Node (SMTP needs raw sockets): sends the outbox over SMTP_URL, queues the
- * scheduled reminders, and erases invitation addresses past their term. Without SMTP_URL
+ * E-mail on Node (SMTP needs raw sockets): sends the outbox over SMTP_URL (survey mail,
+ * municipality reports, notices to action owners), queues the scheduled reminders and the
+ * overdue-action notices, and erases invitation addresses past their term. Without SMTP_URL
  * the messages stay in the outbox (dashboard, `npm run cli -- outbox`).
  */
 export function surveyMailFromEnv(env: NodeJS.ProcessEnv): { transport: MailTransport; from: string; throttleMs: number } | null {
@@ -26,6 +28,7 @@ export function startSurveyMail(db: Db, publicUrl: string, now: () => Date, env:
     busy = true;
     try {
       await queueDueReminders(db, publicUrl, now());
+      await queueOverdueActionMails(db, now());
       if (mail) await deliverOutbox(db, mail.transport, { from: mail.from, now, throttleMs: mail.throttleMs, publicUrl });
     } catch (e) {
       console.error("enquête-e-mail mislukt", e);

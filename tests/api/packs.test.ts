@@ -533,5 +533,31 @@ describe("exportEvidence: labels, not codes", () => {
       for (const code of [...codes, ...operationIds]) if (new RegExp(`\\b${code}\\b`).test(prose)) found.push(`${code} in ${path}`);
     }
     expect(found).toEqual([]);
+// Last in the file: it breaks the chain for good.
+describe("exportEvidence: the chain check", () => {
+  it("lists every break in the period, as audit verify does, not only the first", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { rows } = await import("../../db/migrate.ts");
+    const seqs = rows<{ seq: number }>(
+      await t.db.execute(sql`select seq from audit_log where at >= '2025-01-01' and at < '2026-01-01' order by seq`),
+    ).map((r) => Number(r.seq));
+    const [early, late] = [seqs[2], seqs.at(-2)!];
+    await t.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await t.db.execute(sql`update audit_log set actor = 'iemand anders' where seq in (${early}, ${late})`);
+    await t.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    const { files } = await pack();
+    const check = jsonOf<{ ok: boolean; breaks: { seq: number; reason: string }[]; firstBroken: { seq: number } }>(
+      files,
+      "data/7.5/ketencontrole.json",
+    );
+    expect(check.ok).toBe(false);
+    expect(check.breaks).toEqual([
+      { seq: early, reason: "content_changed" },
+      { seq: late, reason: "content_changed" },
+    ]);
+    expect(check.firstBroken).toEqual({ seq: early, reason: "content_changed" });
+    const report = await pdfText(files["data/7.5/verslag.pdf"]);
+    expect(report).toContain(`regel ${early}: de inhoud is gewijzigd`);
+    expect(report).toContain(`regel ${late}: de inhoud is gewijzigd`);
   });
 });

@@ -162,6 +162,25 @@ describe("login throttling", () => {
     expect(results.filter((s) => s === 429)).toEqual([429]);
     expect((await login("anna@zvh.test", PASSWORD, { "x-test-ip": "198.51.100.7" })).status).toBe(200);
   });
+
+  it("forgets expired counters on a later login attempt, a bounded number at a time, and keeps live ones", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { rows } = await import("../../db/migrate.ts");
+    const { purgeExpiredThrottle } = await import("../../api/auth/throttle.ts");
+    const keys = async () => rows<{ key: string }>(await t.db.execute(sql`select key from login_throttle order by key`)).map((r) => r.key);
+    const start = t.clock.now;
+    for (let i = 1; i <= 3; i++) await login(`purge${i}@zvh.test`, "fout-wachtwoord-123", { "x-test-ip": `192.0.2.${i}` });
+    const before = await keys();
+    expect(before).toContain("ip:192.0.2.3");
+    // Two hours later every failure so far is outside the window. A bounded purge removes only its batch.
+    t.clock.now = new Date(start.getTime() + 2 * 3600_000);
+    expect(await purgeExpiredThrottle(t.db, t.clock.now, 2)).toBe(2);
+    expect((await keys()).length).toBe(before.length - 2);
+    // A fresh failure at the new time stays; the login attempt itself clears the rest.
+    await login("purge-live@zvh.test", "fout-wachtwoord-123", { "x-test-ip": "192.0.2.9" });
+    expect(await keys()).toEqual(["account:purge-live@zvh.test|ip:192.0.2.9", "ip:192.0.2.9"]);
+    t.clock.now = start;
+  });
 });
 
 describe("CSRF", () => {

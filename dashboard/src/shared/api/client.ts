@@ -13,6 +13,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly retryAfter?: number,
     readonly details: ErrorDetail[] = [],
+    /** The values in the message, by catalog placeholder: the dashboard renders `error.<code>` with them. */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -26,13 +28,15 @@ async function read(res: Response): Promise<unknown> {
   if (res.status === 204) return undefined;
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const err = (body as { error?: { code: string; message: string; details?: ErrorDetail[] } }).error;
+    const err = (body as { error?: { code: string; message: string; details?: ErrorDetail[]; params?: Record<string, string | number> } })
+      .error;
     throw new ApiFailure(
       res.status,
       err?.code ?? "error",
       err?.message ?? res.statusText,
       Number(res.headers.get("retry-after")) || undefined,
       err?.details ?? [],
+      err?.params ?? {},
     );
   }
   return body;
@@ -52,7 +56,11 @@ async function call(method: string, path: string, body?: unknown) {
   return read(
     await fetch(`/api${path}`, {
       method,
-      headers: body === undefined || form ? {} : { "content-type": "application/json" },
+      // The server writes error messages in this language too (the page's, set by the language switch).
+      headers: {
+        "accept-language": document.documentElement.lang === "en" ? "en" : "nl",
+        ...(body === undefined || form ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: "same-origin",
     }),

@@ -12,11 +12,18 @@ export function createQueryClient() {
 }
 
 /** A GET operation's answer; `path` null waits (nothing chosen yet). */
-export function useReply<Op extends OperationId>(op: Op, path: PathOf<Op> | null, query?: QueryArg<Op>) {
+export function useReply<Op extends OperationId>(
+  op: Op,
+  path: PathOf<Op> | null,
+  query?: QueryArg<Op>,
+  /** Milliseconds until the next reload while the answer shows work still under way (false: none). */
+  poll?: (data: Reply<Op> | undefined) => number | false,
+) {
   const q = useQuery({
     queryKey: [op, path, query ?? {}],
     queryFn: () => fetchReply(op, path!, query),
     enabled: path !== null,
+    ...(poll ? { refetchInterval: (query: { state: { data: unknown } }) => poll(query.state.data as Reply<Op> | undefined) } : {}),
   });
   return { data: q.data as Reply<Op> | undefined, error: q.error ?? undefined, loading: q.isLoading };
 }

@@ -129,7 +129,9 @@ export function DigestPanel() {
             </ul>
           </div>
         ))}
-      <p className="hint">{t("digest.generatedOn", { date: f.date(d.generatedOn) })}</p>
+      <p className="hint">
+        {t("digest.generatedOn", { date: f.date(d.generatedOn) })} {t(d.byMail ? "digest.byMail" : "digest.notByMail")}
+      </p>
     </section>
   );
 }

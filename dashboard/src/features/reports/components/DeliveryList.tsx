@@ -27,6 +27,7 @@ export function DeliveryList({
             <th scope="col">{t("uitdraai.generatedAt")}</th>
             <th scope="col">{t("uitdraai.sha")}</th>
             <th scope="col">{t("uitdraai.size")}</th>
+            <th scope="col">{t("uitdraai.status")}</th>
             <th scope="col">{t("uitdraai.file")}</th>
           </tr>
         </thead>
@@ -43,6 +44,9 @@ export function DeliveryList({
                 </td>
                 <td>{f.bytes(d.size)}</td>
                 <td>
+                  <DeliveryState delivery={d} />
+                </td>
+                <td>
                   <a href={`/api/reports/deliveries/${encodeURIComponent(d.id)}`} download>
                     {t("uitdraai.download")}
                     <span className="sr-only">
@@ -58,4 +62,18 @@ export function DeliveryList({
       </table>
     </ScrollBox>
   );
+}
+
+/** Where the e-mail with the report is; the status is a code, its words come from the catalog. */
+function DeliveryState({ delivery: d }: { delivery: Delivery }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  switch (d.status) {
+    case "sent":
+      return <>{t("uitdraai.status.sent", { to: d.toAddress ?? "", date: d.sentAt ? f.dateTime(d.sentAt) : "" })}</>;
+    case "failed":
+      return <strong>{t("uitdraai.status.failed", { to: d.toAddress ?? "", reason: d.error ?? "" })}</strong>;
+    default:
+      return <>{t(`uitdraai.status.${d.status}`)}</>;
+  }
 }

@@ -20,7 +20,11 @@ export function ReportsPage() {
   const f = useFormat();
   const [period, setPeriod, search, setSearch] = usePeriod(getRouteApi("/uitdraaien"));
   const municipalities = useMunicipalities();
-  const deliveries = useReply("listReportDeliveries", "/reports/deliveries");
+  // Reports waiting in the outbox are sent by the server's mailer (about once a minute); reload until
+  // each is sent or failed. Without SMTP they wait for good, so stop looking after ten minutes.
+  const deliveries = useReply("listReportDeliveries", "/reports/deliveries", undefined, (d) =>
+    d?.deliveries.some((x) => x.status === "queued" && Date.now() - Date.parse(x.generatedAt) < 10 * 60_000) ? 5000 : false,
+  );
   const [created, setCreated] = useState<Delivery[] | null>(null);
   const { error, busy, run } = useSubmit();
   const sending = useSend("sendMunicipalityReports", "POST", ["listReportDeliveries"]);
@@ -66,10 +70,14 @@ export function ReportsPage() {
       </div>
       <div role="status" aria-live="polite">
         {busy && <p className="loading">{t("uitdraai.sending")}</p>}
-        {created && <p className="ok">{t("uitdraai.sent", { n: created.length })}</p>}
+        {created && (
+          <p className="ok">
+            {t("uitdraai.sent", { n: created.length })}{" "}
+            {t("uitdraai.queued", { n: created.length, queued: created.filter((d) => d.status === "queued").length })}
+          </p>
+        )}
       </div>
       <Status error={error} />
-      {created && <DeliveryList deliveries={created} caption={t("uitdraai.created")} showMunicipality />}
       <h2>{t("uitdraai.deliveries")}</h2>
       {deliveries.data ? (
         <DeliveryList deliveries={deliveries.data.deliveries} caption={t("uitdraai.deliveries")} showMunicipality />
