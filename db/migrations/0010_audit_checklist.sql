@@ -1,1 +1,0 @@
-ALTER TABLE "internal_audits" ADD COLUMN "checklist" jsonb DEFAULT '[]'::jsonb NOT NULL;
