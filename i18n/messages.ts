@@ -16,8 +16,34 @@ import { surveyPageEn, surveyPageNl } from "./survey-page.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
 
 export const messages = {
-  nl: { ...dashboardNl, ...surveyNl, ...reportNl, ...auditsRisksNl, ...errorsNl, ...evidenceNl, ...hoursNl, ...overviewNl, ...platformNl, ...questionnairesNl, ...surveyOpsNl, ...surveyPageNl },
-  en: { ...dashboardEn, ...surveyEn, ...reportEn, ...auditsRisksEn, ...errorsEn, ...evidenceEn, ...hoursEn, ...overviewEn, ...platformEn, ...questionnairesEn, ...surveyOpsEn, ...surveyPageEn },
+  nl: {
+    ...dashboardNl,
+    ...surveyNl,
+    ...reportNl,
+    ...auditsRisksNl,
+    ...errorsNl,
+    ...evidenceNl,
+    ...hoursNl,
+    ...overviewNl,
+    ...platformNl,
+    ...questionnairesNl,
+    ...surveyOpsNl,
+    ...surveyPageNl,
+  },
+  en: {
+    ...dashboardEn,
+    ...surveyEn,
+    ...reportEn,
+    ...auditsRisksEn,
+    ...errorsEn,
+    ...evidenceEn,
+    ...hoursEn,
+    ...overviewEn,
+    ...platformEn,
+    ...questionnairesEn,
+    ...surveyOpsEn,
+    ...surveyPageEn,
+  },
 };
 
 export type Locale = keyof typeof messages;

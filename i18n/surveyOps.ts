@@ -149,6 +149,10 @@ export const surveyOpsNl = {
   "mailStatus.cancelled": "geannuleerd",
   "mailStatus.optedOut": "afgemeld",
   "mailKind.invitation": "uitnodiging",
+  "mailKind.resend": "nieuwe link",
+  "mailKind.municipality_report": "uitdraai aan gemeente",
+  "mailKind.action_assigned": "actie toegewezen",
+  "mailKind.action_overdue": "actie over tijd",
   "mailKind.reminder": "herinnering {round}",
   "send.title": "Uitnodigen en herinneren",
   "send.help":
@@ -334,6 +338,10 @@ export const surveyOpsEn: Record<SurveyOpsKey, string> = {
   "mailStatus.cancelled": "cancelled",
   "mailStatus.optedOut": "opted out",
   "mailKind.invitation": "invitation",
+  "mailKind.resend": "new link",
+  "mailKind.municipality_report": "report to municipality",
+  "mailKind.action_assigned": "action assigned",
+  "mailKind.action_overdue": "action overdue",
   "mailKind.reminder": "reminder {round}",
   "send.title": "Invite and remind",
   "send.help":

@@ -533,6 +533,9 @@ describe("exportEvidence: labels, not codes", () => {
       for (const code of [...codes, ...operationIds]) if (new RegExp(`\\b${code}\\b`).test(prose)) found.push(`${code} in ${path}`);
     }
     expect(found).toEqual([]);
+  });
+});
+
 // Last in the file: it breaks the chain for good.
 describe("exportEvidence: the chain check", () => {
   it("lists every break in the period, as audit verify does, not only the first", async () => {

@@ -54,7 +54,9 @@ export function CaseTable({
               </td>
               <td data-label={t("case.registeredOn")}>{f.date(c.registeredOn)}</td>
               <td data-label={t("case.closedOn")}>{f.date(c.closedOn)}</td>
-              <td data-label={t("case.local")}>{c.handledLocallyOn ? t("case.localSince", { date: f.date(c.handledLocallyOn) }) : t("form.no")}</td>
+              <td data-label={t("case.local")}>
+                {c.handledLocallyOn ? t("case.localSince", { date: f.date(c.handledLocallyOn) }) : t("form.no")}
+              </td>
               <td>
                 <button type="button" className="secondary" aria-label={t("case.detailsFor", { code: c.code })} onClick={() => onOpen(c)}>
                   {t("case.details")}

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../../../../i18n/messages.ts";
 import { useState, type FormEvent } from "react";
 import { useReply, useSend } from "../../../shared/api/query.ts";
 import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
@@ -10,6 +11,15 @@ import { MAIL_STATUSES, mailStatusKey, useWaves, type MailStatus, type MailTempl
 import { OpsNav } from "./OpsNav.tsx";
 
 /** E-mail: the Dutch templates with their placeholders, and the outgoing mail (the outbox when no SMTP is configured). */
+/** The outbox also carries staff notices (reports to municipalities, action owners): each kind its own name. */
+const MAIL_KIND: Record<string, MessageKey> = {
+  invitation: "mailKind.invitation",
+  resend: "mailKind.resend",
+  municipality_report: "mailKind.municipality_report",
+  action_assigned: "mailKind.action_assigned",
+  action_overdue: "mailKind.action_overdue",
+};
+
 export function MailPage() {
   const { t } = useI18n();
   const can = useCan();
@@ -156,12 +166,14 @@ function Outbox() {
                 return (
                   <tr key={m.id}>
                     <th scope="row">{m.to ?? "–"}</th>
-                    <td>{waveName.get(m.waveId) ?? "–"}</td>
+                    <td>{(m.waveId && waveName.get(m.waveId)) || "–"}</td>
                     <td>
                       {m.subject}
                       <span className="muted small">
                         {" "}
-                        ({m.kind === "reminder" ? t("mailKind.reminder", { round: m.round }) : t("mailKind.invitation")})
+                        (
+                        {m.kind === "reminder" ? t("mailKind.reminder", { round: m.round }) : t(MAIL_KIND[m.kind] ?? "mailKind.invitation")}
+                        )
                       </span>
                     </td>
                     <td>
