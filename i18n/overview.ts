@@ -82,6 +82,8 @@ export const overviewNl = {
     "Per kwartaal: met gemiddeld minder dan {min} casusoverleggen per maand zou een maandpercentage heen en weer springen tussen 0 en 100 %.",
   // The audit trail in words: "<entity> <action>", with its own wording where that reads better.
   "auditEntity.action": "actie",
+  "auditEntity.mail_action_overdue": "herinnering te late acties",
+  "auditEntity.zvh_profile": "profiel van het Veiligheidshuis",
   "auditEntity.activity": "urenregistratie",
   "auditEntity.case": "casus",
   "auditEntity.conference": "casusoverleg",
@@ -120,6 +122,7 @@ export const overviewNl = {
   "auditAction.close": "gesloten",
   "auditAction.correct": "gecorrigeerd",
   "auditAction.create": "aangemaakt",
+  "auditAction.link_actions": "acties gekoppeld",
   "auditAction.erase": "gewist",
   "auditAction.export": "geëxporteerd",
   "auditAction.finalize": "definitief gemaakt",
@@ -230,6 +233,8 @@ export const overviewEn: Record<OverviewKey, string> = {
   "metrics.byQuarter":
     "Per quarter: with fewer than {min} case conferences a month on average, a monthly percentage would swing between 0 and 100%.",
   "auditEntity.action": "action",
+  "auditEntity.mail_action_overdue": "overdue-action reminders",
+  "auditEntity.zvh_profile": "profile of the Veiligheidshuis",
   "auditEntity.activity": "time entry",
   "auditEntity.case": "case",
   "auditEntity.conference": "case conference",
@@ -268,6 +273,7 @@ export const overviewEn: Record<OverviewKey, string> = {
   "auditAction.close": "closed",
   "auditAction.correct": "corrected",
   "auditAction.create": "created",
+  "auditAction.link_actions": "actions linked",
   "auditAction.erase": "erased",
   "auditAction.export": "exported",
   "auditAction.finalize": "finalised",

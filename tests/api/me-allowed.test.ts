@@ -40,6 +40,7 @@ describe("GET /api/auth/me: the caller's allowed actions", () => {
       "responses:export",
       "settings:read",
       "users:manage",
+      "waves:read",
     ]);
     expect(admin.allowed.every((a) => a.scope === "all")).toBe(true);
   });

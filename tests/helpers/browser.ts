@@ -114,6 +114,8 @@ export async function loginPage(browser: Browser, base: string, email: string) {
 export async function openView(page: Page, name: string) {
   const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
   const link = nav.getByRole("link", { name, exact: true });
+  // The menu renders after /api/auth/me answers: wait for it, or a plain link would be taken for a closed group.
+  await nav.locator("ul.menu > li").first().waitFor();
   if (!(await link.isVisible())) {
     const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
     await nav

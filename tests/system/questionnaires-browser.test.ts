@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, browserUnavailable, launchBrowser, SETTLE_MS, serveTestApp, type TestServer } from "../helpers/browser.ts";
+import { ARTIFACTS, browserUnavailable, launchBrowser, openView, SETTLE_MS, serveTestApp, type TestServer } from "../helpers/browser.ts";
 import { count } from "../helpers/app.ts";
 
 const skip = browserUnavailable();
@@ -52,7 +52,7 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
   it("makes a new version with an n.v.t. rating, a dimension and routing; names a duplicate at the element; passes axe", async () => {
     const page = await pageAs(1440, { axe: true });
     await page.goto(`${app.base}/`);
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Vragenlijsten" }).click();
+    await openView(page, "Vragenlijsten");
     await page.getByRole("heading", { name: "Vragenlijsten", level: 1 }).waitFor();
 
     await step(page, "library", async () => {

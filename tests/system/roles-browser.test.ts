@@ -26,6 +26,8 @@ const VIEW = {
   results: "Klanttevredenheid",
   metingen: "Metingen",
   vragenlijsten: "Vragenlijsten",
+  uren: "Uren",
+  instellingen: "Instellingen",
   casussen: "Casussen",
   casusoverleg: "Casusoverleg",
   kengetallen: "Kengetallen",
@@ -53,7 +55,7 @@ const pathOf = (v: View) => MOVED[v] ?? `/${v}`;
 
 /** What each role is meant to see, in menu order (the API refuses the rest; the menu should not offer dead ends). */
 const SEES: Record<string, View[]> = {
-  admin: ["metingen", "vragenlijsten", "users", "audit", "bewijsmap/controleren", "account"],
+  admin: ["metingen", "vragenlijsten", "users", "instellingen", "audit", "bewijsmap/controleren", "account"],
   kwaliteit: [
     "overzicht",
     "results",
@@ -61,6 +63,7 @@ const SEES: Record<string, View[]> = {
     "vragenlijsten",
     "casussen",
     "casusoverleg",
+    "uren",
     "kengetallen",
     "rendement",
     "uitdraaien",
@@ -68,6 +71,7 @@ const SEES: Record<string, View[]> = {
     "audits-risicos",
     "directiebeoordeling",
     "bewijsmap",
+    "instellingen",
     "audit",
     "account",
   ],
@@ -86,7 +90,7 @@ const SEES: Record<string, View[]> = {
     "bewijsmap",
     "account",
   ],
-  medewerker: ["casussen", "casusoverleg", "kengetallen", "bewijsmap/controleren", "account"],
+  medewerker: ["casussen", "casusoverleg", "uren", "kengetallen", "bewijsmap/controleren", "account"],
   gemeente: ["municipality", "kengetallen", "bewijsmap/controleren", "account"],
   auditor: [
     "overzicht",

@@ -10,6 +10,7 @@ import {
   browserUnavailable,
   downloadBytes,
   launchBrowser,
+  openView,
   SETTLE_MS,
   serveTestApp,
   type TestServer,
@@ -170,7 +171,7 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
 
     await step(page, "create", async () => {
       await page.goto(app.base);
-      await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Metingen" }).click();
+      await openView(page, "Metingen");
       await page.getByRole("heading", { name: "Metingen", level: 1 }).waitFor();
       await page.getByLabel("Naam", { exact: true }).fill(WAVE);
       await page.getByLabel("Vragenlijst", { exact: true }).selectOption({ label: QUESTIONNAIRE });

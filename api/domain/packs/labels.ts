@@ -21,5 +21,9 @@ export const findingSourceLabel = (code: string) => labelOf("source", code);
 export const findingStatusLabel = (code: string) => labelOf("findingStatus", code);
 export const actionStatusLabel = (code: string) => labelOf("actionStatus", code);
 export const auditStatusLabel = (code: string) => labelOf("auditStatus", code);
-export const trailActionLabel = (code: string) => labelOf("trail.action", code);
-export const trailEntityLabel = (code: string) => labelOf("trail.entity", code);
+/** The trail's words are the dashboard's (auditAction.*, auditEntity.*); a table cell starts with a capital. */
+export const trailActionLabel = (code: string) => labelOf("auditAction", code);
+export const trailEntityLabel = (code: string) => {
+  const label = labelOf("auditEntity", code);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+};
