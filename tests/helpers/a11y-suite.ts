@@ -1,0 +1,388 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { createRequire } from "node:module";
+import {
+  ARTIFACTS,
+  accountWithPassword,
+  browserUnavailable,
+  downloadBytes,
+  launchBrowser,
+  PASSWORD,
+  SETTLE_MS,
+  seedDashboard,
+  serveTestApp,
+  type DashboardSeed,
+  type TestServer,
+} from "./browser.ts";
+
+const skip = browserUnavailable();
+
+export type A11yPart = "signed-out" | "views" | "phone" | "survey" | "keyboard" | "chart-export";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+declare const axe: { run: (context: Document, options: unknown) => Promise<{ violations: Violation[] }> };
+
+/** One line per offending element: enough to find and fix it without rerunning by hand. */
+function describeViolations(where: string, violations: Violation[]) {
+  return violations
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) – ${v.help}\n${v.nodes
+          .slice(0, 8)
+          .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").slice(1, 3).join(" ") ?? ""}`)
+          .join("\n")}`,
+    )
+    .join("\n");
+}
+
+/**
+ * axe-core over every dashboard view, for each role that sees it, and over the survey
+ * app: zero WCAG 2.1 A/AA violations. Data is seeded through the API first so that the
+ * charts, tables and forms are on the page, not just empty states. Collapsed sections
+ * (forms behind <details>) are opened so their fields are checked too. Then the
+ * keyboard: skip link, navigation, a form, and a visible focus ring.
+ *
+ * Cut into parts so that several files run them side by side (one file took minutes on
+ * its own): each file serves its own app and seed, and runs only the parts and roles it names.
+ */
+export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []) {
+  describe.skipIf(skip)(title, () => {
+    let app: TestServer;
+    let browser: Browser;
+    let seed: DashboardSeed;
+    const found: string[] = [];
+
+    beforeAll(async () => {
+      app = await serveTestApp();
+      browser = await launchBrowser();
+      seed = await seedDashboard(app);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
+    });
+
+    /** A page already logged in as `<role>@test.local`, through that account's session cookie. */
+    async function pageAs(role: keyof TestServer["cookies"] | null) {
+      // The app's CSP (script-src 'self') would refuse the injected axe script; bypassing it changes nothing else.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      if (role) {
+        const [name, value] = app.cookies[role].split("=");
+        await context.addCookies([{ name, value, url: app.base }]);
+      }
+      return context.newPage();
+    }
+
+    /** Waits until the view has loaded its data: a heading, and no loading line or busy region left. */
+    async function settle(page: Page) {
+      await page.locator("h1").first().waitFor();
+      await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: SETTLE_MS });
+    }
+
+    async function check(page: Page, where: string) {
+      await page.evaluate(() =>
+        document.querySelectorAll("details").forEach((d) => {
+          d.open = true;
+        }),
+      );
+      if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined")))
+        await page.addScriptTag({ path: AXE });
+      const { violations } = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);
+      if (violations.length) {
+        found.push(describeViolations(where, violations));
+        await page.screenshot({ path: `${ARTIFACTS}/a11y-${where.replace(/[^a-z0-9]+/gi, "-")}.png`, fullPage: true });
+      }
+      return violations;
+    }
+
+    async function view(page: Page, path: string, where: string) {
+      await page.goto(`${app.base}${path}`);
+      await settle(page);
+      return check(page, where);
+    }
+
+    if (parts.includes("signed-out")) {
+      it("finds no violations on the pages before logging in", async () => {
+        found.length = 0;
+        const page = await pageAs(null);
+        await view(page, "/", "login");
+        // The refusal message is part of the page too.
+        await page.getByLabel("E-mailadres").fill("niemand@zvh.test");
+        await page.getByLabel("Wachtwoord").fill("helemaal verkeerd wachtwoord");
+        await page.getByRole("button", { name: "Inloggen" }).click();
+        await page.getByRole("alert").waitFor();
+        await check(page, "login-refused");
+        const { setPasswordUrl } = (await (
+          await app.request("/api/users", { method: "POST", as: "admin", json: { email: "nieuw@zvh.test", role: "auditor" } })
+        ).json()) as { setPasswordUrl: string };
+        await view(page, new URL(setPasswordUrl).pathname, "set-password");
+        await page.close();
+        expect(found, found.join("\n")).toEqual([]);
+      });
+    }
+    const VIEWS: Record<string, string[]> = {
+      admin: ["/users", "/instellingen", "/audit", "/account"],
+      kwaliteit: [
+        "/overzicht",
+        "/results",
+        "/results?group=municipality&ogroup=organisationType",
+        "/casussen",
+        "/casusoverleg",
+        "/uren",
+        "/instellingen",
+        "/kengetallen",
+        "/rendement",
+        "/uitdraaien",
+        "/verbetercyclus",
+        "/verbetercyclus/{finding}",
+        "/audits-risicos?year={year}",
+        "/directiebeoordeling",
+        "/directiebeoordeling/{review}",
+        "/bewijsmap",
+        "/audit",
+        "/account",
+      ],
+      management: [
+        "/results?group=branch",
+        "/casussen",
+        "/casusoverleg",
+        "/kengetallen",
+        "/rendement",
+        "/uitdraaien",
+        "/verbetercyclus",
+        "/verbetercyclus/{finding}",
+        "/audits-risicos?year={year}",
+        "/directiebeoordeling",
+        "/directiebeoordeling/{review}",
+        "/bewijsmap",
+        "/account",
+      ],
+      auditor: [
+        "/results?wave={previous}",
+        "/casussen",
+        "/casusoverleg",
+        "/kengetallen",
+        "/rendement",
+        "/verbetercyclus",
+        "/verbetercyclus/{finding}",
+        "/audits-risicos?year={year}",
+        "/directiebeoordeling",
+        "/directiebeoordeling/{review}",
+        "/bewijsmap",
+        "/audit",
+        "/account",
+      ],
+      medewerker: ["/casussen", "/casusoverleg", "/uren", "/kengetallen", "/account"],
+      gemeente: ["/municipality", "/kengetallen", "/bewijsmap/controleren", "/account"],
+    };
+
+    for (const [role, paths] of Object.entries(VIEWS).filter(([r]) => parts.includes("views") && roles.includes(r))) {
+      it(`finds no violations on any view of ${role}`, async () => {
+        found.length = 0;
+        const page = await pageAs(role as keyof TestServer["cookies"]);
+        for (const template of paths) {
+          const path = template
+            .replace("{finding}", seed.findingId)
+            .replace("{review}", seed.reviewId)
+            .replace("{year}", String(seed.auditYear))
+            .replace("{previous}", seed.previousWaveId);
+          await view(page, path, `${role}${template.replace(/\{\w+\}/g, "id")}`);
+        }
+        await page.close();
+        expect(found, found.join("\n")).toEqual([]);
+      });
+    }
+
+    if (parts.includes("phone")) {
+      it("finds no violations on a phone-sized screen, where wide tables scroll", async () => {
+        found.length = 0;
+        const page = await pageAs("kwaliteit");
+        await page.setViewportSize({ width: 390, height: 844 });
+        for (const path of [
+          "/results",
+          "/casussen",
+          "/casusoverleg",
+          "/uren",
+          "/instellingen",
+          "/kengetallen",
+          "/rendement",
+          "/verbetercyclus",
+          `/audits-risicos?year=${seed.auditYear}`,
+          `/directiebeoordeling/${seed.reviewId}`,
+        ]) {
+          await view(page, path, `phone${path.replace(/\?.*$|\/[0-9a-f-]{36}$/, "")}`);
+        }
+        await page.close();
+        expect(found, found.join("\n")).toEqual([]);
+      });
+    }
+    if (parts.includes("survey")) {
+      it("finds no violations in the survey: first page, after a page change, and its status pages", async () => {
+        found.length = 0;
+        const page = await pageAs(null);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`${app.base}/s/${seed.tokens.fresh[0]}`);
+        await page.locator(".sd-question").first().waitFor();
+        await check(page, "survey-first-page");
+        const questions = page.locator(".sd-question:visible");
+        for (let i = 0; i < (await questions.count()); i++)
+          await questions.nth(i).locator("label.sd-rating__item:has(input[value='4'])").first().click();
+        await page.locator(".sd-navigation__next-btn:visible").first().click();
+        await page.getByText("Rolduidelijkheid").first().waitFor();
+        await check(page, "survey-second-page");
+        // The remaining pages, answered and sent: the thank-you page.
+        for (let guard = 0; guard < 10; guard++) {
+          const open = page.locator(".sd-question:visible");
+          for (let i = 0; i < (await open.count()); i++) {
+            if (await open.nth(i).locator("input:checked").count()) continue;
+            const item = open.nth(i).locator("label.sd-rating__item:has(input[value='4'])");
+            if (await item.count()) await item.first().click();
+          }
+          const next = page.locator(".sd-navigation__next-btn:visible").first();
+          if (await next.count()) {
+            await next.click();
+            continue;
+          }
+          await page.locator(".sd-navigation__complete-btn:visible").first().click();
+          break;
+        }
+        await page.getByRole("heading", { name: "Hartelijk dank!" }).waitFor();
+        await check(page, "survey-thanks");
+        for (const [token, heading] of [
+          [seed.tokens.submitted, "U heeft de vragenlijst al ingevuld"],
+          [seed.tokens.closed, "Deze meting is gesloten"],
+          ["x".repeat(32), "Deze link werkt niet"],
+        ]) {
+          await page.goto(`${app.base}/s/${token}`);
+          await page.getByRole("heading", { name: heading }).waitFor();
+          await check(page, `survey-${heading}`);
+        }
+        await page.close();
+        expect(found, found.join("\n")).toEqual([]);
+      });
+    }
+    if (parts.includes("keyboard")) {
+      it("works with the keyboard alone: skip link, navigation, a form, and a visible focus ring", async () => {
+        await accountWithPassword(app, "toetsenbord@zvh.test", "kwaliteit");
+        const page = await pageAs(null);
+        await page.goto(app.base);
+        await page.getByLabel("E-mailadres").waitFor();
+        // The login form, filled and sent without a mouse.
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Naar de inhoud");
+        const focused = () =>
+          page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            return { id: el.id, tag: el.tagName, text: el.textContent?.trim() ?? "", label: el.getAttribute("aria-label") };
+          });
+        for (let i = 0; i < 10 && (await focused()).id !== "email"; i++) await page.keyboard.press("Tab");
+        expect((await focused()).id).toBe("email");
+        await page.keyboard.type("toetsenbord@zvh.test");
+        await page.keyboard.press("Tab");
+        await page.keyboard.type(PASSWORD);
+        await page.keyboard.press("Enter");
+        await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+        await settle(page);
+
+        // From the top of a freshly opened view: the skip link comes first, is visible when focused, and moves focus to the main content.
+        await page.goto(`${app.base}/kengetallen`);
+        await settle(page);
+        await page.keyboard.press("Tab");
+        const skipLink = await focused();
+        expect(skipLink).toMatchObject({ tag: "A", text: "Naar de inhoud" });
+        const style = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const s = getComputedStyle(el);
+          const box = el.getBoundingClientRect();
+          return { outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), left: box.left, width: box.width };
+        });
+        expect(style.outlineStyle).not.toBe("none");
+        expect(style.outlineWidth).toBeGreaterThanOrEqual(2);
+        expect(style.left).toBeGreaterThanOrEqual(0); // on screen, not parked off the left edge
+        await page.keyboard.press("Enter");
+        expect((await focused()).id).toBe("main");
+
+        // The navigation: reachable by Tab from the top, followed with Enter.
+        await page.goto(`${app.base}/kengetallen`);
+        await settle(page);
+        await page.keyboard.press("Tab");
+        // The menu is grouped: Rendement sits in the group "Casuswerk", a button that opens its list.
+        for (let i = 0; i < 20 && (await focused()).text !== "Casuswerk"; i++) await page.keyboard.press("Tab");
+        expect(await focused()).toMatchObject({ tag: "BUTTON", text: "Casuswerk" });
+        await page.keyboard.press("Enter");
+        for (let i = 0; i < 6 && (await focused()).text !== "Rendement"; i++) await page.keyboard.press("Tab");
+        expect(await focused()).toMatchObject({ tag: "A", text: "Rendement" });
+        const ring = await page.evaluate(() => {
+          const s = getComputedStyle(document.activeElement as HTMLElement);
+          return { outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor };
+        });
+        expect(ring.outlineStyle).toBe("solid");
+        expect(ring.outlineWidth).toBeGreaterThanOrEqual(2);
+        await page.keyboard.press("Enter");
+        await page.getByRole("heading", { name: "Rendement", level: 1 }).waitFor();
+        expect(new URL(page.url()).pathname).toBe("/rendement");
+
+        // A filter form operated from the keyboard: the choice lands in the URL.
+        await page.getByLabel("Thema", { exact: true }).focus();
+        await page.keyboard.press("ArrowDown");
+        await expect.poll(() => new URL(page.url()).searchParams.get("theme")).toBeTruthy();
+        await page.close();
+      });
+    }
+    if (parts.includes("chart-export")) {
+      it("exports a chart as CSV (semicolons, UTF-8 mark) and as PNG", async () => {
+        const page = await pageAs("kwaliteit");
+        await page.goto(`${app.base}/rendement`);
+        await settle(page);
+        const frame = page.getByRole("region", { name: "Uren en kosten per gemeente" });
+        const [csv] = await Promise.all([page.waitForEvent("download"), frame.getByRole("link", { name: /^CSV/ }).click()]);
+        expect(csv.suggestedFilename()).toBe("uren-en-kosten-per-gemeente.csv");
+        const text = await (await downloadBytes(csv)).toString("utf8");
+        expect(text.charCodeAt(0)).toBe(0xfeff);
+        const lines = text.slice(1).trim().split("\r\n");
+        expect(lines[0]).toBe("Gemeente;Uren;Kosten");
+        expect(lines.find((l) => l.startsWith("Hoorn;"))).toMatch(/^Hoorn;9,5;\d+(,\d+)?$/);
+        const [png] = await Promise.all([page.waitForEvent("download"), frame.getByRole("link", { name: /^PNG/ }).click()]);
+        expect(png.suggestedFilename()).toBe("uren-en-kosten-per-gemeente.png");
+        await png.saveAs(`${ARTIFACTS}/chart-export.png`);
+        const bytes = await downloadBytes(png);
+        expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+        const width = bytes.readUInt32BE(16);
+        const box = await frame.locator(".recharts-wrapper > svg").boundingBox();
+        expect(width).toBe(2 * (Math.ceil(box!.width) + 24)); // drawn at twice the size, with a 12px margin
+        // A chart with a legend: Recharts draws it in HTML, the PNG redraws it under the chart.
+        await page.goto(`${app.base}/results`);
+        await settle(page);
+        const questions = page.getByRole("region", { name: "Verdeling van de antwoorden per vraag" });
+        const [spread] = await Promise.all([page.waitForEvent("download"), questions.getByRole("link", { name: /^PNG/ }).click()]);
+        await spread.saveAs(`${ARTIFACTS}/chart-export-legend.png`);
+        expect((await downloadBytes(spread)).readUInt32BE(20)).toBeGreaterThan(
+          2 * (await questions.locator(".recharts-wrapper > svg").boundingBox())!.height,
+        );
+
+        // The heat map is a table, not an SVG: its PNG is drawn from the same counts.
+        await page.goto(`${app.base}/audits-risicos?year=${seed.auditYear}`);
+        await settle(page);
+        const heatmap = page.getByRole("region", { name: /^Restrisico/ }).first();
+        const [grid] = await Promise.all([page.waitForEvent("download"), heatmap.getByRole("link", { name: /^PNG/ }).click()]);
+        await grid.saveAs(`${ARTIFACTS}/heatmap-export.png`);
+        expect((await downloadBytes(grid)).subarray(1, 4).toString()).toBe("PNG");
+        const [cells] = await Promise.all([page.waitForEvent("download"), heatmap.getByRole("link", { name: /^CSV/ }).click()]);
+        const gridCsv = await (await downloadBytes(cells)).toString("utf8");
+        expect(gridCsv.charCodeAt(0)).toBe(0xfeff); // (trim() would remove the mark: it counts as white space)
+        const rows = gridCsv.slice(1).trimEnd().split("\r\n");
+        expect(rows[0]).toMatch(/^Kans \(rijen\) tegen impact \(kolommen\);Impact 1 /);
+        expect(rows.find((r) => r.startsWith("Kans 2 "))).toContain(";1 (Middel);");
+        await page.close();
+      });
+    }
+  });
+}
