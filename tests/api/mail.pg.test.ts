@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
+import { startSmtpSink } from "../helpers/smtp.ts";
 import nodemailer from "nodemailer";
 import { sql } from "drizzle-orm";
 import { testApp } from "../helpers/app.ts";
@@ -9,33 +9,19 @@ import { deliverOutbox, type MailTransport } from "../../api/mail/outbox.service
 
 /** A real SMTP server in-process: what arrives is parsed as a mail client would. */
 let t: Awaited<ReturnType<typeof testApp>>;
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let transport: MailTransport;
-const inbox: ParsedMail[] = [];
+let inbox: ParsedMail[] = [];
 
 beforeAll(async () => {
   t = await testApp();
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, cb) {
-      if (address.address.startsWith("weiger")) return cb(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-      cb();
-    },
-    onData(stream, _session, cb) {
-      simpleParser(stream).then((m) => {
-        inbox.push(m);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
+  smtp = await startSmtpSink();
+  inbox = smtp.inbox;
+  const port = smtp.port;
   transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await t.close();
 });
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
+import { startSmtpSink } from "../helpers/smtp.ts";
 import type { Database } from "../../db/client.node.ts";
 import { pgliteCopy } from "../helpers/db.ts";
 import { runWith } from "../../scripts/cli/main.ts";
@@ -14,9 +14,9 @@ import { waves } from "../../db/schema.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ks-survey-cli-"));
 let db: Database;
-const inbox: ParsedMail[] = [];
+let inbox: ParsedMail[] = [];
 let smtpUrl = "";
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
 /** In-process, through the same parsing and commands as the binary (see tests/README.md). */
 async function cli(env: Record<string, string>, ...args: string[]) {
@@ -46,22 +46,12 @@ beforeAll(async () => {
     })
     .returning();
   waveId = w.id;
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _s, cb) {
-      simpleParser(stream).then((m) => {
-        inbox.push(m);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}?ignoreTLS=true`;
+  smtp = await startSmtpSink();
+  inbox = smtp.inbox;
+  smtpUrl = smtp.url;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
+import { startSmtpSink } from "../helpers/smtp.ts";
 import { strFromU8, unzipSync } from "fflate";
 import { and, eq } from "drizzle-orm";
 import {
@@ -96,25 +96,15 @@ const partnerCsv = () =>
 describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
   let app: TestServer;
   let browser: Browser;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let mailer: ReturnType<typeof startSurveyMail>;
-  const inbox: ParsedMail[] = [];
+  let inbox: ParsedMail[] = [];
   let waveId = "";
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, _session, cb) {
-        simpleParser(stream).then((m) => {
-          inbox.push(m);
-          cb();
-        }, cb);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const port = (smtp.server.address() as { port: number }).port;
+    smtp = await startSmtpSink();
+    inbox = smtp.inbox;
+    const port = smtp.port;
     app = await serveTestApp({ mail: { smtp: true, digest: false } });
     // The Node entry's own survey mailer (scripts/start.ts), configured by SMTP_URL as in production.
     mailer = startSurveyMail(app.db, app.base, () => app.clock.now, {
@@ -133,7 +123,7 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
     mailer?.stop();
     await browser?.close();
     await app?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
   });
 
   /** A context signed in as the test app's quality manager; CSP bypassed only so that axe can be injected. */
