@@ -10,6 +10,7 @@ import { hoursEn, hoursNl } from "./hours.ts";
 import { overviewEn, overviewNl } from "./overview.ts";
 import { platformEn, platformNl } from "./platform.ts";
 import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
+import { recipientsEn, recipientsNl } from "./recipients.ts";
 import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 import { surveyPageEn, surveyPageNl } from "./survey-page.ts";
@@ -29,6 +30,7 @@ export const messages = {
     ...questionnairesNl,
     ...surveyOpsNl,
     ...surveyPageNl,
+    ...recipientsNl,
   },
   en: {
     ...dashboardEn,
@@ -43,6 +45,7 @@ export const messages = {
     ...questionnairesEn,
     ...surveyOpsEn,
     ...surveyPageEn,
+    ...recipientsEn,
   },
 };
 

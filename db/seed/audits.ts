@@ -182,6 +182,8 @@ export async function seedAuditsDemo(db: Db, now: Date): Promise<boolean> {
   const id = (who: Who) => found.find((u) => u.email === emailOf(who))!.id;
   const by = { actorId: id("kwaliteit"), actor: emailOf("kwaliteit"), ip: null };
   const today = now.toISOString().slice(0, 10);
+  // Recorded when it happened (never after `now`), so a pack over a past period finds the programme and its reports.
+  const at = (date: string) => new Date(Math.min(now.getTime(), Date.parse(`${date}T10:00:00Z`)));
 
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
@@ -198,12 +200,13 @@ export async function seedAuditsDemo(db: Db, now: Date): Promise<boolean> {
           auditeeIds: a.auditees.map(id),
           plannedOn: a.plannedOn,
         },
-        now,
+        at(`${a.plannedOn.slice(0, 4)}-01-15`),
         by,
       );
       if (!a.actualOn || a.actualOn > today) continue;
-      if (a.report && a.report.reportedOn <= today) await reportAudit(t, audit.id, { ...a.report, actualOn: a.actualOn }, now, by);
-      else await updateAudit(t, audit.id, { actualOn: a.actualOn }, now, by);
+      if (a.report && a.report.reportedOn <= today)
+        await reportAudit(t, audit.id, { ...a.report, actualOn: a.actualOn }, at(a.report.reportedOn), by);
+      else await updateAudit(t, audit.id, { actualOn: a.actualOn }, at(a.actualOn), by);
     }
   });
   return true;

@@ -1,6 +1,6 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Db } from "../types.ts";
-import { invitations, responses, waves, type OrganisationType } from "../schema.ts";
+import { invitations, municipalities, responses, waves, type OrganisationType } from "../schema.ts";
 import { MUNICIPALITIES, PARTNERS, seedReference } from "./reference.ts";
 import { ensureDefaultQuestionnaire } from "./questionnaire.ts";
 import { defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
@@ -141,6 +141,13 @@ export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = sc
     await seedWave(t, questionnaireId, "KTO 2024", new Date("2024-09-16T07:00:00Z"), new Date("2024-10-31T23:00:00Z"), rand);
     await seedWave(t, questionnaireId, "KTO 2026", new Date("2026-09-14T07:00:00Z"), new Date("2026-10-30T23:00:00Z"), rand);
     await t.insert(users).values(DEMO_USERS.map((u) => ({ ...u, passwordHash, passwordChangedAt: now })));
+    // The reserved .example domain: "send to all municipalities" in the demo never reaches a real mailbox.
+    for (const m of MUNICIPALITIES) {
+      await t
+        .update(municipalities)
+        .set({ reportEmail: `veiligheid@${m.id}.nl.example`, reportContact: `Team Openbare Orde en Veiligheid ${m.name}` })
+        .where(eq(municipalities.id, m.id));
+    }
     await t.insert(waves).values({
       name: DEMO_OPEN_WAVE,
       questionnaireId,

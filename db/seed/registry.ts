@@ -139,6 +139,7 @@ export async function seedRegistryDemo(db: Db, now: Date): Promise<boolean> {
     const closedOn = iso(closeAfter) < today ? iso(closeAfter) : null;
     caseRows.push({
       id,
+      createdAt: day,
       code: `${key}-${String(seq[key]).padStart(4, "0")}`,
       municipalityId: m.id,
       branchId: m.branchId,
@@ -278,8 +279,9 @@ export async function seedRegistryDemo(db: Db, now: Date): Promise<boolean> {
     await chunks(linkRows, (p) => t.insert(conferenceCases).values(p));
     await chunks(attRows, (p) => t.insert(conferenceAttendance).values(p));
     await chunks(fuRows, (p) => t.insert(followUps).values(p));
+    // Entered at the end of the day the work was done: a pack over a past period counts it.
     await chunks(
-      actRows.filter((a) => a.performedOn < today),
+      actRows.filter((a) => a.performedOn < today).map((a) => ({ ...a, createdAt: new Date(`${a.performedOn}T16:00:00Z`) })),
       (p) => t.insert(activities).values(p),
     );
     await t

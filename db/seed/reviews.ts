@@ -6,6 +6,7 @@ import type { ReviewInputKey } from "../../api/domain/reviews/review.inputs.ts";
 
 const EMAIL = { kwaliteit: "kwaliteit@demo.zvh-nhn.nl", management: "management@demo.zvh-nhn.nl" } as const;
 const HELD_2025 = "2026-01-20";
+const FINALISED_2025 = "2026-01-27";
 
 /** What management wrote about 2025: short, concrete, and ending in what to do about it. */
 const ASSESSMENTS_2025: Record<ReviewInputKey, string> = {
@@ -81,9 +82,16 @@ export async function seedReviewsDemo(db: Db, now: Date): Promise<boolean> {
   const asQuality = { actorId: kwaliteit.id, actor: kwaliteit.email, ip: null };
   const asManagement = { actorId: management.id, actor: management.email, ip: null };
 
+  // Recorded when it happened (never after `now`): prepared in early January, finalised a week after it was held.
+  const at = (date: string) => new Date(Math.min(now.getTime(), Date.parse(`${date}T10:00:00Z`)));
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const final = await createManagementReview(t, { periodFrom: "2025-01-01", periodTo: "2025-12-31", heldOn: HELD_2025 }, now, asQuality);
+    const final = await createManagementReview(
+      t,
+      { periodFrom: "2025-01-01", periodTo: "2025-12-31", heldOn: HELD_2025 },
+      at("2026-01-08"),
+      asQuality,
+    );
     await updateManagementReview(
       t,
       final.id,
@@ -105,10 +113,10 @@ export async function seedReviewsDemo(db: Db, now: Date): Promise<boolean> {
           { kind: "middelen", text: "Formatie procesregie West-Friesland met 0,4 fte uitbreiden in de begroting 2027" },
         ],
       },
-      now,
+      at(HELD_2025),
       asManagement,
     );
-    await finalizeManagementReview(t, final.id, now, asManagement);
+    await finalizeManagementReview(t, final.id, at(FINALISED_2025), asManagement);
 
     const concept = await createManagementReview(t, { periodFrom: "2026-01-01", periodTo: "2026-06-30" }, now, asQuality);
     await updateManagementReview(

@@ -66,6 +66,7 @@ const EXPECTED: Record<string, typeof PUBLIC | typeof ANY | string[]> = {
   createTheme: ["kwaliteit"],
   updateTheme: ["kwaliteit"],
   updateRegistrySettings: ["admin", "kwaliteit"],
+  updateMunicipality: ["admin", "kwaliteit"],
   runRetention: ["admin", "kwaliteit"],
   getConferenceMetrics: ["kwaliteit", "management", "auditor", "medewerker", "gemeente"],
   getMunicipalityReport: REPORTS,

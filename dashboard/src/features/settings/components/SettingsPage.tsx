@@ -3,11 +3,12 @@ import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useCan } from "../../account/api/session.ts";
 import { MailStatus } from "./MailStatus.tsx";
+import { MunicipalityContacts } from "./MunicipalityContacts.tsx";
 import { ProfileSettings } from "./ProfileSettings.tsx";
 import { RegistrySettingsForm } from "./RegistrySettingsForm.tsx";
 import { ThemesPanel } from "./ThemesPanel.tsx";
 
-/** Instellingen: the ZVH's profile, themes, hourly rates, the retention term of working notes, e-mail status. */
+/** Instellingen: the ZVH's profile, themes, hourly rates, the retention term of working notes, who receives each municipality's report, e-mail status. */
 export function SettingsPage() {
   const { t } = useI18n();
   const can = useCan();
@@ -23,6 +24,7 @@ export function SettingsPage() {
       ) : (
         <RegistrySettingsForm key={JSON.stringify(settings.data)} settings={settings.data} canEdit={can("registry:configure")} />
       )}
+      {can("registry:configure") && <MunicipalityContacts />}
       <MailStatus />
     </section>
   );
