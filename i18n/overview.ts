@@ -82,6 +82,7 @@ export const overviewNl = {
     "Per kwartaal: met gemiddeld minder dan {min} casusoverleggen per maand zou een maandpercentage heen en weer springen tussen 0 en 100 %.",
   // The audit trail in words: "<entity> <action>", with its own wording where that reads better.
   "auditEntity.action": "actie",
+  "auditEntity.municipality": "gemeente",
   "auditEntity.mail_action_overdue": "herinnering te late acties",
   "auditEntity.zvh_profile": "profiel van het Veiligheidshuis",
   "auditEntity.activity": "urenregistratie",
@@ -233,6 +234,7 @@ export const overviewEn: Record<OverviewKey, string> = {
   "metrics.byQuarter":
     "Per quarter: with fewer than {min} case conferences a month on average, a monthly percentage would swing between 0 and 100%.",
   "auditEntity.action": "action",
+  "auditEntity.municipality": "municipality",
   "auditEntity.mail_action_overdue": "overdue-action reminders",
   "auditEntity.zvh_profile": "profile of the Veiligheidshuis",
   "auditEntity.activity": "time entry",
