@@ -1,4 +1,4 @@
-import { and, asc, between, eq, gt, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, between, eq, gt, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import { activities, caseThemes, cases, conferenceCases, conferences, municipalities } from "../../db/schema.ts";
 import { conferenceFacts, registryNames } from "../registry/registry.data.ts";
 import { getRegistrySettings } from "../registry/settings.service.ts";
@@ -111,10 +111,17 @@ async function sliceData(b: Build, slice: Slice, rates: Record<string, number>, 
     attendance: [],
     followUps: [],
   }));
-  const acts = await b.db
+  const entered = await b.db
     .select()
     .from(activities)
     .where(and(between(activities.performedOn, slice.from, slice.to), lt(activities.createdAt, end)));
+  // A record corrected before the end of the period no longer counts; its correction does (as in Rendement).
+  const corrected = await b.db
+    .select({ id: activities.correctsId })
+    .from(activities)
+    .where(and(isNotNull(activities.correctsId), lt(activities.createdAt, end)));
+  const replaced = new Set(corrected.map((r) => r.id));
+  const acts = entered.filter((a) => !replaced.has(a.id));
   return registryAsOf(
     {
       cases: registryCases,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { strFromU8, unzipSync } from "fflate";
 import { count, testApp } from "../helpers/app.ts";
 import { partnerIds, registerCase, registerConference, type Partners } from "../helpers/registry.ts";
 
@@ -123,6 +124,18 @@ describe("corrections keep history", () => {
     };
     expect(week.activities.map((a) => a.id).sort()).toEqual([old.id, fixed.id].sort());
     expect(week.totalHours).toBe(2);
+
+    // The auditor's evidence pack counts the correction, not the record it replaced: the same hours as Rendement.
+    // A pack holds what was entered by the end of its period, and a period ends before today: three days on.
+    const today = t.clock.now;
+    t.clock.now = new Date("2026-07-12T10:00:00Z");
+    const pack = await t.request("/api/evidence-pack?from=2026-07-01&to=2026-07-10", { as: "auditor" });
+    t.clock.now = today;
+    expect(pack.status, pack.status === 200 ? "" : await pack.clone().text()).toBe(200);
+    const files = unzipSync(new Uint8Array(await pack.arrayBuffer()));
+    const name = Object.keys(files).find((f) => /^data\/9\.1\.3\/kengetallen-.*\.json$/.test(f))!;
+    const figures = JSON.parse(strFromU8(files[name])) as { hours: { total: { hours: number } } };
+    expect(figures.hours.total.hours).toBe((await totals("2026-07-01", "2026-07-10")).hours);
 
     // Corrected once: a second correction of the old record is refused; the new one can be corrected.
     const again = await t.request(`/api/activities/${old.id}/correction`, {
