@@ -4,6 +4,7 @@ import { useReply, useSend } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
 import { independenceProblems } from "../../../../../api/domain/audits/independence.ts";
+import { IndependenceWarning } from "./IndependenceWarning.tsx";
 import { AUDIT_CHANGES, type AuditDetail } from "../api/auditsRisks.ts";
 
 /**
@@ -76,24 +77,7 @@ export function AuditPlanningForm({ audit }: { audit: AuditDetail }) {
           </select>
         </div>
       </div>
-      <div id="ap-independence" role="status" aria-live="polite">
-        {problems.length > 0 && (
-          <div className="error">
-            <p>
-              <strong>{t("arw.plan.notIndependent")}</strong>
-            </p>
-            <ul>
-              {problems.map((p) => (
-                <li key={`${p.rule}-${p.auditorId}`}>
-                  {p.rule === "process_owner"
-                    ? t("arw.plan.ownerRule", { name: names.get(p.auditorId) ?? p.auditorId, process: audit.processName })
-                    : t("arw.plan.auditeeRule", { name: names.get(p.auditorId) ?? p.auditorId })}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <IndependenceWarning id="ap-independence" problems={problems} nameOf={(id) => names.get(id) ?? id} processName={audit.processName} />
       <div className="row-form">
         <button type="submit" disabled={busy || unchanged || problems.length > 0}>
           {t("arw.planning.save")}

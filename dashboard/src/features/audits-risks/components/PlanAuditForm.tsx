@@ -6,6 +6,7 @@ import { useReply, useSend } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useSubmit } from "../../../shared/useSubmit.ts";
 import { independenceProblems } from "../../../../../api/domain/audits/independence.ts";
+import { IndependenceWarning } from "./IndependenceWarning.tsx";
 import { AUDIT_CHANGES, parseCriteria, quarterEnd, quarterMiddle, quarterOf, quarterStart } from "../api/auditsRisks.ts";
 
 /**
@@ -150,24 +151,7 @@ export function PlanAuditForm({ year }: { year: number }) {
           </select>
         </div>
       </div>
-      <div id="pa-independence" role="status" aria-live="polite">
-        {problems.length > 0 && (
-          <div className="error">
-            <p>
-              <strong>{t("arw.plan.notIndependent")}</strong>
-            </p>
-            <ul>
-              {problems.map((p) => (
-                <li key={`${p.rule}-${p.auditorId}`}>
-                  {p.rule === "process_owner"
-                    ? t("arw.plan.ownerRule", { name: nameOf(p.auditorId), process: process?.name ?? "" })
-                    : t("arw.plan.auditeeRule", { name: nameOf(p.auditorId) })}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <IndependenceWarning id="pa-independence" problems={problems} nameOf={nameOf} processName={process?.name ?? ""} />
       <div className="field-row">
         <div className="grow">
           <label htmlFor="pa-criteria">{t("arw.plan.criteria")}</label>
