@@ -10,11 +10,14 @@ export const OPEN_JSON_COMPONENTS = ["SurveyDefinition", "SurveyElement", "Surve
 
 const JsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** A SurveyJS localisable string: Dutch text, or { default|nl, en }. Read it with localText (api/domain/survey/local-text.ts). */
+const LocalisableText = z.union([z.string(), z.record(z.string(), z.string())]);
+
 export const SurveyElementSchema = z
   .object({
     type: z.string(),
     name: z.string(),
-    title: z.string().optional(),
+    title: LocalisableText.optional(),
   })
   .catchall(z.unknown())
   .openapi("SurveyElement", {
@@ -23,9 +26,9 @@ export const SurveyElementSchema = z
 
 export const SurveyDefinitionSchema = z
   .object({
-    title: z.string().optional(),
+    title: LocalisableText.optional(),
     pages: z.array(
-      z.object({ name: z.string(), title: z.string().optional(), elements: z.array(SurveyElementSchema) }).catchall(z.unknown()),
+      z.object({ name: z.string(), title: LocalisableText.optional(), elements: z.array(SurveyElementSchema) }).catchall(z.unknown()),
     ),
   })
   .catchall(z.unknown())

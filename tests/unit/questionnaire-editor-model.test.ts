@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as m from "../../dashboard/src/features/questionnaires/api/model.ts";
 import { rewordedQuestions } from "../../api/domain/survey/definition-check.ts";
+import { localText } from "../../api/domain/survey/local-text.ts";
 import { defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
 
 const doc = () => m.toDoc(defaultQuestionnaire);
@@ -41,7 +42,7 @@ describe("the questionnaire editor's model (SurveyJS JSON edited in place)", () 
     const base = doc();
     let d = m.updateElement(base, 0, 1, { title: "Het ZVH is bereikbaar, ook 's avonds." });
     d = m.updateElement(d, 1, 0, { dimension: "samenwerking" });
-    d = m.updateElement(d, 0, 2, { title: { nl: `  ${base.pages[0].elements[2].title}  `, en: "Feedback" } }); // only spaces and English: same
+    d = m.updateElement(d, 0, 2, { title: { nl: `  ${localText(base.pages[0].elements[2].title)}  `, en: "Feedback" } }); // only spaces and English: same
     expect(m.reworded(base, d)).toEqual(["bek_bereikbaar", "rol_taken"]);
     expect(m.reworded(base, d)).toEqual(rewordedQuestions(base, d));
   });

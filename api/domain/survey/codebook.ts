@@ -1,4 +1,4 @@
-import { localText } from "./definition-check.ts";
+import { localText } from "./local-text.ts";
 import { NOT_APPLICABLE } from "./not-applicable.ts";
 
 /**

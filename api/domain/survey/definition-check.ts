@@ -1,4 +1,5 @@
 import { ConditionsParser } from "survey-core";
+import { localText } from "./local-text.ts";
 
 /**
  * Server-side validation of a questionnaire definition (SurveyJS JSON) before it is stored.
@@ -38,16 +39,6 @@ function checkText(value: unknown, required: boolean): string | undefined {
   }
   const dutch = value.nl ?? value.default;
   if (typeof dutch !== "string" || !dutch.trim()) return "heeft geen Nederlandse tekst (nl of default)";
-}
-
-/** The text in one language, falling back to Dutch per string. */
-export function localText(value: unknown, locale: string = "nl"): string {
-  if (typeof value === "string") return value;
-  if (isObject(value)) {
-    const pick = value[locale] ?? value.nl ?? value.default;
-    if (typeof pick === "string") return pick;
-  }
-  return "";
 }
 
 interface Found {

@@ -1,3 +1,5 @@
+import { localText } from "./local-text.ts";
+
 /** Reads the facts the server needs from a SurveyJS definition without a DOM. */
 export interface QuestionSpec {
   name: string;
@@ -36,7 +38,8 @@ function toSpec(el: Element): QuestionSpec {
   const spec: QuestionSpec = {
     name: String(el.name),
     type: String(el.type),
-    title: String(el.title ?? el.name),
+    // Dutch: results, comparisons, finding texts and packs are written in Dutch.
+    title: localText(el.title) || String(el.name),
     dimension: typeof el.dimension === "string" ? el.dimension : undefined,
   };
   if (el.type === "rating") {

@@ -5,6 +5,8 @@
  * satisfied), is stored in the raw response, never in the scored answers, so it is left
  * out of every mean, and results show it as its own share.
  */
+import { isLocalised, localText } from "./local-text.ts";
+
 export const NOT_APPLICABLE = "nvt";
 export const NOT_APPLICABLE_TEXT = { nl: "Weet niet / n.v.t.", en: "Don't know / not applicable" };
 
@@ -20,8 +22,6 @@ function scale(el: Json): unknown[] {
   return out;
 }
 
-const LOCALE_KEYS = new Set(["default", "nl", "en"]);
-
 /**
  * Content is written as { nl, en } (or "default" for Dutch). survey-core's own fallback goes to
  * its default locale (English) or to the question name, so each string is given every
@@ -31,14 +31,11 @@ const LOCALE_KEYS = new Set(["default", "nl", "en"]);
 function dutchAsDefault(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dutchAsDefault);
   if (!value || typeof value !== "object") return value;
-  const entries = Object.entries(value as Json);
-  const localised = entries.length > 0 && entries.every(([k, v]) => LOCALE_KEYS.has(k) && typeof v === "string");
-  if (localised) {
-    const text = value as Record<string, string>;
-    const dutch = text.nl ?? text.default;
-    return { nl: dutch, en: text.en ?? dutch };
+  if (isLocalised(value)) {
+    const dutch = localText(value, "nl");
+    return { nl: dutch, en: value.en ?? dutch };
   }
-  return Object.fromEntries(entries.map(([k, v]) => [k, dutchAsDefault(v)]));
+  return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, dutchAsDefault(v)]));
 }
 
 /** The definition as the survey page gets it: n.v.t. made an explicit scale point, Dutch as every string's fallback. */
