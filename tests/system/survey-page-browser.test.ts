@@ -107,7 +107,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
 
   const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-  it("shows the profile, 'stap x van y' on a phone and 'welkom terug' after a resume", async () => {
+  it("shows the profile, 'stap x van y' on a phone, 'welkom terug' after a resume, and the questions in English", async () => {
     const token = await invite();
     const { context, page } = await phone();
     await page.goto(`${app.base}/s/${token}`);
@@ -134,6 +134,15 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await page.getByText(`Stap 2 van ${total}`).waitFor();
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${ARTIFACTS}/survey-page-resumed-390.png`, fullPage: true });
+
+    // The demo questionnaire has English content: the switch translates questions, scale texts and the page title.
+    await page.getByRole("button", { name: "English" }).click();
+    const roles = page.locator(".sd-question", { hasText: "It is clear to me which tasks and roles each partner at the table has." });
+    await roles.waitFor();
+    await roles.getByText("Strongly disagree").first().waitFor();
+    await page.getByText("Clarity of roles").first().waitFor();
+    expect(await page.getByText("Het is mij duidelijk welke taken", { exact: false }).count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/survey-page-en-390.png`, fullPage: true });
     await context.close();
   });
 
