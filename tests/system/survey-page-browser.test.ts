@@ -118,6 +118,21 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     expect(await page.getByRole("link", { name: "kwaliteit@zvhnhn.nl" }).getAttribute("href")).toBe("mailto:kwaliteit@zvhnhn.nl");
     expect(await page.getByText("Stap 1 van", { exact: false }).isVisible()).toBe(true);
     expect(await page.getByText("Welkom terug", { exact: false }).count()).toBe(0);
+    // The title's long compound stays whole on a 390 px phone (one line box), not broken mid-word.
+    const word = "Klanttevredenheidsonderzoek";
+    const lineBoxes = await page.locator(".sd-header__text .sd-title").evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent?.indexOf(w) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + w.length);
+        return range.getClientRects().length;
+      }
+      return 0;
+    }, word);
+    expect(lineBoxes).toBe(1);
     const total = Number(/van (\d+)/.exec((await page.locator(".step").textContent()) ?? "")?.[1]);
     expect(total).toBeGreaterThan(2);
     await noViolations(page, "survey 390");

@@ -75,8 +75,8 @@ const partnerCsv = () =>
  * questionnaire version made in the editor (a rating with "weet niet / n.v.t." and a question
  * shown only after "ja") → a wave made in the UI → 50 partners pasted in → invitations over
  * SMTP → one partner answers from the link in the e-mail → a reminder reaches only the 49
- * others → pause, resume, extend and close early → the raw export holds the answer. Then axe over the wave's screens
- * and screenshots at 1440 and 390 px.
+ * others → pause, resume, extend and close early → the raw export holds the answer. Then axe
+ * over the wave's screens and screenshots at 1440 and 390 px.
  */
 describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
   let app: TestServer;
