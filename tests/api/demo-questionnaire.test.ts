@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { testApp } from "../helpers/app.ts";
-import { questionnaires } from "../../db/schema.ts";
+import { auditLog, questionnaires } from "../../db/schema.ts";
 import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
 import { DEFAULT_QUESTIONNAIRE_KEY, defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
 import { dutchOnly } from "../../api/domain/survey/local-text.ts";
@@ -66,6 +66,12 @@ describe("the demo questionnaire in English", () => {
     for (let restart = 0; restart < 3; restart++) expect(await ensureDefaultQuestionnaire(t.db)).toBe(v1.id);
     const after = await versions();
     expect(after).toHaveLength(1);
+    const trail = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "questionnaire"), eq(auditLog.entityId, v1.id)));
+    expect(trail).toHaveLength(1); // once, not on every restart
+    expect(trail[0]).toMatchObject({ action: "update", actor: "systeem (demo-vragenlijst)" });
     expect((after[0].definition as Served).pages[0].elements[0].title).toEqual({
       default: "Ik weet wanneer ik een casus kan aanmelden bij het Zorg- en Veiligheidshuis.",
       en: "I know when I can refer a case to the Safety House.",
