@@ -242,6 +242,13 @@ describe.skipIf(skip)("running a wave from the dashboard in Chromium", () => {
     });
     await partner.close();
 
+    await step(page, "fieldwork", async () => {
+      // The fieldwork monitor counts the answer (from the invitation's state: the wave is anonymous).
+      await page.reload();
+      await settle(page);
+      await page.getByText(/Respons op veldwerkdag \d+: .+ \(1 van 50\)\./).waitFor({ timeout: SETTLE_MS });
+    });
+
     await step(page, "remind", async () => {
       inbox.length = 0;
       await page.getByRole("button", { name: "Nu herinneren" }).click();
