@@ -29,13 +29,14 @@ const ASSESSMENTS_2024: Record<ReviewInputKey, string> = {
   objectives:
     "Er waren voor 2024 nog geen meetbare kwaliteitsdoelstellingen. Vanaf 2025 krijgt elke actie een doeltreffendheidscriterium vooraf.",
   process_performance:
-    "Het aantal aanmeldingen en casusoverleggen ligt in lijn met eerdere jaren. In ongeveer een derde van de overleggen is geen " +
-    "casusregisseur vastgelegd; de doorlooptijd van aanmelding tot eerste overleg is gemiddeld drie weken.",
+    "De casusregistratie over 2024 staat nog in het oude systeem; Ketenspiegel registreert vanaf januari 2025. Volgens de oude " +
+    "registratie is in ongeveer een derde van de overleggen geen casusregisseur vastgelegd en duurt het gemiddeld drie weken van " +
+    "aanmelding tot eerste overleg.",
   nonconformities:
     "Er zijn geen ernstige afwijkingen vastgesteld. Uit de KTO 2024 zijn twee verbeterpunten geregistreerd: rolduidelijkheid en casusregie.",
   monitoring:
-    "De respons op de KTO 2024 was voldoende om per partnertype te rapporteren, niet per gemeente. De registratie van uren per " +
-    "gemeente is in het najaar gestart en geeft nog geen volledig jaarbeeld.",
+    "De respons op de KTO 2024 was voldoende om per partnertype te rapporteren, niet per gemeente. Uren per gemeente werden in " +
+    "2024 niet geregistreerd; dat begint in januari 2025 met Ketenspiegel.",
   audit_results:
     "Er is in 2024 nog geen intern auditprogramma uitgevoerd. Voor 2025 zijn audits op triage, casusoverleg, informatiedeling en " +
     "nazorg gepland, met onafhankelijke auditoren.",
