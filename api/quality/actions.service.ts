@@ -54,6 +54,15 @@ export async function createAction(db: Db, input: z.infer<typeof NewActionSchema
   await checkCriterion(db, input.criterion);
   if (input.dueOn < today) throw new ApiError(400, "due_in_past", "De deadline ligt in het verleden.");
   return audited(db, now, async (tx) => {
+    // Locked as closeFinding locks it, so an action and a close of its finding sent at once never both succeed.
+    const locked = await tx
+      .select({ closedAt: findings.closedAt })
+      .from(findings)
+      .where(inArray(findings.id, input.findingIds))
+      .orderBy(asc(findings.id)) // one order for every locker, so two actions on the same findings cannot deadlock
+      .for("update");
+    if (locked.some((f) => f.closedAt))
+      throw new ApiError(409, "finding_closed", "Aan een gesloten bevinding worden geen acties toegevoegd.");
     const [row] = await tx
       .insert(actions)
       .values({

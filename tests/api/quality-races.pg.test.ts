@@ -135,6 +135,37 @@ describe("audits, risks, findings and reviews under parallel double submits", ()
     await chainOk();
   });
 
+  it("never both adds an action to a finding and closes it, when both are sent at once", async () => {
+    for (let round = 0; round < 4; round++) {
+      const created = await post("/api/findings", {
+        source: "other",
+        title: `Kans ${round}`,
+        description: "Bij de interne audit gezien.",
+        classification: "opportunity",
+        clauses: ["8.5.1"],
+        foundOn: "2026-07-01",
+      });
+      expect(created.status).toBe(201);
+      const f = ((await created.json()) as { finding: { id: string } }).finding;
+      const [added, closed] = await Promise.all([
+        post("/api/actions", {
+          findingIds: [f.id],
+          title: "Werkinstructie aanpassen",
+          ownerId: ids.kwaliteit,
+          dueOn: "2026-08-01",
+          criterion: { kind: "manual", text: "Werkinstructie gepubliceerd" },
+        }),
+        post(`/api/findings/${f.id}/close`, { reason: "Kans bewust niet opgepakt." }),
+      ]);
+      // Either the action came first (and the finding stays open with it) or the close did (and the action is refused).
+      expect([
+        [201, 422],
+        [409, 200],
+      ]).toContainEqual([added.status, closed.status]);
+    }
+    await chainOk();
+  });
+
   it("records two parallel re-reviews of a risk as two consecutive versions, never a 500", async () => {
     const created = await post("/api/risks", {
       kind: "risk",
