@@ -166,6 +166,37 @@ describe("audits, risks, findings and reviews under parallel double submits", ()
     await chainOk();
   });
 
+  it("never both reopens an action and closes its finding, when both are sent at once", async () => {
+    for (let round = 0; round < 4; round++) {
+      const created = await post("/api/findings", {
+        source: "other",
+        title: `Kans met actie ${round}`,
+        description: "Bij de interne audit gezien.",
+        classification: "opportunity",
+        clauses: ["8.5.1"],
+        foundOn: "2026-07-01",
+      });
+      const f = ((await created.json()) as { finding: { id: string } }).finding;
+      const made = await post("/api/actions", {
+        findingIds: [f.id],
+        title: "Werkinstructie aanpassen",
+        ownerId: ids.kwaliteit,
+        dueOn: "2026-08-01",
+        criterion: { kind: "manual", text: "Werkinstructie gepubliceerd" },
+      });
+      const a = ((await made.json()) as { action: { id: string } }).action;
+      expect((await post(`/api/actions/${a.id}`, { status: "gereed" }, "PATCH")).status).toBe(200);
+      const [reopened, closed] = await Promise.all([
+        post(`/api/actions/${a.id}`, { status: "in_uitvoering" }, "PATCH"),
+        post(`/api/findings/${f.id}/close`, { reason: "Kans bewust niet verder opgepakt." }),
+      ]);
+      expect([
+        [200, 422],
+        [409, 200],
+      ]).toContainEqual([reopened.status, closed.status]);
+    }
+  });
+
   it("records two parallel re-reviews of a risk as two consecutive versions, never a 500", async () => {
     const created = await post("/api/risks", {
       kind: "risk",
