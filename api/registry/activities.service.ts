@@ -4,6 +4,7 @@ import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { activities, conferenceCases, conferences, municipalities, users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
+import { errorText } from "../lib/error-text.ts";
 import { isUuid } from "../lib/ids.ts";
 import type { Visibility } from "../lib/scope.ts";
 import { audited } from "../audit/audit.service.ts";
@@ -136,8 +137,10 @@ async function assertNotBooked(
     const key = attendeeKey(r);
     if (booked.has(key)) {
       const field = r.organisationId ? "organisationId" : "userId";
-      const message = `Regel ${i + 1}: deze uren zijn voor dit casusoverleg al geboekt; corrigeer de bestaande registratie.`;
-      throw new ApiError(409, "already_booked", message, [{ path: `activities.${i}.${field}`, message }]);
+      const params = { row: i + 1 };
+      throw new ApiError(409, "already_booked", params, [
+        { path: `activities.${i}.${field}`, message: errorText("nl", "already_booked", params) },
+      ]);
     }
     booked.add(key);
   }
