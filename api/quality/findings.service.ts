@@ -296,6 +296,9 @@ export async function createReview(db: Db, findingId: string, input: z.infer<typ
   }
   const evaluations = await Promise.all(actionIds.map((a) => evaluateAction(db, a, now)));
   return audited(db, now, async (tx) => {
+    // Under the lock closeFinding takes: a review sent as the finding closes is refused, not added to a closed finding.
+    const [locked] = await tx.select({ closedAt: findings.closedAt }).from(findings).where(eq(findings.id, f.id)).for("update");
+    if (locked.closedAt) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
     const [row] = await tx
       .insert(effectivenessReviews)
       .values({

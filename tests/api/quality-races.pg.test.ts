@@ -197,6 +197,50 @@ describe("audits, risks, findings and reviews under parallel double submits", ()
     }
   });
 
+  it("never adds an effectiveness review to a finding that a parallel request closed", async () => {
+    for (let round = 0; round < 4; round++) {
+      const created = await post("/api/findings", {
+        source: "other",
+        title: `Kans beoordeeld ${round}`,
+        description: "Bij de interne audit gezien.",
+        classification: "opportunity",
+        clauses: ["8.5.1"],
+        foundOn: "2026-07-01",
+      });
+      const f = ((await created.json()) as { finding: { id: string } }).finding;
+      const made = await post("/api/actions", {
+        findingIds: [f.id],
+        title: "Werkinstructie aanpassen",
+        ownerId: ids.kwaliteit,
+        dueOn: "2026-08-01",
+        criterion: { kind: "manual", text: "Werkinstructie gepubliceerd" },
+      });
+      const a = ((await made.json()) as { action: { id: string } }).action;
+      expect((await post(`/api/actions/${a.id}`, { status: "gereed" }, "PATCH")).status).toBe(200);
+      const form = new FormData();
+      form.set("file", new File([new TextEncoder().encode("%PDF-1.4 verslag")], "verslag.pdf", { type: "application/pdf" }));
+      form.set("concernsDate", "2026-07-01");
+      form.set("actionId", a.id);
+      const uploaded = await t.request("/api/evidence", { method: "POST", body: form, as: "kwaliteit" });
+      expect(uploaded.status).toBe(201);
+      const evidence = ((await uploaded.json()) as { evidence: { id: string } }).evidence;
+      const review = { reviewedOn: "2026-07-09", effective: true, explanation: "Werkinstructie in gebruik.", evidenceIds: [evidence.id] };
+      const [reviewed, closed] = await Promise.all([
+        post(`/api/findings/${f.id}/reviews`, review, "POST", "management"),
+        post(`/api/findings/${f.id}/close`, { reason: "Kans afgerond." }),
+      ]);
+      expect(closed.status).toBe(200);
+      expect([201, 409]).toContain(reviewed.status);
+      // A review that was stored came before the close in the trail, never after it.
+      const order = rows<{ action: string; entity: string }>(
+        await t.db.execute(
+          sql`select action, entity from audit_log where (entity = 'finding' and entity_id = ${f.id} and action = 'close') or (entity = 'effectiveness_review' and after->>'finding' = (select ref from findings where id = ${f.id})) order by seq`,
+        ),
+      ).map((e) => e.entity);
+      expect(order).toEqual(reviewed.status === 201 ? ["effectiveness_review", "finding"] : ["finding"]);
+    }
+  });
+
   it("records two parallel re-reviews of a risk as two consecutive versions, never a 500", async () => {
     const created = await post("/api/risks", {
       kind: "risk",
