@@ -44,6 +44,21 @@ async function checkCriterion(db: Db, c: z.infer<typeof CriterionSchema>) {
   if (c.kind === "conference_metric" && c.from > c.to) throw new ApiError(400, "invalid_period", "De meetperiode begint na het einde.");
 }
 
+/**
+ * Locks the findings an action belongs to, as closeFinding locks the one it closes, so a
+ * change to an action and a close of its finding sent at once never both succeed. Always
+ * in id order, so two lockers of the same findings cannot deadlock.
+ */
+async function lockFindings(tx: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return tx
+    .select({ id: findings.id, closedAt: findings.closedAt })
+    .from(findings)
+    .where(inArray(findings.id, ids))
+    .orderBy(asc(findings.id))
+    .for("update");
+}
+
 export async function createAction(db: Db, input: z.infer<typeof NewActionSchema>, now: Date, by: Actor) {
   const today = now.toISOString().slice(0, 10);
   const linked = await db.select().from(findings).where(inArray(findings.id, input.findingIds));
@@ -54,6 +69,8 @@ export async function createAction(db: Db, input: z.infer<typeof NewActionSchema
   await checkCriterion(db, input.criterion);
   if (input.dueOn < today) throw new ApiError(400, "due_in_past", "De deadline ligt in het verleden.");
   return audited(db, now, async (tx) => {
+    if ((await lockFindings(tx, input.findingIds)).some((f) => f.closedAt))
+      throw new ApiError(409, "finding_closed", "Aan een gesloten bevinding worden geen acties toegevoegd.");
     const [row] = await tx
       .insert(actions)
       .values({
@@ -106,6 +123,12 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   if (completedOn && completedOn > today) throw new ApiError(400, "date_in_future", "De afrondingsdatum ligt in de toekomst.");
   const set = { ...patch, status, completedOn, updatedAt: now };
   return audited(db, now, async (tx) => {
+    const locked = await lockFindings(
+      tx,
+      linked.map((l) => l.finding.id),
+    );
+    if (locked.length && locked.every((f) => f.closedAt))
+      throw new ApiError(409, "finding_closed", "De bevinding is gesloten; de actie verandert niet meer.");
     const [next] = await tx.update(actions).set(set).where(eq(actions.id, a.id)).returning();
     if (newOwner && newOwner.id !== by.actorId) await queueNotices(tx, [actionAssignedNotice(next, newOwner, now)], now);
     return {

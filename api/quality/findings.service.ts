@@ -209,7 +209,25 @@ export async function getClosingCheck(
  * The conditional update makes two parallel closes one close and one 409.
  */
 export async function closeFinding(db: Db, id: string, now: Date, by: Actor, reason?: string) {
-  const f = await findFinding(db, id);
+  await assertClosable(db, await findFinding(db, id), reason);
+  return audited(db, now, async (tx) => {
+    // Checked again under the row lock createAction takes too: an action added meanwhile keeps the finding open.
+    const [f] = await tx.select().from(findings).where(eq(findings.id, id)).for("update");
+    await assertClosable(tx, f, reason);
+    const [next] = await tx
+      .update(findings)
+      .set({ closedAt: now, closedBy: by.actorId, closeReason: reason ?? null, updatedAt: now })
+      .where(and(eq(findings.id, f.id), isNull(findings.closedAt)))
+      .returning();
+    if (!next) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
+    return {
+      result: publicFinding(next),
+      audit: { ...by, action: "close", entity: "finding", entityId: f.id, after: { ref: f.ref, ...(reason ? { reason } : {}) } },
+    };
+  });
+}
+
+async function assertClosable(db: Db, f: FindingRow, reason: string | undefined) {
   if (f.closedAt) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
   const check = closingCheck(await closingState(db, f), [], []);
   const problems = [...check.blocking];
@@ -226,18 +244,6 @@ export async function closeFinding(db: Db, id: string, now: Date, by: Actor, rea
       problems.map((p) => p.message).join(" "),
       problems.map((p) => ({ ...p })),
     );
-  return audited(db, now, async (tx) => {
-    const [next] = await tx
-      .update(findings)
-      .set({ closedAt: now, closedBy: by.actorId, closeReason: reason ?? null, updatedAt: now })
-      .where(and(eq(findings.id, f.id), isNull(findings.closedAt)))
-      .returning();
-    if (!next) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
-    return {
-      result: publicFinding(next),
-      audit: { ...by, action: "close", entity: "finding", entityId: f.id, after: { ref: f.ref, ...(reason ? { reason } : {}) } },
-    };
-  });
 }
 
 /** A closed finding opens again with a reason; the trail keeps when and by whom it had been closed. */
@@ -290,6 +296,9 @@ export async function createReview(db: Db, findingId: string, input: z.infer<typ
   }
   const evaluations = await Promise.all(actionIds.map((a) => evaluateAction(db, a, now)));
   return audited(db, now, async (tx) => {
+    // Under the lock closeFinding takes: a review sent as the finding closes is refused, not added to a closed finding.
+    const [locked] = await tx.select({ closedAt: findings.closedAt }).from(findings).where(eq(findings.id, f.id)).for("update");
+    if (locked.closedAt) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
     const [row] = await tx
       .insert(effectivenessReviews)
       .values({

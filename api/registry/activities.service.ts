@@ -4,6 +4,7 @@ import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { activities, conferenceCases, conferences, municipalities, users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
+import { errorText } from "../lib/error-text.ts";
 import { isUuid } from "../lib/ids.ts";
 import type { Visibility } from "../lib/scope.ts";
 import { audited } from "../audit/audit.service.ts";
@@ -109,6 +110,42 @@ export async function createActivity(db: Db, input: NewActivity, vis: Visibility
   });
 }
 
+/** Whose time a conference row books: a partner organisation's, or else one staff member's, per kind of work. */
+const attendeeKey = (a: { kind: string; organisationId: string | null; userId: string | null }) =>
+  `${a.kind}:${a.organisationId ? `o:${a.organisationId}` : `u:${a.userId}`}`;
+
+/**
+ * An attendee's time at one conference is booked once per kind of work; changing it is a
+ * correction. This keeps a double-submitted form (or two people entering the same
+ * conference) from counting the hours twice. The conference row is locked first, so two
+ * parallel entries for one conference are checked one after the other.
+ */
+async function assertNotBooked(
+  tx: Db,
+  conferenceId: string,
+  rows: { kind: string; organisationId: string | null; userId: string | null }[],
+) {
+  await tx.select({ id: conferences.id }).from(conferences).where(eq(conferences.id, conferenceId)).for("update");
+  const newer = alias(activities, "newer");
+  const current = await tx
+    .select({ kind: activities.kind, organisationId: activities.organisationId, userId: activities.userId })
+    .from(activities)
+    .leftJoin(newer, eq(newer.correctsId, activities.id))
+    .where(and(eq(activities.conferenceId, conferenceId), isNull(newer.id)));
+  const booked = new Set(current.map(attendeeKey));
+  for (const [i, r] of rows.entries()) {
+    const key = attendeeKey(r);
+    if (booked.has(key)) {
+      const field = r.organisationId ? "organisationId" : "userId";
+      const params = { row: i + 1 };
+      throw new ApiError(409, "already_booked", params, [
+        { path: `activities.${i}.${field}`, message: errorText("nl", "already_booked", params) },
+      ]);
+    }
+    booked.add(key);
+  }
+}
+
 /**
  * Hours of several people at once (a conference's attendees): every row is checked before
  * anything is written, and all are stored in one transaction, so a bad row stores nothing
@@ -140,11 +177,10 @@ export async function createActivities(db: Db, input: z.infer<typeof NewActiviti
       throw new ApiError(e.status, e.code, `Regel ${i + 1}: ${e.message}`, details);
     }
   }
+  const values = input.activities.map((a) => ({ ...rowValues(a, who, now), conferenceId: input.conferenceId ?? null }));
   return audited(db, now, async (tx) => {
-    const rows = await tx
-      .insert(activities)
-      .values(input.activities.map((a) => ({ ...rowValues(a, who, now), conferenceId: input.conferenceId ?? null })))
-      .returning();
+    if (conference) await assertNotBooked(tx, conference.id, values);
+    const rows = await tx.insert(activities).values(values).returning();
     const result = rows.map((r) => publicActivity(r, hourlyRates));
     return {
       result,
@@ -181,9 +217,12 @@ export async function correctActivity(
   const next = { ...fields, userId: fields.userId ?? old.a.userId ?? undefined };
   const { hourlyRates } = await getRegistrySettings(db);
   await checkActivity(db, next, vis, now, who, hourlyRates);
+  const alreadyCorrected = () => new ApiError(409, "already_corrected", "Deze registratie is al gecorrigeerd; corrigeer de nieuwe.");
   const [already] = await db.select({ id: activities.id }).from(activities).where(eq(activities.correctsId, id));
-  if (already) throw new ApiError(409, "already_corrected", "Deze registratie is al gecorrigeerd; corrigeer de nieuwe.");
+  if (already) throw alreadyCorrected();
   return audited(db, now, async (tx) => {
+    // A parallel correction of the same record may have won since the check above: the unique
+    // corrects_id then stores nothing (PostgreSQL waits for the other to commit) and this one is refused.
     const [row] = await tx
       .insert(activities)
       .values({
@@ -194,7 +233,9 @@ export async function correctActivity(
         correctsId: id,
         correctionReason: reason,
       })
+      .onConflictDoNothing({ target: activities.correctsId })
       .returning();
+    if (!row) throw alreadyCorrected();
     const before = publicActivity(old.a, hourlyRates);
     const result = publicActivity(row, hourlyRates);
     return {

@@ -187,7 +187,8 @@ export async function seedAuditsDemo(db: Db, now: Date): Promise<boolean> {
 
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    for (const [processId, owners] of Object.entries(OWNERS)) await updateProcess(t, processId, { ownerIds: owners.map(id) }, now, by);
+    for (const [processId, owners] of Object.entries(OWNERS))
+      await updateProcess(t, processId, { ownerIds: owners.map(id) }, at("2024-12-02"), by);
     for (const a of PROGRAMME) {
       const audit = await createAudit(
         t,

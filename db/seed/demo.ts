@@ -42,6 +42,14 @@ function normal(rand: () => number, mu: number, sigma: number) {
 /** Mean score per dimension on the 1–5 scale. The 2024 wave found roles unclear and casusregie unassigned. */
 const PROFILE: Record<string, Record<string, number>> = {
   "KTO 2024": { bekendheid: 3.6, rolduidelijkheid: 2.8, casusoverleg: 3.2, informatiedeling: 3.4, meerwaarde: 3.9, samenwerking: 3.7 },
+  "Tussenmeting 2025": {
+    bekendheid: 3.7,
+    rolduidelijkheid: 3.1,
+    casusoverleg: 3.4,
+    informatiedeling: 3.4,
+    meerwaarde: 3.9,
+    samenwerking: 3.8,
+  },
   "KTO 2026": { bekendheid: 3.8, rolduidelijkheid: 3.4, casusoverleg: 3.6, informatiedeling: 3.5, meerwaarde: 4.0, samenwerking: 3.9 },
 };
 
@@ -96,6 +104,8 @@ async function seedWave(db: Db, questionnaireId: string, name: string, opensAt: 
         municipalityId: person.municipalityId,
         branchId: person.branchId,
         submittedAt,
+        // The list was made the week before the wave opened, so a pack over that period counts the invited.
+        createdAt: new Date(opensAt.getTime() - 7 * 86_400_000),
       })
       .returning();
     if (!submittedAt) continue;
@@ -140,6 +150,8 @@ export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = sc
     const t = tx as unknown as Db;
     await seedWave(t, questionnaireId, "KTO 2024", new Date("2024-09-16T07:00:00Z"), new Date("2024-10-31T23:00:00Z"), rand);
     await seedWave(t, questionnaireId, "KTO 2026", new Date("2026-09-14T07:00:00Z"), new Date("2026-10-30T23:00:00Z"), rand);
+    // Seeded after the others so their answers stay as they were: a spring check between the two full surveys.
+    await seedWave(t, questionnaireId, "Tussenmeting 2025", new Date("2025-05-12T07:00:00Z"), new Date("2025-06-13T21:00:00Z"), rand);
     await t.insert(users).values(DEMO_USERS.map((u) => ({ ...u, passwordHash, passwordChangedAt: now })));
     // The reserved .example domain: "send to all municipalities" in the demo never reaches a real mailbox.
     for (const m of MUNICIPALITIES) {

@@ -2,25 +2,69 @@ import { count, inArray } from "drizzle-orm";
 import type { Db } from "../types.ts";
 import { managementReviews, users } from "../schema.ts";
 import { createManagementReview, finalizeManagementReview, updateManagementReview } from "../../api/reviews/reviews.service.ts";
+import { updateAction } from "../../api/quality/actions.service.ts";
 import type { ReviewInputKey } from "../../api/domain/reviews/review.inputs.ts";
 
-const EMAIL = { kwaliteit: "kwaliteit@demo.zvh-nhn.nl", management: "management@demo.zvh-nhn.nl" } as const;
+const EMAIL = {
+  kwaliteit: "kwaliteit@demo.zvh-nhn.nl",
+  management: "management@demo.zvh-nhn.nl",
+  medewerker: "medewerker@demo.zvh-nhn.nl",
+} as const;
+const HELD_2024 = "2025-01-21";
+const FINALISED_2024 = "2025-01-28";
 const HELD_2025 = "2026-01-20";
 const FINALISED_2025 = "2026-01-27";
+
+/** The first review kept in Ketenspiegel, over 2024: the year of the first partner survey (KTO 2024). */
+const ASSESSMENTS_2024: Record<ReviewInputKey, string> = {
+  previous_actions:
+    "Dit is de eerste directiebeoordeling in Ketenspiegel. De afspraken uit het jaarplan 2024 zijn grotendeels uitgevoerd; " +
+    "het vastleggen van casusregie in het verslag is nog niet structureel en nemen we hieronder mee.",
+  context_changes:
+    "Extern: het landelijk kader Zorg- en Veiligheidshuizen vraagt meer sturing op kwaliteit en een jaarlijkse verantwoording aan de " +
+    "gemeenten. Intern: de dependances Den Helder en Hoorn werken sinds het voorjaar met dezelfde werkwijze voor triage.",
+  satisfaction:
+    "KTO 2024 is de eerste meting onder de ketenpartners. Meerwaarde en samenwerking scoren goed; rolduidelijkheid (2,8) en de " +
+    "vastlegging van casusregie scoren het laagst. In het voorjaar van 2025 volgt een tussenmeting om de eerste maatregelen te volgen.",
+  objectives:
+    "Er waren voor 2024 nog geen meetbare kwaliteitsdoelstellingen. Vanaf 2025 krijgt elke actie een doeltreffendheidscriterium vooraf.",
+  process_performance:
+    "De casusregistratie over 2024 staat nog in het oude systeem; Ketenspiegel registreert vanaf januari 2025. Volgens de oude " +
+    "registratie is in ongeveer een derde van de overleggen geen casusregisseur vastgelegd en duurt het gemiddeld drie weken van " +
+    "aanmelding tot eerste overleg.",
+  nonconformities:
+    "Er zijn geen ernstige afwijkingen vastgesteld. Uit de KTO 2024 zijn twee verbeterpunten geregistreerd: rolduidelijkheid en casusregie.",
+  monitoring:
+    "De respons op de KTO 2024 was voldoende om per partnertype te rapporteren, niet per gemeente. Uren per gemeente werden in " +
+    "2024 niet geregistreerd; dat begint in januari 2025 met Ketenspiegel.",
+  audit_results:
+    "Er is in 2024 nog geen intern auditprogramma uitgevoerd. Voor 2025 zijn audits op triage, casusoverleg, informatiedeling en " +
+    "nazorg gepland, met onafhankelijke auditoren.",
+  external_providers:
+    "Politie, Openbaar Ministerie en Reclassering zijn bij triage vrijwel altijd aanwezig. De deelname van woningcorporaties " +
+    "wisselt per regio.",
+  resources:
+    "De formatie volstaat voor het huidige aantal aanmeldingen. De inzet per gemeente is nog niet goed zichtbaar; dat maakt het " +
+    "gesprek over de bijdrage van de gemeenten lastig.",
+  risk_actions:
+    "Het risico- en kansenregister is in het voorjaar van 2025 opgezet; de grootste risico's rond casusregie en informatiedeling " +
+    "zijn al benoemd en krijgen een eigenaar.",
+  improvement_opportunities:
+    "Kansen: de rollen aan tafel vaker toelichten en de inzet per gemeente zichtbaar maken in een kwartaalrapportage.",
+};
 
 /** What management wrote about 2025: short, concrete, and ending in what to do about it. */
 const ASSESSMENTS_2025: Record<ReviewInputKey, string> = {
   previous_actions:
-    "Dit is de eerste directiebeoordeling in Ketenspiegel. De acties uit het jaarplan 2024 (rolverdeling aan tafel toelichten, " +
-    "casusregie vastleggen) zijn in de loop van 2025 ingevoerd; de opvolging ervan nemen we hieronder mee bij de procesprestaties.",
+    "De besluiten uit de beoordeling over 2024 zijn uitgevoerd: het auditprogramma 2025 is opgesteld en de inzet per gemeente " +
+    "staat sinds het tweede kwartaal in de kwartaalrapportage. Het vastleggen van casusregie nemen we mee bij de procesprestaties.",
   context_changes:
     "Extern: het landelijk kader Zorg- en Veiligheidshuizen is aangescherpt en het convenant gegevensdeling wordt in 2026 vernieuwd. " +
     "De gemeenten in West-Friesland vragen meer terugkoppeling over de inzet per gemeente. Intern: twee procesregisseurs zijn " +
     "vertrokken en vervangen; de inwerkperiode drukte in het najaar op de capaciteit.",
   satisfaction:
-    "De laatste afgeronde meting is KTO 2024; er is in 2025 niet gemeten, dus een vergelijking met een vorige meting is niet mogelijk. " +
-    "Rolduidelijkheid scoorde in 2024 het laagst. De volgende meting staat gepland voor het najaar van 2026 en moet laten zien of de " +
-    "maatregelen effect hebben.",
+    "De tussenmeting van voorjaar 2025 geeft een eerste indicatie: rolduidelijkheid lijkt iets gestegen ten opzichte van KTO 2024. " +
+    "De volgende volledige meting staat gepland voor het najaar van 2026 en moet laten zien of de maatregelen effect hebben.",
   objectives:
     "De doelstellingen zijn als doeltreffendheidscriteria aan de acties gekoppeld. De meeste acties lopen nog; het criterium voor " +
     "casusregie (in minstens 90% van de overleggen een casusregisseur) is nog niet gehaald en blijft een doelstelling voor 2026.",
@@ -61,7 +105,7 @@ const ASSESSMENTS_2026_H1: Partial<Record<ReviewInputKey, string>> = {
 };
 
 /**
- * One final review over 2025 and one concept over the first half of 2026, made through
+ * Final reviews over 2024 and 2025 and one concept over the first half of 2026, made through
  * the review services so the demo records look exactly like ones made in the app. The
  * final one turns its decisions with an owner into findings and actions: call this after
  * the other quality seeds, which only run on empty tables.
@@ -75,8 +119,9 @@ export async function seedReviewsDemo(db: Db, now: Date): Promise<boolean> {
     .where(inArray(users.email, Object.values(EMAIL)));
   const person = (role: keyof typeof EMAIL) => found.find((u) => u.email === EMAIL[role]);
   const kwaliteit = person("kwaliteit"),
-    management = person("management");
-  if (!kwaliteit || !management) return false;
+    management = person("management"),
+    medewerker = person("medewerker");
+  if (!kwaliteit || !management || !medewerker) return false;
   // A review cannot be final before it was held: on a clock before that date there is nothing to show.
   if (now.toISOString().slice(0, 10) < HELD_2025) return false;
   const asQuality = { actorId: kwaliteit.id, actor: kwaliteit.email, ip: null };
@@ -86,6 +131,50 @@ export async function seedReviewsDemo(db: Db, now: Date): Promise<boolean> {
   const at = (date: string) => new Date(Math.min(now.getTime(), Date.parse(`${date}T10:00:00Z`)));
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
+    // Over 2024, finalised in January 2025: the review a pack over calendar 2025 shows.
+    const first = await createManagementReview(
+      t,
+      { periodFrom: "2024-01-01", periodTo: "2024-12-31", heldOn: HELD_2024 },
+      at("2025-01-07"),
+      asQuality,
+    );
+    await updateManagementReview(
+      t,
+      first.id,
+      {
+        assessments: ASSESSMENTS_2024,
+        decisions: [
+          {
+            kind: "wijziging_systeem",
+            text: "Intern auditprogramma 2025 opstellen met een onafhankelijke auditor per proces",
+            ownerId: kwaliteit.id,
+            dueOn: "2025-03-31",
+          },
+          {
+            kind: "verbetering",
+            text: "Inzet in uren per gemeente opnemen in de kwartaalrapportage aan de gemeenten",
+            ownerId: medewerker.id,
+            dueOn: "2025-06-30",
+          },
+          { kind: "middelen", text: "Scholing voorzitters casusoverleg in het opleidingsbudget 2025 opnemen" },
+        ],
+      },
+      at(HELD_2024),
+      asManagement,
+    );
+    const done = await finalizeManagementReview(t, first.id, at(FINALISED_2024), asManagement);
+    // Both actions were carried out in 2025, on time.
+    const completed: Record<string, string> = { [kwaliteit.id]: "2025-03-14", [medewerker.id]: "2025-06-20" };
+    for (const d of done.decisions) {
+      const on = d.ownerId && completed[d.ownerId];
+      if (!d.actionId || !on) continue;
+      await updateAction(t, d.actionId, { status: "gereed", pdcaPhase: "check", completedOn: on }, at(on), {
+        actorId: d.ownerId,
+        actor: d.ownerId === kwaliteit.id ? kwaliteit.email : medewerker.email,
+        ip: null,
+      });
+    }
+
     const final = await createManagementReview(
       t,
       { periodFrom: "2025-01-01", periodTo: "2025-12-31", heldOn: HELD_2025 },

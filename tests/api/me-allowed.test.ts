@@ -34,6 +34,7 @@ describe("GET /api/auth/me: the caller's allowed actions", () => {
       "contacts:manage",
       "fieldwork:manage",
       "fieldwork:read",
+      "municipality:read",
       "questionnaires:read",
       "questionnaires:write",
       "registry:configure",

@@ -36,6 +36,14 @@ describe("municipality report contacts", () => {
     expect(last.after).toMatchObject({ reportEmail: "veiligheid@hoorn.nl.example", reportContact: "J. de Vries" });
   });
 
+  it("lists the municipalities by name for the admin who sets their contacts (not only codes like den-helder)", async () => {
+    const res = await t.request("/api/municipalities", { as: "admin" });
+    expect(res.status).toBe(200);
+    const list = ((await res.json()) as { municipalities: (M & { name: string })[] }).municipalities;
+    expect(list).toHaveLength(16);
+    expect(list.find((m) => m.id === "den-helder")?.name).toBe("Den Helder");
+  });
+
   it("clears both with null", async () => {
     const res = await put({ reportEmail: null, reportContact: null }, "admin");
     expect(res.status).toBe(200);

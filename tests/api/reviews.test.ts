@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { count, testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { partnerIds, registerCase, registerConference } from "../helpers/registry.ts";
@@ -432,7 +432,7 @@ describe("correctManagementReview", () => {
 });
 
 describe("seedReviewsDemo", () => {
-  it("makes one final review over 2025 and one concept over 2026 H1, once, through the services", async () => {
+  it("makes final reviews over 2024 and 2025 and one concept over 2026 H1, once, through the services", async () => {
     const { seedReviewsDemo } = await import("../../db/seed/reviews.ts");
     const { DEMO_USERS } = await import("../../db/seed/demo.ts");
     const s = await testApp({ now: NOW });
@@ -442,14 +442,31 @@ describe("seedReviewsDemo", () => {
       expect(await seedReviewsDemo(s.db, NOW)).toBe(true);
       expect(await seedReviewsDemo(s.db, NOW)).toBe(false);
       const rows = await s.db.select().from(managementReviews);
-      const final = rows.find((r) => r.status === "definitief")!;
+      const finals = rows.filter((r) => r.status === "definitief").sort((a, b) => a.periodTo.localeCompare(b.periodTo));
       const concept = rows.find((r) => r.status === "concept")!;
-      expect([final.periodFrom, final.periodTo, final.heldOn]).toEqual(["2025-01-01", "2025-12-31", "2026-01-20"]);
-      expect((final.inputs as Input[]).every((i) => i.assessment.length > 50)).toBe(true);
-      const decided = final.decisions as Decision[];
-      expect(decided).toHaveLength(3);
-      expect(decided.filter((d) => d.actionId)).toHaveLength(2);
-      expect(await count(s.db, "finding_actions")).toBe(2);
+      expect(finals.map((r) => [r.periodFrom, r.periodTo, r.heldOn, r.finalizedAt?.toISOString().slice(0, 10)])).toEqual([
+        ["2024-01-01", "2024-12-31", "2025-01-21", "2025-01-28"],
+        ["2025-01-01", "2025-12-31", "2026-01-20", "2026-01-27"],
+      ]);
+      const [first, final] = finals;
+      for (const r of finals) {
+        expect((r.inputs as Input[]).every((i) => i.assessment.length > 50)).toBe(true);
+        expect(r.decisions as Decision[]).toHaveLength(3);
+        expect((r.decisions as Decision[]).filter((d) => d.actionId)).toHaveLength(2);
+      }
+      expect(await count(s.db, "finding_actions")).toBe(4);
+      // The 2024 review's actions were carried out in 2025; the 2025 review looks back at that review.
+      const done = await s.db
+        .select()
+        .from(actions)
+        .where(
+          inArray(
+            actions.id,
+            (first.decisions as Decision[]).flatMap((d) => (d.actionId ? [d.actionId] : [])),
+          ),
+        );
+      expect(done.map((a) => a.status)).toEqual(["gereed", "gereed"]);
+      expect((final.inputs as Input[]).find((i) => i.key === "previous_actions")!.data!.review).toMatchObject({ id: first.id });
       expect([concept.periodFrom, concept.periodTo]).toEqual(["2026-01-01", "2026-06-30"]);
       expect((concept.inputs as Input[]).some((i) => !i.assessment)).toBe(true);
       const previous = (concept.inputs as Input[]).find((i) => i.key === "previous_actions")!.data!;

@@ -187,6 +187,17 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     await page.context().close();
   });
 
+  it("shows the admin the municipalities' report recipients by name on Instellingen, not an error or codes", async () => {
+    const page = await pageAs("admin");
+    await open(page, "/instellingen");
+    const recipients = page.getByRole("table", { name: "Ontvangers per gemeente (16)" });
+    await expect.poll(() => recipients.locator("tbody tr").count()).toBe(16);
+    expect(await recipients.getByRole("rowheader").allInnerTexts()).toContain("Den Helder");
+    expect(await recipients.locator("tbody").innerText()).not.toContain("den-helder");
+    expect(await page.locator(".error").count()).toBe(0);
+    await page.context().close();
+  });
+
   it("creates an account for a municipality chosen by name, and lists it by name", async () => {
     const page = await pageAs("admin");
     await open(page, "/gebruikers");

@@ -13,7 +13,9 @@ export const PERMISSIONS = {
   "waves:create": { kwaliteit: "all", management: "all" },
   "invitations:create": { kwaliteit: "all", management: "all" },
   "results:read": { kwaliteit: "all", management: "all", auditor: "all" },
-  "municipality:read": { kwaliteit: "all", management: "all", auditor: "all", medewerker: "all", gemeente: "municipality" },
+  // admin too: it sets the municipalities' report contacts (registry:configure) and runs fieldwork and accounts, which name
+  // municipalities; without this it read codes like `den-helder` where everyone else reads names.
+  "municipality:read": { admin: "all", kwaliteit: "all", management: "all", auditor: "all", medewerker: "all", gemeente: "municipality" },
   "users:manage": { admin: "all" },
   "audit:read": { admin: "all", kwaliteit: "all", auditor: "all" },
   "backup:manage": { admin: "all" },

@@ -83,7 +83,7 @@ export function parseReminderDays(text: string): number[] | null {
 
 /**
  * Names for the municipality and branch ids the API sends. Read only by who may list the
- * municipalities; others (admin) see the ids, which are readable words too.
+ * municipalities (every role that runs fieldwork may); anyone else would see the ids.
  */
 export function usePlaceNames() {
   const may = useCan()("municipality:read");
