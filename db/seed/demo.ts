@@ -126,7 +126,8 @@ async function seedWave(db: Db, questionnaireId: string, name: string, opensAt: 
   return wave;
 }
 
-export const DEMO_OPEN_WAVE = "Demo-meting (open)";
+// A year-round pulse among the partners at the table, beside the biennial KTO (its status is shown next to the name).
+export const DEMO_OPEN_WAVE = "Pulsmeting casusoverleg";
 
 /** Seeds reference data and, only when there are no waves yet, the demo waves. */
 export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = scryptHasher()): Promise<boolean> {
