@@ -5,7 +5,7 @@ import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import type { Profile } from "./profile.schemas.ts";
 
-const KEY = "profile";
+export const PROFILE_SETTING = "profile";
 
 /** Until the ZVH fills in its own: the demo house, so the survey page never shows empty fields. */
 export const DEFAULT_PROFILE: Profile = {
@@ -19,7 +19,7 @@ export const DEFAULT_PROFILE: Profile = {
 };
 
 export async function getProfile(db: Db): Promise<Profile> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
+  const [row] = await db.select().from(settings).where(eq(settings.key, PROFILE_SETTING));
   return { ...DEFAULT_PROFILE, ...(row?.value as Partial<Profile> | undefined) };
 }
 
@@ -31,11 +31,11 @@ export async function updateProfile(db: Db, next: Profile, now: Date, by: Actor)
   return audited(db, now, async (tx) => {
     await tx
       .insert(settings)
-      .values({ key: KEY, value: next, updatedAt: now })
+      .values({ key: PROFILE_SETTING, value: next, updatedAt: now })
       .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: now } });
     return {
       result: next,
-      audit: { ...by, action: "update", entity: "zvh_profile", entityId: KEY, before: forTrail(before), after: forTrail(next) },
+      audit: { ...by, action: "update", entity: "zvh_profile", entityId: PROFILE_SETTING, before: forTrail(before), after: forTrail(next) },
     };
   });
 }

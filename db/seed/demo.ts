@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../types.ts";
-import { invitations, municipalities, responses, waves, type OrganisationType } from "../schema.ts";
+import { invitations, municipalities, responses, settings, waves, type OrganisationType } from "../schema.ts";
+import { DEFAULT_PROFILE, PROFILE_SETTING } from "../../api/profile/profile.service.ts";
 import { MUNICIPALITIES, PARTNERS, seedReference } from "./reference.ts";
 import { ensureDefaultQuestionnaire } from "./questionnaire.ts";
 import { defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
@@ -136,7 +137,14 @@ async function seedWave(db: Db, questionnaireId: string, name: string, opensAt: 
   return wave;
 }
 
-export const DEMO_OPEN_WAVE = "Demo-meting (open)";
+// A year-round pulse among the partners at the table, beside the biennial KTO (its status is shown next to the name).
+const DEMO_PROFILE = {
+  ...DEFAULT_PROFILE,
+  name: "Zorg- en Veiligheidshuis Noord-Holland Noord",
+  contact: { name: "Kim de Kwaliteit", email: "kwaliteit@demo.zvh-nhn.nl", phone: "" },
+};
+
+export const DEMO_OPEN_WAVE = "Pulsmeting casusoverleg";
 
 /** Seeds reference data and, only when there are no waves yet, the demo waves. */
 export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = scryptHasher()): Promise<boolean> {
@@ -160,6 +168,8 @@ export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = sc
         .set({ reportEmail: `veiligheid@${m.id}.nl.example`, reportContact: `Team Openbare Orde en Veiligheid ${m.name}` })
         .where(eq(municipalities.id, m.id));
     }
+    // The survey page and reports name the house and whom to ask (Instellingen changes it).
+    await t.insert(settings).values({ key: PROFILE_SETTING, value: DEMO_PROFILE, updatedAt: now }).onConflictDoNothing();
     await t.insert(waves).values({
       name: DEMO_OPEN_WAVE,
       questionnaireId,

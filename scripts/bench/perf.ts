@@ -256,7 +256,7 @@ async function startupAndCli() {
         let t = performance.now();
         const out = await run(process.execPath, ["scripts/launch.mjs", "cli", "waves"], { env });
         cli.push(performance.now() - t);
-        if (!out.stdout.includes("Demo-meting")) throw new Error(`cli waves: ${out.stdout}${out.stderr}`);
+        if (!out.stdout.includes("Pulsmeting")) throw new Error(`cli waves: ${out.stdout}${out.stderr}`);
         t = performance.now();
         await run(process.execPath, ["-e", "0"]);
         nodeOnly.push(performance.now() - t);

@@ -86,7 +86,17 @@ describe.skipIf(skip)("start page Overzicht in Chromium", () => {
         expect(running).toContain(`${w.responded} van ${w.invited} uitgenodigden`);
         // Overdue, with owner names.
         const actions = await main.getByTestId("overdue-actions").innerText();
-        for (const a of o.overdue.actions) expect(actions).toContain(`${a.ref} ${a.title} – ${a.owner}`);
+        for (const a of o.overdue.actions.slice(0, 5)) expect(actions).toContain(`${a.ref} ${a.title} – ${a.owner}`);
+        // A long list is its five oldest and a count that links to the rest.
+        for (const [id, list] of [
+          ["actions", o.overdue.actions],
+          ["follow-ups", o.overdue.followUps],
+        ] as const) {
+          if (list.length === 0) continue;
+          const group = main.getByTestId(`overdue-${id}`);
+          expect(await group.locator("li").count()).toBe(Math.min(list.length, 5));
+          if (list.length > 5) expect(await group.innerText()).toContain(`en nog ${list.length - 5} – bekijk ze allemaal`);
+        }
         // The quarter per branch.
         for (const b of o.registry.branches) {
           const row = await main.getByTestId(`branch-${b.branchId}`).innerText();
@@ -117,6 +127,8 @@ describe.skipIf(skip)("start page Overzicht in Chromium", () => {
         await page.setViewportSize({ width, height: 900 });
         await page.waitForTimeout(100);
         await page.screenshot({ path: `${ARTIFACTS}/start-page-${width}.png`, fullPage: true });
+        // Nothing sticks out sideways: a tile's lines wrap.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         const { violations } = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);
         expect(violations.map((v) => `${width}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
       }

@@ -6,6 +6,7 @@ import type { Reply } from "../../../shared/api/contract.ts";
 import { useFormat } from "../../../shared/format.ts";
 import { Status } from "../../../shared/components/Status.tsx";
 import { useAuditWords } from "../api/auditWords.ts";
+import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 
 export function AuditPage() {
   const { t } = useI18n();
@@ -34,29 +35,31 @@ export function AuditPage() {
         </div>
       )}
       {trail.data ? (
-        <table>
-          <caption>{t("audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.what")}</th>
-              <th scope="col">{t("audit.from")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trail.data.entries.map((e) => (
-              <tr key={e.seq}>
-                <td>{e.seq}</td>
-                <td>{f.dateTime(e.at)}</td>
-                <th scope="row">{e.actor}</th>
-                <td>{what(e.action, e.entity)}</td>
-                <td>{e.ip ?? "–"}</td>
+        <ScrollBox label={t("audit.title")}>
+          <table>
+            <caption>{t("audit.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.what")}</th>
+                <th scope="col">{t("audit.from")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {trail.data.entries.map((e) => (
+                <tr key={e.seq}>
+                  <td>{e.seq}</td>
+                  <td>{f.dateTime(e.at)}</td>
+                  <th scope="row">{e.actor}</th>
+                  <td>{what(e.action, e.entity)}</td>
+                  <td>{e.ip ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       ) : (
         <Status loading={trail.loading} error={trail.error} />
       )}

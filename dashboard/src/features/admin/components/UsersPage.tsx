@@ -6,6 +6,7 @@ import { ROLE_KEY, ROLES } from "../../account/api/roles.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import { useReply } from "../../../shared/api/query.ts";
 import { Status } from "../../../shared/components/Status.tsx";
+import { ScrollBox } from "../../../shared/chart/ChartFrame.tsx";
 
 export function UsersPage() {
   const { t } = useI18n();
@@ -34,39 +35,41 @@ export function UsersPage() {
     <section aria-labelledby="users-title">
       <h1 id="users-title">{t("users.title")}</h1>
       {users.data ? (
-        <table>
-          <caption>{t("users.title")}</caption>
-          <thead>
-            <tr>
-              {(["users.email", "users.role", "users.scope", "users.status"] as const).map((k) => (
-                <th scope="col" key={k}>
-                  {t(k)}
+        <ScrollBox label={t("users.title")}>
+          <table>
+            <caption>{t("users.title")}</caption>
+            <thead>
+              <tr>
+                {(["users.email", "users.role", "users.scope", "users.status"] as const).map((k) => (
+                  <th scope="col" key={k}>
+                    {t(k)}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="sr-only">acties</span>
                 </th>
-              ))}
-              <th scope="col">
-                <span className="sr-only">acties</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">{u.email}</th>
-                <td>{t(ROLE_KEY[u.role])}</td>
-                <td>{placeName(u.municipalityId ?? u.branchId)}</td>
-                <td>{u.disabled ? t("users.disabled") : t("users.active")}</td>
-                <td>
-                  <button type="button" onClick={() => update.send(`/users/${u.id}`, { disabled: !u.disabled })}>
-                    {u.disabled ? t("users.enable") : t("users.disable")}
-                  </button>{" "}
-                  <button type="button" onClick={() => revoke.send(`/users/${u.id}/revoke-sessions`)}>
-                    {t("users.revoke")}
-                  </button>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.data.users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">{u.email}</th>
+                  <td>{t(ROLE_KEY[u.role])}</td>
+                  <td>{placeName(u.municipalityId ?? u.branchId)}</td>
+                  <td>{u.disabled ? t("users.disabled") : t("users.active")}</td>
+                  <td>
+                    <button type="button" onClick={() => update.send(`/users/${u.id}`, { disabled: !u.disabled })}>
+                      {u.disabled ? t("users.enable") : t("users.disable")}
+                    </button>{" "}
+                    <button type="button" onClick={() => revoke.send(`/users/${u.id}/revoke-sessions`)}>
+                      {t("users.revoke")}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       ) : (
         <Status loading={users.loading} error={users.error} />
       )}

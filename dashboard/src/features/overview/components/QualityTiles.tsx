@@ -1,3 +1,4 @@
+import { Link, type LinkProps } from "@tanstack/react-router";
 import { useFormat } from "../../../shared/format.ts";
 import { useI18n } from "../../../shared/i18n.tsx";
 import type { Overview } from "../api/overview.ts";
@@ -35,6 +36,9 @@ export function ImprovementTile({ actions }: { actions: Overview["improvement"] 
   );
 }
 
+/** Past that, a group is a count and a link: the head reads the oldest, the detail page has the rest. */
+const SHOWN = 5;
+
 /** What is past its date, each line with its owner; audits and risks by process name. */
 export function OverdueTile({ overdue }: { overdue: Overview["overdue"] }) {
   const { t } = useI18n();
@@ -42,6 +46,7 @@ export function OverdueTile({ overdue }: { overdue: Overview["overdue"] }) {
   const groups = [
     {
       id: "actions",
+      link: { to: "/verbetercyclus" } satisfies LinkProps,
       title: t("overview.overdue.actions", { n: overdue.actions.length }),
       items: overdue.actions.map((a) => ({
         key: a.id,
@@ -50,6 +55,7 @@ export function OverdueTile({ overdue }: { overdue: Overview["overdue"] }) {
     },
     {
       id: "audits",
+      link: { to: "/audits-risicos" } satisfies LinkProps,
       title: t("overview.overdue.audits", { n: overdue.audits.length }),
       items: overdue.audits.map((a) => ({
         key: a.id,
@@ -58,6 +64,7 @@ export function OverdueTile({ overdue }: { overdue: Overview["overdue"] }) {
     },
     {
       id: "risks",
+      link: { to: "/audits-risicos" } satisfies LinkProps,
       title: t("overview.overdue.risks", { n: overdue.risks.length }),
       items: overdue.risks.map((r) => ({
         key: r.id,
@@ -72,6 +79,7 @@ export function OverdueTile({ overdue }: { overdue: Overview["overdue"] }) {
     },
     {
       id: "follow-ups",
+      link: { to: "/casusoverleg" } satisfies LinkProps,
       title: t("overview.overdue.followUps", { n: overdue.followUps.length }),
       items: overdue.followUps.map((u) => ({
         key: u.id,
@@ -88,10 +96,15 @@ export function OverdueTile({ overdue }: { overdue: Overview["overdue"] }) {
           <div key={g.id} className="digest-group" data-testid={`overdue-${g.id}`}>
             <h3>{g.title}</h3>
             <ul>
-              {g.items.map((i) => (
+              {g.items.slice(0, SHOWN).map((i) => (
                 <li key={i.key}>{i.text}</li>
               ))}
             </ul>
+            {g.items.length > SHOWN && (
+              <p className="small">
+                <Link {...g.link}>{t("overview.overdue.more", { n: f.number(g.items.length - SHOWN) })}</Link>
+              </p>
+            )}
           </div>
         ))
       )}
