@@ -275,7 +275,13 @@ async function loadQuarterData(db: Db, periods: Period[]): Promise<QuarterData> 
         hours: activities.hours,
       })
       .from(activities)
-      .where(within(activities.performedOn)),
+      // A corrected record stays for its history; only its correction counts (as in loadRegistry).
+      .where(
+        and(
+          within(activities.performedOn),
+          sql`not exists (select 1 from ${activities} as correction where correction.corrects_id = ${activities.id})`,
+        ),
+      ),
     db.select().from(municipalities),
     getRegistrySettings(db),
   ]);
