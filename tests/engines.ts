@@ -21,6 +21,7 @@ export const POSTGRES_TOO = [
   "tests/api/reviews.test.ts", // immutability trigger, pre-fill SQL
   "tests/api/audit-checklist-risk-actions.test.ts", // jsonb checklist, action links under the risk row lock
   "tests/api/hostile-input.test.ts", // NUL and lone surrogates: text and jsonb refuse them differently per engine
+  "tests/api/overview.test.ts", // start page: reads side by side on the pool, date arithmetic in raw SQL
   "tests/**/*.pg.test.ts", // new files opt in by name
   "api/**/*.db.test.ts",
 ];

@@ -31,53 +31,64 @@ import { loadAggregates } from "../waves/results.service.ts";
 import { listWaves } from "../waves/waves.service.ts";
 
 type WaveRow = Awaited<ReturnType<typeof listWaves>>[number];
+type Overall = ReturnType<typeof overallResults>;
 
 /**
- * Overall results of the closed waves that have answers, oldest first: the trend. Read
- * from the answer counts as the comparison does, one questionnaire lookup per version.
+ * The overall results of every closed wave, each read once per request and shared by the
+ * trend, the comparison with the previous wave and the effect checks of the actions: the
+ * reads start together (parallel on PostgreSQL), one questionnaire lookup for all versions.
  */
-async function closedWaveResults(db: Db, closed: (WaveRow & { questionnaireId: string })[]) {
-  const specs = new Map<string, ReturnType<typeof scoredQuestions>>();
+function closedWaveOveralls(db: Db, closed: { id: string; questionnaireId: string }[], memo: EvaluationMemo) {
   const ids = [...new Set(closed.map((w) => w.questionnaireId))];
-  if (ids.length)
-    for (const q of await db.select().from(questionnaires).where(inArray(questionnaires.id, ids)))
-      specs.set(q.id, scoredQuestions(q.definition));
-  const out = [];
+  const specs = (ids.length ? db.select().from(questionnaires).where(inArray(questionnaires.id, ids)) : Promise.resolve([])).then(
+    (qs) => new Map(qs.map((q) => [q.id, scoredQuestions(q.definition)])),
+  );
+  const overalls = new Map<string, Promise<Overall>>();
   for (const w of closed) {
-    const overall = overallResults(specs.get(w.questionnaireId) ?? [], await loadAggregates(db, w.id, "organisationType"));
-    if (!overall.respondents) continue;
-    const grade = overall.dimensions.find((d) => d.dimension === "rapportcijfer");
-    out.push({
-      wave: w,
-      overall,
-      point: {
-        waveId: w.id,
-        name: w.name,
-        closesAt: w.closesAt,
-        respondents: overall.respondents,
-        responseRate: overall.invited ? overall.respondents / overall.invited : null,
-        suppressed: !!overall.suppressed,
-        grade: grade ? grade.mean : null,
-        nps: overall.nps ? overall.nps.nps : null,
-      },
-    });
+    const overall = Promise.all([specs, loadAggregates(db, w.id, "organisationType")]).then(([s, agg]) =>
+      overallResults(s.get(w.questionnaireId) ?? [], agg),
+    );
+    overalls.set(w.id, overall);
+    // The effect checks read the same overall results of these waves (evaluation.service.ts).
+    const shared = overall.then((o) => ({ overall: o }));
+    // A failed read reaches the request through `overalls`; unread here it must not also crash the process.
+    shared.catch(() => {});
+    memo.results.set(w.id, shared);
   }
-  return out;
+  return overalls;
 }
 
-async function satisfaction(db: Db, now: Date, all: WaveRow[], memo: EvaluationMemo) {
-  const qOf = new Map((await db.select({ id: waves.id, q: waves.questionnaireId }).from(waves)).map((w) => [w.id, w.q]));
-  const closed = all
-    .filter((w) => w.status === "gesloten")
-    .sort((a, b) => a.closesAt.localeCompare(b.closesAt))
-    .map((w) => ({ ...w, questionnaireId: qOf.get(w.id) ?? "" }));
-  const results = await closedWaveResults(db, closed);
-  // The effect checks below read the same overall results of these waves: read once.
-  for (const r of results) memo.results.set(r.wave.id, Promise.resolve({ overall: r.overall }));
+/** Overall results of the closed waves that have answers, oldest first: the trend. */
+async function closedWaveResults(closed: WaveRow[], overalls: Map<string, Promise<Overall>>) {
+  const all = await Promise.all(closed.map(async (wave) => ({ wave, overall: await overalls.get(wave.id)! })));
+  return all
+    .filter(({ overall }) => overall.respondents)
+    .map(({ wave: w, overall }) => {
+      const grade = overall.dimensions.find((d) => d.dimension === "rapportcijfer");
+      return {
+        wave: w,
+        overall,
+        point: {
+          waveId: w.id,
+          name: w.name,
+          closesAt: w.closesAt,
+          respondents: overall.respondents,
+          responseRate: overall.invited ? overall.respondents / overall.invited : null,
+          suppressed: !!overall.suppressed,
+          grade: grade ? grade.mean : null,
+          nps: overall.nps ? overall.nps.nps : null,
+        },
+      };
+    });
+}
+
+async function satisfaction(db: Db, now: Date, closed: WaveRow[], overalls: Map<string, Promise<Overall>>) {
+  const results = await closedWaveResults(closed, overalls);
   const trend = results.map((r) => r.point);
   const last = results.at(-1);
   if (!last) return { latest: null, trend };
-  const comparison = await getWaveComparison(db, last.wave.id, now);
+  // The comparison takes the two waves' overall results from those already read.
+  const comparison = await getWaveComparison(db, last.wave.id, now, (w) => overalls.get(w.id));
   const dims = last.overall.suppressed ? [] : last.overall.dimensions;
   const change = (dimension: string) => {
     const c = comparison.dimensions.find((d) => d.dimension === dimension);
@@ -120,8 +131,8 @@ async function satisfaction(db: Db, now: Date, all: WaveRow[], memo: EvaluationM
 }
 
 /** Actions planned for findings from the survey, each with the automatic check of its criterion. */
-async function surveyActions(db: Db, now: Date, memo: EvaluationMemo) {
-  const rows = await db
+async function surveyActions(db: Db, now: Date, memo: EvaluationMemo, ready: Promise<unknown>) {
+  const rowsRead = db
     .select({
       id: actions.id,
       ref: actions.ref,
@@ -138,15 +149,16 @@ async function surveyActions(db: Db, now: Date, memo: EvaluationMemo) {
     .innerJoin(users, eq(users.id, actions.ownerId))
     .where(and(eq(findings.source, "survey"), notInArray(actions.status, ["geannuleerd"])))
     .orderBy(asc(actions.ref));
+  // Evaluate once the closed waves' results are in the memo, so no check reads them again.
+  const [rows] = await Promise.all([rowsRead, ready]);
   const seen = new Set<string>();
-  const out = [];
-  for (const r of rows) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    const e = await evaluateAction(db, r.id, now, memo);
-    out.push({ ...r, effect: { status: e.status, explanation: e.explanation, significant: e.change ? e.change.significant : null } });
-  }
-  return out;
+  const unique = rows.filter((r) => !seen.has(r.id) && !!seen.add(r.id));
+  return Promise.all(
+    unique.map(async (r) => {
+      const e = await evaluateAction(db, r.id, now, memo);
+      return { ...r, effect: { status: e.status, explanation: e.explanation, significant: e.change ? e.change.significant : null } };
+    }),
+  );
 }
 
 /** What is past its date, with the people who own it and the processes by name. */
@@ -263,7 +275,13 @@ async function loadQuarterData(db: Db, periods: Period[]): Promise<QuarterData> 
         hours: activities.hours,
       })
       .from(activities)
-      .where(within(activities.performedOn)),
+      // A corrected record stays for its history; only its correction counts (as in loadRegistry).
+      .where(
+        and(
+          within(activities.performedOn),
+          sql`not exists (select 1 from ${activities} as correction where correction.corrects_id = ${activities.id})`,
+        ),
+      ),
     db.select().from(municipalities),
     getRegistrySettings(db),
   ]);
@@ -291,8 +309,26 @@ async function loadQuarterData(db: Db, periods: Period[]): Promise<QuarterData> 
 export async function getOverview(db: Db, now: Date) {
   const today = now.toISOString().slice(0, 10);
   const { current, lastYear } = quarterPeriods(today);
-  const [all, data, names, branchRows] = await Promise.all([
-    listWaves(db, now),
+  const memo = evaluationMemo();
+  // Everything starts at once; on PostgreSQL the reads run side by side on the pool.
+  const wavesRead = Promise.all([listWaves(db, now), db.select({ id: waves.id, q: waves.questionnaireId }).from(waves)]);
+  const closedRead = wavesRead.then(([all, qs]) => {
+    const qOf = new Map(qs.map((w) => [w.id, w.q]));
+    const closed = all.filter((w) => w.status === "gesloten").sort((a, b) => a.closesAt.localeCompare(b.closesAt));
+    return {
+      closed,
+      overalls: closedWaveOveralls(
+        db,
+        closed.map((w) => ({ id: w.id, questionnaireId: qOf.get(w.id) ?? "" })),
+        memo,
+      ),
+    };
+  });
+  const [all, satisfied, improvement, late, data, names, branchRows] = await Promise.all([
+    wavesRead.then(([w]) => w),
+    closedRead.then(({ closed, overalls }) => satisfaction(db, now, closed, overalls)),
+    surveyActions(db, now, memo, closedRead),
+    overdue(db, today),
     loadQuarterData(db, [current, lastYear]),
     registryNames(db),
     db.select().from(branches).orderBy(asc(branches.name)),
@@ -302,11 +338,6 @@ export async function getOverview(db: Db, now: Date) {
     today,
     branchRows.map((b) => b.id),
   );
-  const memo = evaluationMemo();
-  const [[satisfied, improvement], late] = await Promise.all([
-    satisfaction(db, now, all, memo).then(async (s) => [s, await surveyActions(db, now, memo)] as const),
-    overdue(db, today),
-  ]);
   return {
     generatedOn: today,
     satisfaction: satisfied,

@@ -1,13 +1,13 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 import type { Db } from "../../db/types.ts";
-import { questionnaires, waves, type Wave } from "../../db/schema.ts";
+import { conferences, questionnaires, waves, type Wave } from "../../db/schema.ts";
 import { getWaveResults, loadAggregates } from "../waves/results.service.ts";
 import { scoredQuestions } from "../domain/survey/definition.ts";
 import { overallResults } from "../domain/survey/results.ts";
 import { judge, type Criterion, type Evaluation, type Measure } from "../domain/quality/criterion.ts";
 import { conferenceMetrics } from "../domain/registry/metrics.ts";
-import { loadRegistry } from "../registry/registry.data.ts";
+import type { RegistryData } from "../domain/registry/registry.types.ts";
 import { formatDay } from "../domain/format/numbers.ts";
 import { findAction, findingsOfActions } from "./quality.lookup.ts";
 import type { SurveyBaseline } from "./quality.responses.ts";
@@ -21,7 +21,7 @@ export type { SurveyBaseline } from "./quality.responses.ts";
 export interface EvaluationMemo {
   results: Map<string, Promise<{ overall: unknown }>>;
   /** The registry's conferences of a span of days, by "from|to": a criterion's period and the one before it. */
-  registry: Map<string, ReturnType<typeof loadRegistry>>;
+  registry: Map<string, Promise<RegistryData>>;
 }
 export const evaluationMemo = (): EvaluationMemo => ({ results: new Map(), registry: new Map() });
 
@@ -91,17 +91,48 @@ async function evaluateSurvey(
   return judge(c, base, result, `In ${wave.name} is voor dit onderdeel geen (of een te kleine) uitkomst.`);
 }
 
+/**
+ * The conferences held in a span of days, with only their own columns. The shares a criterion
+ * can name (CONFERENCE_METRICS: director assigned, all elements recorded, roles explained)
+ * read nothing else, so the cases, their themes, attendance, follow-ups and hours the full
+ * registry carries are not loaded: at ten times the demo registry that load took over a second.
+ */
+async function conferencesOf(db: Db, span: { from: string; to: string }): Promise<RegistryData> {
+  const rows = await db
+    .select({
+      id: conferences.id,
+      heldOn: conferences.heldOn,
+      branchId: conferences.branchId,
+      directorOrganisationId: conferences.directorOrganisationId,
+      hasAanleiding: conferences.hasAanleiding,
+      hasDoel: conferences.hasDoel,
+      hasAanpak: conferences.hasAanpak,
+      rolesExplained: conferences.rolesExplained,
+    })
+    .from(conferences)
+    .where(and(gte(conferences.heldOn, span.from), lte(conferences.heldOn, span.to)));
+  return {
+    cases: [],
+    conferences: rows.map((r) => ({ ...r, caseIds: [], attendance: [], followUps: [] })),
+    activities: [],
+    rates: {},
+    branchOf: {},
+  };
+}
+
 async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "conference_metric" }>, now: Date, memo?: EvaluationMemo) {
   const today = format(now, "yyyy-MM-dd");
   const days = differenceInCalendarDays(parseISO(c.to), parseISO(c.from)) + 1;
   const beforeFrom = format(addDays(parseISO(c.from), -days), "yyyy-MM-dd");
-  // The conference shares need only the conferences of the two periods: with a memo (many
-  // evaluations at once) only those are loaded, not every year of the registry.
+  // The conference shares need only the conferences of the two periods, not every year of the registry.
   const span = { from: beforeFrom, to: c.to };
   const key = `${span.from}|${span.to}`;
   let load = memo?.registry.get(key);
-  if (memo && !load) memo.registry.set(key, (load = loadRegistry(db, span)));
-  const data = await (load ?? loadRegistry(db));
+  if (!load) {
+    load = conferencesOf(db, span);
+    memo?.registry.set(key, load);
+  }
+  const data = await load;
   const measure = (from: string, to: string): Measure | null => {
     const share = conferenceMetrics(data, { from, to }, today)[c.metric];
     return share.n

@@ -14,6 +14,9 @@ async function overall(db: Db, wave: Wave) {
   return overallResults(scoredQuestions(q.definition), await loadAggregates(db, wave.id, "organisationType"));
 }
 
+/** A wave's overall results when the caller has them already (the start page); undefined: read here. */
+export type KnownOverall = (wave: Wave) => Promise<ReturnType<typeof overallResults>> | undefined;
+
 /** The wave before: the latest one that closed before this one opened and has answers. */
 async function previousWave(db: Db, wave: Wave) {
   const [prev] = await db
@@ -40,7 +43,7 @@ const pair = (cur: Score, prev: Score) => ({
  * a z-test for NPS and response rate), so that management does not chase noise.
  * Suppressed figures are not compared.
  */
-export async function getWaveComparison(db: Db, waveId: string, now: Date = new Date()) {
+export async function getWaveComparison(db: Db, waveId: string, now: Date = new Date(), known?: KnownOverall) {
   const wave = await getWave(db, waveId);
   const prev = await previousWave(db, wave);
   // A running wave is compared provisionally: its figures still move until it closes.
@@ -57,7 +60,7 @@ export async function getWaveComparison(db: Db, waveId: string, now: Date = new 
     notComparable: excluded,
   };
   if (!prev) return { ...head, dimensions: [], questions: [], nps: null, responseRate: null };
-  const [cur, old] = await Promise.all([overall(db, wave), overall(db, prev)]);
+  const [cur, old] = await Promise.all([wave, prev].map((w) => known?.(w) ?? overall(db, w)));
   if (cur.suppressed || old.suppressed) return { ...head, dimensions: [], questions: [], nps: null, responseRate: null };
   const dimensions = cur.dimensions.flatMap((d) => {
     const p = old.dimensions.find((x) => x.dimension === d.dimension);

@@ -42,6 +42,25 @@ describe("GET /api/overview", () => {
       },
     });
     expect(res.status, await res.clone().text()).toBe(201);
+    // Hours this quarter, corrected from 3 to 1: only the correction counts, as in the metrics.
+    const made = await t.request("/api/activities", {
+      method: "POST",
+      json: { kind: "advies", municipalityId: "hoorn", performedOn: "2026-11-02", hours: 3, staffRole: "procesregisseur" },
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const { activity } = (await made.json()) as { activity: { id: string } };
+    const fixed = await t.request(`/api/activities/${activity.id}/correction`, {
+      method: "POST",
+      json: {
+        kind: "advies",
+        municipalityId: "hoorn",
+        performedOn: "2026-11-02",
+        hours: 1,
+        staffRole: "procesregisseur",
+        reason: "Dubbel geteld",
+      },
+    });
+    expect(fixed.status, await fixed.clone().text()).toBe(201);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
