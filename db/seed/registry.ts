@@ -191,7 +191,9 @@ export async function seedRegistryDemo(db: Db, now: Date): Promise<boolean> {
       for (let i = 0; i < agreements; i++) {
         const dueOn = iso(addDays(parseISO(heldOn), 14 + Math.floor(rand() * 28)));
         const slip = Math.floor((rand() - 0.75) * 30);
-        const doneOn = rand() < 0.85 ? iso(addDays(parseISO(dueOn), slip)) : null;
+        // Old agreements have long been ticked off (some late); the open ones are mostly recent.
+        const stillOpen = dueOn > iso(addDays(parseISO(today), -60)) ? 0.2 : 0.03;
+        const doneOn = rand() >= stillOpen ? iso(addDays(parseISO(dueOn), slip)) : null;
         fuRows.push({
           conferenceId: confId,
           ownerOrganisationId: pick(invited),
