@@ -1,0 +1,268 @@
+/**
+ * Issue 18, submissions: `POST /api/s/<token>/response` over real HTTP (the app on a port, keep-alive
+ * connections from node:http) on a throwaway PostgreSQL database, against pgbench on the same server
+ * in the same run (a one-row jsonb insert, 32 clients). Three figures: throughput at 50 connections,
+ * p99 and errors at 200 connections, and p50 with one connection. See scripts/bench/README.md.
+ */
+import { execFile } from "node:child_process";
+import { Agent, request } from "node:http";
+import { Session } from "node:inspector";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { createApp } from "../../api/app.ts";
+import { listen } from "../../api/server.node.ts";
+import { randomToken, sha256Hex } from "../../api/lib/crypto.ts";
+import { verifyAuditChain } from "../../api/audit/audit.service.ts";
+import { scryptHasher } from "../../api/domain/auth/password.ts";
+import { seedReference } from "../../db/seed/reference.ts";
+import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
+import { invitations, waves } from "../../db/schema.ts";
+import { rows } from "../../db/migrate.ts";
+import { openBenchDatabase } from "./engine.ts";
+import { median, percentile } from "./timing.ts";
+
+/** A complete, valid response to the default questionnaire (as the validation row uses). */
+export const VALID_ANSWERS: Record<string, unknown> = {
+  bek_weten: 4,
+  bek_bereikbaar: 3,
+  bek_triage: 2,
+  rol_taken: 4,
+  rol_eigen: 5,
+  rol_regie: 3,
+  co_voorzitter: 4,
+  co_voorbereiding: 4,
+  co_vastlegging: 3,
+  co_afspraken: 4,
+  inf_delen: 5,
+  inf_zorgvuldig: 4,
+  mw_eigen: 4,
+  mw_resultaat: 3,
+  sw_partners: 4,
+  sw_kennen: 4,
+  cijfer: 8,
+  aanbeveling: 9,
+  goed: "De korte lijnen.",
+};
+
+export interface SubmitFigures {
+  pgbenchTps: number;
+  /** Submissions per second at 50 connections. */
+  tps50: number;
+  p99at200: number;
+  errors200: number;
+  p50at1: number;
+  errors: string[];
+  chainOk: boolean;
+  label: string;
+}
+
+interface Phase {
+  done: number;
+  latencies: number[];
+  errors: string[];
+  seconds: number;
+}
+
+/** A small closed-loop load generator: `connections` loops, each POSTing the next unused token until time is up. */
+async function drive(port: number, tokens: string[], connections: number, seconds: number, maxRequests = Infinity): Promise<Phase> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const body = JSON.stringify({ data: VALID_ANSWERS });
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  const post = (token: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          agent,
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: `/api/s/${token}/response`,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: `http://127.0.0.1:${port}` },
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (d) => {
+            text += d;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  const start = performance.now();
+  const loop = async () => {
+    while (performance.now() < end && done < maxRequests) {
+      const token = tokens.pop();
+      if (!token) throw new Error("out of invitations: raise the count in server-submit.ts");
+      done++;
+      const t = performance.now();
+      try {
+        const r = await post(token);
+        if (r.status !== 201) errors.push(`${r.status} ${r.text.slice(0, 200)}`);
+      } catch (e) {
+        errors.push(String(e));
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  return { done: latencies.length, latencies, errors, seconds: elapsed };
+}
+
+/** pgbench on its own table in the same database: one-row jsonb inserts, `clients` clients, `seconds` long. */
+async function pgbench(url: string, clients: number, seconds: number) {
+  const dir = mkdtempSync(join(tmpdir(), "ks-pgbench-"));
+  try {
+    const script = join(dir, "insert.sql");
+    writeFileSync(
+      script,
+      `insert into pgbench_jsonb (data) values ('${JSON.stringify({ data: VALID_ANSWERS }).replaceAll("'", "''")}');\n`,
+    );
+    const u = new URL(url);
+    const { stdout } = await promisify(execFile)(
+      "/usr/bin/pgbench",
+      [
+        "-n",
+        "-c",
+        String(clients),
+        "-j",
+        "2",
+        "-T",
+        String(seconds),
+        "-f",
+        script,
+        "-h",
+        u.hostname,
+        "-p",
+        u.port || "5432",
+        "-U",
+        u.username,
+        u.pathname.slice(1),
+      ],
+      { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } },
+    );
+    const tps = /tps = ([\d.]+)/.exec(stdout);
+    if (!tps) throw new Error(`pgbench: no tps in\n${stdout}`);
+    return Number(tps[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts the V8 CPU profiler in this process (server and driver); the returned function writes the profile to `file`. */
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  const post = promisify(session.post.bind(session)) as (method: string, params?: object) => Promise<unknown>;
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return async (file: string) => {
+    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    return file;
+  };
+}
+
+export async function benchSubmit(options: {
+  seconds: number;
+  databaseUrl?: string;
+  log?: (s: string) => void;
+  /** Write a .cpuprofile of the 50-connection phase here. */
+  profile?: string;
+}): Promise<SubmitFigures> {
+  const log = options.log ?? (() => {});
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const database = await openBenchDatabase("postgres", databaseUrl);
+  const dbUrl = new URL(databaseUrl);
+  dbUrl.pathname = `/${/database (\w+)/.exec(database.label)![1]}`;
+  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  try {
+    const db = database.db;
+    await seedReference(db);
+    const questionnaireId = await ensureDefaultQuestionnaire(db);
+    const day = 86_400_000;
+    const [wave] = await db
+      .insert(waves)
+      .values({ name: "Bench submit", questionnaireId, opensAt: new Date(Date.now() - day), closesAt: new Date(Date.now() + 30 * day) })
+      .returning();
+    // Enough unused invitations for every phase at a few thousand submissions per second would be
+    // wasteful; 30 000 covers well over 500/s for the phases below.
+    const tokens: string[] = [];
+    const count = Math.max(5000, Math.round(options.seconds * 2 * 1500 + 1000));
+    for (let from = 0; from < count; from += 2000) {
+      const batch = Array.from({ length: Math.min(2000, count - from) }, (_, i) => {
+        const token = randomToken();
+        tokens.push(token);
+        const n = from + i;
+        return {
+          waveId: wave.id,
+          tokenHash: sha256Hex(token),
+          organisation: `Organisatie ${n}`,
+          organisationType: "gemeente" as const,
+          municipalityId: n % 3 ? null : "alkmaar",
+          branchId: n % 3 ? "alkmaar" : null,
+          email: `contact${n}@voorbeeld.nl`,
+        };
+      });
+      await db.insert(invitations).values(batch);
+    }
+    await db.execute(sql`create table pgbench_jsonb (id bigserial primary key, data jsonb not null)`);
+    await db.execute(sql`vacuum analyze`);
+    const app = createApp({
+      db,
+      passwords: scryptHasher(),
+      config: { publicUrl: "http://127.0.0.1", now: () => new Date(), version: "bench" },
+    });
+    server = await listen(app, 0);
+    const port = (server.address() as { port: number }).port;
+
+    log("warming up");
+    const warm = await drive(port, tokens, 4, 2, 100);
+    log("pgbench, 32 clients");
+    const pgbenchTps = await pgbench(dbUrl.toString(), 32, options.seconds);
+    log("submit, 1 connection");
+    const one = await drive(port, tokens, 1, options.seconds);
+    log("submit, 50 connections");
+    const stopProfile = options.profile ? await startProfile() : undefined;
+    const fifty = await drive(port, tokens, 50, options.seconds);
+    if (stopProfile) log(`CPU profile of the 50-connection phase: ${await stopProfile(options.profile!)}`);
+    log("submit, 200 connections");
+    const twoHundred = await drive(port, tokens, 200, options.seconds);
+    const [{ n }] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from responses`));
+    const sent = warm.done + one.done + fifty.done + twoHundred.done;
+    const errors = [...warm.errors, ...one.errors, ...fifty.errors, ...twoHundred.errors];
+    if (n !== sent - errors.length) errors.push(`responses stored ${n}, acknowledged ${sent - errors.length}`);
+    const chain = await verifyAuditChain(db);
+    return {
+      pgbenchTps,
+      tps50: fifty.done / fifty.seconds,
+      p99at200: percentile(twoHundred.latencies, 99),
+      errors200: twoHundred.errors.length,
+      p50at1: median(one.latencies),
+      errors,
+      chainOk: chain.ok,
+      label: database.label,
+    };
+  } finally {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await database.close();
+  }
+}
+
+// Run on its own: npx tsx scripts/bench/server-submit.ts [seconds] [profile.cpuprofile]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchSubmit({ seconds: Number(process.argv[2] ?? 5), log: (s) => console.error(s), profile: process.argv[3] });
+  console.log(JSON.stringify({ ...r, errors: r.errors.slice(0, 5), errorCount: r.errors.length }, null, 2));
+  process.exit(0);
+}
