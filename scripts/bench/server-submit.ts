@@ -47,13 +47,19 @@ export const VALID_ANSWERS: Record<string, unknown> = {
   goed: "De korte lijnen.",
 };
 
-export interface SubmitFigures {
-  pgbenchTps: number;
+export interface KindFigures {
   /** Submissions per second at 50 connections. */
   tps50: number;
+  p99at50: number;
   p99at200: number;
   errors200: number;
   p50at1: number;
+}
+
+export interface SubmitFigures {
+  pgbenchTps: number;
+  anonymous: KindFigures;
+  named: KindFigures;
   errors: string[];
   chainOk: boolean;
   label: string;
@@ -178,7 +184,7 @@ export async function benchSubmit(options: {
   seconds: number;
   databaseUrl?: string;
   log?: (s: string) => void;
-  /** Write a .cpuprofile of the 50-connection phase here. */
+  /** Write a .cpuprofile of each 50-connection phase to `<profile>.<anonymous|named>.cpuprofile`. */
   profile?: string;
 }): Promise<SubmitFigures> {
   const log = options.log ?? (() => {});
@@ -192,31 +198,46 @@ export async function benchSubmit(options: {
     await seedReference(db);
     const questionnaireId = await ensureDefaultQuestionnaire(db);
     const day = 86_400_000;
-    const [wave] = await db
-      .insert(waves)
-      .values({ name: "Bench submit", questionnaireId, opensAt: new Date(Date.now() - day), closesAt: new Date(Date.now() + 30 * day) })
-      .returning();
-    // Enough unused invitations for every phase at a few thousand submissions per second would be
-    // wasteful; 30 000 covers well over 500/s for the phases below.
-    const tokens: string[] = [];
-    const count = Math.max(5000, Math.round(options.seconds * 2 * 1500 + 1000));
-    for (let from = 0; from < count; from += 2000) {
-      const batch = Array.from({ length: Math.min(2000, count - from) }, (_, i) => {
-        const token = randomToken();
-        tokens.push(token);
-        const n = from + i;
-        return {
-          waveId: wave.id,
-          tokenHash: sha256Hex(token),
-          organisation: `Organisatie ${n}`,
-          organisationType: "gemeente" as const,
-          municipalityId: n % 3 ? null : "alkmaar",
-          branchId: n % 3 ? "alkmaar" : null,
-          email: `contact${n}@voorbeeld.nl`,
-        };
-      });
-      await db.insert(invitations).values(batch);
-    }
+    // Two waves: anonymous (the default: the answers are parked in the pool, no trail entry) and
+    // named (response, answer rows, answer counts and a trail entry per submission).
+    const waveOf = async (anonymous: boolean) =>
+      (
+        await db
+          .insert(waves)
+          .values({
+            name: `Bench submit ${anonymous ? "anoniem" : "op naam"}`,
+            questionnaireId,
+            anonymous,
+            opensAt: new Date(Date.now() - day),
+            closesAt: new Date(Date.now() + 30 * day),
+          })
+          .returning()
+      )[0];
+    // Enough unused links for every phase at up to 1 500 submissions per second.
+    const tokensFor = async (waveId: string) => {
+      const tokens: string[] = [];
+      const count = Math.round(options.seconds * 3 * 1500 + 1000);
+      for (let from = 0; from < count; from += 2000) {
+        const batch = Array.from({ length: Math.min(2000, count - from) }, (_, i) => {
+          const token = randomToken();
+          tokens.push(token);
+          const n = from + i;
+          return {
+            waveId,
+            tokenHash: sha256Hex(token),
+            organisation: `Organisatie ${n}`,
+            organisationType: "gemeente" as const,
+            municipalityId: n % 3 ? null : "alkmaar",
+            branchId: n % 3 ? "alkmaar" : null,
+            email: `contact${n}@voorbeeld.nl`,
+          };
+        });
+        await db.insert(invitations).values(batch);
+      }
+      return tokens;
+    };
+    const anonymousTokens = await tokensFor((await waveOf(true)).id);
+    const namedTokens = await tokensFor((await waveOf(false)).id);
     await db.execute(sql`create table pgbench_jsonb (id bigserial primary key, data jsonb not null)`);
     await db.execute(sql`vacuum analyze`);
     const app = createApp({
@@ -227,29 +248,46 @@ export async function benchSubmit(options: {
     server = await listen(app, 0);
     const port = (server.address() as { port: number }).port;
 
-    log("warming up");
-    const warm = await drive(port, tokens, 4, 2, 100);
+    const errors: string[] = [];
+    let sent = 0;
+    const phase = async (tokens: string[], connections: number, max = Infinity) => {
+      const r = await drive(port, tokens, connections, options.seconds, max);
+      sent += r.done - r.errors.length;
+      errors.push(...r.errors);
+      return r;
+    };
+    const kind = async (name: string, tokens: string[]): Promise<KindFigures> => {
+      log(`${name}: warming up`);
+      await phase(tokens, 4, 100);
+      log(`${name}: 1 connection`);
+      const one = await phase(tokens, 1);
+      log(`${name}: 50 connections`);
+      const stopProfile = options.profile ? await startProfile() : undefined;
+      const fifty = await phase(tokens, 50);
+      if (stopProfile) log(`CPU profile of the 50-connection phase: ${await stopProfile(`${options.profile}.${name}.cpuprofile`)}`);
+      log(`${name}: 200 connections`);
+      const twoHundred = await phase(tokens, 200);
+      return {
+        tps50: fifty.done / fifty.seconds,
+        p99at50: percentile(fifty.latencies, 99),
+        p99at200: percentile(twoHundred.latencies, 99),
+        errors200: twoHundred.errors.length,
+        p50at1: median(one.latencies),
+      };
+    };
     log("pgbench, 32 clients");
     const pgbenchTps = await pgbench(dbUrl.toString(), 32, options.seconds);
-    log("submit, 1 connection");
-    const one = await drive(port, tokens, 1, options.seconds);
-    log("submit, 50 connections");
-    const stopProfile = options.profile ? await startProfile() : undefined;
-    const fifty = await drive(port, tokens, 50, options.seconds);
-    if (stopProfile) log(`CPU profile of the 50-connection phase: ${await stopProfile(options.profile!)}`);
-    log("submit, 200 connections");
-    const twoHundred = await drive(port, tokens, 200, options.seconds);
-    const [{ n }] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from responses`));
-    const sent = warm.done + one.done + fifty.done + twoHundred.done;
-    const errors = [...warm.errors, ...one.errors, ...fifty.errors, ...twoHundred.errors];
-    if (n !== sent - errors.length) errors.push(`responses stored ${n}, acknowledged ${sent - errors.length}`);
+    const anonymous = await kind("anonymous", anonymousTokens);
+    const named = await kind("named", namedTokens);
+    const [{ n }] = rows<{ n: number }>(
+      await db.execute(sql`select (select count(*) from responses) + (select count(*) from response_pool)::int as n`),
+    );
+    if (Number(n) !== sent) errors.push(`stored ${n}, acknowledged ${sent}`);
     const chain = await verifyAuditChain(db);
     return {
       pgbenchTps,
-      tps50: fifty.done / fifty.seconds,
-      p99at200: percentile(twoHundred.latencies, 99),
-      errors200: twoHundred.errors.length,
-      p50at1: median(one.latencies),
+      anonymous,
+      named,
       errors,
       chainOk: chain.ok,
       label: database.label,
@@ -260,7 +298,7 @@ export async function benchSubmit(options: {
   }
 }
 
-// Run on its own: npx tsx scripts/bench/server-submit.ts [seconds] [profile.cpuprofile]
+// Run on its own: npx tsx scripts/bench/server-submit.ts [seconds] [profile-prefix]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchSubmit({ seconds: Number(process.argv[2] ?? 5), log: (s) => console.error(s), profile: process.argv[3] });
   console.log(JSON.stringify({ ...r, errors: r.errors.slice(0, 5), errorCount: r.errors.length }, null, 2));
