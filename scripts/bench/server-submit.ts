@@ -54,6 +54,8 @@ export interface KindFigures {
   p99at200: number;
   errors200: number;
   p50at1: number;
+  /** CPU milliseconds of the Node process (server and load driver) per submission, at 50 connections. */
+  cpuMs50: number;
 }
 
 export interface SubmitFigures {
@@ -70,6 +72,8 @@ interface Phase {
   latencies: number[];
   errors: string[];
   seconds: number;
+  /** CPU milliseconds of this process (server and driver) per request. */
+  cpuMs: number;
 }
 
 /** A small closed-loop load generator: `connections` loops, each POSTing the next unused token until time is up. */
@@ -104,6 +108,7 @@ async function drive(port: number, tokens: string[], connections: number, second
       req.end(body);
     });
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const loop = async () => {
     while (performance.now() < end && done < maxRequests) {
       const token = tokens.pop();
@@ -121,8 +126,9 @@ async function drive(port: number, tokens: string[], connections: number, second
   };
   await Promise.all(Array.from({ length: connections }, loop));
   const elapsed = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   agent.destroy();
-  return { done: latencies.length, latencies, errors, seconds: elapsed };
+  return { done: latencies.length, latencies, errors, seconds: elapsed, cpuMs: (used.user + used.system) / 1000 / latencies.length };
 }
 
 /** pgbench on its own table in the same database: one-row jsonb inserts, `clients` clients, `seconds` long. */
@@ -273,6 +279,7 @@ export async function benchSubmit(options: {
         p99at200: percentile(twoHundred.latencies, 99),
         errors200: twoHundred.errors.length,
         p50at1: median(one.latencies),
+        cpuMs50: fifty.cpuMs,
       };
     };
     log("pgbench, 32 clients");
