@@ -305,6 +305,43 @@ export async function benchSubmit(options: {
   }
 }
 
+/** The rows of `npm run bench:perf -- --only submit`, each against pgbench from the same run. */
+export async function submitRows(seconds: number) {
+  const r = await benchSubmit({ seconds, log: (s) => console.error(`submit bench: ${s}`) });
+  if (r.errors.length || !r.chainOk)
+    throw new Error(`submit bench: chain ${r.chainOk ? "ok" : "BROKEN"}, errors: ${r.errors.slice(0, 5).join("; ")}`);
+  const n = (x: number, unit: string, digits = 1) => `${x.toLocaleString("en", { maximumFractionDigits: digits })} ${unit}`;
+  const out = [];
+  for (const kind of ["anonymous", "named"] as const) {
+    const k = r[kind];
+    out.push(
+      {
+        what: `submitResponse, ${kind} wave, 50 connections (vs pgbench jsonb insert, 32 clients)`,
+        ours: n(k.tps50, "/s"),
+        baseline: n(r.pgbenchTps, "/s", 0),
+        ratio: `${(k.tps50 / r.pgbenchTps).toFixed(3)}x`,
+        target: ">= 0.05x",
+      },
+      {
+        what: "  the same, CPU of the Node process per submit (server + driver)",
+        ours: n(k.cpuMs50, "ms", 2),
+        baseline: "-",
+        ratio: "-",
+        target: "-",
+      },
+      {
+        what: `  p99 at 200 connections (${k.errors200} errors)`,
+        ours: n(k.p99at200, "ms", 0),
+        baseline: "-",
+        ratio: "-",
+        target: "< 1000 ms, 0 errors",
+      },
+      { what: "  p50 at one connection", ours: n(k.p50at1, "ms"), baseline: "-", ratio: "-", target: "<= 15 ms" },
+    );
+  }
+  return out;
+}
+
 // Run on its own: npx tsx scripts/bench/server-submit.ts [seconds] [profile-prefix]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchSubmit({ seconds: Number(process.argv[2] ?? 5), log: (s) => console.error(s), profile: process.argv[3] });
