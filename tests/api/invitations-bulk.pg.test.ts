@@ -60,7 +60,9 @@ describe("createInvitations in bulk", () => {
 
   it("stores names with quotes, backslashes, braces, commas and the word NULL exactly as given", async () => {
     const names = ['Stichting "De Brug"', "C:\\zorg\\", "{Wonen, Plus}", "NULL", "  spaties  ", "Ëlla's café\\\""];
-    const res = await create(names.map((organisation) => ({ organisation, organisationType: "overig", email: "o.brien+zvh@voorbeeld.nl" })));
+    const res = await create(
+      names.map((organisation) => ({ organisation, organisationType: "overig", email: "o.brien+zvh@voorbeeld.nl" })),
+    );
     expect(res.status).toBe(201);
     const body = (await res.json()) as { invitations: { invitationId: string }[] };
     const byId = new Map((await t.db.select().from(invitations).where(eq(invitations.waveId, t.wave.id))).map((r) => [r.id, r]));
