@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/types.ts";
 import { auditLog } from "../../db/schema.ts";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 import { canonicalJson, sha256Hex } from "../lib/crypto.ts";
 
 export const GENESIS = "0".repeat(64);
@@ -53,15 +54,25 @@ function asStored(value: unknown): Row["before"] {
  * is held until that transaction ends, so the next writer reads this entry as its
  * predecessor. Called outside a transaction (login, logout), it opens one of its own;
  * without it the lock would be released at once and parallel entries would fork.
+ *
+ * The lock is held by every writer of the trail until commit, so the time under it bounds
+ * how many changes per second the whole app can make. The predecessor's hash is therefore
+ * read and the new hash computed by the INSERT itself (sha256 over the same canonical JSON,
+ * with the predecessor spliced in), sent in one pipeline with the lock: no round trip back
+ * to this process while the lock is held. The lock is its own statement, before the INSERT,
+ * so the INSERT's snapshot is taken after the lock is granted and sees the newest entry.
  */
 export async function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
   if (!(db instanceof PgTransaction)) {
     await db.transaction((tx) => appendAudit(tx as unknown as Db, entry, now));
     return;
   }
-  await db.execute(sql`select pg_advisory_xact_lock(424242)`);
-  const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const row = {
+  const before = asStored(entry.before);
+  const after = asStored(entry.after);
+  // The hashed text is prevHash + content, and content names prevHash once: mark its place
+  // with a random value that the rest of the entry cannot contain, and split there.
+  const marker = randomHex32();
+  const parts = content({
     at: now.toISOString(),
     actorId: entry.actorId ?? null,
     actor: entry.actor,
@@ -69,11 +80,27 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
-    before: asStored(entry.before),
-    after: asStored(entry.after),
-    prevHash: last?.hash ?? GENESIS,
-  };
-  await db.insert(auditLog).values({ ...row, hash: entryHash(row) });
+    before,
+    after,
+    prevHash: marker,
+  }).split(marker);
+  if (parts.length !== 2) throw new Error("audit entry: marker not unique");
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  await Promise.all([
+    db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`),
+    db.execute(sql`insert into audit_log (at, actor_id, actor, ip, action, entity, entity_id, before, after, prev_hash, hash)
+      select ${now.toISOString()}, ${entry.actorId ?? null}::uuid, ${entry.actor}, ${entry.ip ?? null}, ${entry.action},
+             ${entry.entity}, ${entry.entityId ?? null}, ${json(before)}::jsonb, ${json(after)}::jsonb, p.h,
+             encode(sha256(convert_to(p.h || ${parts[0]}::text || p.h || ${parts[1]}::text, 'UTF8')), 'hex')
+        from (select coalesce((select hash from audit_log order by seq desc limit 1), ${GENESIS}::text) as h) p`),
+  ]);
+}
+
+/** The advisory lock that keeps the chain linear. */
+const AUDIT_LOCK = 424242;
+
+function randomHex32() {
+  return encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 /** Within a transaction when one is needed anyway; db.transaction nests as a savepoint. */

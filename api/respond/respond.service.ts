@@ -1,7 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { format } from "date-fns";
 import type { Db } from "../../db/types.ts";
-import { invitations, questionnaires, responses, waves } from "../../db/schema.ts";
+import { answers, invitations, openAnswers, questionnaires, responses, waves } from "../../db/schema.ts";
+import { rows } from "../../db/migrate.ts";
+import { countResponse } from "../waves/answer-counts.ts";
 import { ApiError } from "../lib/errors.ts";
 import { canonicalJson, randomToken, sha256Hex } from "../lib/crypto.ts";
 import { waveStatus } from "../waves/waves.service.ts";
@@ -11,8 +13,7 @@ import type { SurveyAnswersSchema, SurveyDefinitionSchema } from "../lib/json-sc
 import { respondentDefinition } from "../domain/survey/not-applicable.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { retryTransaction } from "../lib/retry.ts";
-import { insertAnswerRows } from "./answer-rows.ts";
-import { parkResponse } from "./pool.service.ts";
+import { answerRows } from "./answer-rows.ts";
 
 export { answerRows, insertAnswerRows } from "./answer-rows.ts";
 
@@ -89,12 +90,20 @@ export interface Receipt {
 }
 
 /**
- * Stores a response exactly once. The invitation row is locked, so two concurrent
- * submissions serialise; a retry with the same Idempotency-Key gets the original receipt
- * back instead of a second response.
+ * Stores a response exactly once. The invitation is claimed by one conditional UPDATE
+ * (`where submitted_at is null`): of two concurrent submissions the second waits for the
+ * first's row lock, then finds the row submitted and claims nothing; a retry with the same
+ * Idempotency-Key (or, for a named wave, the same data) gets the original receipt back
+ * instead of a second response.
+ *
+ * Everything that can refuse the submission without writing (link, wave status, answers) is
+ * checked before any write, on the one read of the invitation; the writes then go out in as
+ * few round trips as possible (postgres.js pipelines the statements of a Promise.all on the
+ * transaction's connection), because under load each round trip also waits for this
+ * process's event loop while the transaction holds its locks.
  *
  * Named waves write the response at once, linked to the invitation. Anonymous waves park
- * the payload in the pool (pool.service.ts) in the same transaction that marks the
+ * the payload in the pool (pool.service.ts) in the same statement that marks the
  * invitation used: acknowledged means stored, yet the invitation keeps only the day, the
  * hash of the Idempotency-Key and a random receipt, nothing derived from the answers, and
  * no trail entry is written per submission.
@@ -112,75 +121,109 @@ export async function submitResponse(
   // Named waves also recognise a retry without a key by its data; for an anonymous wave a hash
   // of the answers would let anyone with SQL access find the response, so it is not kept.
   const dataHash = anonymous ? null : sha256Hex(canonicalJson(data));
-  return retryTransaction(() =>
-    db.transaction(async (tx) => {
+  const replayOrRefuse = (inv: typeof first.invitation): Receipt => {
+    const replay = (keyHash !== null && keyHash === inv.submissionKeyHash) || (dataHash !== null && dataHash === inv.submissionDataHash);
+    if (replay && inv.submittedAt)
+      return { receipt: inv.receipt!, submittedAt: inv.submittedAt.toISOString(), replayed: true, pooled: anonymous };
+    assertOpen({ ...first, invitation: inv }, now);
+    throw new Error("unreachable: an unclaimed invitation that is not open");
+  };
+  if (first.invitation.submittedAt) return replayOrRefuse(first.invitation);
+  assertOpen(first, now);
+  rejectInvalid(first.definition, data, "submit");
+  const receipt = randomToken(10);
+  const claimed = anonymous
+    ? await claimAnonymous(db, first.invitation.id, { keyHash, receipt, day: dayOf(now), data })
+    : await retryTransaction(() => storeNamed(db, first, { keyHash, dataHash, receipt, data }, now));
+  if (!claimed) {
+    // Someone submitted between the read and the claim: the same retry, or a second submission.
+    const [inv] = await db.select().from(invitations).where(eq(invitations.id, first.invitation.id));
+    return replayOrRefuse(inv);
+  }
+  return { receipt, submittedAt: (anonymous ? dayOf(now) : now).toISOString(), replayed: false, pooled: anonymous };
+}
+
+/**
+ * Anonymous wave: marks the invitation used and parks the payload (answers and the group
+ * fields of the invitation, nothing else) in one statement, so one round trip. False when
+ * the invitation was already used.
+ */
+async function claimAnonymous(db: Db, invitationId: string, s: { keyHash: string | null; receipt: string; day: Date; data: Answers }) {
+  const result = await db.execute(sql`
+    with claimed as (
+      update invitations
+         set submitted_at = ${s.day.toISOString()}::timestamptz, submission_key_hash = ${s.keyHash}, submission_data_hash = null,
+             receipt = ${s.receipt}, progress = null, progress_saved_at = null
+       where id = ${invitationId}::uuid and submitted_at is null
+       returning wave_id, organisation_type, municipality_id, branch_id)
+    insert into response_pool (wave_id, payload)
+      select wave_id, jsonb_build_object('data', ${JSON.stringify(s.data)}::jsonb, 'organisationType', organisation_type,
+                                         'municipalityId', municipality_id, 'branchId', branch_id)
+        from claimed
+      returning 1 as ok`);
+  return rows(result).length === 1;
+}
+
+class AlreadyClaimed extends Error {}
+
+/**
+ * Named wave: claim, response, answer rows (one pipeline), then the answer counts and the
+ * trail entry (a second pipeline; the counts rows and the chain lock are what concurrent
+ * submissions queue for, so they come last and are held for one round trip). Null when the
+ * invitation was already used (the transaction is rolled back).
+ */
+async function storeNamed(
+  db: Db,
+  first: Awaited<ReturnType<typeof findInvitation>>,
+  s: { keyHash: string | null; dataHash: string | null; receipt: string; data: Answers },
+  now: Date,
+) {
+  const inv = first.invitation;
+  const responseId = crypto.randomUUID();
+  const { scored, open } = answerRows(responseId, inv, first.definition, s.data);
+  try {
+    return await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
-      const [inv] = await t.select().from(invitations).where(eq(invitations.id, first.invitation.id)).for("update");
-      if (inv.submittedAt) {
-        const replay =
-          (keyHash !== null && keyHash === inv.submissionKeyHash) || (dataHash !== null && dataHash === inv.submissionDataHash);
-        if (replay) return { receipt: inv.receipt!, submittedAt: inv.submittedAt.toISOString(), replayed: true, pooled: anonymous };
-      }
-      assertOpen({ ...first, invitation: inv }, now);
-      rejectInvalid(first.definition, data, "submit");
-      const receipt = randomToken(10);
-      if (anonymous) {
-        await parkResponse(t, inv.waveId, {
-          data,
-          organisationType: inv.organisationType,
-          municipalityId: inv.municipalityId,
-          branchId: inv.branchId,
-        });
-        await t
+      const [claim] = await Promise.all([
+        t
           .update(invitations)
-          .set({
-            submittedAt: dayOf(now),
-            submissionKeyHash: keyHash,
-            submissionDataHash: null,
-            receipt,
-            progress: null,
-            progressSavedAt: null,
-          })
-          .where(eq(invitations.id, inv.id));
-        return { receipt, submittedAt: dayOf(now).toISOString(), replayed: false, pooled: true };
-      }
-      const [response] = await t
-        .insert(responses)
-        .values({
+          .set({ submittedAt: now, submissionKeyHash: s.keyHash, submissionDataHash: s.dataHash, receipt: s.receipt, progress: null })
+          .where(and(eq(invitations.id, inv.id), isNull(invitations.submittedAt)))
+          .returning({ id: invitations.id }),
+        t.insert(responses).values({
+          id: responseId,
           waveId: inv.waveId,
           invitationId: inv.id,
           organisation: inv.organisation,
           organisationType: inv.organisationType,
           municipalityId: inv.municipalityId,
           branchId: inv.branchId,
-          data,
+          data: s.data,
           submittedOn: format(now, "yyyy-MM-dd"),
-        })
-        .returning({ id: responses.id });
-      await insertAnswerRows(t, response.id, inv, first.definition, data);
-      await t
-        .update(invitations)
-        .set({
-          submittedAt: now,
-          submissionKeyHash: keyHash,
-          submissionDataHash: dataHash,
-          receipt,
-          progress: null,
-        })
-        .where(eq(invitations.id, inv.id));
-      await appendAudit(
-        t,
-        {
-          actor: "partner (persoonlijke link)",
-          ip: null,
-          action: "create",
-          entity: "response",
-          entityId: response.id,
-          after: { wave: first.wave.name },
-        },
-        now,
-      );
-      return { receipt, submittedAt: now.toISOString(), replayed: false, pooled: false };
-    }),
-  );
+        }),
+        scored.length ? t.insert(answers).values(scored) : undefined,
+        open.length ? t.insert(openAnswers).values(open) : undefined,
+      ]);
+      if (!claim.length) throw new AlreadyClaimed();
+      await Promise.all([
+        scored.length ? countResponse(t, responseId) : undefined,
+        appendAudit(
+          t,
+          {
+            actor: "partner (persoonlijke link)",
+            ip: null,
+            action: "create",
+            entity: "response",
+            entityId: responseId,
+            after: { wave: first.wave.name },
+          },
+          now,
+        ),
+      ]);
+      return true;
+    });
+  } catch (e) {
+    if (e instanceof AlreadyClaimed) return false;
+    throw e;
+  }
 }

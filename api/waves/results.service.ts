@@ -12,24 +12,62 @@ import { mixPool, pendingCount } from "../respond/pool.service.ts";
 export const GROUPINGS = { organisationType: "organisation_type", branch: "branch_id", municipality: "municipality_id" } as const;
 export type Grouping = keyof typeof GROUPINGS;
 
-/** The grouping key: null for the everyone row, 'onbekend' where the respondent has no value. */
-function groupExpr(column: string): SQL {
-  const col = sql.raw(column);
-  return sql`case when grouping(${col}) = 1 then null else coalesce(nullif(${col}::text, ''), 'onbekend') end`;
-}
-
 /** n, mean and sample sd from value counts: exact, because the counts are sufficient statistics. */
 const MOMENTS = sql`sum(n)::int as n, (sum(n * value) / sum(n))::float8 as mean,
   coalesce(sqrt(greatest(0, (sum(n * value * value) - sum(n * value) ^ 2 / sum(n)) / nullif(sum(n) - 1, 0))), 0)::float8 as sd`;
 
 /**
- * All aggregates for one wave and one grouping, each in a single GROUPING SETS pass over
- * the wave's answer counts (a few thousand rows however many responses), so the everyone
- * row and the group rows come from one scan.
+ * All aggregates for one wave and the given groupings, each kind in a single GROUPING SETS
+ * pass: the everyone row and the rows of every grouping from one scan. Five queries for any
+ * number of groupings: four over the wave's answer counts (a few thousand rows however many
+ * responses) and one over its invitations (invited and responded per group).
  */
-export async function loadAggregates(db: Db, waveId: string, grouping: Grouping): Promise<Aggregates> {
-  const col = sql.raw(GROUPINGS[grouping]);
-  const g = groupExpr(GROUPINGS[grouping]);
+export async function loadAggregatesBy<G extends Grouping>(
+  db: Db,
+  waveId: string,
+  groupings: readonly G[],
+): Promise<Record<G, Aggregates>> {
+  const cols = groupings.map((g) => ({ grouping: g, col: sql.raw(GROUPINGS[g]) }));
+  // Which grouping a row belongs to (null: everyone), and its group key ('onbekend' where the respondent has no value).
+  const which = sql`case ${sql.join(
+    cols.map(({ grouping, col }) => sql`when grouping(${col}) = 0 then ${sql.raw(`'${grouping}'`)}`),
+    sql` `,
+  )} end`;
+  const g = sql`case ${sql.join(
+    cols.map(({ col }) => sql`when grouping(${col}) = 0 then coalesce(nullif(${col}::text, ''), 'onbekend')`),
+    sql` `,
+  )} end`;
+  const sets = (...keys: SQL[]) =>
+    sql`grouping sets (${sql.join(
+      [sql`(${sql.join(keys, sql`, `)})`, ...cols.map(({ col }) => sql`(${sql.join([...keys, col], sql`, `)})`)],
+      sql`, `,
+    )})`;
+  const everyone = (keys: SQL[]) =>
+    keys.length
+      ? sets(...keys)
+      : sql`grouping sets ((), ${sql.join(
+          cols.map(({ col }) => sql`(${col})`),
+          sql`, `,
+        )})`;
+  const item = sql.raw("item"),
+    value = sql.raw("value");
+  const counts = (kind: string) => sql`answer_counts where wave_id = ${waveId} and kind = ${kind}`;
+  const [questions, dimensions, distribution, npsRows, invited] = await Promise.all([
+    db.execute(sql`select ${which} as gset, ${g} as grp, item, ${MOMENTS} from ${counts("question")} group by ${everyone([item])}`),
+    db.execute(sql`select ${which} as gset, ${g} as grp, item, ${MOMENTS} from ${counts("dimension")} group by ${everyone([item])}`),
+    db.execute(sql`select ${which} as gset, ${g} as grp, item, value::float8 as value, sum(n)::int as n
+      from ${counts("question")} group by ${everyone([item, value])}`),
+    db.execute(sql`select ${which} as gset, ${g} as grp, coalesce(sum(n) filter (where value >= 9), 0) as promoters,
+      coalesce(sum(n) filter (where value between 7 and 8), 0) as passives, coalesce(sum(n) filter (where value <= 6), 0) as detractors
+      from ${counts("question")} and dimension = 'nps' group by ${everyone([])}`),
+    db.execute(sql`select ${which} as gset, ${g} as grp, count(*) as invited, count(*) filter (where submitted_at is not null) as responded
+      from invitations where wave_id = ${waveId} group by ${everyone([])}`),
+  ]);
+  // Each grouping gets the everyone rows and its own group rows, as one query per grouping would return them.
+  const split = <T>(result: unknown, map: (r: Record<string, unknown>) => T) => {
+    const all = rows<Record<string, unknown>>(result);
+    return (grouping: G) => all.filter((r) => r.gset === null || r.gset === grouping).map(map);
+  };
   const num = (r: Record<string, unknown>) => ({
     group: r.grp as string | null,
     item: r.item as string,
@@ -37,39 +75,32 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
     mean: Number(r.mean),
     sd: Number(r.sd ?? 0),
   });
-  const counts = (kind: string) => sql`answer_counts where wave_id = ${waveId} and kind = ${kind}`;
-  const [questions, dimensions, distribution, npsRows, invited] = await Promise.all([
-    db.execute(sql`select ${g} as grp, item, ${MOMENTS} from ${counts("question")} group by grouping sets ((item), (item, ${col}))`),
-    db.execute(sql`select ${g} as grp, item, ${MOMENTS} from ${counts("dimension")} group by grouping sets ((item), (item, ${col}))`),
-    db.execute(sql`select ${g} as grp, item, value::float8 as value, sum(n)::int as n
-      from ${counts("question")} group by grouping sets ((item, value), (item, value, ${col}))`),
-    db.execute(sql`select ${g} as grp, coalesce(sum(n) filter (where value >= 9), 0) as promoters,
-      coalesce(sum(n) filter (where value between 7 and 8), 0) as passives, coalesce(sum(n) filter (where value <= 6), 0) as detractors
-      from ${counts("question")} and dimension = 'nps' group by grouping sets ((), (${col}))`),
-    db.execute(sql`select ${g} as grp, count(*) as invited, count(*) filter (where submitted_at is not null) as responded
-      from invitations where wave_id = ${waveId} group by grouping sets ((), (${col}))`),
-  ]);
-  return {
-    questions: rows<Record<string, unknown>>(questions).map(num),
-    dimensions: rows<Record<string, unknown>>(dimensions).map(num),
-    distribution: rows<Record<string, unknown>>(distribution).map((r) => ({
-      group: r.grp as string | null,
-      item: r.item as string,
-      value: Number(r.value),
-      n: Number(r.n),
-    })),
-    nps: rows<Record<string, unknown>>(npsRows).map((r) => ({
-      group: r.grp as string | null,
-      promoters: Number(r.promoters),
-      passives: Number(r.passives),
-      detractors: Number(r.detractors),
-    })),
-    counts: rows<Record<string, unknown>>(invited).map((r) => ({
-      group: r.grp as string | null,
-      invited: Number(r.invited),
-      responded: Number(r.responded),
-    })),
-  };
+  const q = split(questions, num);
+  const d = split(dimensions, num);
+  const dist = split(distribution, (r) => ({
+    group: r.grp as string | null,
+    item: r.item as string,
+    value: Number(r.value),
+    n: Number(r.n),
+  }));
+  const nps = split(npsRows, (r) => ({
+    group: r.grp as string | null,
+    promoters: Number(r.promoters),
+    passives: Number(r.passives),
+    detractors: Number(r.detractors),
+  }));
+  const inv = split(invited, (r) => ({ group: r.grp as string | null, invited: Number(r.invited), responded: Number(r.responded) }));
+  return Object.fromEntries(
+    groupings.map((grouping) => [
+      grouping,
+      { questions: q(grouping), dimensions: d(grouping), distribution: dist(grouping), nps: nps(grouping), counts: inv(grouping) },
+    ]),
+  ) as Record<G, Aggregates>;
+}
+
+/** The aggregates for one grouping (the everyone row and its groups). */
+export async function loadAggregates(db: Db, waveId: string, grouping: Grouping): Promise<Aggregates> {
+  return (await loadAggregatesBy(db, waveId, [grouping]))[grouping];
 }
 
 /**
@@ -102,11 +133,11 @@ export async function getWaveResults(db: Db, waveId: string, now: Date) {
   const pending = await pendingCount(db, waveId);
   const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, wave.questionnaireId));
   const specs = scoredQuestions(q.definition);
-  const [byType, byBranch, byMunicipality] = await Promise.all([
-    loadAggregates(db, waveId, "organisationType"),
-    loadAggregates(db, waveId, "branch"),
-    loadAggregates(db, waveId, "municipality"),
-  ]);
+  const {
+    organisationType: byType,
+    branch: byBranch,
+    municipality: byMunicipality,
+  } = await loadAggregatesBy(db, waveId, ["organisationType", "branch", "municipality"] as const);
   const status = waveStatus(wave, now);
   return {
     // A running wave says so: its figures still move until the closing date.

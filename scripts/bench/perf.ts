@@ -1,8 +1,8 @@
 /**
  * The rows of issue 18 this bench covers, each against a baseline from the same run (the
  * machine is shared and noisy: read the ratios). See scripts/bench/README.md.
- *   npm run bench:perf -- [--only delivery,validation,invitations,startup,cli] [--throttle]
- *                          [--validations 200] [--items 5000] [--engine pglite|postgres]
+ *   npm run bench:perf -- [--only delivery,validation,invitations,startup,cli,submit] [--throttle]
+ *                          [--validations 200] [--items 5000] [--engine pglite|postgres] [--seconds 5]
  */
 import { spawn, execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     validations: { type: "string", default: "200" },
     items: { type: "string", default: "5000" },
     runs: { type: "string", default: "3" },
+    seconds: { type: "string", default: "5" },
     engine: { type: "string", default: process.env.DATABASE_URL ? "postgres" : "pglite" },
   },
 });
@@ -298,6 +299,10 @@ if (only.has("validation")) await validation();
 if (only.has("invitations")) await invitationsRow();
 if (only.has("startup") || only.has("cli")) await startupAndCli();
 if (only.has("delivery")) await delivery();
+if (only.has("submit")) {
+  const { submitRows } = await import("./server-submit.ts");
+  rows.push(...(await submitRows(Number(args.seconds))));
+}
 
 const cols: (keyof Row)[] = ["what", "ours", "baseline", "ratio", "target"];
 const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))]));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { testApp } from "../helpers/app.ts";
+import { eq, sql } from "drizzle-orm";
+import { count, testApp } from "../helpers/app.ts";
+import { COMPLETE } from "../helpers/answers.ts";
 import { LIMITS } from "../../api/auth/throttle.ts";
 import { verifyAuditChain } from "../../api/audit/audit.service.ts";
 import { auditLog, users } from "../../db/schema.ts";
@@ -102,5 +103,64 @@ describe("set-password links under parallel use", () => {
     const winner = statuses.indexOf(204);
     expect((await login("link@zvh.test", `${PASSWORD} nummer ${winner}`, "198.51.100.30")).status).toBe(200);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe("one personal link submitted in parallel", () => {
+  /** 8 retries of one submission and 8 different submissions, all at once, on a fresh link of the wave. */
+  async function race(waveId: string) {
+    const res = await t.request(`/api/waves/${waveId}/invitations`, {
+      method: "POST",
+      json: { invitations: [{ organisation: "Woonwaard", organisationType: "wonen" }] },
+    });
+    expect(res.status).toBe(201);
+    const { token } = ((await res.json()) as { invitations: { token: string }[] }).invitations[0];
+    const submit = (key: string, data: object) =>
+      t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", headers: { "Idempotency-Key": key }, json: { data } });
+    // Odd: one key and the same answers (retries of one submission); even: each its own key and answers.
+    const results = await parallel(16, async (i) => {
+      const r = await submit(i % 2 ? "dezelfde-sleutel" : `andere-sleutel-${i}`, i % 2 ? COMPLETE : { ...COMPLETE, goed: `Antwoord ${i}` });
+      return { status: r.status, i, receipt: ((await r.json()) as { receipt?: string }).receipt };
+    });
+    const created = results.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    // Every request with the winner's key gets the winner's receipt back; every other one is refused.
+    for (const r of results.filter((x) => x.status !== 201)) {
+      if (r.i % 2 === created[0].i % 2 && r.i % 2 === 1) expect(r).toMatchObject({ status: 200, receipt: created[0].receipt });
+      else expect(r.status).toBe(409);
+    }
+  }
+
+  it("stores an anonymous wave's answers once", { timeout: 120_000 }, async () => {
+    const before = await count(t.db, "response_pool");
+    await race(t.wave.id);
+    expect(await count(t.db, "response_pool")).toBe(before + 1);
+  });
+
+  it("stores a named wave's response, its counts and one trail entry once, the chain linear", { timeout: 120_000 }, async () => {
+    const res = await t.request("/api/waves", {
+      method: "POST",
+      json: { name: "Op naam, parallel", opensAt: "2026-09-01T00:00:00Z", closesAt: "2026-10-31T23:59:00+01:00", anonymous: false },
+    });
+    expect(res.status).toBe(201);
+    const { wave } = (await res.json()) as { wave: { id: string } };
+    const entries = await count(t.db, "audit_log");
+    await race(wave.id);
+    await race(wave.id);
+    const { rows } = await import("../../db/migrate.ts");
+    const [r] = rows<{ responses: number; answers: number; counted: number }>(
+      await t.db.execute(sql`select (select count(*)::int from responses where wave_id = ${wave.id}) as responses,
+        (select count(*)::int from answers where wave_id = ${wave.id}) as answers,
+        (select coalesce(sum(n), 0)::int from answer_counts where wave_id = ${wave.id} and kind = 'question') as counted`),
+    );
+    expect(r.responses).toBe(2);
+    expect(r.answers).toBeGreaterThan(2 * 10);
+    expect(r.counted).toBe(r.answers);
+    // Two trail entries for the two responses (plus the invitations' own), nothing for the refused ones.
+    const [{ n }] = rows<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from audit_log where entity = 'response' and seq > ${entries}`),
+    );
+    expect(n).toBe(2);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });

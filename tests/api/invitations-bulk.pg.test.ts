@@ -58,6 +58,19 @@ describe("createInvitations in bulk", () => {
     expect(ms).toBeLessThan(60_000);
   }, 120_000);
 
+  it("stores names with quotes, backslashes, braces, commas and the word NULL exactly as given", async () => {
+    const names = ['Stichting "De Brug"', "C:\\zorg\\", "{Wonen, Plus}", "NULL", "  spaties  ", "Ëlla's café\\\""];
+    const res = await create(
+      names.map((organisation) => ({ organisation, organisationType: "overig", email: "o.brien+zvh@voorbeeld.nl" })),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { invitations: { invitationId: string }[] };
+    const byId = new Map((await t.db.select().from(invitations).where(eq(invitations.waveId, t.wave.id))).map((r) => [r.id, r]));
+    expect(body.invitations.map((i) => byId.get(i.invitationId)?.organisation)).toEqual(names.map((n) => n.trim()));
+    expect(body.invitations.map((i) => byId.get(i.invitationId)?.email)).toEqual(names.map(() => "o.brien+zvh@voorbeeld.nl"));
+    expect(body.invitations.map((i) => byId.get(i.invitationId)?.municipalityId)).toEqual(names.map(() => null));
+  });
+
   it("reads the places once per call, not once per item", async () => {
     let selects = 0;
     const counted = new Proxy(t.db, {

@@ -92,7 +92,7 @@ describe("validation with a kept survey-core model per questionnaire", () => {
     const defaultValues: Record<string, unknown[]> = Object.fromEntries(
       listQuestions(defaultQuestionnaire).map((q) => [
         q.name,
-        q.type === "rating" ? [...q.allowed!, 99, null] : ["prima", "", "x".repeat(2001)],
+        q.type === "rating" ? [...q.allowed!, 99, null] : ["prima", "", " \n\u00a0", " x ", null, "x".repeat(2001)],
       ]),
     );
     const seen = new Set<string>();

@@ -25,7 +25,9 @@ export function validateAnswers(definition: unknown, data: Record<string, unknow
     }
   }
   if (errors.length || mode === "progress") return errors;
-  return surveyCoreErrors(modelFor(definition), data);
+  const key = JSON.stringify(definition);
+  const plain = plainRequiredFor(key, definition);
+  return plain ? plainErrors(plain, data) : surveyCoreErrors(modelFor(key, definition), data);
 }
 
 function checkValue(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
@@ -75,8 +77,7 @@ function wrongType(expected: string) {
 const MODELS_KEPT = 32;
 const models = new Map<string, Model>();
 
-function modelFor(definition: unknown): Model {
-  const key = JSON.stringify(definition);
+function modelFor(key: string, definition: unknown): Model {
   let model = models.get(key);
   if (model) {
     models.delete(key); // re-inserted below: the Map's order is the least-recently-used order
@@ -86,6 +87,99 @@ function modelFor(definition: unknown): Model {
   }
   models.set(key, model);
   return model;
+}
+
+/**
+ * A "plain" questionnaire, as the default one is: only rating and comment questions on
+ * pages, nothing that survey-core evaluates per answer set (no visibleIf, requiredIf,
+ * validators, panels, triggers or calculated values; every key of every element is on the
+ * lists below). For those, once our own type checks have passed, survey-core's verdict is
+ * only "required" for each required question left empty (null, or text that is blank after
+ * trimming, as survey-core trims), in question order, with survey-core's own message, which
+ * is read once from the kept model. That skips setting the data on a model (most of the
+ * CPU of a submission); tests/unit/validate-reuse.test.ts holds it to a fresh model's
+ * verdicts on thousands of random answer sets. Anything outside the lists takes survey-core.
+ */
+const PLAIN_SURVEY_KEYS = new Set([
+  "title",
+  "description",
+  "locale",
+  "showProgressBar",
+  "progressBarType",
+  "showQuestionNumbers",
+  "completedHtml",
+  "pages",
+]);
+const PLAIN_PAGE_KEYS = new Set(["name", "title", "description", "elements"]);
+const PLAIN_QUESTION_KEYS = new Set([
+  "type",
+  "name",
+  "dimension",
+  "title",
+  "description",
+  "isRequired",
+  "rateValues",
+  "displayMode",
+  "rateMin",
+  "rateMax",
+  "minRateDescription",
+  "maxRateDescription",
+  "maxLength",
+  "rows",
+]);
+const PLAIN_TYPES = new Set(["rating", "comment"]);
+
+type PlainRequired = { name: string; message: string }[];
+const plans = new Map<string, PlainRequired | null>();
+
+function plainRequiredFor(key: string, definition: unknown): PlainRequired | null {
+  let plan = plans.get(key);
+  if (plan !== undefined) return plan;
+  plan = isPlain(respondentDefinition(definition)) ? requiredMessages(modelFor(key, definition)) : null;
+  if (plans.size >= MODELS_KEPT) plans.delete(plans.keys().next().value!);
+  plans.set(key, plan);
+  return plan;
+}
+
+function isPlain(definition: unknown): boolean {
+  const onlyKeys = (o: unknown, keys: Set<string>) =>
+    !!o && typeof o === "object" && !Array.isArray(o) && Object.keys(o).every((k) => keys.has(k));
+  if (!onlyKeys(definition, PLAIN_SURVEY_KEYS)) return false;
+  const pages = (definition as { pages?: unknown }).pages;
+  if (!Array.isArray(pages)) return false;
+  return pages.every(
+    (page) =>
+      onlyKeys(page, PLAIN_PAGE_KEYS) &&
+      Array.isArray(page.elements) &&
+      (page.elements as unknown[]).every(
+        (q) =>
+          onlyKeys(q, PLAIN_QUESTION_KEYS) &&
+          PLAIN_TYPES.has((q as { type?: unknown }).type as string) &&
+          typeof (q as { name?: unknown }).name === "string" &&
+          [undefined, true, false].includes((q as { isRequired?: unknown }).isRequired as boolean | undefined),
+      ),
+  );
+}
+
+/** survey-core's verdict on no answers at all: every required question, each with its message. */
+function requiredMessages(model: Model): PlainRequired | null {
+  const plan: PlainRequired = [];
+  for (const e of surveyCoreErrors(model, {})) {
+    if (e.reason !== "required") return null; // not as plain as it looked: survey-core decides
+    plan.push({ name: e.question, message: e.message });
+  }
+  return plan;
+}
+
+function plainErrors(required: PlainRequired, data: Record<string, unknown>): AnswerError[] {
+  const errors: AnswerError[] = [];
+  for (const { name, message } of required) {
+    const value = data[name];
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+      errors.push({ question: name, reason: "required", message });
+    }
+  }
+  return errors;
 }
 
 /** Test seam: the same checks on a model built for this one call (the reference the kept models are held to). */

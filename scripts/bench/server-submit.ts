@@ -1,0 +1,350 @@
+/**
+ * Issue 18, submissions: `POST /api/s/<token>/response` over real HTTP (the app on a port, keep-alive
+ * connections from node:http) on a throwaway PostgreSQL database, against pgbench on the same server
+ * in the same run (a one-row jsonb insert, 32 clients). Three figures: throughput at 50 connections,
+ * p99 and errors at 200 connections, and p50 with one connection. See scripts/bench/README.md.
+ */
+import { execFile } from "node:child_process";
+import { Agent, request } from "node:http";
+import { Session } from "node:inspector";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { createApp } from "../../api/app.ts";
+import { listen } from "../../api/server.node.ts";
+import { randomToken, sha256Hex } from "../../api/lib/crypto.ts";
+import { verifyAuditChain } from "../../api/audit/audit.service.ts";
+import { scryptHasher } from "../../api/domain/auth/password.ts";
+import { seedReference } from "../../db/seed/reference.ts";
+import { ensureDefaultQuestionnaire } from "../../db/seed/questionnaire.ts";
+import { invitations, waves } from "../../db/schema.ts";
+import { rows } from "../../db/migrate.ts";
+import { openBenchDatabase } from "./engine.ts";
+import { median, percentile } from "./timing.ts";
+
+/** A complete, valid response to the default questionnaire (as the validation row uses). */
+export const VALID_ANSWERS: Record<string, unknown> = {
+  bek_weten: 4,
+  bek_bereikbaar: 3,
+  bek_triage: 2,
+  rol_taken: 4,
+  rol_eigen: 5,
+  rol_regie: 3,
+  co_voorzitter: 4,
+  co_voorbereiding: 4,
+  co_vastlegging: 3,
+  co_afspraken: 4,
+  inf_delen: 5,
+  inf_zorgvuldig: 4,
+  mw_eigen: 4,
+  mw_resultaat: 3,
+  sw_partners: 4,
+  sw_kennen: 4,
+  cijfer: 8,
+  aanbeveling: 9,
+  goed: "De korte lijnen.",
+};
+
+export interface KindFigures {
+  /** Submissions per second at 50 connections. */
+  tps50: number;
+  p99at50: number;
+  p99at200: number;
+  errors200: number;
+  p50at1: number;
+  /** CPU milliseconds of the Node process (server and load driver) per submission, at 50 connections. */
+  cpuMs50: number;
+}
+
+export interface SubmitFigures {
+  pgbenchTps: number;
+  anonymous: KindFigures;
+  named: KindFigures;
+  errors: string[];
+  chainOk: boolean;
+  label: string;
+}
+
+interface Phase {
+  done: number;
+  latencies: number[];
+  errors: string[];
+  seconds: number;
+  /** CPU milliseconds of this process (server and driver) per request. */
+  cpuMs: number;
+}
+
+/** A small closed-loop load generator: `connections` loops, each POSTing the next unused token until time is up. */
+async function drive(port: number, tokens: string[], connections: number, seconds: number, maxRequests = Infinity): Promise<Phase> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const body = JSON.stringify({ data: VALID_ANSWERS });
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  const post = (token: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          agent,
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: `/api/s/${token}/response`,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: `http://127.0.0.1:${port}` },
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (d) => {
+            text += d;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const loop = async () => {
+    while (performance.now() < end && done < maxRequests) {
+      const token = tokens.pop();
+      if (!token) throw new Error("out of invitations: raise the count in server-submit.ts");
+      done++;
+      const t = performance.now();
+      try {
+        const r = await post(token);
+        if (r.status !== 201) errors.push(`${r.status} ${r.text.slice(0, 200)}`);
+      } catch (e) {
+        errors.push(String(e));
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  agent.destroy();
+  return { done: latencies.length, latencies, errors, seconds: elapsed, cpuMs: (used.user + used.system) / 1000 / latencies.length };
+}
+
+/** pgbench on its own table in the same database: one-row jsonb inserts, `clients` clients, `seconds` long. */
+async function pgbench(url: string, clients: number, seconds: number) {
+  const dir = mkdtempSync(join(tmpdir(), "ks-pgbench-"));
+  try {
+    const script = join(dir, "insert.sql");
+    writeFileSync(
+      script,
+      `insert into pgbench_jsonb (data) values ('${JSON.stringify({ data: VALID_ANSWERS }).replaceAll("'", "''")}');\n`,
+    );
+    const u = new URL(url);
+    const { stdout } = await promisify(execFile)(
+      "/usr/bin/pgbench",
+      [
+        "-n",
+        "-c",
+        String(clients),
+        "-j",
+        "2",
+        "-T",
+        String(seconds),
+        "-f",
+        script,
+        "-h",
+        u.hostname,
+        "-p",
+        u.port || "5432",
+        "-U",
+        u.username,
+        u.pathname.slice(1),
+      ],
+      { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } },
+    );
+    const tps = /tps = ([\d.]+)/.exec(stdout);
+    if (!tps) throw new Error(`pgbench: no tps in\n${stdout}`);
+    return Number(tps[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts the V8 CPU profiler in this process (server and driver); the returned function writes the profile to `file`. */
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  const post = promisify(session.post.bind(session)) as (method: string, params?: object) => Promise<unknown>;
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return async (file: string) => {
+    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    return file;
+  };
+}
+
+export async function benchSubmit(options: {
+  seconds: number;
+  databaseUrl?: string;
+  log?: (s: string) => void;
+  /** Write a .cpuprofile of each 50-connection phase to `<profile>.<anonymous|named>.cpuprofile`. */
+  profile?: string;
+}): Promise<SubmitFigures> {
+  const log = options.log ?? (() => {});
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const database = await openBenchDatabase("postgres", databaseUrl);
+  const dbUrl = new URL(databaseUrl);
+  dbUrl.pathname = `/${/database (\w+)/.exec(database.label)![1]}`;
+  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  try {
+    const db = database.db;
+    await seedReference(db);
+    const questionnaireId = await ensureDefaultQuestionnaire(db);
+    const day = 86_400_000;
+    // Two waves: anonymous (the default: the answers are parked in the pool, no trail entry) and
+    // named (response, answer rows, answer counts and a trail entry per submission).
+    const waveOf = async (anonymous: boolean) =>
+      (
+        await db
+          .insert(waves)
+          .values({
+            name: `Bench submit ${anonymous ? "anoniem" : "op naam"}`,
+            questionnaireId,
+            anonymous,
+            opensAt: new Date(Date.now() - day),
+            closesAt: new Date(Date.now() + 30 * day),
+          })
+          .returning()
+      )[0];
+    // Enough unused links for every phase at up to 1 500 submissions per second.
+    const tokensFor = async (waveId: string) => {
+      const tokens: string[] = [];
+      const count = Math.round(options.seconds * 3 * 1500 + 1000);
+      for (let from = 0; from < count; from += 2000) {
+        const batch = Array.from({ length: Math.min(2000, count - from) }, (_, i) => {
+          const token = randomToken();
+          tokens.push(token);
+          const n = from + i;
+          return {
+            waveId,
+            tokenHash: sha256Hex(token),
+            organisation: `Organisatie ${n}`,
+            organisationType: "gemeente" as const,
+            municipalityId: n % 3 ? null : "alkmaar",
+            branchId: n % 3 ? "alkmaar" : null,
+            email: `contact${n}@voorbeeld.nl`,
+          };
+        });
+        await db.insert(invitations).values(batch);
+      }
+      return tokens;
+    };
+    const anonymousTokens = await tokensFor((await waveOf(true)).id);
+    const namedTokens = await tokensFor((await waveOf(false)).id);
+    await db.execute(sql`create table pgbench_jsonb (id bigserial primary key, data jsonb not null)`);
+    await db.execute(sql`vacuum analyze`);
+    const app = createApp({
+      db,
+      passwords: scryptHasher(),
+      config: { publicUrl: "http://127.0.0.1", now: () => new Date(), version: "bench" },
+    });
+    server = await listen(app, 0);
+    const port = (server.address() as { port: number }).port;
+
+    const errors: string[] = [];
+    let sent = 0;
+    const phase = async (tokens: string[], connections: number, max = Infinity) => {
+      const r = await drive(port, tokens, connections, options.seconds, max);
+      sent += r.done - r.errors.length;
+      errors.push(...r.errors);
+      return r;
+    };
+    const kind = async (name: string, tokens: string[]): Promise<KindFigures> => {
+      log(`${name}: warming up`);
+      await phase(tokens, 4, 100);
+      log(`${name}: 1 connection`);
+      const one = await phase(tokens, 1);
+      log(`${name}: 50 connections`);
+      const stopProfile = options.profile ? await startProfile() : undefined;
+      const fifty = await phase(tokens, 50);
+      if (stopProfile) log(`CPU profile of the 50-connection phase: ${await stopProfile(`${options.profile}.${name}.cpuprofile`)}`);
+      log(`${name}: 200 connections`);
+      const twoHundred = await phase(tokens, 200);
+      return {
+        tps50: fifty.done / fifty.seconds,
+        p99at50: percentile(fifty.latencies, 99),
+        p99at200: percentile(twoHundred.latencies, 99),
+        errors200: twoHundred.errors.length,
+        p50at1: median(one.latencies),
+        cpuMs50: fifty.cpuMs,
+      };
+    };
+    log("pgbench, 32 clients");
+    const pgbenchTps = await pgbench(dbUrl.toString(), 32, options.seconds);
+    const anonymous = await kind("anonymous", anonymousTokens);
+    const named = await kind("named", namedTokens);
+    const [{ n }] = rows<{ n: number }>(
+      await db.execute(sql`select (select count(*) from responses) + (select count(*) from response_pool)::int as n`),
+    );
+    if (Number(n) !== sent) errors.push(`stored ${n}, acknowledged ${sent}`);
+    const chain = await verifyAuditChain(db);
+    return {
+      pgbenchTps,
+      anonymous,
+      named,
+      errors,
+      chainOk: chain.ok,
+      label: database.label,
+    };
+  } finally {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await database.close();
+  }
+}
+
+/** The rows of `npm run bench:perf -- --only submit`, each against pgbench from the same run. */
+export async function submitRows(seconds: number) {
+  const r = await benchSubmit({ seconds, log: (s) => console.error(`submit bench: ${s}`) });
+  if (r.errors.length || !r.chainOk)
+    throw new Error(`submit bench: chain ${r.chainOk ? "ok" : "BROKEN"}, errors: ${r.errors.slice(0, 5).join("; ")}`);
+  const n = (x: number, unit: string, digits = 1) => `${x.toLocaleString("en", { maximumFractionDigits: digits })} ${unit}`;
+  const out = [];
+  for (const kind of ["anonymous", "named"] as const) {
+    const k = r[kind];
+    out.push(
+      {
+        what: `submitResponse, ${kind} wave, 50 connections (vs pgbench jsonb insert, 32 clients)`,
+        ours: n(k.tps50, "/s"),
+        baseline: n(r.pgbenchTps, "/s", 0),
+        ratio: `${(k.tps50 / r.pgbenchTps).toFixed(3)}x`,
+        target: ">= 0.05x",
+      },
+      {
+        what: "  the same, CPU of the Node process per submit (server + driver)",
+        ours: n(k.cpuMs50, "ms", 2),
+        baseline: "-",
+        ratio: "-",
+        target: "-",
+      },
+      {
+        what: `  p99 at 200 connections (${k.errors200} errors)`,
+        ours: n(k.p99at200, "ms", 0),
+        baseline: "-",
+        ratio: "-",
+        target: "< 1000 ms, 0 errors",
+      },
+      { what: "  p50 at one connection", ours: n(k.p50at1, "ms"), baseline: "-", ratio: "-", target: "<= 15 ms" },
+    );
+  }
+  return out;
+}
+
+// Run on its own: npx tsx scripts/bench/server-submit.ts [seconds] [profile-prefix]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchSubmit({ seconds: Number(process.argv[2] ?? 5), log: (s) => console.error(s), profile: process.argv[3] });
+  console.log(JSON.stringify({ ...r, errors: r.errors.slice(0, 5), errorCount: r.errors.length }, null, 2));
+  process.exit(0);
+}
