@@ -100,9 +100,7 @@ export const auditRouter = createRouter()
     const { anchor } = c.req.valid("query");
     const parsed = anchor === undefined ? undefined : parseAnchor(anchor);
     if (parsed === null) {
-      throw new ApiError(400, "invalid_anchor", "anchor: verwacht '<regel>:<sha-256 in hex>' of alleen de hash (64 tekens).", [
-        { path: "anchor", message: "geen geldig anker" },
-      ]);
+      throw new ApiError(400, "invalid_anchor", {}, [{ path: "anchor", message: "geen geldig anker" }]);
     }
     return c.json(await verifyAuditChain(c.var.deps.db, parsed), 200);
   })

@@ -14,21 +14,15 @@ const refuse = (problem: (v: string) => string | null) => (v: string, ctx: z.Ref
   if (message) ctx.addIssue({ code: "custom", message });
 };
 
+/** A refused character as an issue that names its catalog code (lib/error-fields.ts reads `params.error`). */
+const refuseText = (multiline: boolean) => (v: string, ctx: z.RefinementCtx) => {
+  const p = textProblem(v, { multiline });
+  if (p) ctx.addIssue({ code: "custom", message: p.message, params: { error: p.code, char: p.char } });
+};
+
 /** A single-line text (a name, a title): no line breaks, tabs or hidden characters. Trimmed. */
-const lineBase = (max: number, min: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine(refuse((v) => textProblem(v, { multiline: false })?.message ?? null));
-const textBase = (max: number, min: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine(refuse((v) => textProblem(v, { multiline: true })?.message ?? null));
+const lineBase = (max: number, min: number) => z.string().trim().min(min).max(max).superRefine(refuseText(false));
+const textBase = (max: number, min: number) => z.string().trim().min(min).max(max).superRefine(refuseText(true));
 
 // The x- extensions tell clients (and the table-driven hostile-input test) what a text field refuses.
 export const line = (max: number, min = 1) => lineBase(max, min).openapi({ "x-text": "line" });
@@ -37,13 +31,7 @@ export const line = (max: number, min = 1) => lineBase(max, min).openapi({ "x-te
 export const text = (max: number, min = 0) => textBase(max, min).openapi({ "x-text": "multiline" });
 
 /** A short code or id as it comes in a path or query (not trimmed: an id with spaces is simply not found). */
-export const code = (max = 60) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .superRefine(refuse((v) => textProblem(v, { multiline: false })?.message ?? null))
-    .openapi({ "x-text": "line" });
+export const code = (max = 60) => z.string().min(1).max(max).superRefine(refuseText(false)).openapi({ "x-text": "line" });
 
 /** Free text of the pseudonymous case registry: also refuses a BSN, a postcode with house number or a date of birth. */
 export const registryLine = (max: number, min = 1) =>
