@@ -2,17 +2,39 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "@hono/zod-openapi";
+import { errorsNl } from "../../i18n/errors.ts";
 import { type ErrorCode, type ErrorParams, errorText, type ParamsOf } from "./error-text.ts";
+
+const ParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** Every code the API sends, from the catalog: the contract lists them, so a client can rely on them. */
+const ERROR_CODES = Object.keys(errorsNl).map((k) => k.slice("error.".length)) as [ErrorCode, ...ErrorCode[]];
+
+/**
+ * One refused field or item. `path` names the field; `code` and `params` give its text from the
+ * catalog (rendered into `message` in the request's language); a detail may carry more (line, index…).
+ */
+export const ErrorDetailSchema = z
+  .object({
+    path: z.string().optional(),
+    code: z.string().optional(),
+    params: ParamsSchema.optional(),
+    message: z.string().optional(),
+  })
+  .catchall(z.unknown())
+  .openapi("ErrorDetail");
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 
 /** Every error leaves the API in this one shape, never with a stack trace or SQL. */
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODES),
+      /** The catalog's text for `code` in the request's language (Accept-Language), with the params filled in. */
       message: z.string(),
-      details: z.array(z.record(z.string(), z.unknown())).optional(),
+      details: z.array(ErrorDetailSchema).optional(),
       /** The values in the message, by the names of its catalog placeholders (i18n/errors.ts). */
-      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      params: ParamsSchema.optional(),
     }),
   })
   .openapi("Error");
