@@ -201,6 +201,20 @@ export const errorsNl = {
   "error.wave_not_running": "Alleen een lopende meting kan pauzeren (nu: {status}).",
   "error.wave_paused_resume_first": "Deze meting is gepauzeerd; hervat haar eerst.",
   "error.xlsx_not_base64": "content moet het XLSX-bestand in base64 zijn.",
+  "error.date_not_real": "Geen bestaande datum (jjjj-mm-dd).",
+  "error.date_too_early": "De datum ligt vóór {earliest}; dat is niet aannemelijk.",
+  "error.date_not_happened": "De datum ligt in de toekomst; vul de datum in waarop het gebeurde.",
+  "error.date_too_far_ahead": "De datum ligt meer dan {years} jaar vooruit; dat is niet aannemelijk.",
+  "error.hours_not_a_number": "Geen getal.",
+  "error.hours_out_of_range": "Vul {min} tot en met {max} uur in.",
+  "error.hours_not_quarters": "Vul uren in kwartieren in (0,25; 0,5; 0,75 …).",
+  "error.citizen_data_bsn":
+    "Dit veld lijkt een BSN van een burger te bevatten. Het casusregister is pseudoniem: noteer geen BSN, adres of geboortedatum.",
+  "error.citizen_data_adres":
+    "Dit veld lijkt een postcode met huisnummer van een burger te bevatten. Het casusregister is pseudoniem: noteer geen BSN, adres of geboortedatum.",
+  "error.citizen_data_geboortedatum":
+    "Dit veld lijkt een geboortedatum van een burger te bevatten. Het casusregister is pseudoniem: noteer geen BSN, adres of geboortedatum.",
+  "error.no_change": "Geef minstens één veld om te wijzigen.",
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -399,4 +413,18 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.wave_not_running": "Only a running wave can pause (now: {status}).",
   "error.wave_paused_resume_first": "This wave is paused; resume it first.",
   "error.xlsx_not_base64": "content must be the XLSX file in base64.",
+  "error.date_not_real": "Not an existing date (yyyy-mm-dd).",
+  "error.date_too_early": "The date is before {earliest}; that is not plausible.",
+  "error.date_not_happened": "The date is in the future; enter the date on which it happened.",
+  "error.date_too_far_ahead": "The date is more than {years} years ahead; that is not plausible.",
+  "error.hours_not_a_number": "Not a number.",
+  "error.hours_out_of_range": "Enter {min} to {max} hours.",
+  "error.hours_not_quarters": "Enter hours in quarters (0.25, 0.5, 0.75 …).",
+  "error.citizen_data_bsn":
+    "This field seems to hold a citizen's BSN. The case registry is pseudonymous: do not record a BSN, address or date of birth.",
+  "error.citizen_data_adres":
+    "This field seems to hold a citizen's postcode and house number. The case registry is pseudonymous: do not record a BSN, address or date of birth.",
+  "error.citizen_data_geboortedatum":
+    "This field seems to hold a citizen's date of birth. The case registry is pseudonymous: do not record a BSN, address or date of birth.",
+  "error.no_change": "Give at least one field to change.",
 };

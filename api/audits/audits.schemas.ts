@@ -2,12 +2,13 @@ import { z } from "@hono/zod-openapi";
 import { auditStatus, CHECKLIST_RESULTS } from "../../db/schema.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
 import { CLASSIFICATIONS, Clause } from "../quality/quality.schemas.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /** API shapes of the processes and the internal audit programme (ISO 9001 9.2). */
 // Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
 const Text = (max: number) => text(max, 1);
 const Line = (max: number) => line(max);
-const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+const nonEmpty = fieldError("no_change");
 const distinct = (ids: string[]) => new Set(ids).size === ids.length;
 const People = (min: number) => z.array(z.uuid()).min(min).max(10).refine(distinct, { message: "Noem iedere persoon maar één keer." });
 const Year = z.number().int().min(2000).max(2100);

@@ -14,6 +14,14 @@ export function detail(code: ErrorCode, params: ErrorParams = {}) {
   return { code, ...(Object.keys(params).length ? { params } : {}), message: errorText("nl", code, params) ?? code };
 }
 
+/**
+ * The options of a schema's own refine: its catalog code (read back by `issueDetail`) and the Dutch
+ * text, e.g. `.refine(check, fieldError("no_change"))`.
+ */
+export function fieldError(code: ErrorCode, params: ErrorParams = {}) {
+  return { message: errorText("nl", code, params) ?? code, params: { error: code, ...params } };
+}
+
 type Candidate = { code: ErrorCode; params: ErrorParams };
 type IssueLike = { code: string; input?: unknown; [k: string]: unknown };
 

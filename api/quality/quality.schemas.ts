@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { actionStatus, findingClass, findingSource, pdcaPhase } from "../../db/schema.ts";
 import { IsoDate } from "../registry/registry.schemas.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /** API shapes of findings, actions, reviews and evidence (ISO 9001 10.2 / 10.3). Enums come from the database. */
 export const FINDING_SOURCES = findingSource.enumValues;
@@ -61,7 +62,7 @@ export const FindingUpdateSchema = z
     similarElsewhere: Text(2000).optional(),
   })
   .strict()
-  .refine((u) => Object.keys(u).length > 0, { message: "Geef minstens één veld om te wijzigen." })
+  .refine((u) => Object.keys(u).length > 0, fieldError("no_change"))
   .openapi("FindingUpdate");
 
 export const FromWaveSchema = z
@@ -139,7 +140,7 @@ export const ActionUpdateSchema = z
     completedOn: eventDate().optional(),
   })
   .strict()
-  .refine((u) => Object.keys(u).length > 0, { message: "Geef minstens één veld om te wijzigen." });
+  .refine((u) => Object.keys(u).length > 0, fieldError("no_change"));
 
 export const ReviewSchema = z
   .object({

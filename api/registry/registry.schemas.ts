@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { ACTIVITY_KINDS, ATTENDANCE, CASE_STATUSES } from "../../db/schema.ts";
 import { code, eventDate, hours, periodDate, planDate, registryLine, registryText } from "../lib/fields.ts";
 import { pageQuery } from "../lib/paging.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /**
  * API shapes of the case registry. Every input object is strict: a field the registry does
@@ -12,7 +13,7 @@ export const IsoDate = periodDate();
 const Id = code(60);
 /** Working notes of the registry: multi-line, and screened for citizen data (BSN, address, date of birth). */
 const Note = registryText(4000).optional();
-const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+const nonEmpty = fieldError("no_change");
 
 export const CaseSchema = z
   .object({

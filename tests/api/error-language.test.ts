@@ -138,6 +138,20 @@ describe("error texts with values, in English", () => {
     });
   });
 
+  it("gives an implausible date in a query its English text, the date in English form", async () => {
+    type Detailed = { error: { code: string; details: { path: string; code?: string; params?: object; message: string }[] } };
+    const res = await get("/api/evidence-pack?from=1999-01-01&to=1999-12-31", "en");
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as Detailed;
+    expect(body.error.code).toBe("invalid_input");
+    expect(body.error.details).toContainEqual({
+      path: "from",
+      code: "date_too_early",
+      params: { earliest: "2000-01-01" },
+      message: "The date is before 1 January 2000; that is not plausible.",
+    });
+  });
+
   it("puts the status of a wave in a refused change", async () => {
     const open = (lang: string) =>
       t.request(`/api/waves/${t.wave.id}/status`, { method: "POST", headers: { "accept-language": lang }, json: { action: "open" } });
