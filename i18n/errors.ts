@@ -215,6 +215,21 @@ export const errorsNl = {
   "error.citizen_data_geboortedatum":
     "Dit veld lijkt een geboortedatum van een burger te bevatten. Het casusregister is pseudoniem: noteer geen BSN, adres of geboortedatum.",
   "error.no_change": "Geef minstens één veld om te wijzigen.",
+  "error.fishbone_empty": "Vul minstens één graat van de visgraat in.",
+  "error.one_dimension_or_question": "Kies precies één dimensie of één vraag.",
+  "error.phone_format": "Een telefoonnummer bestaat uit cijfers, spaties, +, - en haakjes.",
+  "error.decision_owner_and_due": "Geef bij een besluit zowel een eigenaar als een streefdatum, of geen van beide.",
+  "error.message_or_outbox_id": "messageId of outboxId is verplicht.",
+  "error.repeated_person": "Noem iedere persoon maar één keer.",
+  "error.criterion_format": "Een ISO 9001-paragraaf (bijvoorbeeld 8.5.1) of de naam van een eigen procedure.",
+  "error.repeated_criterion": "Noem ieder criterium maar één keer.",
+  "error.repeated_checklist_criterion": "Noem ieder criterium maar één keer in de checklist.",
+  "error.planned_not_in_year": "De geplande datum valt niet in het auditjaar.",
+  "error.carried_out_or_cancelled": "Een audit is uitgevoerd of geannuleerd, niet allebei.",
+  "error.rates_count": "Geef {min} tot {max} tarieven.",
+  "error.repeated_action": "Noem iedere actie maar één keer.",
+  "error.from_after_to": "'from' moet voor of op 'to' liggen.",
+  "error.closes_before_opens": "closesAt moet na opensAt liggen.",
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -427,4 +442,19 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.citizen_data_geboortedatum":
     "This field seems to hold a citizen's date of birth. The case registry is pseudonymous: do not record a BSN, address or date of birth.",
   "error.no_change": "Give at least one field to change.",
+  "error.fishbone_empty": "Fill in at least one bone of the fishbone.",
+  "error.one_dimension_or_question": "Choose exactly one dimension or one question.",
+  "error.phone_format": "A phone number consists of digits, spaces, +, - and brackets.",
+  "error.decision_owner_and_due": "Give a decision both an owner and a due date, or neither.",
+  "error.message_or_outbox_id": "messageId or outboxId is required.",
+  "error.repeated_person": "Name each person only once.",
+  "error.criterion_format": "An ISO 9001 clause (for example 8.5.1) or the name of an own procedure.",
+  "error.repeated_criterion": "Name each criterion only once.",
+  "error.repeated_checklist_criterion": "Name each criterion only once in the checklist.",
+  "error.planned_not_in_year": "The planned date is not in the audit year.",
+  "error.carried_out_or_cancelled": "An audit is carried out or cancelled, not both.",
+  "error.rates_count": "Give {min} to {max} rates.",
+  "error.repeated_action": "Name each action only once.",
+  "error.from_after_to": "'from' must be on or before 'to'.",
+  "error.closes_before_opens": "closesAt must be after opensAt.",
 };

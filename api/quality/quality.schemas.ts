@@ -47,7 +47,7 @@ export const RootCauseSchema = z.discriminatedUnion("method", [
       partners: Text(1000).optional(),
     })
     .strict()
-    .refine((f) => f.people || f.process || f.systems || f.partners, { message: "Vul minstens één graat van de visgraat in." }),
+    .refine((f) => f.people || f.process || f.systems || f.partners, fieldError("fishbone_empty")),
 ]);
 
 export const FindingUpdateSchema = z
@@ -75,7 +75,7 @@ export const FromWaveSchema = z
     description: Text(4000).optional(),
   })
   .strict()
-  .refine((f) => !!f.dimension !== !!f.question, { message: "Kies precies één dimensie of één vraag." });
+  .refine((f) => !!f.dimension !== !!f.question, fieldError("one_dimension_or_question"));
 
 /** An effectiveness criterion, written when the action is planned. */
 export const CriterionSchema = z

@@ -253,7 +253,7 @@ export const RegistrySettingsSchema = z
     retentionJustification: registryText(2000, 10),
     hourlyRates: z
       .record(z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), z.number().min(0).max(1000))
-      .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 20, { message: "Geef 1 tot 20 tarieven." }),
+      .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 20, fieldError("rates_count", { min: 1, max: 20 })),
   })
   .strict()
   .openapi("RegistrySettings");

@@ -40,9 +40,7 @@ export const DecisionInputSchema = z
     actionId: z.uuid().optional(),
   })
   .strict()
-  .refine((d) => !!d.ownerId === !!d.dueOn, {
-    message: "Geef bij een besluit zowel een eigenaar als een streefdatum, of geen van beide.",
-  })
+  .refine((d) => !!d.ownerId === !!d.dueOn, fieldError("decision_owner_and_due"))
   .openapi("ManagementReviewDecisionInput");
 
 export const ReviewUpdateSchema = z

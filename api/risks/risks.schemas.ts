@@ -105,7 +105,7 @@ export const RiskActionsSchema = z
     actionIds: z
       .array(z.uuid())
       .max(50)
-      .refine((ids) => new Set(ids).size === ids.length, { message: "Noem iedere actie maar één keer." }),
+      .refine((ids) => new Set(ids).size === ids.length, fieldError("repeated_action")),
   })
   .strict()
   .openapi("RiskActions");
