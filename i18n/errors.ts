@@ -1,8 +1,10 @@
 /**
  * The API's error texts by code, Dutch first. The server fills `message` from here in the
  * request's language (Accept-Language), with the error's `params` in the {placeholders};
- * the dashboard renders the same key. Every code thrown in api/ has an entry in both
- * languages (tests/unit/error-catalog.test.ts).
+ * the dashboard renders the same key. A throw site names a code of this table (typed: see
+ * ErrorCode in api/lib/error-text.ts) and never writes its own text
+ * (tests/unit/error-throw-sites.test.ts); numbers and yyyy-mm-dd dates in params are written
+ * in the reader's language. Pass a year or an id as a string.
  */
 export const errorsNl = {
   "error.csrf": "Verzoek van een andere herkomst geweigerd.",
@@ -31,7 +33,6 @@ export const errorsNl = {
     "Vraag '{question}' is anders geformuleerd dan in de vorige versie: geef aan of ze nog vergelijkbaar is (comparability).",
   "error.conference_not_found": "Casusoverleg niet gevonden.",
   "error.contact_not_found": "Contact niet gevonden.",
-  "error.correction_refused": "Deze correctie is niet toegestaan.",
   "error.date_in_future": "{field}: deze datum ligt in de toekomst.",
   "error.due_before_conference": "Een vervolgafspraak kan niet vóór het overleg vervallen.",
   "error.due_in_past": "De deadline ligt in het verleden.",
@@ -131,7 +132,6 @@ export const errorsNl = {
   "error.wave_not_found": "Meting niet gevonden.",
   "error.wave_not_open": "Deze meting is nog niet geopend.",
   "error.wave_paused": "Deze meting is tijdelijk gepauzeerd; probeer het later opnieuw.",
-  "error.wave_status_conflict": "De status van deze meting staat deze wijziging niet toe.",
   "error.weak_password": "Dit wachtwoord is te zwak: gebruik {min} tot {max} tekens en geen bekend of eenvoudig wachtwoord.",
   "error.wrong_password": "Het huidige wachtwoord klopt niet.",
   "error.action_of_closed_finding": "De bevinding is gesloten; de actie verandert niet meer.",
@@ -259,7 +259,6 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
     "Question '{question}' is worded differently from the previous version: say whether it is still comparable (comparability).",
   "error.conference_not_found": "Case conference not found.",
   "error.contact_not_found": "Contact not found.",
-  "error.correction_refused": "This correction is not allowed.",
   "error.date_in_future": "{field}: this date is in the future.",
   "error.due_before_conference": "A follow-up agreement cannot fall due before the conference.",
   "error.due_in_past": "The deadline is in the past.",
@@ -358,7 +357,6 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.wave_not_found": "Wave not found.",
   "error.wave_not_open": "This wave has not opened yet.",
   "error.wave_paused": "This wave is paused for now; please try again later.",
-  "error.wave_status_conflict": "The status of this wave does not allow this change.",
   "error.weak_password": "This password is too weak: use {min} to {max} characters and no well-known or simple password.",
   "error.wrong_password": "The current password is incorrect.",
   "error.action_of_closed_finding": "The finding is closed; the action no longer changes.",

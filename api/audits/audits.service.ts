@@ -108,7 +108,8 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
   assertOpen(row);
   const today = isoDay(now);
   if (patch.plannedOn && !patch.plannedOn.startsWith(`${row.year}-`)) {
-    throw new ApiError(400, "planned_outside_year", { year: row.year });
+    // A year is a name, not an amount: as a string it is not written "2.026".
+    throw new ApiError(400, "planned_outside_year", { year: String(row.year) });
   }
   if (patch.actualOn && patch.actualOn > today) throw new ApiError(400, "date_in_future", { field: "actualOn" }, [{ path: "actualOn" }]);
   if (patch.status === "geannuleerd" && row.actualOn) {
