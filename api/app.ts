@@ -60,7 +60,7 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
   let templates: ReturnType<typeof pathTemplates> | undefined;
   const doc = () => (document ??= openApiDocument(app, deps.config.publicUrl));
   app.onError(handleError);
-  app.notFound((c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
+  app.notFound((c) => c.json(errorBody("not_found"), 404));
   app.use("*", securityHeaders(deps.config.publicUrl));
   app.use("/api/*", localizeErrors);
   app.use("/api/*", async (c, next) => {
@@ -72,7 +72,7 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
   const limit = (bytes: number) =>
     bodyLimit({
       maxSize: bytes,
-      onError: (c) => c.json(errorBody("payload_too_large", `Het verzoek is groter dan ${Math.round(bytes / 1024)} kB.`), 413),
+      onError: (c) => c.json(errorBody("payload_too_large", { kb: Math.round(bytes / 1024) }), 413),
     });
   // Evidence files are the one place where large bodies are expected.
   const [small, evidence, invitationList] = [

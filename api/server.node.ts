@@ -29,7 +29,7 @@ export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords 
   const web = new Hono();
   web.route("/", api);
   // An unknown API route is a JSON 404 in the one error shape, never the dashboard's index.html.
-  web.all("/api/*", (c) => c.json(errorBody("not_found", "Niet gevonden."), 404));
+  web.all("/api/*", (c) => c.json(errorBody("not_found"), 404));
   // Precompressed (brotli, gzip) at build time; hashed assets are immutable, the index pages revalidated.
   web.use("/survey-assets/assets/*", serveAssets("/survey-assets/assets/", `${dist}/survey/assets`));
   web.get("/s/*", serveFile(`${dist}/survey/index.html`));

@@ -8,6 +8,7 @@ import { createSelectSchema } from "drizzle-zod";
 import { auditLog } from "../../db/schema.ts";
 import { AuditFieldsSchema } from "../lib/json-schemas.ts";
 import { chainHead, parseAnchor, verifyAuditChain } from "./audit.service.ts";
+import { detail } from "../lib/error-fields.ts";
 
 const tags = ["Audittrail"];
 
@@ -100,9 +101,7 @@ export const auditRouter = createRouter()
     const { anchor } = c.req.valid("query");
     const parsed = anchor === undefined ? undefined : parseAnchor(anchor);
     if (parsed === null) {
-      throw new ApiError(400, "invalid_anchor", "anchor: verwacht '<regel>:<sha-256 in hex>' of alleen de hash (64 tekens).", [
-        { path: "anchor", message: "geen geldig anker" },
-      ]);
+      throw new ApiError(400, "invalid_anchor", {}, [{ path: "anchor", ...detail("field_format") }]);
     }
     return c.json(await verifyAuditChain(c.var.deps.db, parsed), 200);
   })

@@ -3,13 +3,13 @@ import type { Db } from "../../db/types.ts";
 import { internalAudits, processes, users, type User } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { auditFlags } from "../domain/audits/flags.ts";
-import { independenceMessage, independenceProblems } from "../domain/audits/independence.ts";
+import { independenceProblems } from "../domain/audits/independence.ts";
 
 export type AuditRow = typeof internalAudits.$inferSelect;
 export type ProcessRow = typeof processes.$inferSelect;
 export type People = Map<string, User>;
 
-export const auditNotFound = () => new ApiError(404, "audit_not_found", "Audit niet gevonden.");
+export const auditNotFound = () => new ApiError(404, "audit_not_found");
 
 export async function findAudit(db: Db, id: string) {
   const [row] = await db.select().from(internalAudits).where(eq(internalAudits.id, id));
@@ -20,8 +20,8 @@ export async function findAudit(db: Db, id: string) {
 /** A missing process is a 404 when it is the thing asked for, a 400 when it is a reference in the input. */
 export async function findProcess(db: Db, id: string, asReference = false) {
   const [row] = await db.select().from(processes).where(eq(processes.id, id));
-  if (!row && asReference) throw new ApiError(400, "unknown_process", `Onbekend proces '${id}'.`);
-  if (!row) throw new ApiError(404, "process_not_found", "Proces niet gevonden.");
+  if (!row && asReference) throw new ApiError(400, "unknown_process", { process: id });
+  if (!row) throw new ApiError(404, "process_not_found");
   return row;
 }
 
@@ -39,7 +39,7 @@ export async function activePeople(db: Db, ids: readonly string[]) {
     throw new ApiError(
       400,
       "unknown_user",
-      "Onbekende gebruiker.",
+      {},
       missing.map((userId) => ({ userId })),
     );
   const disabled = [...people.values()].filter((u) => u.disabledAt);
@@ -47,7 +47,7 @@ export async function activePeople(db: Db, ids: readonly string[]) {
     throw new ApiError(
       422,
       "user_disabled",
-      `Het account van ${disabled[0].name} is uitgeschakeld.`,
+      { name: disabled[0].name },
       disabled.map((u) => ({ userId: u.id })),
     );
   }
@@ -61,7 +61,7 @@ export function assertAuditorRoles(auditorIds: readonly string[], people: People
     throw new ApiError(
       422,
       "auditor_role",
-      `${outsiders[0].name} heeft een gemeente-account en kan geen interne auditor zijn.`,
+      { name: outsiders[0].name },
       outsiders.map((u) => ({ userId: u.id, role: u.role })),
     );
   }
@@ -71,16 +71,18 @@ export function assertIndependent(
   audit: { auditorIds: readonly string[]; auditeeIds: readonly string[] },
   process: ProcessRow,
   people: People,
-  prefix = "",
+  openAuditRef?: string,
 ) {
   const problems = independenceProblems(audit, process);
   if (!problems.length) return;
-  const message = independenceMessage(problems, (id) => people.get(id)?.name ?? id, process.name);
+  // The message names the first auditor; the details name every auditor and the rule each breaks
+  // (and, when a process change is refused, the open audit it would compromise).
+  const name = people.get(problems[0].auditorId)?.name ?? problems[0].auditorId;
   throw new ApiError(
     422,
     "auditor_not_independent",
-    prefix + message,
-    problems.map((p) => ({ ...p })),
+    { name, process: process.name },
+    problems.map((p) => ({ ...p, ...(openAuditRef ? { auditRef: openAuditRef } : {}) })),
   );
 }
 

@@ -2,21 +2,20 @@ import { z } from "@hono/zod-openapi";
 import { auditStatus, CHECKLIST_RESULTS } from "../../db/schema.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
 import { CLASSIFICATIONS, Clause } from "../quality/quality.schemas.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /** API shapes of the processes and the internal audit programme (ISO 9001 9.2). */
 // Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
 const Text = (max: number) => text(max, 1);
 const Line = (max: number) => line(max);
-const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+const nonEmpty = fieldError("no_change");
 const distinct = (ids: string[]) => new Set(ids).size === ids.length;
-const People = (min: number) => z.array(z.uuid()).min(min).max(10).refine(distinct, { message: "Noem iedere persoon maar één keer." });
+const People = (min: number) => z.array(z.uuid()).min(min).max(10).refine(distinct, fieldError("repeated_person"));
 const Year = z.number().int().min(2000).max(2100);
 
 /** An ISO 9001 clause (8.5.1) or the name of an own procedure; something that looks like a clause must be one. */
-const Criterion = Line(120).refine((c) => !/^\d/.test(c) || Clause.safeParse(c).success, {
-  message: "Een ISO 9001-paragraaf (bijvoorbeeld 8.5.1) of de naam van een eigen procedure.",
-});
-const Criteria = z.array(Criterion).min(1).max(30).refine(distinct, { message: "Noem ieder criterium maar één keer." });
+const Criterion = Line(120).refine((c) => !/^\d/.test(c) || Clause.safeParse(c).success, fieldError("criterion_format"));
+const Criteria = z.array(Criterion).min(1).max(30).refine(distinct, fieldError("repeated_criterion"));
 
 /** One line of the checklist: a criterion of the audit, what the auditor concluded and saw. */
 export const ChecklistItemSchema = z
@@ -30,7 +29,7 @@ export const ChecklistItemSchema = z
 const Checklist = z
   .array(ChecklistItemSchema)
   .max(30)
-  .refine((items) => distinct(items.map((i) => i.criterion)), { message: "Noem ieder criterium maar één keer in de checklist." });
+  .refine((items) => distinct(items.map((i) => i.criterion)), fieldError("repeated_checklist_criterion"));
 
 export const PersonSchema = z.object({ id: z.string(), name: z.string() }).openapi("Person");
 
@@ -102,10 +101,7 @@ export const NewAuditSchema = z
     plannedOn: planDate(),
   })
   .strict()
-  .refine((a) => a.plannedOn.startsWith(`${a.year}-`), {
-    message: "De geplande datum valt niet in het auditjaar.",
-    path: ["plannedOn"],
-  })
+  .refine((a) => a.plannedOn.startsWith(`${a.year}-`), { ...fieldError("planned_not_in_year"), path: ["plannedOn"] })
   .openapi("NewInternalAudit");
 
 export const AuditUpdateSchema = z
@@ -123,7 +119,7 @@ export const AuditUpdateSchema = z
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, nonEmpty)
-  .refine((u) => !(u.status && u.actualOn), { message: "Een audit is uitgevoerd of geannuleerd, niet allebei.", path: ["status"] })
+  .refine((u) => !(u.status && u.actualOn), { ...fieldError("carried_out_or_cancelled"), path: ["status"] })
   .openapi("InternalAuditUpdate");
 
 const ReportFinding = z

@@ -86,7 +86,7 @@ function checklistFor(criteria: readonly string[], items: AuditChecklistItem[], 
     throw new ApiError(
       400,
       "unknown_criterion",
-      `'${unknown[0].criterion}' is geen criterium van deze audit.`,
+      { criterion: unknown[0].criterion },
       unknown.map((i) => ({ field: "checklist", criterion: i.criterion })),
     );
   }
@@ -96,7 +96,7 @@ function checklistFor(criteria: readonly string[], items: AuditChecklistItem[], 
 /** Reported and cancelled audits are history: a change would rewrite what management was told. */
 function assertOpen(row: AuditRow) {
   if (row.status === "gerapporteerd") {
-    throw new ApiError(409, "audit_reported", `Audit ${row.ref} is al gerapporteerd en kan niet meer worden gewijzigd.`);
+    throw new ApiError(409, "audit_reported", { ref: row.ref });
   }
   if (row.status === "geannuleerd") {
     throw new ApiError(409, "audit_cancelled", { ref: row.ref });
@@ -108,11 +108,12 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
   assertOpen(row);
   const today = isoDay(now);
   if (patch.plannedOn && !patch.plannedOn.startsWith(`${row.year}-`)) {
-    throw new ApiError(400, "planned_outside_year", { year: row.year });
+    // A year is a name, not an amount: as a string it is not written "2.026".
+    throw new ApiError(400, "planned_outside_year", { year: String(row.year) });
   }
-  if (patch.actualOn && patch.actualOn > today) throw new ApiError(400, "date_in_future", "De uitvoeringsdatum ligt in de toekomst.");
+  if (patch.actualOn && patch.actualOn > today) throw new ApiError(400, "date_in_future", { field: "actualOn" }, [{ path: "actualOn" }]);
   if (patch.status === "geannuleerd" && row.actualOn) {
-    throw new ApiError(409, "audit_carried_out", `Audit ${row.ref} is al uitgevoerd en kan niet meer worden geannuleerd; rapporteer hem.`);
+    throw new ApiError(409, "audit_carried_out", { ref: row.ref });
   }
   const team = { auditorIds: patch.auditorIds ?? row.auditorIds, auditeeIds: patch.auditeeIds ?? row.auditeeIds };
   const checklist = checklistFor(patch.criteria ?? row.criteria, patch.checklist ?? row.checklist, !!patch.checklist);
@@ -128,7 +129,7 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
       .set({ ...patch, ...team, checklist, status, updatedAt: now })
       .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN)))
       .returning();
-    if (!updated) throw new ApiError(409, "audit_closed", `Audit ${row.ref} is intussen gerapporteerd of geannuleerd.`);
+    if (!updated) throw new ApiError(409, "audit_closed", { ref: row.ref });
     return {
       result: updated,
       audit: { ...by, action: "update", entity: "internal_audit", entityId: id, before: auditSnapshot(row), after: auditSnapshot(updated) },
@@ -147,14 +148,14 @@ export async function reportAudit(db: Db, id: string, input: AuditReport, now: D
   const today = isoDay(now);
   const actualOn = input.actualOn ?? row.actualOn;
   if (!actualOn) {
-    throw new ApiError(409, "audit_not_carried_out", `Audit ${row.ref} is nog niet uitgevoerd; geef de uitvoeringsdatum (actualOn).`);
+    throw new ApiError(409, "audit_not_carried_out", { ref: row.ref });
   }
-  if (actualOn > today) throw new ApiError(400, "date_in_future", "De uitvoeringsdatum ligt in de toekomst.");
-  if (input.reportedOn > today) throw new ApiError(400, "date_in_future", "De rapportagedatum ligt in de toekomst.");
+  if (actualOn > today) throw new ApiError(400, "date_in_future", { field: "actualOn" }, [{ path: "actualOn" }]);
+  if (input.reportedOn > today) throw new ApiError(400, "date_in_future", { field: "reportedOn" }, [{ path: "reportedOn" }]);
   if (input.reportedOn < actualOn) {
-    throw new ApiError(400, "reported_before_audit", "De rapportagedatum aan het management ligt vóór de uitvoeringsdatum van de audit.");
+    throw new ApiError(400, "reported_before_audit");
   }
-  assertIndependent(row, await findProcess(db, row.processId), await peopleById(db, row.auditorIds), "Rapporteren kan niet. ");
+  assertIndependent(row, await findProcess(db, row.processId), await peopleById(db, row.auditorIds));
   const next = await audited(db, now, async (tx) => {
     const [updated] = await tx
       .update(internalAudits)
@@ -168,7 +169,7 @@ export async function reportAudit(db: Db, id: string, input: AuditReport, now: D
       })
       .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN)))
       .returning();
-    if (!updated) throw new ApiError(409, "audit_reported", `Audit ${row.ref} is intussen al gerapporteerd of geannuleerd.`);
+    if (!updated) throw new ApiError(409, "audit_closed", { ref: row.ref });
     const refs: string[] = [];
     for (const f of input.findings) {
       const finding = await insertFinding(

@@ -30,7 +30,7 @@ async function assertOwnersIndependent(db: Db, process: typeof processes.$inferS
     open.flatMap((a) => a.auditorIds),
   );
   for (const audit of open) {
-    assertIndependent(audit, { ...process, ownerIds }, people, `Audit ${audit.ref} staat nog open. `);
+    assertIndependent(audit, { ...process, ownerIds }, people, audit.ref);
   }
 }
 

@@ -33,7 +33,7 @@ export const authRouter = createRouter()
     const { currentPassword, newPassword } = c.req.valid("json");
     const user = await findUser(db, c.var.principal!.userId ?? "");
     if (!user.passwordHash || !(await c.var.deps.passwords.verify(user.passwordHash, currentPassword))) {
-      throw new ApiError(400, "wrong_password", "Het huidige wachtwoord klopt niet.");
+      throw new ApiError(400, "wrong_password");
     }
     await changePassword(db, c.var.deps.passwords, user.id, newPassword, actorOf(c), config.now());
     const session = await createSession(db, user.id, config.now(), c.var.ip);

@@ -41,7 +41,7 @@ export async function login(
   if (previousToken) await invalidateSession(db, previousToken);
   if (!ok) {
     await appendAudit(db, { actor: address, ip, action: "login_failed", entity: "session", actorId: user?.id ?? null }, now);
-    throw new ApiError(401, "invalid_credentials", "E-mailadres of wachtwoord onjuist.");
+    throw new ApiError(401, "invalid_credentials");
   }
   await clearFailures(db, keys.account);
   await returnAttempt(db, keys.ip, "ip");

@@ -73,8 +73,7 @@ export function authorize(need: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const decision = decide(need, c.var.principal);
     if (!decision.allow) {
-      const message = decision.status === 401 ? "Log eerst in." : "U heeft geen toegang tot deze functie.";
-      return c.json(errorBody(decision.reason, message), decision.status);
+      return c.json(errorBody(decision.reason), decision.status);
     }
     c.set("scope", decision.scope);
     return next();
@@ -90,7 +89,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (unsafe && getCookie(c, SESSION_COOKIE)) {
     const origin = c.req.header("origin") ?? refererOrigin(c.req.header("referer"));
     const allowed = new Set([new URL(c.req.url).origin, new URL(c.var.deps.config.publicUrl).origin]);
-    if (!origin || !allowed.has(origin)) return c.json(errorBody("csrf", "Verzoek van een andere herkomst geweigerd."), 403);
+    if (!origin || !allowed.has(origin)) return c.json(errorBody("csrf"), 403);
   }
   return next();
 };

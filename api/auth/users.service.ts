@@ -3,7 +3,7 @@ import type { Db } from "../../db/types.ts";
 import { municipalities, branches, passwordTokens, users, type Role, type User } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
-import { passwordProblem, type PasswordHasher } from "../domain/auth/password.ts";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, type PasswordHasher } from "../domain/auth/password.ts";
 import { appendAudit, audited, type AuditEntry } from "../audit/audit.service.ts";
 import { invalidateUserSessions } from "./sessions.ts";
 import { isUuid } from "../lib/ids.ts";
@@ -45,11 +45,9 @@ async function placeFor(db: Db, input: NewUser) {
   const b = input.branch ? await find(await db.select().from(branches), input.branch) : undefined;
   if (input.municipality && !m) throw new ApiError(400, "unknown_municipality", { municipality: input.municipality });
   if (input.branch && !b) throw new ApiError(400, "unknown_branch", { branch: input.branch });
-  if (input.role === "gemeente" && !m)
-    throw new ApiError(400, "municipality_required", "Een gemeente-account hoort bij precies één gemeente (--municipality).");
-  if (input.role !== "gemeente" && m)
-    throw new ApiError(400, "municipality_not_allowed", "Alleen een gemeente-account hoort bij een gemeente.");
-  if (input.role === "medewerker" && !b) throw new ApiError(400, "branch_required", "Een medewerker hoort bij een vestiging (--branch).");
+  if (input.role === "gemeente" && !m) throw new ApiError(400, "municipality_required");
+  if (input.role !== "gemeente" && m) throw new ApiError(400, "municipality_not_allowed");
+  if (input.role === "medewerker" && !b) throw new ApiError(400, "branch_required");
   return { municipalityId: m?.id ?? null, branchId: input.role === "medewerker" ? b!.id : null };
 }
 
@@ -100,14 +98,14 @@ export async function findUser(db: Db, idOrEmail: string) {
     .select()
     .from(users)
     .where(byId ? eq(users.id, idOrEmail) : eq(users.email, idOrEmail.toLowerCase()));
-  if (!u) throw new ApiError(404, "user_not_found", "Gebruiker niet gevonden.");
+  if (!u) throw new ApiError(404, "user_not_found");
   return u;
 }
 
 /** Disabling also ends every session of the user. */
 export async function setDisabled(db: Db, idOrEmail: string, disabled: boolean, by: Actor, now: Date) {
   const before = await findUser(db, idOrEmail);
-  if (before.id === by.actorId && disabled) throw new ApiError(409, "cannot_disable_self", "U kunt uw eigen account niet blokkeren.");
+  if (before.id === by.actorId && disabled) throw new ApiError(409, "cannot_disable_self");
   return audited(db, now, async (tx) => {
     const [after] = await tx
       .update(users)
@@ -132,7 +130,7 @@ export async function revokeSessions(db: Db, idOrEmail: string, by: Actor, now: 
 
 function checkPassword(password: string) {
   const problem = passwordProblem(password);
-  if (problem) throw new ApiError(400, "weak_password", problem);
+  if (problem) throw new ApiError(400, "weak_password", { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
 }
 
 /** A password change ends all sessions; the caller starts a fresh one where needed. */
@@ -173,7 +171,7 @@ export async function setPasswordWithLink(
 ) {
   checkPassword(password);
   const id = sha256Hex(token);
-  const invalid = () => new ApiError(400, "invalid_link", "Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij de beheerder.");
+  const invalid = () => new ApiError(400, "invalid_link");
   // A cheap look first, so an unknown or used link costs no password hashing.
   const [known] = await db
     .select({ id: passwordTokens.id })

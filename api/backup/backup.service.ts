@@ -277,6 +277,6 @@ async function resetSequences(tx: Db) {
 
 /** For the API: a thrown BackupError is the caller's file, not the server. */
 export function asApiError(e: unknown): never {
-  if (e instanceof BackupError) throw new ApiError(400, "invalid_backup", e.message);
+  if (e instanceof BackupError) throw new ApiError(400, "invalid_backup", { reason: e.message });
   throw e;
 }

@@ -5,6 +5,7 @@ import { parseCsv, parseXlsx, SheetError } from "../domain/contacts/table.ts";
 import { readContactRows } from "../domain/contacts/rows.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
+import { detail } from "../lib/error-fields.ts";
 import { ApiError } from "../lib/errors.ts";
 import { isUuid } from "../lib/ids.ts";
 import { sha256Hex } from "../lib/crypto.ts";
@@ -33,9 +34,9 @@ export async function listContacts(db: Db, q?: string) {
 }
 
 async function findContact(db: Db, id: string) {
-  if (!isUuid(id)) throw new ApiError(404, "contact_not_found", "Contact niet gevonden.");
+  if (!isUuid(id)) throw new ApiError(404, "contact_not_found");
   const [c] = await db.select().from(contacts).where(eq(contacts.id, id));
-  if (!c) throw new ApiError(404, "contact_not_found", "Contact niet gevonden.");
+  if (!c) throw new ApiError(404, "contact_not_found");
   return c;
 }
 
@@ -45,14 +46,12 @@ function decode(input: { format: "csv" | "xlsx"; content: string }) {
   try {
     bytes = Uint8Array.from(atob(input.content.replace(/\s+/g, "")), (ch) => ch.charCodeAt(0));
   } catch {
-    throw new ApiError(400, "invalid_input", "content moet het XLSX-bestand in base64 zijn.", [
-      { path: "content", message: "geen base64" },
-    ]);
+    throw new ApiError(400, "xlsx_not_base64", {}, [{ path: "content", ...detail("not_base64") }]);
   }
   try {
     return parseXlsx(bytes);
   } catch (e) {
-    if (e instanceof SheetError) throw new ApiError(400, "invalid_file", e.message, [{ path: "content", message: e.message }]);
+    if (e instanceof SheetError) throw new ApiError(400, "invalid_file", { reason: e.message }, [{ path: "content", message: e.message }]);
     throw e;
   }
 }
@@ -65,7 +64,7 @@ function decode(input: { format: "csv" | "xlsx"; content: string }) {
  */
 export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; content: string; waveId?: string }, now: Date, by: Actor) {
   const wave = input.waveId ? await getWave(db, input.waveId) : null;
-  if (wave && waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed", "Deze meting is gesloten.");
+  if (wave && waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed");
   const table = decode(input);
   const places = { municipalities: await db.select().from(municipalities), branches: await db.select().from(branches) };
   const { contacts: rows, errors, merged } = readContactRows(table, places);
@@ -73,12 +72,11 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
     throw new ApiError(
       400,
       "invalid_rows",
-      `Regel ${errors[0].line}, kolom ${errors[0].column}: ${errors[0].message}${errors.length > 1 ? ` (en ${errors.length - 1} andere fout(en))` : ""}`,
+      { line: errors[0].line, column: errors[0].column, problem: errors[0].message, count: errors.length },
       errors.map((e) => ({ ...e })),
     );
   }
-  if (!rows.length)
-    throw new ApiError(400, "invalid_rows", "De lijst bevat geen contacten.", [{ line: 1, column: "-", message: "geen rijen" }]);
+  if (!rows.length) throw new ApiError(400, "no_contacts", {}, [{ line: 1, column: "-", ...detail("no_rows") }]);
   const secret = wave ? await linkSecret(db) : null;
   return audited(db, now, async (tx) => {
     const before = await tx

@@ -1,9 +1,17 @@
 import type { MiddlewareHandler } from "hono";
 import { errorsEn, errorsNl } from "../../i18n/errors.ts";
+import { formatDay, formatNumber } from "../domain/format/numbers.ts";
 
-export type ErrorParams = Record<string, string | number>;
 type Lang = "nl" | "en";
 const CATALOG: Record<Lang, Record<string, string>> = { nl: errorsNl, en: errorsEn };
+
+type CodeOf<K> = K extends `error.${infer C}` ? C : never;
+/** Every code the API may send: a code without Dutch and English text is a compile error. */
+export type ErrorCode = CodeOf<keyof typeof errorsNl>;
+type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer R}` ? K | Placeholders<R> : never;
+/** The values a code's text needs, by the names of its {placeholders} in the Dutch text. */
+export type ParamsOf<C extends ErrorCode> = { [K in Placeholders<(typeof errorsNl)[`error.${C}`]>]: string | number };
+export type ErrorParams = Record<string, string | number>;
 
 /** Dutch unless the client prefers English (the dashboard sends its language). */
 export function requestLang(acceptLanguage: string | undefined): Lang {
@@ -20,40 +28,66 @@ export function requestLang(acceptLanguage: string | undefined): Lang {
 }
 
 /**
+ * A value as a reader of `lang` writes it: numbers with the language's separators, a calendar day
+ * (yyyy-mm-dd) spelled out. Params stay machine values in the JSON; only the message is formatted.
+ */
+function shown(value: string | number, lang: Lang): string {
+  if (typeof value === "number")
+    return formatNumber(value, lang, Number.isInteger(value) ? 0 : Math.min(2, String(value).split(".")[1].length));
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, lang) : value;
+}
+
+/**
  * The catalog text of `code` in `lang` with its params filled in, or null when the catalog
- * has none or a placeholder has no value (a throw site that still builds its own text).
+ * has none or a placeholder has no value.
  */
 export function errorText(lang: Lang, code: string, params: ErrorParams = {}): string | null {
   const text = CATALOG[lang][`error.${code}`];
   if (text === undefined) return null;
   let complete = true;
   const out = text.replace(/\{(\w+)\}/g, (_, k: string) => {
-    if (params[k] === undefined) complete = false;
-    return String(params[k] ?? "");
+    if (params[k] === undefined) {
+      complete = false;
+      return "";
+    }
+    return shown(params[k], lang);
   });
   return complete ? out : null;
 }
 
+type Detail = { code?: string; params?: ErrorParams; message?: string };
+
 /**
- * Rewrites an error answer's `message` from the catalog in the request's language. A Dutch
- * request keeps the text thrown unless the site passed params (its Dutch is the catalog's);
- * an English one gets the catalog's English wherever the catalog can fill it, else the
- * Dutch text stays rather than a half-filled sentence.
+ * Rewrites an error answer's `message` (and the message of each detail that carries a code) from
+ * the catalog in the request's language. The thrown text is the Dutch catalog text already, so a
+ * Dutch request passes untouched.
  */
 export const localizeErrors: MiddlewareHandler = async (c, next) => {
   await next();
   const res = c.res;
   if (res.status < 400 || !(res.headers.get("content-type") ?? "").includes("application/json")) return;
   const lang = requestLang(c.req.header("accept-language"));
+  if (lang === "nl") return;
   const body = (await res
     .clone()
     .json()
-    .catch(() => null)) as { error?: { code?: string; message?: string; params?: ErrorParams } } | null;
+    .catch(() => null)) as { error?: { code?: string; message?: string; params?: ErrorParams; details?: Detail[] } } | null;
   const err = body?.error;
-  if (!err?.code || (lang === "nl" && !err.params)) return;
+  if (!err?.code) return;
+  let changed = false;
   const text = errorText(lang, err.code, err.params);
-  if (text === null || text === err.message) return;
-  err.message = text;
+  if (text !== null && text !== err.message) {
+    err.message = text;
+    changed = true;
+  }
+  for (const d of Array.isArray(err.details) ? err.details : []) {
+    const t = d && typeof d.code === "string" && typeof d.message === "string" ? errorText(lang, d.code, d.params) : null;
+    if (t !== null && t !== d.message) {
+      d.message = t;
+      changed = true;
+    }
+  }
+  if (!changed) return;
   const headers = new Headers(res.headers);
   headers.delete("content-length");
   c.res = undefined;

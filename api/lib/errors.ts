@@ -2,56 +2,105 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "@hono/zod-openapi";
-import { errorText, type ErrorParams } from "./error-text.ts";
+import { errorsNl } from "../../i18n/errors.ts";
+import { type ErrorCode, type ErrorParams, errorText, type ParamsOf } from "./error-text.ts";
+
+const ParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** Every code the API sends, from the catalog: the contract lists them, so a client can rely on them. */
+const ERROR_CODES = Object.keys(errorsNl).map((k) => k.slice("error.".length)) as [ErrorCode, ...ErrorCode[]];
+
+/**
+ * One refused field or item. `path` names the field; `code` and `params` give its text from the
+ * catalog (rendered into `message` in the request's language); a detail may carry more (line, index…).
+ */
+export const ErrorDetailSchema = z
+  .object({
+    path: z.string().optional(),
+    code: z.string().optional(),
+    params: ParamsSchema.optional(),
+    message: z.string().optional(),
+  })
+  .catchall(z.unknown())
+  .openapi("ErrorDetail");
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 
 /** Every error leaves the API in this one shape, never with a stack trace or SQL. */
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODES),
+      /** The catalog's text for `code` in the request's language (Accept-Language), with the params filled in. */
       message: z.string(),
-      details: z.array(z.record(z.string(), z.unknown())).optional(),
+      details: z.array(ErrorDetailSchema).optional(),
       /** The values in the message, by the names of its catalog placeholders (i18n/errors.ts). */
-      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      params: ParamsSchema.optional(),
     }),
   })
   .openapi("Error");
 
+type Rest<C extends ErrorCode> = [keyof ParamsOf<C>] extends [never]
+  ? [params?: ParamsOf<C>, details?: Record<string, unknown>[], headers?: Record<string, string>]
+  : [params: ParamsOf<C>, details?: Record<string, unknown>[], headers?: Record<string, string>];
+
 /**
- * An error by code. Its text is the catalog's (i18n/errors.ts): pass the values that go in
- * it as params, and the Dutch message is filled from the catalog; a plain string is kept as
- * the message for sites not yet moved to params.
+ * An error by code. Its text is the catalog's (i18n/errors.ts), never written at the throw site:
+ * pass the values that go in it as params (typed by the text's {placeholders}). The message is the
+ * Dutch text; `localizeErrors` renders the English one for an English request.
  */
-export class ApiError extends Error {
+export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   readonly params?: ErrorParams;
+  details?: Record<string, unknown>[];
+  readonly headers?: Record<string, string>;
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string | ErrorParams,
-    readonly details?: Record<string, unknown>[],
-    readonly headers?: Record<string, string>,
+    readonly code: C,
+    ...[params, details, headers]: Rest<C>
   ) {
-    super(typeof message === "string" ? message : (errorText("nl", code, message) ?? code));
-    if (typeof message !== "string") this.params = message;
+    const values: ErrorParams = params ?? {};
+    super(errorText("nl", code, values) ?? code);
+    if (Object.keys(values).length) this.params = values;
+    this.details = details;
+    this.headers = headers;
+  }
+
+  /** The same error with other details (a bulk entry points each detail at its row). */
+  withDetails(details: Record<string, unknown>[]): this {
+    this.details = details;
+    return this;
   }
 }
 
-export function errorBody(code: string, message: string, details?: Record<string, unknown>[], params?: ErrorParams) {
-  return { error: { code, message, ...(details ? { details } : {}), ...(params ? { params } : {}) } };
+/** An error answer by code: the Dutch catalog text, with the values it names. */
+export function errorBody(code: ErrorCode, params: ErrorParams = {}, details?: Record<string, unknown>[]) {
+  const message = errorText("nl", code, params) ?? code;
+  const hasParams = Object.keys(params).length > 0;
+  return { error: { code, message, ...(details ? { details } : {}), ...(hasParams ? { params } : {}) } };
+}
+
+function body(err: ApiError) {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+      ...(err.params ? { params: err.params } : {}),
+    },
+  };
 }
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
-    return c.json(errorBody(err.code, err.message, err.details, err.params), err.status);
+    return c.json(body(err), err.status);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code = status === 400 ? "malformed_request" : status === 413 ? "payload_too_large" : `http_${status}`;
-    return c.json(errorBody(code, err.message || "Ongeldig verzoek."), status);
+    // Hono's own refusals (malformed JSON, body limit) carry English texts: the answer is the catalog's.
+    return status === 413 ? c.json(errorBody("request_too_large"), status) : c.json(errorBody("malformed_request"), status);
   }
   console.error("unhandled error", err);
-  return c.json(errorBody("internal_error", "Er ging iets mis aan onze kant. Probeer het later opnieuw."), 500);
+  return c.json(errorBody("internal_error"), 500);
 }
 
 /** Shared error responses for route contracts. */

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.ts";
+import { detail } from "./error-fields.ts";
 import { errorBody } from "./errors.ts";
 import { findHostileText, textProblem, type FoundProblem } from "../domain/input/text.ts";
 
@@ -28,6 +29,12 @@ function paramName(templates: PathTemplate[], method: string, segments: string[]
   return s?.startsWith("{") ? s.slice(1, -1) : "path";
 }
 
+/** A refused text as a detail naming its field, its text from the catalog by code. */
+function asDetail(p: FoundProblem) {
+  const code = p.key ? "text_in_field_name" : p.code;
+  return { path: p.path, ...detail(code, p.char ? { char: p.char } : {}) };
+}
+
 /** Problems in the path segments and query parameters (always single-line). */
 function urlProblems(url: URL, method: string, templates: () => PathTemplate[]): FoundProblem[] {
   const found: FoundProblem[] = [];
@@ -37,15 +44,19 @@ function urlProblems(url: URL, method: string, templates: () => PathTemplate[]):
     try {
       value = decodeURIComponent(raw);
     } catch {
-      found.push({ path: paramName(templates(), method, segments, i), message: "Ongeldige tekencodering in het pad." });
+      found.push({
+        path: paramName(templates(), method, segments, i),
+        code: "bad_path_encoding",
+        message: "Ongeldige tekencodering in het pad.",
+      });
       return;
     }
     const p = textProblem(value, { multiline: false });
-    if (p) found.push({ path: paramName(templates(), method, segments, i), message: p.message });
+    if (p) found.push({ path: paramName(templates(), method, segments, i), ...p });
   });
   for (const [key, value] of url.searchParams) {
     const p = textProblem(key, { multiline: false }) ?? textProblem(value, { multiline: false });
-    if (p) found.push({ path: key.replace(/[^\x20-\x7e]/g, "?"), message: p.message });
+    if (p) found.push({ path: key.replace(/[^\x20-\x7e]/g, "?"), ...p });
   }
   return found;
 }
@@ -75,12 +86,13 @@ export function hostileInputGuard(templates: () => PathTemplate[]): MiddlewareHa
                   ? textProblem(v.name, { multiline: false })
                   : null;
             const k = textProblem(key, { multiline: false });
-            if (k || p) found.push({ path: key.replace(/[^\x20-\x7e]/g, "?"), message: (k ?? p)!.message });
+            if (k) found.push({ path: key.replace(/[^\x20-\x7e]/g, "?"), ...k, key: true });
+            else if (p) found.push({ path: key.replace(/[^\x20-\x7e]/g, "?"), ...p });
           }
         }
       }
     }
-    if (found.length) return c.json(errorBody("invalid_input", "De invoer bevat tekens die niet zijn toegestaan.", found), 400);
+    if (found.length) return c.json(errorBody("forbidden_characters", {}, found.map(asDetail)), 400);
     return next();
   };
 }

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./context.ts";
+import { issueDetail } from "./error-fields.ts";
 import { errorBody } from "./errors.ts";
 
 /** A router whose validation failures become the API's JSON error shape (400). */
@@ -9,10 +10,8 @@ export function createRouter() {
       if (result.success) return;
       // One message per field: the first rule it broke is the one worth reading.
       const seen = new Set<string>();
-      const details = result.error.issues
-        .map((i) => ({ path: i.path.join("."), message: i.message }))
-        .filter((d) => !seen.has(d.path) && seen.add(d.path));
-      return c.json(errorBody("invalid_input", "De invoer is ongeldig.", details), 400);
+      const details = result.error.issues.map(issueDetail).filter((d) => !seen.has(d.path) && seen.add(d.path));
+      return c.json(errorBody("invalid_input", {}, details), 400);
     },
   });
 }

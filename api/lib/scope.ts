@@ -28,7 +28,11 @@ export function ensureVisible(
 }
 
 /** A filter value the caller asked for, narrowed to what it may see; another place is a 404. */
-export function narrowed(asked: string | undefined, forced: string | undefined, what: string) {
-  if (forced && asked && asked !== forced) throw new ApiError(404, "not_found", `${what} niet gevonden.`);
+export function narrowed(asked: string | undefined, forced: string | undefined, notFound: "unknown_branch" | "unknown_municipality") {
+  if (forced && asked && asked !== forced) {
+    throw notFound === "unknown_branch"
+      ? new ApiError(404, "unknown_branch", { branch: asked })
+      : new ApiError(404, "unknown_municipality", { municipality: asked });
+  }
   return forced ?? asked;
 }

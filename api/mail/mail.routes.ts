@@ -3,6 +3,7 @@ import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { code, line, text } from "../lib/fields.ts";
 import { MAIL_KINDS } from "../domain/mail/templates.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 const tags = ["E-mail"];
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -156,7 +157,7 @@ export const recordBounce = defineRoute({
         z
           .object({ messageId: code(300).optional(), outboxId: z.uuid().optional(), reason: line(500, 2) })
           .strict()
-          .refine((b) => b.messageId || b.outboxId, { message: "messageId of outboxId is verplicht.", path: ["messageId"] }),
+          .refine((b) => b.messageId || b.outboxId, { ...fieldError("message_or_outbox_id"), path: ["messageId"] }),
       ),
     },
   },

@@ -42,13 +42,12 @@ export async function updateTemplate(db: Db, kind: MailKind, input: { subject: s
       throw new ApiError(
         400,
         "unknown_placeholder",
-        `Onbekende plaatshouder {${unknown[0]}} in ${field === "subject" ? "het onderwerp" : "de tekst"}.`,
+        { placeholder: `{${unknown[0]}}`, field },
         unknown.map((p) => ({ path: field, placeholder: p })),
       );
     }
   }
-  if (!input.body.includes("{link}"))
-    throw new ApiError(400, "missing_placeholder", "De tekst moet {link} bevatten.", [{ path: "body", placeholder: "link" }]);
+  if (!input.body.includes("{link}")) throw new ApiError(400, "missing_placeholder", {}, [{ path: "body", placeholder: "link" }]);
   await audited(db, now, async (tx) => {
     const [before] = await tx.select().from(mailTemplates).where(eq(mailTemplates.kind, kind));
     await tx
@@ -161,8 +160,8 @@ async function reachable(db: Db, waveId: string) {
 
 function assertSendable(wave: Wave, now: Date) {
   const status = waveStatus(wave, now);
-  if (status === "gesloten") throw new ApiError(409, "wave_closed", "Deze meting is gesloten; er gaat geen e-mail meer uit.");
-  if (status === "gepauzeerd") throw new ApiError(409, "wave_paused", "Deze meting is gepauzeerd; hervat haar eerst.");
+  if (status === "gesloten") throw new ApiError(409, "wave_closed_no_mail");
+  if (status === "gepauzeerd") throw new ApiError(409, "wave_paused_resume_first");
 }
 
 export async function queueInvitations(db: Db, waveId: string, publicUrl: string, now: Date, by: Actor) {
@@ -232,7 +231,7 @@ export async function queueDueReminders(db: Db, publicUrl: string, now: Date) {
 export async function resendLink(db: Db, waveId: string, invitationId: string, publicUrl: string, now: Date, by: Actor) {
   const wave = await getWave(db, waveId);
   assertSendable(wave, now);
-  if (!isUuid(invitationId)) throw new ApiError(404, "invitation_not_found", "Uitnodiging niet gevonden.");
+  if (!isUuid(invitationId)) throw new ApiError(404, "invitation_not_found");
   const secret = await linkSecret(db);
   const inv = await audited(db, now, async (tx) => {
     const [row] = await tx
@@ -240,8 +239,8 @@ export async function resendLink(db: Db, waveId: string, invitationId: string, p
       .from(invitations)
       .where(and(eq(invitations.id, invitationId), eq(invitations.waveId, wave.id)))
       .for("update");
-    if (!row) throw new ApiError(404, "invitation_not_found", "Uitnodiging niet gevonden.");
-    if (row.submittedAt) throw new ApiError(409, "already_submitted", "Deze uitnodiging is al gebruikt.");
+    if (!row) throw new ApiError(404, "invitation_not_found");
+    if (row.submittedAt) throw new ApiError(409, "invitation_used");
     const generation = row.linkGeneration + 1;
     const [u] = await tx
       .update(invitations)
@@ -293,7 +292,7 @@ export async function unsubscribe(db: Db, token: string, now: Date) {
     .select()
     .from(mailOutbox)
     .where(eq(mailOutbox.unsubscribeHash, sha256Hex(token)));
-  if (!m) throw new ApiError(404, "unknown_token", "Deze afmeldlink is niet (meer) geldig.");
+  if (!m) throw new ApiError(404, "unknown_unsubscribe_token");
   if (!m.contactId) return { optedOut: true };
   await audited(db, now, async (tx) => {
     await tx
@@ -329,7 +328,7 @@ export async function recordBounce(db: Db, input: { messageId?: string; outboxId
       : input.messageId
         ? await db.select().from(mailOutbox).where(eq(mailOutbox.messageId, input.messageId))
         : [];
-  if (!m) throw new ApiError(404, "message_not_found", "Bericht niet gevonden.");
+  if (!m) throw new ApiError(404, "message_not_found");
   await audited(db, now, async (tx) => {
     await tx.update(mailOutbox).set({ status: "bounced", error: input.reason }).where(eq(mailOutbox.id, m.id));
     return {

@@ -121,7 +121,7 @@ export const municipalitiesRouter = createRouter()
     const updated = await audited(db, now, async (tx) => {
       const [before] = await tx.select().from(municipalities).where(eq(municipalities.id, id));
       if (!before || !inScope(c.var.scope, c.var.principal, { municipalityId: before.id })) {
-        throw new ApiError(404, "not_found", "Gemeente niet gevonden.");
+        throw new ApiError(404, "municipality_not_found");
       }
       const [after] = await tx.update(municipalities).set(next).where(eq(municipalities.id, id)).returning();
       return {
@@ -144,7 +144,7 @@ export const municipalitiesRouter = createRouter()
     const [m] = await db.select().from(municipalities).where(eq(municipalities.id, id));
     // Out of scope looks exactly like not found: a guessed id reveals nothing.
     if (!m || !inScope(c.var.scope, c.var.principal, { municipalityId: m.id })) {
-      throw new ApiError(404, "not_found", "Gemeente niet gevonden.");
+      throw new ApiError(404, "municipality_not_found");
     }
     const figures = rows<{ wave: string; invited: number; responded: number }>(
       await db.execute(sql`

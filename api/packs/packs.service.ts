@@ -39,31 +39,30 @@ export interface PackResult {
   filename: string;
 }
 
+/** A ZIP timestamp cannot lie before 1980, so neither can a pack's period. */
+const EARLIEST_PACK_DAY = "1980-01-01";
+
 /**
  * A pack is about a period that has ended: only then is "as it stood at the end" final, so
  * that exporting it again gives the same bytes. Checked before anything is written.
  */
 export function packRequest(q: PackQuery, now: Date): PackRequest {
   const today = now.toISOString().slice(0, 10);
-  if (q.from > q.to) throw new ApiError(400, "invalid_period", "Het begin van de periode ligt na het einde.");
-  if (q.from < "1980-01-01") throw new ApiError(400, "invalid_period", "Een periode begint op of na 1 januari 1980.");
+  if (q.from > q.to) throw new ApiError(400, "invalid_period");
+  if (q.from < EARLIEST_PACK_DAY) throw new ApiError(400, "period_too_early", { earliest: EARLIEST_PACK_DAY });
   if (q.to >= today) {
-    throw new ApiError(
-      400,
-      "period_not_ended",
-      `Een bewijspakket gaat over een afgelopen periode: de einddatum moet vóór vandaag (${today}) liggen.`,
-    );
+    throw new ApiError(400, "period_not_ended", { today });
   }
   const { clauses, unknown } = parseClauses(q.clauses);
   if (unknown.length) {
     throw new ApiError(
       400,
       "unknown_clause",
-      `Onbekende paragraaf: ${unknown.join(", ")}. Mogelijk: 6.1, 7.5, 9.1.2, 9.1.3, 9.2, 9.3, 10.2 (of 10.3).`,
+      { clauses: unknown.join(", ") },
       unknown.map((clause) => ({ clause })),
     );
   }
-  if (!clauses.length) throw new ApiError(400, "unknown_clause", "Kies minstens één paragraaf.");
+  if (!clauses.length) throw new ApiError(400, "no_clause");
   return { period: packPeriod(q.from, q.to), clauses };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { line, text } from "../lib/fields.ts";
 import { LOGO_MAX_BYTES, logoProblem } from "../domain/profile/logo.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 const Logo = z
   .string()
@@ -14,9 +15,7 @@ const Logo = z
   });
 
 const Phone = line(30)
-  .refine((v) => v === "" || /^\+?[0-9 ()-]{6,30}$/.test(v), {
-    message: "Een telefoonnummer bestaat uit cijfers, spaties, +, - en haakjes.",
-  })
+  .refine((v) => v === "" || /^\+?[0-9 ()-]{6,30}$/.test(v), fieldError("phone_format"))
   .openapi({ example: "072 527 00 00" });
 
 /** The ZVH's profile: what the survey page and the reports say about the house. */

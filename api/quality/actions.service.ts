@@ -30,7 +30,7 @@ export function publicAction(a: ActionRow, today: string) {
 /** A criterion must name something the system can measure, or be explicitly manual. */
 async function checkCriterion(db: Db, c: z.infer<typeof CriterionSchema>) {
   if (c.kind === "survey_dimension" && !(c.dimension in DIMENSIONS)) {
-    throw new ApiError(400, "unknown_dimension", `Onbekende dimensie '${c.dimension}'. Bekend: ${Object.keys(DIMENSIONS).join(", ")}.`);
+    throw new ApiError(400, "unknown_dimension", { dimension: c.dimension, known: Object.keys(DIMENSIONS).join(", ") });
   }
   if (c.kind === "survey_question") {
     const all = await db.select().from(questionnaires).where(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY));
@@ -41,7 +41,7 @@ async function checkCriterion(db: Db, c: z.infer<typeof CriterionSchema>) {
   if ((c.kind === "survey_dimension" || c.kind === "survey_question") && (c.target < 1 || c.target > Number(c.scale))) {
     throw new ApiError(400, "target_out_of_scale", { scale: c.scale });
   }
-  if (c.kind === "conference_metric" && c.from > c.to) throw new ApiError(400, "invalid_period", "De meetperiode begint na het einde.");
+  if (c.kind === "conference_metric" && c.from > c.to) throw new ApiError(400, "invalid_period");
 }
 
 /**
@@ -62,15 +62,13 @@ async function lockFindings(tx: Db, ids: string[]) {
 export async function createAction(db: Db, input: z.infer<typeof NewActionSchema>, now: Date, by: Actor) {
   const today = now.toISOString().slice(0, 10);
   const linked = await db.select().from(findings).where(inArray(findings.id, input.findingIds));
-  if (linked.length !== new Set(input.findingIds).size) throw new ApiError(400, "unknown_finding", "Een of meer bevindingen bestaan niet.");
-  if (linked.some((f) => f.closedAt))
-    throw new ApiError(409, "finding_closed", "Aan een gesloten bevinding worden geen acties toegevoegd.");
+  if (linked.length !== new Set(input.findingIds).size) throw new ApiError(400, "unknown_finding");
+  if (linked.some((f) => f.closedAt)) throw new ApiError(409, "finding_closed_no_new_actions");
   const owner = await ensureOwner(db, input.ownerId);
   await checkCriterion(db, input.criterion);
-  if (input.dueOn < today) throw new ApiError(400, "due_in_past", "De deadline ligt in het verleden.");
+  if (input.dueOn < today) throw new ApiError(400, "due_in_past");
   return audited(db, now, async (tx) => {
-    if ((await lockFindings(tx, input.findingIds)).some((f) => f.closedAt))
-      throw new ApiError(409, "finding_closed", "Aan een gesloten bevinding worden geen acties toegevoegd.");
+    if ((await lockFindings(tx, input.findingIds)).some((f) => f.closedAt)) throw new ApiError(409, "finding_closed_no_new_actions");
     const [row] = await tx
       .insert(actions)
       .values({
@@ -114,21 +112,19 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   const a = await findAction(db, id);
   const today = now.toISOString().slice(0, 10);
   const linked = await findingsOfActions(db, [a.id]);
-  if (linked.length && linked.every((l) => l.finding.closedAt))
-    throw new ApiError(409, "finding_closed", "De bevinding is gesloten; de actie verandert niet meer.");
+  if (linked.length && linked.every((l) => l.finding.closedAt)) throw new ApiError(409, "action_of_closed_finding");
   const newOwner = patch.ownerId && patch.ownerId !== a.ownerId ? await ensureOwner(db, patch.ownerId) : null;
   const status = patch.status ?? a.status;
-  if (patch.completedOn && status !== "gereed") throw new ApiError(400, "not_done", "Een afrondingsdatum hoort bij status 'gereed'.");
+  if (patch.completedOn && status !== "gereed") throw new ApiError(400, "not_done");
   const completedOn = status === "gereed" ? (patch.completedOn ?? a.completedOn ?? today) : null;
-  if (completedOn && completedOn > today) throw new ApiError(400, "date_in_future", "De afrondingsdatum ligt in de toekomst.");
+  if (completedOn && completedOn > today) throw new ApiError(400, "date_in_future", { field: "completedOn" }, [{ path: "completedOn" }]);
   const set = { ...patch, status, completedOn, updatedAt: now };
   return audited(db, now, async (tx) => {
     const locked = await lockFindings(
       tx,
       linked.map((l) => l.finding.id),
     );
-    if (locked.length && locked.every((f) => f.closedAt))
-      throw new ApiError(409, "finding_closed", "De bevinding is gesloten; de actie verandert niet meer.");
+    if (locked.length && locked.every((f) => f.closedAt)) throw new ApiError(409, "action_of_closed_finding");
     const [next] = await tx.update(actions).set(set).where(eq(actions.id, a.id)).returning();
     if (newOwner && newOwner.id !== by.actorId) await queueNotices(tx, [actionAssignedNotice(next, newOwner, now)], now);
     return {

@@ -50,19 +50,19 @@ export function publicEvidence(e: Omit<typeof evidenceFiles.$inferSelect, "conte
  */
 export async function uploadEvidence(db: Db, input: EvidenceUpload, now: Date, by: Actor) {
   const targets = [input.findingId, input.actionId, input.auditId].filter(Boolean);
-  if (targets.length !== 1) throw new ApiError(400, "one_target", "Koppel het bewijs aan precies één bevinding, actie of audit.");
+  if (targets.length !== 1) throw new ApiError(400, "one_target");
   if (input.findingId) await findFinding(db, input.findingId);
   if (input.actionId) await findAction(db, input.actionId);
   if (input.auditId) {
     const [a] = isUuid(input.auditId)
       ? await db.select({ id: internalAudits.id }).from(internalAudits).where(eq(internalAudits.id, input.auditId))
       : [];
-    if (!a) throw new ApiError(404, "audit_not_found", "Audit niet gevonden.");
+    if (!a) throw new ApiError(404, "audit_not_found");
   }
-  if (input.file.size === 0) throw new ApiError(400, "empty_file", "Het bestand is leeg.");
-  if (input.file.size > MAX_EVIDENCE_BYTES) throw new ApiError(413, "payload_too_large", "Bewijs is hoogstens 10 MB.");
+  if (input.file.size === 0) throw new ApiError(400, "empty_file");
+  if (input.file.size > MAX_EVIDENCE_BYTES) throw new ApiError(413, "evidence_too_large", { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
   if (input.concernsDate > now.toISOString().slice(0, 10))
-    throw new ApiError(400, "date_in_future", "De datum waarover het bewijs gaat ligt in de toekomst.");
+    throw new ApiError(400, "date_in_future", { field: "concernsOn" }, [{ path: "concernsOn" }]);
   const content = new Uint8Array(await input.file.arrayBuffer());
   // The declared type is the sender's claim; the stored type comes from the bytes and the name (domain/evidence/sniff.ts).
   const type = classifyEvidence(content, input.file.name).contentType;
@@ -100,7 +100,7 @@ export async function uploadEvidence(db: Db, input: EvidenceUpload, now: Date, b
 
 export async function downloadEvidence(db: Db, id: string, now: Date, by: Actor) {
   const [row] = isUuid(id) ? await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)) : [];
-  if (!row) throw new ApiError(404, "evidence_not_found", "Bewijsstuk niet gevonden.");
+  if (!row) throw new ApiError(404, "evidence_not_found");
   await audited(db, now, async () => ({
     result: null,
     audit: { ...by, action: "export", entity: "evidence", entityId: row.id, after: { sha256: row.sha256 } },

@@ -43,7 +43,7 @@ export async function createFindingFromWave(db: Db, waveId: string, input: z.inf
   const kind = input.dimension ? "dimension" : "question";
   const key = (input.dimension ?? input.question)!;
   const m = await surveyMeasure(db, wave, kind, key, now);
-  if (!m) throw new ApiError(409, "no_result", `Geen (of een onderdrukte) uitkomst voor '${key}' in ${wave.name}.`);
+  if (!m) throw new ApiError(409, "no_result", { key, wave: wave.name });
   const baseline: SurveyBaseline = {
     kind,
     key,
@@ -161,7 +161,7 @@ export async function getFinding(db: Db, id: string, now: Date) {
 
 export async function updateFinding(db: Db, id: string, patch: z.infer<typeof FindingUpdateSchema>, now: Date, by: Actor) {
   const f = await findFinding(db, id);
-  if (f.closedAt) throw new ApiError(409, "finding_closed", "Een gesloten bevinding verandert niet meer.");
+  if (f.closedAt) throw new ApiError(409, "finding_closed");
   const { rootCauseAnalysis, ...rest } = patch;
   const set = { ...rest, ...(rootCauseAnalysis ? { rootCauseMethod: rootCauseAnalysis.method, rootCauseAnalysis } : {}), updatedAt: now };
   return audited(db, now, async (tx) => {
@@ -219,7 +219,7 @@ export async function closeFinding(db: Db, id: string, now: Date, by: Actor, rea
       .set({ closedAt: now, closedBy: by.actorId, closeReason: reason ?? null, updatedAt: now })
       .where(and(eq(findings.id, f.id), isNull(findings.closedAt)))
       .returning();
-    if (!next) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
+    if (!next) throw new ApiError(409, "finding_already_closed");
     return {
       result: publicFinding(next),
       audit: { ...by, action: "close", entity: "finding", entityId: f.id, after: { ref: f.ref, ...(reason ? { reason } : {}) } },
@@ -228,7 +228,7 @@ export async function closeFinding(db: Db, id: string, now: Date, by: Actor, rea
 }
 
 async function assertClosable(db: Db, f: FindingRow, reason: string | undefined) {
-  if (f.closedAt) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
+  if (f.closedAt) throw new ApiError(409, "finding_already_closed");
   const check = closingCheck(await closingState(db, f), [], []);
   const problems = [...check.blocking];
   if (check.reasonRequired && !reason) {
@@ -241,7 +241,7 @@ async function assertClosable(db: Db, f: FindingRow, reason: string | undefined)
     throw new ApiError(
       422,
       "cannot_close",
-      problems.map((p) => p.message).join(" "),
+      { count: problems.length },
       problems.map((p) => ({ ...p })),
     );
 }
@@ -249,14 +249,14 @@ async function assertClosable(db: Db, f: FindingRow, reason: string | undefined)
 /** A closed finding opens again with a reason; the trail keeps when and by whom it had been closed. */
 export async function reopenFinding(db: Db, id: string, reason: string, now: Date, by: Actor) {
   const f = await findFinding(db, id);
-  if (!f.closedAt) throw new ApiError(409, "finding_open", "Deze bevinding is niet gesloten.");
+  if (!f.closedAt) throw new ApiError(409, "finding_open");
   return audited(db, now, async (tx) => {
     const [next] = await tx
       .update(findings)
       .set({ closedAt: null, closedBy: null, closeReason: null, updatedAt: now })
       .where(and(eq(findings.id, f.id), isNotNull(findings.closedAt)))
       .returning();
-    if (!next) throw new ApiError(409, "finding_open", "Deze bevinding is niet gesloten.");
+    if (!next) throw new ApiError(409, "finding_open");
     return {
       result: publicFinding(next),
       audit: {
@@ -274,17 +274,17 @@ export async function reopenFinding(db: Db, id: string, reason: string, now: Dat
 /** An effectiveness review by someone other than the action owners, resting on evidence. */
 export async function createReview(db: Db, findingId: string, input: z.infer<typeof ReviewSchema>, now: Date, by: Actor) {
   const f = await findFinding(db, findingId);
-  if (f.closedAt) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
-  if (!by.actorId) throw new ApiError(403, "reviewer_required", "Een beoordeling vraagt om een persoonlijk account.");
+  if (f.closedAt) throw new ApiError(409, "finding_already_closed");
+  if (!by.actorId) throw new ApiError(403, "reviewer_required");
   const links = await actionsOfFindings(db, [f.id]);
-  if (!links.length) throw new ApiError(409, "no_actions", "Er zijn nog geen acties om te beoordelen.");
+  if (!links.length) throw new ApiError(409, "no_actions");
   const problem = reviewerProblem(
     by.actorId,
     links.map((l) => l.action.ownerId),
   );
-  if (problem) throw new ApiError(422, problem.code, problem.message);
+  if (problem) throw new ApiError(422, "reviewer_is_owner");
   if (input.reviewedOn > now.toISOString().slice(0, 10))
-    throw new ApiError(400, "date_in_future", "De beoordelingsdatum ligt in de toekomst.");
+    throw new ApiError(400, "date_in_future", { field: "reviewedOn" }, [{ path: "reviewedOn" }]);
   const actionIds = links.map((l) => l.action.id);
   const evidence = await db
     .select({ id: evidenceFiles.id, findingId: evidenceFiles.findingId, actionId: evidenceFiles.actionId })
@@ -292,13 +292,13 @@ export async function createReview(db: Db, findingId: string, input: z.infer<typ
     .where(inArray(evidenceFiles.id, input.evidenceIds));
   const foreign = evidence.filter((e) => e.findingId !== f.id && !(e.actionId && actionIds.includes(e.actionId)));
   if (evidence.length !== new Set(input.evidenceIds).size || foreign.length) {
-    throw new ApiError(400, "unknown_evidence", "Bewijs moet bestaan en bij deze bevinding of haar acties horen.");
+    throw new ApiError(400, "unknown_evidence");
   }
   const evaluations = await Promise.all(actionIds.map((a) => evaluateAction(db, a, now)));
   return audited(db, now, async (tx) => {
     // Under the lock closeFinding takes: a review sent as the finding closes is refused, not added to a closed finding.
     const [locked] = await tx.select({ closedAt: findings.closedAt }).from(findings).where(eq(findings.id, f.id)).for("update");
-    if (locked.closedAt) throw new ApiError(409, "finding_closed", "Deze bevinding is al gesloten.");
+    if (locked.closedAt) throw new ApiError(409, "finding_already_closed");
     const [row] = await tx
       .insert(effectivenessReviews)
       .values({

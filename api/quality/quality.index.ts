@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { users } from "../../db/schema.ts";
 import { createRouter } from "../lib/router.ts";
 import { actorOf, type AppEnv } from "../lib/context.ts";
+import { detail, issueDetail } from "../lib/error-fields.ts";
 import { ApiError } from "../lib/errors.ts";
 import { attachment } from "../lib/download.ts";
 import * as routes from "./quality.routes.ts";
@@ -16,18 +17,16 @@ const ctx = (c: Context<AppEnv>) => ({ db: c.var.deps.db, now: c.var.deps.config
 /** Multipart is read here rather than by the route validator, so a missing file is a clear 400. */
 async function evidenceForm(c: Context<AppEnv>) {
   if (!(c.req.header("content-type") ?? "").startsWith("multipart/form-data")) {
-    throw new ApiError(400, "multipart_required", "Stuur bewijs als multipart/form-data met een veld 'file'.");
+    throw new ApiError(400, "multipart_required");
   }
   const form = await c.req.parseBody();
   const parsed = routes.EvidenceForm.safeParse(form);
   if (!parsed.success || !(form.file instanceof File)) {
-    const details = parsed.success
-      ? [{ path: "file", message: "Bestand ontbreekt." }]
-      : parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new ApiError(400, "invalid_input", "De invoer is ongeldig.", details);
+    const details = parsed.success ? [{ path: "file", ...detail("file_missing") }] : parsed.error.issues.map(issueDetail);
+    throw new ApiError(400, "invalid_input", {}, details);
   }
   const extra = Object.keys(form).filter((k) => !(k in routes.EvidenceForm.shape));
-  if (extra.length) throw new ApiError(400, "invalid_input", `Onbekende velden: ${extra.join(", ")}.`);
+  if (extra.length) throw new ApiError(400, "unknown_fields", { fields: extra.join(", ") });
   return { ...parsed.data, file: form.file };
 }
 

@@ -6,22 +6,22 @@ import { isUuid } from "../lib/ids.ts";
 
 export async function findFinding(db: Db, id: string) {
   const [row] = isUuid(id) ? await db.select().from(findings).where(eq(findings.id, id)) : [];
-  if (!row) throw new ApiError(404, "finding_not_found", "Bevinding niet gevonden.");
+  if (!row) throw new ApiError(404, "finding_not_found");
   return row;
 }
 
 export async function findAction(db: Db, id: string) {
   const [row] = isUuid(id) ? await db.select().from(actions).where(eq(actions.id, id)) : [];
-  if (!row) throw new ApiError(404, "action_not_found", "Actie niet gevonden.");
+  if (!row) throw new ApiError(404, "action_not_found");
   return row;
 }
 
 /** Owners are staff with an active account; a municipality or auditor account owns no actions. */
 export async function ensureOwner(db: Db, id: string) {
   const [u] = await db.select().from(users).where(eq(users.id, id));
-  if (!u || u.disabledAt) throw new ApiError(400, "unknown_owner", "De eigenaar is geen actief account.");
-  if (u.role === "gemeente" || u.role === "auditor")
-    throw new ApiError(422, "owner_role", "Een gemeente- of auditoraccount kan geen eigenaar van een actie zijn.");
+  if (!u) throw new ApiError(400, "unknown_owner");
+  if (u.disabledAt) throw new ApiError(400, "inactive_owner");
+  if (u.role === "gemeente" || u.role === "auditor") throw new ApiError(422, "owner_role");
   return u;
 }
 

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { actionStatus, findingClass, findingSource, pdcaPhase } from "../../db/schema.ts";
 import { IsoDate } from "../registry/registry.schemas.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /** API shapes of findings, actions, reviews and evidence (ISO 9001 10.2 / 10.3). Enums come from the database. */
 export const FINDING_SOURCES = findingSource.enumValues;
@@ -46,7 +47,7 @@ export const RootCauseSchema = z.discriminatedUnion("method", [
       partners: Text(1000).optional(),
     })
     .strict()
-    .refine((f) => f.people || f.process || f.systems || f.partners, { message: "Vul minstens één graat van de visgraat in." }),
+    .refine((f) => f.people || f.process || f.systems || f.partners, fieldError("fishbone_empty")),
 ]);
 
 export const FindingUpdateSchema = z
@@ -61,7 +62,7 @@ export const FindingUpdateSchema = z
     similarElsewhere: Text(2000).optional(),
   })
   .strict()
-  .refine((u) => Object.keys(u).length > 0, { message: "Geef minstens één veld om te wijzigen." })
+  .refine((u) => Object.keys(u).length > 0, fieldError("no_change"))
   .openapi("FindingUpdate");
 
 export const FromWaveSchema = z
@@ -74,7 +75,7 @@ export const FromWaveSchema = z
     description: Text(4000).optional(),
   })
   .strict()
-  .refine((f) => !!f.dimension !== !!f.question, { message: "Kies precies één dimensie of één vraag." });
+  .refine((f) => !!f.dimension !== !!f.question, fieldError("one_dimension_or_question"));
 
 /** An effectiveness criterion, written when the action is planned. */
 export const CriterionSchema = z
@@ -139,7 +140,7 @@ export const ActionUpdateSchema = z
     completedOn: eventDate().optional(),
   })
   .strict()
-  .refine((u) => Object.keys(u).length > 0, { message: "Geef minstens één veld om te wijzigen." });
+  .refine((u) => Object.keys(u).length > 0, fieldError("no_change"));
 
 export const ReviewSchema = z
   .object({

@@ -17,9 +17,9 @@ type Definition = Record<string, unknown>;
 type StoredDefinition = z.infer<typeof SurveyDefinitionSchema>;
 
 export async function findVersion(db: Db, id: string): Promise<Row> {
-  if (!isUuid(id)) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
+  if (!isUuid(id)) throw new ApiError(404, "questionnaire_not_found");
   const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
-  if (!row) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
+  if (!row) throw new ApiError(404, "questionnaire_not_found");
   return row;
 }
 
@@ -35,7 +35,7 @@ export function assertDefinition(definition: unknown) {
     throw new ApiError(
       400,
       "invalid_definition",
-      `Vragenlijst ongeldig bij '${problems[0].element}': ${problems[0].message}`,
+      { element: problems[0].element, problem: problems[0].message },
       problems.map((p) => ({ ...p })),
     );
   }
@@ -113,7 +113,7 @@ export async function getVersion(db: Db, id: string) {
 export async function createQuestionnaire(db: Db, input: { key: string; title: string; definition: Definition }, now: Date, by: Actor) {
   assertDefinition(input.definition);
   const [taken] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.key, input.key)).limit(1);
-  if (taken) throw new ApiError(409, "questionnaire_key_taken", `Er bestaat al een vragenlijst '${input.key}'; maak een nieuwe versie.`);
+  if (taken) throw new ApiError(409, "questionnaire_key_taken", { key: input.key });
   const row = await audited(db, now, async (tx) => {
     const [created] = await tx
       .insert(questionnaires)
@@ -196,7 +196,7 @@ export async function updateVersion(
       throw new ApiError(
         400,
         "comparability_required",
-        `Vraag '${missing[0]}' is anders geformuleerd dan in de vorige versie: geef aan of ze nog vergelijkbaar is (comparability).`,
+        { question: missing[0] },
         missing.map((question) => ({ question, reason: "reworded" })),
       );
     }
@@ -206,12 +206,7 @@ export async function updateVersion(
     // Lock the version, then check use inside the transaction: a wave created meanwhile wins.
     await tx.execute(sql`select id from questionnaires where id = ${id} for update`);
     const [used] = await tx.select({ id: waves.id }).from(waves).where(eq(waves.questionnaireId, id)).limit(1);
-    if (used)
-      throw new ApiError(
-        409,
-        "questionnaire_in_use",
-        `Versie ${row.version} wordt door een meting gebruikt en kan niet meer veranderen; maak een nieuwe versie.`,
-      );
+    if (used) throw new ApiError(409, "questionnaire_in_use", { version: row.version });
     const [u] = await tx
       .update(questionnaires)
       .set({

@@ -43,43 +43,37 @@ const publicActivity = (a: ActivityRow, rates: Record<string, number>, corrected
 });
 
 /** A refusal that names the field it is about, so a bulk entry can point at the row. */
-const refuse = (status: 400 | 403 | 409, code: string, field: string, message: string) =>
-  new ApiError(status, code, message, [{ path: field, message }]);
+const refuse = (field: string, e: ApiError) =>
+  e.withDetails([{ path: field, code: e.code, ...(e.params ? { params: e.params } : {}), message: e.message }]);
 
 /** Every check one registration must pass; the same for a single entry, a bulk row and a correction. */
 async function checkActivity(db: Db, input: NewActivity, vis: Visibility, now: Date, who: Registrar, rates: Record<string, number>) {
   const m = await findMunicipality(db, input.municipalityId).catch(() => {
-    throw refuse(400, "unknown_municipality", "municipalityId", `Onbekende gemeente '${input.municipalityId}'.`);
+    throw refuse("municipalityId", new ApiError(400, "unknown_municipality", { municipality: input.municipalityId }));
   });
-  if (vis.branchId && m.branchId !== vis.branchId)
-    throw refuse(403, "other_branch", "municipalityId", "U registreert alleen uren voor gemeenten van uw eigen vestiging.");
+  if (vis.branchId && m.branchId !== vis.branchId) throw refuse("municipalityId", new ApiError(403, "other_branch"));
   if (rates[input.staffRole] === undefined) {
-    throw refuse(
-      400,
-      "unknown_staff_role",
-      "staffRole",
-      `Geen uurtarief voor functie '${input.staffRole}'. Bekend: ${Object.keys(rates).join(", ")}.`,
-    );
+    throw refuse("staffRole", new ApiError(400, "unknown_staff_role", { role: input.staffRole, known: Object.keys(rates).join(", ") }));
   }
   if (input.performedOn > now.toISOString().slice(0, 10))
-    throw refuse(400, "date_in_future", "performedOn", "De datum ligt in de toekomst.");
+    throw refuse("performedOn", new ApiError(400, "date_in_future", { field: "performedOn" }));
   if (input.userId && input.userId !== who.by.actorId) {
-    if (!who.mayRegisterOthers) throw refuse(403, "others_not_allowed", "userId", "U registreert alleen uw eigen uren.");
+    if (!who.mayRegisterOthers) throw refuse("userId", new ApiError(403, "others_not_allowed"));
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
-    if (!u) throw refuse(400, "unknown_user", "userId", "Onbekende medewerker.");
+    if (!u) throw refuse("userId", new ApiError(400, "unknown_user"));
   }
   if (input.organisationId) {
     await ensureOrganisations(db, [input.organisationId]).catch(() => {
-      throw refuse(400, "unknown_organisation", "organisationId", "Onbekende organisatie.");
+      throw refuse("organisationId", new ApiError(400, "unknown_organisation"));
     });
   }
   if (input.caseId) {
     const c = await findCase(db, input.caseId).catch(() => {
-      throw refuse(400, "unknown_case", "caseId", "Casus bestaat niet.");
+      throw refuse("caseId", new ApiError(400, "unknown_case"));
     });
-    if (c.municipalityId !== m.id) throw refuse(400, "case_other_municipality", "caseId", `Casus ${c.code} hoort bij een andere gemeente.`);
+    if (c.municipalityId !== m.id) throw refuse("caseId", new ApiError(400, "case_other_municipality", { case: c.code }));
     if (c.handledLocallyOn && input.performedOn >= c.handledLocallyOn) {
-      throw refuse(409, "case_handled_locally", "caseId", `Casus ${c.code} wordt lokaal opgepakt ('lokaal, tenzij').`);
+      throw refuse("caseId", new ApiError(409, "case_handled_locally", { case: c.code }));
     }
   }
 }
@@ -158,7 +152,7 @@ export async function createActivities(db: Db, input: z.infer<typeof NewActiviti
   if (input.conferenceId) {
     [conference] = await db.select().from(conferences).where(eq(conferences.id, input.conferenceId));
     if (!conference || (vis.branchId && conference.branchId !== vis.branchId))
-      throw refuse(400, "unknown_conference", "conferenceId", "Casusoverleg bestaat niet.");
+      throw refuse("conferenceId", new ApiError(400, "unknown_conference"));
     conferenceCaseIds = (
       await db.select({ id: conferenceCases.caseId }).from(conferenceCases).where(eq(conferenceCases.conferenceId, conference.id))
     ).map((r) => r.id);
@@ -166,15 +160,18 @@ export async function createActivities(db: Db, input: z.infer<typeof NewActiviti
   for (const [i, row] of input.activities.entries()) {
     try {
       if (row.caseId && conference && !conferenceCaseIds.includes(row.caseId))
-        throw refuse(400, "case_not_in_conference", "caseId", "Deze casus is niet in dit overleg besproken.");
+        throw refuse("caseId", new ApiError(400, "case_not_in_conference"));
       await checkActivity(db, row, vis, now, who, hourlyRates);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      const details = (e.details ?? [{ path: "", message: e.message }]).map((d) => ({
-        ...d,
-        path: `activities.${i}${d.path ? `.${String(d.path)}` : ""}`,
-      }));
-      throw new ApiError(e.status, e.code, `Regel ${i + 1}: ${e.message}`, details);
+      // The same refusal, its details pointing at the row (activities.<i>.<field>).
+      const details = (e.details ?? [{ path: "", code: e.code, ...(e.params ? { params: e.params } : {}), message: e.message }]).map(
+        (d) => ({
+          ...d,
+          path: `activities.${i}${d.path ? `.${String(d.path)}` : ""}`,
+        }),
+      );
+      throw e.withDetails(details);
     }
   }
   const values = input.activities.map((a) => ({ ...rowValues(a, who, now), conferenceId: input.conferenceId ?? null }));
@@ -202,7 +199,7 @@ export async function correctActivity(
   now: Date,
   who: Registrar,
 ) {
-  const notFound = new ApiError(404, "activity_not_found", "Registratie niet gevonden.");
+  const notFound = new ApiError(404, "activity_not_found");
   if (!isUuid(id)) throw notFound;
   const [old] = await db
     .select({ a: activities, branchId: municipalities.branchId })
@@ -210,14 +207,13 @@ export async function correctActivity(
     .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
     .where(eq(activities.id, id));
   if (!old || (vis.branchId && old.branchId !== vis.branchId)) throw notFound;
-  if (old.a.userId !== who.by.actorId && !who.mayRegisterOthers)
-    throw new ApiError(403, "others_not_allowed", "U corrigeert alleen uw eigen uren.");
+  if (old.a.userId !== who.by.actorId && !who.mayRegisterOthers) throw new ApiError(403, "others_not_allowed");
   const { reason, ...fields } = input;
   // The correction keeps whose hours these were unless it says otherwise.
   const next = { ...fields, userId: fields.userId ?? old.a.userId ?? undefined };
   const { hourlyRates } = await getRegistrySettings(db);
   await checkActivity(db, next, vis, now, who, hourlyRates);
-  const alreadyCorrected = () => new ApiError(409, "already_corrected", "Deze registratie is al gecorrigeerd; corrigeer de nieuwe.");
+  const alreadyCorrected = () => new ApiError(409, "already_corrected");
   const [already] = await db.select({ id: activities.id }).from(activities).where(eq(activities.correctsId, id));
   if (already) throw alreadyCorrected();
   return audited(db, now, async (tx) => {
@@ -271,7 +267,7 @@ export async function listActivities(db: Db, q: z.infer<typeof ActivityListQuery
  * marked, per day and in total; the totals count only current records.
  */
 export async function myWeek(db: Db, userId: string | null, date: string) {
-  if (!userId) throw new ApiError(403, "personal_account_required", "Eigen uren vragen om een persoonlijk account.");
+  if (!userId) throw new ApiError(403, "personal_account_required");
   const w = isoWeekOf(date);
   const newer = alias(activities, "newer");
   const rows = await db

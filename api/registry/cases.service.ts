@@ -35,11 +35,7 @@ export function publicCase(c: Case, themeIds: string[]) {
 /** The PGA is only for problems where care and safety meet AND someone suffers from them. */
 function checkPga(themeIds: string[], nexus: boolean, impact: boolean) {
   if (themeIds.includes(PGA_THEME) && !(nexus && impact)) {
-    throw new ApiError(
-      422,
-      "pga_criteria_not_met",
-      "Persoonsgerichte aanpak vraagt om beide intakecriteria: zorg en veiligheid raken elkaar én er is maatschappelijke impact.",
-    );
+    throw new ApiError(422, "pga_criteria_not_met", {});
   }
 }
 
@@ -56,13 +52,12 @@ export type NewCase = z.infer<typeof NewCaseSchema>;
 
 export async function createCase(db: Db, input: NewCase, vis: Visibility, now: Date, by: Actor) {
   const m = await findMunicipality(db, input.municipalityId);
-  if (vis.branchId && m.branchId !== vis.branchId)
-    throw new ApiError(403, "other_branch", "U registreert alleen casussen van uw eigen vestiging.");
+  if (vis.branchId && m.branchId !== vis.branchId) throw new ApiError(403, "other_branch");
   await ensureThemes(db, input.themeIds);
   await ensureOrganisations(db, [input.referrerOrganisationId]);
   checkPga(input.themeIds, input.careSafetyNexus, input.societalImpact);
   if (input.registeredOn > now.toISOString().slice(0, 10))
-    throw new ApiError(400, "date_in_future", "De aanmelddatum ligt in de toekomst.");
+    throw new ApiError(400, "date_in_future", { field: "registeredOn" }, [{ path: "registeredOn" }]);
   return audited(db, now, async (tx) => {
     const [row] = await tx
       .insert(cases)
@@ -145,9 +140,9 @@ export async function updateCase(db: Db, ref: string, patch: z.infer<typeof Case
   const today = now.toISOString().slice(0, 10);
   // Closing records the day; reopening clears it, so lead times never count a stale date.
   const closedOn = status === "afgesloten" ? (patch.closedOn ?? row.closedOn ?? today) : null;
-  if (patch.closedOn && status !== "afgesloten") throw new ApiError(400, "not_closed", "Een sluitdatum hoort bij status 'afgesloten'.");
+  if (patch.closedOn && status !== "afgesloten") throw new ApiError(400, "not_closed");
   if (closedOn && (closedOn < row.registeredOn || closedOn > today)) {
-    throw new ApiError(400, "invalid_closed_on", "De sluitdatum ligt voor de aanmelding of in de toekomst.");
+    throw new ApiError(400, "invalid_closed_on");
   }
   return audited(db, now, async (tx) => {
     const [next] = await tx
@@ -179,9 +174,9 @@ export async function updateCase(db: Db, ref: string, patch: z.infer<typeof Case
  */
 export async function markHandledLocally(db: Db, ref: string, on: string | undefined, vis: Visibility, now: Date, by: Actor) {
   const row = await getVisibleCase(db, ref, vis);
-  if (row.handledLocallyOn) throw new ApiError(409, "already_local", `Casus ${row.code} wordt al lokaal opgepakt.`);
+  if (row.handledLocallyOn) throw new ApiError(409, "already_local", { case: row.code });
   const day = on ?? now.toISOString().slice(0, 10);
-  if (day < row.registeredOn) throw new ApiError(400, "invalid_date", "De datum ligt voor de aanmelding.");
+  if (day < row.registeredOn) throw new ApiError(400, "invalid_date");
   return audited(db, now, async (tx) => {
     const [next] = await tx.update(cases).set({ handledLocallyOn: day, updatedAt: now }).where(eq(cases.id, row.id)).returning();
     const result = publicCase(next, (await themesOf(tx, [row.id]))(row.id));

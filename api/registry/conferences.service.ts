@@ -14,34 +14,31 @@ import { ensureOrganisations } from "./registry.lookup.ts";
 import { isUuid } from "../lib/ids.ts";
 
 export type NewConference = z.infer<typeof NewConferenceSchema>;
-const notFound = () => new ApiError(404, "conference_not_found", "Casusoverleg niet gevonden.");
+const notFound = () => new ApiError(404, "conference_not_found");
 const present = (note: string | undefined) => !!note && note.trim().length > 0;
 
 async function checkCases(db: Db, input: NewConference) {
   const rows = await db.select().from(cases).where(inArray(cases.id, input.caseIds));
-  if (rows.length !== new Set(input.caseIds).size) throw new ApiError(400, "unknown_case", "Een of meer casussen bestaan niet.");
+  if (rows.length !== new Set(input.caseIds).size) throw new ApiError(400, "unknown_case");
   for (const c of rows) {
     if (c.branchId !== input.branchId) throw new ApiError(400, "case_other_branch", { case: c.code });
-    if (c.handledLocallyOn) throw new ApiError(409, "case_handled_locally", `Casus ${c.code} wordt lokaal opgepakt ('lokaal, tenzij').`);
-    if (c.registeredOn > input.heldOn)
-      throw new ApiError(400, "before_registration", `Het overleg ligt voor de aanmelding van casus ${c.code}.`);
+    if (c.handledLocallyOn) throw new ApiError(409, "case_handled_locally", { case: c.code });
+    if (c.registeredOn > input.heldOn) throw new ApiError(400, "before_registration", { case: c.code });
   }
   return rows;
 }
 
 function checkShape(input: NewConference, today: string) {
-  if (input.heldOn > today) throw new ApiError(400, "date_in_future", "Een casusoverleg wordt geregistreerd nadat het is gehouden.");
+  if (input.heldOn > today) throw new ApiError(400, "conference_in_future", {}, [{ path: "heldOn" }]);
   const orgs = input.attendance.map((a) => a.organisationId);
-  if (new Set(orgs).size !== orgs.length)
-    throw new ApiError(400, "duplicate_attendance", "Elke partner staat maar één keer in de aanwezigheidslijst.");
+  if (new Set(orgs).size !== orgs.length) throw new ApiError(400, "duplicate_attendance");
   const early = input.followUps.find((f) => f.dueOn < input.heldOn);
-  if (early) throw new ApiError(400, "due_before_conference", "Een vervolgafspraak kan niet vóór het overleg vervallen.");
+  if (early) throw new ApiError(400, "due_before_conference");
 }
 
 /** Registers a conference; the audit trail records which elements exist, never the notes themselves. */
 export async function createConference(db: Db, input: NewConference, vis: Visibility, now: Date, by: Actor) {
-  if (vis.branchId && input.branchId !== vis.branchId)
-    throw new ApiError(403, "other_branch", "U registreert alleen overleggen van uw eigen vestiging.");
+  if (vis.branchId && input.branchId !== vis.branchId) throw new ApiError(403, "other_branch");
   checkShape(input, now.toISOString().slice(0, 10));
   await checkCases(db, input);
   await ensureOrganisations(db, [
@@ -194,16 +191,15 @@ export async function getConference(db: Db, id: string, vis: Visibility, now: Da
 }
 
 export async function updateFollowUp(db: Db, id: string, doneOn: string | null, vis: Visibility, now: Date, by: Actor) {
-  if (!isUuid(id)) throw new ApiError(404, "follow_up_not_found", "Vervolgafspraak niet gevonden.");
+  if (!isUuid(id)) throw new ApiError(404, "follow_up_not_found");
   const [row] = await db
     .select({ f: followUps, branchId: conferences.branchId, heldOn: conferences.heldOn })
     .from(followUps)
     .innerJoin(conferences, eq(conferences.id, followUps.conferenceId))
     .where(eq(followUps.id, id));
-  if (!row || (vis.branchId && row.branchId !== vis.branchId))
-    throw new ApiError(404, "follow_up_not_found", "Vervolgafspraak niet gevonden.");
+  if (!row || (vis.branchId && row.branchId !== vis.branchId)) throw new ApiError(404, "follow_up_not_found");
   if (doneOn && (doneOn < row.heldOn || doneOn > now.toISOString().slice(0, 10))) {
-    throw new ApiError(400, "invalid_done_on", "De datum ligt voor het overleg of in de toekomst.");
+    throw new ApiError(400, "invalid_done_on");
   }
   return audited(db, now, async (tx) => {
     await tx.update(followUps).set({ doneOn }).where(eq(followUps.id, id));

@@ -6,11 +6,14 @@ import { loadRegistry, registryNames } from "./registry.data.ts";
 
 /** The metrics with display names alongside the ids, so a client needs no second lookup. */
 export async function getConferenceMetrics(db: Db, filter: RegistryFilter, now: Date) {
-  if (filter.from && filter.to && filter.from > filter.to) throw new ApiError(400, "invalid_period", "'from' ligt na 'to'.");
+  if (filter.from && filter.to && filter.from > filter.to) throw new ApiError(400, "invalid_period");
   const [data, names] = await Promise.all([loadRegistry(db), registryNames(db)]);
   for (const [key, id] of Object.entries({ branch: filter.branchId, municipality: filter.municipalityId, theme: filter.themeId })) {
-    if (id && !names[id])
-      throw new ApiError(404, "not_found", `Onbekende ${key === "branch" ? "vestiging" : key === "theme" ? "thema" : "gemeente"} '${id}'.`);
+    if (id && !names[id]) {
+      if (key === "branch") throw new ApiError(404, "unknown_branch", { branch: id });
+      if (key === "theme") throw new ApiError(404, "theme_not_found");
+      throw new ApiError(404, "unknown_municipality", { municipality: id });
+    }
   }
   const metrics = conferenceMetrics(data, filter, now.toISOString().slice(0, 10));
   const used = new Set<string>([

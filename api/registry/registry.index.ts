@@ -114,8 +114,8 @@ export const registryRouter = createRouter()
       from: q.from,
       to: q.to,
       themeId: q.theme,
-      branchId: narrowed(q.branch, vis.branchId, "Vestiging"),
-      municipalityId: narrowed(q.municipality, vis.municipalityId, "Gemeente"),
+      branchId: narrowed(q.branch, vis.branchId, "unknown_branch"),
+      municipalityId: narrowed(q.municipality, vis.municipalityId, "unknown_municipality"),
     };
     return c.json(await getConferenceMetrics(db, filter, now), 200);
   });

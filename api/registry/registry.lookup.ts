@@ -4,7 +4,7 @@ import { cases, municipalities, organisations, themes } from "../../db/schema.ts
 import { ApiError } from "../lib/errors.ts";
 import { isUuid } from "../lib/ids.ts";
 
-export const caseNotFound = () => new ApiError(404, "case_not_found", "Casus niet gevonden.");
+export const caseNotFound = () => new ApiError(404, "case_not_found");
 
 /** A case by id or by its pseudonymous code. */
 export async function findCase(db: Db, ref: string) {
@@ -34,7 +34,7 @@ export async function ensureOrganisations(db: Db, ids: (string | null | undefine
     throw new ApiError(
       400,
       "unknown_organisation",
-      "Onbekende organisatie.",
+      {},
       missing.map((id) => ({ organisationId: id })),
     );
 }
@@ -46,9 +46,9 @@ export async function ensureThemes(db: Db, ids: string[]) {
     throw new ApiError(
       400,
       "unknown_theme",
-      "Onbekend thema.",
+      {},
       missing.map((id) => ({ themeId: id })),
     );
   const inactive = found.filter((t) => !t.active);
-  if (inactive.length) throw new ApiError(400, "inactive_theme", `Thema '${inactive[0].name}' is niet meer in gebruik.`);
+  if (inactive.length) throw new ApiError(400, "inactive_theme", { theme: inactive[0].name });
 }

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { ACTIVITY_KINDS, ATTENDANCE, CASE_STATUSES } from "../../db/schema.ts";
 import { code, eventDate, hours, periodDate, planDate, registryLine, registryText } from "../lib/fields.ts";
 import { pageQuery } from "../lib/paging.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /**
  * API shapes of the case registry. Every input object is strict: a field the registry does
@@ -12,7 +13,7 @@ export const IsoDate = periodDate();
 const Id = code(60);
 /** Working notes of the registry: multi-line, and screened for citizen data (BSN, address, date of birth). */
 const Note = registryText(4000).optional();
-const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+const nonEmpty = fieldError("no_change");
 
 export const CaseSchema = z
   .object({
@@ -252,7 +253,7 @@ export const RegistrySettingsSchema = z
     retentionJustification: registryText(2000, 10),
     hourlyRates: z
       .record(z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), z.number().min(0).max(1000))
-      .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 20, { message: "Geef 1 tot 20 tarieven." }),
+      .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 20, fieldError("rates_count", { min: 1, max: 20 })),
   })
   .strict()
   .openapi("RegistrySettings");

@@ -11,7 +11,7 @@ export const listThemes = (db: Db) => db.select().from(themes).orderBy(asc(theme
 export async function createTheme(db: Db, name: string, now: Date, by: Actor) {
   const id = slug(name);
   const clash = (await listThemes(db)).find((t) => t.id === id || t.name.toLowerCase() === name.toLowerCase());
-  if (clash) throw new ApiError(409, "theme_exists", `Thema '${clash.name}' bestaat al.`);
+  if (clash) throw new ApiError(409, "theme_exists", { theme: clash.name });
   return audited(db, now, async (tx) => {
     const [row] = await tx.insert(themes).values({ id, name }).returning();
     return { result: row, audit: { ...by, action: "create", entity: "theme", entityId: id, after: row } };
@@ -21,9 +21,9 @@ export async function createTheme(db: Db, name: string, now: Date, by: Actor) {
 /** Themes are renamed or retired, never deleted: old cases keep their theme. */
 export async function updateTheme(db: Db, id: string, patch: { name?: string; active?: boolean }, now: Date, by: Actor) {
   const [row] = await db.select().from(themes).where(eq(themes.id, id));
-  if (!row) throw new ApiError(404, "theme_not_found", "Thema niet gevonden.");
+  if (!row) throw new ApiError(404, "theme_not_found");
   if (patch.name && (await listThemes(db)).some((t) => t.id !== id && t.name.toLowerCase() === patch.name!.toLowerCase())) {
-    throw new ApiError(409, "theme_exists", `Thema '${patch.name}' bestaat al.`);
+    throw new ApiError(409, "theme_exists", { theme: patch.name });
   }
   return audited(db, now, async (tx) => {
     const [next] = await tx.update(themes).set(patch).where(eq(themes.id, id)).returning();

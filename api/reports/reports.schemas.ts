@@ -1,11 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { IsoDate } from "../registry/registry.schemas.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 export const REPORT_FORMATS = ["pdf", "xlsx", "csv", "json"] as const;
 
 const Period = { from: IsoDate, to: IsoDate };
 const periodRule = (p: { from: string; to: string }) => p.from <= p.to;
-const periodMessage = { message: "'from' moet voor of op 'to' liggen.", path: ["to"] };
+const periodMessage = { ...fieldError("from_after_to"), path: ["to"] };
 
 export const ReportQuery = z.object({ ...Period, format: z.enum(REPORT_FORMATS).default("pdf") }).refine(periodRule, periodMessage);
 export const SendReportsSchema = z.object(Period).strict().refine(periodRule, periodMessage);

@@ -22,11 +22,11 @@ export interface Period {
   to: string;
 }
 const MAX_DAYS = 2 * 366;
-const notFound = () => new ApiError(404, "not_found", "Gemeente niet gevonden.");
+const notFound = () => new ApiError(404, "municipality_not_found");
 
 function checkPeriod(p: Period) {
   if (differenceInCalendarDays(parseISO(p.to), parseISO(p.from)) >= MAX_DAYS) {
-    throw new ApiError(400, "period_too_long", "Een uitdraai beslaat hoogstens twee jaar.");
+    throw new ApiError(400, "period_too_long");
   }
 }
 
@@ -209,7 +209,7 @@ export async function listReportDeliveries(db: Db, vis: Visibility) {
 }
 
 export async function downloadReportDelivery(db: Db, id: string, vis: Visibility, now: Date, by: Actor) {
-  const missing = new ApiError(404, "not_found", "Uitdraai niet gevonden.");
+  const missing = new ApiError(404, "report_not_found");
   if (!isUuid(id)) throw missing;
   const [d] = await db.select().from(reportDeliveries).where(eq(reportDeliveries.id, id));
   if (!d || (vis.municipalityId && d.municipalityId !== vis.municipalityId)) throw missing;

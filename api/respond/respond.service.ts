@@ -26,18 +26,18 @@ async function findInvitation(db: Db, token: string) {
     .innerJoin(waves, eq(waves.id, invitations.waveId))
     .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId))
     .where(eq(invitations.tokenHash, sha256Hex(token)));
-  if (!row) throw new ApiError(404, "unknown_token", "Deze link is niet (meer) geldig.");
+  if (!row) throw new ApiError(404, "unknown_token");
   return row;
 }
 
 function assertOpen(row: Awaited<ReturnType<typeof findInvitation>>, now: Date) {
   if (row.invitation.submittedAt) {
-    throw new ApiError(409, "already_submitted", "U heeft deze vragenlijst al ingevuld. Dank u wel!");
+    throw new ApiError(409, "already_submitted");
   }
   const status = waveStatus(row.wave, now);
-  if (status === "gepland") throw new ApiError(403, "wave_not_open", "Deze meting is nog niet geopend.");
-  if (status === "gepauzeerd") throw new ApiError(403, "wave_paused", "Deze meting is tijdelijk gepauzeerd; probeer het later opnieuw.");
-  if (status === "gesloten") throw new ApiError(410, "wave_closed", "Deze meting is gesloten; invullen kan niet meer.");
+  if (status === "gepland") throw new ApiError(403, "wave_not_open");
+  if (status === "gepauzeerd") throw new ApiError(403, "wave_paused");
+  if (status === "gesloten") throw new ApiError(410, "wave_closed");
 }
 
 function rejectInvalid(definition: unknown, data: Answers, mode: "progress" | "submit") {
@@ -46,7 +46,7 @@ function rejectInvalid(definition: unknown, data: Answers, mode: "progress" | "s
     throw new ApiError(
       422,
       "invalid_answers",
-      `Antwoord op '${errors[0].question}' is ongeldig: ${errors[0].message}`,
+      { question: errors[0].question, problem: errors[0].message },
       errors.map((e) => ({ ...e })),
     );
   }

@@ -2,12 +2,13 @@ import { z } from "@hono/zod-openapi";
 import { IsoDate } from "../registry/registry.schemas.ts";
 import { line, planDate, text } from "../lib/fields.ts";
 import { DECISION_KIND_KEYS, REVIEW_INPUT_KEYS } from "../domain/reviews/review.inputs.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /** API shapes of the management review (ISO 9001 9.3). Inputs are strict: unknown fields → 400. */
 // Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
 const Text = (max: number) => text(max, 1);
 const _Line = (max: number) => line(max);
-const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+const nonEmpty = fieldError("no_change");
 
 export const NewReviewSchema = z
   .object({
@@ -39,9 +40,7 @@ export const DecisionInputSchema = z
     actionId: z.uuid().optional(),
   })
   .strict()
-  .refine((d) => !!d.ownerId === !!d.dueOn, {
-    message: "Geef bij een besluit zowel een eigenaar als een streefdatum, of geen van beide.",
-  })
+  .refine((d) => !!d.ownerId === !!d.dueOn, fieldError("decision_owner_and_due"))
   .openapi("ManagementReviewDecisionInput");
 
 export const ReviewUpdateSchema = z

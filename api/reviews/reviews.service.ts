@@ -31,7 +31,7 @@ type DecisionInput = z.infer<typeof DecisionInputSchema>;
 const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 const inputsOf = (row: Row) => row.inputs as StoredInput[];
 const decisionsOf = (row: Row) => row.decisions as Decision[];
-const notFound = () => new ApiError(404, "review_not_found", "Directiebeoordeling niet gevonden.");
+const notFound = () => new ApiError(404, "review_not_found");
 
 function versionSummary(row: Row) {
   return { id: row.id, version: row.version, status: row.status, finalizedAt: row.finalizedAt?.toISOString() ?? null };
@@ -114,7 +114,7 @@ export async function getManagementReview(db: Db, id: string, now: Date) {
 
 export async function createManagementReview(db: Db, input: NewReview, now: Date, by: Actor) {
   const problem = periodProblem(input.periodFrom, input.periodTo) ?? heldOnProblem(input.heldOn, input.periodFrom);
-  if (problem) throw new ApiError(400, "invalid_period", problem);
+  if (problem) throw new ApiError(400, problem);
   const seriesId = crypto.randomUUID();
   const inputs = await buildInputs(db, { from: input.periodFrom, to: input.periodTo }, now, seriesId);
   const row = await audited(db, now, async (tx) => {
@@ -160,8 +160,8 @@ async function validateDecisions(db: Db, decisions: DecisionInput[], current: De
   if (unknown.length) {
     throw new ApiError(
       400,
-      "unknown_owner",
-      "Een eigenaar van een besluit is geen actieve gebruiker.",
+      "unknown_decision_owner",
+      {},
       unknown.map((ownerId) => ({ ownerId })),
     );
   }
@@ -169,10 +169,7 @@ async function validateDecisions(db: Db, decisions: DecisionInput[], current: De
   return decisions.map((d): Decision => {
     if (!d.actionId) return { kind: d.kind, text: d.text, ownerId: d.ownerId ?? null, dueOn: d.dueOn ?? null, actionId: null };
     const carried = known.get(d.actionId);
-    if (!carried)
-      throw new ApiError(400, "unknown_action", "Een besluit verwijst naar een actie die niet uit deze directiebeoordeling komt.", [
-        { actionId: d.actionId },
-      ]);
+    if (!carried) throw new ApiError(400, "unknown_action", {}, [{ actionId: d.actionId }]);
     // The action exists already: its owner and due date live in the action register now.
     return { kind: d.kind, text: d.text, ownerId: carried.ownerId, dueOn: carried.dueOn, actionId: carried.actionId };
   });
@@ -180,14 +177,14 @@ async function validateDecisions(db: Db, decisions: DecisionInput[], current: De
 
 function assertConcept(row: Row) {
   const refusal = editRefusal(row);
-  if (refusal) throw new ApiError(409, "review_final", refusal);
+  if (refusal) throw new ApiError(409, "review_final");
 }
 
 export async function updateManagementReview(db: Db, id: string, patch: ReviewUpdate, now: Date, by: Actor) {
   const row = await findReview(db, id);
   assertConcept(row);
   const heldOnIssue = heldOnProblem(patch.heldOn, row.periodFrom);
-  if (heldOnIssue) throw new ApiError(400, "invalid_held_on", heldOnIssue);
+  if (heldOnIssue) throw new ApiError(400, heldOnIssue);
   // Reading the figures is slow and writes nothing, so it happens before the row is locked.
   const fresh = patch.refreshInputs ? await buildInputs(db, { from: row.periodFrom, to: row.periodTo }, now, row.seriesId) : null;
   const updated = await audited(db, now, async (tx) => {
@@ -308,7 +305,7 @@ export async function finalizeManagementReview(db: Db, id: string, now: Date, by
       throw new ApiError(
         422,
         "review_incomplete",
-        "De directiebeoordeling is nog niet compleet.",
+        {},
         state.missing.map((m) => ({ key: m.key, message: m.message })),
       );
     }
@@ -341,7 +338,7 @@ export async function correctManagementReview(db: Db, id: string, reason: string
     // One correction at a time per series, so two cannot both become version n+1.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`management_review:${target.seriesId}`}))`);
     const rule = correctionRule(target, await seriesOf(tx, target.seriesId));
-    if ("refusal" in rule) throw new ApiError(409, "correction_refused", rule.refusal);
+    if ("refusal" in rule) throw new ApiError(409, rule.refusal, { latest: rule.latest });
     const [copy] = await tx
       .insert(managementReviews)
       .values({

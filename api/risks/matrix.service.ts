@@ -4,7 +4,7 @@ import { settings } from "../../db/schema.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { ApiError } from "../lib/errors.ts";
-import { DEFAULT_RISK_MATRIX, matrixProblems, type RiskMatrix } from "../domain/risks/matrix.ts";
+import { DEFAULT_RISK_MATRIX, LEVELS, matrixProblems, type RiskMatrix, SIZE } from "../domain/risks/matrix.ts";
 
 export const MATRIX_KEY = "risk_matrix";
 
@@ -19,12 +19,14 @@ export async function getRiskMatrix(db: Db): Promise<RiskMatrix> {
 export async function updateRiskMatrix(db: Db, next: RiskMatrix, now: Date, by: Actor) {
   const problems = matrixProblems(next.grid);
   if (problems.length) {
-    throw new ApiError(
-      422,
-      problems[0].code,
-      problems[0].message,
-      problems.map(({ code, likelihood, impact, message }) => ({ code, likelihood, impact, message })),
-    );
+    const details = problems.map(({ code, likelihood, impact, message }) => ({ code, likelihood, impact, message }));
+    const [first] = problems;
+    if (first.code === "matrix_shape") throw new ApiError(422, "matrix_shape", { size: SIZE }, details);
+    if (first.code === "unknown_level") {
+      const at = { likelihood: first.likelihood ?? 0, impact: first.impact ?? 0 };
+      throw new ApiError(422, "unknown_level", { ...at, levels: LEVELS.join(", ") }, details);
+    }
+    throw new ApiError(422, "matrix_not_monotone", {}, details);
   }
   const before = await getRiskMatrix(db);
   return audited(db, now, async (tx) => {

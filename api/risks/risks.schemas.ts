@@ -4,6 +4,7 @@ import { ACTION_STATUSES } from "../quality/quality.schemas.ts";
 import { LEVELS, SIZE } from "../domain/risks/matrix.ts";
 import { CHANGES } from "../domain/risks/history.ts";
 import { riskKind } from "../../db/schema.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 /** API shapes of the risk and opportunity register (ISO 9001 6.1). */
 export const KINDS = riskKind.enumValues;
@@ -23,7 +24,7 @@ const Interval = z
   .int()
   .min(7, { message: "De herbeoordelingstermijn is minimaal 7 dagen." })
   .max(730, { message: "Herbeoordeel minstens eens per twee jaar (maximaal 730 dagen)." });
-const nonEmpty = { message: "Geef minstens één veld om te wijzigen." };
+const nonEmpty = fieldError("no_change");
 
 const Level = z.enum(LEVELS, { message: `Onbekend niveau; kies uit ${LEVELS.join(", ")}.` });
 const Labels = (what: string) => z.array(Line(60)).length(SIZE, { message: `Geef precies ${SIZE} labels voor ${what}.` });
@@ -104,7 +105,7 @@ export const RiskActionsSchema = z
     actionIds: z
       .array(z.uuid())
       .max(50)
-      .refine((ids) => new Set(ids).size === ids.length, { message: "Noem iedere actie maar één keer." }),
+      .refine((ids) => new Set(ids).size === ids.length, fieldError("repeated_action")),
   })
   .strict()
   .openapi("RiskActions");

@@ -40,7 +40,7 @@ export function snapshotOf(r: Omit<RiskSnapshot, "note">, note?: string | null):
   };
 }
 
-const riskNotFound = () => new ApiError(404, "risk_not_found", "Risico of kans niet gevonden.");
+const riskNotFound = () => new ApiError(404, "risk_not_found");
 
 async function findRisk(db: Db, idOrRef: string, forUpdate = false) {
   const where = isUuid(idOrRef) ? eq(risks.id, idOrRef) : eq(risks.ref, idOrRef.toUpperCase());
@@ -52,23 +52,29 @@ async function findRisk(db: Db, idOrRef: string, forUpdate = false) {
 
 async function ensureOwner(db: Db, ownerId: string) {
   const [u] = await db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.id, ownerId));
-  if (!u) throw new ApiError(400, "unknown_owner", "Onbekende eigenaar.", [{ ownerId }]);
-  if (u.disabledAt) throw new ApiError(400, "inactive_owner", "Deze eigenaar heeft geen actief account meer.", [{ ownerId }]);
+  if (!u) throw new ApiError(400, "unknown_owner", {}, [{ ownerId }]);
+  if (u.disabledAt) throw new ApiError(400, "inactive_owner", {}, [{ ownerId }]);
 }
 
 async function ensureProcess(db: Db, processId: string | null | undefined) {
   if (!processId) return;
   const [p] = await db.select({ id: processes.id }).from(processes).where(eq(processes.id, processId));
-  if (!p) throw new ApiError(400, "unknown_process", `Onbekend proces '${processId}'.`);
+  if (!p) throw new ApiError(400, "unknown_process", { process: processId });
 }
 
 function checkResidual(s: Parameters<typeof residualExceedsInherent>[0]) {
-  const reason = residualExceedsInherent(s);
-  if (reason) throw new ApiError(422, "residual_exceeds_inherent", reason);
+  if (residualExceedsInherent(s)) {
+    throw new ApiError(422, "residual_exceeds_inherent", {
+      residualLikelihood: s.residualLikelihood,
+      inherentLikelihood: s.inherentLikelihood,
+      residualImpact: s.residualImpact,
+      inherentImpact: s.inherentImpact,
+    });
+  }
 }
 
-function notInFuture(date: string, today: string, what: string) {
-  if (date > today) throw new ApiError(400, "date_in_future", `${what} ligt in de toekomst.`);
+function notInFuture(date: string, today: string, field: string) {
+  if (date > today) throw new ApiError(400, "date_in_future", { field }, [{ path: field }]);
 }
 
 /** Short, gap-free references per kind: R-001 for risks, K-001 for kansen (opportunities). */
@@ -222,7 +228,7 @@ async function writeVersion(tx: Db, before: Risk, next: RiskSnapshot, change: Ch
 export async function createRisk(db: Db, input: NewRisk, now: Date, by: Actor) {
   const today = iso(now);
   const lastReviewedOn = input.lastReviewedOn ?? today;
-  notInFuture(lastReviewedOn, today, "De beoordelingsdatum");
+  notInFuture(lastReviewedOn, today, "lastReviewedOn");
   await ensureOwner(db, input.ownerId);
   await ensureProcess(db, input.processId);
   checkResidual(input);
@@ -254,14 +260,13 @@ export async function createRisk(db: Db, input: NewRisk, now: Date, by: Actor) {
  */
 export async function updateRisk(db: Db, idOrRef: string, patch: RiskUpdate, now: Date, by: Actor) {
   const today = iso(now);
-  if (patch.closedOn) notInFuture(patch.closedOn, today, "De sluitdatum");
+  if (patch.closedOn) notInFuture(patch.closedOn, today, "closedOn");
   if (patch.ownerId) await ensureOwner(db, patch.ownerId);
   await ensureProcess(db, patch.processId);
   const id = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const row = await findRisk(tx, idOrRef, true);
-    if (row.closedOn)
-      throw new ApiError(409, "risk_closed", `${row.ref} is afgesloten op ${row.closedOn} en kan niet meer worden gewijzigd.`);
+    if (row.closedOn) throw new ApiError(409, "risk_closed", { ref: row.ref, closedOn: row.closedOn });
     const { note, ...fields } = patch;
     const merged = { ...snapshotOf(row), ...fields };
     checkResidual(merged);
@@ -279,18 +284,13 @@ export async function updateRisk(db: Db, idOrRef: string, patch: RiskUpdate, now
  * the register is kept alive, not just filled once.
  */
 export async function reviewRisk(db: Db, idOrRef: string, input: RiskReview, now: Date, by: Actor) {
-  notInFuture(input.reviewedOn, iso(now), "De beoordelingsdatum");
+  notInFuture(input.reviewedOn, iso(now), "reviewedOn");
   const id = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const row = await findRisk(tx, idOrRef, true);
-    if (row.closedOn)
-      throw new ApiError(
-        409,
-        "risk_closed",
-        `${row.ref} is afgesloten op ${row.closedOn}; een afgesloten risico wordt niet meer beoordeeld.`,
-      );
+    if (row.closedOn) throw new ApiError(409, "risk_closed", { ref: row.ref, closedOn: row.closedOn });
     if (input.reviewedOn < row.lastReviewedOn) {
-      throw new ApiError(422, "review_before_last", `De beoordelingsdatum ligt vóór de vorige beoordeling (${row.lastReviewedOn}).`);
+      throw new ApiError(422, "review_before_last", { last: row.lastReviewedOn });
     }
     const merged = {
       ...snapshotOf(row),
@@ -313,8 +313,7 @@ export async function linkRiskActions(db: Db, idOrRef: string, input: z.infer<ty
   const id = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const row = await findRisk(tx, idOrRef, true);
-    if (row.closedOn)
-      throw new ApiError(409, "risk_closed", `${row.ref} is afgesloten op ${row.closedOn} en kan niet meer worden gewijzigd.`);
+    if (row.closedOn) throw new ApiError(409, "risk_closed", { ref: row.ref, closedOn: row.closedOn });
     const found = input.actionIds.length
       ? await tx.select({ id: actions.id, riskId: actions.riskId }).from(actions).where(inArray(actions.id, input.actionIds))
       : [];
@@ -323,7 +322,7 @@ export async function linkRiskActions(db: Db, idOrRef: string, input: z.infer<ty
       throw new ApiError(
         400,
         "unknown_action",
-        "Onbekende verbeteractie.",
+        {},
         missing.map((actionId) => ({ field: "actionIds", actionId })),
       );
     }

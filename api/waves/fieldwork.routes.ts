@@ -4,6 +4,7 @@ import { defineRoute } from "../lib/route.ts";
 import { WAVE_STATUSES } from "./waves.service.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { code, isoDateTime, line } from "../lib/fields.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 const tags = ["Veldwerk"];
 const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
@@ -77,7 +78,7 @@ export const CopyWaveSchema = z
     questionnaireId: z.uuid().optional(),
   })
   .strict()
-  .refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { message: "closesAt moet na opensAt liggen.", path: ["closesAt"] });
+  .refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { ...fieldError("closes_before_opens"), path: ["closesAt"] });
 
 export const copyWave = defineRoute({
   method: "post",

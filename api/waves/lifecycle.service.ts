@@ -3,6 +3,7 @@ import type { Db } from "../../db/types.ts";
 import { contacts, invitations, questionnaires, waves, type Wave } from "../../db/schema.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
+import { detail } from "../lib/error-fields.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
 import { getWave, waveStatus } from "./waves.service.ts";
@@ -58,38 +59,32 @@ export async function changeWaveStatus(db: Db, waveId: string, input: { action: 
   const updated = await audited(db, now, async (tx) => {
     const [wave] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("update");
     const status = waveStatus(wave, now);
-    const refuse = (message: string) => {
-      throw new ApiError(409, "wave_status_conflict", message);
-    };
     let set: Partial<typeof waves.$inferInsert> = {};
     switch (input.action) {
       case "open":
-        if (status !== "gepland") refuse(`De meting is al ${status}.`);
+        if (status !== "gepland") throw new ApiError(409, "wave_already_started", { status });
         set = { opensAt: now };
         break;
       case "pause":
-        if (status !== "open") refuse(`Alleen een lopende meting kan pauzeren (nu: ${status}).`);
+        if (status !== "open") throw new ApiError(409, "wave_not_running", { status });
         set = { pausedAt: now };
         break;
       case "resume":
-        if (status !== "gepauzeerd") refuse(`De meting is niet gepauzeerd (nu: ${status}).`);
+        if (status !== "gepauzeerd") throw new ApiError(409, "wave_not_paused", { status });
         set = { pausedAt: null };
         break;
       case "extend": {
-        if (!input.closesAt)
-          throw new ApiError(400, "invalid_input", "closesAt is verplicht bij verlengen.", [{ path: "closesAt", message: "verplicht" }]);
+        if (!input.closesAt) throw new ApiError(400, "extend_needs_closes_at", {}, [{ path: "closesAt", ...detail("field_required") }]);
         const until = new Date(input.closesAt);
         if (until <= wave.closesAt || until <= now) {
-          throw new ApiError(400, "invalid_input", "De nieuwe sluitdatum moet na de huidige sluitdatum en in de toekomst liggen.", [
-            { path: "closesAt", message: "te vroeg" },
-          ]);
+          throw new ApiError(400, "extend_too_early", {}, [{ path: "closesAt", ...detail("too_early") }]);
         }
-        if (wave.contactsErasedAt) refuse("De contactgegevens van deze meting zijn al gewist; verlengen kan niet meer.");
+        if (wave.contactsErasedAt) throw new ApiError(409, "wave_contacts_erased");
         set = { closesAt: until };
         break;
       }
       case "close":
-        if (status === "gesloten") refuse("De meting is al gesloten.");
+        if (status === "gesloten") throw new ApiError(409, "wave_already_closed");
         set = { closesAt: now, pausedAt: null, ...(status === "gepland" ? { opensAt: now } : {}) };
         break;
     }
@@ -154,7 +149,7 @@ export async function copyWave(
   const from = await getWave(db, fromId);
   if (input.questionnaireId) {
     const [q] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.id, input.questionnaireId));
-    if (!q) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
+    if (!q) throw new ApiError(404, "questionnaire_not_found");
   }
   const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
   if (taken) throw new ApiError(409, "wave_name_taken", { name: input.name });

@@ -23,7 +23,7 @@ export const openUrl = (publicUrl: string, token: string) => `${publicUrl.replac
 /** One link for an anonymous wave: many responses, no invitation. Made once; the same link comes back after. */
 export async function enableOpenLink(db: Db, waveId: string, publicUrl: string, now: Date, by: Actor) {
   const wave = await getWave(db, waveId);
-  if (!wave.anonymous) throw new ApiError(409, "wave_not_anonymous", "Een open link kan alleen bij een anonieme meting.");
+  if (!wave.anonymous) throw new ApiError(409, "wave_not_anonymous");
   const token = openLinkToken(await linkSecret(db), wave.id);
   if (!wave.openLinkHash) {
     await audited(db, now, async (tx) => {
@@ -39,7 +39,7 @@ export async function enableOpenLink(db: Db, waveId: string, publicUrl: string, 
 
 export async function openLinkQr(db: Db, waveId: string, kind: "png" | "svg", publicUrl: string) {
   const wave = await getWave(db, waveId);
-  if (!wave.openLinkHash) throw new ApiError(404, "no_open_link", "Deze meting heeft (nog) geen open link.");
+  if (!wave.openLinkHash) throw new ApiError(404, "no_open_link");
   const url = openUrl(publicUrl, openLinkToken(await linkSecret(db), wave.id));
   return kind === "svg" ? qrSvg(url) : qrPng(url);
 }
@@ -50,11 +50,11 @@ async function findOpenWave(db: Db, token: string, now: Date) {
     .from(waves)
     .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId))
     .where(eq(waves.openLinkHash, sha256Hex(token)));
-  if (!row) throw new ApiError(404, "unknown_token", "Deze link is niet (meer) geldig.");
+  if (!row) throw new ApiError(404, "unknown_token");
   const status = waveStatus(row.wave, now);
-  if (status === "gepland") throw new ApiError(403, "wave_not_open", "Deze meting is nog niet geopend.");
-  if (status === "gepauzeerd") throw new ApiError(403, "wave_paused", "Deze meting is tijdelijk gepauzeerd; probeer het later opnieuw.");
-  if (status === "gesloten") throw new ApiError(410, "wave_closed", "Deze meting is gesloten; invullen kan niet meer.");
+  if (status === "gepland") throw new ApiError(403, "wave_not_open");
+  if (status === "gepauzeerd") throw new ApiError(403, "wave_paused");
+  if (status === "gesloten") throw new ApiError(410, "wave_closed");
   return row;
 }
 
@@ -77,7 +77,7 @@ export async function submitOpen(db: Db, token: string, data: Record<string, unk
     throw new ApiError(
       422,
       "invalid_answers",
-      `Antwoord op '${errors[0].question}' is ongeldig: ${errors[0].message}`,
+      { question: errors[0].question, problem: errors[0].message },
       errors.map((e) => ({ ...e })),
     );
   }
@@ -92,7 +92,7 @@ export async function submitOpen(db: Db, token: string, data: Record<string, unk
       .returning({ n: openLinkHits.n });
     if (hit.n > OPEN_LINK_PER_HOUR) {
       const retry = 3600 - Math.floor((now.getTime() % 3_600_000) / 1000);
-      throw new ApiError(429, "rate_limited", "Te veel inzendingen vanaf dit adres; probeer het later opnieuw.", undefined, {
+      throw new ApiError(429, "rate_limited", {}, undefined, {
         "Retry-After": String(retry),
       });
     }

@@ -5,6 +5,7 @@ import { ORGANISATION_TYPES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
 import { OpenAnswersSchema, WaveComparisonSchema, WaveResultsSchema } from "./results.schemas.ts";
 import { code, isoDateTime, line } from "../lib/fields.ts";
+import { fieldError } from "../lib/error-fields.ts";
 
 const tags = ["Metingen"];
 const WaveParams = z.object({ waveId: z.uuid().openapi({ param: { name: "waveId", in: "path" } }) });
@@ -54,7 +55,7 @@ export const NewWaveSchema = z
     questionnaireId: z.uuid().optional(),
   })
   .strict()
-  .refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { message: "closesAt moet na opensAt liggen.", path: ["closesAt"] });
+  .refine((w) => new Date(w.closesAt) > new Date(w.opensAt), { ...fieldError("closes_before_opens"), path: ["closesAt"] });
 
 export const createWave = defineRoute({
   method: "post",

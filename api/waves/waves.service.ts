@@ -44,9 +44,9 @@ export async function listWaves(db: Db, now: Date) {
 }
 
 export async function getWave(db: Db, id: string) {
-  if (!isUuid(id)) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
+  if (!isUuid(id)) throw new ApiError(404, "wave_not_found");
   const [wave] = await db.select().from(waves).where(eq(waves.id, id));
-  if (!wave) throw new ApiError(404, "wave_not_found", "Meting niet gevonden.");
+  if (!wave) throw new ApiError(404, "wave_not_found");
   return wave;
 }
 
@@ -68,7 +68,7 @@ export async function createWave(db: Db, input: NewWave, now: Date, by: Actor) {
         .where(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY))
         .orderBy(desc(questionnaires.version))
         .limit(1);
-  if (!q) throw new ApiError(404, "questionnaire_not_found", "Vragenlijst niet gevonden.");
+  if (!q) throw new ApiError(404, "questionnaire_not_found");
   const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
   if (taken) throw new ApiError(409, "wave_name_taken", { name: input.name });
   const wave = await audited(db, now, async (tx) => {
@@ -152,9 +152,7 @@ async function placeResolver(db: Db, items: InvitationInput[]) {
       const b = branchBy.get(input.branch.trim().toLowerCase());
       if (!b) throw new ApiError(400, "unknown_branch", { branch: input.branch }, [{ index: at }]);
       if (branchId && branchId !== b.id) {
-        throw new ApiError(400, "branch_mismatch", `Gemeente '${input.municipality}' hoort niet bij vestiging '${input.branch}'.`, [
-          { index: at },
-        ]);
+        throw new ApiError(400, "branch_mismatch", { municipality: input.municipality ?? "", branch: input.branch }, [{ index: at }]);
       }
       branchId = b.id;
     }
@@ -177,7 +175,7 @@ async function sha256HexAll(texts: string[]): Promise<string[]> {
 /** Creates one personal link per respondent. The token is returned once and stored only as a hash. */
 export async function createInvitations(db: Db, waveId: string, items: InvitationInput[], publicUrl: string, now: Date, by: Actor) {
   const wave = await getWave(db, waveId);
-  if (waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed", "Deze meting is gesloten.");
+  if (waveStatus(wave, now) === "gesloten") throw new ApiError(409, "wave_closed");
   const resolvePlace = await placeResolver(db, items);
   const places = items.map((item, i) => resolvePlace(item, i)); // all input errors before any work
   const tokens = items.map(() => randomToken());

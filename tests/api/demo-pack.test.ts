@@ -9,6 +9,7 @@ import { seedAuditsDemo } from "../../db/seed/audits.ts";
 import { seedRisksDemo } from "../../db/seed/risks.ts";
 import { seedQualityDemo } from "../../db/seed/quality.ts";
 import { seedReviewsDemo } from "../../db/seed/reviews.ts";
+import { getProfile } from "../../api/profile/profile.service.ts";
 
 /**
  * Issue 16: the demo records its work on the dates it happened, so an evidence pack over a
@@ -102,4 +103,12 @@ describe("the demo's 2025 evidence pack", () => {
     const review = reviews.find((r) => r.periodTo === "2025-12-31");
     expect(review?.finalizedAt.slice(0, 7)).toBe("2026-01");
   }, 120_000);
+});
+
+describe("the demo's house", () => {
+  it("is named on the survey page and in reports, with a contact person", async () => {
+    const profile = await getProfile(t.db);
+    expect(profile.name).toBe("Zorg- en Veiligheidshuis Noord-Holland Noord");
+    expect(profile.contact).toMatchObject({ name: "Kim de Kwaliteit", email: "kwaliteit@demo.zvh-nhn.nl" });
+  });
 });

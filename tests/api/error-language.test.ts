@@ -66,3 +66,102 @@ describe("error texts by language", () => {
     }
   });
 });
+
+/** Real refusals whose messages carry values: in English the text and the values' form change, the code and params do not. */
+describe("error texts with values, in English", () => {
+  const get = (path: string, lang: string, as: "auditor" | "kwaliteit" = "auditor") =>
+    t.request(path, { as, headers: { "accept-language": lang } });
+
+  it("writes a date param as a reader of the language does (evidence pack over an unfinished period)", async () => {
+    const path = "/api/evidence-pack?from=2026-01-01&to=2026-12-31";
+    const en = await reply(await get(path, "en"));
+    expect(en.error).toEqual({
+      code: "period_not_ended",
+      message: "An evidence pack covers a past period: the end date must be before today (1 October 2026).",
+      params: { today: "2026-10-01" },
+    });
+    const nl = await reply(await get(path, "nl"));
+    expect(nl.error.message).toBe(
+      "Een bewijspakket gaat over een afgelopen periode: de einddatum moet vóór vandaag (1 oktober 2026) liggen.",
+    );
+  });
+
+  it("writes a number param with the language's grouping (an invitation list over the body limit)", async () => {
+    const post = (lang: string) =>
+      t.request(`/api/waves/${t.wave.id}/invitations`, {
+        method: "POST",
+        headers: { "accept-language": lang },
+        json: { invitations: [], pad: "x".repeat(4_100_000) },
+      });
+    const en = await post("en");
+    expect(en.status).toBe(413);
+    expect((await reply(en)).error).toEqual({
+      code: "payload_too_large",
+      message: "The request is larger than 3,906 kB.",
+      params: { kb: 3906 },
+    });
+    expect((await reply(await post("nl"))).error.message).toBe("Het verzoek is groter dan 3.906 kB.");
+  });
+
+  it("names the value that was refused (an unknown municipality in an invitation list)", async () => {
+    const res = await t.request(`/api/waves/${t.wave.id}/invitations`, {
+      method: "POST",
+      headers: { "accept-language": "en" },
+      json: { invitations: [{ organisation: "Gemeente Uitgeest", organisationType: "gemeente", municipality: "Uitgeest" }] },
+    });
+    expect(res.status).toBe(400);
+    expect((await reply(res)).error).toMatchObject({
+      code: "unknown_municipality",
+      message: "Unknown municipality 'Uitgeest'.",
+      params: { municipality: "Uitgeest" },
+    });
+  });
+
+  it("gives each refused field its text in English: a validation rule and a hostile character", async () => {
+    type Detailed = { error: { code: string; message: string; details: { path: string; code?: string; message: string }[] } };
+    const bad = (lang: string, json: unknown) =>
+      t.request("/api/users", { method: "POST", as: "admin", headers: { "accept-language": lang }, json });
+    const invalid = (await (await bad("en", { email: "geen-adres", role: "kwaliteit" })).json()) as Detailed;
+    expect(invalid.error.details).toContainEqual({ path: "email", code: "field_email", message: "Not a valid e-mail address." });
+    const dutch = (await (await bad("nl", { email: "geen-adres", role: "kwaliteit" })).json()) as Detailed;
+    expect(dutch.error.details).toContainEqual({ path: "email", code: "field_email", message: "Geen geldig e-mailadres." });
+
+    const hostile = await bad("en", { email: "a@zvh.test", name: "Jan\u0000", role: "kwaliteit" });
+    expect(hostile.status).toBe(400);
+    const body = (await hostile.json()) as Detailed;
+    expect(body.error).toMatchObject({ code: "forbidden_characters", message: "The input contains characters that are not allowed." });
+    expect(body.error.details).toContainEqual({
+      path: "name",
+      code: "text_nul",
+      params: { char: "U+0000" },
+      message: "Contains a NUL character (U+0000); that is not allowed.",
+    });
+  });
+
+  it("gives an implausible date in a query its English text, the date in English form", async () => {
+    type Detailed = { error: { code: string; details: { path: string; code?: string; params?: object; message: string }[] } };
+    const res = await get("/api/evidence-pack?from=1999-01-01&to=1999-12-31", "en");
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as Detailed;
+    expect(body.error.code).toBe("invalid_input");
+    expect(body.error.details).toContainEqual({
+      path: "from",
+      code: "date_too_early",
+      params: { earliest: "2000-01-01" },
+      message: "The date is before 1 January 2000; that is not plausible.",
+    });
+  });
+
+  it("puts the status of a wave in a refused change", async () => {
+    const open = (lang: string) =>
+      t.request(`/api/waves/${t.wave.id}/status`, { method: "POST", headers: { "accept-language": lang }, json: { action: "open" } });
+    const en = await open("en");
+    expect(en.status).toBe(409);
+    expect((await reply(en)).error).toEqual({
+      code: "wave_already_started",
+      message: "The wave is already open.",
+      params: { status: "open" },
+    });
+    expect((await reply(await open("nl"))).error.message).toBe("De meting is al open.");
+  });
+});

@@ -76,6 +76,7 @@ export function scryptHasher(params: ScryptParams = PRODUCTION_PARAMS, scrypt: S
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
 
 /** A short list of the most common passwords of 12+ characters (from public breach top lists). */
 const COMMON = new Set([
@@ -113,6 +114,6 @@ const COMMON = new Set([
 
 export function passwordProblem(password: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `Het wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens lang zijn.`;
-  if (password.length > 256) return "Het wachtwoord is te lang (maximaal 256 tekens).";
+  if (password.length > MAX_PASSWORD_LENGTH) return `Het wachtwoord is te lang (maximaal ${MAX_PASSWORD_LENGTH} tekens).`;
   if (COMMON.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) return "Dit wachtwoord is te bekend of te eenvoudig.";
 }

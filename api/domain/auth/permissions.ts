@@ -71,7 +71,9 @@ export interface Principal {
   operator?: boolean;
 }
 
-export type Decision = { allow: true; scope: Scope | null } | { allow: false; status: 401 | 403; reason: string };
+export type Decision =
+  | { allow: true; scope: Scope | null }
+  | { allow: false; status: 401 | 403; reason: "not_authenticated" | "forbidden" };
 
 export function decide(need: Permission, principal: Principal | null): Decision {
   if (need === "public") return { allow: true, scope: null };

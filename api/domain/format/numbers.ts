@@ -5,7 +5,9 @@
  * and on Workers. Machine formats (CSV numbers, JSON) do not come through here.
  */
 import { format, parseISO } from "date-fns";
-import { enGB, nl } from "date-fns/locale";
+// Per-locale paths: the barrel "date-fns/locale" drags every locale into a front-end bundle.
+import { enGB } from "date-fns/locale/en-GB";
+import { nl } from "date-fns/locale/nl";
 import type { Locale } from "../../../i18n/messages.ts";
 
 const TAGS: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };

@@ -4,8 +4,14 @@
  * zero-width characters, terminal escapes). Plain functions, used by the request guard and the zod helpers.
  */
 
+/** The error code of each kind of refused character (its texts are in i18n/errors.ts). */
+export type TextProblemCode = "text_line_break" | "text_nul" | "text_surrogate" | "text_control" | "text_bidi" | "text_invisible";
+
 export interface TextProblem {
   codePoint: number;
+  code: TextProblemCode;
+  /** The code point as U+XXXX, the value the message names. */
+  char: string;
   message: string;
 }
 
@@ -15,14 +21,14 @@ const isPictographic = (s: string) => /\p{Extended_Pictographic}/u.test(s);
 /** Tab, line feed and carriage return: allowed only in multi-line fields (notes, descriptions). */
 export const isLineBreakOrTab = (cp: number) => cp === 0x09 || cp === 0x0a || cp === 0x0d;
 
-function forbidden(cp: number): string | null {
-  if (cp === 0) return "een NUL-teken";
-  if (cp >= 0xd800 && cp <= 0xdfff) return "een losse surrogaat (ongeldige Unicode)";
-  if ((cp < 0x20 && !isLineBreakOrTab(cp)) || (cp >= 0x7f && cp <= 0x9f)) return "een stuurteken";
+function forbidden(cp: number): [TextProblemCode, string] | null {
+  if (cp === 0) return ["text_nul", "een NUL-teken"];
+  if (cp >= 0xd800 && cp <= 0xdfff) return ["text_surrogate", "een losse surrogaat (ongeldige Unicode)"];
+  if ((cp < 0x20 && !isLineBreakOrTab(cp)) || (cp >= 0x7f && cp <= 0x9f)) return ["text_control", "een stuurteken"];
   if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f) {
-    return "een teken dat de leesrichting omdraait";
+    return ["text_bidi", "een teken dat de leesrichting omdraait"];
   }
-  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0x2060) return "een onzichtbaar teken";
+  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0x2060) return ["text_invisible", "een onzichtbaar teken"];
   return null;
 }
 
@@ -43,19 +49,29 @@ export function textProblem(value: string, options: { multiline: boolean }): Tex
     }
     if (cp === 0x200d && isPictographic(value.slice(Math.max(0, i - 2), i)) && isPictographic(value.slice(i + 1, i + 3))) continue;
     if (!options.multiline && isLineBreakOrTab(cp)) {
-      return { codePoint: cp, message: `Dit veld is één regel: regeleinden en tabs (${hex(cp)}) zijn niet toegestaan.` };
-    }
-    const what = forbidden(cp);
-    if (what)
       return {
         codePoint: cp,
-        message: `Bevat ${what} (${hex(cp)}); dat is niet toegestaan. / Contains a forbidden character (${hex(cp)}).`,
+        code: "text_line_break",
+        char: hex(cp),
+        message: `Dit veld is één regel: regeleinden en tabs (${hex(cp)}) zijn niet toegestaan.`,
       };
+    }
+    const what = forbidden(cp);
+    if (what) return { codePoint: cp, code: what[0], char: hex(cp), message: `Bevat ${what[1]} (${hex(cp)}); dat is niet toegestaan.` };
   }
   return null;
 }
 
-export type FoundProblem = { path: string; message: string };
+/** A refused text by the path of its field; `key` when the field's name itself is the problem. */
+export type FoundProblem = { path: string; code: TextProblemCode | "bad_path_encoding"; char?: string; key?: true; message: string };
+
+const problemAt = (path: string, p: TextProblem, key?: true): FoundProblem => ({
+  path,
+  code: p.code,
+  char: p.char,
+  ...(key ? { key } : {}),
+  message: key ? `Veldnaam: ${p.message}` : p.message,
+});
 
 /**
  * Walks a parsed JSON value (keys and strings, at any depth) and reports every string that holds a
@@ -65,14 +81,14 @@ export function findHostileText(value: unknown, path: string[] = [], found: Foun
   if (found.length >= limit) return found;
   if (typeof value === "string") {
     const p = textProblem(value, { multiline: true });
-    if (p) found.push({ path: path.join("."), message: p.message });
+    if (p) found.push(problemAt(path.join("."), p));
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => findHostileText(v, [...path, String(i)], found, limit));
   } else if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
       const keyProblem = textProblem(k, { multiline: false });
       if (keyProblem) {
-        found.push({ path: [...path, k.replace(/[^\x20-\x7e]/g, "?")].join("."), message: `Veldnaam: ${keyProblem.message}` });
+        found.push(problemAt([...path, k.replace(/[^\x20-\x7e]/g, "?")].join("."), keyProblem, true));
       } else {
         findHostileText(v, [...path, k], found, limit);
       }

@@ -46,16 +46,16 @@ export function completeness(review: ReviewState, today: string): Completeness {
   return { complete: missing.length === 0, missing, missingAssessments, dataGaps };
 }
 
-/** A review period runs forward and spans at most two years; null when it is fine. */
-export function periodProblem(from: string, to: string): string | null {
-  if (from > to) return "Het begin van de periode ligt na het einde.";
-  if (to >= format(addYears(parseISO(from), 2), "yyyy-MM-dd")) return "Een directiebeoordeling beslaat hoogstens twee jaar.";
+/** A review period runs forward and spans at most two years; null when it is fine, else the error code. */
+export function periodProblem(from: string, to: string): "invalid_period" | "review_period_too_long" | null {
+  if (from > to) return "invalid_period";
+  if (to >= format(addYears(parseISO(from), 2), "yyyy-MM-dd")) return "review_period_too_long";
   return null;
 }
 
 /** The review cannot have been held before the period it looks back on began. */
-export function heldOnProblem(heldOn: string | null | undefined, periodFrom: string): string | null {
-  return heldOn && heldOn < periodFrom ? "De datum van de beoordeling ligt vóór het begin van de periode." : null;
+export function heldOnProblem(heldOn: string | null | undefined, periodFrom: string): "invalid_held_on" | null {
+  return heldOn && heldOn < periodFrom ? "invalid_held_on" : null;
 }
 
 export interface Version {
@@ -79,12 +79,13 @@ export function editRefusal(review: Version): string | null {
  * A correction continues the series from its latest final version: correcting an older
  * version, or a concept, would fork the history an auditor reads.
  */
-export function correctionRule(target: Version, series: Version[]): { version: number } | { refusal: string } {
-  if (target.status !== "definitief")
-    return { refusal: "Alleen een definitieve directiebeoordeling kan worden gecorrigeerd; pas het concept zelf aan." };
+export function correctionRule(
+  target: Version,
+  series: Version[],
+): { version: number } | { refusal: "correction_of_concept" | "correction_not_latest"; latest: number } {
   const latest = latestVersion(series);
-  if (latest.id !== target.id)
-    return { refusal: `Er bestaat al een nieuwere versie (versie ${latest.version}) van deze directiebeoordeling.` };
+  if (target.status !== "definitief") return { refusal: "correction_of_concept", latest: latest.version };
+  if (latest.id !== target.id) return { refusal: "correction_not_latest", latest: latest.version };
   return { version: target.version + 1 };
 }
 

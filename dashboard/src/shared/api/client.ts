@@ -1,11 +1,9 @@
+import type { ErrorDetail } from "../../../../api/lib/errors.ts";
 import type { Body, OperationId, PathOf, Query, Reply, Routes } from "./contract.ts";
 
-/** The API's error shape turned into an exception. */
-export interface ErrorDetail {
-  path?: string;
-  message?: string;
-}
+export type { ErrorDetail };
 
+/** The API's error shape turned into an exception. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -13,7 +11,7 @@ export class ApiFailure extends Error {
     message: string,
     readonly retryAfter?: number,
     readonly details: ErrorDetail[] = [],
-    /** The values in the message, by catalog placeholder: the dashboard renders `error.<code>` with them. */
+    /** The values in the message, by catalog placeholder: the dashboard renders `error.<code>` with them (Status.tsx). */
     readonly params: Record<string, string | number> = {},
   ) {
     super(message);
