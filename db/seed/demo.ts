@@ -3,7 +3,7 @@ import type { Db } from "../types.ts";
 import { invitations, municipalities, responses, settings, waves, type OrganisationType } from "../schema.ts";
 import { DEFAULT_PROFILE, PROFILE_SETTING } from "../../api/profile/profile.service.ts";
 import { MUNICIPALITIES, PARTNERS, seedReference } from "./reference.ts";
-import { ensureDefaultQuestionnaire } from "./questionnaire.ts";
+import { ensureDemoQuestionnaires } from "./questionnaire.ts";
 import { defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
 import { scoredQuestions } from "../../api/domain/survey/definition.ts";
 import { insertAnswerRows } from "../../api/respond/respond.service.ts";
@@ -149,7 +149,8 @@ export const DEMO_OPEN_WAVE = "Pulsmeting casusoverleg";
 /** Seeds reference data and, only when there are no waves yet, the demo waves. */
 export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = scryptHasher()): Promise<boolean> {
   await seedReference(db);
-  const questionnaireId = await ensureDefaultQuestionnaire(db);
+  // Version 1 for the closed waves (their answers were given to it), version 2 (n.v.t., routing) for the open one.
+  const { v1: questionnaireId, v2 } = await ensureDemoQuestionnaires(db, now);
   const [{ n }] = await db.select({ n: count() }).from(waves);
   if (Number(n) > 0) return false;
   const rand = prng(20140101);
@@ -172,7 +173,7 @@ export async function seedDemo(db: Db, now: Date, passwords: PasswordHasher = sc
     await t.insert(settings).values({ key: PROFILE_SETTING, value: DEMO_PROFILE, updatedAt: now }).onConflictDoNothing();
     await t.insert(waves).values({
       name: DEMO_OPEN_WAVE,
-      questionnaireId,
+      questionnaireId: v2,
       opensAt: new Date(now.getTime() - 86_400_000),
       closesAt: new Date(now.getTime() + 365 * 86_400_000),
     });

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../types.ts";
 import { questionnaires } from "../schema.ts";
 import { DEFAULT_QUESTIONNAIRE_KEY, defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
+import { defaultQuestionnaireV2 } from "../../api/domain/survey/questionnaire-v2.ts";
 import { canonicalJson, dutchOnly, localText } from "../../api/domain/survey/local-text.ts";
 import { audited } from "../../api/audit/audit.service.ts";
 
@@ -38,6 +39,7 @@ export async function ensureDefaultQuestionnaire(db: Db): Promise<string> {
     }
     return existing.id;
   }
+  // Two starts at once on an empty database: the unique key+version lets one insert; the other reads it.
   const [row] = await db
     .insert(questionnaires)
     .values({
@@ -46,6 +48,53 @@ export async function ensureDefaultQuestionnaire(db: Db): Promise<string> {
       title: localText(defaultQuestionnaire.title),
       definition: defaultQuestionnaire,
     })
+    .onConflictDoNothing({ target: [questionnaires.key, questionnaires.version] })
     .returning({ id: questionnaires.id });
-  return row.id;
+  if (row) return row.id;
+  const [winner] = await db.select({ id: questionnaires.id }).from(questionnaires).where(where);
+  return winner.id;
+}
+
+/**
+ * Version 2 of the demo questionnaire (n.v.t. and routing, questionnaire-v2.ts), based on
+ * version 1; returns both ids. Added once: on a fresh database, and on a database that has
+ * only version 1 (the demo's closed waves keep that). Whatever version 2 exists is kept as
+ * it is, also one made in the editor, so a restart never adds a version. Two starts at once:
+ * the unique key+version lets one insert (and audit); the other reads the winner's row.
+ */
+export async function ensureDemoQuestionnaires(db: Db, now: Date): Promise<{ v1: string; v2: string }> {
+  const v1 = await ensureDefaultQuestionnaire(db);
+  const where = and(eq(questionnaires.key, DEFAULT_QUESTIONNAIRE_KEY), eq(questionnaires.version, 2));
+  const [existing] = await db.select({ id: questionnaires.id }).from(questionnaires).where(where);
+  if (existing) return { v1, v2: existing.id };
+  const created = await audited(db, now, async (tx) => {
+    const [row] = await tx
+      .insert(questionnaires)
+      .values({
+        key: DEFAULT_QUESTIONNAIRE_KEY,
+        version: 2,
+        title: localText(defaultQuestionnaireV2.title),
+        definition: defaultQuestionnaireV2,
+        basedOnId: v1,
+      })
+      .onConflictDoNothing({ target: [questionnaires.key, questionnaires.version] })
+      .returning({ id: questionnaires.id });
+    return {
+      result: row?.id,
+      audit: row
+        ? {
+            actorId: null,
+            actor: "systeem (demo-vragenlijst)",
+            ip: null,
+            action: "create",
+            entity: "questionnaire",
+            entityId: row.id,
+            after: { key: DEFAULT_QUESTIONNAIRE_KEY, version: 2, copiedFrom: 1, changes: ["weet niet / n.v.t.", "routering casusoverleg"] },
+          }
+        : [],
+    };
+  });
+  if (created) return { v1, v2: created };
+  const [winner] = await db.select({ id: questionnaires.id }).from(questionnaires).where(where);
+  return { v1, v2: winner.id };
 }
