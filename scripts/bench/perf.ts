@@ -20,6 +20,7 @@ import { randomToken, sha256Hex } from "../../api/lib/crypto.ts";
 import { buildServer, OUT, serverBundleStale } from "../build/server-bundle.mjs";
 import { openBenchDatabase, type Engine } from "./engine.ts";
 import { median } from "./timing.ts";
+import { VALID_ANSWERS } from "./answers.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -57,27 +58,7 @@ function cpuPerCall(n: number, fn: (i: number) => void) {
 
 async function validation() {
   const n = Number(args.validations);
-  const data: Record<string, unknown> = {
-    bek_weten: 4,
-    bek_bereikbaar: 3,
-    bek_triage: 2,
-    rol_taken: 4,
-    rol_eigen: 5,
-    rol_regie: 3,
-    co_voorzitter: 4,
-    co_voorbereiding: 4,
-    co_vastlegging: 3,
-    co_afspraken: 4,
-    inf_delen: 5,
-    inf_zorgvuldig: 4,
-    mw_eigen: 4,
-    mw_resultaat: 3,
-    sw_partners: 4,
-    sw_kennen: 4,
-    cijfer: 8,
-    aanbeveling: 9,
-    goed: "De korte lijnen.",
-  };
+  const data = VALID_ANSWERS;
   // Each submission brings its definition fresh from the database (jsonb), as in submitResponse.
   const definition = () => JSON.parse(JSON.stringify(defaultQuestionnaire));
   validateAnswers(definition(), data, "submit");

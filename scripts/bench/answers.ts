@@ -1,0 +1,22 @@
+/** A complete, valid response to the default questionnaire (as the validation row uses). */
+export const VALID_ANSWERS: Record<string, unknown> = {
+  bek_weten: 4,
+  bek_bereikbaar: 3,
+  bek_triage: 2,
+  rol_taken: 4,
+  rol_eigen: 5,
+  rol_regie: 3,
+  co_voorzitter: 4,
+  co_voorbereiding: 4,
+  co_vastlegging: 3,
+  co_afspraken: 4,
+  inf_delen: 5,
+  inf_zorgvuldig: 4,
+  mw_eigen: 4,
+  mw_resultaat: 3,
+  sw_partners: 4,
+  sw_kennen: 4,
+  cijfer: 8,
+  aanbeveling: 9,
+  goed: "De korte lijnen.",
+};
