@@ -1,5 +1,6 @@
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { POSTGRES_TOO } from "./tests/engines.ts";
+import LongestFirst from "./tests/setup/sequencer.ts";
 
 /**
  * Unit tests run once. Database tests run on PGlite and, when DATABASE_URL is set (CI),
@@ -10,7 +11,9 @@ const dbTests = ["tests/api/**/*.test.ts", "tests/db/**/*.test.ts", "api/**/*.db
 const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { name: "unit", include: ["api/**/*.test.ts", "tests/unit/**/*.test.ts"], exclude: dbTests, isolate: false } },
   { extends: true, test: { name: "pglite", include: dbTests, env: { KS_TEST_DB: "pglite" }, isolate: false } },
-  { extends: true, test: { name: "system", include: ["tests/system/**/*.test.ts"], testTimeout: 300_000 } },
+  // The system files too keep their imports between files (isolate: false): each imported the whole API again,
+  // half of their import time. Every such file starts its own server, database copy and browser context.
+  { extends: true, test: { name: "system", include: ["tests/system/**/*.test.ts"], testTimeout: 300_000, isolate: false } },
 ];
 if (process.env.DATABASE_URL) {
   projects.push({ extends: true, test: { name: "postgres", include: POSTGRES_TOO, env: { KS_TEST_DB: "postgres" }, isolate: false } });
@@ -25,6 +28,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     globalSetup: ["tests/setup/global.ts"],
     reporters: ["default", "./tests/setup/slowest-files.ts"],
+    // The slow files first, whatever their project (a short run beats a tail of one busy worker).
+    sequence: { sequencer: LongestFirst },
     projects,
   },
 });

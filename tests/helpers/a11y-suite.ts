@@ -1,23 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import {
   ARTIFACTS,
   accountWithPassword,
   browserUnavailable,
   downloadBytes,
+  givePassword,
   launchBrowser,
+  menuLinks,
+  openView,
   PASSWORD,
+  loginPage,
   SETTLE_MS,
   seedDashboard,
   serveTestApp,
   type DashboardSeed,
   type TestServer,
 } from "./browser.ts";
+import { MOVED, pathOf, SEES, VIEW, type View } from "./role-views.ts";
+import { MUNICIPALITIES } from "../../db/seed/reference.ts";
 
 const skip = browserUnavailable();
+const SHOTS = `${ARTIFACTS}/roles`;
+// Photographing every view of every role (full page) costs a minute of CI on two cores; ask for it with KS_SHOTS=1.
+const PHOTOGRAPH = !!process.env.KS_SHOTS;
 
-export type A11yPart = "signed-out" | "views" | "phone" | "survey" | "keyboard" | "chart-export";
+export type A11yPart = "signed-out" | "views" | "phone" | "survey" | "keyboard" | "chart-export" | "filters";
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -43,15 +53,32 @@ function describeViolations(where: string, violations: Violation[]) {
     .join("\n");
 }
 
+/** The gemeente account of Alkmaar never reads another municipality's name on any page it reaches. */
+function expectOwnMunicipalityOnly(texts: string[]) {
+  const others = MUNICIPALITIES.filter((m) => m.id !== "alkmaar").map((m) => m.name);
+  expect(others).toHaveLength(15);
+  expect(texts.length).toBeGreaterThan(0);
+  expect(texts[0]).toContain("Alkmaar"); // its own municipality page (where a closed view leads too)
+  for (const text of texts) {
+    for (const other of others) expect(text, `${other} shown to gemeente Alkmaar`).not.toContain(other);
+  }
+}
+
 /**
- * axe-core over every dashboard view, for each role that sees it, and over the survey
- * app: zero WCAG 2.1 A/AA violations. Data is seeded through the API first so that the
- * charts, tables and forms are on the page, not just empty states. Collapsed sections
- * (forms behind <details>) are opened so their fields are checked too. Then the
- * keyboard: skip link, navigation, a form, and a visible focus ring.
+ * The dashboard per role in Chromium, and axe-core over every dashboard view, for each
+ * role that sees it, and over the survey app: zero WCAG 2.1 A/AA violations. Data is seeded
+ * through the API first so that the charts, tables and forms are on the page, not just
+ * empty states. Collapsed sections (forms behind <details>) are opened so their fields are
+ * checked too. Per role: it logs in through the form and gets exactly its menu, opens each
+ * of its views from that menu (axe runs on the same visit), and cannot reach another role's
+ * view by typing its address; with KS_SHOTS=1 every view is photographed
+ * (test-artifacts/roles/<role>-<view>.png). Then the keyboard: skip link, navigation, a form,
+ * and a visible focus ring; and filters that live in the URL, so that a filtered view can be shared.
  *
  * Cut into parts so that several files run them side by side (one file took minutes on
  * its own): each file serves its own app and seed, and runs only the parts and roles it names.
+ * The parts only read the seed, except the survey (one fresh link) and the accounts the
+ * signed-out and keyboard parts add, which no other part looks at.
  */
 export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []) {
   describe.skipIf(skip)(title, () => {
@@ -64,6 +91,14 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
       app = await serveTestApp();
       browser = await launchBrowser();
       seed = await seedDashboard(app);
+      // The role accounts of the test app (gemeente for Alkmaar, medewerker for the Alkmaar branch), now with a password.
+      if (parts.includes("views") || parts.includes("filters")) {
+        mkdirSync(SHOTS, { recursive: true });
+        await givePassword(
+          app,
+          roles.concat("kwaliteit").map((role) => `${role}@test.local`),
+        );
+      }
     });
     afterAll(async () => {
       await browser?.close();
@@ -87,6 +122,16 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
       await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: SETTLE_MS });
     }
 
+    /** A failed step leaves a screenshot of the page it failed on. */
+    async function step<T>(page: Page, name: string, fn: () => Promise<T>) {
+      try {
+        return await fn();
+      } catch (e) {
+        await page.screenshot({ path: `${SHOTS}/failed-${name.replace(/[^a-z0-9]+/gi, "-")}.png`, fullPage: true });
+        throw e;
+      }
+    }
+
     async function check(page: Page, where: string) {
       await page.evaluate(() =>
         document.querySelectorAll("details").forEach((d) => {
@@ -95,7 +140,11 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
       );
       if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined")))
         await page.addScriptTag({ path: AXE });
-      const { violations } = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);
+      // Only the violations are collected: the passes and the inapplicable rules, which nothing reads, were a third of axe's time.
+      const { violations } = await page.evaluate(
+        (values) => axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] }),
+        TAGS,
+      );
       if (violations.length) {
         found.push(describeViolations(where, violations));
         await page.screenshot({ path: `${ARTIFACTS}/a11y-${where.replace(/[^a-z0-9]+/gi, "-")}.png`, fullPage: true });
@@ -184,20 +233,90 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
       gemeente: ["/municipality", "/kengetallen", "/bewijsmap/controleren", "/account"],
     };
 
-    for (const [role, paths] of Object.entries(VIEWS).filter(([r]) => parts.includes("views") && roles.includes(r))) {
-      it(`finds no violations on any view of ${role}`, async () => {
+    /** The path of a view template, its ids from the seed. */
+    const fill = (template: string) =>
+      template
+        .replace("{finding}", seed.findingId)
+        .replace("{review}", seed.reviewId)
+        .replace("{year}", String(seed.auditYear))
+        .replace("{previous}", seed.previousWaveId);
+
+    for (const role of roles.filter(() => parts.includes("views"))) {
+      const sees = SEES[role];
+      // Each view of the role is loaded once: opened from the menu (as a person would), checked to be the
+      // right view, and checked by axe when it is in the role's axe list; the rest of that list (filtered
+      // views and detail pages) is then opened by its address.
+      it(`opens every view of ${role} from its menu, with no axe violations on them (WCAG 2.1 AA)`, async () => {
         found.length = 0;
         const page = await pageAs(role as keyof TestServer["cookies"]);
-        for (const template of paths) {
-          const path = template
-            .replace("{finding}", seed.findingId)
-            .replace("{review}", seed.reviewId)
-            .replace("{year}", String(seed.auditYear))
-            .replace("{previous}", seed.previousWaveId);
-          await view(page, path, `${role}${template.replace(/\{\w+\}/g, "id")}`);
+        const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+        const texts: string[] = [];
+        await page.goto(app.base);
+        for (const v of sees) {
+          await step(page, `${role}-${v}`, async () => {
+            await openView(page, VIEW[v]);
+            // The menu marks the view as current once the router has moved there; only then is its content the new view's.
+            await nav
+              .getByRole("link", { name: VIEW[v], exact: true, includeHidden: true })
+              .and(page.locator("[aria-current='page']"))
+              .waitFor({ state: "attached" });
+            await settle(page);
+            expect(new URL(page.url()).pathname).toBe(pathOf(v));
+            texts.push(await page.locator("body").innerText());
+            if (VIEWS[role].includes(`/${v}`)) await check(page, `${role}/${v}`);
+            if (PHOTOGRAPH) await page.screenshot({ path: `${SHOTS}/${role}-${v.replace("/", "-")}.png`, fullPage: true });
+          });
         }
+        for (const template of VIEWS[role].filter((t) => !sees.some((v) => t === `/${v}`))) {
+          await view(page, fill(template), `${role}${template.replace(/\{\w+\}/g, "id")}`);
+          texts.push(await page.locator("body").innerText());
+        }
+        if (role === "gemeente") expectOwnMunicipalityOnly(texts);
         await page.close();
         expect(found, found.join("\n")).toEqual([]);
+      });
+
+      it(`gives ${role} exactly its menu after logging in; old addresses redirect, another role's views stay closed`, async () => {
+        const page = await pageAs(null);
+        await page.goto(app.base);
+        await page.getByLabel("E-mailadres").fill(`${role}@test.local`);
+        await page.getByLabel("Wachtwoord").fill(PASSWORD);
+        await page.getByRole("button", { name: "Inloggen" }).click();
+        await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+        const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+        const texts: string[] = [];
+        await step(page, `${role}-menu`, async () => {
+          await nav.locator("ul.menu > li").first().waitFor();
+          expect(await menuLinks(page)).toEqual(sees.map((v) => VIEW[v]));
+        });
+        // An old address of a moved view still opens it (the redirect keeps the search params).
+        for (const v of sees.filter((x) => MOVED[x])) {
+          await step(page, `${role}-moved-${v}`, async () => {
+            await page.goto(`${app.base}/${v}?from=2026-01-01`);
+            await settle(page);
+            expect(new URL(page.url()).pathname).toBe(pathOf(v));
+            expect(new URL(page.url()).search).toBe("?from=2026-01-01");
+          });
+        }
+        // A view the role may not have is not reached by typing its address either: the first own view opens.
+        // Verifying a pack is open to everyone (those who may export reach it from Bewijsmap, not the menu).
+        // Each role tries a quarter of the views it may not have, a different quarter per role, so that together the roles
+        // try them all; which views a role may have is checked for every role and view in tests/unit/dashboard-contract.test.ts.
+        const forbidden = (Object.keys(VIEW) as View[]).filter((x) => !sees.includes(x) && x !== "bewijsmap/controleren");
+        const turn = Object.keys(SEES).indexOf(role);
+        for (const v of forbidden.filter((_, i) => i % 4 === turn % 4)) {
+          await step(page, `${role}-forbidden-${v}`, async () => {
+            await page.goto(`${app.base}/${v}`);
+            await settle(page);
+            expect(
+              await nav.getByRole("link", { name: VIEW[sees[0]], exact: true, includeHidden: true }).getAttribute("aria-current"),
+            ).toBe("page");
+            expect(await nav.getByRole("link", { name: VIEW[v], exact: true, includeHidden: true }).count()).toBe(0);
+            texts.push(await page.locator("body").innerText());
+          });
+        }
+        if (role === "gemeente") expectOwnMunicipalityOnly(texts);
+        await page.close();
       });
     }
 
@@ -381,6 +500,121 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
         const rows = gridCsv.slice(1).trimEnd().split("\r\n");
         expect(rows[0]).toMatch(/^Kans \(rijen\) tegen impact \(kolommen\);Impact 1 /);
         expect(rows.find((r) => r.startsWith("Kans 2 "))).toContain(";1 (Middel);");
+        await page.close();
+      });
+    }
+    if (parts.includes("filters")) {
+      /** As settle, and the network quiet too: a filter changes the address, then the data follows. */
+      async function settleQuiet(page: Page) {
+        await page.locator("main h1").first().waitFor();
+        await page.waitForLoadState("networkidle");
+        await settle(page);
+      }
+      it("keeps the filters of Klanttevredenheid, Kengetallen, Rendement, Verbetercyclus and Audits en risico's in the URL", async () => {
+        const page = await loginPage(browser, app.base, "kwaliteit@test.local");
+        const main = page.getByRole("main");
+        const param = (key: string) => new URL(page.url()).searchParams.get(key);
+
+        await step(page, "filters-results", async () => {
+          // The default is the latest closed wave; the running one is chosen by its address.
+          await page.goto(`${app.base}/results?wave=${seed.currentWaveId}`);
+          await settleQuiet(page);
+          // The running wave against the previous one: it says it still runs and claims no test while it does.
+          await main.getByText("Deze meting loopt nog en sluit op", { exact: false }).waitFor();
+          const dimensions = main.getByRole("table", { name: "Gemiddelde per dimensie" });
+          await expect(dimensions.getByRole("row", { name: /Rolduidelijkheid/ }).innerText()).resolves.toContain(
+            "voorlopig, niet getoetst",
+          );
+          await expect(dimensions.getByRole("row", { name: /Samenwerking/ }).innerText()).resolves.not.toContain("significant");
+          // Groups under 5 respondents: a word, never a number.
+          const groups = main.getByRole("table", { name: /per soort organisatie/ });
+          await expect(groups.getByRole("row", { name: /^Wonen/ }).innerText()).resolves.toMatch(/^Wonen(\s+onderdrukt \(< 5\))+$/);
+          await main.getByLabel("Groeperen naar", { exact: true }).selectOption({ label: "Gemeente" });
+          expect(param("group")).toBe("municipality");
+          await main
+            .getByRole("table", { name: /per gemeente/ })
+            .getByRole("row", { name: /Den Helder/ })
+            .getByText("onderdrukt (< 5)")
+            .first()
+            .waitFor();
+          // Open answers only for groups of 10 or more; the smaller groups say why they are missing.
+          await main.getByLabel("Open antwoorden groeperen naar").selectOption({ label: "Soort organisatie" });
+          expect(param("ogroup")).toBe("organisationType");
+          const open = main.getByRole("region", { name: "Open antwoorden" });
+          await open.getByText("Rollen aan tafel vaker toelichten.").first().waitFor();
+          await expect(
+            open
+              .getByRole("listitem")
+              .filter({ has: page.getByRole("heading", { name: /^Zorg/ }) })
+              .first()
+              .innerText(),
+          ).resolves.toContain("onderdrukt (< 10)");
+          await main.getByLabel("Meting", { exact: true }).selectOption({ label: "KTO vorig jaar (16 respondenten)" });
+          expect(param("wave")).toBe(seed.previousWaveId);
+          await settleQuiet(page);
+          await main.getByText("Er is geen eerdere meting met antwoorden om mee te vergelijken.").waitFor();
+          // The address alone brings the same view back.
+          await page.reload();
+          await settleQuiet(page);
+          expect(await main.getByLabel("Meting", { exact: true }).inputValue()).toBe(seed.previousWaveId);
+          expect(await main.getByLabel("Groeperen naar", { exact: true }).inputValue()).toBe("municipality");
+          expect(await main.getByLabel("Open antwoorden groeperen naar").inputValue()).toBe("organisationType");
+        });
+
+        await step(page, "filters-metrics", async () => {
+          await page.goto(`${app.base}/kengetallen`);
+          await settleQuiet(page);
+          await main.getByLabel("Vestiging").selectOption({ label: "West-Friesland" });
+          expect(param("branch")).toBe("west-friesland");
+          await settleQuiet(page);
+          await page.reload();
+          await settleQuiet(page);
+          expect(await main.getByLabel("Vestiging").inputValue()).toBe("west-friesland");
+          await main.getByRole("table", { name: "Deelname per partner" }).waitFor();
+        });
+
+        await step(page, "filters-rendement", async () => {
+          await page.goto(`${app.base}/rendement?municipality=hoorn`);
+          await settleQuiet(page);
+          expect(await main.getByLabel("Gemeente", { exact: true }).inputValue()).toBe("hoorn");
+          const perMunicipality = main.getByRole("table", { name: "Uren en kosten per gemeente" });
+          expect(await perMunicipality.getByRole("row").allInnerTexts()).toHaveLength(2); // header and Hoorn
+          await expect(perMunicipality.innerText()).resolves.toContain("Hoorn");
+          const scatter = main.getByRole("table", { name: "Kosten per gemeente tegen het aantal casussen" });
+          await expect(scatter.getByRole("row", { name: /Hoorn/ }).innerText()).resolves.toMatch(
+            /Hoorn\s+2\s+9,50\s+€\s?832,00\s+€\s?416,00/,
+          );
+          await main.getByLabel("Thema", { exact: true }).selectOption({ label: "Mensenhandel" });
+          expect(param("theme")).toBe("mensenhandel");
+          expect(param("municipality")).toBe("hoorn");
+          await page.screenshot({ path: `${SHOTS}/kwaliteit-rendement-filtered.png`, fullPage: true });
+        });
+
+        await step(page, "filters-quality", async () => {
+          await page.goto(`${app.base}/verbetercyclus?source=audit`);
+          await settleQuiet(page);
+          const filters = main.getByRole("search", { name: "Bevindingen filteren" });
+          expect(await filters.getByLabel("Bron", { exact: true }).inputValue()).toBe("audit");
+          await main
+            .getByRole("table", { name: /Bevindingen/ })
+            .getByRole("row", { name: /Casusregisseur niet altijd vastgelegd/ })
+            .waitFor();
+          await filters.getByLabel("Classificatie", { exact: true }).selectOption({ label: "Observatie" });
+          expect(param("classification")).toBe("observation");
+          expect(param("source")).toBe("audit");
+        });
+
+        await step(page, "filters-audits", async () => {
+          await page.goto(`${app.base}/audits-risicos?year=${seed.auditYear}`);
+          await settleQuiet(page);
+          await main
+            .getByRole("table", { name: new RegExp(`Auditbevindingen ${seed.auditYear}`) })
+            .getByRole("row", { name: /8\.5\.1/ })
+            .waitFor();
+          await main.getByLabel("Jaar", { exact: true }).selectOption(String(seed.auditYear - 1));
+          expect(param("year")).toBe(String(seed.auditYear - 1));
+          await main.getByText(`De audits van ${seed.auditYear - 1} hebben (nog) geen bevindingen opgeleverd.`).waitFor();
+        });
         await page.close();
       });
     }

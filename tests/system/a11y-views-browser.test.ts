@@ -1,7 +1,7 @@
 import { a11ySuite } from "../helpers/a11y-suite.ts";
 
 a11ySuite(
-  "accessibility of every view of kwaliteit, admin and gemeente (axe-core, WCAG 2.1 AA)",
-  ["views"],
+  "every view of kwaliteit, admin and gemeente: the menu, closed views, axe (WCAG 2.1 AA); filters in the URL",
+  ["views", "filters"],
   ["kwaliteit", "admin", "gemeente"],
 );

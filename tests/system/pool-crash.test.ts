@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import { createInvitations } from "../../api/waves/waves.service.ts";
 import { mixPool } from "../../api/respond/pool.service.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { pgliteCopy } from "../helpers/db.ts";
+import { compiledEntry } from "../helpers/compiled.ts";
 
 /**
  * Issue 15: acknowledged means durable. A real server process is killed with SIGKILL
@@ -73,14 +74,20 @@ async function prepare(env: Env) {
 
 /** Every server this file started, so that a failed test leaves none running. */
 const children = new Set<ChildProcess>();
+/** The server fixture compiled once: six starts through tsx spent most of this file's minute and a half transpiling. */
+let serverScript = "";
+beforeAll(async () => {
+  serverScript = await compiledEntry("tests/fixtures/pool-server.ts");
+});
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  if (serverScript) rmSync(serverScript, { force: true });
 });
 
 async function start(env: Env, minBatch: number) {
-  // Node itself with tsx as a loader: the pid is the server's, so SIGKILL really kills it
-  // (the tsx binary would be a wrapper whose child survives the signal).
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/pool-server.ts"], {
+  // Node itself on compiled JavaScript: the pid is the server's, so SIGKILL really kills it
+  // (a wrapper such as the tsx binary would leave its child alive).
+  const child = spawn(process.execPath, [serverScript], {
     env: { ...process.env, ...env, POOL_MIN_BATCH: String(minBatch) },
     stdio: ["ignore", "pipe", "pipe"],
   });
