@@ -1,47 +1,36 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet, redirect } from "@tanstack/react-router";
+import { createRootRoute, createRoute, createRouter, Navigate, Outlet, redirect } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useMe } from "../features/account/api/session.ts";
+import { AccountPage } from "../features/account/components/AccountPage.tsx";
+import { SetPasswordPage } from "../features/account/components/SetPasswordPage.tsx";
+import { AuditPage } from "../features/admin/components/AuditPage.tsx";
+import { UsersPage } from "../features/admin/components/UsersPage.tsx";
+import { AuditDetailPage } from "../features/audits-risks/components/AuditDetailPage.tsx";
+import { AuditsRisksPage } from "../features/audits-risks/components/AuditsRisksPage.tsx";
+import { RiskDetailPage } from "../features/audits-risks/components/RiskDetailPage.tsx";
+import { QuestionnairesPage } from "../features/questionnaires/components/QuestionnairesPage.tsx";
+import { QualityPage } from "../features/quality/components/QualityPage.tsx";
+import { ExportPage } from "../features/evidence/components/ExportPage.tsx";
+import { VerifyPage } from "../features/evidence/components/VerifyPage.tsx";
+import { HoursPage } from "../features/hours/components/HoursPage.tsx";
+import { SettingsPage } from "../features/settings/components/SettingsPage.tsx";
+import { CasesPage } from "../features/registry/components/CasesPage.tsx";
+import { ConferencesPage } from "../features/registry/components/ConferencesPage.tsx";
+import { MetricsPage } from "../features/registry/components/MetricsPage.tsx";
+import { RendementPage } from "../features/registry/components/RendementPage.tsx";
+import { MunicipalityPage } from "../features/reports/components/MunicipalityPage.tsx";
+import { ReportsPage } from "../features/reports/components/ReportsPage.tsx";
+import { ResultsPage } from "../features/results/components/ResultsPage.tsx";
+import { AddressBookPage } from "../features/survey/components/AddressBookPage.tsx";
+import { MailPage } from "../features/survey/components/MailPage.tsx";
+import { WaveDetailPage } from "../features/survey/components/WaveDetailPage.tsx";
+import { WavesPage } from "../features/survey/components/WavesPage.tsx";
+import { OverviewPage } from "../features/overview/components/OverviewPage.tsx";
+import { ManagementReviewsPage } from "../features/reviews/components/ManagementReviewsPage.tsx";
 import type { User } from "../features/account/api/session.ts";
 import { Shell } from "./Shell.tsx";
 import * as search from "./search.ts";
 import { MOVED, mayView, viewOf, viewsFor, type View } from "./views.ts";
-
-/**
- * Each view's page is its own chunk, loaded when the view is first shown (issue 18: the landing
- * page must not wait for the code of twenty others, nor for Recharts unless it draws a chart).
- */
-const AccountPage = lazyRouteComponent(() => import("../features/account/components/AccountPage.tsx"), "AccountPage");
-const SetPasswordPage = lazyRouteComponent(() => import("../features/account/components/SetPasswordPage.tsx"), "SetPasswordPage");
-const AuditPage = lazyRouteComponent(() => import("../features/admin/components/AuditPage.tsx"), "AuditPage");
-const UsersPage = lazyRouteComponent(() => import("../features/admin/components/UsersPage.tsx"), "UsersPage");
-const AuditDetailPage = lazyRouteComponent(() => import("../features/audits-risks/components/AuditDetailPage.tsx"), "AuditDetailPage");
-const AuditsRisksPage = lazyRouteComponent(() => import("../features/audits-risks/components/AuditsRisksPage.tsx"), "AuditsRisksPage");
-const RiskDetailPage = lazyRouteComponent(() => import("../features/audits-risks/components/RiskDetailPage.tsx"), "RiskDetailPage");
-const QuestionnairesPage = lazyRouteComponent(
-  () => import("../features/questionnaires/components/QuestionnairesPage.tsx"),
-  "QuestionnairesPage",
-);
-const QualityPage = lazyRouteComponent(() => import("../features/quality/components/QualityPage.tsx"), "QualityPage");
-const ExportPage = lazyRouteComponent(() => import("../features/evidence/components/ExportPage.tsx"), "ExportPage");
-const VerifyPage = lazyRouteComponent(() => import("../features/evidence/components/VerifyPage.tsx"), "VerifyPage");
-const HoursPage = lazyRouteComponent(() => import("../features/hours/components/HoursPage.tsx"), "HoursPage");
-const SettingsPage = lazyRouteComponent(() => import("../features/settings/components/SettingsPage.tsx"), "SettingsPage");
-const CasesPage = lazyRouteComponent(() => import("../features/registry/components/CasesPage.tsx"), "CasesPage");
-const ConferencesPage = lazyRouteComponent(() => import("../features/registry/components/ConferencesPage.tsx"), "ConferencesPage");
-const MetricsPage = lazyRouteComponent(() => import("../features/registry/components/MetricsPage.tsx"), "MetricsPage");
-const RendementPage = lazyRouteComponent(() => import("../features/registry/components/RendementPage.tsx"), "RendementPage");
-const MunicipalityPage = lazyRouteComponent(() => import("../features/reports/components/MunicipalityPage.tsx"), "MunicipalityPage");
-const ReportsPage = lazyRouteComponent(() => import("../features/reports/components/ReportsPage.tsx"), "ReportsPage");
-const ResultsPage = lazyRouteComponent(() => import("../features/results/components/ResultsPage.tsx"), "ResultsPage");
-const AddressBookPage = lazyRouteComponent(() => import("../features/survey/components/AddressBookPage.tsx"), "AddressBookPage");
-const MailPage = lazyRouteComponent(() => import("../features/survey/components/MailPage.tsx"), "MailPage");
-const WaveDetailPage = lazyRouteComponent(() => import("../features/survey/components/WaveDetailPage.tsx"), "WaveDetailPage");
-const WavesPage = lazyRouteComponent(() => import("../features/survey/components/WavesPage.tsx"), "WavesPage");
-const OverviewPage = lazyRouteComponent(() => import("../features/overview/components/OverviewPage.tsx"), "OverviewPage");
-const ManagementReviewsPage = lazyRouteComponent(
-  () => import("../features/reviews/components/ManagementReviewsPage.tsx"),
-  "ManagementReviewsPage",
-);
 
 /**
  * The dashboard's address book, written as code (no generator): paths, typed params and
