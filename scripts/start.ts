@@ -2,24 +2,13 @@
  * `npm start`: builds the front ends when needed, opens and migrates the database, seeds
  * the demo on an empty database, serves on http://localhost:8787 and prints where to go.
  * Runs compiled (scripts/launch.mjs); vite is imported only when a front end must be built.
+ * Start-up order (issue 18: an existing database healthy within 3 s): the database starts opening
+ * first, and the app's modules load while PGlite compiles its wasm and reads its files; on a
+ * database that already holds the demo one query stands in for the seven seed checks.
  */
-import { createNodeApp, frontEndsBuilt, listen, NODE_PASSWORDS, startPoolMixer } from "../api/server.node.ts";
-import { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.ts";
-import { listWaves } from "../api/waves/waves.service.ts";
+import { existsSync } from "node:fs";
 import { openMigrated, PGLITE_DIR, VERSION } from "./runtime.ts";
-import { demoLink } from "./demo-link.ts";
-import { instancePublicKey } from "../api/packs/signing.service.ts";
-import { formatFingerprint } from "../api/domain/packs/signature.ts";
 import { randomToken } from "../api/lib/crypto.ts";
-import { seedRegistryDemo } from "../db/seed/registry.ts";
-import { seedAuditsDemo } from "../db/seed/audits.ts";
-import { seedRisksDemo } from "../db/seed/risks.ts";
-import { seedQualityDemo } from "../db/seed/quality.ts";
-import { seedReviewsDemo } from "../db/seed/reviews.ts";
-import { mailFromEnv, sendWeeklyDigest } from "./mail/digest-mailer.ts";
-import { runRetention } from "../api/registry/retention.service.ts";
-import { runScheduledBackup, scheduleFromEnv } from "./backup/scheduled.ts";
-import { startSurveyMail } from "./mail/invitation-mailer.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -27,7 +16,8 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 /** Where the demo link is kept between starts (the token itself is stored only as a hash). */
 const DEMO_LINK_FILE = process.env.DATABASE_URL ? "./data/demo-link.postgres.json" : `${PGLITE_DIR.replace(/\/$/, "")}.demo-link.json`;
 
-if (!frontEndsBuilt() || process.argv.includes("--rebuild")) {
+// The same check as frontEndsBuilt() in api/server.node.ts, which would load the whole app before the database.
+if (!existsSync("./dist/survey/index.html") || !existsSync("./dist/dashboard/index.html") || process.argv.includes("--rebuild")) {
   console.log("Front ends bouwen (eenmalig)…");
   const { build } = await import("vite");
   await build({ configFile: "survey-app/vite.config.ts", logLevel: "warn" });
@@ -35,19 +25,63 @@ if (!frontEndsBuilt() || process.argv.includes("--rebuild")) {
 }
 
 const cliToken = randomToken();
-const database = await openMigrated("server", { url: `http://127.0.0.1:${port}`, cliToken });
+const opening = openMigrated("server", { url: `http://127.0.0.1:${port}`, cliToken });
+// Not awaited together with `opening` before it settles: a failed open must not become an unhandled rejection.
+opening.catch(() => {});
+const [
+  { createNodeApp, listen, NODE_PASSWORDS, startPoolMixer },
+  { seedDemo, DEMO_OPEN_WAVE, DEMO_USERS, DEMO_PASSWORD },
+  { listWaves },
+  { demoLink },
+  { instancePublicKey },
+  { formatFingerprint },
+  { seedRegistryDemo },
+  { seedAuditsDemo },
+  { seedRisksDemo },
+  { seedQualityDemo },
+  { seedReviewsDemo },
+  { seedReference },
+  { demoSeeded },
+  { mailFromEnv, sendWeeklyDigest },
+  { runRetention },
+  { runScheduledBackup, scheduleFromEnv },
+  { startSurveyMail },
+] = await Promise.all([
+  import("../api/server.node.ts"),
+  import("../db/seed/demo.ts"),
+  import("../api/waves/waves.service.ts"),
+  import("./demo-link.ts"),
+  import("../api/packs/signing.service.ts"),
+  import("../api/domain/packs/signature.ts"),
+  import("../db/seed/registry.ts"),
+  import("../db/seed/audits.ts"),
+  import("../db/seed/risks.ts"),
+  import("../db/seed/quality.ts"),
+  import("../db/seed/reviews.ts"),
+  import("../db/seed/reference.ts"),
+  import("./demo-seeded.ts"),
+  import("./mail/digest-mailer.ts"),
+  import("../api/registry/retention.service.ts"),
+  import("./backup/scheduled.ts"),
+  import("./mail/invitation-mailer.ts"),
+]);
+const database = await opening;
 const now = () => new Date();
 // The key that signs evidence packs: made at the first start, kept after.
 const signingKey = await instancePublicKey(database.db);
 console.log(`Bewijspakketten worden ondertekend met Ed25519-sleutel ${formatFingerprint(signingKey.fingerprint)}.`);
-if (await seedDemo(database.db, now(), NODE_PASSWORDS))
-  console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
-if (await seedRegistryDemo(database.db, now())) console.log("Demo-casusregistratie (2025–2026) aangemaakt.");
-// The management review goes last: it reads, and adds to, everything before it.
-const quality = [seedAuditsDemo, seedRisksDemo, seedQualityDemo, seedReviewsDemo];
-const seeded = [];
-for (const seed of quality) seeded.push(await seed(database.db, now()));
-if (seeded.some(Boolean)) console.log("Demo-kwaliteitscyclus (audits, risico's, bevindingen, directiebeoordeling) aangemaakt.");
+// Every seed below checks its own table; on a database that already holds all of the demo, one query says so.
+const complete = await demoSeeded(database.db);
+if (!complete) {
+  if (await seedDemo(database.db, now(), NODE_PASSWORDS))
+    console.log("Demodata voor Zorg- en Veiligheidshuis Noord-Holland Noord aangemaakt.");
+  if (await seedRegistryDemo(database.db, now())) console.log("Demo-casusregistratie (2025–2026) aangemaakt.");
+  // The management review goes last: it reads, and adds to, everything before it.
+  const quality = [seedAuditsDemo, seedRisksDemo, seedQualityDemo, seedReviewsDemo];
+  const seeded = [];
+  for (const seed of quality) seeded.push(await seed(database.db, now()));
+  if (seeded.some(Boolean)) console.log("Demo-kwaliteitscyclus (audits, risico's, bevindingen, directiebeoordeling) aangemaakt.");
+}
 
 // The retention job: at start and then daily, so working notes never outlive their term. Started once the
 // server listens: it is a background job (daily granularity), not something a start should wait for.
@@ -98,6 +132,8 @@ const mail = { smtp: surveyMail.smtp, digest: !!mailer };
 const app = createNodeApp(database.db, { publicUrl, now, version: VERSION, cliToken, poolMinBatch, mail });
 const server = await listen(app, port, host);
 void retention();
+// Reference data (idempotent) is kept up to date after the server listens: a start only adds rows a newer version brings.
+if (complete) void seedReference(database.db).catch((e) => console.error("referentiegegevens bijwerken mislukt", e));
 
 const openWaves = (await listWaves(database.db, now())).filter((w) => w.status === "open");
 const open = openWaves.find((w) => w.name === DEMO_OPEN_WAVE) ?? openWaves[0];

@@ -15,7 +15,7 @@ import { openBenchDatabase } from "./engine.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 /** Slow 4G as in issue 18: 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, 4× CPU slowdown. */
-const SLOW_4G = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8, offline: false };
+export const SLOW_4G = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8, offline: false };
 
 export interface PageLoad {
   bytes: number;

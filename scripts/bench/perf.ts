@@ -1,7 +1,7 @@
 /**
  * The rows of issue 18 this bench covers, each against a baseline from the same run (the
  * machine is shared and noisy: read the ratios). See scripts/bench/README.md.
- *   npm run bench:perf -- [--only delivery,validation,invitations,startup,cli,submit] [--throttle]
+ *   npm run bench:perf -- [--only delivery,dashboard,lighthouse,validation,invitations,startup,cli,submit] [--throttle]
  *                          [--validations 200] [--items 5000] [--engine pglite|postgres] [--seconds 5]
  */
 import { spawn, execFile } from "node:child_process";
@@ -24,13 +24,14 @@ import { VALID_ANSWERS } from "./answers.ts";
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: "string", default: "delivery,validation,invitations,startup,cli" },
+    only: { type: "string", default: "delivery,dashboard,lighthouse,validation,invitations,startup,cli" },
     throttle: { type: "boolean", default: false },
     validations: { type: "string", default: "200" },
     items: { type: "string", default: "5000" },
     runs: { type: "string", default: "3" },
     seconds: { type: "string", default: "5" },
     engine: { type: "string", default: process.env.DATABASE_URL ? "postgres" : "pglite" },
+    "compare-dist": { type: "string" },
   },
 });
 const only = new Set(args.only!.split(","));
@@ -276,10 +277,52 @@ async function delivery() {
   );
 }
 
+async function dashboardRow() {
+  const { benchDashboard } = await import("./client-dashboard.ts");
+  const r = await benchDashboard({ throttle: args.throttle!, runs, compareDist: args["compare-dist"] });
+  const ms = (xs: { ms: number }[]) => median(xs.map((x) => x.ms)) / 1000;
+  const profile = args.throttle ? " (Slow 4G, 4x CPU)" : " (unthrottled)";
+  const base = ms(r.baseline);
+  add(`dashboard landing /overzicht as kwaliteit, tiles shown${profile} (vs a minimal static page)`, ms(r.landing), base, "s", "-", 2);
+  add(`dashboard first Recharts chart, /resultaten${profile}`, ms(r.chart), base, "s", args.throttle ? "<= 6 s" : "-", 2);
+  if (r.compareLanding.length) {
+    add(`  the same landing from ${args["compare-dist"]}`, ms(r.compareLanding), base, "s", "-", 2);
+    add(`  the same first chart from ${args["compare-dist"]}`, ms(r.compareChart), base, "s", "-", 2);
+  }
+  add(
+    "  the landing's bytes transferred",
+    median(r.landing.map((x) => x.bytes)) / 1000,
+    median(r.baseline.map((x) => x.bytes)) / 1000,
+    "kB",
+    "-",
+    0,
+  );
+}
+
+async function lighthouseRow() {
+  const { benchLighthouse } = await import("./client-lighthouse.ts");
+  const r = await benchLighthouse();
+  for (const category of ["performance", "accessibility", "best-practices"] as const)
+    add(
+      `Lighthouse 12 mobile, /s/<token>: ${category} (vs a minimal static page)`,
+      r.survey[category],
+      r.baseline[category],
+      "",
+      category === "performance" ? ">= 90" : "100",
+      0,
+    );
+  add("  the same: largest contentful paint", r.survey.lcpMs / 1000, r.baseline.lcpMs / 1000, "s", "-", 2);
+  add("  the same: total blocking time", r.survey.tbtMs, r.baseline.tbtMs, "ms", "-", 0);
+  // What to fix next: the audits of the survey page below 0.9.
+  console.log(`Lighthouse, /s/<token>, audits below 0.9: ${r.survey.failing.join("; ") || "none"}`);
+}
+
 if (only.has("validation")) await validation();
 if (only.has("invitations")) await invitationsRow();
 if (only.has("startup") || only.has("cli")) await startupAndCli();
 if (only.has("delivery")) await delivery();
+if (only.has("dashboard")) await dashboardRow();
+if (only.has("lighthouse")) await lighthouseRow();
 if (only.has("submit")) {
   const { submitRows } = await import("./server-submit.ts");
   rows.push(...(await submitRows(Number(args.seconds))));

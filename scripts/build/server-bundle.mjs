@@ -6,7 +6,7 @@
  * Plain JavaScript on purpose: it runs before anything is compiled.
  */
 import { build } from "esbuild";
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -36,6 +36,23 @@ export function serverBundleStale() {
   return built === 0 || SOURCES.some((s) => newest(join(ROOT, s)) > built);
 }
 
+/**
+ * Packages bundled into our chunks instead of loaded from node_modules: each is hundreds of
+ * small ES modules (date-fns with all its locales, pdf-lib, drizzle-orm, @stdlib), and Node's
+ * ESM loader pays per file; bundled, esbuild keeps what we use in a few files. zod, hono and
+ * @hono/zod-openapi stay external: zod-openapi patches the one zod instance, a second copy
+ * breaks `.openapi()`. PGlite stays external (it finds its wasm next to itself), vite and
+ * esbuild are build tools.
+ */
+const BUNDLED = ["date-fns", "pdf-lib", "@stdlib/", "drizzle-orm"];
+
+function externals() {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+    (name) => !BUNDLED.some((b) => name === b || (b.endsWith("/") && name.startsWith(b))),
+  );
+}
+
 export async function buildServer() {
   await build({
     absWorkingDir: ROOT,
@@ -46,7 +63,9 @@ export async function buildServer() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    external: externals(),
+    // Bundled CommonJS packages require() Node built-ins; ESM output has no require of its own.
+    banner: { js: 'import { createRequire as __ksCreateRequire } from "node:module"; const require = __ksCreateRequire(import.meta.url);' },
     sourcemap: true,
     outExtension: { ".js": ".mjs" },
     chunkNames: "chunks/[name]-[hash]",
