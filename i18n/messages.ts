@@ -15,6 +15,7 @@ import { reportEn, reportNl } from "./report.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 import { surveyPageEn, surveyPageNl } from "./survey-page.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
+import { fill } from "./fill.ts";
 
 export const messages = {
   nl: {
@@ -53,5 +54,5 @@ export type Locale = keyof typeof messages;
 export type MessageKey = keyof typeof messages.nl;
 
 export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return messages[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
+  return fill(messages[locale][key], vars);
 }

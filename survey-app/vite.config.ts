@@ -3,7 +3,7 @@ import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { precompress } from "../scripts/build/precompress.ts";
 import { preloadLazy } from "../scripts/build/preload-lazy.ts";
-import { t } from "../i18n/messages.ts";
+import { t } from "../i18n/survey-app.ts";
 
 /**
  * The page's loading state (main.tsx) written into index.html at build time, from the message

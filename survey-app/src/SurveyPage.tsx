@@ -5,7 +5,7 @@ import "survey-core/i18n/dutch";
 import "survey-core/survey-core.fontless.css";
 import "./survey.css";
 import type { SurveyError } from "./client.ts";
-import type { MessageKey } from "../../i18n/messages.ts";
+import type { MessageKey } from "../../i18n/survey-app.ts";
 
 // The definition carries a dimension key per scored question; the browser only has to accept it.
 Serializer.addProperty("question", { name: "dimension", visible: false });

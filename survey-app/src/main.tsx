@@ -7,7 +7,7 @@ import { loadOpenSurvey, loadProfile, loadSurvey, saveProgress, submit, submitOp
 // preloads it too), so that the shell paints while the survey and the questions arrive in parallel.
 const surveyChunk = import("./SurveyPage.tsx");
 const SurveyPage = lazy(() => surveyChunk);
-import { t as translate, type Locale, type MessageKey } from "../../i18n/messages.ts";
+import { t as translate, type Locale, type MessageKey } from "../../i18n/survey-app.ts";
 
 /** What the page shows a questionnaire from: a personal invitation (/s/) or an open link (/o/). */
 interface Questionnaire {
