@@ -10,8 +10,14 @@ type CodeOf<K> = K extends `error.${infer C}` ? C : never;
 export type ErrorCode = CodeOf<keyof typeof errorsNl>;
 type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer R}` ? K | Placeholders<R> : never;
 /** The values a code's text needs, by the names of its {placeholders} in the Dutch text. */
-export type ParamsOf<C extends ErrorCode> = { [K in Placeholders<(typeof errorsNl)[`error.${C}`]>]: string | number };
-export type ErrorParams = Record<string, string | number>;
+export type ParamsOf<C extends ErrorCode> = { [K in Placeholders<(typeof errorsNl)[`error.${C}`]>]: ParamValue };
+/**
+ * A catalog text used as a value inside another (the reason inside "Antwoord op 'x' is ongeldig:
+ * {problem}"), so that the whole message reads in the reader's language, not half Dutch.
+ */
+export type ErrorRef = { code: ErrorCode; params?: Record<string, string | number> };
+export type ParamValue = string | number | ErrorRef;
+export type ErrorParams = Record<string, ParamValue>;
 
 /** Dutch unless the client prefers English (the dashboard sends its language). */
 export function requestLang(acceptLanguage: string | undefined): Lang {
@@ -31,7 +37,8 @@ export function requestLang(acceptLanguage: string | undefined): Lang {
  * A value as a reader of `lang` writes it: numbers with the language's separators, a calendar day
  * (yyyy-mm-dd) spelled out. Params stay machine values in the JSON; only the message is formatted.
  */
-function shown(value: string | number, lang: Lang): string {
+function shown(value: ParamValue, lang: Lang): string | null {
+  if (typeof value === "object") return errorText(lang, value.code, value.params);
   if (typeof value === "number")
     return formatNumber(value, lang, Number.isInteger(value) ? 0 : Math.min(2, String(value).split(".")[1].length));
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, lang) : value;
@@ -50,7 +57,9 @@ export function errorText(lang: Lang, code: string, params: ErrorParams = {}): s
       complete = false;
       return "";
     }
-    return shown(params[k], lang);
+    const value = shown(params[k], lang);
+    if (value === null) complete = false;
+    return value ?? "";
   });
   return complete ? out : null;
 }

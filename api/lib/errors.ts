@@ -5,7 +5,12 @@ import { z } from "@hono/zod-openapi";
 import { errorsNl } from "../../i18n/errors.ts";
 import { type ErrorCode, type ErrorParams, errorText, type ParamsOf } from "./error-text.ts";
 
-const ParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+const ValueSchema = z.union([z.string(), z.number()]);
+/** A value is plain, or another catalog text by code (rendered into the message in the same language). */
+const ParamsSchema = z.record(
+  z.string(),
+  z.union([ValueSchema, z.object({ code: z.string(), params: z.record(z.string(), ValueSchema).optional() }).openapi("ErrorRef")]),
+);
 
 /** Every code the API sends, from the catalog: the contract lists them, so a client can rely on them. */
 const ERROR_CODES = Object.keys(errorsNl).map((k) => k.slice("error.".length)) as [ErrorCode, ...ErrorCode[]];

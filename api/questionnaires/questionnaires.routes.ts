@@ -163,7 +163,15 @@ export const testQuestionnaireAnswers = defineRoute({
         z.object({
           valid: z.boolean(),
           stored: z.literal(false),
-          errors: z.array(z.object({ question: z.string(), reason: z.string(), message: z.string() })),
+          errors: z.array(
+            z.object({
+              question: z.string(),
+              reason: z.string(),
+              code: z.string(),
+              params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+              message: z.string(),
+            }),
+          ),
         }),
       ),
     },

@@ -1,3 +1,4 @@
+import { refuseAnswers } from "./refuse-answers.ts";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { format } from "date-fns";
 import type { Db } from "../../db/types.ts";
@@ -42,14 +43,7 @@ function assertOpen(row: Awaited<ReturnType<typeof findInvitation>>, now: Date) 
 
 function rejectInvalid(definition: unknown, data: Answers, mode: "progress" | "submit") {
   const errors = validateAnswers(definition, data, mode);
-  if (errors.length) {
-    throw new ApiError(
-      422,
-      "invalid_answers",
-      { question: errors[0].question, problem: errors[0].message },
-      errors.map((e) => ({ ...e })),
-    );
-  }
+  if (errors.length) refuseAnswers(errors);
 }
 
 export async function getSurveyByToken(db: Db, token: string, now: Date) {

@@ -1,3 +1,4 @@
+import { refuseAnswers } from "../respond/refuse-answers.ts";
 import { eq, sql } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
@@ -73,14 +74,7 @@ export async function getOpenSurvey(db: Db, token: string, now: Date) {
 export async function submitOpen(db: Db, token: string, data: Record<string, unknown>, clientIp: string | null, now: Date) {
   const row = await findOpenWave(db, token, now);
   const errors = validateAnswers(row.definition, data, "submit");
-  if (errors.length) {
-    throw new ApiError(
-      422,
-      "invalid_answers",
-      { question: errors[0].question, problem: errors[0].message },
-      errors.map((e) => ({ ...e })),
-    );
-  }
+  if (errors.length) refuseAnswers(errors);
   const client = sha256Hex(`${row.wave.id}:${clientIp ?? "onbekend"}`);
   const hour = now.toISOString().slice(0, 13);
   return db.transaction(async (t) => {

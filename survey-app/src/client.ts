@@ -37,7 +37,12 @@ async function call<T>(path: string, init?: RequestInit, area = "s"): Promise<T>
   const res = await fetch(`/api/${area}/${path}`, {
     ...init,
     credentials: "omit",
-    headers: { "content-type": "application/json", ...init?.headers },
+    headers: {
+      "content-type": "application/json",
+      // The server words its refusals in the language the partner chose on the page.
+      "accept-language": document.documentElement.lang === "en" ? "en" : "nl",
+      ...init?.headers,
+    },
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {

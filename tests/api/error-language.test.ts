@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../helpers/app.ts";
+import { COMPLETE } from "../helpers/answers.ts";
 
 /** Error texts come from the catalog (i18n/errors.ts) in the request's language. */
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -163,5 +164,43 @@ describe("error texts with values, in English", () => {
       params: { status: "open" },
     });
     expect((await reply(await open("nl"))).error.message).toBe("De meting is al open.");
+  });
+
+  it("gives a refused survey answer its reason in the partner's language, in the message and in each detail", async () => {
+    const res = await t.request(`/api/waves/${t.wave.id}/invitations`, {
+      method: "POST",
+      json: { invitations: [{ organisation: "Politie Noord-Holland", organisationType: "veiligheid" }] },
+    });
+    const { token } = ((await res.json()) as { invitations: { token: string }[] }).invitations[0];
+    const send = async (lang: string, data: Record<string, unknown>) => {
+      const r = await t.request(`/api/s/${token}/response`, {
+        method: "POST",
+        as: "anonymous",
+        headers: { "accept-language": lang },
+        json: { data },
+      });
+      expect(r.status).toBe(422);
+      return (await r.json()) as {
+        error: { code: string; message: string; details: { question: string; code: string; message: string }[] };
+      };
+    };
+    const outOfRange = { ...COMPLETE, aanbeveling: 11 };
+    const en = await send("en", outOfRange);
+    expect(en.error.code).toBe("invalid_answers");
+    expect(en.error.message).toBe(
+      "The answer to 'aanbeveling' is invalid: Value 11 is outside the scale (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10).",
+    );
+    const nl = await send("nl", outOfRange);
+    expect(nl.error.message).toBe(
+      "Antwoord op 'aanbeveling' is ongeldig: Waarde 11 valt buiten de schaal (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10).",
+    );
+    // A required question left out: survey-core's verdict, its text from the catalog in English.
+    const { cijfer: _, ...missing } = COMPLETE;
+    const required = await send("en", missing);
+    expect(required.error.message).toBe("The answer to 'cijfer' is invalid: This question must be answered.");
+    expect(required.error.details).toContainEqual(
+      expect.objectContaining({ question: "cijfer", code: "answer_required", message: "This question must be answered." }),
+    );
+    for (const d of [...en.error.details, ...required.error.details]) expect(d.message).not.toMatch(/ongeldig|vraag|Waarde|Verwacht/i);
   });
 });

@@ -1,11 +1,22 @@
 import { Model } from "survey-core";
 import { listQuestions, type QuestionSpec } from "./definition.ts";
 import { NOT_APPLICABLE, respondentDefinition } from "./not-applicable.ts";
+import { type ErrorCode, errorText } from "../../lib/error-text.ts";
 
+/** `reason` is the kind of refusal; `code` and `params` its text in the catalog (i18n/errors.ts). */
 export interface AnswerError {
   question: string;
   reason: string;
+  code: ErrorCode;
+  params?: Record<string, string | number>;
   message: string;
+}
+
+type Refusal = Omit<AnswerError, "question">;
+
+/** A refusal whose Dutch message is the catalog's (survey-core's own verdicts keep survey-core's words). */
+function refusal(reason: string, code: ErrorCode, params?: Record<string, string | number>): Refusal {
+  return { reason, code, ...(params ? { params } : {}), message: errorText("nl", code, params) ?? code };
 }
 
 /**
@@ -18,7 +29,7 @@ export function validateAnswers(definition: unknown, data: Record<string, unknow
   const errors: AnswerError[] = [];
   for (const [name, value] of Object.entries(data)) {
     const spec = specs.get(name);
-    if (!spec) errors.push({ question: name, reason: "unknown_question", message: `Onbekende vraag '${name}'.` });
+    if (!spec) errors.push({ question: name, ...refusal("unknown_question", "answer_unknown_question", { question: name }) });
     else if (value !== null && value !== undefined) {
       const problem = checkValue(spec, value);
       if (problem) errors.push({ question: name, ...problem });
@@ -30,42 +41,42 @@ export function validateAnswers(definition: unknown, data: Record<string, unknow
   return plain ? plainErrors(plain, data) : surveyCoreErrors(modelFor(key, definition), data);
 }
 
-function checkValue(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
+function checkValue(spec: QuestionSpec, value: unknown): Refusal | undefined {
   switch (spec.type) {
     case "rating":
       if (value === NOT_APPLICABLE && spec.notApplicable) return;
-      if (typeof value !== "number" || !Number.isFinite(value)) return wrongType("een getal");
+      if (typeof value !== "number" || !Number.isFinite(value)) return wrongType("answer_expects_number");
       if (!spec.allowed!.includes(value)) {
-        return { reason: "out_of_range", message: `Waarde ${value} valt buiten de schaal (${spec.allowed!.join(", ")}).` };
+        return refusal("out_of_range", "answer_out_of_range", { value, scale: spec.allowed!.join(", ") });
       }
       return;
     case "boolean":
-      return typeof value === "boolean" ? undefined : wrongType("ja of nee");
+      return typeof value === "boolean" ? undefined : wrongType("answer_expects_boolean");
     case "text":
-      if (spec.numeric) return typeof value === "number" && Number.isFinite(value) ? undefined : wrongType("een getal");
+      if (spec.numeric) return typeof value === "number" && Number.isFinite(value) ? undefined : wrongType("answer_expects_number");
       return checkText(spec, value);
     case "comment":
       return checkText(spec, value);
     default:
       if (spec.allowed) return checkChoice(spec, value);
-      return typeof value === "string" || typeof value === "number" ? undefined : wrongType("tekst of getal");
+      return typeof value === "string" || typeof value === "number" ? undefined : wrongType("answer_expects_text_or_number");
   }
 }
 
 function checkText(spec: QuestionSpec, value: unknown) {
-  if (typeof value !== "string") return wrongType("tekst");
-  if (value.length > spec.maxLength!) return { reason: "too_long", message: `Tekst is langer dan ${spec.maxLength} tekens.` };
+  if (typeof value !== "string") return wrongType("answer_expects_text");
+  if (value.length > spec.maxLength!) return refusal("too_long", "answer_too_long", { max: spec.maxLength! });
 }
 
-function checkChoice(spec: QuestionSpec, value: unknown): Omit<AnswerError, "question"> | undefined {
+function checkChoice(spec: QuestionSpec, value: unknown): Refusal | undefined {
   const values = spec.multiple ? value : [value];
-  if (!Array.isArray(values)) return wrongType("een lijst met keuzes");
+  if (!Array.isArray(values)) return wrongType("answer_expects_choices");
   const bad = values.find((v) => !spec.allowed!.includes(v as string | number));
-  if (bad !== undefined) return { reason: "invalid_choice", message: `Keuze '${String(bad)}' staat niet in de lijst.` };
+  if (bad !== undefined) return refusal("invalid_choice", "answer_invalid_choice", { value: String(bad) });
 }
 
-function wrongType(expected: string) {
-  return { reason: "wrong_type", message: `Verwacht ${expected}.` };
+function wrongType(expected: ErrorCode) {
+  return refusal("wrong_type", expected);
 }
 
 /**
@@ -176,7 +187,7 @@ function plainErrors(required: PlainRequired, data: Record<string, unknown>): An
   for (const { name, message } of required) {
     const value = data[name];
     if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
-      errors.push({ question: name, reason: "required", message });
+      errors.push({ question: name, reason: "required", code: "answer_required", message });
     }
   }
   return errors;
@@ -198,18 +209,20 @@ function surveyCoreErrors(model: Model, data: Record<string, unknown>): AnswerEr
   for (const question of model.getAllQuestions(false)) {
     if (!question.isVisibleInSurvey) {
       if (!question.isEmpty()) {
-        errors.push({
-          question: question.name,
-          reason: "hidden_question",
-          message: `Vraag '${question.name}' is niet van toepassing bij deze antwoorden en moet leeg blijven.`,
-        });
+        errors.push({ question: question.name, ...refusal("hidden_question", "answer_hidden_question", { question: question.name }) });
       }
       continue;
     }
     if (question.validate(true)) continue;
     const first = question.errors[0];
-    const reason = first?.getErrorType() === "required" ? "required" : "invalid";
-    errors.push({ question: question.name, reason, message: first?.getText() ?? "Ongeldig antwoord." });
+    const required = first?.getErrorType() === "required";
+    const code = required ? "answer_required" : "answer_invalid";
+    errors.push({
+      question: question.name,
+      reason: required ? "required" : "invalid",
+      code,
+      message: first?.getText() ?? errorText("nl", code)!,
+    });
   }
   return errors;
 }
