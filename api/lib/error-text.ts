@@ -15,7 +15,10 @@ export type ParamsOf<C extends ErrorCode> = { [K in Placeholders<(typeof errorsN
  * A catalog text used as a value inside another (the reason inside "Antwoord op 'x' is ongeldig:
  * {problem}"), so that the whole message reads in the reader's language, not half Dutch.
  */
-export type ErrorRef = { code: ErrorCode; params?: Record<string, string | number> };
+export interface ErrorRef {
+  code: ErrorCode;
+  params?: Record<string, ParamValue>;
+}
 export type ParamValue = string | number | ErrorRef;
 export type ErrorParams = Record<string, ParamValue>;
 

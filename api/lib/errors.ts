@@ -9,7 +9,8 @@ const ValueSchema = z.union([z.string(), z.number()]);
 /** A value is plain, or another catalog text by code (rendered into the message in the same language). */
 const ParamsSchema = z.record(
   z.string(),
-  z.union([ValueSchema, z.object({ code: z.string(), params: z.record(z.string(), ValueSchema).optional() }).openapi("ErrorRef")]),
+  // Its own params may again hold a catalog text (a questionnaire condition inside a refused element).
+  z.union([ValueSchema, z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }).openapi("ErrorRef")]),
 );
 
 /** Every code the API sends, from the catalog: the contract lists them, so a client can rely on them. */

@@ -35,7 +35,7 @@ export function assertDefinition(definition: unknown) {
     throw new ApiError(
       400,
       "invalid_definition",
-      { element: problems[0].element, problem: problems[0].message },
+      { element: problems[0].element, problem: { code: problems[0].code, ...(problems[0].params ? { params: problems[0].params } : {}) } },
       problems.map((p) => ({ ...p })),
     );
   }

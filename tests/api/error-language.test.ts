@@ -203,4 +203,43 @@ describe("error texts with values, in English", () => {
     );
     for (const d of [...en.error.details, ...required.error.details]) expect(d.message).not.toMatch(/ongeldig|vraag|Waarde|Verwacht/i);
   });
+
+  it("names a broken questionnaire element in the reader's language, down to the condition inside it", async () => {
+    const definition = {
+      title: "Puls",
+      pages: [
+        {
+          name: "p1",
+          elements: [
+            { type: "boolean", name: "bijgewoond", title: "Bijgewoond?" },
+            { type: "comment", name: "toelichting", title: "Toelichting", visibleIf: "{onbekend} = true" },
+            { type: "slider", name: "s" },
+          ],
+        },
+      ],
+    };
+    const create = async (lang: string) => {
+      const res = await t.request("/api/questionnaires", {
+        method: "POST",
+        headers: { "accept-language": lang },
+        json: { key: `taal-${lang}`, title: "Puls", definition },
+      });
+      expect(res.status).toBe(400);
+      return (await res.json()) as {
+        error: { code: string; message: string; details: { element: string; code: string; message: string }[] };
+      };
+    };
+    const en = await create("en");
+    expect(en.error.code).toBe("invalid_definition");
+    expect(en.error.details.map((d) => d.message)).toEqual([
+      "Element 's' has an unknown type 'slider' (allowed: rating, radiogroup, checkbox, dropdown, boolean, comment, text, panel, html).",
+      "Element 'toelichting': visibleIf refers to an unknown question 'onbekend'.",
+    ]);
+    expect(en.error.message).toContain("Element 's' has an unknown type 'slider'");
+    const nl = await create("nl");
+    expect(nl.error.details.map((d) => d.message)).toEqual([
+      "Element 's' heeft een onbekend type 'slider' (toegestaan: rating, radiogroup, checkbox, dropdown, boolean, comment, text, panel, html).",
+      "Element 'toelichting': visibleIf verwijst naar een onbekende vraag 'onbekend'.",
+    ]);
+  });
 });
