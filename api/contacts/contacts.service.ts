@@ -51,7 +51,8 @@ function decode(input: { format: "csv" | "xlsx"; content: string }) {
   try {
     return parseXlsx(bytes);
   } catch (e) {
-    if (e instanceof SheetError) throw new ApiError(400, "invalid_file", { reason: e.message }, [{ path: "content", message: e.message }]);
+    if (e instanceof SheetError)
+      throw new ApiError(400, "invalid_file", { reason: { code: e.code } }, [{ path: "content", ...detail(e.code) }]);
     throw e;
   }
 }
@@ -72,7 +73,12 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
     throw new ApiError(
       400,
       "invalid_rows",
-      { line: errors[0].line, column: errors[0].column, problem: errors[0].message, count: errors.length },
+      {
+        line: errors[0].line,
+        column: errors[0].column,
+        problem: { code: errors[0].code, ...(errors[0].params ? { params: errors[0].params } : {}) },
+        count: errors.length,
+      },
       errors.map((e) => ({ ...e })),
     );
   }

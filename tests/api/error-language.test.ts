@@ -242,4 +242,20 @@ describe("error texts with values, in English", () => {
       "Element 'toelichting': visibleIf verwijst naar een onbekende vraag 'onbekend'.",
     ]);
   });
+
+  it("refuses a contact list by line and column in the reader's language, and a file that is no spreadsheet", async () => {
+    const csv = "organisatie;type;e-mail\nPolitie Noord-Holland;agent;wijk@politie.example\n";
+    const refuse = async (lang: string, json: Record<string, string>) => {
+      const res = await t.request("/api/contacts/import", { method: "POST", headers: { "accept-language": lang }, json });
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { code: string; message: string; details: { message: string }[] } }).error;
+    };
+    const en = await refuse("en", { format: "csv", content: csv });
+    expect(en.code).toBe("invalid_rows");
+    expect(en.message).toMatch(/^Line 2, column type: Unknown type 'agent' \(.*\)\. \(1 error\(s\) in the list; nothing was saved\.\)$/);
+    expect(en.details[0].message).toMatch(/^Unknown type 'agent'/);
+    expect((await refuse("nl", { format: "csv", content: csv })).details[0].message).toMatch(/^Onbekend type 'agent'/);
+    const file = await refuse("en", { format: "xlsx", content: btoa("geen zip") });
+    expect(file).toMatchObject({ code: "invalid_file", message: "The file cannot be read: The file is not a valid XLSX file." });
+  });
 });

@@ -1,3 +1,4 @@
+import { type ErrorCode, errorText } from "../../lib/error-text.ts";
 import { z } from "zod";
 
 /**
@@ -18,10 +19,17 @@ export interface ContactRow {
   branch: string | null;
   optedOut: boolean;
 }
+/** A refused cell: `code` and `params` are its text in the catalog (i18n/errors.ts), `message` its Dutch. */
 export interface RowError {
   line: number;
   column: string;
+  code: ErrorCode;
+  params?: Record<string, string | number>;
   message: string;
+}
+
+function rowError(line: number, column: string, code: ErrorCode, params?: Record<string, string | number>): RowError {
+  return { line, column, code, ...(params ? { params } : {}), message: errorText("nl", code, params) ?? code };
 }
 export interface Place {
   id: string;
@@ -66,15 +74,14 @@ function match(places: Place[], value: string) {
 export function readContactRows(table: string[][], places: { municipalities: Place[]; branches: Place[] }) {
   const errors: RowError[] = [];
   const headerIndex = table.findIndex((r) => r.some((c) => c.trim()));
-  if (headerIndex < 0) return { contacts: [], errors: [{ line: 1, column: "-", message: "De lijst is leeg." }], merged: 0 };
+  if (headerIndex < 0) return { contacts: [], errors: [rowError(1, "-", "rows_empty")], merged: 0 };
   const header = table[headerIndex].map(norm);
   const col = {} as Record<keyof typeof HEADINGS, number>;
   for (const [key, names] of Object.entries(HEADINGS) as [keyof typeof HEADINGS, string[]][]) {
     col[key] = header.findIndex((h) => names.includes(h));
   }
   for (const key of REQUIRED) {
-    if (col[key] < 0)
-      errors.push({ line: headerIndex + 1, column: HEADINGS[key][0], message: `Kolom '${HEADINGS[key][0]}' ontbreekt in de kopregel.` });
+    if (col[key] < 0) errors.push(rowError(headerIndex + 1, HEADINGS[key][0], "rows_missing_column", { column: HEADINGS[key][0] }));
   }
   if (errors.length) return { contacts: [], errors, merged: 0 };
   const byEmail = new Map<string, ContactRow>();
@@ -84,23 +91,23 @@ export function readContactRows(table: string[][], places: { municipalities: Pla
     if (!cells || cells.every((c) => !c.trim())) continue;
     const line = i + 1;
     const get = (key: keyof typeof HEADINGS) => (col[key] >= 0 ? (cells[col[key]] ?? "").trim() : "");
-    const fail = (column: string, message: string) => errors.push({ line, column, message });
+    const fail = (column: string, code: ErrorCode, params?: Record<string, string | number>) =>
+      errors.push(rowError(line, column, code, params));
     const address = get("email").toLowerCase();
-    if (!address) fail("e-mail", "E-mailadres ontbreekt.");
-    else if (address.length > 254 || !email.safeParse(address).success) fail("e-mail", `'${address}' is geen geldig e-mailadres.`);
+    if (!address) fail("e-mail", "row_email_missing");
+    else if (address.length > 254 || !email.safeParse(address).success) fail("e-mail", "row_email_invalid", { value: address });
     const organisation = get("organisation");
-    if (organisation.length < 2 || organisation.length > 200)
-      fail("organisatie", "Organisatie ontbreekt of is te lang (2 tot 200 tekens).");
+    if (organisation.length < 2 || organisation.length > 200) fail("organisatie", "row_organisation");
     const rawType = norm(get("organisationType"));
     const type = (ORGANISATION_TYPES as readonly string[]).includes(rawType) ? (rawType as ContactType) : TYPE_ALIASES[rawType];
-    if (!type) fail("type", `Onbekend type '${get("organisationType")}' (${ORGANISATION_TYPES.join(", ")}).`);
+    if (!type) fail("type", "row_unknown_type", { value: get("organisationType"), allowed: ORGANISATION_TYPES.join(", ") });
     const name = get("name");
-    if (name.length > 200) fail("naam", "Naam is langer dan 200 tekens.");
+    if (name.length > 200) fail("naam", "row_name_too_long");
     let municipality: string | null = null,
       branch: string | null = null;
     if (get("municipality")) {
       const m = match(places.municipalities, get("municipality"));
-      if (!m) fail("gemeente", `Onbekende gemeente '${get("municipality")}'.`);
+      if (!m) fail("gemeente", "row_unknown_municipality", { value: get("municipality") });
       else {
         municipality = m.id;
         branch = m.branchId ?? null;
@@ -108,13 +115,13 @@ export function readContactRows(table: string[][], places: { municipalities: Pla
     }
     if (get("branch")) {
       const b = match(places.branches, get("branch"));
-      if (!b) fail("vestiging", `Onbekende vestiging '${get("branch")}'.`);
+      if (!b) fail("vestiging", "row_unknown_branch", { value: get("branch") });
       else if (branch && branch !== b.id)
-        fail("vestiging", `Gemeente '${get("municipality")}' hoort niet bij vestiging '${get("branch")}'.`);
+        fail("vestiging", "row_branch_mismatch", { municipality: get("municipality"), branch: get("branch") });
       else branch = b.id;
     }
     const flag = norm(get("optedOut"));
-    if (!YES.has(flag) && !NO.has(flag)) fail("opt-out", `Opt-out '${get("optedOut")}' is geen ja of nee.`);
+    if (!YES.has(flag) && !NO.has(flag)) fail("opt-out", "row_opt_out", { value: get("optedOut") });
     if (errors.some((e) => e.line === line) || !type) continue;
     const row: ContactRow = {
       line,

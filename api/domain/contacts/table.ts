@@ -1,3 +1,4 @@
+import { type ErrorCode, errorText } from "../../lib/error-text.ts";
 import { strFromU8, unzipSync } from "fflate";
 
 /**
@@ -83,7 +84,12 @@ function columnIndex(ref: string) {
   return n - 1;
 }
 
-export class SheetError extends Error {}
+/** A file that is not a readable spreadsheet; `code` is its text in the catalog. */
+export class SheetError extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(errorText("nl", code) ?? code);
+  }
+}
 
 export function parseXlsx(bytes: Uint8Array): string[][] {
   let files: Record<string, Uint8Array>;
@@ -96,7 +102,7 @@ export function parseXlsx(bytes: Uint8Array): string[][] {
         f.name === "xl/_rels/workbook.xml.rels",
     });
   } catch {
-    throw new SheetError("Het bestand is geen geldig XLSX-bestand.");
+    throw new SheetError("sheet_not_xlsx");
   }
   const shared = files["xl/sharedStrings.xml"]
     ? [...strFromU8(files["xl/sharedStrings.xml"]).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]))
@@ -106,7 +112,7 @@ export function parseXlsx(bytes: Uint8Array): string[][] {
     Object.keys(files)
       .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
       .sort()[0];
-  if (!sheetPath || !files[sheetPath]) throw new SheetError("Het XLSX-bestand heeft geen werkblad.");
+  if (!sheetPath || !files[sheetPath]) throw new SheetError("sheet_no_worksheet");
   const xml = strFromU8(files[sheetPath]);
   const rows: string[][] = [];
   for (const r of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
