@@ -5,7 +5,14 @@ import { effectivenessReviews, evidenceFiles, findings, reviewEvidence, type Wav
 import { ApiError } from "../lib/errors.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
-import { closingCheck, closingProblems, reviewerProblem, type ClosingCheck, type ClosingState } from "../domain/quality/closing.ts";
+import {
+  closingCheck,
+  closingProblems,
+  problem,
+  reviewerProblem,
+  type ClosingCheck,
+  type ClosingState,
+} from "../domain/quality/closing.ts";
 import { getWave } from "../waves/waves.service.ts";
 import { insertFinding, type NewFinding } from "./findings.store.ts";
 import { actionsOfFindings, findFinding, reviewsOf } from "./quality.lookup.ts";
@@ -232,10 +239,7 @@ async function assertClosable(db: Db, f: FindingRow, reason: string | undefined)
   const check = closingCheck(await closingState(db, f), [], []);
   const problems = [...check.blocking];
   if (check.reasonRequired && !reason) {
-    problems.push({
-      code: "reason_required",
-      message: "Zonder doeltreffendheidsbeoordeling sluit een bevinding alleen met een reden (veld 'reason').",
-    });
+    problems.push(problem("reason_required"));
   }
   if (problems.length)
     throw new ApiError(

@@ -19,12 +19,12 @@ export async function getRiskMatrix(db: Db): Promise<RiskMatrix> {
 export async function updateRiskMatrix(db: Db, next: RiskMatrix, now: Date, by: Actor) {
   const problems = matrixProblems(next.grid);
   if (problems.length) {
-    const details = problems.map(({ code, likelihood, impact, message }) => ({ code, likelihood, impact, message }));
+    const details = problems.map(({ code, params, likelihood, impact, message }) => ({ code, params, likelihood, impact, message }));
     const [first] = problems;
     if (first.code === "matrix_shape") throw new ApiError(422, "matrix_shape", { size: SIZE }, details);
     if (first.code === "unknown_level") {
       const at = { likelihood: first.likelihood ?? 0, impact: first.impact ?? 0 };
-      throw new ApiError(422, "unknown_level", { ...at, levels: LEVELS.join(", ") }, details);
+      throw new ApiError(422, "unknown_level", { ...at, value: first.params.value, levels: LEVELS.join(", ") }, details);
     }
     throw new ApiError(422, "matrix_not_monotone", {}, details);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
+import { DEFAULT_RISK_MATRIX } from "../../api/domain/risks/matrix.ts";
 
 /** Error texts come from the catalog (i18n/errors.ts) in the request's language. */
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -257,5 +258,24 @@ describe("error texts with values, in English", () => {
     expect((await refuse("nl", { format: "csv", content: csv })).details[0].message).toMatch(/^Onbekend type 'agent'/);
     const file = await refuse("en", { format: "xlsx", content: btoa("geen zip") });
     expect(file).toMatchObject({ code: "invalid_file", message: "The file cannot be read: The file is not a valid XLSX file." });
+  });
+
+  it("names the risk matrix cell that breaks the order in the reader's language, and leaves the grid alone", async () => {
+    const grid = DEFAULT_RISK_MATRIX.grid.map((row) => [...row]);
+    grid[4][4] = "laag";
+    const res = await t.request("/api/risks/matrix", {
+      method: "PUT",
+      headers: { "accept-language": "en" },
+      json: { ...DEFAULT_RISK_MATRIX, grid },
+    });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { code: string; message: string; details: { code: string; message: string }[] } };
+    expect(error.code).toBe("matrix_not_monotone");
+    expect(error.message).toBe("A higher likelihood or impact may never give a lower level.");
+    expect(error.details[0]).toMatchObject({ code: "matrix_cell_lower" });
+    expect(error.details[0].message).toMatch(
+      /^At likelihood 5 and impact 5 the level is 'laag', lower than '\w+' at likelihood \d and impact \d\./,
+    );
+    expect(await (await t.request("/api/risks/matrix")).json()).toEqual(DEFAULT_RISK_MATRIX);
   });
 });

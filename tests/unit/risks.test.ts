@@ -65,7 +65,7 @@ describe("matrix validation", () => {
     const downRight = grid();
     downRight[4][4] = "hoog"; // below 'kritiek' at 5×4 and 4×5
     const problems = matrixProblems(downRight);
-    expect(problems.map((p) => p.code)).toEqual(["matrix_not_monotone"]);
+    expect(problems.map((p) => p.code)).toEqual(["matrix_cell_lower"]);
     expect(problems[0]).toMatchObject({ likelihood: 5, impact: 5 });
     expect(problems[0].message).toMatch(/nooit een lager niveau/);
 

@@ -1,3 +1,4 @@
+import { type ErrorCode, errorText } from "../../lib/error-text.ts";
 /**
  * When a finding may be closed (ISO 9001 10.2). A nonconformity needs its correction, root
  * cause, the check for similar cases, finished actions and an effectiveness review with
@@ -14,44 +15,43 @@ export interface ClosingState {
   reviews: { reviewerId: string; effective: boolean; evidenceCount: number }[];
 }
 
+/** `code` (and `params`) name its text in the catalog (i18n/errors.ts); `message` is the Dutch. */
 export interface Problem {
-  code: string;
+  code: ErrorCode;
+  params?: Record<string, string | number>;
   message: string;
 }
+
+export const problem = (code: ErrorCode, params?: Record<string, string | number>): Problem => ({
+  code,
+  ...(params ? { params } : {}),
+  message: errorText("nl", code, params) ?? code,
+});
 
 export const isNonconformity = (c: ClosingState["classification"]) => c === "major_nc" || c === "minor_nc";
 
 export function closingProblems(f: ClosingState): Problem[] {
   const problems: Problem[] = [];
-  const add = (code: string, message: string) => problems.push({ code, message });
-  if (f.closedAt) add("already_closed", "Deze bevinding is al gesloten.");
+  const add = (code: ErrorCode, params?: Record<string, string | number>) => problems.push(problem(code, params));
+  if (f.closedAt) add("already_closed");
   const open = f.actions.filter((a) => a.status === "gepland" || a.status === "in_uitvoering");
-  if (open.length) add("actions_open", `${open.length} actie(s) zijn nog niet afgerond.`);
+  if (open.length) add("actions_open", { count: open.length });
   if (!isNonconformity(f.classification)) return problems;
-  if (!f.correction) add("correction_missing", "Leg eerst de directe correctie vast.");
-  if (!f.rootCause || !f.rootCauseAnalysis)
-    add("root_cause_missing", "Een afwijking sluit pas na een oorzaakanalyse (5x waarom of visgraat) met de gevonden oorzaak.");
-  if (!f.similarElsewhere) add("similar_unchecked", "Leg vast of vergelijkbare afwijkingen elders bestaan of kunnen ontstaan.");
-  if (!f.actions.some((a) => a.status === "gereed")) add("no_finished_action", "Er is geen afgeronde corrigerende actie.");
+  if (!f.correction) add("correction_missing");
+  if (!f.rootCause || !f.rootCauseAnalysis) add("root_cause_missing");
+  if (!f.similarElsewhere) add("similar_unchecked");
+  if (!f.actions.some((a) => a.status === "gereed")) add("no_finished_action");
   const owners = new Set(f.actions.map((a) => a.ownerId));
   const independent = f.reviews.filter((r) => !owners.has(r.reviewerId));
-  if (!f.reviews.length) add("review_missing", "Er is nog geen doeltreffendheidsbeoordeling.");
-  else if (!independent.length)
-    add("review_by_owner", "De doeltreffendheid moet beoordeeld worden door iemand anders dan de actie-eigenaar.");
-  else if (!independent.some((r) => r.effective && r.evidenceCount > 0)) {
-    add("review_not_effective", "Er is geen beoordeling die de actie doeltreffend noemt, met bewijs.");
-  }
+  if (!f.reviews.length) add("review_missing");
+  else if (!independent.length) add("review_by_owner");
+  else if (!independent.some((r) => r.effective && r.evidenceCount > 0)) add("review_not_effective");
   return problems;
 }
 
 /** The reviewer of effectiveness must not be an owner of the finding's actions. */
 export function reviewerProblem(reviewerId: string, actionOwnerIds: string[]): Problem | null {
-  return actionOwnerIds.includes(reviewerId)
-    ? {
-        code: "reviewer_is_owner",
-        message: "U bent eigenaar van een actie bij deze bevinding; een ander moet de doeltreffendheid beoordelen.",
-      }
-    : null;
+  return actionOwnerIds.includes(reviewerId) ? problem("reviewer_is_owner") : null;
 }
 
 export interface ActionState {

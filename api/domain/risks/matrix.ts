@@ -1,3 +1,4 @@
+import { errorText } from "../../lib/error-text.ts";
 /**
  * The risk matrix (ISO 9001 6.1): a 5×5 grid of likelihood (rows) × impact (columns) whose
  * cells NAME a level. The level is looked up, never derived from the product alone, so the
@@ -61,11 +62,19 @@ export function riskLevel(matrix: RiskMatrix, likelihood: number, impact: number
 export const riskScore = (likelihood: number, impact: number) => likelihood * impact;
 
 export interface MatrixProblem {
-  code: "matrix_shape" | "unknown_level" | "matrix_not_monotone";
+  code: "matrix_shape" | "unknown_level" | "matrix_cell_lower";
+  /** The values of its text in the catalog (i18n/errors.ts); `message` is the Dutch. */
+  params: Record<string, string | number>;
   message: string;
   likelihood?: number;
   impact?: number;
 }
+
+const matrixProblem = (code: MatrixProblem["code"], params: Record<string, string | number>) => ({
+  code,
+  params,
+  message: errorText("nl", code, params) ?? code,
+});
 
 const isLevel = (x: unknown): x is Level => typeof x === "string" && (LEVELS as readonly string[]).includes(x);
 
@@ -76,7 +85,7 @@ const isLevel = (x: unknown): x is Level => typeof x === "string" && (LEVELS as 
  */
 export function matrixProblems(grid: unknown): MatrixProblem[] {
   if (!Array.isArray(grid) || grid.length !== SIZE || grid.some((row) => !Array.isArray(row) || row.length !== SIZE)) {
-    return [{ code: "matrix_shape", message: `De matrix moet precies ${SIZE} rijen (kans) van ${SIZE} cellen (impact) hebben.` }];
+    return [matrixProblem("matrix_shape", { size: SIZE })];
   }
   const rows = grid as unknown[][];
   const unknown: MatrixProblem[] = [];
@@ -84,10 +93,9 @@ export function matrixProblems(grid: unknown): MatrixProblem[] {
     row.forEach((cell, i) => {
       if (!isLevel(cell)) {
         unknown.push({
-          code: "unknown_level",
+          ...matrixProblem("unknown_level", { value: String(cell), likelihood: l + 1, impact: i + 1, levels: LEVELS.join(", ") }),
           likelihood: l + 1,
           impact: i + 1,
-          message: `Onbekend niveau '${String(cell)}' bij kans ${l + 1} en impact ${i + 1}; kies uit ${LEVELS.join(", ")}.`,
         });
       }
     }),
@@ -102,14 +110,15 @@ export function matrixProblems(grid: unknown): MatrixProblem[] {
         (n) => n && levelRank(n.level) > levelRank(here),
       );
       if (lower) {
-        problems.push({
-          code: "matrix_not_monotone",
+        const params = {
           likelihood: l + 1,
           impact: i + 1,
-          message:
-            `Bij kans ${l + 1} en impact ${i + 1} staat '${here}', lager dan '${lower.level}' bij kans ${lower.l + 1} en impact ${lower.i + 1}. ` +
-            "Een hogere kans of impact mag nooit een lager niveau geven.",
-        });
+          level: here,
+          lower: lower.level,
+          lowerLikelihood: lower.l + 1,
+          lowerImpact: lower.i + 1,
+        };
+        problems.push({ ...matrixProblem("matrix_cell_lower", params), likelihood: l + 1, impact: i + 1 });
       }
     }
   }
