@@ -1,3 +1,4 @@
+import { type ErrorCode, errorText } from "../lib/error-text.ts";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
@@ -155,7 +156,15 @@ export async function lastBackup(db: Db) {
   return { at: entry.at, actor: entry.actor, sha256: after.sha256 ?? null, bytes: after.bytes ?? null, chainHead: after.chainHead ?? null };
 }
 
-export class BackupError extends Error {}
+/** A backup file that cannot be restored; `code` and `params` are its text in the catalog. */
+export class BackupError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(errorText("nl", code, params) ?? code);
+  }
+}
 
 export interface RestoreResult {
   rows: number;
@@ -185,23 +194,19 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, now: D
   try {
     header = JSON.parse(first ?? "") as BackupHeader;
   } catch {
-    throw new BackupError("Dit is geen Ketenspiegel-back-up (de eerste regel is geen kop).");
+    throw new BackupError("backup_no_header");
   }
-  if (header.format !== BACKUP_FORMAT || header.version !== 1)
-    throw new BackupError("Dit is geen Ketenspiegel-back-up (onbekend formaat).");
+  if (header.format !== BACKUP_FORMAT || header.version !== 1) throw new BackupError("backup_unknown_format");
   const known = migrations.map((m) => m.tag);
   const missing = header.migrations.filter((tag) => !known.includes(tag));
-  if (missing.length)
-    throw new BackupError(
-      `De back-up komt van een nieuwere versie (migraties ${missing.join(", ")} onbekend). Werk Ketenspiegel eerst bij.`,
-    );
+  if (missing.length) throw new BackupError("backup_newer_version", { migrations: missing.join(", ") });
 
   const result = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const tables = await tablesInOrder(tx);
     for (const table of tables) {
       const [{ any }] = rows<{ any: boolean }>(await tx.execute(sql.raw(`select exists (select 1 from ${quoted(table)}) as any`)));
-      if (any) throw new BackupError(`De database is niet leeg (tabel ${table} bevat gegevens). Zet terug in een nieuwe, lege database.`);
+      if (any) throw new BackupError("backup_database_not_empty", { table });
     }
     const counts: Record<string, number> = {};
     let table: string | null = null,
@@ -225,18 +230,17 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, now: D
           end = { rows: marker.rows ?? {} };
           break;
         }
-        if (!tables.includes(marker["@table"]!)) throw new BackupError(`Onbekende tabel '${marker["@table"]}' in de back-up.`);
+        if (!tables.includes(marker["@table"]!)) throw new BackupError("backup_unknown_table", { table: String(marker["@table"]) });
         table = marker["@table"]!;
         continue;
       }
-      if (!table) throw new BackupError("Rij zonder tabel in de back-up.");
+      if (!table) throw new BackupError("backup_row_without_table");
       batch.push(line);
       if (batch.length >= PAGE) await flush();
     }
-    if (!end) throw new BackupError("De back-up is onvolledig (het slot ontbreekt); er is niets teruggezet.");
+    if (!end) throw new BackupError("backup_incomplete");
     for (const [name, n] of Object.entries(end.rows)) {
-      if ((counts[name] ?? 0) !== n)
-        throw new BackupError(`Tabel ${name}: ${counts[name] ?? 0} rijen gelezen, ${n} verwacht; er is niets teruggezet.`);
+      if ((counts[name] ?? 0) !== n) throw new BackupError("backup_row_count", { table: name, read: counts[name] ?? 0, expected: n });
     }
     await resetSequences(tx);
     return { rows: Object.values(counts).reduce((a, b) => a + b, 0), tables: Object.keys(counts).length };
@@ -277,6 +281,7 @@ async function resetSequences(tx: Db) {
 
 /** For the API: a thrown BackupError is the caller's file, not the server. */
 export function asApiError(e: unknown): never {
-  if (e instanceof BackupError) throw new ApiError(400, "invalid_backup", { reason: e.message });
+  if (e instanceof BackupError)
+    throw new ApiError(400, "invalid_backup", { reason: { code: e.code, ...(e.params ? { params: e.params } : {}) } });
   throw e;
 }
