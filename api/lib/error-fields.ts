@@ -9,10 +9,9 @@ import { errorText } from "./error-text.ts";
  */
 export type FieldDetail = { path: string; code?: ErrorCode; params?: ErrorParams; message: string };
 
-/** A detail's code, params and Dutch text: spread it into a detail next to its `path`. */
-export function detail(code: ErrorCode, params: ErrorParams = {}) {
-  return { code, ...(Object.keys(params).length ? { params } : {}), message: errorText("nl", code, params) ?? code };
-}
+import { detail } from "./error-text.ts";
+
+export { detail };
 
 /**
  * The options of a schema's own refine: its catalog code (read back by `issueDetail`) and the Dutch

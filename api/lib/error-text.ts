@@ -67,6 +67,15 @@ export function errorText(lang: Lang, code: string, params: ErrorParams = {}): s
   return complete ? out : null;
 }
 
+/**
+ * A refusal's code, params and Dutch text (the catalog's): spread it into an error detail next to
+ * its `path`, or into a domain rule's problem next to what it names.
+ */
+export function detail<P extends ErrorParams>(code: ErrorCode, params?: P): { code: ErrorCode; params?: P; message: string } {
+  const given = params && Object.keys(params).length ? params : undefined;
+  return { code, ...(given ? { params: given } : {}), message: errorText("nl", code, given) ?? code };
+}
+
 type Detail = { code?: string; params?: ErrorParams; message?: string };
 
 /**

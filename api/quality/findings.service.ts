@@ -2,17 +2,11 @@ import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
 import { effectivenessReviews, evidenceFiles, findings, reviewEvidence, type Wave } from "../../db/schema.ts";
+import { detail } from "../lib/error-text.ts";
 import { ApiError } from "../lib/errors.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
-import {
-  closingCheck,
-  closingProblems,
-  problem,
-  reviewerProblem,
-  type ClosingCheck,
-  type ClosingState,
-} from "../domain/quality/closing.ts";
+import { closingCheck, closingProblems, reviewerProblem, type ClosingCheck, type ClosingState } from "../domain/quality/closing.ts";
 import { getWave } from "../waves/waves.service.ts";
 import { insertFinding, type NewFinding } from "./findings.store.ts";
 import { actionsOfFindings, findFinding, reviewsOf } from "./quality.lookup.ts";
@@ -239,7 +233,7 @@ async function assertClosable(db: Db, f: FindingRow, reason: string | undefined)
   const check = closingCheck(await closingState(db, f), [], []);
   const problems = [...check.blocking];
   if (check.reasonRequired && !reason) {
-    problems.push(problem("reason_required"));
+    problems.push(detail("reason_required"));
   }
   if (problems.length)
     throw new ApiError(

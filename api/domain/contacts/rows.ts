@@ -1,4 +1,4 @@
-import { type ErrorCode, errorText } from "../../lib/error-text.ts";
+import { detail, type ErrorCode } from "../../lib/error-text.ts";
 import { z } from "zod";
 
 /**
@@ -29,7 +29,7 @@ export interface RowError {
 }
 
 function rowError(line: number, column: string, code: ErrorCode, params?: Record<string, string | number>): RowError {
-  return { line, column, code, ...(params ? { params } : {}), message: errorText("nl", code, params) ?? code };
+  return { line, column, ...detail(code, params) };
 }
 export interface Place {
   id: string;

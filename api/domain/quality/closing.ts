@@ -1,4 +1,5 @@
-import { type ErrorCode, errorText } from "../../lib/error-text.ts";
+import { detail, type ErrorCode } from "../../lib/error-text.ts";
+
 /**
  * When a finding may be closed (ISO 9001 10.2). A nonconformity needs its correction, root
  * cause, the check for similar cases, finished actions and an effectiveness review with
@@ -22,17 +23,11 @@ export interface Problem {
   message: string;
 }
 
-export const problem = (code: ErrorCode, params?: Record<string, string | number>): Problem => ({
-  code,
-  ...(params ? { params } : {}),
-  message: errorText("nl", code, params) ?? code,
-});
-
 export const isNonconformity = (c: ClosingState["classification"]) => c === "major_nc" || c === "minor_nc";
 
 export function closingProblems(f: ClosingState): Problem[] {
   const problems: Problem[] = [];
-  const add = (code: ErrorCode, params?: Record<string, string | number>) => problems.push(problem(code, params));
+  const add = (code: ErrorCode, params?: Record<string, string | number>) => problems.push(detail(code, params));
   if (f.closedAt) add("already_closed");
   const open = f.actions.filter((a) => a.status === "gepland" || a.status === "in_uitvoering");
   if (open.length) add("actions_open", { count: open.length });
@@ -51,7 +46,7 @@ export function closingProblems(f: ClosingState): Problem[] {
 
 /** The reviewer of effectiveness must not be an owner of the finding's actions. */
 export function reviewerProblem(reviewerId: string, actionOwnerIds: string[]): Problem | null {
-  return actionOwnerIds.includes(reviewerId) ? problem("reviewer_is_owner") : null;
+  return actionOwnerIds.includes(reviewerId) ? detail("reviewer_is_owner") : null;
 }
 
 export interface ActionState {

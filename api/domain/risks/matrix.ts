@@ -1,4 +1,4 @@
-import { errorText } from "../../lib/error-text.ts";
+import { detail } from "../../lib/error-text.ts";
 /**
  * The risk matrix (ISO 9001 6.1): a 5×5 grid of likelihood (rows) × impact (columns) whose
  * cells NAME a level. The level is looked up, never derived from the product alone, so the
@@ -70,11 +70,8 @@ export interface MatrixProblem {
   impact?: number;
 }
 
-const matrixProblem = (code: MatrixProblem["code"], params: Record<string, string | number>) => ({
-  code,
-  params,
-  message: errorText("nl", code, params) ?? code,
-});
+// Its params are never empty, so `detail` always keeps them.
+const matrixProblem = (code: MatrixProblem["code"], params: Record<string, string | number>) => ({ ...detail(code, params), code, params });
 
 const isLevel = (x: unknown): x is Level => typeof x === "string" && (LEVELS as readonly string[]).includes(x);
 

@@ -1,6 +1,6 @@
 import { ConditionsParser } from "survey-core";
 import { localText } from "./local-text.ts";
-import { type ErrorCode, type ErrorRef, errorText } from "../../lib/error-text.ts";
+import { detail, type ErrorCode, type ErrorParams, type ErrorRef } from "../../lib/error-text.ts";
 
 /**
  * Server-side validation of a questionnaire definition (SurveyJS JSON) before it is stored.
@@ -13,18 +13,16 @@ export interface DefinitionProblem {
   reason: string;
   /** The text in the catalog (i18n/errors.ts), in the reader's language; `message` is its Dutch. */
   code: ErrorCode;
-  params?: Record<string, string | number | ErrorRef>;
+  params?: ErrorParams;
   message: string;
 }
 
-type Params = Record<string, string | number | ErrorRef>;
+type Params = ErrorParams;
 const problem = (element: string, path: string, reason: string, code: ErrorCode, params?: Params): DefinitionProblem => ({
   element,
   path,
   reason,
-  code,
-  ...(params ? { params } : {}),
-  message: errorText("nl", code, params) ?? code,
+  ...detail(code, params),
 });
 const ref = (code: ErrorCode, params?: Params): ErrorRef => ({ code, ...(params ? { params } : {}) });
 

@@ -1,7 +1,7 @@
 import { Model } from "survey-core";
 import { listQuestions, type QuestionSpec } from "./definition.ts";
 import { NOT_APPLICABLE, respondentDefinition } from "./not-applicable.ts";
-import { type ErrorCode, errorText } from "../../lib/error-text.ts";
+import { detail, type ErrorCode, errorText } from "../../lib/error-text.ts";
 
 /** `reason` is the kind of refusal; `code` and `params` its text in the catalog (i18n/errors.ts). */
 export interface AnswerError {
@@ -15,9 +15,10 @@ export interface AnswerError {
 type Refusal = Omit<AnswerError, "question">;
 
 /** A refusal whose Dutch message is the catalog's (survey-core's own verdicts keep survey-core's words). */
-function refusal(reason: string, code: ErrorCode, params?: Record<string, string | number>): Refusal {
-  return { reason, code, ...(params ? { params } : {}), message: errorText("nl", code, params) ?? code };
-}
+const refusal = (reason: string, code: ErrorCode, params?: Record<string, string | number>): Refusal => ({
+  reason,
+  ...detail(code, params),
+});
 
 /**
  * Checks answers against the definition. Progress may be partial; a submission must
