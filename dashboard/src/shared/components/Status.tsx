@@ -14,8 +14,11 @@ export function errorMessage(error: Error): string {
   return error.message;
 }
 
-/** Loading or error line; an API error shows its message and, for invalid input, which fields. */
-export function Status({ loading, error }: { loading?: boolean; error?: Error }) {
+/**
+ * Loading, error or done line; an API error shows its message and, for invalid input, which
+ * fields; `done` is the confirmation a form shows after it succeeded.
+ */
+export function Status({ loading, error, done }: { loading?: boolean; error?: Error; done?: string }) {
   const { t } = useI18n();
   if (loading)
     return (
@@ -23,20 +26,28 @@ export function Status({ loading, error }: { loading?: boolean; error?: Error })
         {t("app.loading")}
       </p>
     );
-  if (!error) return null;
   const details = error instanceof ApiFailure ? error.details.filter((d) => d.message) : [];
   return (
-    <div role="alert" className="error">
-      <p>{errorMessage(error) || t("app.error")}</p>
-      {details.length > 0 && (
-        <ul>
-          {details.map((d, i) => (
-            <li key={i}>
-              {d.path ? <code>{d.path}</code> : null} {d.message}
-            </li>
-          ))}
-        </ul>
+    <>
+      {error && (
+        <div role="alert" className="error">
+          <p>{errorMessage(error) || t("app.error")}</p>
+          {details.length > 0 && (
+            <ul>
+              {details.map((d, i) => (
+                <li key={i}>
+                  {d.path ? <code>{d.path}</code> : null} {d.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
-    </div>
+      {done && (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      )}
+    </>
   );
 }

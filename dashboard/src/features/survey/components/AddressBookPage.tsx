@@ -80,12 +80,7 @@ function ContactList({ contacts }: { contacts: Contact[] }) {
   };
   return (
     <>
-      <Status error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <Status error={error} done={done} />
       {access && <AccessReport report={access} onClose={() => setAccess(undefined)} />}
       <ScrollBox label={t("contacts.title")}>
         <table>

@@ -91,12 +91,7 @@ function TemplateForm({ template }: { template: MailTemplate }) {
           {t("mail.save")}
         </button>
       </form>
-      <Status error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <Status error={error} done={done} />
     </details>
   );
 }

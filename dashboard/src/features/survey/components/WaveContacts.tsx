@@ -106,12 +106,7 @@ function SendMail({ wave }: { wave: WaveDetail }) {
           {t("send.remind")}
         </button>
       </div>
-      <Status error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <Status error={error} done={done} />
     </section>
   );
 }
@@ -146,12 +141,7 @@ function ContactTable({
   const caption = `${t("waveContacts.title")} (${t("waveContacts.count", { n: f.number(contacts.length) })})`;
   return (
     <>
-      <Status error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <Status error={error} done={done} />
       <ScrollBox label={caption}>
         <table>
           <caption>{caption}</caption>

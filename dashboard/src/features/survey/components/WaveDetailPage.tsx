@@ -123,12 +123,7 @@ function StatusActions({ wave }: { wave: WaveDetail }) {
           </button>
         </form>
       )}
-      <Status error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <Status error={error} done={done} />
     </section>
   );
 }
@@ -172,12 +167,7 @@ function Settings({ wave }: { wave: WaveDetail }) {
           {t("wave.saveSettings")}
         </button>
       </form>
-      <Status error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <Status error={error} done={done} />
     </section>
   );
 }
