@@ -29,6 +29,37 @@ afterAll(async () => {
 });
 
 const post = (path: string, json: unknown, method = "POST", as: Role = "kwaliteit") => t.request(path, { method, json, as });
+
+/** An opportunity found at an internal audit, as the close races start from. */
+async function opportunity(title: string) {
+  const created = await post("/api/findings", {
+    source: "other",
+    title,
+    description: "Bij de interne audit gezien.",
+    classification: "opportunity",
+    clauses: ["8.5.1"],
+    foundOn: "2026-07-01",
+  });
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { finding: { id: string } }).finding;
+}
+
+const newAction = (findingId: string) =>
+  post("/api/actions", {
+    findingIds: [findingId],
+    title: "Werkinstructie aanpassen",
+    ownerId: ids.kwaliteit,
+    dueOn: "2026-08-01",
+    criterion: { kind: "manual", text: "Werkinstructie gepubliceerd" },
+  });
+
+/** An opportunity with one action, already done. */
+async function opportunityWithDoneAction(title: string) {
+  const f = await opportunity(title);
+  const a = ((await (await newAction(f.id)).json()) as { action: { id: string } }).action;
+  expect((await post(`/api/actions/${a.id}`, { status: "gereed" }, "PATCH")).status).toBe(200);
+  return { f, a };
+}
 const statuses = (all: Response[]) => all.map((r) => r.status).sort();
 const parallel = (n: number, send: () => Response | Promise<Response>) => Promise.all(Array.from({ length: n }, send));
 const codes = async (all: Response[]) =>
@@ -137,24 +168,9 @@ describe("audits, risks, findings and reviews under parallel double submits", ()
 
   it("never both adds an action to a finding and closes it, when both are sent at once", async () => {
     for (let round = 0; round < 4; round++) {
-      const created = await post("/api/findings", {
-        source: "other",
-        title: `Kans ${round}`,
-        description: "Bij de interne audit gezien.",
-        classification: "opportunity",
-        clauses: ["8.5.1"],
-        foundOn: "2026-07-01",
-      });
-      expect(created.status).toBe(201);
-      const f = ((await created.json()) as { finding: { id: string } }).finding;
+      const f = await opportunity(`Kans ${round}`);
       const [added, closed] = await Promise.all([
-        post("/api/actions", {
-          findingIds: [f.id],
-          title: "Werkinstructie aanpassen",
-          ownerId: ids.kwaliteit,
-          dueOn: "2026-08-01",
-          criterion: { kind: "manual", text: "Werkinstructie gepubliceerd" },
-        }),
+        newAction(f.id),
         post(`/api/findings/${f.id}/close`, { reason: "Kans bewust niet opgepakt." }),
       ]);
       // Either the action came first (and the finding stays open with it) or the close did (and the action is refused).
@@ -168,24 +184,7 @@ describe("audits, risks, findings and reviews under parallel double submits", ()
 
   it("never both reopens an action and closes its finding, when both are sent at once", async () => {
     for (let round = 0; round < 4; round++) {
-      const created = await post("/api/findings", {
-        source: "other",
-        title: `Kans met actie ${round}`,
-        description: "Bij de interne audit gezien.",
-        classification: "opportunity",
-        clauses: ["8.5.1"],
-        foundOn: "2026-07-01",
-      });
-      const f = ((await created.json()) as { finding: { id: string } }).finding;
-      const made = await post("/api/actions", {
-        findingIds: [f.id],
-        title: "Werkinstructie aanpassen",
-        ownerId: ids.kwaliteit,
-        dueOn: "2026-08-01",
-        criterion: { kind: "manual", text: "Werkinstructie gepubliceerd" },
-      });
-      const a = ((await made.json()) as { action: { id: string } }).action;
-      expect((await post(`/api/actions/${a.id}`, { status: "gereed" }, "PATCH")).status).toBe(200);
+      const { f, a } = await opportunityWithDoneAction(`Kans met actie ${round}`);
       const [reopened, closed] = await Promise.all([
         post(`/api/actions/${a.id}`, { status: "in_uitvoering" }, "PATCH"),
         post(`/api/findings/${f.id}/close`, { reason: "Kans bewust niet verder opgepakt." }),
@@ -199,24 +198,7 @@ describe("audits, risks, findings and reviews under parallel double submits", ()
 
   it("never adds an effectiveness review to a finding that a parallel request closed", async () => {
     for (let round = 0; round < 4; round++) {
-      const created = await post("/api/findings", {
-        source: "other",
-        title: `Kans beoordeeld ${round}`,
-        description: "Bij de interne audit gezien.",
-        classification: "opportunity",
-        clauses: ["8.5.1"],
-        foundOn: "2026-07-01",
-      });
-      const f = ((await created.json()) as { finding: { id: string } }).finding;
-      const made = await post("/api/actions", {
-        findingIds: [f.id],
-        title: "Werkinstructie aanpassen",
-        ownerId: ids.kwaliteit,
-        dueOn: "2026-08-01",
-        criterion: { kind: "manual", text: "Werkinstructie gepubliceerd" },
-      });
-      const a = ((await made.json()) as { action: { id: string } }).action;
-      expect((await post(`/api/actions/${a.id}`, { status: "gereed" }, "PATCH")).status).toBe(200);
+      const { f, a } = await opportunityWithDoneAction(`Kans beoordeeld ${round}`);
       const form = new FormData();
       form.set("file", new File([new TextEncoder().encode("%PDF-1.4 verslag")], "verslag.pdf", { type: "application/pdf" }));
       form.set("concernsDate", "2026-07-01");
