@@ -310,6 +310,16 @@ export const errorsNl = {
   "error.repeated_action": "Noem iedere actie maar één keer.",
   "error.from_after_to": "'from' moet voor of op 'to' liggen.",
   "error.closes_before_opens": "closesAt moet na opensAt liggen.",
+  // A schema's own checks (min, max, length, enum, regex) name these through checkError() in api/lib/error-fields.ts.
+  "error.risk_step": "Kies {min} tot en met {max}.",
+  "error.risk_interval_min": "De herbeoordelingstermijn is minimaal {min} dagen.",
+  "error.risk_interval_max": "Herbeoordeel minstens eens per twee jaar (maximaal {max} dagen).",
+  "error.risk_level_one_of": "Onbekend niveau; kies uit {levels}.",
+  "error.matrix_likelihood_labels": "Geef precies {count} labels voor de kans (zeer onwaarschijnlijk … vrijwel zeker).",
+  "error.matrix_impact_labels": "Geef precies {count} labels voor de impact (verwaarloosbaar … zeer ernstig).",
+  "error.matrix_colour": "Een kleur als #rrggbb.",
+  "error.matrix_row_cells": "Elke rij heeft precies {count} cellen (impact 1–{count}).",
+  "error.matrix_rows": "De matrix heeft precies {count} rijen (kans 1–{count}).",
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -615,4 +625,13 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.repeated_action": "Name each action only once.",
   "error.from_after_to": "'from' must be on or before 'to'.",
   "error.closes_before_opens": "closesAt must be after opensAt.",
+  "error.risk_step": "Choose {min} to {max}.",
+  "error.risk_interval_min": "The review interval is at least {min} days.",
+  "error.risk_interval_max": "Review at least once every two years (at most {max} days).",
+  "error.risk_level_one_of": "Unknown level; choose from {levels}.",
+  "error.matrix_likelihood_labels": "Give exactly {count} labels for the likelihood (very unlikely … almost certain).",
+  "error.matrix_impact_labels": "Give exactly {count} labels for the impact (negligible … very severe).",
+  "error.matrix_colour": "A colour as #rrggbb.",
+  "error.matrix_row_cells": "Each row has exactly {count} cells (impact 1–{count}).",
+  "error.matrix_rows": "The matrix has exactly {count} rows (likelihood 1–{count}).",
 };

@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import type { ErrorCode, ErrorParams } from "./error-text.ts";
+import type { ErrorCode, ErrorParams, ParamsOf } from "./error-text.ts";
 import { errorText } from "./error-text.ts";
 
 /**
  * Field-level error texts (the `details` of a 400) by code, from the same catalog as the errors
  * themselves, so `localizeErrors` can give them in English too. A detail carries `code`, `params`
- * and the Dutch `message`; a detail without a code (a schema's own refine message) stays Dutch.
+ * and the Dutch `message`. A schema's own texts are catalog codes too (fieldError, checkError).
  */
 export type FieldDetail = { path: string; code?: ErrorCode; params?: ErrorParams; message: string };
 
@@ -22,6 +22,22 @@ export function fieldError(code: ErrorCode, params: ErrorParams = {}) {
 }
 
 type Candidate = { code: ErrorCode; params: ErrorParams };
+
+/** The codes of the schemas' own check texts (checkError), by their Dutch text: all zod keeps of them. */
+const ownChecks = new Map<string, Candidate>();
+
+/**
+ * The options of a built-in check (min, max, length, enum, regex) that says more than the generic
+ * text, by catalog code, e.g. `.min(7, checkError("risk_interval_min", { min: 7 }))`. Zod keeps only
+ * the message of such an issue (a custom issue's params, as with fieldError, do not exist here), so
+ * `issueDetail` finds the code again by that Dutch catalog text and the detail reads in English too.
+ */
+export function checkError<C extends ErrorCode>(code: C, params?: ParamsOf<C>) {
+  const given = (params ?? {}) as ErrorParams;
+  const message = errorText("nl", code, given) ?? code;
+  ownChecks.set(message, { code, params: given });
+  return { message };
+}
 type IssueLike = { code: string; input?: unknown; [k: string]: unknown };
 
 const list = (values: unknown) => (Array.isArray(values) ? values.map(String).join(", ") : String(values));
@@ -98,6 +114,8 @@ export function issueDetail(issue: { path: PropertyKey[]; message: string; code:
     ) as ErrorParams;
     return { path, ...detail(error, params) };
   }
-  const known = candidates(issue as unknown as IssueLike).find((c) => errorText("nl", c.code, c.params) === issue.message);
+  const known =
+    candidates(issue as unknown as IssueLike).find((c) => errorText("nl", c.code, c.params) === issue.message) ??
+    ownChecks.get(issue.message);
   return known ? { path, ...detail(known.code, known.params) } : { path, message: issue.message };
 }

@@ -4,7 +4,7 @@ import { ACTION_STATUSES } from "../quality/quality.schemas.ts";
 import { LEVELS, SIZE } from "../domain/risks/matrix.ts";
 import { CHANGES } from "../domain/risks/history.ts";
 import { riskKind } from "../../db/schema.ts";
-import { fieldError } from "../lib/error-fields.ts";
+import { checkError, fieldError } from "../lib/error-fields.ts";
 
 /** API shapes of the risk and opportunity register (ISO 9001 6.1). */
 export const KINDS = riskKind.enumValues;
@@ -16,33 +16,34 @@ const Line = (max: number) => line(max);
 const Step = z
   .number()
   .int()
-  .min(1, { message: `Kies 1 tot en met ${SIZE}.` })
-  .max(SIZE, { message: `Kies 1 tot en met ${SIZE}.` });
+  .min(1, checkError("risk_step", { min: 1, max: SIZE }))
+  .max(SIZE, checkError("risk_step", { min: 1, max: SIZE }));
 const ProcessId = code(60);
 const Interval = z
   .number()
   .int()
-  .min(7, { message: "De herbeoordelingstermijn is minimaal 7 dagen." })
-  .max(730, { message: "Herbeoordeel minstens eens per twee jaar (maximaal 730 dagen)." });
+  .min(7, checkError("risk_interval_min", { min: 7 }))
+  .max(730, checkError("risk_interval_max", { max: 730 }));
 const nonEmpty = fieldError("no_change");
 
-const Level = z.enum(LEVELS, { message: `Onbekend niveau; kies uit ${LEVELS.join(", ")}.` });
-const Labels = (what: string) => z.array(Line(60)).length(SIZE, { message: `Geef precies ${SIZE} labels voor ${what}.` });
+const Level = z.enum(LEVELS, checkError("risk_level_one_of", { levels: LEVELS.join(", ") }));
+const Labels = (code: "matrix_likelihood_labels" | "matrix_impact_labels") =>
+  z.array(Line(60)).length(SIZE, checkError(code, { count: SIZE }));
 const LevelStyle = z
   .object({
     label: Line(40),
-    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "Een kleur als #rrggbb." }),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, checkError("matrix_colour")),
   })
   .strict();
 
 export const RiskMatrixSchema = z
   .object({
     levels: z.object({ laag: LevelStyle, middel: LevelStyle, hoog: LevelStyle, kritiek: LevelStyle }).strict(),
-    likelihood: Labels("de kans (zeer onwaarschijnlijk … vrijwel zeker)"),
-    impact: Labels("de impact (verwaarloosbaar … zeer ernstig)"),
+    likelihood: Labels("matrix_likelihood_labels"),
+    impact: Labels("matrix_impact_labels"),
     grid: z
-      .array(z.array(Level).length(SIZE, { message: `Elke rij heeft precies ${SIZE} cellen (impact 1–${SIZE}).` }))
-      .length(SIZE, { message: `De matrix heeft precies ${SIZE} rijen (kans 1–${SIZE}).` })
+      .array(z.array(Level).length(SIZE, checkError("matrix_row_cells", { count: SIZE })))
+      .length(SIZE, checkError("matrix_rows", { count: SIZE }))
       .openapi({ description: "grid[kans - 1][impact - 1]: het niveau van elke cel" }),
   })
   .strict()

@@ -278,4 +278,42 @@ describe("error texts with values, in English", () => {
     );
     expect(await (await t.request("/api/risks/matrix")).json()).toEqual(DEFAULT_RISK_MATRIX);
   });
+
+  it("gives a risk matrix that breaks a schema rule each field's own text in the reader's language, by code", async () => {
+    const { laag, ...levels } = DEFAULT_RISK_MATRIX.levels;
+    const broken = {
+      ...DEFAULT_RISK_MATRIX,
+      levels: { ...levels, laag: { ...laag, colour: "groen" } },
+      likelihood: DEFAULT_RISK_MATRIX.likelihood.slice(0, 4),
+      grid: [
+        DEFAULT_RISK_MATRIX.grid[0].slice(0, 4),
+        ["onbekend", ...DEFAULT_RISK_MATRIX.grid[1].slice(1)],
+        ...DEFAULT_RISK_MATRIX.grid.slice(2),
+      ],
+    };
+    type Detailed = { error: { code: string; details: { path: string; code?: string; params?: object; message: string }[] } };
+    const put = async (lang: string) => {
+      const res = await t.request("/api/risks/matrix", { method: "PUT", headers: { "accept-language": lang }, json: broken });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as Detailed;
+      expect(body.error.code).toBe("invalid_input");
+      return Object.fromEntries(body.error.details.map((d) => [d.path, d]));
+    };
+    const en = await put("en");
+    expect(en["levels.laag.colour"]).toEqual({ path: "levels.laag.colour", code: "matrix_colour", message: "A colour as #rrggbb." });
+    expect(en.likelihood).toEqual({
+      path: "likelihood",
+      code: "matrix_likelihood_labels",
+      params: { count: 5 },
+      message: "Give exactly 5 labels for the likelihood (very unlikely … almost certain).",
+    });
+    expect(en["grid.0"]).toMatchObject({ code: "matrix_row_cells", message: "Each row has exactly 5 cells (impact 1–5)." });
+    expect(en["grid.1.0"]).toMatchObject({ code: "risk_level_one_of", message: "Unknown level; choose from laag, middel, hoog, kritiek." });
+    const nl = await put("nl");
+    expect(nl["levels.laag.colour"].message).toBe("Een kleur als #rrggbb.");
+    expect(nl.likelihood.message).toBe("Geef precies 5 labels voor de kans (zeer onwaarschijnlijk … vrijwel zeker).");
+    expect(nl["grid.0"].message).toBe("Elke rij heeft precies 5 cellen (impact 1–5).");
+    expect(nl["grid.1.0"].message).toBe("Onbekend niveau; kies uit laag, middel, hoog, kritiek.");
+    expect(await (await t.request("/api/risks/matrix")).json()).toEqual(DEFAULT_RISK_MATRIX);
+  });
 });

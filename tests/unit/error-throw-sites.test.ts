@@ -71,6 +71,42 @@ function errorSites(file: string, text: string): Site[] {
   return sites;
 }
 
+/** A zod schema or check: `z.<anything>(` or a method zod puts on a schema that takes a message. */
+const ZOD_CALL =
+  /(?:\bz\.[\w.]+|\.(?:min|max|length|size|regex|refine|superRefine|check|nonempty|gt|gte|lt|lte|positive|nonnegative|negative|nonpositive|int|finite|safe|multipleOf|step|email|uuid|guid|url|startsWith|endsWith|includes|lowercase|uppercase|date|datetime|time|enum|literal|union|array|object|strict|catchall|pipe|transform))\s*\(/g;
+
+/**
+ * Options objects passed to a zod schema or check (`{ message: … }` or `{ error: … }`) whose text
+ * is written at the site: zod keeps only that text, so the field's detail could never read in
+ * English. A schema names a catalog code with checkError() or fieldError() (api/lib/error-fields.ts).
+ */
+function ownTextOptions(file: string, text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(ZOD_CALL)) {
+    const open = m.index + m[0].length - 1;
+    for (const arg of callArguments(text, open)) {
+      if (!arg.startsWith("{")) continue;
+      // The object's own keys only: scan its top level for `message:` or `error:` followed by a text.
+      let depth = 0;
+      for (let i = 0; i < arg.length; i++) {
+        const ch = arg[i];
+        if (ch === '"' || ch === "'" || ch === "`") {
+          for (i++; i < arg.length && arg[i] !== ch; i++) if (arg[i] === "\\") i++;
+        } else if (ch === "{" || ch === "(" || ch === "[") depth++;
+        else if (ch === "}" || ch === ")" || ch === "]") depth--;
+        else if (depth === 1 && /[{,\s]/.test(arg[i - 1] ?? "{")) {
+          const own = /^(message|error)\s*:\s*([^,}]*)/.exec(arg.slice(i));
+          if (own && isText(own[2].trim())) {
+            found.push(`${file}:${text.slice(0, open).split("\n").length} ${own[0].slice(0, 80)}`);
+            i += own[0].length - 1;
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
 const catalogued = (code: string) =>
   `error.${code}` in errorsNl &&
   `error.${code}` in errorsEn &&
@@ -87,6 +123,28 @@ describe("every error text comes from the catalog by code", () => {
 
   it("no site writes its own text or builds its code from values", () => {
     expect(sites.filter((s) => s.problem).map((s) => `${s.where} ${s.problem}`)).toEqual([]);
+  });
+
+  it("no schema check writes its own message: it names a catalog code", () => {
+    expect(sources("api").flatMap((file) => ownTextOptions(file, readFileSync(file, "utf8")))).toEqual([]);
+  });
+
+  it("refuses a zod check with a hand-written message, and lets a catalog code pass", () => {
+    const found = ownTextOptions(
+      "x.ts",
+      [
+        'const Step = z.number().min(1, { message: "Kies 1 tot en met 5." });',
+        "const Row = z.array(Level).length(SIZE, { message: `Elke rij heeft precies $" + "{SIZE} cellen.` });",
+        'const Colour = z.string().regex(/^#[0-9a-f]{6}$/, { error: "Een kleur als #rrggbb." });',
+        "const Labels = (what: string) => z.array(Line(60)).length(5, {\n  message: 'Geef labels voor ' + what,\n});",
+        'const Level = z.enum(LEVELS, checkError("risk_level_one_of", { levels: LEVELS.join(", ") }));',
+        'const Interval = z.number().min(7, checkError("risk_interval_min", { min: 7 }));',
+        'const Other = z.string().refine(ok, fieldError("no_change"));',
+        'const Nested = z.object({ name: z.string() }).openapi({ description: "Een naam" });',
+        'await db.update(mailOutbox).set({ status: "rejected", error: "geweigerd" });',
+      ].join("\n"),
+    );
+    expect(found.map((f) => Number(f.split(" ")[0].split(":")[1]))).toEqual([1, 2, 3, 4]);
   });
 
   it("every code named at a site has a Dutch and an English text", () => {
