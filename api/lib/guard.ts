@@ -47,7 +47,6 @@ function urlProblems(url: URL, method: string, templates: () => PathTemplate[]):
       found.push({
         path: paramName(templates(), method, segments, i),
         code: "bad_path_encoding",
-        message: "Ongeldige tekencodering in het pad.",
       });
       return;
     }

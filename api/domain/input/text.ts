@@ -3,6 +3,7 @@
  * surrogates: PostgreSQL refuses them in text and jsonb) or hide what a text says (bidi overrides,
  * zero-width characters, terminal escapes). Plain functions, used by the request guard and the zod helpers.
  */
+import { errorText } from "../../lib/error-text.ts";
 
 /** The error code of each kind of refused character (its texts are in i18n/errors.ts). */
 export type TextProblemCode = "text_line_break" | "text_nul" | "text_surrogate" | "text_control" | "text_bidi" | "text_invisible";
@@ -12,6 +13,7 @@ export interface TextProblem {
   code: TextProblemCode;
   /** The code point as U+XXXX, the value the message names. */
   char: string;
+  /** The catalog's Dutch text of `code` (i18n/errors.ts); a client renders code and char itself. */
   message: string;
 }
 
@@ -21,16 +23,21 @@ const isPictographic = (s: string) => /\p{Extended_Pictographic}/u.test(s);
 /** Tab, line feed and carriage return: allowed only in multi-line fields (notes, descriptions). */
 export const isLineBreakOrTab = (cp: number) => cp === 0x09 || cp === 0x0a || cp === 0x0d;
 
-function forbidden(cp: number): [TextProblemCode, string] | null {
-  if (cp === 0) return ["text_nul", "een NUL-teken"];
-  if (cp >= 0xd800 && cp <= 0xdfff) return ["text_surrogate", "een losse surrogaat (ongeldige Unicode)"];
-  if ((cp < 0x20 && !isLineBreakOrTab(cp)) || (cp >= 0x7f && cp <= 0x9f)) return ["text_control", "een stuurteken"];
-  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f) {
-    return ["text_bidi", "een teken dat de leesrichting omdraait"];
-  }
-  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0x2060) return ["text_invisible", "een onzichtbaar teken"];
+function forbidden(cp: number): TextProblemCode | null {
+  if (cp === 0) return "text_nul";
+  if (cp >= 0xd800 && cp <= 0xdfff) return "text_surrogate";
+  if ((cp < 0x20 && !isLineBreakOrTab(cp)) || (cp >= 0x7f && cp <= 0x9f)) return "text_control";
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f) return "text_bidi";
+  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0x2060) return "text_invisible";
   return null;
 }
+
+const problem = (cp: number, code: TextProblemCode): TextProblem => ({
+  codePoint: cp,
+  code,
+  char: hex(cp),
+  message: errorText("nl", code, { char: hex(cp) }) ?? code,
+});
 
 /**
  * The first character that may not occur in any text. A zero-width joiner between two pictographs
@@ -48,29 +55,24 @@ export function textProblem(value: string, options: { multiline: boolean }): Tex
       } // a proper pair: astral planes are fine
     }
     if (cp === 0x200d && isPictographic(value.slice(Math.max(0, i - 2), i)) && isPictographic(value.slice(i + 1, i + 3))) continue;
-    if (!options.multiline && isLineBreakOrTab(cp)) {
-      return {
-        codePoint: cp,
-        code: "text_line_break",
-        char: hex(cp),
-        message: `Dit veld is één regel: regeleinden en tabs (${hex(cp)}) zijn niet toegestaan.`,
-      };
-    }
+    if (!options.multiline && isLineBreakOrTab(cp)) return problem(cp, "text_line_break");
     const what = forbidden(cp);
-    if (what) return { codePoint: cp, code: what[0], char: hex(cp), message: `Bevat ${what[1]} (${hex(cp)}); dat is niet toegestaan.` };
+    if (what) return problem(cp, what);
   }
   return null;
 }
 
-/** A refused text by the path of its field; `key` when the field's name itself is the problem. */
-export type FoundProblem = { path: string; code: TextProblemCode | "bad_path_encoding"; char?: string; key?: true; message: string };
+/**
+ * A refused text by the path of its field; `key` when the field's name itself is the problem. No text:
+ * the guard gives it the catalog's by code.
+ */
+export type FoundProblem = { path: string; code: TextProblemCode | "bad_path_encoding"; char?: string; key?: true };
 
 const problemAt = (path: string, p: TextProblem, key?: true): FoundProblem => ({
   path,
   code: p.code,
   char: p.char,
   ...(key ? { key } : {}),
-  message: key ? `Veldnaam: ${p.message}` : p.message,
 });
 
 /**
