@@ -320,6 +320,11 @@ export const errorsNl = {
   "error.matrix_colour": "Een kleur als #rrggbb.",
   "error.matrix_row_cells": "Elke rij heeft precies {count} cellen (impact 1–{count}).",
   "error.matrix_rows": "De matrix heeft precies {count} rijen (kans 1–{count}).",
+  // What still keeps a management review from being final (review_incomplete's details, and its completeness).
+  "error.review_assessment_missing": "Beoordeling ontbreekt: {input}.",
+  "error.review_held_on_missing": "De datum waarop de directiebeoordeling is gehouden ontbreekt.",
+  "error.review_held_on_future": "De directiebeoordeling ligt nog in de toekomst.",
+  "error.review_no_decision": "Leg minstens één besluit vast (9.3.3).",
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -634,4 +639,8 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.matrix_colour": "A colour as #rrggbb.",
   "error.matrix_row_cells": "Each row has exactly {count} cells (impact 1–{count}).",
   "error.matrix_rows": "The matrix has exactly {count} rows (likelihood 1–{count}).",
+  "error.review_assessment_missing": "Assessment missing: {input}.",
+  "error.review_held_on_missing": "The date on which the management review was held is missing.",
+  "error.review_held_on_future": "The management review is still in the future.",
+  "error.review_no_decision": "Record at least one decision (9.3.3).",
 };

@@ -12,6 +12,7 @@ import { platformEn, platformNl } from "./platform.ts";
 import { questionnairesEn, questionnairesNl } from "./questionnaires.ts";
 import { recipientsEn, recipientsNl } from "./recipients.ts";
 import { reportEn, reportNl } from "./report.ts";
+import { reviewsEn, reviewsNl } from "./reviews.ts";
 import { surveyEn, surveyNl } from "./survey.ts";
 import { surveyPageEn, surveyPageNl } from "./survey-page.ts";
 import { surveyOpsEn, surveyOpsNl } from "./surveyOps.ts";
@@ -32,6 +33,7 @@ export const messages = {
     ...surveyOpsNl,
     ...surveyPageNl,
     ...recipientsNl,
+    ...reviewsNl,
   },
   en: {
     ...dashboardEn,
@@ -47,6 +49,7 @@ export const messages = {
     ...surveyOpsEn,
     ...surveyPageEn,
     ...recipientsEn,
+    ...reviewsEn,
   },
 };
 

@@ -1,9 +1,13 @@
 import type { MiddlewareHandler } from "hono";
 import { errorsEn, errorsNl } from "../../i18n/errors.ts";
+import { reviewsEn, reviewsNl } from "../../i18n/reviews.ts";
 import { formatDay, formatNumber } from "../domain/format/numbers.ts";
 
 type Lang = "nl" | "en";
 const CATALOG: Record<Lang, Record<string, string>> = { nl: errorsNl, en: errorsEn };
+/** The labels an error text may name (a review input's title): catalog keys, not error codes. */
+const LABELS: Record<Lang, Record<string, string>> = { nl: reviewsNl, en: reviewsEn };
+export type LabelKey = keyof typeof reviewsNl;
 
 type CodeOf<K> = K extends `error.${infer C}` ? C : never;
 /** Every code the API may send: a code without Dutch and English text is a compile error. */
@@ -19,7 +23,14 @@ export interface ErrorRef {
   code: ErrorCode;
   params?: Record<string, ParamValue>;
 }
-export type ParamValue = string | number | ErrorRef;
+/**
+ * A label of the catalog used as a value ("Beoordeling ontbreekt: {input}" names an input by its
+ * title), so the server sends the key and never a Dutch copy of the label.
+ */
+export interface LabelRef {
+  label: LabelKey;
+}
+export type ParamValue = string | number | ErrorRef | LabelRef;
 export type ErrorParams = Record<string, ParamValue>;
 
 /** Dutch unless the client prefers English (the dashboard sends its language). */
@@ -41,7 +52,7 @@ export function requestLang(acceptLanguage: string | undefined): Lang {
  * (yyyy-mm-dd) spelled out. Params stay machine values in the JSON; only the message is formatted.
  */
 function shown(value: ParamValue, lang: Lang): string | null {
-  if (typeof value === "object") return errorText(lang, value.code, value.params);
+  if (typeof value === "object") return "label" in value ? (LABELS[lang][value.label] ?? null) : errorText(lang, value.code, value.params);
   if (typeof value === "number")
     return formatNumber(value, lang, Number.isInteger(value) ? 0 : Math.min(2, String(value).split(".")[1].length));
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, lang) : value;

@@ -6,12 +6,24 @@ import { errorsNl } from "../../i18n/errors.ts";
 import { type ErrorCode, type ErrorParams, errorText, type ParamsOf } from "./error-text.ts";
 
 const ValueSchema = z.union([z.string(), z.number()]);
+/** A catalog label (a review input's title) by its key, rendered in the reader's language. */
+const LabelRefSchema = z.object({ label: z.string() }).openapi("LabelRef");
 /** A value is plain, or another catalog text by code (rendered into the message in the same language). */
 const ParamsSchema = z.record(
   z.string(),
   // Its own params may again hold a catalog text (a questionnaire condition inside a refused element).
-  z.union([ValueSchema, z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }).openapi("ErrorRef")]),
+  z.union([
+    ValueSchema,
+    z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }).openapi("ErrorRef"),
+    LabelRefSchema,
+  ]),
 );
+
+/**
+ * The params of a coded text inside a 2xx answer (a closing problem, a review's gap): plain values
+ * and catalog labels, no nested error text, so the contract closes all the way down.
+ */
+export const TextParamsSchema = z.record(z.string(), z.union([ValueSchema, LabelRefSchema]));
 
 /** Every code the API sends, from the catalog: the contract lists them, so a client can rely on them. */
 const ERROR_CODES = Object.keys(errorsNl).map((k) => k.slice("error.".length)) as [ErrorCode, ...ErrorCode[]];

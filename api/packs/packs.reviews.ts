@@ -1,7 +1,8 @@
 import { and, eq, lt } from "drizzle-orm";
 import { managementReviews } from "../../db/schema.ts";
 import { finalReviewsAsOf, person, pseudonymise } from "../domain/packs/asof.ts";
-import { REVIEW_INPUTS, DECISION_KINDS, type Decision, type StoredInput } from "../domain/reviews/review.inputs.ts";
+import { REVIEW_INPUTS, reviewInputLabel, type Decision, type StoredInput } from "../domain/reviews/review.inputs.ts";
+import { labelOf, nl } from "../domain/packs/labels.ts";
 import { asText, inMemory, type Column } from "../domain/packs/table.ts";
 import type { PdfBlock } from "../domain/packs/pdf.ts";
 import { labels } from "./packs.quality.ts";
@@ -58,13 +59,14 @@ async function reviewRecords(b: Build): Promise<ReviewRecord[]> {
     inputs: (r.inputs as StoredInput[]).map((i) => ({
       key: i.key,
       clause: REVIEW_INPUTS.find((x) => x.key === i.key)?.clause ?? "",
-      title: i.title,
+      // The catalog's Dutch title, as the dashboard shows it (an older row's stored copy is not read).
+      title: nl(reviewInputLabel(i.key)),
       assessment: i.assessment,
       data: pseudonymise(i.data, b.roles),
     })),
     decisions: (r.decisions as Decision[]).map((d) => ({
       kind: d.kind,
-      kindLabel: DECISION_KINDS[d.kind] ?? d.kind,
+      kindLabel: labelOf("decision", d.kind),
       text: d.text,
       owner: person(d.ownerId, b.roles),
       dueOn: d.dueOn,

@@ -164,9 +164,9 @@ export const ImprovementOpportunitiesPrefill = z.object({
   gaps,
 });
 
-/** One input of a review: its key decides the shape of the pre-filled data. */
+/** One input of a review: its key decides the shape of the pre-filled data, and names its title in the catalog (reviewInput.<key>). */
 const input = <K extends string, D extends z.ZodType>(key: K, data: D) =>
-  z.object({ key: z.literal(key), title: z.string(), data: data.nullable(), assessment: z.string() });
+  z.object({ key: z.literal(key), data: data.nullable(), assessment: z.string() });
 
 export const ReviewInputSchema = z
   .discriminatedUnion("key", [

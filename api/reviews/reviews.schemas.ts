@@ -3,6 +3,7 @@ import { IsoDate } from "../registry/registry.schemas.ts";
 import { line, planDate, text } from "../lib/fields.ts";
 import { DECISION_KIND_KEYS, REVIEW_INPUT_KEYS } from "../domain/reviews/review.inputs.ts";
 import { fieldError } from "../lib/error-fields.ts";
+import { TextParamsSchema } from "../lib/errors.ts";
 
 /** API shapes of the management review (ISO 9001 9.3). Inputs are strict: unknown fields → 400. */
 // Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
@@ -75,7 +76,14 @@ export const DecisionSchema = z.object({
 export const CompletenessSchema = z
   .object({
     complete: z.boolean(),
-    missing: z.array(z.object({ key: z.string(), message: z.string() })),
+    missing: z.array(
+      z.object({
+        key: z.string(),
+        code: z.string().openapi({ description: "Catalogcode (i18n/errors.ts: error.<code>); de client toont de tekst in zijn taal" }),
+        params: TextParamsSchema.optional(),
+        message: z.string().openapi({ description: "De Nederlandse tekst; terugval voor een client zonder de catalogus" }),
+      }),
+    ),
     missingAssessments: z.array(z.string()),
     dataGaps: z.array(z.object({ key: z.string(), gaps: z.array(z.string()) })),
   })

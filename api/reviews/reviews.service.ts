@@ -47,7 +47,8 @@ function present(row: Row, series: Row[], now: Date) {
     // Stored as the pre-fills produced them, each typed by its schema in reviews.prefill.schemas.ts.
     heldOn: row.heldOn,
     status: row.status,
-    inputs: inputsOf(row) as ReviewInput[],
+    // By key only: the title is the catalog's. Older rows also stored the Dutch title; it is not sent.
+    inputs: inputsOf(row).map(({ key, data, assessment }) => ({ key, data, assessment })) as ReviewInput[],
     decisions: decisionsOf(row),
     correctionOf: row.correctionOf,
     correctionReason: row.correctionReason,
@@ -78,7 +79,6 @@ async function buildInputs(db: Db, period: Period, now: Date, seriesId: string |
   return REVIEW_INPUTS.map(
     (spec): StoredInput => ({
       key: spec.key,
-      title: spec.title,
       data: data[spec.key],
       assessment: previous.find((p) => p.key === spec.key)?.assessment ?? "",
     }),
@@ -177,7 +177,7 @@ async function validateDecisions(db: Db, decisions: DecisionInput[], current: De
 
 function assertConcept(row: Row) {
   const refusal = editRefusal(row);
-  if (refusal) throw new ApiError(409, "review_final");
+  if (refusal) throw new ApiError(409, refusal);
 }
 
 export async function updateManagementReview(db: Db, id: string, patch: ReviewUpdate, now: Date, by: Actor) {
@@ -306,7 +306,8 @@ export async function finalizeManagementReview(db: Db, id: string, now: Date, by
         422,
         "review_incomplete",
         {},
-        state.missing.map((m) => ({ key: m.key, message: m.message })),
+        // Each gap by its catalog code (an input named by a label ref), so an English request reads English.
+        state.missing,
       );
     }
     const pending = new Set(decisionsNeedingAction(decisionsOf(row)));

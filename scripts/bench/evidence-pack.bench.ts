@@ -367,7 +367,7 @@ async function seed(db: Db, years: number, trail: Trail[]) {
         periodFrom: `${y}-01-01`,
         periodTo: `${y}-06-30`,
         heldOn: `${y}-07-10`,
-        inputs: REVIEW_INPUTS.map((s) => ({ key: s.key, title: s.title, data: { gaps: [] }, assessment: "Beoordeeld." })),
+        inputs: REVIEW_INPUTS.map((s) => ({ key: s.key, data: { gaps: [] }, assessment: "Beoordeeld." })),
         decisions: [{ kind: "verbetering", text: "Doorgaan", ownerId: kw.id, dueOn: `${y}-12-31`, actionId: null }],
         status: "definitief",
         finalizedAt: day(y, 192),

@@ -316,4 +316,44 @@ describe("error texts with values, in English", () => {
     expect(nl["grid.1.0"].message).toBe("Onbekend niveau; kies uit laag, middel, hoog, kritiek.");
     expect(await (await t.request("/api/risks/matrix")).json()).toEqual(DEFAULT_RISK_MATRIX);
   });
+
+  it("names what a management review still lacks in the reader's language, each input by its catalog title", async () => {
+    const created = await t.request("/api/management-reviews", {
+      method: "POST",
+      as: "kwaliteit",
+      json: { periodFrom: "2026-01-01", periodTo: "2026-09-30" },
+    });
+    expect(created.status).toBe(201);
+    const { review } = (await created.json()) as { review: { id: string } };
+    type Refusal = { error: { code: string; message: string; details: { key: string; code: string; params?: object; message: string }[] } };
+    const finalize = async (lang: string) => {
+      const res = await t.request(`/api/management-reviews/${review.id}/finalize`, {
+        method: "POST",
+        as: "management",
+        headers: { "accept-language": lang },
+      });
+      expect(res.status).toBe(422);
+      return ((await res.json()) as Refusal).error;
+    };
+    const en = await finalize("en");
+    expect(en).toMatchObject({ code: "review_incomplete", message: "The management review is not complete yet." });
+    expect(en.details).toHaveLength(14);
+    expect(en.details).toContainEqual({
+      key: "audit_results",
+      code: "review_assessment_missing",
+      params: { input: { label: "reviewInput.audit_results" } },
+      message: "Assessment missing: Audit results.",
+    });
+    expect(en.details.find((d) => d.key === "risk_actions")?.message).toBe(
+      "Assessment missing: Effectiveness of actions taken to address risks and opportunities.",
+    );
+    expect(en.details.slice(-2).map((d) => d.message)).toEqual([
+      "The date on which the management review was held is missing.",
+      "Record at least one decision (9.3.3).",
+    ]);
+    for (const d of en.details) expect(d.message).not.toMatch(/ontbreekt|besluit|beoordeling/i);
+    const nl = await finalize("nl");
+    expect(nl.details.find((d) => d.key === "audit_results")?.message).toBe("Beoordeling ontbreekt: Auditresultaten.");
+    expect(nl.details.at(-1)?.message).toBe("Leg minstens één besluit vast (9.3.3).");
+  });
 });

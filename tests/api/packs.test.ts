@@ -20,6 +20,7 @@ import { createConference, updateFollowUp } from "../../api/registry/conferences
 import { createInvitations } from "../../api/waves/waves.service.ts";
 import { submitResponse } from "../../api/respond/respond.service.ts";
 import { REVIEW_INPUT_KEYS } from "../../api/domain/reviews/review.inputs.ts";
+import { messages } from "../../i18n/messages.ts";
 
 /**
  * A year (2025) of quality records made through the services at their own dates, then
@@ -451,13 +452,22 @@ describe("exportEvidence: as it stood at the end of the period", () => {
       expect.objectContaining({ status: "gerapporteerd", conclusion: "Op orde, één kleine afwijking.", findings: [expect.any(String)] }),
     ]);
     expect(jsonOf<{ title: string }[]>(files, "data/9.2/bevindingen.json").map((f) => f.title)).toEqual(["Triageformulier onvolledig"]);
-    const reviews = jsonOf<{ version: number; periodTo: string; decisions: { action: string | null }[] }[]>(
-      files,
-      "data/9.3/directiebeoordelingen.json",
-    );
+    const reviews = jsonOf<
+      {
+        version: number;
+        periodTo: string;
+        inputs: { key: string; clause: string; title: string }[];
+        decisions: { kindLabel: string; action: string | null }[];
+      }[]
+    >(files, "data/9.3/directiebeoordelingen.json");
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ version: 1, periodTo: "2025-06-30" });
     expect(reviews[0].decisions[0].action).toMatch(/^ACT-2025-/);
+    // The auditor's document is Dutch, its titles and kinds the catalog's (the server stores keys only).
+    expect(reviews[0].inputs.map((i) => i.title)).toEqual(REVIEW_INPUT_KEYS.map((k) => messages.nl[`reviewInput.${k}`]));
+    expect(reviews[0].inputs.find((i) => i.key === "audit_results")).toMatchObject({ clause: "9.3.2 c6", title: "Auditresultaten" });
+    expect(reviews[0].decisions[0].kindLabel).toBe(messages.nl["decision.verbetering"]);
+    expect(await pdfText(files["data/9.3/verslag.pdf"])).toContain("Auditresultaten");
   });
 
   it("extracts the audit trail of the period with its chain check", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { REVIEW_INPUTS, type Decision, type StoredInput } from "../../api/domain/reviews/review.inputs.ts";
+import { REVIEW_INPUTS, reviewInputLabel, type Decision, type StoredInput } from "../../api/domain/reviews/review.inputs.ts";
+import { errorText } from "../../api/lib/error-text.ts";
+import { messages } from "../../i18n/messages.ts";
 import {
   completeness,
   correctionRule,
@@ -15,7 +17,6 @@ const TODAY = "2026-03-01";
 const assessed = (except: string[] = []): StoredInput[] =>
   REVIEW_INPUTS.map((s) => ({
     key: s.key,
-    title: s.title,
     data: s.prefilled ? { gaps: [] } : null,
     assessment: except.includes(s.key) ? "" : "Beoordeeld.",
   }));
@@ -54,6 +55,35 @@ describe("completeness rule", () => {
     expect(c.complete).toBe(false);
     expect(c.missingAssessments).toEqual(["satisfaction", "resources", "risk_actions"]);
     expect(c.missing.map((m) => m.key)).toEqual(["satisfaction", "resources", "risk_actions"]);
+  });
+
+  it("names each gap by catalog code, an input by a label ref to its title, and reads in either language", () => {
+    const c = completeness({ heldOn: null, inputs: assessed(["audit_results"]), decisions: [] }, TODAY);
+    expect(c.missing.map(({ key, code, params }) => ({ key, code, params }))).toEqual([
+      { key: "audit_results", code: "review_assessment_missing", params: { input: { label: "reviewInput.audit_results" } } },
+      { key: "heldOn", code: "review_held_on_missing", params: undefined },
+      { key: "decisions", code: "review_no_decision", params: undefined },
+    ]);
+    expect(c.missing[0].message).toBe("Beoordeling ontbreekt: Auditresultaten.");
+    expect(c.missing.map((m) => errorText("en", m.code, m.params))).toEqual([
+      "Assessment missing: Audit results.",
+      "The date on which the management review was held is missing.",
+      "Record at least one decision (9.3.3).",
+    ]);
+    const future = completeness({ heldOn: "2026-03-02", inputs: assessed(), decisions: [decision] }, TODAY).missing[0];
+    expect(errorText("en", future.code, future.params)).toBe("The management review is still in the future.");
+  });
+
+  it("has a Dutch and an English title in the catalog for every input, and no two alike", () => {
+    for (const lang of ["nl", "en"] as const) {
+      const titles = REVIEW_INPUTS.map((i) => (messages[lang] as Record<string, string>)[reviewInputLabel(i.key)]);
+      expect(
+        titles.every((t) => typeof t === "string" && t.length > 0),
+        lang,
+      ).toBe(true);
+      expect(new Set(titles).size, lang).toBe(REVIEW_INPUTS.length);
+    }
+    expect(messages.en[reviewInputLabel("external_providers")]).toBe("Performance of external providers (chain partners)");
   });
 
   it("treats an input absent from the stored list as unassessed", () => {
@@ -107,7 +137,7 @@ describe("version rule", () => {
 
   it("edits only a concept", () => {
     expect(editRefusal(v2c)).toBeNull();
-    expect(editRefusal(v1)).toMatch(/definitief/);
+    expect(editRefusal(v1)).toBe("review_final");
   });
 
   it("corrects the latest final version into version n+1", () => {

@@ -1,11 +1,20 @@
 import { addYears, format, parseISO } from "date-fns";
-import { REVIEW_INPUTS, type Decision, type ReviewInputKey, type StoredInput } from "./review.inputs.ts";
+import { detail, type ErrorCode, type LabelRef } from "../../lib/error-text.ts";
+import { REVIEW_INPUTS, reviewInputLabel, type Decision, type ReviewInputKey, type StoredInput } from "./review.inputs.ts";
 
-/** What still stands between a concept and a final review, one entry per gap. */
-export interface Missing {
+/**
+ * What still stands between a concept and a final review, one entry per gap: `code` and `params`
+ * name its text in the catalog (an input by a label ref to its title), `message` is the Dutch.
+ */
+export type Missing = {
   key: ReviewInputKey | "heldOn" | "decisions";
+  code: ErrorCode;
+  params?: GapParams;
   message: string;
-}
+};
+/** Plain values and labels only (no nested error text), so the API's response type stays exact. */
+type GapParams = Record<string, string | number | LabelRef>;
+const gap = (key: Missing["key"], code: ErrorCode, params?: GapParams): Missing => ({ key, ...detail(code, params) });
 
 export interface Completeness {
   /** True when the review may be finalized. */
@@ -32,13 +41,12 @@ const blank = (s: string | null | undefined) => !s?.trim();
 export function completeness(review: ReviewState, today: string): Completeness {
   const byKey = new Map(review.inputs.map((i) => [i.key, i]));
   const missingAssessments = REVIEW_INPUTS.filter((spec) => blank(byKey.get(spec.key)?.assessment)).map((spec) => spec.key);
-  const missing: Missing[] = missingAssessments.map((key) => ({
-    key,
-    message: `Beoordeling ontbreekt: ${REVIEW_INPUTS.find((s) => s.key === key)!.title.toLowerCase()}.`,
-  }));
-  if (!review.heldOn) missing.push({ key: "heldOn", message: "De datum waarop de directiebeoordeling is gehouden ontbreekt." });
-  else if (review.heldOn > today) missing.push({ key: "heldOn", message: "De directiebeoordeling ligt nog in de toekomst." });
-  if (!review.decisions.length) missing.push({ key: "decisions", message: "Leg minstens één besluit vast (9.3.3)." });
+  const missing: Missing[] = missingAssessments.map((key) =>
+    gap(key, "review_assessment_missing", { input: { label: reviewInputLabel(key) } }),
+  );
+  if (!review.heldOn) missing.push(gap("heldOn", "review_held_on_missing"));
+  else if (review.heldOn > today) missing.push(gap("heldOn", "review_held_on_future"));
+  if (!review.decisions.length) missing.push(gap("decisions", "review_no_decision"));
   const dataGaps = REVIEW_INPUTS.flatMap((spec) => {
     const gaps = byKey.get(spec.key)?.data?.gaps ?? [];
     return spec.prefilled && gaps.length ? [{ key: spec.key, gaps }] : [];
@@ -69,10 +77,8 @@ export function latestVersion<T extends Version>(series: T[]): T {
 }
 
 /** Only a concept changes; a final version is the record and stays as it was made. */
-export function editRefusal(review: Version): string | null {
-  return review.status === "concept"
-    ? null
-    : "Deze directiebeoordeling is definitief en kan niet meer worden gewijzigd; leg een correctie vast.";
+export function editRefusal(review: Version): "review_final" | null {
+  return review.status === "concept" ? null : "review_final";
 }
 
 /**

@@ -1,9 +1,19 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { t as translate, type Locale, type MessageKey } from "../../../i18n/messages.ts";
+import { errorText, type ErrorParams } from "../../../api/lib/error-text.ts";
+
+/** A text the API sends by catalog code (a closing problem, a review's gap), with the Dutch `message` beside it. */
+export interface Coded {
+  code: string;
+  params?: Record<string, unknown>;
+  message: string;
+}
 
 interface I18n {
   locale: Locale;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** A coded text in the reader's language; the server's Dutch only when the catalog lacks the code. */
+  coded: (text: Coded) => string;
   toggle: () => void;
 }
 const Ctx = createContext<I18n | null>(null);
@@ -20,7 +30,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem("ks-locale", next);
     setLocale(next);
   };
-  return <Ctx.Provider value={{ locale, t, toggle }}>{children}</Ctx.Provider>;
+  // The contract types params loosely (any code, any label); errorText gives null for one it does not know.
+  const coded = (text: Coded) => errorText(locale, text.code, text.params as ErrorParams) ?? text.message;
+  return <Ctx.Provider value={{ locale, t, coded, toggle }}>{children}</Ctx.Provider>;
 }
 
 export function useI18n() {

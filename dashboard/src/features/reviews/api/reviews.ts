@@ -1,5 +1,6 @@
 import type { Item, Reply } from "../../../shared/api/contract.ts";
 import { labelled } from "../../../shared/api/labels.ts";
+import type { MessageKey } from "../../../../../i18n/messages.ts";
 
 /** The management review (ISO 9001 9.3), from the API (api/reviews/reviews.schemas.ts). */
 export type ManagementReview = Reply<"getManagementReview">["review"];
@@ -17,3 +18,6 @@ const kinds = labelled<DecisionKind>({
 });
 export const DECISION_KINDS = kinds.values,
   DECISION_KIND_KEY = kinds.keys;
+
+/** An input's title: the API sends its key only, the title is the catalog's (i18n/reviews.ts). */
+export const inputTitleKey = (key: ReviewInput["key"]) => `reviewInput.${key}` as const satisfies MessageKey;

@@ -1,11 +1,14 @@
 import { useI18n } from "../../../shared/i18n.tsx";
-import type { ManagementReview } from "../api/reviews.ts";
+import { inputTitleKey, type ManagementReview } from "../api/reviews.ts";
 
 /** What still stands between this concept and a final review, and which inputs lack data. */
 export function ReviewCompleteness({ review }: { review: ManagementReview }) {
-  const { t } = useI18n();
+  const { t, coded } = useI18n();
   const c = review.completeness;
-  const title = (key: string) => review.inputs.find((i) => i.key === key)?.title ?? key;
+  const title = (key: string) => {
+    const input = review.inputs.find((i) => i.key === key);
+    return input ? t(inputTitleKey(input.key)) : key;
+  };
   return (
     <div className="stack">
       {c.complete ? (
@@ -26,7 +29,7 @@ export function ReviewCompleteness({ review }: { review: ManagementReview }) {
                   ✗
                 </span>
                 <span className="sr-only">{t("closing.todo")}: </span>
-                {m.message}
+                {coded(m)}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { useI18n } from "../../../shared/i18n.tsx";
 import { Badge } from "../../../shared/components/Badge.tsx";
 import { PrefillView } from "./PrefillView.tsx";
 import { AssessmentForm } from "./AssessmentForm.tsx";
-import type { ManagementReview } from "../api/reviews.ts";
+import { inputTitleKey, type ManagementReview } from "../api/reviews.ts";
 
 /**
  * The twelve required inputs (9.3.2): the figures the platform filled in, what those
@@ -13,6 +13,7 @@ export function ReviewInputs({ review, editable }: { review: ManagementReview; e
   return (
     <ol className="plain review-inputs">
       {review.inputs.map((input, i) => {
+        const title = t(inputTitleKey(input.key));
         // TODO(issue 12, API half): `data` is an open record in the schema; the gaps are read narrowly here.
         const { gaps: rawGaps, ...figures } = input.data ?? {};
         const gaps = Array.isArray(rawGaps) ? rawGaps.map(String) : [];
@@ -20,7 +21,7 @@ export function ReviewInputs({ review, editable }: { review: ManagementReview; e
         return (
           <li key={input.key} className="card stack">
             <h3 id={`input-${input.key}`}>
-              {i + 1}. {input.title}
+              {i + 1}. {title}
               {missing && (
                 <>
                   {" "}
@@ -54,7 +55,7 @@ export function ReviewInputs({ review, editable }: { review: ManagementReview; e
               </div>
             )}
             {editable ? (
-              <AssessmentForm reviewId={review.id} inputKey={input.key} title={input.title} value={input.assessment} />
+              <AssessmentForm reviewId={review.id} inputKey={input.key} title={title} value={input.assessment} />
             ) : (
               <div>
                 <h4>{t("mr.assessment")}</h4>

@@ -1,0 +1,70 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeness } from "../../api/domain/reviews/review.rules.ts";
+import { REVIEW_INPUTS, type StoredInput } from "../../api/domain/reviews/review.inputs.ts";
+import { messages } from "../../i18n/messages.ts";
+import { I18nProvider } from "../../dashboard/src/shared/i18n.tsx";
+import { ReviewInputs } from "../../dashboard/src/features/reviews/components/ReviewInputs.tsx";
+import { ReviewCompleteness } from "../../dashboard/src/features/reviews/components/ReviewCompleteness.tsx";
+import type { ManagementReview } from "../../dashboard/src/features/reviews/api/reviews.ts";
+
+/**
+ * The review screen renders what the API sends (input keys, gap codes with a label ref) through the
+ * catalog, so the English dashboard reads English. Rendered to markup with the real components and
+ * the real catalog; the provider reads the chosen language where the browser keeps it (localStorage),
+ * which Node lacks, so the test gives it a storage holding "en" and puts the global back afterwards.
+ */
+const had = Object.getOwnPropertyDescriptor(globalThis, "localStorage");
+let locale = "en";
+beforeAll(() => {
+  Object.defineProperty(globalThis, "localStorage", {
+    configurable: true,
+    value: { getItem: (k: string) => (k === "ks-locale" ? locale : null), setItem: () => {} },
+  });
+});
+afterAll(() => {
+  if (had) Object.defineProperty(globalThis, "localStorage", had);
+  else delete (globalThis as { localStorage?: unknown }).localStorage;
+});
+
+// A concept as the API sends it: inputs by key, two without an assessment, no date and no decision yet.
+const stored: StoredInput[] = REVIEW_INPUTS.map((s) => ({
+  key: s.key,
+  data: s.prefilled ? { gaps: [] } : null,
+  assessment: s.key === "audit_results" || s.key === "risk_actions" ? "" : "Beoordeeld.",
+}));
+const review = {
+  id: "00000000-0000-4000-8000-000000000001",
+  status: "concept",
+  inputs: stored,
+  decisions: [],
+  completeness: JSON.parse(JSON.stringify(completeness({ heldOn: null, inputs: stored, decisions: [] }, "2026-03-01"))),
+} as unknown as ManagementReview;
+
+const render = (lang: "nl" | "en", node: ReturnType<typeof createElement>) => {
+  locale = lang;
+  return renderToStaticMarkup(createElement(I18nProvider, null, node)).replace(/<!-- -->/g, "");
+};
+const headings = (html: string) => [...html.matchAll(/<h3 id="input-[^"]+">([^<]*)/g)].map((m) => m[1].trim());
+
+describe("the management review screen in the reader's language", () => {
+  it("titles every input from the catalog: English in the English dashboard, Dutch in the Dutch", () => {
+    const en = headings(render("en", createElement(ReviewInputs, { review, editable: false })));
+    expect(en).toEqual(REVIEW_INPUTS.map((s, i) => `${i + 1}. ${messages.en[`reviewInput.${s.key}`]}`));
+    expect(en[7]).toBe("8. Audit results");
+    const nl = headings(render("nl", createElement(ReviewInputs, { review, editable: false })));
+    expect(nl[7]).toBe("8. Auditresultaten");
+    expect(nl[0]).toBe("1. Status van acties uit vorige directiebeoordelingen");
+  });
+
+  it("lists what is still missing in English, each input by its English title", () => {
+    const html = render("en", createElement(ReviewCompleteness, { review }));
+    expect(html).toContain("Assessment missing: Audit results.");
+    expect(html).toContain("Assessment missing: Effectiveness of actions taken to address risks and opportunities.");
+    expect(html).toContain("The date on which the management review was held is missing.");
+    expect(html).toContain("Record at least one decision (9.3.3).");
+    expect(html).not.toMatch(/ontbreekt|Leg minstens/);
+    expect(render("nl", createElement(ReviewCompleteness, { review }))).toContain("Beoordeling ontbreekt: Auditresultaten.");
+  });
+});
