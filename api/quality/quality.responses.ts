@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
 import { actions, effectivenessReviews, evidenceFiles, findings, internalAudits, risks } from "../../db/schema.ts";
 import { IntervalSchema, jsonRow, orNull } from "../lib/row-schema.ts";
+import { TextParamsSchema } from "../lib/errors.ts";
 import { CriterionSchema, RootCauseSchema } from "./quality.schemas.ts";
 
 /** Response shapes of the quality cycle: rows from the tables (drizzle-zod), jsonb columns typed here. */
@@ -92,7 +93,14 @@ export const EffectivenessReviewSchema = jsonRow(
 
 export const EvidenceSchema = jsonRow(createSelectSchema(evidenceFiles).omit({ content: true })).openapi("Evidence");
 
-export const ClosingProblemSchema = z.object({ code: z.string(), message: z.string() }).openapi("ClosingProblem");
+/** The client renders `code` with `params` from the catalog; `message` is the Dutch text, for clients without the catalog. */
+export const ClosingProblemSchema = z
+  .object({
+    code: z.string().openapi({ description: "Catalogcode (i18n/errors.ts: error.<code>)" }),
+    params: TextParamsSchema.optional().openapi({ description: "Waarden voor de tekst van de code" }),
+    message: z.string().openapi({ description: "De Nederlandse tekst; terugval voor een client zonder de catalogus" }),
+  })
+  .openapi("ClosingProblem");
 
 export const FindingDetailSchema = FindingSchema.extend({
   actions: z.array(

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,10 +9,13 @@ import { I18nProvider } from "../../dashboard/src/shared/i18n.tsx";
 import { ReviewInputs } from "../../dashboard/src/features/reviews/components/ReviewInputs.tsx";
 import { ReviewCompleteness } from "../../dashboard/src/features/reviews/components/ReviewCompleteness.tsx";
 import type { ManagementReview } from "../../dashboard/src/features/reviews/api/reviews.ts";
+import { ClosingChecklist } from "../../dashboard/src/features/quality/components/ClosingChecklist.tsx";
+import type { FindingDetail } from "../../dashboard/src/features/quality/api/quality.ts";
+import { closingProblems } from "../../api/domain/quality/closing.ts";
 
 /**
  * The review screen renders what the API sends (input keys, gap codes with a label ref) through the
- * catalog, so the English dashboard reads English. Rendered to markup with the real components and
+ * catalog, so the English dashboard reads English; so does a finding's closing checklist. Rendered to markup with the real components and
  * the real catalog; the provider reads the chosen language where the browser keeps it (localStorage),
  * which Node lacks, so the test gives it a storage holding "en" and puts the global back afterwards.
  */
@@ -66,5 +70,34 @@ describe("the management review screen in the reader's language", () => {
     expect(html).toContain("Record at least one decision (9.3.3).");
     expect(html).not.toMatch(/ontbreekt|Leg minstens/);
     expect(render("nl", createElement(ReviewCompleteness, { review }))).toContain("Beoordeling ontbreekt: Auditresultaten.");
+  });
+});
+
+describe("a finding's closing checklist in the reader's language", () => {
+  it("explains each open requirement from its code and params, not the server's Dutch", () => {
+    // What getFinding sends for a nonconformity with one open action and nothing else done yet.
+    const problems = closingProblems({
+      classification: "minor_nc",
+      correction: null,
+      rootCause: null,
+      rootCauseAnalysis: null,
+      similarElsewhere: null,
+      closedAt: null,
+      actions: [{ ownerId: "a", status: "in_uitvoering" }],
+      reviews: [],
+    });
+    const finding = { id: "f", classification: "minor_nc", closedAt: null, closingProblems: problems } as unknown as FindingDetail;
+    const checklist = (lang: "nl" | "en") =>
+      render(
+        lang,
+        createElement(QueryClientProvider, { client: new QueryClient() }, createElement(ClosingChecklist, { finding, canWrite: false })),
+      );
+    const en = checklist("en");
+    for (const p of problems) {
+      const text = messages.en[`error.${p.code}`].replace("{count}", String(p.params?.count ?? ""));
+      expect(en).toContain(text.replace(/'/g, "&#x27;"));
+      expect(en).not.toContain(p.message.replace(/'/g, "&#x27;"));
+    }
+    expect(checklist("nl")).toContain(problems[0].message);
   });
 });

@@ -23,7 +23,8 @@ const NONCONFORMITY: [MessageKey, string[]][] = [
  * refused close shows every reason the API gives.
  */
 export function ClosingChecklist({ finding, canWrite }: { finding: FindingDetail; canWrite: boolean }) {
-  const { t } = useI18n();
+  // The API sends each problem's code and params; `coded` gives the catalog's text in the reader's language.
+  const { t, coded } = useI18n();
   const closing = useSend("closeFinding", "POST", FINDING_CHANGES);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
@@ -71,7 +72,7 @@ export function ClosingChecklist({ finding, canWrite }: { finding: FindingDetail
               {problems.map((p) => (
                 <span key={p.code} className="hint">
                   {" "}
-                  – {p.message}
+                  – {coded(p)}
                 </span>
               ))}
             </li>
@@ -83,7 +84,7 @@ export function ClosingChecklist({ finding, canWrite }: { finding: FindingDetail
               ✗
             </span>
             <span className="sr-only">{t("closing.todo")}: </span>
-            {p.message}
+            {coded(p)}
           </li>
         ))}
       </ul>
