@@ -3,6 +3,7 @@ import { auditStatus, CHECKLIST_RESULTS } from "../../db/schema.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
 import { CLASSIFICATIONS, Clause } from "../quality/quality.schemas.ts";
 import { fieldError } from "../lib/error-fields.ts";
+import { RECOMMENDATION_REASONS } from "../domain/audits/frequency.ts";
 
 /** API shapes of the processes and the internal audit programme (ISO 9001 9.2). */
 // Titles and labels are one line; descriptions and notes may hold line breaks (lib/fields.ts).
@@ -183,7 +184,11 @@ export const ProgrammeSchema = z
         owners: z.array(PersonSchema),
         previous: PreviousResults,
         recommended: z.number(),
-        reason: z.string(),
+        reasonCode: z
+          .enum(RECOMMENDATION_REASONS)
+          .openapi({ description: "Waarom zoveel audits: de tekst is programme.why.<reasonCode> in de catalogus, met {year}" }),
+        reasonYear: z.number().nullable().openapi({ description: "Het jaar van de laatste audit, als de reden het noemt" }),
+        reason: z.string().openapi({ description: "De Nederlandse tekst; terugval voor een client zonder de catalogus" }),
         planned: z.number(),
         shortfall: z.boolean(),
         audits: z.array(AuditSchema),

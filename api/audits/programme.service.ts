@@ -1,7 +1,7 @@
 import { and, asc, between, count, inArray } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { findings, internalAudits, processes } from "../../db/schema.ts";
-import { recommendedAudits } from "../domain/audits/frequency.ts";
+import { reasonTextNl, recommendedAudits } from "../domain/audits/frequency.ts";
 import { peopleById, publicAudit, publicProcess, type AuditRow } from "./audits.lookup.ts";
 
 const PREVIOUS_YEARS = 2;
@@ -81,7 +81,9 @@ export async function getAuditProgramme(db: Db, year: number, now: Date) {
       owners: publicProcess(p, people).owners,
       previous,
       recommended: recommendation.count,
-      reason: recommendation.reason,
+      reasonCode: recommendation.reason,
+      reasonYear: recommendation.year,
+      reason: reasonTextNl(recommendation),
       planned,
       shortfall: planned < recommendation.count,
       audits: own,

@@ -1,7 +1,7 @@
 import { and, asc, between, inArray, lt } from "drizzle-orm";
 import { evidenceFiles, findings, internalAudits, processes } from "../../db/schema.ts";
 import { person, plain, rollBack } from "../domain/packs/asof.ts";
-import { recommendedAudits } from "../domain/audits/frequency.ts";
+import { reasonTextNl, recommendedAudits } from "../domain/audits/frequency.ts";
 import { inMemory, type Column } from "../domain/packs/table.ts";
 import { evidenceColumns, evidenceFilesOf, evidenceList, findingColumns, findingPages } from "./packs.quality.ts";
 import { laterEntries, newSection, reportFile, tableFiles, type Build, type Section } from "./packs.build.ts";
@@ -160,7 +160,7 @@ export async function auditSection(b: Build): Promise<Section> {
           riskWeight: p.riskWeight,
           owners: p.ownerIds.map((id) => person(id, b.roles)),
           recommended: rec.count,
-          reason: rec.reason,
+          reason: reasonTextNl(rec),
           planned: active.length,
           done: active.filter((a) => a.actualOn).length,
           reported: active.filter((a) => a.status === "gerapporteerd").length,

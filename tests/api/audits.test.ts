@@ -25,6 +25,8 @@ type ProgrammeRow = {
   riskWeight: number;
   recommended: number;
   reason: string;
+  reasonCode: string;
+  reasonYear: number | null;
   planned: number;
   shortfall: boolean;
   audits: Audit[];
@@ -311,7 +313,12 @@ describe("frequency follows the results of earlier audits", () => {
       recommended: 1,
       previous: { audits: 1, majorNc: 0, minorNc: 1, lastAudit: { ref: minor.ref, minorNc: 1 } },
     });
-    expect(row(p, "klanttevredenheid").reason).toMatch(/minor/);
+    // By code and year, the text the catalog's; the Dutch stays beside it for a client without the catalog.
+    expect(row(p, "klanttevredenheid")).toMatchObject({
+      reasonCode: "last_minor",
+      reasonYear: 2025,
+      reason: "Kleine afwijking (minor) bij de laatste audit (2025): één audit per jaar.",
+    });
     expect(row(p, "kennis-expertisecentrum")).toMatchObject({ recommended: 0, planned: 0, shortfall: false });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recommendedAudits, type LastAudit } from "../../api/domain/audits/frequency.ts";
+import { reasonTextNl, recommendedAudits, type LastAudit } from "../../api/domain/audits/frequency.ts";
 import { independenceMessage, independenceProblems } from "../../api/domain/audits/independence.ts";
 import { auditFlags, reportDueOn } from "../../api/domain/audits/flags.ts";
 
@@ -15,7 +15,9 @@ describe("audit frequency: weighted by risk and by the last audit's result", () 
   it("audits twice a year after a major NC in the last audit, even at low or medium risk", () => {
     expect(rec(1, { ...clean(2025), majorNc: 1 })).toBe(2);
     expect(rec(2, { ...clean(2024), majorNc: 2 })).toBe(2);
-    expect(recommendedAudits({ year: 2026, riskWeight: 1, lastAudit: { ...clean(2025), majorNc: 1 } }).reason).toMatch(/major/);
+    const major = recommendedAudits({ year: 2026, riskWeight: 1, lastAudit: { ...clean(2025), majorNc: 1 } });
+    expect(major).toEqual({ count: 2, reason: "last_major", year: 2025 });
+    expect(reasonTextNl(major)).toBe("Ernstige afwijking (major) bij de laatste audit (2025): twee audits per jaar.");
   });
 
   it("audits a medium-risk process once a year, also after a clean audit", () => {

@@ -1,3 +1,5 @@
+import { t } from "../../../i18n/messages.ts";
+
 /**
  * How often a process is audited (ISO 9001 9.2.2 a): "taking into consideration the
  * importance of the processes concerned … and the results of previous audits".
@@ -18,9 +20,27 @@ export interface FrequencyInput {
   lastAudit: LastAudit | null;
 }
 
+/** Why a number of audits is recommended; its text is the catalog's `programme.why.<reason>`, with {year}. */
+export const RECOMMENDATION_REASONS = [
+  "high_risk",
+  "last_major",
+  "medium_risk",
+  "last_minor",
+  "never_audited",
+  "not_reported",
+  "clean_last_year",
+  "clean_due",
+] as const;
+export type RecommendationReason = (typeof RECOMMENDATION_REASONS)[number];
+
+/** The Dutch text of a recommendation, from the catalog (the evidence pack's, and the API's fallback). */
+export const reasonTextNl = (r: Recommendation) => t("nl", `programme.why.${r.reason}`, { year: r.year ?? "" });
+
 export interface Recommendation {
   count: 0 | 1 | 2;
-  reason: string;
+  reason: RecommendationReason;
+  /** The year of the last audit, where the reason names it. */
+  year: number | null;
 }
 
 /**
@@ -34,27 +54,20 @@ export interface Recommendation {
  * risk-based frequency after one clean audit.
  */
 export function recommendedAudits({ year, riskWeight, lastAudit }: FrequencyInput): Recommendation {
-  if (riskWeight >= 3) return { count: 2, reason: "Hoog risico (gewicht 3): twee audits per jaar." };
-  if (lastAudit && lastAudit.majorNc > 0) {
-    return { count: 2, reason: `Ernstige afwijking (major) bij de laatste audit (${lastAudit.year}): twee audits per jaar.` };
-  }
-  if (riskWeight === 2) return { count: 1, reason: "Middel risico (gewicht 2): één audit per jaar." };
-  if (lastAudit && lastAudit.minorNc > 0) {
-    return { count: 1, reason: `Kleine afwijking (minor) bij de laatste audit (${lastAudit.year}): één audit per jaar.` };
-  }
-  if (!lastAudit) return { count: 1, reason: "Laag risico, maar geen audit in de afgelopen twee jaar: één audit dit jaar." };
-  if (!lastAudit.reported)
-    return {
-      count: 1,
-      reason: `Laag risico, maar de uitkomst van de laatste audit (${lastAudit.year}) is nog niet gerapporteerd: één audit dit jaar.`,
-    };
-  if (lastAudit.year === year - 1) {
-    return { count: 0, reason: `Laag risico en vorig jaar zonder afwijkingen geaudit: eens per twee jaar, dit jaar niet nodig.` };
-  }
-  return {
-    count: 1,
-    reason: `Laag risico, laatste audit zonder afwijkingen in ${lastAudit.year}: eens per twee jaar, dit jaar aan de beurt.`,
-  };
+  const last = lastAudit?.year ?? null;
+  const says = (count: 0 | 1 | 2, reason: RecommendationReason, named = false): Recommendation => ({
+    count,
+    reason,
+    year: named ? last : null,
+  });
+  if (riskWeight >= 3) return says(2, "high_risk");
+  if (lastAudit && lastAudit.majorNc > 0) return says(2, "last_major", true);
+  if (riskWeight === 2) return says(1, "medium_risk");
+  if (lastAudit && lastAudit.minorNc > 0) return says(1, "last_minor", true);
+  if (!lastAudit) return says(1, "never_audited");
+  if (!lastAudit.reported) return says(1, "not_reported", true);
+  if (lastAudit.year === year - 1) return says(0, "clean_last_year");
+  return says(1, "clean_due", true);
 }
 
 /** Management should hear the outcome soon after the audit (9.2.2 c). */

@@ -90,7 +90,7 @@ export function AuditProgramme({ year }: { year: number }) {
                     </>
                   )}
                 </td>
-                <td>{r.reason}</td>
+                <td>{t(`programme.why.${r.reasonCode}`, { year: r.reasonYear ?? "" })}</td>
               </tr>
             ))}
           </tbody>
