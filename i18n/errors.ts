@@ -325,6 +325,20 @@ export const errorsNl = {
   "error.review_held_on_missing": "De datum waarop de directiebeoordeling is gehouden ontbreekt.",
   "error.review_held_on_future": "De directiebeoordeling ligt nog in de toekomst.",
   "error.review_no_decision": "Leg minstens één besluit vast (9.3.3).",
+  // What a review input's pre-fill could not find (a gap, not a refusal: management may still assess).
+  "error.prefill_no_previous_review": "Er is geen eerdere definitieve directiebeoordeling.",
+  "error.prefill_previous_no_decisions": "De vorige directiebeoordeling bevat geen besluiten.",
+  "error.prefill_no_closed_wave": "Er is geen meting gesloten vóór het einde van de periode.",
+  "error.prefill_one_closed_wave": "Er is maar één gesloten meting: geen vergelijking met een vorige meting mogelijk.",
+  "error.prefill_wave_too_few": "Meting '{wave}' heeft te weinig respondenten om scores te tonen.",
+  "error.prefill_no_criterion_actions": "Er liepen in deze periode geen acties met een doeltreffendheidscriterium.",
+  "error.prefill_no_conferences": "Er zijn in deze periode geen casusoverleggen vastgelegd.",
+  "error.prefill_no_wave_in_period": "Er liep in deze periode geen tevredenheidsmeting.",
+  "error.prefill_no_audits": "Er waren in deze periode geen interne audits gepland.",
+  "error.prefill_no_partner_attendance": "Er is in deze periode geen aanwezigheid van ketenpartners vastgelegd.",
+  "error.prefill_no_hours": "Er zijn in deze periode geen uren geregistreerd.",
+  "error.prefill_unpriced_hours": "{hours} uur is geregistreerd voor een functie zonder uurtarief; de kosten zijn daardoor te laag.",
+  "error.prefill_no_open_risks": "Het risicoregister bevat geen open risico's.",
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -643,4 +657,17 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.review_held_on_missing": "The date on which the management review was held is missing.",
   "error.review_held_on_future": "The management review is still in the future.",
   "error.review_no_decision": "Record at least one decision (9.3.3).",
+  "error.prefill_no_previous_review": "There is no earlier final management review.",
+  "error.prefill_previous_no_decisions": "The previous management review holds no decisions.",
+  "error.prefill_no_closed_wave": "No wave was closed before the end of the period.",
+  "error.prefill_one_closed_wave": "There is only one closed wave: no comparison with a previous wave is possible.",
+  "error.prefill_wave_too_few": "Wave '{wave}' has too few respondents to show scores.",
+  "error.prefill_no_criterion_actions": "No actions with an effectiveness criterion ran in this period.",
+  "error.prefill_no_conferences": "No case conferences were recorded in this period.",
+  "error.prefill_no_wave_in_period": "No satisfaction survey ran in this period.",
+  "error.prefill_no_audits": "No internal audits were planned in this period.",
+  "error.prefill_no_partner_attendance": "No attendance of chain partners was recorded in this period.",
+  "error.prefill_no_hours": "No hours were recorded in this period.",
+  "error.prefill_unpriced_hours": "{hours} hours were recorded for a role without an hourly rate; the costs are therefore too low.",
+  "error.prefill_no_open_risks": "The risk register holds no open risks.",
 };

@@ -7,7 +7,7 @@ import { getWaveResults } from "../waves/results.service.ts";
 import { listWaves } from "../waves/waves.service.ts";
 import { getConferenceMetrics } from "../registry/metrics.service.ts";
 import type { z } from "@hono/zod-openapi";
-import type { Decision, Prefill, ReviewInputKey } from "../domain/reviews/review.inputs.ts";
+import { gap, type Decision, type Gap, type Prefill, type ReviewInputKey } from "../domain/reviews/review.inputs.ts";
 import type * as p from "./reviews.prefill.schemas.ts";
 
 /**
@@ -57,7 +57,7 @@ async function previousActions({ db, period, seriesId }: Ctx): Promise<z.infer<t
     )
     .orderBy(desc(managementReviews.periodTo), desc(managementReviews.finalizedAt))
     .limit(1);
-  if (!prev) return { review: null, decisions: [], gaps: ["Er is geen eerdere definitieve directiebeoordeling."] };
+  if (!prev) return { review: null, decisions: [], gaps: [gap("prefill_no_previous_review")] };
   const [review] = await db
     .select()
     .from(managementReviews)
@@ -87,7 +87,7 @@ async function previousActions({ db, period, seriesId }: Ctx): Promise<z.infer<t
       dueOn: d.dueOn,
       action: linked.find((a) => a.id === d.actionId) ?? null,
     })),
-    gaps: decisions.length ? [] : ["De vorige directiebeoordeling bevat geen besluiten."],
+    gaps: decisions.length ? [] : [gap("prefill_previous_no_decisions")],
   };
 }
 
@@ -129,11 +129,10 @@ async function satisfaction({ db, period, now }: Ctx): Promise<z.infer<typeof p.
           };
         })
       : [];
-  const gaps = [];
-  if (!latest) gaps.push("Er is geen meting gesloten vóór het einde van de periode.");
-  else if (!previous) gaps.push("Er is maar één gesloten meting: geen vergelijking met een vorige meting mogelijk.");
-  for (const w of waves)
-    if (w.suppressed || !w.respondents) gaps.push(`Meting '${w.name}' heeft te weinig respondenten om scores te tonen.`);
+  const gaps: Gap[] = [];
+  if (!latest) gaps.push(gap("prefill_no_closed_wave"));
+  else if (!previous) gaps.push(gap("prefill_one_closed_wave"));
+  for (const w of waves) if (w.suppressed || !w.respondents) gaps.push(gap("prefill_wave_too_few", { wave: w.name }));
   return { waves, comparison, gaps };
 }
 
@@ -172,7 +171,7 @@ async function objectives({ db, period }: Ctx): Promise<z.infer<typeof p.Objecti
   return {
     actions: list,
     counts: { total: list.length, done: list.filter((a) => a.status === "gereed").length },
-    gaps: list.length ? [] : ["Er liepen in deze periode geen acties met een doeltreffendheidscriterium."],
+    gaps: list.length ? [] : [gap("prefill_no_criterion_actions")],
   };
 }
 
@@ -186,7 +185,7 @@ function processPerformance({ metrics }: Ctx): z.infer<typeof p.ProcessPerforman
     followUps: metrics.followUps,
     leadTimeDays: metrics.leadTimeDays,
     hours: metrics.hours.total,
-    gaps: metrics.conferences ? [] : ["Er zijn in deze periode geen casusoverleggen vastgelegd."],
+    gaps: metrics.conferences ? [] : [gap("prefill_no_conferences")],
   };
 }
 
@@ -233,7 +232,7 @@ async function monitoring({ db, period, now, metrics }: Ctx): Promise<z.infer<ty
   return {
     waves,
     followUps: { total: metrics.followUps.total, overdue: metrics.followUps.overdue, late: metrics.followUps.late },
-    gaps: waves.length ? [] : ["Er liep in deze periode geen tevredenheidsmeting."],
+    gaps: waves.length ? [] : [gap("prefill_no_wave_in_period")],
   };
 }
 
@@ -270,7 +269,7 @@ async function auditResults({ db, period, today }: Ctx): Promise<z.infer<typeof 
       byClassification: byClassification(fromAudits),
       items: fromAudits.map((f) => ({ ref: f.ref, title: f.title, classification: f.classification, closed: !!f.closedAt })),
     },
-    gaps: audits.length ? [] : ["Er waren in deze periode geen interne audits gepland."],
+    gaps: audits.length ? [] : [gap("prefill_no_audits")],
   };
 }
 
@@ -287,14 +286,14 @@ function externalProviders({ metrics }: Ctx): z.infer<typeof p.ExternalProviders
       contributed: { count: a.contributed.count, n: a.contributed.n, share: a.contributed.share },
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
-  return { partners, gaps: partners.length ? [] : ["Er is in deze periode geen aanwezigheid van ketenpartners vastgelegd."] };
+  return { partners, gaps: partners.length ? [] : [gap("prefill_no_partner_attendance")] };
 }
 
 function resources({ metrics }: Ctx): z.infer<typeof p.ResourcesPrefill> {
   const { total, unpricedHours, byKind } = metrics.hours;
-  const gaps = [];
-  if (!total.hours) gaps.push("Er zijn in deze periode geen uren geregistreerd.");
-  if (unpricedHours) gaps.push(`${unpricedHours} uur is geregistreerd voor een functie zonder uurtarief; de kosten zijn daardoor te laag.`);
+  const gaps: Gap[] = [];
+  if (!total.hours) gaps.push(gap("prefill_no_hours"));
+  if (unpricedHours) gaps.push(gap("prefill_unpriced_hours", { hours: unpricedHours }));
   return { total, unpricedHours, byKind, gaps };
 }
 
@@ -339,7 +338,7 @@ async function riskActions({ db, today }: Ctx): Promise<z.infer<typeof p.RiskAct
       reviewOverdue: list.filter((r) => r.reviewOverdue).length,
       withoutAction: list.filter((r) => !r.actions.length).length,
     },
-    gaps: list.length ? [] : ["Het risicoregister bevat geen open risico's."],
+    gaps: list.length ? [] : [gap("prefill_no_open_risks")],
   };
 }
 

@@ -10,7 +10,18 @@ import { DECISION_KIND_KEYS, type REVIEW_INPUTS } from "../domain/reviews/review
  * The pre-filled figures of each management review input (api/reviews/reviews.inputs.ts
  * returns them typed by these schemas). Each pre-fill says what it could not find ("gaps").
  */
-const gaps = z.array(z.string()).openapi({ description: "Wat de voorinvulling niet kon vinden" });
+/** A gap by catalog code (the client renders it in its language); a review made before the codes stored the Dutch sentence. */
+export const GapSchema = z
+  .union([
+    z.object({
+      code: z.string().openapi({ description: "Catalogcode (i18n/errors.ts: error.<code>)" }),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      message: z.string().openapi({ description: "De Nederlandse tekst; terugval voor een client zonder de catalogus" }),
+    }),
+    z.string(),
+  ])
+  .openapi("ReviewGap");
+const gaps = z.array(GapSchema).openapi({ description: "Wat de voorinvulling niet kon vinden" });
 const Int = z.number().int();
 const action = createSelectSchema(actions);
 const finding = createSelectSchema(findings);

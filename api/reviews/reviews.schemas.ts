@@ -63,7 +63,7 @@ export const CorrectionSchema = z
 const Status = z.enum(["concept", "definitief"]);
 
 export { ReviewInputSchema } from "./reviews.prefill.schemas.ts";
-import { ReviewInputSchema } from "./reviews.prefill.schemas.ts";
+import { GapSchema, ReviewInputSchema } from "./reviews.prefill.schemas.ts";
 
 export const DecisionSchema = z.object({
   kind: z.enum(DECISION_KIND_KEYS),
@@ -85,7 +85,7 @@ export const CompletenessSchema = z
       }),
     ),
     missingAssessments: z.array(z.string()),
-    dataGaps: z.array(z.object({ key: z.string(), gaps: z.array(z.string()) })),
+    dataGaps: z.array(z.object({ key: z.string(), gaps: z.array(GapSchema) })),
   })
   .openapi("ManagementReviewCompleteness");
 

@@ -202,7 +202,10 @@ describe("createManagementReview", () => {
 
   it("pre-fills the other inputs from the registry, quality records and risk register", () => {
     expect(input(review, "previous_actions").data).toMatchObject({ review: null, decisions: [] });
-    expect(input(review, "previous_actions").data!.gaps).toHaveLength(1);
+    // A gap by catalog code, so the English dashboard can say it in English; the Dutch beside it.
+    expect(input(review, "previous_actions").data!.gaps).toEqual([
+      { code: "prefill_no_previous_review", message: "Er is geen eerdere definitieve directiebeoordeling." },
+    ]);
     expect(input(review, "process_performance").data).toMatchObject({ conferences: 1, directorAssigned: { count: 1, n: 1, share: 1 } });
     const partners = input(review, "external_providers").data!.partners as { name: string; invited: number }[];
     expect(partners.map((p) => p.name)).toContain("Politie Noord-Holland");

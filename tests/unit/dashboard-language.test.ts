@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeness } from "../../api/domain/reviews/review.rules.ts";
-import { REVIEW_INPUTS, type StoredInput } from "../../api/domain/reviews/review.inputs.ts";
+import { REVIEW_INPUTS, gap, type StoredInput } from "../../api/domain/reviews/review.inputs.ts";
 import { messages } from "../../i18n/messages.ts";
 import { I18nProvider } from "../../dashboard/src/shared/i18n.tsx";
 import { ReviewInputs } from "../../dashboard/src/features/reviews/components/ReviewInputs.tsx";
@@ -33,9 +33,14 @@ afterAll(() => {
 });
 
 // A concept as the API sends it: inputs by key, two without an assessment, no date and no decision yet.
+// Two pre-fills found too little: one gap by code (as the API makes them now), one Dutch sentence (an older review).
+const gapsOf: Record<string, StoredInput["data"]> = {
+  resources: { gaps: [gap("prefill_unpriced_hours", { hours: 12.5 })] },
+  audit_results: { gaps: ["Er waren in deze periode geen interne audits gepland."] },
+};
 const stored: StoredInput[] = REVIEW_INPUTS.map((s) => ({
   key: s.key,
-  data: s.prefilled ? { gaps: [] } : null,
+  data: gapsOf[s.key] ?? (s.prefilled ? { gaps: [] } : null),
   assessment: s.key === "audit_results" || s.key === "risk_actions" ? "" : "Beoordeeld.",
 }));
 const review = {
@@ -60,6 +65,16 @@ describe("the management review screen in the reader's language", () => {
     const nl = headings(render("nl", createElement(ReviewInputs, { review, editable: false })));
     expect(nl[7]).toBe("8. Auditresultaten");
     expect(nl[0]).toBe("1. Status van acties uit vorige directiebeoordelingen");
+  });
+
+  it("says what a pre-fill could not find in English when the API sent it by code", () => {
+    const en = render("en", createElement(ReviewInputs, { review, editable: false }));
+    expect(en).toContain("12.5 hours were recorded for a role without an hourly rate; the costs are therefore too low.");
+    expect(en).not.toContain("zonder uurtarief");
+    // An older review stored the Dutch sentence itself: it is shown as it was stored.
+    expect(en).toContain("Er waren in deze periode geen interne audits gepland.");
+    const nl = render("nl", createElement(ReviewCompleteness, { review }));
+    expect(nl).toContain("12,5 uur is geregistreerd voor een functie zonder uurtarief; de kosten zijn daardoor te laag.");
   });
 
   it("lists what is still missing in English, each input by its English title", () => {

@@ -1,4 +1,4 @@
-import type { LabelKey } from "../../lib/error-text.ts";
+import { detail, type ErrorCode, type LabelKey } from "../../lib/error-text.ts";
 
 /**
  * The inputs ISO 9001:2015 9.3.2 requires of a management review, in the order of the
@@ -32,11 +32,20 @@ export type DecisionKind = (typeof DECISION_KINDS)[number];
 export const DECISION_KIND_KEYS: readonly [DecisionKind, ...DecisionKind[]] = DECISION_KINDS;
 
 /**
+ * What a pre-fill could not find, by catalog code with params (its text in the reader's language) and
+ * the Dutch text. Reviews made before the gaps had codes stored the Dutch sentence alone.
+ */
+export type Gap = string | { code: string; params?: Record<string, string | number>; message: string };
+
+/** A gap by its catalog code. */
+export const gap = (code: ErrorCode, params?: Record<string, string | number>): Gap => detail(code, params);
+
+/**
  * A pre-fill always says what it could not find ("gaps"), so that an empty list of
  * figures is never mistaken for a good result.
  */
 export interface Prefill {
-  gaps: string[];
+  gaps: Gap[];
   [figure: string]: unknown;
 }
 

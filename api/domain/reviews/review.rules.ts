@@ -1,6 +1,6 @@
 import { addYears, format, parseISO } from "date-fns";
 import { detail, type ErrorCode, type LabelRef } from "../../lib/error-text.ts";
-import { REVIEW_INPUTS, reviewInputLabel, type Decision, type ReviewInputKey, type StoredInput } from "./review.inputs.ts";
+import { REVIEW_INPUTS, reviewInputLabel, type Decision, type Gap, type ReviewInputKey, type StoredInput } from "./review.inputs.ts";
 
 /**
  * What still stands between a concept and a final review, one entry per gap: `code` and `params`
@@ -22,7 +22,7 @@ export interface Completeness {
   missing: Missing[];
   missingAssessments: ReviewInputKey[];
   /** Inputs whose pre-fill found no (or too little) data: management should know, but may still assess. */
-  dataGaps: { key: ReviewInputKey; gaps: string[] }[];
+  dataGaps: { key: ReviewInputKey; gaps: Gap[] }[];
 }
 
 interface ReviewState {

@@ -41,7 +41,7 @@ export function ReviewCompleteness({ review }: { review: ManagementReview }) {
           <ul>
             {c.dataGaps.map((g) => (
               <li key={g.key}>
-                <strong>{title(g.key)}:</strong> {g.gaps.join(" ")}
+                <strong>{title(g.key)}:</strong> {g.gaps.map((x) => (typeof x === "string" ? x : coded(x))).join(" ")}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useI18n } from "../../../shared/i18n.tsx";
+import { useI18n, type Coded } from "../../../shared/i18n.tsx";
 import { Badge } from "../../../shared/components/Badge.tsx";
 import { PrefillView } from "./PrefillView.tsx";
 import { AssessmentForm } from "./AssessmentForm.tsx";
@@ -9,14 +9,16 @@ import { inputTitleKey, type ManagementReview } from "../api/reviews.ts";
  * figures could not show, and management's assessment, editable while the review is a concept.
  */
 export function ReviewInputs({ review, editable }: { review: ManagementReview; editable: boolean }) {
-  const { t } = useI18n();
+  const { t, coded } = useI18n();
+  const gapText = (g: unknown) => (g && typeof g === "object" && "code" in g ? coded(g as Coded) : String(g));
   return (
     <ol className="plain review-inputs">
       {review.inputs.map((input, i) => {
         const title = t(inputTitleKey(input.key));
         // TODO(issue 12, API half): `data` is an open record in the schema; the gaps are read narrowly here.
         const { gaps: rawGaps, ...figures } = input.data ?? {};
-        const gaps = Array.isArray(rawGaps) ? rawGaps.map(String) : [];
+        // A gap by code reads in the reader's language; an older review stored the Dutch sentence itself.
+        const gaps = Array.isArray(rawGaps) ? rawGaps.map(gapText) : [];
         const missing = !input.assessment.trim();
         return (
           <li key={input.key} className="card stack">
