@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, testApp } from "../helpers/app.ts";
+import { errorText } from "../../api/lib/error-text.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -92,13 +93,21 @@ describe("questionnaire library", () => {
       }),
     );
     expect(ok).toMatchObject({ valid: true, stored: false });
-    const hidden = await body<{ valid: boolean; errors: { question: string; reason: string }[] }>(
+    const hidden = await body<{
+      valid: boolean;
+      errors: { question: string; reason: string; code: string; params?: Record<string, string | number>; message: string }[];
+    }>(
       await t.request(`/api/questionnaires/${v1.id}/test-response`, {
         method: "POST",
         json: { data: { bijgewoond: false, voorzitter: 4, samen: 5 } },
       }),
     );
     expect(hidden.errors).toEqual([expect.objectContaining({ question: "voorzitter", reason: "hidden_question" })]);
+    // The editor's preview renders each refusal by code and params: the catalog gives the server's Dutch, and English.
+    for (const e of hidden.errors) {
+      expect(errorText("nl", e.code, e.params)).toBe(e.message);
+      expect(errorText("en", e.code, e.params)).toMatch(/\w/);
+    }
     expect(await count(t.db, "responses")).toBe(responses);
   });
 

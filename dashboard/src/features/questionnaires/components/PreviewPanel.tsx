@@ -34,7 +34,7 @@ type TestResult = Reply<"testQuestionnaireAnswers">;
  * Loaded on demand: survey-core stays out of the dashboard's main bundle.
  */
 export default function PreviewPanel({ id, dirty }: { id: string; dirty: boolean }) {
-  const { t, locale: uiLocale } = useI18n();
+  const { t, locale: uiLocale, coded } = useI18n();
   const [locale, setLocale] = useState<"nl" | "en">(uiLocale === "en" ? "en" : "nl");
   const [round, setRound] = useState(0);
   const [result, setResult] = useState<TestResult>();
@@ -94,11 +94,12 @@ export default function PreviewPanel({ id, dirty }: { id: string; dirty: boolean
       {result && (
         <div role={result.valid ? "status" : "alert"} className={result.valid ? "ok" : "error"}>
           <p>{result.valid ? t("qn.testValid") : t("qn.testInvalid")}</p>
+          {/* Each refusal by code and params, in the reader's language (message is the server's Dutch). */}
           {result.errors.length > 0 && (
             <ul>
               {result.errors.map((e) => (
                 <li key={`${e.question}-${e.reason}`}>
-                  <code>{e.question}</code> {e.message}
+                  <code>{e.question}</code> {coded(e)}
                 </li>
               ))}
             </ul>
