@@ -339,6 +339,13 @@ export const errorsNl = {
   "error.prefill_no_hours": "Er zijn in deze periode geen uren geregistreerd.",
   "error.prefill_unpriced_hours": "{hours} uur is geregistreerd voor een functie zonder uurtarief; de kosten zijn daardoor te laag.",
   "error.prefill_no_open_risks": "Het risicoregister bevat geen open risico's.",
+  // Why an automatic evaluation of an effectiveness criterion is uncertain (api/domain/quality/criterion.ts).
+  "error.eval_small_n": "Kleine aantallen (n = {n}): het resultaat is onzeker.",
+  "error.eval_target_in_ci":
+    "Het doel ({target}) ligt binnen het 95%-betrouwbaarheidsinterval ({low} – {high}): gehaald of niet is statistisch niet zeker.",
+  "error.eval_target_in_ci_share":
+    "Het doel ({target} %) ligt binnen het 95%-betrouwbaarheidsinterval ({low} % – {high} %): gehaald of niet is statistisch niet zeker.",
+  "error.eval_not_significant": "Het verschil met de nulmeting is niet significant (p = {p}).",
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -670,4 +677,10 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.prefill_no_hours": "No hours were recorded in this period.",
   "error.prefill_unpriced_hours": "{hours} hours were recorded for a role without an hourly rate; the costs are therefore too low.",
   "error.prefill_no_open_risks": "The risk register holds no open risks.",
+  "error.eval_small_n": "Small numbers (n = {n}): the result is uncertain.",
+  "error.eval_target_in_ci":
+    "The target ({target}) lies within the 95% confidence interval ({low} – {high}): whether it was met is not statistically certain.",
+  "error.eval_target_in_ci_share":
+    "The target ({target} %) lies within the 95% confidence interval ({low} % – {high} %): whether it was met is not statistically certain.",
+  "error.eval_not_significant": "The difference from the baseline is not significant (p = {p}).",
 };

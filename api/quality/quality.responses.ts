@@ -19,6 +19,18 @@ export const MeasureSchema = z
   })
   .openapi("Measure");
 
+/** A caveat by catalog code (the client renders it in its language); an evaluation stored before the codes holds the Dutch sentence. */
+export const CaveatSchema = z
+  .union([
+    z.object({
+      code: z.string().openapi({ description: "Catalogcode (i18n/errors.ts: error.<code>)" }),
+      params: TextParamsSchema.optional(),
+      message: z.string().openapi({ description: "De Nederlandse tekst; terugval voor een client zonder de catalogus" }),
+    }),
+    z.string(),
+  ])
+  .openapi("EvaluationCaveat");
+
 export const TestResultSchema = z
   .object({
     test: z.enum(["welch", "two_proportion", "fisher"]),
@@ -37,7 +49,7 @@ export const CriterionEvaluationSchema = z
     baseline: orNull(MeasureSchema),
     result: orNull(MeasureSchema),
     change: orNull(TestResultSchema), // baseline → result
-    caveats: z.array(z.string()),
+    caveats: z.array(CaveatSchema),
     explanation: z.string(),
   })
   .openapi("CriterionEvaluation");

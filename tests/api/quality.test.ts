@@ -109,14 +109,19 @@ describe("effectiveness evaluated automatically against the next wave", () => {
       baseline: { label: string; value: number };
       result: { label: string; value: number; n: number };
       change: { test: string; significant: boolean };
-      caveats: string[];
+      caveats: { code: string; params?: Record<string, number>; message: string }[];
     }>(await t.request(`/api/actions/${action.id}/evaluation`), 200);
     expect(ev.status).toBe("gehaald");
     expect([ev.baseline.label, ev.result.label]).toEqual(["KTO A", "KTO B"]);
     expect(ev.baseline.value).toBeCloseTo(1 + ((26 / 12 - 1) * 9) / 4, 10); // shown on the 1–10 scale of the criterion
     expect(ev.result.value).toBeGreaterThan(7.5);
     expect(ev.change).toMatchObject({ test: "welch", significant: true });
-    expect(ev.caveats.join(" ")).toContain("Kleine aantallen (n = 12)");
+    // Each caveat by code and params, the Dutch beside it: the dashboard renders it in its language.
+    expect(ev.caveats[0]).toEqual({
+      code: "eval_small_n",
+      params: { n: 12 },
+      message: "Kleine aantallen (n = 12): het resultaat is onzeker.",
+    });
   });
 });
 

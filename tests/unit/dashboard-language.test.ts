@@ -12,6 +12,8 @@ import type { ManagementReview } from "../../dashboard/src/features/reviews/api/
 import { ClosingChecklist } from "../../dashboard/src/features/quality/components/ClosingChecklist.tsx";
 import type { FindingDetail } from "../../dashboard/src/features/quality/api/quality.ts";
 import { closingProblems } from "../../api/domain/quality/closing.ts";
+import { judge } from "../../api/domain/quality/criterion.ts";
+import { EvaluationView } from "../../dashboard/src/features/quality/components/EvaluationView.tsx";
 
 /**
  * The review screen renders what the API sends (input keys, gap codes with a label ref) through the
@@ -114,5 +116,28 @@ describe("a finding's closing checklist in the reader's language", () => {
       expect(en).not.toContain(p.message.replace(/'/g, "&#x27;"));
     }
     expect(checklist("nl")).toContain(problems[0].message);
+  });
+});
+
+describe("an action's automatic evaluation in the reader's language", () => {
+  it("gives every caveat in English from its code, and an older stored Dutch caveat as it was stored", () => {
+    const criterion = {
+      kind: "survey_dimension",
+      text: "≥ 3,5",
+      dimension: "rolduidelijkheid",
+      scale: "5",
+      comparator: ">=",
+      target: 3.5,
+    } as const;
+    const small = { label: "KTO 2026", value: 3.6, n: 9, sd: 1.1, ci: { low: 2.75, high: 4.45 } };
+    const evaluation = judge(criterion as Parameters<typeof judge>[0], { label: "KTO 2024", value: 3.3, n: 40, sd: 0.8, ci: null }, small);
+    const view = (lang: "nl" | "en", caveats = evaluation.caveats) =>
+      render(lang, createElement(EvaluationView, { evaluation: { ...evaluation, caveats, actionId: "a", ref: "ACT-1" } }));
+    const en = view("en");
+    expect(en).toContain("Small numbers (n = 9): the result is uncertain.");
+    expect(en).toContain("The target (3.5) lies within the 95% confidence interval (2.75 – 4.45)");
+    expect(en).not.toContain("Kleine aantallen");
+    expect(view("nl")).toContain("Kleine aantallen (n = 9): het resultaat is onzeker.");
+    expect(view("en", ["Kleine aantallen (n = 9): het resultaat is onzeker."])).toContain("Kleine aantallen (n = 9)");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { judge, toScale, type Criterion } from "../../api/domain/quality/criterion.ts";
 import { closingProblems, reviewerProblem, type ClosingState } from "../../api/domain/quality/closing.ts";
 import { digestText, type Digest } from "../../api/quality/digest.service.ts";
+import { errorText, type ErrorCode, type ErrorParams } from "../../api/lib/error-text.ts";
 
 const dim = (target: number, scale: "5" | "10" = "5"): Criterion => ({
   kind: "survey_dimension",
@@ -35,7 +36,15 @@ describe("judging an effectiveness criterion", () => {
     const e = judge(dim(3.5), { ...base, value: 3.3 }, small);
     expect(e.status).toBe("gehaald");
     expect(e.caveats).toHaveLength(3);
-    expect(e.caveats[0]).toContain("n = 9");
+    // By catalog code, so each reads in the reader's language; the Dutch text beside it.
+    const coded = e.caveats as { code: ErrorCode; params?: ErrorParams; message: string }[];
+    expect(coded.map((c) => c.code)).toEqual(["eval_small_n", "eval_target_in_ci", "eval_not_significant"]);
+    expect(coded[0].message).toBe("Kleine aantallen (n = 9): het resultaat is onzeker.");
+    expect(coded.map((c) => errorText("en", c.code, c.params))).toEqual([
+      "Small numbers (n = 9): the result is uncertain.",
+      "The target (3.5) lies within the 95% confidence interval (2.75 – 4.45): whether it was met is not statistically certain.",
+      expect.stringMatching(/^The difference from the baseline is not significant \(p = 0\.\d{1,2}\)\.$/),
+    ]);
   });
 
   it("is pending without a result and manual for a manual criterion", () => {
@@ -58,6 +67,13 @@ describe("judging an effectiveness criterion", () => {
     expect(e.change?.significant).toBe(true);
     // A share reads as a Dutch percentage with one decimal, not as "70,00".
     expect(e.explanation.replace(/\s/g, " ")).toBe("70,0 % (Q2) → 96,7 % (Q3); doel ≥ 95,0 %: gehaald.");
+    // A share's interval around the target is said in percent, in either language.
+    const near = judge(c, null, { label: "Q3", value: 96.7, n: 60, count: 58, ci: { low: 88.6, high: 99.1 } });
+    const [inCi] = near.caveats as { code: ErrorCode; params?: ErrorParams; message: string }[];
+    expect(inCi.message).toContain("Het doel (95 %) ligt binnen het 95%-betrouwbaarheidsinterval (88,6 % – 99,1 %)");
+    expect(errorText("en", inCi.code, inCi.params)).toContain(
+      "The target (95 %) lies within the 95% confidence interval (88.6 % – 99.1 %)",
+    );
   });
 });
 

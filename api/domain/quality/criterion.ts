@@ -3,6 +3,7 @@ import { compareShares, welch, type TestResult } from "../stats/tests.ts";
 import type { CriterionSchema } from "../../quality/quality.schemas.ts";
 import type { CriterionEvaluation as Evaluation, Measure } from "../../quality/quality.responses.ts";
 import { formatNumber, formatPercent } from "../format/numbers.ts";
+import { detail } from "../../lib/error-text.ts";
 
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -77,14 +78,17 @@ export function judge(
   const show = (x: number) => (c.kind === "conference_metric" ? formatPercent(x / 100, "nl", 1) : nl(x));
   const met = c.comparator === ">=" ? res.value >= c.target : res.value <= c.target;
   const test = change(c, base, res);
-  const caveats: string[] = [];
-  if (res.n < SMALL_N) caveats.push(`Kleine aantallen (n = ${res.n}): het resultaat is onzeker.`);
+  // Each caveat by catalog code, so the dashboard says it in the reader's language; values rounded as shown.
+  const caveats: Evaluation["caveats"] = [];
+  const round = (x: number, digits: number) => Number(x.toFixed(digits));
+  if (res.n < SMALL_N) caveats.push(detail("eval_small_n", { n: res.n }));
   if (res.ci && res.ci.low <= c.target && c.target <= res.ci.high) {
-    caveats.push(
-      `Het doel (${show(c.target)}) ligt binnen het 95%-betrouwbaarheidsinterval (${show(res.ci.low)} – ${show(res.ci.high)}): gehaald of niet is statistisch niet zeker.`,
-    );
+    const digits = c.kind === "conference_metric" ? 1 : 2;
+    const [target, low, high] = [c.target, res.ci.low, res.ci.high].map((x) => round(x, digits));
+    caveats.push(detail(c.kind === "conference_metric" ? "eval_target_in_ci_share" : "eval_target_in_ci", { target, low, high }));
   }
-  if (test && !test.significant) caveats.push(`Het verschil met de nulmeting is niet significant (p = ${nl(test.p, 3)}).`);
+  // Only a p of at least 0.05 comes here, so two decimals say it.
+  if (test && !test.significant) caveats.push(detail("eval_not_significant", { p: round(test.p, 2) }));
   const arrow = base ? `${show(base.value)} (${base.label}) → ` : "";
   return {
     status: met ? "gehaald" : "niet_gehaald",

@@ -13,7 +13,7 @@ const STATUS: Record<Evaluation["status"], [Tone, string, MessageKey]> = {
 
 /** The automatic check of an action's criterion: baseline → result, the verdict, and every caveat. */
 export function EvaluationView({ evaluation: e }: { evaluation: Evaluation }) {
-  const { t } = useI18n();
+  const { t, coded } = useI18n();
   const f = useFormat();
   const [tone, symbol, label] = STATUS[e.status];
   // Three decimals would print a tiny p as "0,000", which reads as impossible rather than as very small.
@@ -70,8 +70,9 @@ export function EvaluationView({ evaluation: e }: { evaluation: Evaluation }) {
             {t("eval.caveats")}
           </p>
           <ul>
-            {e.caveats.map((c) => (
-              <li key={c}>{c}</li>
+            {/* A caveat by code reads in the reader's language; an older stored evaluation holds the Dutch sentence. */}
+            {e.caveats.map((c, i) => (
+              <li key={i}>{typeof c === "string" ? c : coded(c)}</li>
             ))}
           </ul>
         </div>
