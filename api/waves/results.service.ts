@@ -6,7 +6,7 @@ import { groupResults, overallResults, type Aggregates } from "../domain/survey/
 import { getWave, waveStatus } from "./waves.service.ts";
 import { questionnaires } from "../../db/schema.ts";
 import { eq } from "drizzle-orm";
-import { NOT_APPLICABLE, notApplicableQuestions } from "../domain/survey/not-applicable.ts";
+import { notApplicableQuestions } from "../domain/survey/not-applicable.ts";
 import { mixPool, pendingCount } from "../respond/pool.service.ts";
 import { foldDue, foldInvitationCounts } from "./invitation-counts.ts";
 
@@ -119,12 +119,15 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
 async function notApplicableShares(db: Db, waveId: string, definition: unknown) {
   const names = notApplicableQuestions(definition);
   if (!names.length) return [];
+  // From the kept counts ("answered": value 1 for n.v.t., 0 for any other answer), not the responses.
   const counts = rows<{ question: string; answered: number; nvt: number }>(
     await db.execute(sql`
-    select q.name as question, count(r.data -> q.name)::int as answered,
-      count(*) filter (where r.data ->> q.name = ${NOT_APPLICABLE})::int as nvt
-    from unnest(${sql.raw(`array[${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(",")}]::text[]`)}) as q(name)
-    cross join responses r where r.wave_id = ${waveId} group by q.name`),
+    select item as question, sum(n)::int as answered, coalesce(sum(n) filter (where value = 1), 0)::int as nvt
+    from answer_counts where wave_id = ${waveId} and kind = 'answered'
+      and item in (${sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )}) group by item`),
   );
   return names.map((question) => {
     const c = counts.find((x) => x.question === question);
