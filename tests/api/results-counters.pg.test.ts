@@ -9,13 +9,18 @@ import { connectPostgres } from "../../db/client.ts";
 import { waves } from "../../db/schema.ts";
 import type { Db } from "../../db/types.ts";
 import { foldInvitationCounts } from "../../api/waves/invitation-counts.ts";
+import { rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
+import { ensureDemoQuestionnaires } from "../../db/seed/questionnaire.ts";
+import { ATTENDED_QUESTION } from "../../api/domain/survey/questionnaire-v2.ts";
+import { NOT_APPLICABLE } from "../../api/domain/survey/not-applicable.ts";
 import { GROUPINGS, loadAggregatesBy, type Grouping } from "../../api/waves/results.service.ts";
 
 /**
- * Invited and responded per group come from `invitation_counts`, kept by triggers on
- * `invitations` (migration 0011). Whatever happens to the invitations, and however many
- * things happen at once, the kept counts must equal a recount from the invitations, and the
- * results must equal what the old scan of the invitations computed.
+ * The counters the results read instead of scanning per response. Invited and responded per
+ * group come from `invitation_counts`, kept by triggers on `invitations` (migration 0011);
+ * the n.v.t. shares from the "answered" rows of `answer_counts` (migration 0012). Whatever
+ * happens to the invitations, and however many things happen at once, the kept counts must
+ * equal a recount, and the results must equal what the old scans computed.
  */
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -33,12 +38,12 @@ const GROUPS = [
   { organisation: "Politie Noord-Holland", organisationType: "veiligheid" },
 ];
 
-async function newWave(name: string, anonymous: boolean) {
+async function newWave(name: string, anonymous: boolean, questionnaireId = t.questionnaireId) {
   const [w] = await t.db
     .insert(waves)
     .values({
       name,
-      questionnaireId: t.questionnaireId,
+      questionnaireId,
       anonymous,
       opensAt: new Date(t.clock.now.getTime() - DAY),
       closesAt: new Date(t.clock.now.getTime() + 10 * DAY),
@@ -173,5 +178,73 @@ describe("invitation counts", () => {
     const service = await loadAggregatesBy(t.db, wave.id, ["organisationType"] as const);
     expect(service.organisationType.counts).toEqual(await scannedCounts(t.db, wave.id, "organisationType"));
     expect(service.organisationType.counts).toEqual([{ group: null, invited: 0, responded: 0 }]);
+  });
+});
+
+/** The removed computation of the n.v.t. shares: a pass over every stored response of the wave. */
+async function scannedNotApplicable(waveId: string, names: string[]) {
+  return rows<{ question: string; answered: number; nvt: number }>(
+    await t.db.execute(sql`select q.name as question, count(r.data -> q.name)::int as answered,
+      count(*) filter (where r.data ->> q.name = ${NOT_APPLICABLE})::int as nvt
+      from unnest(${`{${names.join(",")}}`}::text[]) as q(name) cross join responses r where r.wave_id = ${waveId} group by q.name`),
+  ).map((r) => ({ question: r.question, answered: Number(r.answered), notApplicable: Number(r.nvt) }));
+}
+
+describe("n.v.t. counts", () => {
+  it("equal the old pass over the responses after parallel submissions to a named wave", async () => {
+    const { v2 } = await ensureDemoQuestionnaires(t.db, t.clock.now);
+    const wave = await newWave("KTO n.v.t. parallel", false, v2);
+    const tokens = await invite(t.request, wave.id, 6);
+    const wide = await widerPool(12);
+    const app = wide
+      ? createApp({ db: wide.db, config: { publicUrl: "http://test.local", now: () => t.clock.now, version: "test" } })
+      : t.app;
+    // Some attended and say n.v.t. on one or two statements; some did not attend (no case-conference statements at all).
+    const answerSet = (i: number) => {
+      const base: Record<string, unknown> = { ...COMPLETE, [ATTENDED_QUESTION]: "ja" };
+      if (i % 3 === 0) base.bek_weten = NOT_APPLICABLE;
+      if (i % 4 === 0) base.co_voorzitter = NOT_APPLICABLE;
+      if (i % 5 === 0) {
+        for (const k of ["co_voorzitter", "co_voorbereiding", "co_vastlegging", "co_afspraken"]) delete base[k];
+        base[ATTENDED_QUESTION] = "nee";
+      }
+      return base;
+    };
+    try {
+      const statuses = await Promise.all(
+        tokens.map(async (tok, i) => {
+          const res = await app.request(`/api/s/${tok}/response`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ data: answerSet(i) }),
+          });
+          return res.status === 201 ? 201 : `${res.status} ${await res.text()}`;
+        }),
+      );
+      expect(statuses.filter((s) => s !== 201)).toEqual([]);
+    } finally {
+      await wide?.close();
+    }
+    const body = (await (await t.request(`/api/waves/${wave.id}/results`)).json()) as {
+      notApplicable: { question: string; answered: number; notApplicable: number }[];
+    };
+    const names = body.notApplicable.map((x) => x.question);
+    expect(names).toHaveLength(16);
+    const scanned = await scannedNotApplicable(wave.id, names);
+    expect(body.notApplicable.map(({ question, answered, notApplicable }) => ({ question, answered, notApplicable }))).toEqual(
+      names.map((q) => scanned.find((s) => s.question === q)),
+    );
+    expect(body.notApplicable.find((x) => x.question === "bek_weten")).toMatchObject({ answered: 24, notApplicable: 8 });
+    expect(body.notApplicable.find((x) => x.question === "co_voorzitter")).toMatchObject({ answered: 19, notApplicable: 4 });
+
+    // Counted one by one under concurrency, they equal the counts rebuilt from the wave at once.
+    const snap = async () =>
+      rows(
+        await t.db.execute(sql`select kind, item, value::text, organisation_type, branch_id, municipality_id, n
+        from answer_counts where wave_id = ${wave.id} order by 1, 2, 3, 4, 5, 6`),
+      );
+    const kept = await snap();
+    await rebuildAnswerCounts(t.db, wave.id);
+    expect(await snap()).toEqual(kept);
   });
 });
