@@ -23,11 +23,13 @@ export function foldDue(rowCount: number, groupCount: number): boolean {
  * Replaces a wave's rows by one row per group with their sums, in one statement, so that any
  * concurrent reader sees either all old rows or all new ones (the same sums). Rows appended
  * by submissions committed after the statement began are not in its snapshot and stay as
- * they are; two folds at once delete disjoint rows (the second skips what the first deleted),
- * so no delta is lost or counted twice.
+ * they are. One fold per wave at a time: another reader that finds the wave's lock taken
+ * skips its fold (its answer is right either way), so two folds never lock the same rows in
+ * different orders (a deadlock would turn a read into an error).
  */
 export async function foldInvitationCounts(db: Db, waveId: string) {
-  await db.execute(sql`with gone as (delete from invitation_counts where wave_id = ${waveId} returning *)
+  await db.execute(sql`with mine as (select pg_try_advisory_xact_lock(hashtext(${`invitation_counts:${waveId}`})) as ok),
+    gone as (delete from invitation_counts where wave_id = ${waveId} and (select ok from mine) returning *)
     insert into invitation_counts (wave_id, organisation_type, branch_id, municipality_id, invited, responded)
     select wave_id, organisation_type, branch_id, municipality_id, sum(invited)::int, sum(responded)::int
       from gone group by wave_id, organisation_type, branch_id, municipality_id
