@@ -148,6 +148,30 @@ export const invitations = pgTable(
   (t) => [index("invitations_wave").on(t.waveId), uniqueIndex("invitations_wave_contact").on(t.waveId, t.contactId)],
 );
 
+/**
+ * How many were invited and how many submitted, per wave and group, kept by triggers on
+ * `invitations` (migration 0011), so the results read a few rows per group instead of
+ * scanning every invitation of the wave. Rows are deltas (+1 invited, +1 responded, -1 on
+ * removal): a trigger only ever appends, so concurrent submissions never wait on one hot
+ * counter row. The sum per group is the count; `invitationTallies`
+ * (api/waves/invitation-counts.ts) reads the sums and folds a wave's deltas into one row per
+ * group when they pile up. Missing branch or municipality is '' as in `answer_counts`.
+ */
+export const invitationCounts = pgTable(
+  "invitation_counts",
+  {
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => waves.id, { onDelete: "cascade" }),
+    organisationType: organisationType("organisation_type").notNull(),
+    branchId: text("branch_id").notNull().default(""),
+    municipalityId: text("municipality_id").notNull().default(""),
+    invited: integer("invited").notNull(),
+    responded: integer("responded").notNull(),
+  },
+  (t) => [index("invitation_counts_wave").on(t.waveId)],
+);
+
 /** Editable Dutch e-mail templates (invitation, reminder) with {placeholders}. */
 export const mailTemplates = pgTable("mail_templates", {
   kind: text("kind").primaryKey(),

@@ -1,4 +1,5 @@
 import { type ErrorCode, errorText } from "../lib/error-text.ts";
+import { rebuildInvitationCounts } from "../waves/invitation-counts.ts";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
@@ -243,6 +244,9 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, now: D
       if ((counts[name] ?? 0) !== n) throw new BackupError("backup_row_count", { table: name, read: counts[name] ?? 0, expected: n });
     }
     await resetSequences(tx);
+    // The insert trigger counted the restored invitations, and a backup from this version
+    // also carries the counts themselves: recount once from the invitations, the source.
+    await rebuildInvitationCounts(tx);
     return { rows: Object.values(counts).reduce((a, b) => a + b, 0), tables: Object.keys(counts).length };
   });
   const sha256 = encodeHexLowerCase(hash.digest());

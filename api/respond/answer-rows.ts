@@ -43,5 +43,6 @@ export async function insertAnswerRows(db: Db, responseId: string, who: Responde
   const { scored, open } = answerRows(responseId, who, definition, data);
   if (scored.length) await db.insert(answers).values(scored);
   if (open.length) await db.insert(openAnswers).values(open);
-  if (scored.length) await countResponse(db, responseId);
+  // Always, not only with scored answers: the counts also hold which questions were answered n.v.t.
+  await countResponse(db, responseId);
 }

@@ -200,7 +200,7 @@ async function storeNamed(
       ]);
       if (!claim.length) throw new AlreadyClaimed();
       await Promise.all([
-        scored.length ? countResponse(t, responseId) : undefined,
+        countResponse(t, responseId), // also without scored answers: it counts the n.v.t. answers too
         appendAudit(
           t,
           {

@@ -6,8 +6,9 @@ import { groupResults, overallResults, type Aggregates } from "../domain/survey/
 import { getWave, waveStatus } from "./waves.service.ts";
 import { questionnaires } from "../../db/schema.ts";
 import { eq } from "drizzle-orm";
-import { NOT_APPLICABLE, notApplicableQuestions } from "../domain/survey/not-applicable.ts";
+import { notApplicableQuestions } from "../domain/survey/not-applicable.ts";
 import { mixPool, pendingCount } from "../respond/pool.service.ts";
+import { foldDue, foldInvitationCounts } from "./invitation-counts.ts";
 
 export const GROUPINGS = { organisationType: "organisation_type", branch: "branch_id", municipality: "municipality_id" } as const;
 export type Grouping = keyof typeof GROUPINGS;
@@ -20,7 +21,8 @@ const MOMENTS = sql`sum(n)::int as n, (sum(n * value) / sum(n))::float8 as mean,
  * All aggregates for one wave and the given groupings, each kind in a single GROUPING SETS
  * pass: the everyone row and the rows of every grouping from one scan. Five queries for any
  * number of groupings: four over the wave's answer counts (a few thousand rows however many
- * responses) and one over its invitations (invited and responded per group).
+ * responses) and one over its invitation counts (invited and responded per group, kept by
+ * triggers: api/waves/invitation-counts.ts).
  */
 export async function loadAggregatesBy<G extends Grouping>(
   db: Db,
@@ -60,9 +62,16 @@ export async function loadAggregatesBy<G extends Grouping>(
     db.execute(sql`select ${which} as gset, ${g} as grp, coalesce(sum(n) filter (where value >= 9), 0) as promoters,
       coalesce(sum(n) filter (where value between 7 and 8), 0) as passives, coalesce(sum(n) filter (where value <= 6), 0) as detractors
       from ${counts("question")} and dimension = 'nps' group by ${everyone([])}`),
-    db.execute(sql`select ${which} as gset, ${g} as grp, count(*) as invited, count(*) filter (where submitted_at is not null) as responded
-      from invitations where wave_id = ${waveId} group by ${everyone([])}`),
+    // From the kept counts, not the invitations: a few rows per group at any response count.
+    // The everyone row also says how many delta rows and groups there are, to decide on a fold.
+    db.execute(sql`select ${which} as gset, ${g} as grp, coalesce(sum(invited), 0)::int as invited,
+      coalesce(sum(responded), 0)::int as responded, count(*)::int as delta_rows,
+      count(distinct (organisation_type, branch_id, municipality_id))::int as group_rows
+      from invitation_counts where wave_id = ${waveId} group by ${everyone([])}
+      having sum(invited) <> 0 or ${which} is null`),
   ]);
+  const whole = rows<Record<string, unknown>>(invited).find((r) => r.gset === null);
+  if (whole && foldDue(Number(whole.delta_rows), Number(whole.group_rows))) await foldInvitationCounts(db, waveId);
   // Each grouping gets the everyone rows and its own group rows, as one query per grouping would return them.
   const split = <T>(result: unknown, map: (r: Record<string, unknown>) => T) => {
     const all = rows<Record<string, unknown>>(result);
@@ -110,12 +119,15 @@ export async function loadAggregates(db: Db, waveId: string, grouping: Grouping)
 async function notApplicableShares(db: Db, waveId: string, definition: unknown) {
   const names = notApplicableQuestions(definition);
   if (!names.length) return [];
+  // From the kept counts ("answered": value 1 for n.v.t., 0 for any other answer), not the responses.
   const counts = rows<{ question: string; answered: number; nvt: number }>(
     await db.execute(sql`
-    select q.name as question, count(r.data -> q.name)::int as answered,
-      count(*) filter (where r.data ->> q.name = ${NOT_APPLICABLE})::int as nvt
-    from unnest(${sql.raw(`array[${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(",")}]::text[]`)}) as q(name)
-    cross join responses r where r.wave_id = ${waveId} group by q.name`),
+    select item as question, sum(n)::int as answered, coalesce(sum(n) filter (where value = 1), 0)::int as nvt
+    from answer_counts where wave_id = ${waveId} and kind = 'answered'
+      and item in (${sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )}) group by item`),
   );
   return names.map((question) => {
     const c = counts.find((x) => x.question === question);

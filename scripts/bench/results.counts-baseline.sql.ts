@@ -12,7 +12,7 @@ import { parseRows, type BaselineRow } from "./results.baseline.sql.ts";
  */
 export function countsBaselineQuery(waveId: string) {
   const { keys, sets, label } = groupingSql((column) => `coalesce(nullif(${column}::text, ''), 'onbekend')`);
-  return sql`with c as (select kind, item, dimension, value, n, ${keys} from answer_counts where wave_id = ${waveId}::uuid)
+  return sql`with c as (select kind, item, dimension, value, n, ${keys} from answer_counts where wave_id = ${waveId}::uuid and kind in ('question', 'dimension'))
     select kind, ${label}, item, null::float8 as value, sum(n)::float8 as n, (sum(n * value) / sum(n))::float8 as mean,
            case when sum(n) > 1 then sqrt(greatest(0, (sum(n * value * value) - sum(n * value) ^ 2 / sum(n)) / (sum(n) - 1))) else 0 end::float8 as sd,
            null::float8 as a, null::float8 as b, null::float8 as c

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { testApp, count } from "../helpers/app.ts";
 import { testDatabase } from "../helpers/db.ts";
 import { COMPLETE } from "../helpers/answers.ts";
+import { keptInvitationCounts, recountInvitations } from "../helpers/invitation-counts.ts";
 import { createApp } from "../../api/app.ts";
 import { sha256Hex } from "../../api/lib/crypto.ts";
 import { chainHead, verifyAuditChain } from "../../api/audit/audit.service.ts";
@@ -81,7 +82,9 @@ describe("backup and restore", () => {
     };
     expect(last).toMatchObject({ at: t.clock.now.toISOString(), sha256: sha, chainHead: { seq: before!.seq } });
     const header = JSON.parse(file.split("\n")[0]) as { tables: string[]; head: { seq: number } };
-    expect(header.tables).toEqual(expect.arrayContaining(["users", "responses", "answers", "audit_log", "answer_counts"]));
+    expect(header.tables).toEqual(
+      expect.arrayContaining(["users", "responses", "answers", "audit_log", "answer_counts", "invitation_counts"]),
+    );
     expect(header.tables.indexOf("users")).toBeLessThan(header.tables.indexOf("sessions")); // referenced before referencing
   });
 
@@ -94,6 +97,10 @@ describe("backup and restore", () => {
     for (const table of ["users", "responses", "answers", "answer_counts", "invitations", "sessions"]) {
       expect(await count(target.db, table), table).toBe(await count(t.db, table));
     }
+    // The restored invitations were counted by the insert trigger and the counts came in the file too: recounted once.
+    const restoredCounts = await keptInvitationCounts(target.db, t.wave.id);
+    expect(restoredCounts).toEqual(await recountInvitations(target.db, t.wave.id));
+    expect(restoredCounts).toEqual(await keptInvitationCounts(t.db, t.wave.id));
     const again = createApp({ db: target.db, config: { publicUrl: "http://test.local", now: () => t.clock.now, version: "test" } });
     const path = `/api/waves/${t.wave.id}/results`;
     const original = await (await t.request(path)).json();
