@@ -68,12 +68,25 @@ export function createSurveyModel(definition: Record<string, unknown>, data: Rec
   // survey-core measures its width after the first render and, below --sd-mobile-width (600px),
   // renders everything again in its mobile layout: a second render and a layout shift on every phone.
   // Told in advance, it renders the right layout once (it still corrects itself if this was wrong).
-  m.setIsMobile(width < 600);
+  m.setIsMobile(width < MOBILE_WIDTH);
+  // Without `variables` survey-core skips its own check after mounting, which read --sd-mobile-width
+  // with getComputedStyle and so computed the style of the whole new page inside React's commit;
+  // SurveyPage follows the width with a ResizeObserver instead, which reads it after layout.
+  delete (m.css as { variables?: unknown }).variables;
   // Before the first render: set afterwards, survey-core renders every text a second time.
   m.locale = surveyLocale(locale);
   m.data = data;
   if (Object.keys(data).length) m.currentPageNo = resumePage(m);
   return m;
+}
+
+/** survey-core's --sd-mobile-width: narrower than this, a questionnaire takes its phone layout. */
+const MOBILE_WIDTH = 600;
+
+/** The width the questionnaire gets: the content box of <main>. */
+export function contentWidth(main: HTMLElement) {
+  const style = getComputedStyle(main);
+  return main.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
 }
 
 const surveyLocale = (locale: string) => (locale === "en" ? "en" : "nl");
@@ -113,6 +126,15 @@ export default function SurveyPage({
   const [step, setStep] = useState(() => ({ n: model.currentPageNo + 1, total: model.visiblePageCount }));
 
   useEffect(() => onShown?.(true), [onShown]);
+
+  // A phone turned sideways, or a window made narrower: the layout follows, as survey-core's own check did.
+  useEffect(() => {
+    const main = document.getElementById("main");
+    if (!main) return;
+    const observer = new ResizeObserver(() => model.setIsMobile(contentWidth(main) < MOBILE_WIDTH));
+    observer.observe(main);
+    return () => observer.disconnect();
+  }, [model]);
 
   useEffect(() => {
     if (model.locale !== surveyLocale(locale)) model.locale = surveyLocale(locale);

@@ -37,14 +37,6 @@ const { token, open } = link;
 const save = open ? undefined : (data: Record<string, unknown>) => saveProgress(token, data);
 const storedLocale = (): Locale => (localStorage.getItem("ks-locale") === "en" ? "en" : "nl");
 
-/** The width the questionnaire gets: the content box of <main>, which the loading state already laid out. */
-function contentWidth() {
-  const main = document.getElementById("main");
-  if (!main) return innerWidth;
-  const style = getComputedStyle(main);
-  return main.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-}
-
 /** Lets the browser paint and handle input between two pieces of start-up work. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
@@ -56,7 +48,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 async function show(questionnaire: Questionnaire, round: number, locale: Locale): Promise<Shown> {
   const chunk = await surveyChunk;
   await nextTask();
-  const model = chunk.createSurveyModel(questionnaire.definition, round ? {} : questionnaire.data, locale, contentWidth());
+  const model = chunk.createSurveyModel(
+    questionnaire.definition,
+    round ? {} : questionnaire.data,
+    locale,
+    // <main> is laid out already (the loading state), so this reads no new layout.
+    chunk.contentWidth(document.getElementById("main")!),
+  );
   await nextTask();
   return { questionnaire, round, Page: chunk.default, model };
 }
