@@ -5,7 +5,6 @@ import type { AppDeps, AppEnv, AppInput } from "./lib/context.ts";
 import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
-import { compress } from "hono/compress";
 import { hostileInputGuard, pathTemplates } from "./lib/guard.ts";
 import { localizeErrors } from "./lib/error-text.ts";
 import { authenticate, csrf } from "./auth/middleware.ts";
@@ -94,10 +93,6 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
     "/api/*",
     hostileInputGuard(() => (templates ??= pathTemplates(doc()))),
   );
-  // A partner's phone loads the questionnaire (about 14 KB of JSON) while it downloads survey-core on
-  // the same slow connection: compressed, it is a sixth of that. Only these two reads, which carry no
-  // secret next to anything the caller chose (compression side channels need both).
-  app.on("GET", ["/api/s/:token", "/api/o/:token"], compress());
   // Each route authorizes itself (its permission is on the route, see lib/route.ts).
   app.use("/api/*", authenticate, csrf);
   const routers = [
