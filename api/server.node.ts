@@ -1,6 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { existsSync } from "node:fs";
 import { createApp } from "./app.ts";
 import { mixPool } from "./respond/pool.service.ts";
@@ -27,6 +28,11 @@ export function createNodeApp(db: Db, config: AppConfig, dist = DIST, passwords 
     config: { clientIp: (c) => getConnInfo(c).remote.address ?? null, background: runDetached, ...config },
   });
   const web = new Hono();
+  // A partner's phone loads the questionnaire (about 14 KB of JSON) while it downloads survey-core on
+  // the same slow connection: compressed, it is a sixth of that. Only these two reads, which carry no
+  // secret next to anything the caller chose (compression side channels need both). Here and not in
+  // createApp: workerd compresses a Worker's responses itself, and would compress them twice.
+  web.on("GET", ["/api/s/:token", "/api/o/:token"], compress());
   web.route("/", api);
   // An unknown API route is a JSON 404 in the one error shape, never the dashboard's index.html.
   web.all("/api/*", (c) => c.json(errorBody("not_found"), 404));

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Model, Serializer } from "survey-core";
+import { useEffect, useRef, useState } from "react";
+import { Model, QuestionRatingModel, Serializer } from "survey-core";
 import { Survey } from "survey-react-ui";
 import "survey-core/i18n/dutch";
 import "survey-core/survey-core.fontless.css";
@@ -9,6 +9,21 @@ import type { MessageKey } from "../../i18n/survey-app.ts";
 
 // The definition carries a dimension key per scored question; the browser only has to accept it.
 Serializer.addProperty("question", { name: "dimension", visible: false });
+
+/**
+ * survey-core 3.0 reads six colour variables with getComputedStyle for each rating question, when it
+ * joins the survey and again after it mounts: the browser then computes the style of the whole page
+ * inside the model build and inside React's commit (a third of that task on a phone). Only smileys
+ * paint with these colours (survey-core's CSS uses them in `.sd-rating__item-smiley--*` alone); for
+ * every other rating question survey-core skips the reading when the (undeclared) `colorMode` is
+ * "monochrome". A question shown as smileys still reads them when it mounts.
+ */
+Object.defineProperty(QuestionRatingModel.prototype, "colorMode", {
+  configurable: true,
+  get(this: QuestionRatingModel) {
+    return this.rateType === "smileys" ? undefined : "monochrome";
+  },
+});
 
 const THEME = {
   cssVariables: {
@@ -43,47 +58,95 @@ function resumePage(model: Model) {
 export type Translate = (k: MessageKey, vars?: Record<string, string | number>) => string;
 
 /**
+ * The survey-core model of one questionnaire, in the partner's language, at the page where they left
+ * off. Built apart from the render (main.tsx gives it a task of its own), because on a slow phone
+ * building it and rendering it in one go blocked the page for a few hundred milliseconds.
+ */
+export function createSurveyModel(definition: Record<string, unknown>, data: Record<string, unknown>, locale: string, width: number) {
+  const m = new Model(definition);
+  m.applyTheme(THEME);
+  // survey-core measures its width after the first render and, below --sd-mobile-width (600px),
+  // renders everything again in its mobile layout: a second render and a layout shift on every phone.
+  // Told in advance, it renders the right layout once (it still corrects itself if this was wrong).
+  m.setIsMobile(width < MOBILE_WIDTH);
+  // Without `variables` survey-core skips its own check after mounting, which read --sd-mobile-width
+  // with getComputedStyle and so computed the style of the whole new page inside React's commit;
+  // SurveyPage follows the width with a ResizeObserver instead, which reads it after layout.
+  delete (m.css as { variables?: unknown }).variables;
+  // Before the first render: set afterwards, survey-core renders every text a second time.
+  m.locale = surveyLocale(locale);
+  m.data = data;
+  if (Object.keys(data).length) m.currentPageNo = resumePage(m);
+  return m;
+}
+
+/** survey-core's --sd-mobile-width: narrower than this, a questionnaire takes its phone layout. */
+const MOBILE_WIDTH = 600;
+
+/** The width the questionnaire gets: the content box of <main>. */
+export function contentWidth(main: HTMLElement) {
+  const style = getComputedStyle(main);
+  return main.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+}
+
+const surveyLocale = (locale: string) => (locale === "en" ? "en" : "nl");
+
+/**
  * One questionnaire on screen. A personal link saves progress (`save`) and sends once; an open
  * link has no `save` and starts empty each time. `send` returns the receipt, if the link gives one.
  */
 export default function SurveyPage({
-  definition,
-  data,
+  model,
+  resumed,
   meta,
   locale,
   t,
   save: saveProgress,
   send: submit,
   onDone,
+  onShown,
 }: {
-  definition: Record<string, unknown>;
-  data: Record<string, unknown>;
+  /** From createSurveyModel. */
+  model: Model;
+  /** Answers were saved before: the page says "welkom terug". */
+  resumed: boolean;
   meta: string;
   locale: string;
   t: Translate;
   save?: (data: Record<string, unknown>) => Promise<unknown>;
   send: (data: Record<string, unknown>) => Promise<string | null>;
   onDone: (receipt: string | null) => void;
+  /** Called once the questionnaire is on screen. */
+  onShown?: (shown: true) => void;
 }) {
   const [save, setSave] = useState<Save>("idle");
   const [sendError, setSendError] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const resumed = Object.keys(data).length > 0;
-  const model = useMemo(() => {
-    const m = new Model(definition);
-    m.applyTheme(THEME);
-    m.data = data;
-    if (Object.keys(data).length) m.currentPageNo = resumePage(m);
-    return m;
-  }, [definition, data]);
-  const [step, setStep] = useState({ n: 1, total: 1 });
+  // From the model at once: a second render of the whole survey only to correct "Stap 1 van 1" cost as much as the first.
+  const [step, setStep] = useState(() => ({ n: model.currentPageNo + 1, total: model.visiblePageCount }));
+
+  useEffect(() => onShown?.(true), [onShown]);
+
+  // A phone turned sideways, or a window made narrower: the layout follows, as survey-core's own check did.
+  useEffect(() => {
+    const main = document.getElementById("main");
+    if (!main) return;
+    const observer = new ResizeObserver(() => model.setIsMobile(contentWidth(main) < MOBILE_WIDTH));
+    observer.observe(main);
+    return () => observer.disconnect();
+  }, [model]);
 
   useEffect(() => {
-    model.locale = locale === "en" ? "en" : "nl";
+    if (model.locale !== surveyLocale(locale)) model.locale = surveyLocale(locale);
   }, [model, locale]);
 
   useEffect(() => {
-    const where = () => setStep({ n: model.currentPageNo + 1, total: model.visiblePageCount });
+    const where = () => {
+      const n = model.currentPageNo + 1;
+      const total = model.visiblePageCount;
+      // The same object when nothing moved, so React skips the render.
+      setStep((s) => (s.n === n && s.total === total ? s : { n, total }));
+    };
     where();
     const persist = async () => {
       where();

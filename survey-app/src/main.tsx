@@ -1,26 +1,27 @@
-import { lazy, StrictMode, Suspense, useCallback, useEffect, useState } from "react";
-import { createRoot } from "react-dom/client";
-import "./style.css";
-import { loadOpenSurvey, loadProfile, loadSurvey, saveProgress, submit, submitOpen, type Profile, type SurveyError } from "./client.ts";
-
-// survey-core and its CSS are 90 % of the bytes: a chunk of their own, requested right away (the HTML
-// preloads it too), so that the shell paints while the survey and the questions arrive in parallel.
-const surveyChunk = import("./SurveyPage.tsx");
-const SurveyPage = lazy(() => surveyChunk);
+import { StrictMode, startTransition, useCallback, useEffect, useState } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { saveProgress, submit, submitOpen, type Profile, type SurveyError } from "./client.ts";
+import { link, startLoading, type Questionnaire } from "./early.ts";
 import { t as translate, type Locale, type MessageKey } from "../../i18n/survey-app.ts";
 
-/** What the page shows a questionnaire from: a personal invitation (/s/) or an open link (/o/). */
-interface Questionnaire {
-  definition: Record<string, unknown>;
-  data: Record<string, unknown>;
-  waveName: string;
-  organisation: string | null;
+// survey-core and its CSS are 90 % of the bytes: a chunk of their own, requested together with
+// this one (boot.ts), so that it is there when the questions are.
+const surveyChunk = import("./SurveyPage.tsx");
+type SurveyChunk = Awaited<typeof surveyChunk>;
+type SurveyModel = ReturnType<SurveyChunk["createSurveyModel"]>;
+
+/** A questionnaire on screen: its survey-core model, built before the render that shows it. */
+interface Shown {
+  questionnaire: Questionnaire;
+  round: number;
+  Page: SurveyChunk["default"];
+  model: SurveyModel;
 }
 
 type State =
   | { kind: "loading" }
-  | { kind: "ready"; questionnaire: Questionnaire; round: number }
-  | { kind: "done"; receipt: string | null; questionnaire: Questionnaire; round: number }
+  | ({ kind: "ready" } & Shown)
+  | ({ kind: "done"; receipt: string | null } & Shown)
   | { kind: "notice"; title: MessageKey; text: MessageKey };
 
 const NOTICES: Record<string, [MessageKey, MessageKey]> = {
@@ -32,14 +33,32 @@ const NOTICES: Record<string, [MessageKey, MessageKey]> = {
   wave_paused: ["surveyPage.pausedTitle", "surveyPage.pausedText"],
 };
 
-const [, area = "s", token = ""] = /^\/(s|o)\/([^/?#]+)/.exec(location.pathname) ?? [];
-const open = area === "o";
-
-const load = (): Promise<Questionnaire> =>
-  open
-    ? loadOpenSurvey(token).then((p) => ({ definition: p.definition, data: {}, waveName: p.wave.name, organisation: null }))
-    : loadSurvey(token).then((p) => ({ definition: p.definition, data: p.data, waveName: p.wave.name, organisation: p.organisation }));
+const { token, open } = link;
 const save = open ? undefined : (data: Record<string, unknown>) => saveProgress(token, data);
+const storedLocale = (): Locale => (localStorage.getItem("ks-locale") === "en" ? "en" : "nl");
+
+/** Lets the browser paint and handle input between two pieces of start-up work. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/**
+ * Loading survey-core, building the model and rendering it were one block of main-thread work of a
+ * few hundred milliseconds on a slow phone (Lighthouse total blocking time). Each now runs in a task
+ * of its own, and the render as a transition, which React interrupts every few milliseconds.
+ */
+async function show(questionnaire: Questionnaire, round: number, locale: Locale): Promise<Shown> {
+  const chunk = await surveyChunk;
+  await nextTask();
+  const model = chunk.createSurveyModel(
+    questionnaire.definition,
+    round ? {} : questionnaire.data,
+    locale,
+    // <main> is laid out already (the loading state), so this reads no new layout.
+    chunk.contentWidth(document.getElementById("main")!),
+  );
+  await nextTask();
+  return { questionnaire, round, Page: chunk.default, model };
+}
+
 const send = async (data: Record<string, unknown>) => {
   if (open) {
     await submitOpen(token, data);
@@ -49,14 +68,21 @@ const send = async (data: Record<string, unknown>) => {
 };
 
 function App() {
-  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem("ks-locale") === "en" ? "en" : "nl"));
+  // Dutch first, as the loading state in index.html that this render adopts (hydrateRoot): the same
+  // nodes stay on screen, so the title painted from the HTML remains the largest paint. A partner who
+  // chose English gets it in the effect below.
+  const [locale, setLocale] = useState<Locale>("nl");
   const t = useCallback((k: MessageKey, vars?: Record<string, string | number>) => translate(locale, k, vars), [locale]);
   const [state, setState] = useState<State>({ kind: "loading" });
   const [profile, setProfile] = useState<Profile | null>(null);
+  // The footer waits for what is above it: shown earlier, the questionnaire pushed it down (layout shift).
+  const [shown, setShown] = useState(false);
   useEffect(() => {
-    void loadProfile().then(setProfile);
-    load().then(
-      (questionnaire) => setState({ kind: "ready", questionnaire, round: 0 }),
+    setLocale(storedLocale());
+    const { questionnaire, profile } = startLoading();
+    void profile.then(setProfile);
+    questionnaire.then(
+      (q) => show(q, 0, storedLocale()).then((shown) => startTransition(() => setState({ kind: "ready", ...shown }))),
       (e) => {
         const [title, text] = NOTICES[(e as SurveyError).code] ?? ["survey.errorTitle", "survey.errorText"];
         setState({ kind: "notice", title, text });
@@ -69,7 +95,10 @@ function App() {
   }, [locale, t]);
   const onDone = useCallback((receipt: string | null) => setState((s) => (s.kind === "ready" ? { ...s, kind: "done", receipt } : s)), []);
   // An open link serves a table of partners from one device: each new round starts empty.
-  const again = () => setState((s) => (s.kind === "done" ? { kind: "ready", questionnaire: s.questionnaire, round: s.round + 1 } : s));
+  const again = () => {
+    if (state.kind === "done")
+      void show(state.questionnaire, state.round + 1, locale).then((shown) => setState({ kind: "ready", ...shown }));
+  };
   const toggle = () => {
     const next = locale === "nl" ? "en" : "nl";
     localStorage.setItem("ks-locale", next);
@@ -100,19 +129,18 @@ function App() {
         {state.kind === "ready" && (
           <>
             <h1 className="sr-only">{t("survey.pageTitle")}</h1>
-            <Suspense fallback={<p role="status">{t("survey.loading")}</p>}>
-              <SurveyPage
-                key={state.round}
-                definition={state.questionnaire.definition}
-                data={state.round ? {} : state.questionnaire.data}
-                meta={`${state.questionnaire.organisation ? `${t("survey.for")} ${state.questionnaire.organisation}` : t("surveyPage.openFor")} · ${state.questionnaire.waveName}`}
-                locale={locale}
-                t={t}
-                save={save}
-                send={send}
-                onDone={onDone}
-              />
-            </Suspense>
+            <state.Page
+              key={state.round}
+              model={state.model}
+              resumed={!state.round && Object.keys(state.questionnaire.data).length > 0}
+              meta={`${state.questionnaire.organisation ? `${t("survey.for")} ${state.questionnaire.organisation}` : t("surveyPage.openFor")} · ${state.questionnaire.waveName}`}
+              locale={locale}
+              t={t}
+              save={save}
+              send={send}
+              onDone={onDone}
+              onShown={setShown}
+            />
           </>
         )}
         {state.kind === "done" && (
@@ -138,7 +166,7 @@ function App() {
           </section>
         )}
       </main>
-      {profile && (
+      {profile && state.kind !== "loading" && (state.kind !== "ready" || shown) && (
         <footer>
           <h2 id="about-title">{t("surveyPage.aboutTitle")}</h2>
           {privacy && <p lang={privacyLang}>{privacy}</p>}
@@ -159,7 +187,8 @@ function App() {
   );
 }
 
-createRoot(document.getElementById("root")!).render(
+hydrateRoot(
+  document.getElementById("root")!,
   <StrictMode>
     <App />
   </StrictMode>,

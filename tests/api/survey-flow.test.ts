@@ -1,5 +1,7 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, testApp } from "../helpers/app.ts";
+import { createNodeApp } from "../../api/server.node.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { mixAll } from "../helpers/pool.ts";
 
@@ -73,6 +75,21 @@ describe("survey flow: invite → open → save → resume → submit → duplic
     expect(results.overall).toMatchObject({ respondents: 1, invited: 1, suppressed: true, questions: [] });
     expect(JSON.stringify(results)).not.toContain('"mean"');
     expect(results.groups.organisationType.find((g) => g.key === "gemeente")).toEqual({ key: "gemeente", suppressed: true });
+  });
+
+  it("sends the questionnaire gzip-compressed to a phone that accepts it, as the same JSON (Node entry)", async () => {
+    const inv = await invite("Reclassering Nederland");
+    const web = createNodeApp(t.db, { publicUrl: "http://test.local", now: () => t.clock.now, version: "t", clientIp: () => "192.0.2.1" });
+    const plain = await web.request(`/api/s/${inv.token}`);
+    const packed = await web.request(`/api/s/${inv.token}`, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    expect(packed.status).toBe(200);
+    expect(packed.headers.get("content-encoding")).toBe("gzip");
+    const bytes = new Uint8Array(await packed.arrayBuffer());
+    const text = await plain.text();
+    expect(bytes.length).toBeLessThan(text.length / 3);
+    expect(gunzipSync(bytes).toString("utf8")).toBe(text);
+    // Without Accept-Encoding (a client that cannot inflate), the JSON comes as it is.
+    expect(plain.headers.get("content-encoding")).toBeNull();
   });
 
   it("keeps no link between an anonymous response and its invitation", async () => {

@@ -112,6 +112,8 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     const { context, page } = await phone();
     await page.goto(`${app.base}/s/${token}`);
     await page.locator(".sd-question").first().waitFor();
+    // The phone layout from the first render on (not a second render after survey-core measured itself).
+    expect(await page.locator(".sd-root-modern--mobile").count()).toBe(1);
     await page.getByText("Zorg- en Veiligheidshuis Noord-Holland Noord").waitFor();
     expect(await page.getByRole("img", { name: "Logo van Zorg- en Veiligheidshuis Noord-Holland Noord" }).isVisible()).toBe(true);
     await page.getByRole("heading", { name: "Over dit onderzoek" }).waitFor();
@@ -214,6 +216,13 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     expect(await page.locator(".step").isVisible()).toBe(false);
     await noViolations(page, "survey 1440");
     await page.screenshot({ path: `${ARTIFACTS}/survey-page-1440.png`, fullPage: true });
+    // The layout is chosen before the first render and then follows the width (SurveyPage's ResizeObserver).
+    const mobile = page.locator(".sd-root-modern--mobile");
+    expect(await mobile.count()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await mobile.waitFor();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await mobile.waitFor({ state: "detached" });
     await context.close();
   });
 
