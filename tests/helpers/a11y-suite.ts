@@ -12,6 +12,7 @@ import {
   menuLinks,
   openView,
   PASSWORD,
+  photograph,
   loginPage,
   SETTLE_MS,
   seedDashboard,
@@ -23,9 +24,8 @@ import { MOVED, pathOf, SEES, VIEW, type View } from "./role-views.ts";
 import { MUNICIPALITIES } from "../../db/seed/reference.ts";
 
 const skip = browserUnavailable();
-const SHOTS = `${ARTIFACTS}/roles`;
 // Photographing every view of every role (full page) costs a minute of CI on two cores; ask for it with KS_SHOTS=1.
-const PHOTOGRAPH = !!process.env.KS_SHOTS;
+const SHOTS = `${ARTIFACTS}/roles`;
 
 export type A11yPart = "signed-out" | "views" | "phone" | "survey" | "keyboard" | "chart-export" | "filters";
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -264,7 +264,7 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
             expect(new URL(page.url()).pathname).toBe(pathOf(v));
             texts.push(await page.locator("body").innerText());
             if (VIEWS[role].includes(`/${v}`)) await check(page, `${role}/${v}`);
-            if (PHOTOGRAPH) await page.screenshot({ path: `${SHOTS}/${role}-${v.replace("/", "-")}.png`, fullPage: true });
+            await photograph(page, `${SHOTS}/${role}-${v.replace("/", "-")}.png`);
           });
         }
         for (const template of VIEWS[role].filter((t) => !sees.some((v) => t === `/${v}`))) {
@@ -595,7 +595,7 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
           await main.getByLabel("Thema", { exact: true }).selectOption({ label: "Mensenhandel" });
           expect(param("theme")).toBe("mensenhandel");
           expect(param("municipality")).toBe("hoorn");
-          await page.screenshot({ path: `${SHOTS}/kwaliteit-rendement-filtered.png`, fullPage: true });
+          await photograph(page, `${SHOTS}/kwaliteit-rendement-filtered.png`);
         });
 
         await step(page, "filters-quality", async () => {
