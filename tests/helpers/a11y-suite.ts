@@ -250,6 +250,7 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
         found.length = 0;
         const page = await pageAs(role as keyof TestServer["cookies"]);
         const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+        // The page texts, read only for the one role whose texts are checked (reading forces a layout of the whole page).
         const texts: string[] = [];
         await page.goto(app.base);
         for (const v of sees) {
@@ -262,14 +263,14 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
               .waitFor({ state: "attached" });
             await settle(page);
             expect(new URL(page.url()).pathname).toBe(pathOf(v));
-            texts.push(await page.locator("body").innerText());
+            if (role === "gemeente") texts.push(await page.locator("body").innerText());
             if (VIEWS[role].includes(`/${v}`)) await check(page, `${role}/${v}`);
             await photograph(page, `${SHOTS}/${role}-${v.replace("/", "-")}.png`);
           });
         }
         for (const template of VIEWS[role].filter((t) => !sees.some((v) => t === `/${v}`))) {
           await view(page, fill(template), `${role}${template.replace(/\{\w+\}/g, "id")}`);
-          texts.push(await page.locator("body").innerText());
+          if (role === "gemeente") texts.push(await page.locator("body").innerText());
         }
         if (role === "gemeente") expectOwnMunicipalityOnly(texts);
         await page.close();
@@ -312,7 +313,7 @@ export function a11ySuite(title: string, parts: A11yPart[], roles: string[] = []
               await nav.getByRole("link", { name: VIEW[sees[0]], exact: true, includeHidden: true }).getAttribute("aria-current"),
             ).toBe("page");
             expect(await nav.getByRole("link", { name: VIEW[v], exact: true, includeHidden: true }).count()).toBe(0);
-            texts.push(await page.locator("body").innerText());
+            if (role === "gemeente") texts.push(await page.locator("body").innerText());
           });
         }
         if (role === "gemeente") expectOwnMunicipalityOnly(texts);
