@@ -11,6 +11,19 @@ import { TEST_PASSWORDS } from "./passwords.ts";
 export { CHROMIUM };
 export const ARTIFACTS = "test-artifacts";
 
+/**
+ * Photographs of the screens are for people looking at them (`KS_SHOTS=1`), not for CI: a
+ * full-page PNG costs the shared Chromium a few hundred milliseconds of a core, and the
+ * suite took about sixty of them per run that nothing reads. A failed step's screenshot
+ * is taken always (with page.screenshot), as it is what one reads after a red run.
+ */
+export const PHOTOGRAPH = !!process.env.KS_SHOTS;
+
+/** A photograph of the page for looking at (see PHOTOGRAPH); full page unless told otherwise. */
+export async function photograph(page: Page, path: string, fullPage = true) {
+  if (PHOTOGRAPH) await page.screenshot({ path, fullPage });
+}
+
 /** Why browser tests cannot run here, or null. CI sets KS_REQUIRE_BROWSER so a missing browser fails instead. */
 export function browserUnavailable(): string | null {
   if (existsSync(CHROMIUM)) return null;

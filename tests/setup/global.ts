@@ -3,6 +3,7 @@ import type { TestProject } from "vitest/node";
 import { chromium, type BrowserServer } from "playwright-core";
 import { makePgliteTemplate, makePostgresTemplate } from "./templates.ts";
 import { buildFrontEnds, frontEndsStale } from "./frontends.ts";
+import { buildServer, serverBundleStale } from "../../scripts/build/server-bundle.mjs";
 import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.ts";
 
 declare module "vitest" {
@@ -32,6 +33,9 @@ export default async function setup(project: TestProject) {
     cleanups.push(template.drop);
   }
   project.provide("postgresTemplate", postgresName);
+
+  // The CLI tests start the compiled binary (scripts/launch.mjs), which would otherwise build it itself, two files racing.
+  if (name === "system" && serverBundleStale()) await buildServer();
 
   let server: BrowserServer | undefined;
   if (name === "system" && existsSync(CHROMIUM)) {

@@ -23,9 +23,12 @@ const dir = mkdtempSync(join(tmpdir(), "ks-cli-"));
 const pgliteDir = join(dir, "pglite");
 const env = { PGLITE_DIR: pgliteDir, DATABASE_URL: "", PUBLIC_URL: "http://example.test" };
 
-/** The real binary, as a user starts it: one process start per run of this file. */
+/**
+ * The real binary, as `npm run cli` starts it (compiled JavaScript through scripts/launch.mjs):
+ * one process start per run of this file. Through tsx it transpiled the whole API first, 5–10 s.
+ */
 function spawnCli(...args: string[]) {
-  return run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env: { ...process.env, ...env } }).then(
+  return run(process.execPath, ["scripts/launch.mjs", "cli", ...args], { env: { ...process.env, ...env } }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { ARTIFACTS, browserUnavailable, launchBrowser, openView, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
+import { ARTIFACTS, photograph, browserUnavailable, launchBrowser, openView, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
 
 const skip = browserUnavailable();
 const PASSWORD = "Een lange zin als wachtwoord";
@@ -55,7 +55,7 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
     await openView(ok, "Klanttevredenheid");
     await ok.getByRole("heading", { name: "Klanttevredenheid per dimensie" }).waitFor();
     await ok.getByText("Voor deze meting zijn nog geen antwoorden binnen.").waitFor(); // a designed empty state
-    await ok.screenshot({ path: `${ARTIFACTS}/dashboard-kwaliteit.png`, fullPage: true });
+    await photograph(ok, `${ARTIFACTS}/dashboard-kwaliteit.png`);
     await ok.getByRole("link", { name: "Mijn account" }).click();
     await ok.getByRole("heading", { name: "Mijn account" }).waitFor();
     await ok.getByRole("button", { name: "Uitloggen" }).click();
@@ -80,7 +80,7 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
       });
     const text = await page.locator("body").innerText();
     for (const other of ["Den Helder", "Hoorn", "Texel", "Klanttevredenheid per dimensie", "Accounts"]) expect(text).not.toContain(other);
-    await page.screenshot({ path: `${ARTIFACTS}/dashboard-gemeente.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/dashboard-gemeente.png`);
     await page.close();
   });
 });

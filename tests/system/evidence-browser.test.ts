@@ -4,6 +4,8 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import {
   ARTIFACTS,
+  photograph,
+  PHOTOGRAPH,
   browserUnavailable,
   downloadBytes,
   launchBrowser,
@@ -52,14 +54,18 @@ describe.skipIf(skip)("evidence pack export and in-browser verification", () => 
 
   async function noAxeViolations(page: Page, where: string) {
     await page.addScriptTag({ path: AXE });
-    const { violations } = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);
+    const { violations } = await page.evaluate(
+      (values) => axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] }),
+      TAGS,
+    );
     expect(violations.map((v) => `${where}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
   }
 
   async function screenshots(page: Page, name: string) {
-    await page.screenshot({ path: `${ARTIFACTS}/evidence-${name}-1440.png`, fullPage: true });
+    if (!PHOTOGRAPH) return; // the narrow viewport is for the photograph only
+    await photograph(page, `${ARTIFACTS}/evidence-${name}-1440.png`);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${ARTIFACTS}/evidence-${name}-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/evidence-${name}-390.png`);
     await page.setViewportSize({ width: 1440, height: 900 });
   }
 

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { cases } from "../../db/schema.ts";
 import { partnerIds } from "../helpers/registry.ts";
-import { ARTIFACTS, browserUnavailable, launchBrowser, SETTLE_MS, serveTestApp, type TestServer } from "../helpers/browser.ts";
+import { ARTIFACTS, photograph, browserUnavailable, launchBrowser, SETTLE_MS, serveTestApp, type TestServer } from "../helpers/browser.ts";
 
 const skip = browserUnavailable();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -76,7 +76,7 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     const result = await page.evaluate(() =>
       (
         window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-      ).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+      ).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] }),
     );
     return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3))}`);
   }
@@ -99,7 +99,7 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     const total = page.getByTestId("week-total");
     await expect.poll(() => total.innerText()).toBe("2,50");
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/hours-1440.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/hours-1440.png`);
 
     // The Rendement page reads the new hours (the registration invalidated its query).
     expect(await renderedHours(page)).toBeCloseTo(before + 2.5, 2);
@@ -139,9 +139,9 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     await expect.poll(() => bulk.getByRole("status").innerText()).toContain("2 registraties opgeslagen");
     const listed = (await (await app.request("/api/activities")).json()) as { activities: { conferenceId: string | null }[] };
     expect(listed.activities.filter((a) => a.conferenceId).length).toBe(2);
-    await page.screenshot({ path: `${ARTIFACTS}/hours-bulk-1440.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/hours-bulk-1440.png`);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${ARTIFACTS}/hours-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/hours-390.png`);
     await page.context().close();
   });
 
@@ -167,7 +167,7 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     await page.getByRole("button", { name: "Details van ALK-2026-0017" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Markeren als 'lokaal, tenzij'" }).click();
     await expect.poll(() => page.getByTestId("case-local").innerText()).toContain("ja, sinds");
-    await page.screenshot({ path: `${ARTIFACTS}/cases-1440.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/cases-1440.png`);
     await page.context().close();
   });
 
@@ -181,9 +181,9 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     await expect.poll(() => page.getByRole("rowheader", { name: "Ondermijning" }).count()).toBe(1);
     expect(await page.locator(".error").count()).toBe(0);
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/settings-1440.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/settings-1440.png`);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${ARTIFACTS}/settings-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/settings-390.png`);
     await page.context().close();
   });
 
@@ -207,7 +207,7 @@ describe.skipIf(skip)("hours, paged cases, settings and accounts in Chromium", (
     await page.getByRole("button", { name: "Account aanmaken" }).click();
     const row = page.getByRole("row", { name: /den-helder@gemeente\.test/ });
     await expect.poll(() => row.innerText()).toContain("Den Helder");
-    await page.screenshot({ path: `${ARTIFACTS}/users-1440.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/users-1440.png`);
     await page.context().close();
   });
 });

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import {
   accountWithPassword,
   ARTIFACTS,
+  photograph,
   browserUnavailable,
   launchBrowser,
   loginPage,
@@ -138,7 +139,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
         .getByRole("table", { name: /Bevindingen/ })
         .getByRole("row", { name: /Aanmelder kreeg geen terugkoppeling/ })
         .waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}/quality-digest.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/quality-digest.png`);
       await overdue.click();
     });
 
@@ -158,7 +159,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       const refusal = checklist.getByRole("alert");
       await refusal.getByRole("listitem").filter({ hasText: "Leg eerst de directe correctie vast." }).waitFor();
       expect(await refusal.getByRole("listitem").count()).toBe(6);
-      await page.screenshot({ path: `${ARTIFACTS}/quality-finding.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/quality-finding.png`);
     });
 
     await step(page, "plan-action", async () => {
@@ -196,7 +197,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       const file = await page.request.get(`${app.base}${href}`);
       expect(file.status()).toBe(200);
       expect(await file.text()).toContain("20 van 20");
-      await page.screenshot({ path: `${ARTIFACTS}/quality-finding-after.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/quality-finding-after.png`);
     });
     await page.close();
   });
@@ -221,7 +222,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       expect(await main.getByRole("button").count()).toBe(0);
       expect(await main.getByRole("textbox").count()).toBe(0);
       expect(await main.getByRole("combobox").count()).toBe(0);
-      await page.screenshot({ path: `${ARTIFACTS}/quality-auditor-finding.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/quality-auditor-finding.png`);
     });
 
     await step(page, "auditor-risks", async () => {
@@ -245,7 +246,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
       const row = main.getByRole("table", { name: /^Register/ }).getByRole("row", { name: /Triage loopt vertraging op/ });
       await expect(row.innerText()).resolves.toContain("gelijk");
       expect(await main.getByRole("button").count()).toBe(0);
-      await page.screenshot({ path: `${ARTIFACTS}/quality-auditor-risks.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/quality-auditor-risks.png`);
       // A risk's history: who recorded it and when.
       await row.getByRole("link").click();
       const detail = main.getByRole("region", { name: /Triage loopt vertraging op/ });
@@ -253,7 +254,7 @@ describe.skipIf(skip)("quality-cycle pages in Chromium", () => {
         .getByRole("table", { name: /Geschiedenis/ })
         .getByRole("row", { name: /vastgelegd/ })
         .waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}/quality-auditor-risk-detail.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/quality-auditor-risk-detail.png`);
     });
 
     await step(page, "auditor-reviews", async () => {

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, browserUnavailable, launchBrowser, openView, SETTLE_MS, serveTestApp, type TestServer } from "../helpers/browser.ts";
+import {
+  ARTIFACTS,
+  photograph,
+  browserUnavailable,
+  launchBrowser,
+  openView,
+  SETTLE_MS,
+  serveTestApp,
+  type TestServer,
+} from "../helpers/browser.ts";
 import { count } from "../helpers/app.ts";
 
 const skip = browserUnavailable();
@@ -129,10 +138,10 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
       await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"), undefined, { timeout: SETTLE_MS });
       await page.addScriptTag({ path: AXE });
       const { violations } = await page.evaluate(() =>
-        axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+        axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] }),
       );
       expect(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`)).toEqual([]);
-      await page.screenshot({ path: `${ARTIFACTS}/questionnaires-editor-1440.png`, fullPage: false });
+      await photograph(page, `${ARTIFACTS}/questionnaires-editor-1440.png`, false);
     });
     const url = page.url();
     await page.context().close();
@@ -141,7 +150,7 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
     await phone.goto(url);
     await phone.getByRole("heading", { name: /versie 2$/, level: 2 }).waitFor();
     await question(phone, "terugkoppeling").scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: `${ARTIFACTS}/questionnaires-editor-390.png` });
+    await photograph(phone, `${ARTIFACTS}/questionnaires-editor-390.png`, false);
     // The editor fits a phone: no sideways scrolling.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.context().close();
@@ -200,7 +209,7 @@ describe.skipIf(skip)("questionnaire library and editor in Chromium", () => {
       await page.getByRole("status").filter({ hasText: "Testinzending geldig. Er is niets bewaard." }).waitFor();
     });
     expect(await count(app.db, "responses")).toBe(responses);
-    await page.screenshot({ path: `${ARTIFACTS}/questionnaires-preview-1440.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/questionnaires-preview-1440.png`);
     await page.context().close();
   });
 });

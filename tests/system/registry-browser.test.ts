@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import {
   accountWithPassword,
   ARTIFACTS,
+  photograph,
   browserUnavailable,
   launchBrowser,
   loginPage,
@@ -77,7 +78,7 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
       expect(new URL(page.url()).search).toBe("?status=afgesloten");
       await page.getByRole("button", { name: "Filters wissen" }).click();
       await row.waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}/registry-cases.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/registry-cases.png`);
     });
 
     await step(page, "conference", async () => {
@@ -114,7 +115,7 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
       expect(text).toContain("open");
       await row.getByRole("button", { name: /^Afgerond/ }).click();
       await row.getByText("op tijd").waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}/registry-conferences.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/registry-conferences.png`);
     });
 
     await step(page, "metrics", async () => {
@@ -130,7 +131,7 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
         .getByRole("row", { name: /Politie Noord-Holland/ })
         .waitFor();
       await page.getByText("In deze selectie zijn geen uren geregistreerd.").first().waitFor(); // designed empty state
-      await page.screenshot({ path: `${ARTIFACTS}/registry-metrics.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/registry-metrics.png`);
       // A filter that matches nothing: in the URL, and counted as zero.
       await page.getByRole("search").getByLabel("Thema").selectOption({ label: "Mensenhandel" });
       await tile("Casusoverleggen").getByText("0", { exact: true }).waitFor();
@@ -148,7 +149,7 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
         .getByRole("table", { name: "Klaargezette uitdraaien" })
         .getByRole("row", { name: /Texel.*Niet verstuurd/ })
         .waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}/registry-reports.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/registry-reports.png`);
     });
     await page.close();
   });
@@ -180,7 +181,7 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
 
       const text = await page.locator("body").innerText();
       for (const other of MUNICIPALITIES.filter((m) => m.id !== "alkmaar")) expect(text).not.toContain(other.name);
-      await page.screenshot({ path: `${ARTIFACTS}/registry-gemeente.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/registry-gemeente.png`);
 
       // Key figures for the own municipality count the conference held for its case.
       await openView(page, "Kengetallen");
@@ -189,7 +190,7 @@ describe.skipIf(skip)("registry pages in Chromium", () => {
         .filter({ has: page.getByText("Casusoverleggen", { exact: true }) })
         .getByText("1", { exact: true })
         .waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}/registry-gemeente-metrics.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/registry-gemeente-metrics.png`);
     });
     await page.close();
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { sql } from "drizzle-orm";
-import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
+import { ARTIFACTS, photograph, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
 import { rows } from "../../db/migrate.ts";
 
 const skip = browserUnavailable();
@@ -52,7 +52,7 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
     await rate(page, "Ik weet wanneer ik een casus kan aanmelden", "4");
     await rate(page, "goed bereikbaar", "5");
     await page.getByText("Uw antwoorden zijn tussentijds opgeslagen.").waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}/survey-first-page.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-first-page.png`);
 
     await page.reload();
     await page.locator(".sd-question").first().waitFor();
@@ -82,7 +82,7 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
         await page.screenshot({ path: `${ARTIFACTS}/survey-failed.png`, fullPage: true });
         throw e;
       });
-    await page.screenshot({ path: `${ARTIFACTS}/survey-thanks.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-thanks.png`);
 
     // Anonymous wave: the answers wait in the pool until a batch is mixed; mix this one now.
     expect(rows(await app.db.execute(sql`select id from response_pool`))).toHaveLength(1);
@@ -104,7 +104,7 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
     await page.getByRole("heading", { name: "Deze link werkt niet" }).waitFor();
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "This link does not work" }).waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}/survey-unknown.png` });
+    await photograph(page, `${ARTIFACTS}/survey-unknown.png`, false);
     await page.close();
   });
 });

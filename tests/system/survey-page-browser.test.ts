@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { sql } from "drizzle-orm";
-import { ARTIFACTS, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS, type TestServer } from "../helpers/browser.ts";
+import { ARTIFACTS, photograph, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS, type TestServer } from "../helpers/browser.ts";
 import { questionnaires, waves } from "../../db/schema.ts";
 import { rows } from "../../db/migrate.ts";
 import { COMPLETE } from "../helpers/answers.ts";
@@ -101,7 +101,10 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
   async function noViolations(page: Page, where: string) {
     if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined")))
       await page.addScriptTag({ path: AXE });
-    const { violations } = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);
+    const { violations } = await page.evaluate(
+      (values) => axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] }),
+      TAGS,
+    );
     expect(violations.map((v) => `${where}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
   }
 
@@ -138,7 +141,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     const total = Number(/van (\d+)/.exec((await page.locator(".step").textContent()) ?? "")?.[1]);
     expect(total).toBeGreaterThan(2);
     await noViolations(page, "survey 390");
-    await page.screenshot({ path: `${ARTIFACTS}/survey-page-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-page-390.png`);
 
     // Answer the first page, go on, then come back later with the same link.
     for (const item of await page.locator(".sd-question:visible").all())
@@ -150,7 +153,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await page.getByText("Welkom terug", { exact: false }).waitFor();
     await page.getByText(`Stap 2 van ${total}`).waitFor();
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${ARTIFACTS}/survey-page-resumed-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-page-resumed-390.png`);
 
     // The demo questionnaire has English content: the switch translates questions, scale texts and the page title.
     await page.getByRole("button", { name: "English" }).click();
@@ -159,7 +162,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await roles.getByText("Strongly disagree").first().waitFor();
     await page.getByText("Clarity of roles").first().waitFor();
     expect(await page.getByText("Het is mij duidelijk welke taken", { exact: false }).count()).toBe(0);
-    await page.screenshot({ path: `${ARTIFACTS}/survey-page-en-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-page-en-390.png`);
     await context.close();
   });
 
@@ -183,7 +186,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
       expect(b.width).toBeGreaterThanOrEqual(40);
     }
     expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(2);
-    await page.screenshot({ path: `${ARTIFACTS}/survey-page-open-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-page-open-390.png`);
     await noViolations(page, "open link 390");
 
     await page.getByRole("button", { name: "English" }).click();
@@ -191,7 +194,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     // No English for this one: Dutch, not the question's name.
     await page.locator(".sd-question", { hasText: "Wat kan beter?" }).waitFor();
     await page.getByRole("heading", { name: "About this survey" }).waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}/survey-page-open-en-390.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-page-open-en-390.png`);
     await page.getByRole("button", { name: "Nederlands" }).click();
 
     for (const mark of ["8", "3"]) {
@@ -215,7 +218,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await page.locator(".sd-question").first().waitFor();
     expect(await page.locator(".step").isVisible()).toBe(false);
     await noViolations(page, "survey 1440");
-    await page.screenshot({ path: `${ARTIFACTS}/survey-page-1440.png`, fullPage: true });
+    await photograph(page, `${ARTIFACTS}/survey-page-1440.png`);
     // The layout is chosen before the first render and then follows the width (SurveyPage's ResizeObserver).
     const mobile = page.locator(".sd-root-modern--mobile");
     expect(await mobile.count()).toBe(0);
@@ -280,7 +283,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
       expect(await page.locator("select#wave").inputValue()).toBe(closedId);
       expect(await page.getByText("loopt nog", { exact: false }).count()).toBe(0);
       await noViolations(page, "results 1440");
-      await page.screenshot({ path: `${ARTIFACTS}/results-closed-1440.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/results-closed-1440.png`);
       await context.close();
     });
 
@@ -291,7 +294,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
       expect(await note.textContent()).toContain("Geen significantietoets");
       expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(390);
       await noViolations(page, "results running 390");
-      await page.screenshot({ path: `${ARTIFACTS}/results-running-390.png`, fullPage: true });
+      await photograph(page, `${ARTIFACTS}/results-running-390.png`);
       await context.close();
     });
   });
