@@ -10,6 +10,7 @@ import type { z } from "@hono/zod-openapi";
 import type { SurveyAnswersSchema, SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import { respondentDefinition } from "../domain/survey/not-applicable.ts";
 import { submitBatches } from "./submit-batch.ts";
+import { type InvitationRow, lookupInvitation } from "./invitation-lookup.ts";
 
 export { answerRows, insertAnswerRows } from "./answer-rows.ts";
 
@@ -26,7 +27,7 @@ async function findInvitation(db: Db, token: string) {
   return row;
 }
 
-function assertOpen(row: Awaited<ReturnType<typeof findInvitation>>, now: Date) {
+function assertOpen(row: Pick<InvitationRow, "invitation" | "wave">, now: Date) {
   if (row.invitation.submittedAt) {
     throw new ApiError(409, "already_submitted");
   }
@@ -105,7 +106,9 @@ export async function submitResponse(
   idempotencyKey: string | undefined,
   now: Date,
 ): Promise<Receipt> {
-  const first = await findInvitation(db, token);
+  // Grouped with the lookups of concurrent submissions; the definition is kept per version (invitation-lookup.ts).
+  const first = await lookupInvitation(db, sha256Hex(token));
+  if (!first) throw new ApiError(404, "unknown_token");
   const anonymous = first.wave.anonymous;
   const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : null;
   // Named waves also recognise a retry without a key by its data; for an anonymous wave a hash

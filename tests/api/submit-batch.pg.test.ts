@@ -10,6 +10,7 @@ import { verifyAuditChain } from "../../api/audit/audit.service.ts";
 import { mixPool } from "../../api/respond/pool.service.ts";
 import { rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
 import { submitBatches } from "../../api/respond/submit-batch.ts";
+import { lookupInvitation } from "../../api/respond/invitation-lookup.ts";
 
 /**
  * Group commit of submissions (api/respond/submit-batch.ts, api/lib/group-commit.ts): parallel
@@ -171,5 +172,25 @@ describe("submissions written in batches", () => {
     // A second claim of a stored link in a later batch is told it was already used, and changes nothing.
     expect(await batches.named.submit({ ...claimOf(invs[0], 99), receipt: "nog-een" })).toBe(false);
     expect(await count(t.db, "audit_log")).toBe(entries + 11);
+  });
+
+  it("keeps a questionnaire's definition per version, and reads it again once the row has changed", async () => {
+    const wave = await newWave("Definitie per versie", false);
+    const [token] = await invite(wave.id, 1);
+    const first = await lookupInvitation(t.db, sha256Hex(token));
+    expect(first?.invitation.waveId).toBe(wave.id);
+    expect(Object.isFrozen(first!.definition)).toBe(true);
+    expect((await lookupInvitation(t.db, sha256Hex(token)))!.definition).toBe(first!.definition);
+    const original = first!.definition as Record<string, unknown>;
+    await t.db
+      .update(questionnaires)
+      .set({ definition: { ...original, title: "Gewijzigd" } })
+      .where(eq(questionnaires.id, t.questionnaireId));
+    try {
+      expect((await lookupInvitation(t.db, sha256Hex(token)))!.definition).toMatchObject({ title: "Gewijzigd" });
+    } finally {
+      await t.db.update(questionnaires).set({ definition: original }).where(eq(questionnaires.id, t.questionnaireId));
+    }
+    expect(await lookupInvitation(t.db, sha256Hex("geen bestaande link"))).toBeNull();
   });
 });
