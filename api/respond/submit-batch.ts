@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { format } from "date-fns";
 import type { Db } from "../../db/types.ts";
-import { answers, type Invitation, openAnswers, responses } from "../../db/schema.ts";
+import type { Invitation } from "../../db/schema.ts";
 import { rows } from "../../db/migrate.ts";
 import { countResponses } from "../waves/answer-counts.ts";
 import { appendAuditEntries } from "../audit/audit.service.ts";
 import { retryTransaction } from "../lib/retry.ts";
 import { GroupCommit } from "../lib/group-commit.ts";
 import { answerRows } from "./answer-rows.ts";
+import { insertAnswers, insertOpenAnswers, insertResponses } from "./row-inserts.ts";
 
 /**
  * The writes of `submitResponse`, grouped: submissions that arrive while others are being
@@ -41,10 +42,8 @@ export interface NamedClaim {
   now: Date;
 }
 
-/** Bound to stay well under PostgreSQL's 65 535 bind parameters in the multi-row inserts. */
+/** Submissions per batch: enough to empty the queue of a busy server, few enough to keep one transaction short. */
 const MAX_BATCH = 64;
-/** Rows per INSERT of answer rows (8 parameters each). */
-const CHUNK = 1000;
 
 interface Batches {
   anonymous: GroupCommit<AnonymousClaim, boolean>;
@@ -170,7 +169,8 @@ async function storeAll(db: Db, claims: NamedClaim[]) {
     );
     const inserts = [
       send(
-        t.insert(responses).values(
+        insertResponses(
+          t,
           stored.map(({ claim: c, responseId }) => ({
             id: responseId,
             waveId: c.invitation.waveId,
@@ -184,8 +184,8 @@ async function storeAll(db: Db, claims: NamedClaim[]) {
           })),
         ),
       ),
-      ...chunks(scored).map((part) => send(t.insert(answers).values(part))),
-      ...chunks(open).map((part) => send(t.insert(openAnswers).values(part))),
+      scored.length ? send(insertAnswers(t, scored)) : undefined,
+      open.length ? send(insertOpenAnswers(t, open)) : undefined,
     ];
     // The counts read the answer rows above; they and the chain lock come last.
     const counts = countResponses(
@@ -210,10 +210,4 @@ async function storeAll(db: Db, claims: NamedClaim[]) {
     const claimed = new Set(rows<{ id: string }>(claimResult).map((r) => r.id));
     if (claimed.size !== claims.length) throw new PartlyClaimed(claimed);
   });
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }
