@@ -63,36 +63,73 @@ function asStored(value: unknown): Row["before"] {
  * so the INSERT's snapshot is taken after the lock is granted and sees the newest entry.
  */
 export async function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
+  await appendAuditEntries(db, [{ entry, at: now }]);
+}
+
+/**
+ * Appends several entries in one statement, chained in the order given. The submission batch
+ * (`api/respond/submit-batch.ts`) writes one entry per response of a batch this way: one lock
+ * and one round trip for the whole batch instead of one per response. The INSERT computes each
+ * hash from the one before it (a recursive CTE over the entries), starting at the chain head it
+ * reads after the lock is granted.
+ */
+export async function appendAuditEntries(db: Db, items: Array<{ entry: AuditEntry; at: Date }>): Promise<void> {
+  if (!items.length) return;
   if (!(db instanceof PgTransaction)) {
-    await db.transaction((tx) => appendAudit(tx as unknown as Db, entry, now));
+    await db.transaction((tx) => appendAuditEntries(tx as unknown as Db, items));
     return;
   }
-  const before = asStored(entry.before);
-  const after = asStored(entry.after);
-  // The hashed text is prevHash + content, and content names prevHash once: mark its place
-  // with a random value that the rest of the entry cannot contain, and split there.
-  const marker = randomHex32();
-  const parts = content({
-    at: now.toISOString(),
-    actorId: entry.actorId ?? null,
-    actor: entry.actor,
-    ip: entry.ip ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    before,
-    after,
-    prevHash: marker,
-  }).split(marker);
-  if (parts.length !== 2) throw new Error("audit entry: marker not unique");
-  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  const rowsIn = items.map(({ entry, at }, index) => {
+    const before = asStored(entry.before);
+    const after = asStored(entry.after);
+    // The hashed text is prevHash + content, and content names prevHash once: mark its place
+    // with a random value that the rest of the entry cannot contain, and split there.
+    const marker = randomHex32();
+    const parts = content({
+      at: at.toISOString(),
+      actorId: entry.actorId ?? null,
+      actor: entry.actor,
+      ip: entry.ip ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      before,
+      after,
+      prevHash: marker,
+    }).split(marker);
+    if (parts.length !== 2) throw new Error("audit entry: marker not unique");
+    return {
+      i: index + 1,
+      at: at.toISOString(),
+      actor_id: entry.actorId ?? null,
+      actor: entry.actor,
+      ip: entry.ip ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      before,
+      after,
+      p0: parts[0],
+      p1: parts[1],
+    };
+  });
+  // The entries travel as one jsonb parameter (a JSON null becomes SQL NULL, as before), so a
+  // batch needs no bind parameter per field. Row 0 of the chain is the current head.
   await Promise.all([
     db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`),
-    db.execute(sql`insert into audit_log (at, actor_id, actor, ip, action, entity, entity_id, before, after, prev_hash, hash)
-      select ${now.toISOString()}, ${entry.actorId ?? null}::uuid, ${entry.actor}, ${entry.ip ?? null}, ${entry.action},
-             ${entry.entity}, ${entry.entityId ?? null}, ${json(before)}::jsonb, ${json(after)}::jsonb, p.h,
-             encode(sha256(convert_to(p.h || ${parts[0]}::text || p.h || ${parts[1]}::text, 'UTF8')), 'hex')
-        from (select coalesce((select hash from audit_log order by seq desc limit 1), ${GENESIS}::text) as h) p`),
+    db.execute(sql`with recursive e as (
+        select * from jsonb_to_recordset(${JSON.stringify(rowsIn)}::jsonb)
+          as x(i int, at text, actor_id uuid, actor text, ip text, action text, entity text, entity_id text,
+               before jsonb, after jsonb, p0 text, p1 text)),
+      chain (i, prev, h) as (
+        select 0, p.h, p.h from (select coalesce((select hash from audit_log order by seq desc limit 1), ${GENESIS}::text) as h) p
+        union all
+        select e.i, c.h, encode(sha256(convert_to(c.h || e.p0 || c.h || e.p1, 'UTF8')), 'hex')
+          from chain c join e on e.i = c.i + 1)
+      insert into audit_log (at, actor_id, actor, ip, action, entity, entity_id, before, after, prev_hash, hash)
+      select e.at, e.actor_id, e.actor, e.ip, e.action, e.entity, e.entity_id, e.before, e.after, c.prev, c.h
+        from e join chain c on c.i = e.i
+       order by e.i`),
   ]);
 }
 

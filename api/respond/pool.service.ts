@@ -1,11 +1,12 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { rows } from "../../db/migrate.ts";
-import { answers, openAnswers, questionnaires, responsePool, responses, waves, type Invitation } from "../../db/schema.ts";
+import { questionnaires, responsePool, waves, type Invitation } from "../../db/schema.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { countResponses } from "../waves/answer-counts.ts";
 import { retryTransaction } from "../lib/retry.ts";
 import { answerRows } from "./answer-rows.ts";
+import { insertAnswers, insertOpenAnswers, insertResponses } from "./row-inserts.ts";
 
 /**
  * The anonymity pool. A submission to an anonymous wave is acknowledged once its payload is
@@ -127,9 +128,10 @@ async function mixWave(db: Db, waveId: string, minBatch: number, now: Date, rand
       scored.push(...split.scored);
       open.push(...split.open);
     }
-    for (let i = 0; i < batch.length; i += CHUNK) await t.insert(responses).values(batch.slice(i, i + CHUNK));
-    for (let i = 0; i < scored.length; i += CHUNK) await t.insert(answers).values(scored.slice(i, i + CHUNK));
-    for (let i = 0; i < open.length; i += CHUNK) await t.insert(openAnswers).values(open.slice(i, i + CHUNK));
+    // All rows in one jsonb parameter per table (row-inserts.ts), in the shuffled order.
+    await insertResponses(t, batch);
+    if (scored.length) await insertAnswers(t, scored);
+    if (open.length) await insertOpenAnswers(t, open);
     for (let i = 0; i < batch.length; i += CHUNK)
       await countResponses(
         t,

@@ -2,6 +2,7 @@ import { createRouter } from "../lib/router.ts";
 import * as routes from "./respond.routes.ts";
 import * as service from "./respond.service.ts";
 import { mixPool } from "./pool.service.ts";
+import { mixSoon } from "./mix-trigger.ts";
 
 export const respondRouter = createRouter()
   .openapi(routes.getSurveyByToken, async (c) => {
@@ -26,6 +27,6 @@ export const respondRouter = createRouter()
       config.now(),
     );
     // A new anonymous payload may complete a batch: mix after answering, so the partner never waits for it.
-    if (pooled && !replayed) config.background?.(() => mixPool(db, config.now(), { minBatch: config.poolMinBatch }));
+    if (pooled && !replayed) config.background?.(() => mixSoon(db, () => mixPool(db, config.now(), { minBatch: config.poolMinBatch })));
     return c.json({ receipt, submittedAt, replayed }, replayed ? 200 : 201);
   });

@@ -1,10 +1,7 @@
 import { refuseAnswers } from "./refuse-answers.ts";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { format } from "date-fns";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
-import { answers, invitations, openAnswers, questionnaires, responses, waves } from "../../db/schema.ts";
-import { rows } from "../../db/migrate.ts";
-import { countResponse } from "../waves/answer-counts.ts";
+import { invitations, questionnaires, waves } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { canonicalJson, randomToken, sha256Hex } from "../lib/crypto.ts";
 import { waveStatus } from "../waves/waves.service.ts";
@@ -12,9 +9,8 @@ import { validateAnswers } from "../domain/survey/validate.ts";
 import type { z } from "@hono/zod-openapi";
 import type { SurveyAnswersSchema, SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import { respondentDefinition } from "../domain/survey/not-applicable.ts";
-import { appendAudit } from "../audit/audit.service.ts";
-import { retryTransaction } from "../lib/retry.ts";
-import { answerRows } from "./answer-rows.ts";
+import { submitBatches } from "./submit-batch.ts";
+import { type InvitationRow, lookupInvitation } from "./invitation-lookup.ts";
 
 export { answerRows, insertAnswerRows } from "./answer-rows.ts";
 
@@ -31,7 +27,7 @@ async function findInvitation(db: Db, token: string) {
   return row;
 }
 
-function assertOpen(row: Awaited<ReturnType<typeof findInvitation>>, now: Date) {
+function assertOpen(row: Pick<InvitationRow, "invitation" | "wave">, now: Date) {
   if (row.invitation.submittedAt) {
     throw new ApiError(409, "already_submitted");
   }
@@ -92,9 +88,10 @@ export interface Receipt {
  *
  * Everything that can refuse the submission without writing (link, wave status, answers) is
  * checked before any write, on the one read of the invitation; the writes then go out in as
- * few round trips as possible (postgres.js pipelines the statements of a Promise.all on the
- * transaction's connection), because under load each round trip also waits for this
- * process's event loop while the transaction holds its locks.
+ * few round trips as possible, and together with the submissions that arrive while earlier
+ * ones are being written (group commit, `submit-batch.ts`): under load each round trip also
+ * waits for this process's event loop while the transaction holds its locks, and a named
+ * wave's submissions all queue for the same answer-count rows and the audit chain lock.
  *
  * Named waves write the response at once, linked to the invitation. Anonymous waves park
  * the payload in the pool (pool.service.ts) in the same statement that marks the
@@ -109,7 +106,9 @@ export async function submitResponse(
   idempotencyKey: string | undefined,
   now: Date,
 ): Promise<Receipt> {
-  const first = await findInvitation(db, token);
+  // Grouped with the lookups of concurrent submissions; the definition is kept per version (invitation-lookup.ts).
+  const first = await lookupInvitation(db, sha256Hex(token));
+  if (!first) throw new ApiError(404, "unknown_token");
   const anonymous = first.wave.anonymous;
   const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : null;
   // Named waves also recognise a retry without a key by its data; for an anonymous wave a hash
@@ -126,98 +125,24 @@ export async function submitResponse(
   assertOpen(first, now);
   rejectInvalid(first.definition, data, "submit");
   const receipt = randomToken(10);
+  // Claimed and stored together with the submissions that arrive meanwhile (submit-batch.ts).
+  const batches = submitBatches(db);
   const claimed = anonymous
-    ? await claimAnonymous(db, first.invitation.id, { keyHash, receipt, day: dayOf(now), data })
-    : await retryTransaction(() => storeNamed(db, first, { keyHash, dataHash, receipt, data }, now));
+    ? await batches.anonymous.submit({ invitationId: first.invitation.id, keyHash, receipt, day: dayOf(now), data })
+    : await batches.named.submit({
+        invitation: first.invitation,
+        waveName: first.wave.name,
+        definition: first.definition,
+        keyHash,
+        dataHash,
+        receipt,
+        data,
+        now,
+      });
   if (!claimed) {
     // Someone submitted between the read and the claim: the same retry, or a second submission.
     const [inv] = await db.select().from(invitations).where(eq(invitations.id, first.invitation.id));
     return replayOrRefuse(inv);
   }
   return { receipt, submittedAt: (anonymous ? dayOf(now) : now).toISOString(), replayed: false, pooled: anonymous };
-}
-
-/**
- * Anonymous wave: marks the invitation used and parks the payload (answers and the group
- * fields of the invitation, nothing else) in one statement, so one round trip. False when
- * the invitation was already used.
- */
-async function claimAnonymous(db: Db, invitationId: string, s: { keyHash: string | null; receipt: string; day: Date; data: Answers }) {
-  const result = await db.execute(sql`
-    with claimed as (
-      update invitations
-         set submitted_at = ${s.day.toISOString()}::timestamptz, submission_key_hash = ${s.keyHash}, submission_data_hash = null,
-             receipt = ${s.receipt}, progress = null, progress_saved_at = null
-       where id = ${invitationId}::uuid and submitted_at is null
-       returning wave_id, organisation_type, municipality_id, branch_id)
-    insert into response_pool (wave_id, payload)
-      select wave_id, jsonb_build_object('data', ${JSON.stringify(s.data)}::jsonb, 'organisationType', organisation_type,
-                                         'municipalityId', municipality_id, 'branchId', branch_id)
-        from claimed
-      returning 1 as ok`);
-  return rows(result).length === 1;
-}
-
-class AlreadyClaimed extends Error {}
-
-/**
- * Named wave: claim, response, answer rows (one pipeline), then the answer counts and the
- * trail entry (a second pipeline; the counts rows and the chain lock are what concurrent
- * submissions queue for, so they come last and are held for one round trip). Null when the
- * invitation was already used (the transaction is rolled back).
- */
-async function storeNamed(
-  db: Db,
-  first: Awaited<ReturnType<typeof findInvitation>>,
-  s: { keyHash: string | null; dataHash: string | null; receipt: string; data: Answers },
-  now: Date,
-) {
-  const inv = first.invitation;
-  const responseId = crypto.randomUUID();
-  const { scored, open } = answerRows(responseId, inv, first.definition, s.data);
-  try {
-    return await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
-      const [claim] = await Promise.all([
-        t
-          .update(invitations)
-          .set({ submittedAt: now, submissionKeyHash: s.keyHash, submissionDataHash: s.dataHash, receipt: s.receipt, progress: null })
-          .where(and(eq(invitations.id, inv.id), isNull(invitations.submittedAt)))
-          .returning({ id: invitations.id }),
-        t.insert(responses).values({
-          id: responseId,
-          waveId: inv.waveId,
-          invitationId: inv.id,
-          organisation: inv.organisation,
-          organisationType: inv.organisationType,
-          municipalityId: inv.municipalityId,
-          branchId: inv.branchId,
-          data: s.data,
-          submittedOn: format(now, "yyyy-MM-dd"),
-        }),
-        scored.length ? t.insert(answers).values(scored) : undefined,
-        open.length ? t.insert(openAnswers).values(open) : undefined,
-      ]);
-      if (!claim.length) throw new AlreadyClaimed();
-      await Promise.all([
-        countResponse(t, responseId), // also without scored answers: it counts the n.v.t. answers too
-        appendAudit(
-          t,
-          {
-            actor: "partner (persoonlijke link)",
-            ip: null,
-            action: "create",
-            entity: "response",
-            entityId: responseId,
-            after: { wave: first.wave.name },
-          },
-          now,
-        ),
-      ]);
-      return true;
-    });
-  } catch (e) {
-    if (e instanceof AlreadyClaimed) return false;
-    throw e;
-  }
 }

@@ -37,7 +37,7 @@ export function validateAnswers(definition: unknown, data: Record<string, unknow
     }
   }
   if (errors.length || mode === "progress") return errors;
-  const key = JSON.stringify(definition);
+  const key = keyOf(definition);
   const plain = plainRequiredFor(key, definition);
   return plain ? plainErrors(plain, data) : surveyCoreErrors(modelFor(key, definition), data);
 }
@@ -78,6 +78,22 @@ function checkChoice(spec: QuestionSpec, value: unknown): Refusal | undefined {
 
 function wrongType(expected: ErrorCode) {
   return refusal("wrong_type", expected);
+}
+
+/**
+ * The cache key of a definition: its JSON. A frozen definition (the submit path keeps one per
+ * questionnaire version, api/respond/invitation-lookup.ts) cannot change, so its 12 KB of JSON
+ * is written once, not per submission.
+ */
+const frozenKeys = new WeakMap<object, string>();
+function keyOf(definition: unknown): string {
+  if (!definition || typeof definition !== "object" || !Object.isFrozen(definition)) return JSON.stringify(definition);
+  let key = frozenKeys.get(definition);
+  if (key === undefined) {
+    key = JSON.stringify(definition);
+    frozenKeys.set(definition, key);
+  }
+  return key;
 }
 
 /**
