@@ -13,12 +13,10 @@ const CodedOrStoredSchema = z.union([CodedTextSchema, z.string()]);
 /** One measurement: a wave's mean score (1–5) or a period's share in percent. */
 export const MeasureSchema = z
   .object({
-    label: z
-      .union([z.string(), CodedTextSchema])
-      .openapi({
-        description:
-          "Naam van de meting, of de periode als gecodeerde tekst (error.eval_period); een oudere opgeslagen evaluatie heeft de Nederlandse periode",
-      }),
+    label: z.union([z.string(), CodedTextSchema]).openapi({
+      description:
+        "Naam van de meting, of de periode als gecodeerde tekst (error.eval_period); een oudere opgeslagen evaluatie heeft de Nederlandse periode",
+    }),
     value: z.number(),
     n: z.number().int(),
     sd: z.number().optional().openapi({ description: "Alleen bij gemiddelden" }),

@@ -14,6 +14,9 @@ import type { FindingDetail } from "../../dashboard/src/features/quality/api/qua
 import { closingProblems } from "../../api/domain/quality/closing.ts";
 import { evalText, judge } from "../../api/domain/quality/criterion.ts";
 import { EvaluationView } from "../../dashboard/src/features/quality/components/EvaluationView.tsx";
+import { ContactTable } from "../../dashboard/src/features/survey/components/WaveContacts.tsx";
+import type { WaveContact } from "../../dashboard/src/features/survey/api/waves.ts";
+import { mailReason } from "../../api/mail/mail-reason.ts";
 
 /**
  * The review screen renders what the API sends (input keys, gap codes with a label ref) through the
@@ -197,5 +200,51 @@ describe("an evaluation's explanation, pending reason and period in the reader's
     const en = text(view("en", old));
     expect(en).toContain("96,7 % (1 juli 2026 t/m 30 september 2026); doel ≥ 95,0 %: gehaald.");
     expect(en).toContain("(1 juli 2026 t/m 30 september 2026; n = 60");
+  });
+});
+
+describe("why an outbox message was not delivered, in the reader's language", () => {
+  it("renders the reason from its code and the mail server's own text as it said it", () => {
+    const contact = (messages: WaveContact["messages"]): WaveContact =>
+      ({
+        invitationId: "i1",
+        contactId: "c1",
+        email: "weiger@fivoor.test",
+        name: null,
+        organisation: "Fivoor",
+        organisationType: "zorg",
+        municipalityId: null,
+        branchId: null,
+        openedAt: null,
+        startedAt: null,
+        submitted: false,
+        messages,
+      }) as WaveContact;
+    const refused = {
+      kind: "invitation",
+      round: 0,
+      status: "rejected",
+      sentAt: null,
+      reason: mailReason("mail_smtp_refused"),
+      error: "550 Mailbox unavailable",
+    };
+    const table = (lang: "nl" | "en") =>
+      render(
+        lang,
+        createElement(
+          QueryClientProvider,
+          { client: new QueryClient() },
+          createElement(ContactTable, {
+            wave: { id: "w" } as never,
+            contacts: [contact([refused])],
+            optedOut: new Set<string>(),
+            mayResend: false,
+          }),
+        ),
+      );
+    const en = table("en");
+    expect(en).toContain("permanently refused by the mail server (550 Mailbox unavailable)");
+    expect(en).not.toContain("geweigerd");
+    expect(table("nl")).toContain("blijvend geweigerd door de mailserver (550 Mailbox unavailable)");
   });
 });
