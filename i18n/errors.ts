@@ -344,7 +344,7 @@ export const errorsNl = {
   "error.eval_target_in_ci":
     "Het doel ({target}) ligt binnen het 95%-betrouwbaarheidsinterval ({low} – {high}): gehaald of niet is statistisch niet zeker.",
   "error.eval_target_in_ci_share":
-    "Het doel ({target} %) ligt binnen het 95%-betrouwbaarheidsinterval ({low} % – {high} %): gehaald of niet is statistisch niet zeker.",
+    "Het doel ({target}\u00a0%) ligt binnen het 95%-betrouwbaarheidsinterval ({low}\u00a0% – {high}\u00a0%): gehaald of niet is statistisch niet zeker.",
   "error.eval_not_significant": "Het verschil met de nulmeting is niet significant (p = {p}).",
   // The explanation line of an automatic evaluation and why it cannot be judged yet (api/domain/quality/criterion.ts).
   "error.eval_manual": "Dit criterium beoordeelt de reviewer zelf, met bewijs.",
@@ -704,7 +704,7 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.eval_target_in_ci":
     "The target ({target}) lies within the 95% confidence interval ({low} – {high}): whether it was met is not statistically certain.",
   "error.eval_target_in_ci_share":
-    "The target ({target} %) lies within the 95% confidence interval ({low} % – {high} %): whether it was met is not statistically certain.",
+    "The target ({target}%) lies within the 95% confidence interval ({low}% – {high}%): whether it was met is not statistically certain.",
   "error.eval_not_significant": "The difference from the baseline is not significant (p = {p}).",
   "error.eval_manual": "The reviewer judges this criterion, with evidence.",
   "error.eval_pending_no_measurement": "No new measurement yet.",

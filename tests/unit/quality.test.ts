@@ -110,10 +110,9 @@ describe("judging an effectiveness criterion", () => {
     // A share's interval around the target is said in percent, in either language.
     const near = judge(c, null, { label: "Q3", value: 96.7, n: 60, count: 58, ci: { low: 88.6, high: 99.1 } });
     const [inCi] = near.caveats as { code: ErrorCode; params?: ErrorParams; message: string }[];
-    expect(inCi.message).toContain("Het doel (95 %) ligt binnen het 95%-betrouwbaarheidsinterval (88,6 % – 99,1 %)");
-    expect(errorText("en", inCi.code, inCi.params)).toContain(
-      "The target (95 %) lies within the 95% confidence interval (88.6 % – 99.1 %)",
-    );
+    // As the shared formatting module writes a percentage: "95 %" (non-breaking space) in Dutch, "95%" in English.
+    expect(inCi.message).toContain("Het doel (95\u00a0%) ligt binnen het 95%-betrouwbaarheidsinterval (88,6\u00a0% – 99,1\u00a0%)");
+    expect(errorText("en", inCi.code, inCi.params)).toContain("The target (95%) lies within the 95% confidence interval (88.6% – 99.1%)");
   });
 });
 
