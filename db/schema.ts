@@ -201,6 +201,9 @@ export const mailOutbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     claimedUntil: timestamp("claimed_until", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Why it was not (yet) delivered, a catalog code (error.mail_*) the dashboard renders in the reader's language. */
+    errorCode: text("error_code"),
+    /** The mail server's or the bounce's own text, kept as-is beside the code (it is the server's language, not ours). */
     error: text("error"),
     messageId: text("message_id"),
     unsubscribeHash: text("unsubscribe_hash").notNull().unique(),

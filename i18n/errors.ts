@@ -344,8 +344,31 @@ export const errorsNl = {
   "error.eval_target_in_ci":
     "Het doel ({target}) ligt binnen het 95%-betrouwbaarheidsinterval ({low} – {high}): gehaald of niet is statistisch niet zeker.",
   "error.eval_target_in_ci_share":
-    "Het doel ({target} %) ligt binnen het 95%-betrouwbaarheidsinterval ({low} % – {high} %): gehaald of niet is statistisch niet zeker.",
+    "Het doel ({target}\u00a0%) ligt binnen het 95%-betrouwbaarheidsinterval ({low}\u00a0% – {high}\u00a0%): gehaald of niet is statistisch niet zeker.",
   "error.eval_not_significant": "Het verschil met de nulmeting is niet significant (p = {p}).",
+  // The explanation line of an automatic evaluation and why it cannot be judged yet (api/domain/quality/criterion.ts).
+  "error.eval_manual": "Dit criterium beoordeelt de reviewer zelf, met bewijs.",
+  "error.eval_pending_no_measurement": "Nog geen nieuwe meting.",
+  "error.eval_pending_wave_open": "Meting '{wave}' is nog niet gesloten.",
+  "error.eval_pending_no_wave": "Er is nog geen nieuwe meting gesloten.",
+  "error.eval_pending_no_result": "In {wave} is voor dit onderdeel geen (of een te kleine) uitkomst.",
+  "error.eval_pending_period_running": "De meetperiode loopt tot en met {to}.",
+  "error.eval_pending_no_conferences": "In de meetperiode zijn geen casusoverleggen vastgelegd.",
+  "error.eval_outcome": "{result} ({resultLabel}); doel {comparator} {target}: {verdict}.",
+  "error.eval_outcome_change": "{baseline} ({baselineLabel}) → {result} ({resultLabel}); doel {comparator} {target}: {verdict}.",
+  "error.eval_outcome_share": "{result}\u00a0% ({resultLabel}); doel {comparator} {target}\u00a0%: {verdict}.",
+  "error.eval_outcome_share_change":
+    "{baseline}\u00a0% ({baselineLabel}) → {result}\u00a0% ({resultLabel}); doel {comparator} {target}\u00a0%: {verdict}.",
+  "error.eval_met": "gehaald",
+  "error.eval_not_met": "niet gehaald",
+  // The period a conference metric is measured over, the label of its measurement.
+  "error.eval_period": "{from} t/m {to}",
+  // Why an outbox message was not delivered (api/mail/outbox.service.ts); the server's own text is shown beside it as-is.
+  "error.mail_recipient_rejected": "geweigerd door de mailserver",
+  "error.mail_smtp_refused": "blijvend geweigerd door de mailserver",
+  "error.mail_smtp_retry": "tijdelijk niet verstuurd; wordt later opnieuw geprobeerd",
+  "error.mail_smtp_failed": "niet verstuurd na herhaalde pogingen",
+  "error.mail_bounced": "onbestelbaar gemeld",
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -681,6 +704,25 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   "error.eval_target_in_ci":
     "The target ({target}) lies within the 95% confidence interval ({low} – {high}): whether it was met is not statistically certain.",
   "error.eval_target_in_ci_share":
-    "The target ({target} %) lies within the 95% confidence interval ({low} % – {high} %): whether it was met is not statistically certain.",
+    "The target ({target}%) lies within the 95% confidence interval ({low}% – {high}%): whether it was met is not statistically certain.",
   "error.eval_not_significant": "The difference from the baseline is not significant (p = {p}).",
+  "error.eval_manual": "The reviewer judges this criterion, with evidence.",
+  "error.eval_pending_no_measurement": "No new measurement yet.",
+  "error.eval_pending_wave_open": "Measurement '{wave}' has not closed yet.",
+  "error.eval_pending_no_wave": "No new measurement has closed yet.",
+  "error.eval_pending_no_result": "{wave} has no result (or too small a one) for this item.",
+  "error.eval_pending_period_running": "The measurement period runs up to and including {to}.",
+  "error.eval_pending_no_conferences": "No case conferences were recorded in the measurement period.",
+  "error.eval_outcome": "{result} ({resultLabel}); target {comparator} {target}: {verdict}.",
+  "error.eval_outcome_change": "{baseline} ({baselineLabel}) → {result} ({resultLabel}); target {comparator} {target}: {verdict}.",
+  "error.eval_outcome_share": "{result}% ({resultLabel}); target {comparator} {target}%: {verdict}.",
+  "error.eval_outcome_share_change": "{baseline}% ({baselineLabel}) → {result}% ({resultLabel}); target {comparator} {target}%: {verdict}.",
+  "error.eval_met": "met",
+  "error.eval_not_met": "not met",
+  "error.eval_period": "{from} to {to}",
+  "error.mail_recipient_rejected": "refused by the mail server",
+  "error.mail_smtp_refused": "permanently refused by the mail server",
+  "error.mail_smtp_retry": "not sent for now; will be tried again later",
+  "error.mail_smtp_failed": "not sent after repeated attempts",
+  "error.mail_bounced": "reported undeliverable",
 };

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../lib/route.ts";
 import { ORGANISATION_TYPES } from "../../db/schema.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { MailReasonSchema, MailServerTextSchema } from "../mail/mail-reason.ts";
 import { line } from "../lib/fields.ts";
 
 const tags = ["Contacten"];
@@ -113,7 +114,8 @@ export const exportContact = defineRoute({
                 subject: z.string(),
                 createdAt: z.string(),
                 sentAt: z.string().nullable(),
-                error: z.string().nullable(),
+                reason: MailReasonSchema,
+                error: MailServerTextSchema,
               }),
             ),
           })
@@ -187,7 +189,8 @@ export const listWaveContacts = defineRoute({
                     round: z.number().int(),
                     status: z.string(),
                     sentAt: z.string().nullable(),
-                    error: z.string().nullable(),
+                    reason: MailReasonSchema,
+                    error: MailServerTextSchema,
                   }),
                 ),
               }),

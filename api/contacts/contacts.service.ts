@@ -10,6 +10,7 @@ import { ApiError } from "../lib/errors.ts";
 import { isUuid } from "../lib/ids.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { invitationToken, linkSecret } from "../mail/links.ts";
+import { mailReason } from "../mail/mail-reason.ts";
 import { getWave, waveStatus } from "../waves/waves.service.ts";
 
 type Contact = typeof contacts.$inferSelect;
@@ -212,6 +213,7 @@ export async function exportContact(db: Db, id: string, now: Date, by: Actor) {
       subject: mailOutbox.subject,
       sentAt: mailOutbox.sentAt,
       createdAt: mailOutbox.createdAt,
+      errorCode: mailOutbox.errorCode,
       error: mailOutbox.error,
     })
     .from(mailOutbox)
@@ -238,6 +240,7 @@ export async function exportContact(db: Db, id: string, now: Date, by: Actor) {
       subject: m.subject,
       createdAt: m.createdAt.toISOString(),
       sentAt: m.sentAt?.toISOString() ?? null,
+      reason: mailReason(m.errorCode),
       error: m.error,
     })),
   };
@@ -320,6 +323,7 @@ export async function listWaveContacts(db: Db, waveId: string) {
       round: mailOutbox.round,
       status: mailOutbox.status,
       sentAt: mailOutbox.sentAt,
+      errorCode: mailOutbox.errorCode,
       error: mailOutbox.error,
       createdAt: mailOutbox.createdAt,
     })
@@ -345,6 +349,7 @@ export async function listWaveContacts(db: Db, waveId: string) {
       round: m.round,
       status: m.status,
       sentAt: m.sentAt?.toISOString() ?? null,
+      reason: mailReason(m.errorCode),
       error: m.error,
     })),
   }));

@@ -19,11 +19,25 @@ const ParamsSchema = z.record(
   ]),
 );
 
+const FlatParamsSchema = z.record(z.string(), z.union([ValueSchema, LabelRefSchema]));
 /**
- * The params of a coded text inside a 2xx answer (a closing problem, a review's gap): plain values
- * and catalog labels, no nested error text, so the contract closes all the way down.
+ * The params of a coded text inside a 2xx answer (a closing problem, a review's gap): plain values,
+ * catalog labels and one level of catalog text whose own params are flat (an evaluation's verdict or
+ * measurement period), so the contract closes all the way down.
  */
-export const TextParamsSchema = z.record(z.string(), z.union([ValueSchema, LabelRefSchema]));
+export const TextParamsSchema = z.record(
+  z.string(),
+  z.union([ValueSchema, LabelRefSchema, z.object({ code: z.string(), params: FlatParamsSchema.optional() }).openapi("TextRef")]),
+);
+
+/** A text in a 2xx answer by catalog code: the client renders `code` with `params`; `message` is the Dutch text, for a client without the catalog. */
+export const CodedTextSchema = z
+  .object({
+    code: z.string().openapi({ description: "Catalogcode (i18n/errors.ts: error.<code>)" }),
+    params: TextParamsSchema.optional(),
+    message: z.string().openapi({ description: "De Nederlandse tekst; terugval voor een client zonder de catalogus" }),
+  })
+  .openapi("CodedText");
 
 /** Every code the API sends, from the catalog: the contract lists them, so a client can rely on them. */
 const ERROR_CODES = Object.keys(errorsNl).map((k) => k.slice("error.".length)) as [ErrorCode, ...ErrorCode[]];

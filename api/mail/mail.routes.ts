@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../lib/route.ts";
 import { errorResponses } from "../lib/errors.ts";
+import { MailReasonSchema, MailServerTextSchema } from "./mail-reason.ts";
 import { code, line, text } from "../lib/fields.ts";
 import { MAIL_KINDS } from "../domain/mail/templates.ts";
 import { fieldError } from "../lib/error-fields.ts";
@@ -109,7 +110,8 @@ export const OutboxMessageSchema = z
     body: z.string().nullable(),
     status: z.string(),
     attempts: z.number().int(),
-    error: z.string().nullable(),
+    reason: MailReasonSchema,
+    error: MailServerTextSchema,
     messageId: z.string().nullable(),
     sentAt: z.string().nullable(),
     createdAt: z.string(),

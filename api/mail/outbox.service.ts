@@ -7,6 +7,7 @@ import { DEFAULT_TEMPLATES, renderTemplate, unknownPlaceholders, type MailKind }
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { ApiError } from "../lib/errors.ts";
+import { mailReason, type MailErrorCode } from "./mail-reason.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { isUuid } from "../lib/ids.ts";
 import { rows } from "../../db/migrate.ts";
@@ -279,6 +280,7 @@ export async function listOutbox(db: Db, filter: { waveId?: string; status?: str
     body: m.body,
     status: m.status,
     attempts: m.attempts,
+    reason: mailReason(m.errorCode),
     error: m.error,
     messageId: m.messageId,
     sentAt: m.sentAt?.toISOString() ?? null,
@@ -330,7 +332,7 @@ export async function recordBounce(db: Db, input: { messageId?: string; outboxId
         : [];
   if (!m) throw new ApiError(404, "message_not_found");
   await audited(db, now, async (tx) => {
-    await tx.update(mailOutbox).set({ status: "bounced", error: input.reason }).where(eq(mailOutbox.id, m.id));
+    await tx.update(mailOutbox).set({ status: "bounced", errorCode: "mail_bounced", error: input.reason }).where(eq(mailOutbox.id, m.id));
     return {
       result: null,
       audit: {
@@ -359,7 +361,8 @@ export interface MailTransport {
     messageId?: string;
     /** Base64 text rather than bytes: what nodemailer takes without Node's Buffer in this Web-standard module. */
     attachments?: { filename: string; content: string; encoding: "base64"; contentType: string }[];
-  }): Promise<{ messageId?: string; rejected?: unknown[] }>;
+  }): // nodemailer's SMTP transport gives the server's answer to each refused recipient in rejectedErrors.
+  Promise<{ messageId?: string; rejected?: unknown[]; rejectedErrors?: { response?: string; message?: string }[] }>;
 }
 
 /** A municipality report's PDF, read when its message is sent (the outbox keeps only a reference). */
@@ -387,6 +390,12 @@ async function settleReport(
     .update(reportDeliveries)
     .set(outcome.status === "sent" ? { status: "sent", sentAt: outcome.sentAt, error: null } : { status: "failed", error: outcome.error })
     .where(eq(reportDeliveries.id, m.reportDeliveryId));
+}
+
+/** What the mail server said, as it said it (at most 500 characters), or null when it said nothing. */
+function serverText(text: string | undefined): string | null {
+  const t = text?.trim();
+  return t ? t.slice(0, 500) : null;
 }
 
 const CLAIM_SECONDS = 300;
@@ -453,11 +462,13 @@ export async function deliverOutbox(
         },
       });
       if (info.rejected?.length) {
+        // Why by code (the dashboard says it in the reader's language); the server's own words, if it gave any, beside it.
+        const detail = serverText(info.rejectedErrors?.map((e) => e.response ?? e.message).join("; "));
         await db
           .update(mailOutbox)
-          .set({ status: "rejected", error: "geweigerd door de mailserver", claimedUntil: null })
+          .set({ status: "rejected", errorCode: "mail_recipient_rejected", error: detail, claimedUntil: null })
           .where(eq(mailOutbox.id, m.id));
-        await settleReport(db, m, { status: "failed", error: "geweigerd door de mailserver" });
+        await settleReport(db, m, { status: "failed", error: detail ?? "mail_recipient_rejected" });
         result.rejected++;
       } else {
         await db
@@ -468,6 +479,7 @@ export async function deliverOutbox(
             messageId: info.messageId ?? `<${m.id}@ketenspiegel>`,
             body: null,
             claimedUntil: null,
+            errorCode: null,
             error: null,
           })
           .where(eq(mailOutbox.id, m.id));
@@ -478,9 +490,10 @@ export async function deliverOutbox(
       const err = e as { responseCode?: number; response?: string; message?: string };
       const permanent = (err.responseCode ?? 0) >= 500;
       const status = permanent ? "rejected" : m.attempts >= MAX_ATTEMPTS ? "failed" : "pending";
-      const error = (err.response ?? err.message ?? "onbekende fout").slice(0, 500);
-      await db.update(mailOutbox).set({ status, error, claimedUntil: null }).where(eq(mailOutbox.id, m.id));
-      if (status !== "pending") await settleReport(db, m, { status: "failed", error });
+      const errorCode: MailErrorCode = permanent ? "mail_smtp_refused" : status === "failed" ? "mail_smtp_failed" : "mail_smtp_retry";
+      const error = serverText(err.response ?? err.message);
+      await db.update(mailOutbox).set({ status, errorCode, error, claimedUntil: null }).where(eq(mailOutbox.id, m.id));
+      if (status !== "pending") await settleReport(db, m, { status: "failed", error: error ?? errorCode });
       if (permanent) result.rejected++;
       else result.retry++;
       if (!permanent && (err.responseCode === undefined || err.responseCode < 400)) break; // connection trouble: stop this run

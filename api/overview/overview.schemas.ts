@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IntervalSchema, orNull } from "../lib/row-schema.ts";
+import { CodedTextSchema } from "../lib/errors.ts";
 import { WAVE_STATUSES } from "../waves/waves.service.ts";
 
 /** Response shapes of the start page. */
@@ -69,7 +70,7 @@ const ImprovementSchema = z
     findingRef: z.string(),
     effect: z.object({
       status: z.enum(["gehaald", "niet_gehaald", "nog_niet_meetbaar", "handmatig"]),
-      explanation: z.string(),
+      explanation: CodedTextSchema.openapi({ description: "De uitleg van de evaluatie per catalogcode" }),
       significant: z.boolean().nullable(),
     }),
   })

@@ -15,6 +15,7 @@ import { evidencePath } from "../domain/packs/layout.ts";
 import { asText, firstOf, inMemory, type Column, type Pages } from "../domain/packs/table.ts";
 import { laterEntries, newSection, reportFile, tableFiles, type Build, type PackFile, type Section } from "./packs.build.ts";
 import { actionStatusLabel, findingClassLabel, findingStatusLabel } from "../domain/packs/labels.ts";
+import { evaluationLines } from "../domain/packs/evaluation.ts";
 
 const PAGE = 200;
 
@@ -561,10 +562,20 @@ export async function findingsSection(b: Build): Promise<Section> {
             { header: "Beoordelaar", width: 4 },
             { header: "Datum", width: 3 },
             { header: "Doeltreffend", width: 2.6 },
-            { header: "Toelichting", width: 12 },
-            { header: "Bewijs", width: 6 },
+            { header: "Toelichting", width: 7 },
+            { header: "Automatische toetsing", width: 7 },
+            { header: "Bewijs", width: 4 },
           ],
-          rows: r.rows.map((x) => [x.finding, x.reviewer, x.reviewedOn, x.effective ? "ja" : "nee", x.explanation, x.evidence.join(", ")]),
+          // The automatic check in the catalog's Dutch, as the dashboard shows it; the CSV keeps the stored codes.
+          rows: r.rows.map((x) => [
+            x.finding,
+            x.reviewer,
+            x.reviewedOn,
+            x.effective ? "ja" : "nee",
+            x.explanation,
+            evaluationLines(x.evaluation),
+            x.evidence.join(", "),
+          ]),
         },
         { kind: "heading", text: "Bewijsstukken" },
         {

@@ -5,10 +5,9 @@ import { conferences, questionnaires, waves, type Wave } from "../../db/schema.t
 import { getWaveResults, loadAggregates } from "../waves/results.service.ts";
 import { scoredQuestions } from "../domain/survey/definition.ts";
 import { overallResults } from "../domain/survey/results.ts";
-import { judge, type Criterion, type Evaluation, type Measure } from "../domain/quality/criterion.ts";
+import { evalText, judge, type Criterion, type Judged, type Measure } from "../domain/quality/criterion.ts";
 import { conferenceMetrics } from "../domain/registry/metrics.ts";
 import type { RegistryData } from "../domain/registry/registry.types.ts";
-import { formatDay } from "../domain/format/numbers.ts";
 import { findAction, findingsOfActions } from "./quality.lookup.ts";
 import type { SurveyBaseline } from "./quality.responses.ts";
 
@@ -86,9 +85,9 @@ async function evaluateSurvey(
       : null;
   const [baseWave] = baseline ? await db.select().from(waves).where(eq(waves.id, baseline.waveId)) : [];
   const wave = await resultWave(db, c, baseWave ? baseWave.closesAt : createdAt, now);
-  if (!wave) return judge(c, base, null, c.wave ? `Meting '${c.wave}' is nog niet gesloten.` : "Er is nog geen nieuwe meting gesloten.");
+  if (!wave) return judge(c, base, null, c.wave ? evalText("eval_pending_wave_open", { wave: c.wave }) : evalText("eval_pending_no_wave"));
   const result = await surveyMeasure(db, wave, kind, key, now, memo);
-  return judge(c, base, result, `In ${wave.name} is voor dit onderdeel geen (of een te kleine) uitkomst.`);
+  return judge(c, base, result, evalText("eval_pending_no_result", { wave: wave.name }));
 }
 
 /**
@@ -137,7 +136,8 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
     const share = conferenceMetrics(data, { from, to }, today)[c.metric];
     return share.n
       ? {
-          label: `${formatDay(from)} t/m ${formatDay(to)}`,
+          // The period by code and calendar days, so it reads "1 January 2026 to 31 March 2026" in English.
+          label: evalText("eval_period", { from, to }),
           value: 100 * share.share!,
           n: share.n,
           count: share.count,
@@ -146,8 +146,8 @@ async function evaluateConference(db: Db, c: Extract<Criterion, { kind: "confere
       : null;
   };
   const before = measure(beforeFrom, format(addDays(parseISO(c.from), -1), "yyyy-MM-dd"));
-  if (c.to >= today) return judge(c, before, null, `De meetperiode loopt tot en met ${formatDay(c.to)}.`);
-  return judge(c, before, measure(c.from, c.to), "In de meetperiode zijn geen casusoverleggen vastgelegd.");
+  if (c.to >= today) return judge(c, before, null, evalText("eval_pending_period_running", { to: c.to }));
+  return judge(c, before, measure(c.from, c.to), evalText("eval_pending_no_conferences"));
 }
 
 /**
@@ -162,7 +162,7 @@ export async function evaluateCriterion(
   createdAt: Date,
   now: Date,
   memo?: EvaluationMemo,
-): Promise<Evaluation> {
+): Promise<Judged> {
   if (criterion.kind === "survey_dimension" || criterion.kind === "survey_question")
     return evaluateSurvey(db, criterion, baseline, createdAt, now, memo);
   if (criterion.kind === "conference_metric") return evaluateConference(db, criterion, now, memo);

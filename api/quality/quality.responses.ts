@@ -2,15 +2,21 @@ import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
 import { actions, effectivenessReviews, evidenceFiles, findings, internalAudits, risks } from "../../db/schema.ts";
 import { IntervalSchema, jsonRow, orNull } from "../lib/row-schema.ts";
-import { TextParamsSchema } from "../lib/errors.ts";
+import { CodedTextSchema, TextParamsSchema } from "../lib/errors.ts";
 import { CriterionSchema, RootCauseSchema } from "./quality.schemas.ts";
 
 /** Response shapes of the quality cycle: rows from the tables (drizzle-zod), jsonb columns typed here. */
 
+/** A coded text, or the Dutch sentence an evaluation stored with an effectiveness review before the codes holds. */
+const CodedOrStoredSchema = z.union([CodedTextSchema, z.string()]);
+
 /** One measurement: a wave's mean score (1–5) or a period's share in percent. */
 export const MeasureSchema = z
   .object({
-    label: z.string().openapi({ description: "Naam van de meting of de periode" }),
+    label: z.union([z.string(), CodedTextSchema]).openapi({
+      description:
+        "Naam van de meting, of de periode als gecodeerde tekst (error.eval_period); een oudere opgeslagen evaluatie heeft de Nederlandse periode",
+    }),
     value: z.number(),
     n: z.number().int(),
     sd: z.number().optional().openapi({ description: "Alleen bij gemiddelden" }),
@@ -20,16 +26,10 @@ export const MeasureSchema = z
   .openapi("Measure");
 
 /** A caveat by catalog code (the client renders it in its language); an evaluation stored before the codes holds the Dutch sentence. */
-export const CaveatSchema = z
-  .union([
-    z.object({
-      code: z.string().openapi({ description: "Catalogcode (i18n/errors.ts: error.<code>)" }),
-      params: TextParamsSchema.optional(),
-      message: z.string().openapi({ description: "De Nederlandse tekst; terugval voor een client zonder de catalogus" }),
-    }),
-    z.string(),
-  ])
-  .openapi("EvaluationCaveat");
+export const CaveatSchema = CodedOrStoredSchema.openapi("EvaluationCaveat");
+
+/** The explanation line (outcome, why not yet measurable, or manual) by catalog code; an older stored evaluation holds the Dutch sentence. */
+export const ExplanationSchema = CodedOrStoredSchema.openapi("EvaluationExplanation");
 
 export const TestResultSchema = z
   .object({
@@ -50,7 +50,7 @@ export const CriterionEvaluationSchema = z
     result: orNull(MeasureSchema),
     change: orNull(TestResultSchema), // baseline → result
     caveats: z.array(CaveatSchema),
-    explanation: z.string(),
+    explanation: ExplanationSchema,
   })
   .openapi("CriterionEvaluation");
 

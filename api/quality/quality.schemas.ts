@@ -3,6 +3,7 @@ import { actionStatus, findingClass, findingSource, pdcaPhase } from "../../db/s
 import { IsoDate } from "../registry/registry.schemas.ts";
 import { code, eventDate, line, planDate, text } from "../lib/fields.ts";
 import { fieldError } from "../lib/error-fields.ts";
+import { CodedTextSchema } from "../lib/errors.ts";
 
 /** API shapes of findings, actions, reviews and evidence (ISO 9001 10.2 / 10.3). Enums come from the database. */
 export const FINDING_SOURCES = findingSource.enumValues;
@@ -206,7 +207,7 @@ export const ClosingCheckSchema = z
               actionId: z.uuid(),
               ref: z.string(),
               status: z.enum(["gehaald", "niet_gehaald", "nog_niet_meetbaar", "handmatig"]),
-              explanation: z.string(),
+              explanation: CodedTextSchema.openapi({ description: "Waarom het effect nog niet meetbaar is, per catalogcode" }),
             })
             .strict(),
         ),

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParsedMail } from "mailparser";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import nodemailer from "nodemailer";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { mailOutbox } from "../../db/schema.ts";
+import { errorText } from "../../api/lib/error-text.ts";
 import { testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { deliverOutbox, type MailTransport } from "../../api/mail/outbox.service.ts";
@@ -26,6 +28,7 @@ afterAll(async () => {
 });
 
 const body = async <T>(res: Response) => (await res.json()) as T;
+type Coded = { code: string; message: string };
 const deliver = (tr: MailTransport = transport) =>
   deliverOutbox(t.db, tr, { from: "kto@zvh.test", now: () => t.clock.now, publicUrl: "http://test.local" });
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address;
@@ -82,12 +85,21 @@ describe("invitations and reminders over SMTP", () => {
     expect(anna.text).toContain("1 november 2026");
     expect(anna.text).toContain("Fatima Yilmaz (072-5112233)");
     expect(inbox.find((m) => to(m) === "c@woonwaard.test")!.text).toContain("Beste heer/mevrouw,");
-    const state = await body<{ contacts: { email: string; messages: { status: string; error: string | null }[] }[] }>(
+    const state = await body<{ contacts: { email: string; messages: { status: string; reason: Coded | null; error: string | null }[] }[] }>(
       await t.request(`/api/waves/${t.wave.id}/contacts`),
     );
-    expect(state.contacts.find((c) => c.email === "weiger@fivoor.test")!.messages).toEqual([
-      expect.objectContaining({ status: "rejected" }),
-    ]);
+    // Why by catalog code (the dashboard says it in its language), the server's own words apart and as it said them.
+    const [refused] = state.contacts.find((c) => c.email === "weiger@fivoor.test")!.messages;
+    expect(refused).toMatchObject({
+      status: "rejected",
+      reason: { code: "mail_smtp_refused", message: "blijvend geweigerd door de mailserver" },
+      error: expect.stringMatching(/^550\b.*Mailbox unavailable/),
+    });
+    expect(errorText("en", refused.reason!.code)).toBe("permanently refused by the mail server");
+    const listed = await body<{ messages: { to: string; reason: Coded | null; error: string | null }[] }>(
+      await t.request(`/api/mail/outbox?waveId=${t.wave.id}&status=rejected`),
+    );
+    expect(listed.messages).toEqual([expect.objectContaining({ to: "weiger@fivoor.test", reason: refused.reason, error: refused.error })]);
     const sent = await body<{ messages: { body: string | null }[] }>(await t.request(`/api/mail/outbox?waveId=${t.wave.id}&status=sent`));
     expect(sent.messages.every((m) => m.body === null)).toBe(true); // the link is not kept once sent
   });
@@ -160,6 +172,13 @@ describe("invitations and reminders over SMTP", () => {
       await t.request(`/api/waves/${t.wave.id}/contacts`),
     );
     expect(state.contacts.find((c) => c.email === "c@woonwaard.test")!.messages.map((x) => x.status)).toContain("bounced");
+    const bounced = await body<{ messages: { id: string; reason: Coded | null; error: string | null }[] }>(
+      await t.request(`/api/mail/outbox?waveId=${t.wave.id}&status=bounced`),
+    );
+    expect(bounced.messages.find((x) => x.id === m.id)).toMatchObject({
+      reason: { code: "mail_bounced", message: "onbestelbaar gemeld" },
+      error: "550 5.1.1 user unknown",
+    });
     expect((await t.request("/api/mail/bounces", { method: "POST", json: { reason: "x y" } })).status).toBe(400);
     const bad = await t.request("/api/mail/templates/reminder", {
       method: "PUT",
@@ -192,5 +211,41 @@ describe("invitations and reminders over SMTP", () => {
     expect(after.messages.length).toBe(before.messages.length + 1);
     await t.request(`/api/waves/${t.wave.id}/status`, { method: "POST", json: { action: "close" } });
     expect((await t.request(`/api/waves/${t.wave.id}/mail/reminders`, { method: "POST" })).status).toBe(409);
+  });
+  it("a recipient the server refuses inside an accepted message: the reason by code, the server's words apart, nothing Dutch stored", async () => {
+    const [row] = await t.db
+      .insert(mailOutbox)
+      .values({
+        waveId: t.wave.id,
+        kind: "invitation",
+        round: 0,
+        toAddress: "weiger-later@fivoor.test",
+        subject: "Uitnodiging",
+        body: "Beste,",
+        unsubscribeHash: `test-${crypto.randomUUID()}`,
+      })
+      .returning();
+    // nodemailer reports a refused recipient of a multi-recipient send in rejected / rejectedErrors instead of throwing.
+    const partial: MailTransport = {
+      sendMail: async (msg) =>
+        msg.to === "weiger-later@fivoor.test"
+          ? {
+              messageId: "<x@test>",
+              rejected: [msg.to],
+              rejectedErrors: [{ response: "550 5.1.1 <weiger-later@fivoor.test>: Recipient address rejected" }],
+            }
+          : transport.sendMail(msg),
+    };
+    expect((await deliver(partial)).rejected).toBeGreaterThanOrEqual(1);
+    const [stored] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, row.id));
+    expect(stored).toMatchObject({
+      status: "rejected",
+      errorCode: "mail_recipient_rejected",
+      error: "550 5.1.1 <weiger-later@fivoor.test>: Recipient address rejected",
+    });
+    const listed = await body<{ messages: { id: string; reason: Coded | null }[] }>(await t.request("/api/mail/outbox?status=rejected"));
+    const reason = listed.messages.find((x) => x.id === row.id)!.reason!;
+    expect(reason).toEqual({ code: "mail_recipient_rejected", message: "geweigerd door de mailserver" });
+    expect(errorText("en", reason.code)).toBe("refused by the mail server");
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
-import { users, waves } from "../../db/schema.ts";
+import { effectivenessReviews, users, waves } from "../../db/schema.ts";
+import { errorText, type ErrorParams } from "../../api/lib/error-text.ts";
 import { sha256Bytes } from "../../api/lib/crypto.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -99,7 +100,11 @@ describe("effectiveness evaluated automatically against the next wave", () => {
       }),
       201,
     );
-    expect((await data<{ status: string }>(await t.request(`/api/actions/${action.id}/evaluation`), 200)).status).toBe("nog_niet_meetbaar");
+    // Why not yet, by code: no later wave has closed.
+    expect(await data(await t.request(`/api/actions/${action.id}/evaluation`), 200)).toMatchObject({
+      status: "nog_niet_meetbaar",
+      explanation: { code: "eval_pending_no_wave", message: "Er is nog geen nieuwe meting gesloten." },
+    });
 
     await at("2026-06-10T10:00:00Z");
     await answerWave(b.id, 12, (i) => [4, 4, 4 + (i % 2)]); // rolduidelijkheid 4.17, or 8.1 on 1–10
@@ -110,7 +115,18 @@ describe("effectiveness evaluated automatically against the next wave", () => {
       result: { label: string; value: number; n: number };
       change: { test: string; significant: boolean };
       caveats: { code: string; params?: Record<string, number>; message: string }[];
+      explanation: { code: string; params: ErrorParams; message: string };
     }>(await t.request(`/api/actions/${action.id}/evaluation`), 200);
+    // The explanation by code with raw numbers (the client formats them), the Dutch beside it.
+    expect(ev.explanation).toMatchObject({
+      code: "eval_outcome_change",
+      params: { baselineLabel: "KTO A", resultLabel: "KTO B", comparator: "≥", target: 7.5, verdict: { code: "eval_met" } },
+    });
+    expect(ev.explanation.params.result).toBe(Number(ev.result.value.toFixed(2)));
+    expect(ev.explanation.message).toMatch(/^\d,\d+ \(KTO A\) → \d,\d+ \(KTO B\); doel ≥ 7,5: gehaald\.$/);
+    expect(errorText("en", ev.explanation.code, ev.explanation.params)).toMatch(
+      /^\d\.\d+ \(KTO A\) → \d\.\d+ \(KTO B\); target ≥ 7\.5: met\.$/,
+    );
     expect(ev.status).toBe("gehaald");
     expect([ev.baseline.label, ev.result.label]).toEqual(["KTO A", "KTO B"]);
     expect(ev.baseline.value).toBeCloseTo(1 + ((26 / 12 - 1) * 9) / 4, 10); // shown on the 1–10 scale of the criterion
@@ -176,6 +192,19 @@ describe("closing a nonconformity", () => {
       200,
     );
     expect(await codes()).toEqual(["actions_open", "no_finished_action", "review_missing"]);
+    // Q3 is still running: the closing check says so by code, its day a raw date the client spells out.
+    const check = await data<{
+      stillOpen: { effectNotMeasurable: { explanation: { code: string; params: ErrorParams; message: string } }[] };
+    }>(await t.request(`/api/findings/${finding.id}/closing-check`), 200);
+    const [running] = check.stillOpen.effectNotMeasurable;
+    expect(running.explanation).toEqual({
+      code: "eval_pending_period_running",
+      params: { to: "2026-09-30" },
+      message: "De meetperiode loopt tot en met 30 september 2026.",
+    });
+    expect(errorText("en", running.explanation.code, running.explanation.params)).toBe(
+      "The measurement period runs up to and including 30 September 2026.",
+    );
 
     await data(await patch(`/api/actions/${action.id}`, { status: "gereed", completedOn: "2026-07-10" }), 200);
     const { evidence } = await data<{ evidence: { id: string } }>(await upload({ actionId: action.id }), 201);
@@ -190,6 +219,27 @@ describe("closing a nonconformity", () => {
     expect(await codes()).toEqual(["review_missing"]);
 
     await data(await post(`/api/findings/${finding.id}/reviews`, review, "management"), 201);
+    // The review stores the evaluation as it was, by code; one stored before the codes keeps its Dutch sentences.
+    const detail = async () =>
+      (
+        await data<{ finding: { reviews: { evaluation: { explanation: unknown; result: unknown }[] }[] } }>(
+          await t.request(`/api/findings/${finding.id}`),
+          200,
+        )
+      ).finding.reviews[0].evaluation[0];
+    expect(await detail()).toMatchObject({ explanation: { code: "eval_pending_period_running", params: { to: "2026-09-30" } } });
+    const [stored] = await t.db.select().from(effectivenessReviews).where(sql`finding_id = ${finding.id}`);
+    const old = (stored.evaluation as Record<string, unknown>[]).map((e) => ({
+      ...e,
+      result: { label: "1 juli 2026 t/m 30 september 2026", value: 96.7, n: 60, count: 58, ci: null },
+      caveats: ["Kleine aantallen (n = 9): het resultaat is onzeker."],
+      explanation: "De meetperiode loopt tot en met 30 september 2026.",
+    }));
+    await t.db.update(effectivenessReviews).set({ evaluation: old }).where(sql`id = ${stored.id}`);
+    expect(await detail()).toMatchObject({
+      explanation: "De meetperiode loopt tot en met 30 september 2026.",
+      result: { label: "1 juli 2026 t/m 30 september 2026" },
+    });
     const closed = await data<{ finding: { status: string } }>(await post(`/api/findings/${finding.id}/close`, {}), 200);
     expect(closed.finding.status).toBe("gesloten");
     expect((await patch(`/api/findings/${finding.id}`, { rootCause: "anders" })).status).toBe(409);

@@ -12,8 +12,11 @@ import type { ManagementReview } from "../../dashboard/src/features/reviews/api/
 import { ClosingChecklist } from "../../dashboard/src/features/quality/components/ClosingChecklist.tsx";
 import type { FindingDetail } from "../../dashboard/src/features/quality/api/quality.ts";
 import { closingProblems } from "../../api/domain/quality/closing.ts";
-import { judge } from "../../api/domain/quality/criterion.ts";
+import { evalText, judge } from "../../api/domain/quality/criterion.ts";
 import { EvaluationView } from "../../dashboard/src/features/quality/components/EvaluationView.tsx";
+import { ContactTable } from "../../dashboard/src/features/survey/components/WaveContacts.tsx";
+import type { WaveContact } from "../../dashboard/src/features/survey/api/waves.ts";
+import { mailReason } from "../../api/mail/mail-reason.ts";
 
 /**
  * The review screen renders what the API sends (input keys, gap codes with a label ref) through the
@@ -139,5 +142,109 @@ describe("an action's automatic evaluation in the reader's language", () => {
     expect(en).not.toContain("Kleine aantallen");
     expect(view("nl")).toContain("Kleine aantallen (n = 9): het resultaat is onzeker.");
     expect(view("en", ["Kleine aantallen (n = 9): het resultaat is onzeker."])).toContain("Kleine aantallen (n = 9)");
+  });
+});
+
+describe("an evaluation's explanation, pending reason and period in the reader's language", () => {
+  const share = {
+    kind: "conference_metric",
+    text: "≥ 95 %",
+    metric: "directorAssigned",
+    comparator: ">=",
+    target: 95,
+    from: "2026-07-01",
+    to: "2026-09-30",
+  } as const;
+  const period = (from: string, to: string) => evalText("eval_period", { from, to });
+  const view = (lang: "nl" | "en", evaluation: ReturnType<typeof judge> | Record<string, unknown>) =>
+    render(lang, createElement(EvaluationView, { evaluation: { ...evaluation, actionId: "a", ref: "ACT-1" } as never }));
+  // Plain text of the markup, so words split over elements are still found.
+  const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+  it("gives the outcome and both periods in English, numbers and days the English way", () => {
+    const e = judge(
+      share,
+      { label: period("2026-04-01", "2026-06-30"), value: 70, n: 60, count: 42, ci: null },
+      { label: period("2026-07-01", "2026-09-30"), value: 93.3333, n: 60, count: 56, ci: null },
+    );
+    const en = text(view("en", e));
+    expect(en).toContain("70% (1 April 2026 to 30 June 2026) → 93.3% (1 July 2026 to 30 September 2026); target ≥ 95%: not met.");
+    expect(en).toContain("(1 July 2026 to 30 September 2026; n = 60");
+    for (const dutch of ["doel", "gehaald", "t/m", "juli", "93,3"]) expect(en).not.toContain(dutch);
+    const nl = text(view("nl", e)).replace(/\u00a0/g, " ");
+    expect(nl).toContain("70 % (1 april 2026 t/m 30 juni 2026) → 93,3 % (1 juli 2026 t/m 30 september 2026); doel ≥ 95 %: niet gehaald.");
+  });
+
+  it("says why it is not measurable yet, and that a manual criterion is the reviewer's, in English", () => {
+    const running = judge(share, null, null, evalText("eval_pending_period_running", { to: "2026-09-30" }));
+    const en = text(view("en", running));
+    expect(en).toContain("The measurement period runs up to and including 30 September 2026.");
+    expect(en).not.toContain("meetperiode");
+    expect(text(view("nl", running))).toContain("De meetperiode loopt tot en met 30 september 2026.");
+    const manual = text(view("en", judge({ kind: "manual", text: "steekproef" }, null, null)));
+    expect(manual).toContain("The reviewer judges this criterion, with evidence.");
+    expect(manual).not.toContain("beoordeelt");
+  });
+
+  it("shows an evaluation stored before the codes with its Dutch sentence and period as they were stored", () => {
+    const old = {
+      status: "gehaald",
+      criterion: "≥ 95 %",
+      target: 95,
+      baseline: null,
+      result: { label: "1 juli 2026 t/m 30 september 2026", value: 96.7, n: 60, count: 58, ci: null },
+      change: null,
+      caveats: [],
+      explanation: "96,7 % (1 juli 2026 t/m 30 september 2026); doel ≥ 95,0 %: gehaald.",
+    };
+    const en = text(view("en", old));
+    expect(en).toContain("96,7 % (1 juli 2026 t/m 30 september 2026); doel ≥ 95,0 %: gehaald.");
+    expect(en).toContain("(1 juli 2026 t/m 30 september 2026; n = 60");
+  });
+});
+
+describe("why an outbox message was not delivered, in the reader's language", () => {
+  it("renders the reason from its code and the mail server's own text as it said it", () => {
+    const contact = (messages: WaveContact["messages"]): WaveContact =>
+      ({
+        invitationId: "i1",
+        contactId: "c1",
+        email: "weiger@fivoor.test",
+        name: null,
+        organisation: "Fivoor",
+        organisationType: "zorg",
+        municipalityId: null,
+        branchId: null,
+        openedAt: null,
+        startedAt: null,
+        submitted: false,
+        messages,
+      }) as WaveContact;
+    const refused = {
+      kind: "invitation",
+      round: 0,
+      status: "rejected",
+      sentAt: null,
+      reason: mailReason("mail_smtp_refused"),
+      error: "550 Mailbox unavailable",
+    };
+    const table = (lang: "nl" | "en") =>
+      render(
+        lang,
+        createElement(
+          QueryClientProvider,
+          { client: new QueryClient() },
+          createElement(ContactTable, {
+            wave: { id: "w" } as never,
+            contacts: [contact([refused])],
+            optedOut: new Set<string>(),
+            mayResend: false,
+          }),
+        ),
+      );
+    const en = table("en");
+    expect(en).toContain("permanently refused by the mail server (550 Mailbox unavailable)");
+    expect(en).not.toContain("geweigerd");
+    expect(table("nl")).toContain("blijvend geweigerd door de mailserver (550 Mailbox unavailable)");
   });
 });

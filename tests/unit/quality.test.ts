@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { judge, toScale, type Criterion } from "../../api/domain/quality/criterion.ts";
+import { evalText, judge, toScale, type Criterion } from "../../api/domain/quality/criterion.ts";
 import { closingProblems, reviewerProblem, type ClosingState } from "../../api/domain/quality/closing.ts";
 import { digestText, type Digest } from "../../api/quality/digest.service.ts";
 import { errorText, type ErrorCode, type ErrorParams } from "../../api/lib/error-text.ts";
+import { evaluationLines } from "../../api/domain/packs/evaluation.ts";
 
 const dim = (target: number, scale: "5" | "10" = "5"): Criterion => ({
   kind: "survey_dimension",
@@ -22,7 +23,28 @@ describe("judging an effectiveness criterion", () => {
     expect(e.status).toBe("gehaald");
     expect(e.change).toMatchObject({ test: "welch", significant: true });
     expect(e.caveats).toEqual([]);
-    expect(e.explanation).toBe("2,80 (KTO 2024) → 3,90 (KTO 2026); doel ≥ 3,50: gehaald.");
+    // By code with raw numbers and a nested verdict: Dutch "2,8", English "2.8", each from the catalog.
+    expect(e.explanation).toEqual({
+      code: "eval_outcome_change",
+      params: {
+        result: 3.9,
+        resultLabel: "KTO 2026",
+        comparator: "≥",
+        target: 3.5,
+        verdict: { code: "eval_met" },
+        baseline: 2.8,
+        baselineLabel: "KTO 2024",
+      },
+      message: "2,8 (KTO 2024) → 3,9 (KTO 2026); doel ≥ 3,5: gehaald.",
+    });
+    expect(errorText("en", e.explanation.code, e.explanation.params as ErrorParams)).toBe(
+      "2.8 (KTO 2024) → 3.9 (KTO 2026); target ≥ 3.5: met.",
+    );
+    const missed = judge(dim(4), null, { ...result, value: 3.3779 });
+    expect(missed.explanation.message).toBe("3,38 (KTO 2026); doel ≥ 4: niet gehaald.");
+    expect(errorText("en", missed.explanation.code, missed.explanation.params as ErrorParams)).toBe(
+      "3.38 (KTO 2026); target ≥ 4: not met.",
+    );
   });
 
   it("converts 1–5 scores to a 1–10 target linearly", () => {
@@ -48,8 +70,18 @@ describe("judging an effectiveness criterion", () => {
   });
 
   it("is pending without a result and manual for a manual criterion", () => {
-    expect(judge(dim(3.5), base, null, "Nog geen meting.")).toMatchObject({ status: "nog_niet_meetbaar", explanation: "Nog geen meting." });
-    expect(judge({ kind: "manual", text: "steekproef" }, null, null).status).toBe("handmatig");
+    const pending = judge(dim(3.5), base, null, evalText("eval_pending_no_result", { wave: "KTO 2026" }));
+    expect(pending).toMatchObject({
+      status: "nog_niet_meetbaar",
+      explanation: { code: "eval_pending_no_result", params: { wave: "KTO 2026" }, message: expect.stringContaining("In KTO 2026 is") },
+    });
+    expect(errorText("en", pending.explanation.code, pending.explanation.params as ErrorParams)).toBe(
+      "KTO 2026 has no result (or too small a one) for this item.",
+    );
+    expect(judge(dim(3.5), base, null).explanation.code).toBe("eval_pending_no_measurement");
+    const manual = judge({ kind: "manual", text: "steekproef" }, null, null);
+    expect(manual.status).toBe("handmatig");
+    expect(errorText("en", manual.explanation.code)).toBe("The reviewer judges this criterion, with evidence.");
   });
 
   it("compares shares of a conference metric with a share test", () => {
@@ -66,14 +98,21 @@ describe("judging an effectiveness criterion", () => {
     expect(e.status).toBe("gehaald");
     expect(e.change?.significant).toBe(true);
     // A share reads as a Dutch percentage with one decimal, not as "70,00".
-    expect(e.explanation.replace(/\s/g, " ")).toBe("70,0 % (Q2) → 96,7 % (Q3); doel ≥ 95,0 %: gehaald.");
+    expect(e.explanation.message.replace(/\s/g, " ")).toBe("70 % (Q2) → 96,7 % (Q3); doel ≥ 95 %: gehaald.");
+    expect(errorText("en", e.explanation.code, e.explanation.params as ErrorParams)).toBe("70% (Q2) → 96.7% (Q3); target ≥ 95%: met.");
+    // A period label goes by code too, nested in the explanation, its days spelled out in the reader's language.
+    const period = evalText("eval_period", { from: "2026-07-01", to: "2026-09-30" });
+    const q3 = judge(c, null, { label: period, value: 93.33, n: 60, count: 56, ci: null });
+    expect(q3.explanation.message.replace(/\s/g, " ")).toBe("93,3 % (1 juli 2026 t/m 30 september 2026); doel ≥ 95 %: niet gehaald.");
+    expect(errorText("en", q3.explanation.code, q3.explanation.params as ErrorParams)).toBe(
+      "93.3% (1 July 2026 to 30 September 2026); target ≥ 95%: not met.",
+    );
     // A share's interval around the target is said in percent, in either language.
     const near = judge(c, null, { label: "Q3", value: 96.7, n: 60, count: 58, ci: { low: 88.6, high: 99.1 } });
     const [inCi] = near.caveats as { code: ErrorCode; params?: ErrorParams; message: string }[];
-    expect(inCi.message).toContain("Het doel (95 %) ligt binnen het 95%-betrouwbaarheidsinterval (88,6 % – 99,1 %)");
-    expect(errorText("en", inCi.code, inCi.params)).toContain(
-      "The target (95 %) lies within the 95% confidence interval (88.6 % – 99.1 %)",
-    );
+    // As the shared formatting module writes a percentage: "95 %" (non-breaking space) in Dutch, "95%" in English.
+    expect(inCi.message).toContain("Het doel (95\u00a0%) ligt binnen het 95%-betrouwbaarheidsinterval (88,6\u00a0% – 99,1\u00a0%)");
+    expect(errorText("en", inCi.code, inCi.params)).toContain("The target (95%) lies within the 95% confidence interval (88.6% – 99.1%)");
   });
 });
 
@@ -127,5 +166,22 @@ describe("the weekly digest text", () => {
     expect(text).toContain("R-2026-003 Uitval (laatst 10 januari 2026)");
     expect(text).toContain("Risico's niet tijdig beoordeeld (1)");
     expect(text).not.toContain("Interne audits te laat");
+  });
+});
+
+describe("the evidence pack's line for a stored evaluation", () => {
+  it("renders a coded evaluation in the catalog's Dutch and an older stored one as it was stored", () => {
+    const e = judge(
+      dim(3.5),
+      { label: "KTO 2024", value: 2.8, n: 40, sd: 0.8, ci: null },
+      { label: "KTO 2026", value: 3.6, n: 9, sd: 1.1, ci: null },
+    );
+    const stored = JSON.parse(JSON.stringify([{ ...e, actionId: "a", ref: "ACT-2026-001" }]));
+    expect(evaluationLines(stored)).toBe(
+      "ACT-2026-001 – gehaald: 2,8 (KTO 2024) → 3,6 (KTO 2026); doel ≥ 3,5: gehaald. Kleine aantallen (n = 9): het resultaat is onzeker. Het verschil met de nulmeting is niet significant (p = 0,07).",
+    );
+    const old = [{ ref: "ACT-2025-004", status: "nog_niet_meetbaar", caveats: [], explanation: "Er is nog geen nieuwe meting gesloten." }];
+    expect(evaluationLines(old)).toBe("ACT-2025-004 – nog niet meetbaar: Er is nog geen nieuwe meting gesloten.");
+    expect(evaluationLines(null)).toBe("–");
   });
 });

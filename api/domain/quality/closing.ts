@@ -1,4 +1,5 @@
 import { detail, type ErrorCode } from "../../lib/error-text.ts";
+import type { CodedText } from "./criterion.ts";
 
 /**
  * When a finding may be closed (ISO 9001 10.2). A nonconformity needs its correction, root
@@ -59,7 +60,8 @@ export interface EffectState {
   actionId: string;
   ref: string;
   status: "gehaald" | "niet_gehaald" | "nog_niet_meetbaar" | "handmatig";
-  explanation: string;
+  /** Why, by catalog code: the dashboard says it in the reader's language. */
+  explanation: CodedText;
 }
 
 /** What the closing screen shows before it asks for confirmation. */

@@ -2,8 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { compareShares, welch, type TestResult } from "../stats/tests.ts";
 import type { CriterionSchema } from "../../quality/quality.schemas.ts";
 import type { CriterionEvaluation as Evaluation, Measure } from "../../quality/quality.responses.ts";
-import { formatNumber, formatPercent } from "../format/numbers.ts";
-import { detail } from "../../lib/error-text.ts";
+import { detail, type ErrorCode, type ErrorParams, type ParamValue } from "../../lib/error-text.ts";
 
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -11,7 +10,25 @@ export type Criterion = z.infer<typeof CriterionSchema>;
 export type { Measure, CriterionEvaluation as Evaluation } from "../../quality/quality.responses.ts";
 
 const SMALL_N = 30;
-const nl = (x: number, digits = 2) => formatNumber(x, "nl", digits);
+
+/** A text by catalog code as the API sends it (code, params, the Dutch beside it). */
+export type CodedText = Extract<Evaluation["explanation"], { code: string }>;
+
+/**
+ * A catalog text for an evaluation. The params may nest one catalog text (a verdict, a period), which
+ * the contract's TextRef allows; detail's params type is recursive, hence the one cast here.
+ */
+export function evalText(code: ErrorCode, params?: ErrorParams): CodedText {
+  return detail(code, params) as CodedText;
+}
+
+/** A measurement's label as a param: a wave's name as-is, a period as the catalog text it is. */
+function labelParam(label: Measure["label"]): ParamValue {
+  return typeof label === "string" ? label : { code: label.code as ErrorCode, params: label.params as ErrorParams | undefined };
+}
+
+/** What judge gives: always a coded explanation (only a stored older evaluation holds a sentence). */
+export type Judged = Omit<Evaluation, "explanation"> & { explanation: CodedText };
 
 /** Survey scores live on 1–5; a criterion may be written on the familiar 1–10 scale. */
 export function toScale(m: Measure, scale: "5" | "10"): Measure {
@@ -46,8 +63,8 @@ export function judge(
   c: Criterion,
   baseline: Measure | null,
   result: Measure | null,
-  pendingReason = "Nog geen nieuwe meting.",
-): Evaluation {
+  pendingReason: CodedText = evalText("eval_pending_no_measurement"),
+): Judged {
   if (c.kind === "manual") {
     return {
       status: "handmatig",
@@ -57,7 +74,7 @@ export function judge(
       result,
       change: null,
       caveats: [],
-      explanation: "Dit criterium beoordeelt de reviewer zelf, met bewijs.",
+      explanation: evalText("eval_manual"),
     };
   }
   const scale = c.kind === "conference_metric" ? "5" : c.scale;
@@ -74,22 +91,30 @@ export function judge(
       caveats: [],
       explanation: pendingReason,
     };
-  // A conference metric is a share in percent: "79,1 %", not "79,07".
-  const show = (x: number) => (c.kind === "conference_metric" ? formatPercent(x / 100, "nl", 1) : nl(x));
   const met = c.comparator === ">=" ? res.value >= c.target : res.value <= c.target;
   const test = change(c, base, res);
   // Each caveat by catalog code, so the dashboard says it in the reader's language; values rounded as shown.
   const caveats: Evaluation["caveats"] = [];
   const round = (x: number, digits: number) => Number(x.toFixed(digits));
+  // A share is read to one decimal, a score to two; the numbers go raw and the client formats them.
+  const share = c.kind === "conference_metric";
+  const digits = share ? 1 : 2;
   if (res.n < SMALL_N) caveats.push(detail("eval_small_n", { n: res.n }));
   if (res.ci && res.ci.low <= c.target && c.target <= res.ci.high) {
-    const digits = c.kind === "conference_metric" ? 1 : 2;
     const [target, low, high] = [c.target, res.ci.low, res.ci.high].map((x) => round(x, digits));
-    caveats.push(detail(c.kind === "conference_metric" ? "eval_target_in_ci_share" : "eval_target_in_ci", { target, low, high }));
+    caveats.push(detail(share ? "eval_target_in_ci_share" : "eval_target_in_ci", { target, low, high }));
   }
   // Only a p of at least 0.05 comes here, so two decimals say it.
   if (test && !test.significant) caveats.push(detail("eval_not_significant", { p: round(test.p, 2) }));
-  const arrow = base ? `${show(base.value)} (${base.label}) → ` : "";
+  const outcome: ErrorParams = {
+    result: round(res.value, digits),
+    resultLabel: labelParam(res.label),
+    comparator: c.comparator === ">=" ? "≥" : "≤",
+    target: round(c.target, digits),
+    verdict: { code: met ? "eval_met" : "eval_not_met" },
+  };
+  if (base) Object.assign(outcome, { baseline: round(base.value, digits), baselineLabel: labelParam(base.label) });
+  const code = share ? (base ? "eval_outcome_share_change" : "eval_outcome_share") : base ? "eval_outcome_change" : "eval_outcome";
   return {
     status: met ? "gehaald" : "niet_gehaald",
     criterion: c.text,
@@ -98,6 +123,6 @@ export function judge(
     result: res,
     change: test,
     caveats,
-    explanation: `${arrow}${show(res.value)} (${res.label}); doel ${c.comparator === ">=" ? "≥" : "≤"} ${show(c.target)}: ${met ? "gehaald" : "niet gehaald"}.`,
+    explanation: evalText(code, outcome),
   };
 }

@@ -12,8 +12,11 @@ export interface Coded {
 interface I18n {
   locale: Locale;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
-  /** A coded text in the reader's language; the server's Dutch only when the catalog lacks the code. */
-  coded: (text: Coded) => string;
+  /**
+   * A coded text in the reader's language; the server's Dutch only when the catalog lacks the code.
+   * A plain string (a sentence stored before the codes, an evaluation's older snapshot) is shown as-is.
+   */
+  coded: (text: Coded | string) => string;
   toggle: () => void;
 }
 const Ctx = createContext<I18n | null>(null);
@@ -31,7 +34,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocale(next);
   };
   // The contract types params loosely (any code, any label); errorText gives null for one it does not know.
-  const coded = (text: Coded) => errorText(locale, text.code, text.params as ErrorParams) ?? text.message;
+  const coded = (text: Coded | string) =>
+    typeof text === "string" ? text : (errorText(locale, text.code, text.params as ErrorParams) ?? text.message);
   return <Ctx.Provider value={{ locale, t, coded, toggle }}>{children}</Ctx.Provider>;
 }
 

@@ -23,7 +23,7 @@ export function EvaluationView({ evaluation: e }: { evaluation: Evaluation }) {
       <>
         {f.number(m.value, 2)}{" "}
         <span className="muted">
-          ({m.label}; n = {m.n}
+          ({coded(m.label)}; n = {m.n}
           {m.ci ? `; ${t("source.ci", { low: f.number(m.ci.low, 2), high: f.number(m.ci.high, 2) })}` : ""})
         </span>
       </>
@@ -62,7 +62,8 @@ export function EvaluationView({ evaluation: e }: { evaluation: Evaluation }) {
           )}
         </dl>
       )}
-      <p className="hint">{e.explanation}</p>
+      {/* By code in the reader's language; an evaluation stored before the codes holds its Dutch sentence. */}
+      <p className="hint">{coded(e.explanation)}</p>
       {e.caveats.length > 0 && (
         <div className="caveats">
           <p>
@@ -72,7 +73,7 @@ export function EvaluationView({ evaluation: e }: { evaluation: Evaluation }) {
           <ul>
             {/* A caveat by code reads in the reader's language; an older stored evaluation holds the Dutch sentence. */}
             {e.caveats.map((c, i) => (
-              <li key={i}>{typeof c === "string" ? c : coded(c)}</li>
+              <li key={i}>{coded(c)}</li>
             ))}
           </ul>
         </div>

@@ -97,7 +97,7 @@ function TemplateForm({ template }: { template: MailTemplate }) {
 }
 
 function Outbox() {
-  const { t } = useI18n();
+  const { t, coded } = useI18n();
   const f = useFormat();
   const waves = useWaves();
   const [waveId, setWaveId] = useState("");
@@ -173,7 +173,9 @@ function Outbox() {
                     </td>
                     <td>
                       {key ? t(key) : m.status}
-                      {m.error ? ` – ${m.error}` : ""}
+                      {/* Why, from the catalog in the reader's language; the server's own words as it said them. */}
+                      {m.reason ? ` – ${coded(m.reason)}` : ""}
+                      {m.error ? <span className="muted small"> ({m.error})</span> : ""}
                     </td>
                     <td>{f.dateTime(m.createdAt)}</td>
                     <td>{m.sentAt ? f.dateTime(m.sentAt) : "–"}</td>

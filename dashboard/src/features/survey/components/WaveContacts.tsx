@@ -111,7 +111,8 @@ function SendMail({ wave }: { wave: WaveDetail }) {
   );
 }
 
-function ContactTable({
+/** Exported for the language test, which renders it as the wave screen does. */
+export function ContactTable({
   wave,
   contacts,
   optedOut,
@@ -122,7 +123,7 @@ function ContactTable({
   optedOut: Set<string>;
   mayResend: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, coded } = useI18n();
   const f = useFormat();
   const resend = useSend("resendInvitationLink", "POST", MAIL_READS);
   const { error, busy, run } = useSubmit();
@@ -177,7 +178,9 @@ function ContactTable({
                             {m.kind === "reminder" ? t("mailKind.reminder", { round: m.round }) : t("mailKind.invitation")}:{" "}
                             <span className={`mail-${m.status}`}>{key ? t(key) : m.status}</span>
                             {m.sentAt ? ` (${f.date(m.sentAt)})` : ""}
-                            {m.error ? ` – ${m.error}` : ""}
+                            {/* Why by catalog code in the reader's language; the server's own words as it said them. */}
+                            {m.reason ? ` – ${coded(m.reason)}` : ""}
+                            {m.error ? ` (${m.error})` : ""}
                           </li>
                         );
                       })}
