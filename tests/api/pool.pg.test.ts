@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { openWave, inviteTokens } from "../helpers/waves.ts";
 import { count, testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { rows } from "../../db/migrate.ts";
@@ -7,7 +8,6 @@ import { createApp } from "../../api/app.ts";
 import { connectPostgres } from "../../db/client.ts";
 import { mixPool } from "../../api/respond/pool.service.ts";
 import { rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
-import { waves } from "../../db/schema.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -20,25 +20,7 @@ afterAll(async () => {
 const DAY = 86_400_000;
 const who = { organisation: "Reclassering Nederland", organisationType: "justitie", branch: "den-helder" };
 
-async function newWave(name: string, anonymous = true) {
-  const [w] = await t.db
-    .insert(waves)
-    .values({
-      name,
-      questionnaireId: t.questionnaireId,
-      anonymous,
-      opensAt: new Date(t.clock.now.getTime() - DAY),
-      closesAt: new Date(t.clock.now.getTime() + 10 * DAY),
-    })
-    .returning();
-  return w;
-}
-
-async function invite(waveId: string, n: number) {
-  const res = await t.request(`/api/waves/${waveId}/invitations`, { method: "POST", json: { invitations: Array(n).fill(who) } });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { invitations: { token: string }[] }).invitations.map((i) => i.token);
-}
+const invite = (waveId: string, n: number) => inviteTokens(t.request, waveId, Array(n).fill(who));
 
 /** Distinct answers per respondent, so that the counts rows differ from one submission to the next. */
 const answersFor = (i: number) => ({
@@ -81,7 +63,7 @@ async function expectCountsExact(waveId: string) {
 
 describe("the anonymity pool", () => {
   it("waits for a batch of k while the wave is open, and mixes the rest when it has closed", async () => {
-    const wave = await newWave("KTO pool");
+    const wave = await openWave(t, "KTO pool");
     const tokens = await invite(wave.id, 14);
     for (const [i, tok] of tokens.slice(0, 7).entries()) expect((await submit(t, tok, i)).status).toBe(201);
     expect(await mixPool(t.db, t.clock.now, { minBatch: 10 })).toBe(0);
@@ -114,7 +96,7 @@ describe("the anonymity pool", () => {
   });
 
   it("moves every payload exactly once when several mixers run at the same time", async () => {
-    const wave = await newWave("KTO pool parallel mixers");
+    const wave = await openWave(t, "KTO pool parallel mixers");
     const tokens = await invite(wave.id, 30);
     for (const [i, tok] of tokens.entries()) expect((await submit(t, tok, i)).status).toBe(201);
     const moved = await Promise.all(Array.from({ length: 6 }, () => mixPool(t.db, t.clock.now, { minBatch: 1, waveId: wave.id })));
@@ -127,7 +109,7 @@ describe("the anonymity pool", () => {
   });
 
   it("takes 200 parallel submissions with mixing in the background after each, and stores each once", async () => {
-    const wave = await newWave("KTO pool parallel submissions");
+    const wave = await openWave(t, "KTO pool parallel submissions");
     const tokens = await invite(wave.id, 200);
     const tasks: Promise<unknown>[] = [];
     // The app as the Node entry wires it: mixing runs after the answer has gone out.
@@ -177,7 +159,7 @@ async function widerPool(max: number) {
 
 describe("results counters under concurrency (issue 13)", () => {
   it("200 parallel submissions from one group to a named wave: no deadlock, no failure, exact counts", async () => {
-    const wave = await newWave("KTO op naam parallel", false);
+    const wave = await openWave(t, "KTO op naam parallel", false);
     const tokens = await invite(wave.id, 200);
     const before = await count(t.db, "responses");
     // On PostgreSQL, 20 connections so that 20 transactions really interleave (the test pool has 4).

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { openWave, inviteTokens } from "../helpers/waves.ts";
 import { testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { keptInvitationCounts, recountInvitations } from "../helpers/invitation-counts.ts";
 import { rows } from "../../db/migrate.ts";
 import { createApp } from "../../api/app.ts";
 import { connectPostgres } from "../../db/client.ts";
-import { waves } from "../../db/schema.ts";
 import type { Db } from "../../db/types.ts";
 import { foldInvitationCounts } from "../../api/waves/invitation-counts.ts";
 import { rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
@@ -30,7 +30,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-const DAY = 86_400_000;
 const GROUPS = [
   { organisation: "Reclassering Nederland", organisationType: "justitie", branch: "den-helder" },
   { organisation: "GGZ Noord-Holland-Noord", organisationType: "zorg", branch: "alkmaar" },
@@ -38,30 +37,14 @@ const GROUPS = [
   { organisation: "Politie Noord-Holland", organisationType: "veiligheid" },
 ];
 
-async function newWave(name: string, anonymous: boolean, questionnaireId = t.questionnaireId) {
-  const [w] = await t.db
-    .insert(waves)
-    .values({
-      name,
-      questionnaireId,
-      anonymous,
-      opensAt: new Date(t.clock.now.getTime() - DAY),
-      closesAt: new Date(t.clock.now.getTime() + 10 * DAY),
-    })
-    .returning();
-  return w;
-}
-
 type Request = (path: string, init?: RequestInit & { json?: unknown; as?: "anonymous" }) => Response | Promise<Response>;
 
-async function invite(request: Request, waveId: string, perGroup: number) {
-  const res = await request(`/api/waves/${waveId}/invitations`, {
-    method: "POST",
-    json: { invitations: GROUPS.flatMap((g) => Array(perGroup).fill(g)) },
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { invitations: { token: string }[] }).invitations.map((i) => i.token);
-}
+const invite = (request: Request, waveId: string, perGroup: number) =>
+  inviteTokens(
+    request,
+    waveId,
+    GROUPS.flatMap((g) => Array(perGroup).fill(g)),
+  );
 
 const submit = async (request: Request, token: string, i: number) =>
   await request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { data: { ...COMPLETE, cijfer: 1 + (i % 10) } } });
@@ -105,8 +88,8 @@ async function deltaRows(waveId: string) {
 
 describe("invitation counts", () => {
   it("equal a recount after a parallel burst of submissions, bulk invitations, result reads and folds", async () => {
-    const anonymous = await newWave("KTO tellers anoniem", true);
-    const named = await newWave("KTO tellers op naam", false);
+    const anonymous = await openWave(t, "KTO tellers anoniem", true);
+    const named = await openWave(t, "KTO tellers op naam", false);
     const tokens = [...(await invite(t.request, anonymous.id, 30)), ...(await invite(t.request, named.id, 15))];
     const wide = await widerPool(20);
     const db = (wide?.db ?? t.db) as Db;
@@ -145,7 +128,7 @@ describe("invitation counts", () => {
   });
 
   it("follow an invitation that changes group, loses its submission or is deleted, and leave with their wave", async () => {
-    const wave = await newWave("KTO tellers wijzigingen", false);
+    const wave = await openWave(t, "KTO tellers wijzigingen", false);
     const tokens = await invite(t.request, wave.id, 3);
     for (const [i, tok] of tokens.slice(0, 4).entries()) expect((await submit(t.request, tok, i)).status).toBe(201);
     const ids = rows<{ id: string }>(
@@ -165,7 +148,7 @@ describe("invitation counts", () => {
     expect((await recountInvitations(t.db, wave.id)).reduce((n, g) => n + g.responded, 0)).toBe(3);
 
     // A wave without responses is deleted together with its invitations: its counts go too.
-    const empty = await newWave("KTO tellers weg", true);
+    const empty = await openWave(t, "KTO tellers weg", true);
     await invite(t.request, empty.id, 2);
     expect(await deltaRows(empty.id)).toBeGreaterThan(0);
     await t.db.execute(sql`delete from invitations where wave_id = ${empty.id}`);
@@ -174,7 +157,7 @@ describe("invitation counts", () => {
   });
 
   it("give a wave without invitations zero invited, as the scan did", async () => {
-    const wave = await newWave("KTO tellers leeg", true);
+    const wave = await openWave(t, "KTO tellers leeg", true);
     const service = await loadAggregatesBy(t.db, wave.id, ["organisationType"] as const);
     expect(service.organisationType.counts).toEqual(await scannedCounts(t.db, wave.id, "organisationType"));
     expect(service.organisationType.counts).toEqual([{ group: null, invited: 0, responded: 0 }]);
@@ -193,7 +176,7 @@ async function scannedNotApplicable(waveId: string, names: string[]) {
 describe("n.v.t. counts", () => {
   it("equal the old pass over the responses after parallel submissions to a named wave", async () => {
     const { v2 } = await ensureDemoQuestionnaires(t.db, t.clock.now);
-    const wave = await newWave("KTO n.v.t. parallel", false, v2);
+    const wave = await openWave(t, "KTO n.v.t. parallel", false, v2);
     const tokens = await invite(t.request, wave.id, 6);
     const wide = await widerPool(12);
     const app = wide

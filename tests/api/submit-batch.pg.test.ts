@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
+import { openWave, inviteTokens } from "../helpers/waves.ts";
 import { count, testApp } from "../helpers/app.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { rows } from "../../db/migrate.ts";
-import { type Invitation, invitations, questionnaires, waves } from "../../db/schema.ts";
+import { type Invitation, invitations, questionnaires } from "../../db/schema.ts";
 import { sha256Hex } from "../../api/lib/crypto.ts";
 import { sqlState } from "../../api/lib/retry.ts";
 import { verifyAuditChain } from "../../api/audit/audit.service.ts";
@@ -26,28 +27,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const DAY = 86_400_000;
-
-async function newWave(name: string, anonymous: boolean) {
-  const [w] = await t.db
-    .insert(waves)
-    .values({
-      name,
-      questionnaireId: t.questionnaireId,
-      anonymous,
-      opensAt: new Date(t.clock.now.getTime() - DAY),
-      closesAt: new Date(t.clock.now.getTime() + 10 * DAY),
-    })
-    .returning();
-  return w;
-}
-
-async function invite(waveId: string, n: number) {
-  const who = { organisation: "Woonwaard", organisationType: "wonen" };
-  const res = await t.request(`/api/waves/${waveId}/invitations`, { method: "POST", json: { invitations: Array(n).fill(who) } });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { invitations: { token: string }[] }).invitations.map((i) => i.token);
-}
+const invite = (waveId: string, n: number) =>
+  inviteTokens(t.request, waveId, Array(n).fill({ organisation: "Woonwaard", organisationType: "wonen" }));
 
 const answersFor = (i: number) => ({ ...COMPLETE, cijfer: 1 + (i % 10), bek_weten: 1 + (i % 5), goed: `inzending ${i}` });
 
@@ -79,7 +60,7 @@ async function submitEachTwice(tokens: string[]) {
 
 describe("submissions written in batches", () => {
   it("named wave: each link once, one trail entry per response, counts exact, the chain verifies, and batches did form", async () => {
-    const wave = await newWave("Op naam, in groepen", false);
+    const wave = await openWave(t, "Op naam, in groepen", false);
     const tokens = await invite(wave.id, 40);
     const entries = await count(t.db, "audit_log");
     await submitEachTwice(tokens);
@@ -100,7 +81,7 @@ describe("submissions written in batches", () => {
   });
 
   it("anonymous wave: each link once, every payload parked once, counts exact after mixing", async () => {
-    const wave = await newWave("Anoniem, in groepen", true);
+    const wave = await openWave(t, "Anoniem, in groepen", true);
     const tokens = await invite(wave.id, 40);
     await submitEachTwice(tokens);
     const [r] = rows<{ pooled: number; xids: number }>(
@@ -118,7 +99,7 @@ describe("submissions written in batches", () => {
   });
 
   it("a claim that fails inside a batch fails alone: the others are stored, its link stays unused", async () => {
-    const wave = await newWave("Op naam, een mislukte in de groep", false);
+    const wave = await openWave(t, "Op naam, een mislukte in de groep", false);
     const tokens = await invite(wave.id, 12);
     const invs = await t.db
       .select()
@@ -175,7 +156,7 @@ describe("submissions written in batches", () => {
   });
 
   it("keeps a questionnaire's definition per version, and reads it again once the row has changed", async () => {
-    const wave = await newWave("Definitie per versie", false);
+    const wave = await openWave(t, "Definitie per versie", false);
     const [token] = await invite(wave.id, 1);
     const first = await lookupInvitation(t.db, sha256Hex(token));
     expect(first?.invitation.waveId).toBe(wave.id);
