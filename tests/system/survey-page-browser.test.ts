@@ -110,6 +110,35 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
 
   const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+  it("paints a loading state from the HTML alone that fits a 390 px phone, its title word kept whole", async () => {
+    const token = await invite();
+    // No script at all: what a slow phone shows before boot.js arrives (and what Lighthouse paints first).
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.base}/s/${token}`);
+    const title = page.getByRole("heading", { level: 1 });
+    expect(await title.textContent()).toContain("Klanttevredenheidsonderzoek");
+    expect(await page.getByRole("status").textContent()).toContain("geladen");
+    expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(390);
+    // The first line ends after the whole word, not inside it (the default 2em title broke it at 390 px).
+    const firstLine = await title.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const top = range.getClientRects()[0].top;
+      const text = el.firstChild!;
+      let end = 0;
+      while (end < text.textContent!.length) {
+        range.setStart(text, end);
+        range.setEnd(text, end + 1);
+        if (range.getClientRects()[0].top > top) break;
+        end++;
+      }
+      return text.textContent!.slice(0, end);
+    });
+    expect(firstLine).toMatch(/^Klanttevredenheidsonderzoek/);
+    await context.close();
+  });
+
   it("shows the profile, 'stap x van y' on a phone, 'welkom terug' after a resume, and the questions in English", async () => {
     const token = await invite();
     const { context, page } = await phone();
