@@ -40,7 +40,10 @@ export async function queueNotices(db: Db, notices: Notice[], now: Date): Promis
         createdAt: now,
       })),
     )
-    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+    // No conflict target: the unsubscribe hash is unique too and derived from the same key. With only
+    // dedupe_key as the arbiter, two schedulers inserting the same notice at once could meet on the hash
+    // index instead, which ON CONFLICT (dedupe_key) does not absorb: a 23505 instead of "already queued".
+    .onConflictDoNothing()
     .returning({ id: mailOutbox.id });
   return queued.length;
 }

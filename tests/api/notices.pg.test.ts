@@ -7,7 +7,7 @@ import { rows } from "../../db/migrate.ts";
 import { testApp } from "../helpers/app.ts";
 import { mailOutbox, municipalities, users } from "../../db/schema.ts";
 import { deliverOutbox, type MailTransport } from "../../api/mail/outbox.service.ts";
-import { queueOverdueActionMails } from "../../api/mail/notices.service.ts";
+import { queueNotices, queueOverdueActionMails } from "../../api/mail/notices.service.ts";
 import { sha256Bytes } from "../../api/lib/crypto.ts";
 
 /** Municipality reports and action-owner notices through the outbox, to a real SMTP server in-process. */
@@ -221,6 +221,25 @@ describe("notices to action owners", () => {
       await t.db.execute(sql`select count(*)::int as n from audit_log where entity = 'mail_action_overdue'`),
     );
     expect(audit.n).toBe(1); // one run queued; the others found nothing new and wrote nothing
+  });
+});
+
+describe("queueing a notice", () => {
+  // Found by ten loaded runs in a row: the outbox has two unique indexes (dedupe key, unsubscribe hash), and
+  // a writer that met the other one on the hash index got a 23505 instead of "already queued".
+  it("queues it once, and refuses no writer, when many insert the same notice at the same moment", async () => {
+    for (let round = 0; round < 25; round++) {
+      const notice = {
+        kind: "action_overdue" as const,
+        to: "management@test.local",
+        subject: `Gelijktijdig ${round}`,
+        body: "Beste management,",
+        dedupeKey: `race-test:${round}`,
+      };
+      const queued = await Promise.all(Array.from({ length: 16 }, () => queueNotices(t.db, [notice], t.clock.now)));
+      expect(queued.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(await t.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, notice.dedupeKey))).toHaveLength(1);
+    }
   });
 });
 
