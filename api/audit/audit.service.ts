@@ -80,12 +80,8 @@ export async function appendAuditEntries(db: Db, items: Array<{ entry: AuditEntr
     return;
   }
   const rowsIn = items.map(({ entry, at }, index) => {
-    const before = asStored(entry.before);
-    const after = asStored(entry.after);
-    // The hashed text is prevHash + content, and content names prevHash once: mark its place
-    // with a random value that the rest of the entry cannot contain, and split there.
-    const marker = randomHex32();
-    const parts = content({
+    // What is stored is what is hashed (content), except the predecessor's hash.
+    const stored = {
       at: at.toISOString(),
       actorId: entry.actorId ?? null,
       actor: entry.actor,
@@ -93,25 +89,15 @@ export async function appendAuditEntries(db: Db, items: Array<{ entry: AuditEntr
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId ?? null,
-      before,
-      after,
-      prevHash: marker,
-    }).split(marker);
-    if (parts.length !== 2) throw new Error("audit entry: marker not unique");
-    return {
-      i: index + 1,
-      at: at.toISOString(),
-      actor_id: entry.actorId ?? null,
-      actor: entry.actor,
-      ip: entry.ip ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      before,
-      after,
-      p0: parts[0],
-      p1: parts[1],
+      before: asStored(entry.before),
+      after: asStored(entry.after),
     };
+    // The hashed text is prevHash + content, and content names prevHash once: mark its place
+    // with a random value that the rest of the entry cannot contain, and split there.
+    const marker = randomHex32();
+    const parts = content({ ...stored, prevHash: marker }).split(marker);
+    if (parts.length !== 2) throw new Error("audit entry: marker not unique");
+    return { i: index + 1, ...stored, p0: parts[0], p1: parts[1] };
   });
   // The entries travel as one jsonb parameter (a JSON null becomes SQL NULL, as before), so a
   // batch needs no bind parameter per field. Row 0 of the chain is the current head.
@@ -119,7 +105,7 @@ export async function appendAuditEntries(db: Db, items: Array<{ entry: AuditEntr
     db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`),
     db.execute(sql`with recursive e as (
         select * from jsonb_to_recordset(${JSON.stringify(rowsIn)}::jsonb)
-          as x(i int, at text, actor_id uuid, actor text, ip text, action text, entity text, entity_id text,
+          as x(i int, at text, "actorId" uuid, actor text, ip text, action text, entity text, "entityId" text,
                before jsonb, after jsonb, p0 text, p1 text)),
       chain (i, prev, h) as (
         select 0, p.h, p.h from (select coalesce((select hash from audit_log order by seq desc limit 1), ${GENESIS}::text) as h) p
@@ -127,7 +113,7 @@ export async function appendAuditEntries(db: Db, items: Array<{ entry: AuditEntr
         select e.i, c.h, encode(sha256(convert_to(c.h || e.p0 || c.h || e.p1, 'UTF8')), 'hex')
           from chain c join e on e.i = c.i + 1)
       insert into audit_log (at, actor_id, actor, ip, action, entity, entity_id, before, after, prev_hash, hash)
-      select e.at, e.actor_id, e.actor, e.ip, e.action, e.entity, e.entity_id, e.before, e.after, c.prev, c.h
+      select e.at, e."actorId", e.actor, e.ip, e.action, e.entity, e."entityId", e.before, e.after, c.prev, c.h
         from e join chain c on c.i = e.i
        order by e.i`),
   ]);
@@ -145,7 +131,11 @@ export async function audited<T>(db: Db, now: Date, work: (tx: Db) => Promise<{ 
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const { result, audit } = await work(t);
-    for (const a of Array.isArray(audit) ? audit : [audit]) await appendAudit(t, a, now);
+    // Several entries of one change are chained by one statement, under one take of the lock.
+    await appendAuditEntries(
+      t,
+      (Array.isArray(audit) ? audit : [audit]).map((entry) => ({ entry, at: now })),
+    );
     return result;
   });
 }
