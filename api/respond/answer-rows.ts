@@ -1,7 +1,8 @@
 import type { Db } from "../../db/types.ts";
-import { answers, type invitations, openAnswers } from "../../db/schema.ts";
+import type { invitations } from "../../db/schema.ts";
 import { countResponse } from "../waves/answer-counts.ts";
 import { listQuestions } from "../domain/survey/definition.ts";
+import { insertAnswers, insertOpenAnswers } from "./row-inserts.ts";
 
 type Answers = Record<string, unknown>;
 
@@ -41,8 +42,8 @@ export function answerRows(responseId: string, who: Respondent, definition: unkn
 
 export async function insertAnswerRows(db: Db, responseId: string, who: Respondent, definition: unknown, data: Answers) {
   const { scored, open } = answerRows(responseId, who, definition, data);
-  if (scored.length) await db.insert(answers).values(scored);
-  if (open.length) await db.insert(openAnswers).values(open);
+  if (scored.length) await insertAnswers(db, scored);
+  if (open.length) await insertOpenAnswers(db, open);
   // Always, not only with scored answers: the counts also hold which questions were answered n.v.t.
   await countResponse(db, responseId);
 }
