@@ -133,7 +133,9 @@ async function enqueue(
       ? await tx
           .insert(mailOutbox)
           .values(values)
-          .onConflictDoNothing({ target: [mailOutbox.invitationId, mailOutbox.kind, mailOutbox.round] })
+          // No conflict target: the unsubscribe hash is unique too and derived from the same (invitation, kind,
+          // round), so two queuers racing for one mail can meet on either index (as in queueNotices).
+          .onConflictDoNothing()
           .returning({ id: mailOutbox.id })
       : [];
     return {
