@@ -8,6 +8,7 @@ import * as schema from "../../db/schema.ts";
 import type { Database } from "../../db/client.node.ts";
 import { connectPostgres } from "../../db/client.ts";
 import type { Db } from "../../db/types.ts";
+import { leasePglite } from "./pglite-reuse.ts";
 
 /** The migrated PGlite data directory the global setup dumped, read once per test file. */
 let pgliteTemplate: Blob | undefined;
@@ -17,8 +18,13 @@ let pgliteTemplate: Blob | undefined;
  * and the server, which open a data directory themselves).
  */
 export async function pgliteCopy(dir?: string): Promise<Database> {
-  pgliteTemplate ??= new Blob([readFileSync(inject("pgliteTemplate"))]);
-  const client = dir ? new PGlite(dir, { loadDataDir: pgliteTemplate }) : new PGlite({ loadDataDir: pgliteTemplate });
+  const template = () => (pgliteTemplate ??= new Blob([readFileSync(inject("pgliteTemplate"))]));
+  if (!dir) {
+    // In memory: the worker's database of the previous file, reset, when it is as good as a fresh copy.
+    const lease = await leasePglite(template);
+    return { db: drizzle(lease.client, { schema }) as unknown as Db, kind: "pglite", close: lease.release };
+  }
+  const client = new PGlite(dir, { loadDataDir: template() });
   await client.waitReady;
   return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
 }
