@@ -249,3 +249,36 @@ describe("invitations and reminders over SMTP", () => {
     expect(errorText("en", reason.code)).toBe("refused by the mail server");
   });
 });
+
+describe("queueing invitation mails", () => {
+  // The outbox has two unique indexes derived from one (invitation, kind, round): a writer that met the
+  // other one on the unsubscribe hash got a 23505 (seen once in CI on PostgreSQL), not "already queued".
+  it("queues every invitation once, and refuses no click, when many ask at the same moment", async () => {
+    const day = 86_400_000;
+    for (let round = 0; round < 6; round++) {
+      const created = await t.request("/api/waves", {
+        method: "POST",
+        json: {
+          name: `Gelijktijdig ${round}`,
+          opensAt: new Date(t.clock.now.getTime() - day).toISOString(),
+          closesAt: new Date(t.clock.now.getTime() + 30 * day).toISOString(),
+        },
+      });
+      const { wave } = await body<{ wave: { id: string } }>(created);
+      const invitations = Array.from({ length: 12 }, (_, i) => ({
+        organisation: `Partner ${i}`,
+        organisationType: "zorg",
+        email: `p${round}-${i}@race.test`,
+      }));
+      expect((await t.request(`/api/waves/${wave.id}/invitations`, { method: "POST", json: { invitations } })).status).toBe(201);
+      const replies = await Promise.all(
+        Array.from({ length: 12 }, () => t.request(`/api/waves/${wave.id}/mail/invitations`, { method: "POST" })),
+      );
+      expect(replies.map((r) => r.status)).toEqual(Array(12).fill(202));
+      const queued = await Promise.all(replies.map((r) => body<{ queued: number }>(r)));
+      expect(queued.reduce((a, q) => a + q.queued, 0)).toBe(12);
+      const rows = await t.db.select().from(mailOutbox).where(eq(mailOutbox.waveId, wave.id));
+      expect(rows).toHaveLength(12);
+    }
+  });
+});
