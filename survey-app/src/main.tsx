@@ -1,7 +1,7 @@
 import { StrictMode, startTransition, useCallback, useEffect, useState } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { saveProgress, submit, submitOpen, type Profile, type SurveyError } from "./client.ts";
-import { link, startLoading, type Questionnaire } from "./early.ts";
+import { arrivedQuestionnaire, introText, link, startLoading, type Questionnaire } from "./early.ts";
 import { t as translate, type Locale, type MessageKey } from "../../i18n/survey-app.ts";
 
 // survey-core and its CSS are 90 % of the bytes: a chunk of their own, requested together with
@@ -74,6 +74,10 @@ function App() {
   const [locale, setLocale] = useState<Locale>("nl");
   const t = useCallback((k: MessageKey, vars?: Record<string, string | number>) => translate(locale, k, vars), [locale]);
   const [state, setState] = useState<State>({ kind: "loading" });
+  // boot.ts painted the questionnaire's introduction under the loading state before this script was
+  // requested; the first render (a hydration) must hold the same paragraph.
+  const [arrived] = useState(arrivedQuestionnaire);
+  const intro = arrived ? introText(arrived, locale) : "";
   const [profile, setProfile] = useState<Profile | null>(null);
   // The footer waits for what is above it: shown earlier, the questionnaire pushed it down (layout shift).
   const [shown, setShown] = useState(false);
@@ -124,6 +128,7 @@ function App() {
           <>
             <h1>{t("survey.pageTitle")}</h1>
             <p role="status">{t("survey.loading")}</p>
+            {intro && <p className="intro">{intro}</p>}
           </>
         )}
         {state.kind === "ready" && (

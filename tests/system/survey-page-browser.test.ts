@@ -139,6 +139,29 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await context.close();
   });
 
+  it("paints the questionnaire's introduction before the app's scripts are requested, and hydrates it without a mismatch", async () => {
+    const token = await invite();
+    const { context, page } = await phone();
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    // What the page showed when React was asked for: the introduction must already be there
+    // (Lighthouse's largest paint, before the scripts), and React must adopt it as it is.
+    let introWhenRequested: string | null = null;
+    await page.route("**/survey-assets/assets/main-*.js", async (route) => {
+      introWhenRequested = await page.evaluate(() => document.querySelector("#main .intro")?.textContent ?? "");
+      await route.continue();
+    });
+    await page.goto(`${app.base}/s/${token}`);
+    await page.locator(".sd-question").first().waitFor();
+    expect(introWhenRequested).toMatch(/^Hoe ervaart u de samenwerking/);
+    // survey-core's header shows the same text once the questions are on screen; the loading state is gone.
+    expect(await page.locator("#main .intro").count()).toBe(0);
+    await page.locator(".sd-description", { hasText: "Hoe ervaart u de samenwerking" }).first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the profile, 'stap x van y' on a phone, 'welkom terug' after a resume, and the questions in English", async () => {
     const token = await invite();
     const { context, page } = await phone();
