@@ -132,11 +132,11 @@ async function mixWave(db: Db, waveId: string, minBatch: number, now: Date, rand
     await insertResponses(t, batch);
     if (scored.length) await insertAnswers(t, scored);
     if (open.length) await insertOpenAnswers(t, open);
-    for (let i = 0; i < batch.length; i += CHUNK)
-      await countResponses(
-        t,
-        batch.slice(i, i + CHUNK).map((r) => r.id),
-      );
+    // The counts from the rows just inserted, not read back (answer-counts.ts).
+    for (let i = 0; i < batch.length; i += CHUNK) {
+      const chunk = new Set(batch.slice(i, i + CHUNK).map((r) => r.id));
+      await countResponses(t, [...chunk], { answers: scored.filter((a) => chunk.has(a.responseId)) });
+    }
     const ids = pooled.map((p) => p.id);
     for (let i = 0; i < ids.length; i += CHUNK) await t.delete(responsePool).where(inArray(responsePool.id, ids.slice(i, i + CHUNK)));
     // One entry per batch: the trail says how many arrived, never which or when each.

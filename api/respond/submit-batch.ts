@@ -192,6 +192,8 @@ async function storeAll(db: Db, claims: NamedClaim[]) {
     const counts = countResponses(
       t,
       stored.map((s) => s.responseId),
+      // Counted from the rows this pipeline inserts, not read back (answer-counts.ts).
+      { answers: scored },
     );
     const trail = appendAuditEntries(
       t,

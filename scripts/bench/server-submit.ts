@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { Agent, request } from "node:http";
 import { Session } from "node:inspector";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -39,6 +39,12 @@ export interface KindFigures {
   p50at1: number;
   /** CPU milliseconds of the Node process (server and load driver) per submission, at 50 connections. */
   cpuMs50: number;
+  /**
+   * CPU milliseconds of the PostgreSQL backends of the bench database per submission, at 50
+   * connections (from /proc; null when the server runs elsewhere). With the Node figure, what a
+   * submission costs regardless of the share of the cores the load on the machine leaves us.
+   */
+  pgCpuMs50: number | null;
 }
 
 export interface SubmitFigures {
@@ -116,6 +122,32 @@ async function drive(port: number, tokens: string[], connections: number, second
   const used = process.cpuUsage(cpu);
   agent.destroy();
   return { done: latencies.length, latencies, warm, errors, seconds: elapsed, cpuMs: (used.user + used.system) / 1000 / latencies.length };
+}
+
+/** CPU milliseconds so far of each backend of the bench database, by pid; null when /proc does not have them. */
+async function backendCpu(db: Db): Promise<Map<number, number> | null> {
+  const pids = rows<{ pid: number }>(await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`));
+  const tick = 1000 / Number((await promisify(execFile)("getconf", ["CLK_TCK"])).stdout.trim());
+  const out = new Map<number, number>();
+  for (const { pid } of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      return null; // not on this machine
+    }
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    out.set(Number(pid), (Number(f[11]) + Number(f[12])) * tick);
+  }
+  return out;
+}
+
+/** CPU milliseconds spent between two readings; a backend that started in between counts from zero. */
+function cpuSpent(before: Map<number, number>, after: Map<number, number>) {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /** pgbench on its own table in the same database: one-row jsonb inserts, `clients` clients, `seconds` long. */
@@ -264,7 +296,9 @@ export async function benchSubmit(options: {
       const one = await phase(tokens, 1);
       log(`${name}: 50 connections`);
       const stopProfile = options.profile ? await startProfile() : undefined;
+      const pgBefore = await backendCpu(db);
       const fifty = await phase(tokens, 50);
+      const pgAfter = await backendCpu(db);
       if (stopProfile) log(`CPU profile of the 50-connection phase: ${await stopProfile(`${options.profile}.${name}.cpuprofile`)}`);
       log(`${name}: 200 connections`);
       const twoHundred = await phase(tokens, 200);
@@ -276,6 +310,7 @@ export async function benchSubmit(options: {
         errors200: twoHundred.errors.length,
         p50at1: median(one.latencies),
         cpuMs50: fifty.cpuMs,
+        pgCpuMs50: pgBefore && pgAfter ? cpuSpent(pgBefore, pgAfter) / fifty.done : null,
       };
     };
     log("pgbench, 32 clients");
@@ -342,6 +377,13 @@ export async function submitRows(seconds: number) {
       {
         what: "  the same, CPU of the Node process per submit (server + driver)",
         ours: n(k.cpuMs50, "ms", 2),
+        baseline: "-",
+        ratio: "-",
+        target: "-",
+      },
+      {
+        what: "  the same, CPU of the PostgreSQL backends per submit",
+        ours: k.pgCpuMs50 === null ? "-" : n(k.pgCpuMs50, "ms", 2),
         baseline: "-",
         ratio: "-",
         target: "-",

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { openWave, inviteTokens } from "../helpers/waves.ts";
 import { count, testApp } from "../helpers/app.ts";
+import type { Db } from "../../db/types.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { rows } from "../../db/migrate.ts";
-import { type Invitation, invitations, questionnaires } from "../../db/schema.ts";
+import { type Invitation, answers, invitations, questionnaires } from "../../db/schema.ts";
 import { sha256Hex } from "../../api/lib/crypto.ts";
 import { sqlState } from "../../api/lib/retry.ts";
 import { verifyAuditChain } from "../../api/audit/audit.service.ts";
 import { mixPool } from "../../api/respond/pool.service.ts";
-import { rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
+import { countResponses, rebuildAnswerCounts } from "../../api/waves/answer-counts.ts";
 import { submitBatches } from "../../api/respond/submit-batch.ts";
 import { lookupInvitation } from "../../api/respond/invitation-lookup.ts";
 
@@ -96,6 +97,37 @@ describe("submissions written in batches", () => {
     );
     expect(marks.reduce((a, m) => a + Number(m.n), 0)).toBe(40);
     await expectCountsExact(wave.id);
+  });
+
+  it("counts the answer rows it is handed, without reading them back from answers", async () => {
+    // The batches count what they insert (answer-counts.ts): reading `answers` back was a scan of
+    // the whole table. Handed one row that is not in `answers`, exactly that row is counted.
+    const wave = await openWave(t, "Op naam, tellen uit de parameter", false);
+    const [token] = await invite(wave.id, 1);
+    expect((await t.request(`/api/s/${token}/response`, { method: "POST", as: "anonymous", json: { data: answersFor(0) } })).status).toBe(
+      201,
+    );
+    const [stored] = await t.db.select().from(answers).where(eq(answers.waveId, wave.id)).limit(1);
+    const questionCounts = async (db: Db) =>
+      rows<{ n: number }>(
+        await db.execute(sql`select coalesce(sum(n), 0)::int as n from answer_counts where wave_id = ${wave.id} and kind = 'question'`),
+      )[0].n;
+    const before = await questionCounts(t.db);
+    expect(before).toBeGreaterThan(1);
+    const rollback = new Error("rollback");
+    await expect(
+      t.db.transaction(async (tx) => {
+        const db = tx as unknown as Db;
+        await countResponses(db, [stored.responseId], { answers: [{ ...stored, question: "alleen_in_de_parameter" }] });
+        expect(await questionCounts(db)).toBe(before + 1);
+        const [row] = rows<{ n: number }>(
+          await db.execute(sql`select n from answer_counts where wave_id = ${wave.id} and item = 'alleen_in_de_parameter'`),
+        );
+        expect(row?.n).toBe(1);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await questionCounts(t.db)).toBe(before);
   });
 
   it("a claim that fails inside a batch fails alone: the others are stored, its link stays unused", async () => {
