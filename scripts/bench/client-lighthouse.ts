@@ -16,7 +16,8 @@ import { seedDemo } from "../../db/seed/demo.ts";
 import { openBenchDatabase } from "./engine.ts";
 import { CHROMIUM } from "./delivery.ts";
 
-const MINIMAL = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+/** The same-run baseline: a minimal static page, audited the same way. */
+export const MINIMAL = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="Basis"><title>Basis</title></head><body><main><h1>Vragenlijst</h1><p>Een minimale pagina.</p></main></body></html>`;
 
 export interface Audit {
@@ -28,7 +29,8 @@ export interface Audit {
   failing: string[];
 }
 
-async function lighthouse(url: string, dir: string): Promise<Audit> {
+/** One Lighthouse run (mobile defaults) on `url`: its JSON report, written into `dir`. */
+export async function lighthouseReport(url: string, dir: string) {
   const out = join(dir, `lh-${Date.now()}.json`);
   await promisify(execFile)(
     "npx",
@@ -44,7 +46,11 @@ async function lighthouse(url: string, dir: string): Promise<Audit> {
     ],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 },
   );
-  const lhr = JSON.parse(readFileSync(out, "utf8"));
+  return JSON.parse(readFileSync(out, "utf8"));
+}
+
+async function lighthouse(url: string, dir: string): Promise<Audit> {
+  const lhr = await lighthouseReport(url, dir);
   const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
   const failing = Object.values(
     lhr.audits as Record<string, { id: string; score: number | null; scoreDisplayMode: string; displayValue?: string }>,

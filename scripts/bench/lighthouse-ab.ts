@@ -1,44 +1,20 @@
-/**
- * Lighthouse A/B on /s/<token> (`npx tsx scripts/bench/lighthouse-ab.ts --compare-dist DIR [--runs 3]`): this build (./dist) against another build (`--compare-dist DIR`)
- * and the minimal page, alternating in the same minutes, `--runs` rounds; prints each run and medians.
- * `--serve` only prints the URLs and keeps serving (for tracing by hand).
- */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { Hono } from "hono";
 import { createNodeApp, listen } from "../../api/server.node.ts";
 import { createInvitations, listWaves } from "../../api/waves/waves.service.ts";
 import { seedDemo } from "../../db/seed/demo.ts";
 import { openBenchDatabase } from "./engine.ts";
-import { CHROMIUM } from "./delivery.ts";
 import { median } from "./timing.ts";
+import { lighthouseReport, MINIMAL } from "./client-lighthouse.ts";
 
 const { values: args } = parseArgs({
   options: { runs: { type: "string", default: "3" }, "compare-dist": { type: "string" }, serve: { type: "boolean", default: false } },
 });
-const MINIMAL = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="Basis"><title>Basis</title></head><body><main><h1>Vragenlijst</h1><p>Een minimale pagina.</p></main></body></html>`;
-
 async function lh(url: string, dir: string) {
-  const out = join(dir, `lh-${Date.now()}.json`);
-  await promisify(execFile)(
-    "npx",
-    [
-      "-y",
-      "lighthouse@12.2.3",
-      url,
-      "--output=json",
-      `--output-path=${out}`,
-      "--only-categories=performance,accessibility,best-practices",
-      "--chrome-flags=--headless=new --no-sandbox",
-      "--quiet",
-    ],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 },
-  );
-  const l = JSON.parse(readFileSync(out, "utf8"));
+  const l = await lighthouseReport(url, dir);
   const s = (c: string) => Math.round((l.categories[c]?.score ?? 0) * 100);
   const a = (id: string) => l.audits[id].numericValue as number;
   return {
