@@ -59,11 +59,8 @@ async function fingerprint(client: PGlite): Promise<string> {
   return rows[0].fingerprint;
 }
 
-interface Idle {
-  client: PGlite;
-}
-
-let idle: Idle | undefined;
+/** The worker's database between two files; only `giveBack` sets it, and never with reuse turned off. */
+let idle: PGlite | undefined;
 let template: { fingerprint: string; reset: string } | undefined;
 /** How many leases got a used database: tests/api/pglite-reuse.test.ts reads it. */
 export const reuseStats = { fresh: 0, reused: 0, discarded: 0 };
@@ -76,8 +73,8 @@ export interface Lease {
 
 export async function leasePglite(loadDataDir: () => Blob): Promise<Lease> {
   let client: PGlite;
-  if (idle && process.env.KS_TEST_FRESH_DB !== "1") {
-    client = idle.client;
+  if (idle) {
+    client = idle;
     idle = undefined;
     reuseStats.reused++;
   } else {
@@ -110,7 +107,7 @@ async function giveBack(client: PGlite) {
     await client.exec("discard all"); // alone: it refuses to run inside a multi-statement string's implicit transaction
     await client.exec(template.reset);
     if ((await fingerprint(client)) !== template.fingerprint) throw new Error("catalogue changed");
-    idle = { client };
+    idle = client;
   } catch {
     reuseStats.discarded++;
     await client.close().catch(() => {});
