@@ -24,15 +24,17 @@ export async function openMigrated(
   env: RuntimeEnv = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR },
 ): Promise<Database> {
   if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL, { ...process.env, ...env });
-  const [{ openDatabase }, { acquireLock }, { migrate }] = await Promise.all([
+  const [{ openDatabase }, { acquireLock }, { migrate }, { templateFor }] = await Promise.all([
     import("../db/client.node.ts"),
     import("../db/lock.node.ts"),
     import("../db/migrate.ts"),
+    import("../db/pglite-template.node.ts"),
   ]);
   const dir = env.PGLITE_DIR ?? PGLITE_DIR;
   const release = acquireLock(dir, { role, ...extra });
   try {
-    const database = await openDatabase({ PGLITE_DIR: dir });
+    // A new directory starts from the migrated template when the build made one (migrate then finds nothing to do).
+    const database = await openDatabase({ PGLITE_DIR: dir }, templateFor(dir));
     await migrate(database.db);
     return {
       ...database,

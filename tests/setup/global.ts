@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { chromium, type BrowserServer } from "playwright-core";
-import { makePgliteTemplate, makePostgresTemplate } from "./templates.ts";
+import { makePostgresTemplate } from "./templates.ts";
+import { makePgliteTemplate } from "../../db/pglite-template.node.ts";
 import { buildFrontEnds, frontEndsStale } from "./frontends.ts";
 import { buildServer, serverBundleStale } from "../../scripts/build/server-bundle.mjs";
 import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.ts";
