@@ -6,6 +6,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useUrlSearch } from "../../../shared/useUrlSearch.ts";
 import { branchesOf, useMunicipalities } from "../../registry/api/useReference.ts";
 import { Status } from "../../../shared/components/Status.tsx";
+import { Deferred } from "../../../shared/components/Deferred.tsx";
 import { ProvisionalContext, Significance } from "./Significance.tsx";
 import { TrendChart } from "./TrendChart.tsx";
 import { DimensionChart } from "./DimensionChart.tsx";
@@ -149,34 +150,36 @@ export function ResultsPage() {
               </p>
             )}
             <DimensionChart dims={dims.filter((d) => isScale(d.dimension))} comparison={c} />
-            <TrendChart />
-            <QuestionChart
-              questions={r.overall.questions.filter((x) => isScale(x.dimension))}
-              comparison={c}
-              notApplicable={r.notApplicable}
-            />
-            <ScoreChart
-              grade={r.overall.questions.find((x) => x.dimension === "rapportcijfer")}
-              recommend={r.overall.questions.find((x) => x.dimension === "nps")}
-            />
-            <GroupResults
-              groups={r.groups[grouping]}
-              grouping={grouping}
-              onGrouping={(g) => setSearch({ group: g === "organisationType" ? "" : g })}
-              dims={dims}
-              dimension={search.dim ?? ""}
-              onDimension={(d) => setSearch({ dim: d })}
-              name={(key) => name(grouping, key)}
-              minGroupSize={r.minGroupSize}
-            />
-            <OpenAnswersPanel
-              waveId={r.wave.id}
-              dims={dims.filter((d) => isScale(d.dimension))}
-              groupBy={openGroup}
-              dimension={search.odim ?? ""}
-              onChange={setSearch}
-              name={name}
-            />
+            <Deferred>
+              <TrendChart />
+              <QuestionChart
+                questions={r.overall.questions.filter((x) => isScale(x.dimension))}
+                comparison={c}
+                notApplicable={r.notApplicable}
+              />
+              <ScoreChart
+                grade={r.overall.questions.find((x) => x.dimension === "rapportcijfer")}
+                recommend={r.overall.questions.find((x) => x.dimension === "nps")}
+              />
+              <GroupResults
+                groups={r.groups[grouping]}
+                grouping={grouping}
+                onGrouping={(g) => setSearch({ group: g === "organisationType" ? "" : g })}
+                dims={dims}
+                dimension={search.dim ?? ""}
+                onDimension={(d) => setSearch({ dim: d })}
+                name={(key) => name(grouping, key)}
+                minGroupSize={r.minGroupSize}
+              />
+              <OpenAnswersPanel
+                waveId={r.wave.id}
+                dims={dims.filter((d) => isScale(d.dimension))}
+                groupBy={openGroup}
+                dimension={search.odim ?? ""}
+                onChange={setSearch}
+                name={name}
+              />
+            </Deferred>
           </ProvisionalContext.Provider>
         ))
       )}
