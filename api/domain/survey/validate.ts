@@ -104,6 +104,9 @@ function keyOf(definition: unknown): string {
  */
 const MODELS_KEPT = 32;
 const models = new Map<string, Model>();
+let built = 0;
+/** How many models were built since start: the test of the cache counts them instead of timing it. */
+export const modelsBuilt = () => built;
 
 function modelFor(key: string, definition: unknown): Model {
   let model = models.get(key);
@@ -111,6 +114,7 @@ function modelFor(key: string, definition: unknown): Model {
     models.delete(key); // re-inserted below: the Map's order is the least-recently-used order
   } else {
     model = new Model(respondentDefinition(definition));
+    built++;
     if (models.size >= MODELS_KEPT) models.delete(models.keys().next().value!);
   }
   models.set(key, model);
