@@ -5,7 +5,6 @@
  * p99 and errors at 200 connections, and p50 with one connection. See scripts/bench/README.md.
  */
 import { execFile } from "node:child_process";
-import { Agent, request } from "node:http";
 import { Session } from "node:inspector";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +26,7 @@ import { rows } from "../../db/migrate.ts";
 import { openBenchDatabase } from "./engine.ts";
 import { median, percentile } from "./timing.ts";
 import { VALID_ANSWERS } from "./answers.ts";
+import { drive as runDriver, driveOnThread } from "./submit-driver.mjs";
 
 export interface KindFigures {
   /** Submissions per second at 50 connections. */
@@ -67,61 +67,15 @@ interface Phase {
   cpuMs: number;
 }
 
-/** A small closed-loop load generator: `connections` loops, each POSTing the next unused token until time is up. */
+/**
+ * One phase of load (submit-driver.mjs), on its own thread unless SUBMIT_DRIVER=inline (the
+ * driver in the server's event loop, as this bench measured until 2026-11-29: for a same-run comparison).
+ */
 async function drive(port: number, tokens: string[], connections: number, seconds: number, maxRequests = Infinity): Promise<Phase> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const body = JSON.stringify({ data: VALID_ANSWERS });
-  const latencies: number[] = [];
-  const warm: number[] = [];
-  const errors: string[] = [];
-  const end = performance.now() + seconds * 1000;
-  let done = 0;
-  const post = (token: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        {
-          agent,
-          host: "127.0.0.1",
-          port,
-          method: "POST",
-          path: `/api/s/${token}/response`,
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: `http://127.0.0.1:${port}` },
-        },
-        (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (d) => {
-            text += d;
-          });
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const loop = async () => {
-    for (let first = true; performance.now() < end && done < maxRequests; first = false) {
-      const token = tokens.pop();
-      if (!token) throw new Error("out of invitations: raise the count in server-submit.ts");
-      done++;
-      const t = performance.now();
-      try {
-        const r = await post(token);
-        if (r.status !== 201) errors.push(`${r.status} ${r.text.slice(0, 200)}`);
-      } catch (e) {
-        errors.push(String(e));
-      }
-      latencies.push(performance.now() - t);
-      if (!first) warm.push(performance.now() - t);
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, loop));
-  const elapsed = (performance.now() - start) / 1000;
-  const used = process.cpuUsage(cpu);
-  agent.destroy();
-  return { done: latencies.length, latencies, warm, errors, seconds: elapsed, cpuMs: (used.user + used.system) / 1000 / latencies.length };
+  const options = { port, tokens, connections, seconds, maxRequests, body: JSON.stringify({ data: VALID_ANSWERS }) };
+  const r = await (process.env.SUBMIT_DRIVER === "inline" ? runDriver(options) : driveOnThread(options));
+  tokens.length -= r.used;
+  return r;
 }
 
 /** CPU milliseconds so far of each backend of the bench database, by pid; null when /proc does not have them. */
