@@ -3,11 +3,9 @@ import { createRoot } from "react-dom/client";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { I18nProvider } from "./shared/i18n.tsx";
-import { createQueryClient } from "./shared/api/query.ts";
+import { queryClient } from "./shared/api/query.ts";
 import { router } from "./routes/tree.tsx";
 import "./shared/style.css";
-
-const queryClient = createQueryClient();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -83,4 +83,27 @@ describe.skipIf(skip)("dashboard login and account pages in Chromium", () => {
     await photograph(page, `${ARTIFACTS}/dashboard-gemeente.png`);
     await page.close();
   });
+
+  it("asks for the results view's waves when it opens, not after the shell has learnt who is signed in", async () => {
+    const context = await browser.newContext();
+    const [name, value] = app.cookies.kwaliteit.split("=");
+    await context.addCookies([{ name, value, url: app.base }]);
+    const page = await context.newPage();
+    // Every answer takes 300 ms, so the order of the requests is the app's, not the machine's.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 300, downloadThroughput: -1, uploadThroughput: -1 });
+    const events: string[] = [];
+    page.on("request", (r) => events.push(`sent ${new URL(r.url()).pathname}`));
+    page.on("requestfinished", (r) => events.push(`done ${new URL(r.url()).pathname}`));
+    await page.goto(`${app.base}/resultaten`);
+    await page.getByRole("heading", { name: "Klanttevredenheid", level: 1 }).waitFor();
+    const meDone = events.indexOf("done /api/auth/me");
+    expect(meDone).toBeGreaterThan(-1);
+    for (const path of ["/api/waves/latest-closed", "/api/waves"]) {
+      expect(events.indexOf(`sent ${path}`), `${path} in ${events.join(", ")}`).toBeGreaterThan(-1);
+      expect(events.indexOf(`sent ${path}`), `${path} in ${events.join(", ")}`).toBeLessThan(meDone);
+    }
+    await context.close();
+  });
 });

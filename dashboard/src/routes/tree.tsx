@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet, redirect } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useMe } from "../features/account/api/session.ts";
+import { prefetchReply } from "../shared/api/query.ts";
 import { AccountPage } from "../features/account/components/AccountPage.tsx";
 import { SetPasswordPage } from "../features/account/components/SetPasswordPage.tsx";
 import { AuditPage } from "../features/admin/components/AuditPage.tsx";
@@ -61,7 +62,15 @@ function Home() {
 }
 
 const overview = createRoute(view("/overzicht", () => <OverviewPage />));
-const results = createRoute({ ...view("/resultaten", () => <ResultsPage />), validateSearch: search.resultsSearch });
+const results = createRoute({
+  ...view("/resultaten", () => <ResultsPage />),
+  validateSearch: search.resultsSearch,
+  // The default wave is the latest closed one: asked for at once, not after the shell knows who is signed in.
+  loader: () => {
+    prefetchReply("listWaves", "/waves");
+    prefetchReply("getLatestClosedWave", "/waves/latest-closed");
+  },
+});
 const waves = createRoute(view("/metingen", () => <Outlet />));
 const waveList = createRoute({
   getParentRoute: () => waves,
