@@ -26,7 +26,7 @@ import { rows } from "../../db/migrate.ts";
 import { openBenchDatabase } from "./engine.ts";
 import { median, percentile } from "./timing.ts";
 import { VALID_ANSWERS } from "./answers.ts";
-import { drive as runDriver, driveOnThread } from "./submit-driver.mjs";
+import { drive as runDriver, driveOnThread, type DriveResult } from "./submit-driver.mjs";
 
 export interface KindFigures {
   /** Submissions per second at 50 connections. */
@@ -56,22 +56,11 @@ export interface SubmitFigures {
   label: string;
 }
 
-interface Phase {
-  done: number;
-  latencies: number[];
-  /** Latencies of the requests that were not the first on their connection. */
-  warm: number[];
-  errors: string[];
-  seconds: number;
-  /** CPU milliseconds of this process (server and driver) per request. */
-  cpuMs: number;
-}
-
 /**
  * One phase of load (submit-driver.mjs), on its own thread unless SUBMIT_DRIVER=inline (the
  * driver in the server's event loop, as this bench measured until 2026-11-29: for a same-run comparison).
  */
-async function drive(port: number, tokens: string[], connections: number, seconds: number, maxRequests = Infinity): Promise<Phase> {
+async function drive(port: number, tokens: string[], connections: number, seconds: number, maxRequests = Infinity): Promise<DriveResult> {
   const options = { port, tokens, connections, seconds, maxRequests, body: JSON.stringify({ data: VALID_ANSWERS }) };
   const r = await (process.env.SUBMIT_DRIVER === "inline" ? runDriver(options) : driveOnThread(options));
   tokens.length -= r.used;
