@@ -113,7 +113,7 @@ export default function SurveyPage({
   meta: string;
   locale: string;
   t: Translate;
-  save?: (data: Record<string, unknown>) => Promise<unknown>;
+  save?: (data: Record<string, unknown>, keepalive?: boolean) => Promise<unknown>;
   send: (data: Record<string, unknown>) => Promise<string | null>;
   onDone: (receipt: string | null) => void;
   /** Called once the questionnaire is on screen. */
@@ -148,14 +148,18 @@ export default function SurveyPage({
       setStep((s) => (s.n === n && s.total === total ? s : { n, total }));
     };
     where();
+    // "Saved" is only said of the latest answers: a change after a save started makes it untrue.
+    let changes = 0;
     const persist = async () => {
       where();
       if (!saveProgress) return;
       clearTimeout(timer.current);
+      timer.current = undefined;
+      const upTo = changes;
       setSave("saving");
       try {
         await saveProgress(model.data);
-        setSave("saved");
+        setSave(upTo === changes ? "saved" : "idle");
       } catch {
         setSave("failed");
         timer.current = setTimeout(persist, 5000);
@@ -164,12 +168,23 @@ export default function SurveyPage({
     const later = () => {
       where(); // routing may show or hide a page
       if (!saveProgress) return;
+      changes++;
+      setSave((s) => (s === "saved" ? "idle" : s));
       clearTimeout(timer.current);
       timer.current = setTimeout(persist, 800);
     };
+    // Leaving the page (a reload, a closed tab) within the 800 ms would lose the last answers: they go at once.
+    const flush = () => {
+      if (timer.current === undefined || !saveProgress) return;
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      saveProgress(model.data, true).catch(() => {});
+    };
+    window.addEventListener("pagehide", flush);
     const send = async (_: Model, options: { allow: boolean }) => {
       options.allow = false; // the thank-you page only follows a 2xx from the server
       clearTimeout(timer.current);
+      timer.current = undefined;
       setSendError("");
       try {
         onDone(await submit(visibleAnswers(model)));
@@ -191,6 +206,7 @@ export default function SurveyPage({
       model.onValueChanged.remove(later);
       model.onCurrentPageChanged.remove(persist);
       model.onCompleting.remove(send);
+      window.removeEventListener("pagehide", flush);
       clearTimeout(timer.current);
     };
   }, [model, saveProgress, submit, t, onDone]);

@@ -56,8 +56,9 @@ async function call<T>(path: string, init?: RequestInit, area = "s"): Promise<T>
 
 export const loadSurvey = (token: string) => call<SurveyPayload>(token);
 
-export const saveProgress = (token: string, data: Record<string, unknown>) =>
-  call<{ savedAt: string }>(`${token}/progress`, { method: "PUT", body: JSON.stringify({ data }) });
+/** `keepalive`: sent even when the page is going away (a reload, a closed tab), as long as it is small. */
+export const saveProgress = (token: string, data: Record<string, unknown>, keepalive = false) =>
+  call<{ savedAt: string }>(`${token}/progress`, { method: "PUT", body: JSON.stringify({ data }), keepalive });
 
 /** One idempotency key per link, kept across reloads, so a retry can never create a second response. */
 export function idempotencyKey(token: string) {

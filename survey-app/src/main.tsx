@@ -34,7 +34,7 @@ const NOTICES: Record<string, [MessageKey, MessageKey]> = {
 };
 
 const { token, open } = link;
-const save = open ? undefined : (data: Record<string, unknown>) => saveProgress(token, data);
+const save = open ? undefined : (data: Record<string, unknown>, keepalive?: boolean) => saveProgress(token, data, keepalive);
 const storedLocale = (): Locale => (localStorage.getItem("ks-locale") === "en" ? "en" : "nl");
 
 /** Lets the browser paint and handle input between two pieces of start-up work. */

@@ -1,3 +1,4 @@
+import { sha256Hex } from "../../api/lib/crypto.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { sql } from "drizzle-orm";
@@ -95,6 +96,29 @@ describe.skipIf(skip)("survey in Chromium through survey-react-ui", () => {
 
     await page.goto(`${app.base}/s/${token}`);
     await page.getByRole("heading", { name: "U heeft de vragenlijst al ingevuld" }).waitFor();
+    await page.close();
+  });
+
+  it("keeps an answer given just before the page is left, and says 'saved' only of the latest answers", async () => {
+    const token = await invite();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${app.base}/s/${token}`);
+    await page.locator(".sd-question").first().waitFor();
+    await rate(page, "Ik weet wanneer ik een casus kan aanmelden", "4");
+    const saved = page.getByText("Uw antwoorden zijn tussentijds opgeslagen.");
+    await saved.waitFor();
+    // A newer answer makes "saved" untrue until it is saved too.
+    await rate(page, "goed bereikbaar", "5");
+    expect(await saved.count()).toBe(0);
+    await saved.waitFor();
+    // Answered, and the page left at once, well within the 800 ms the page waits for more answers.
+    await rate(page, "triage", "2");
+    await page.goto("about:blank");
+    const progress = async () =>
+      rows<{ progress: Record<string, number> | null }>(
+        await app.db.execute(sql`select progress from invitations where token_hash = ${sha256Hex(token)}`),
+      )[0]?.progress ?? {};
+    await expect.poll(progress, { timeout: 10_000 }).toMatchObject({ bek_weten: 4, bek_bereikbaar: 5, bek_triage: 2 });
     await page.close();
   });
 
