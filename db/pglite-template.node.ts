@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
-import { migrations } from "./migrations/bundle.ts";
 import { migrate } from "./migrate.ts";
+import { migrationsDigest } from "./migrations-digest.node.ts";
 import type { Db } from "./types.ts";
 
 /**
@@ -25,15 +24,10 @@ function pgliteVersion(): string {
 }
 
 export function templateFile(dir = TEMPLATE_DIR): string {
-  const key = createHash("sha256")
-    .update(pgliteVersion())
-    .update(migrations.map((m) => m.tag + m.sql).join("\n"))
-    .digest("hex")
-    .slice(0, 12);
-  return join(dir, `template-${key}.tar.gz`);
+  return join(dir, `template-${migrationsDigest(pgliteVersion())}.tar.gz`);
 }
 
-/** Makes the template unless it exists; returns its path. */
+/** Makes the template unless it exists, and removes the dumps of earlier migrations beside it; returns its path. */
 export async function makePgliteTemplate(file = templateFile()): Promise<string> {
   if (existsSync(file)) return file;
   const client = new PGlite();
@@ -47,10 +41,18 @@ export async function makePgliteTemplate(file = templateFile()): Promise<string>
     const partial = `${file}.${process.pid}`;
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
     renameSync(partial, file);
+    removeStaleTemplates(file);
   } finally {
     await client.close();
   }
   return file;
+}
+
+/** Deletes the dumps of earlier migrations next to `file` (5 MB each; `vite build` empties only the front ends' folders). */
+export function removeStaleTemplates(file: string) {
+  const dir = dirname(file);
+  for (const name of readdirSync(dir))
+    if (/^template-[0-9a-f]{12}\.tar\.gz$/.test(name) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
 }
 
 /** The template to start `dataDir` from when that directory is new (missing or empty) and a current template exists. */

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { PGlite } from "@electric-sql/pglite";
 import { migrations } from "../../db/migrations/bundle.ts";
-import { makePgliteTemplate, templateFile, templateFor } from "../../db/pglite-template.node.ts";
+import { makePgliteTemplate, removeStaleTemplates, templateFile, templateFor } from "../../db/pglite-template.node.ts";
 import { openMigrated } from "../../scripts/runtime.ts";
 
 /** The migrations log, which migrate() makes itself (it is not in the Drizzle schema). */
@@ -67,5 +67,21 @@ describe("the PGlite template a new data directory starts from", () => {
     writeFileSync(file, "already here");
     expect(await makePgliteTemplate(file)).toBe(file);
     expect(readFileSync(file, "utf8")).toBe("already here");
+  });
+
+  it("leaves only the current dump in its folder once a new one is made", () => {
+    const dir = join(root, "stale");
+    mkdirSync(dir);
+    const current = templateFile(dir);
+    for (const name of [
+      current,
+      join(dir, "template-000000000000.tar.gz"),
+      join(dir, "template-0123456789ab.tar.gz.4242"),
+      join(dir, "notes.txt"),
+    ])
+      writeFileSync(name, "x");
+    removeStaleTemplates(current);
+    // A partial file of a maker still writing (pid suffix) and anything else are not ours to delete.
+    expect(readdirSync(dir).sort()).toEqual([current.split("/").pop(), "notes.txt", "template-0123456789ab.tar.gz.4242"].sort());
   });
 });

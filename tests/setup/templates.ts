@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import postgres from "postgres";
 import { migrate } from "../../db/migrate.ts";
-import { migrations } from "../../db/migrations/bundle.ts";
+import { migrationsDigest } from "../../db/migrations-digest.node.ts";
 import { connectPostgres } from "../../db/client.ts";
 
 /**
@@ -9,10 +8,7 @@ import { connectPostgres } from "../../db/client.ts";
  * (CREATE DATABASE … TEMPLATE is a file copy). PGlite's template is the dumped data
  * directory that `npm start` uses too (db/pglite-template.node.ts).
  */
-const fingerprint = createHash("sha256")
-  .update(migrations.map((m) => m.tag + m.sql).join("\n"))
-  .digest("hex")
-  .slice(0, 12);
+const fingerprint = migrationsDigest();
 
 /** The template database's name; a second run of the same migrations reuses it. */
 export async function makePostgresTemplate(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
