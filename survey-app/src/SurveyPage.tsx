@@ -150,11 +150,15 @@ export default function SurveyPage({
     where();
     // "Saved" is only said of the latest answers: a change after a save started makes it untrue.
     let changes = 0;
+    // A save is pending exactly while timer.current is set.
+    const cancel = () => {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+    };
     const persist = async () => {
       where();
       if (!saveProgress) return;
-      clearTimeout(timer.current);
-      timer.current = undefined;
+      cancel();
       const upTo = changes;
       setSave("saving");
       try {
@@ -176,15 +180,13 @@ export default function SurveyPage({
     // Leaving the page (a reload, a closed tab) within the 800 ms would lose the last answers: they go at once.
     const flush = () => {
       if (timer.current === undefined || !saveProgress) return;
-      clearTimeout(timer.current);
-      timer.current = undefined;
+      cancel();
       saveProgress(model.data, true).catch(() => {});
     };
     window.addEventListener("pagehide", flush);
     const send = async (_: Model, options: { allow: boolean }) => {
       options.allow = false; // the thank-you page only follows a 2xx from the server
-      clearTimeout(timer.current);
-      timer.current = undefined;
+      cancel();
       setSendError("");
       try {
         onDone(await submit(visibleAnswers(model)));
@@ -207,7 +209,7 @@ export default function SurveyPage({
       model.onCurrentPageChanged.remove(persist);
       model.onCompleting.remove(send);
       window.removeEventListener("pagehide", flush);
-      clearTimeout(timer.current);
+      cancel();
     };
   }, [model, saveProgress, submit, t, onDone]);
 

@@ -1,9 +1,9 @@
-import { sha256Hex } from "../../api/lib/crypto.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { sql } from "drizzle-orm";
 import { ARTIFACTS, photograph, browserUnavailable, launchBrowser, serveTestApp, SETTLE_MS } from "../helpers/browser.ts";
 import { rows } from "../../db/migrate.ts";
+import { sha256Hex } from "../../api/lib/crypto.ts";
 
 const skip = browserUnavailable();
 
