@@ -49,6 +49,17 @@ export async function lighthouseReport(url: string, dir: string) {
   return JSON.parse(readFileSync(out, "utf8"));
 }
 
+/**
+ * One untimed request of each page and its assets: a running server is warm, and Lighthouse would
+ * otherwise fold this process's first-request JIT work into the document's response time.
+ */
+export async function warmUp(urls: string[]) {
+  for (const url of urls) {
+    const html = await (await fetch(url)).text();
+    for (const [, path] of html.matchAll(/(?:src|href)="(\/[^"]+)"/g)) await (await fetch(new URL(path, url))).arrayBuffer();
+  }
+}
+
 async function lighthouse(url: string, dir: string): Promise<Audit> {
   const lhr = await lighthouseReport(url, dir);
   const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
@@ -87,12 +98,7 @@ export async function benchLighthouse() {
   const [ours, base] = servers.map((s) => `http://127.0.0.1:${(s.address() as { port: number }).port}`);
   const dir = mkdtempSync(join(tmpdir(), "ks-lighthouse-"));
   try {
-    // One untimed request of the page and its assets first: a running server is warm, and Lighthouse
-    // would otherwise fold this process's first-request JIT work into the document's response time.
-    for (const url of [`${ours}/s/${invitation.token}`, `${base}/`]) {
-      const html = await (await fetch(url)).text();
-      for (const [, path] of html.matchAll(/(?:src|href)="(\/[^"]+)"/g)) await (await fetch(new URL(path, url))).arrayBuffer();
-    }
+    await warmUp([`${ours}/s/${invitation.token}`, `${base}/`]);
     const baseline = await lighthouse(`${base}/`, dir);
     const survey = await lighthouse(`${ours}/s/${invitation.token}`, dir);
     return { baseline, survey };

@@ -1,3 +1,8 @@
+/**
+ * Lighthouse A/B on /s/<token> (`npx tsx scripts/bench/lighthouse-ab.ts --compare-dist DIR [--runs 3]`): this build (./dist) against another build (`--compare-dist DIR`)
+ * and the minimal page, alternating in the same minutes, `--runs` rounds; prints each run and medians.
+ * `--serve` only prints the URLs and keeps serving (for tracing by hand).
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +13,7 @@ import { createInvitations, listWaves } from "../../api/waves/waves.service.ts";
 import { seedDemo } from "../../db/seed/demo.ts";
 import { openBenchDatabase } from "./engine.ts";
 import { median } from "./timing.ts";
-import { lighthouseReport, MINIMAL } from "./client-lighthouse.ts";
+import { lighthouseReport, MINIMAL, warmUp } from "./client-lighthouse.ts";
 
 const { values: args } = parseArgs({
   options: { runs: { type: "string", default: "3" }, "compare-dist": { type: "string" }, serve: { type: "boolean", default: false } },
@@ -48,10 +53,7 @@ for (const [name, app] of apps) {
   const origin = `http://127.0.0.1:${(s.address() as { port: number }).port}`;
   urls.push([name, name === "minimal" ? `${origin}/` : `${origin}/s/${inv.token}`]);
 }
-for (const [, url] of urls) {
-  const html = await (await fetch(url)).text();
-  for (const [, path] of html.matchAll(/(?:src|href)="(\/[^"]+)"/g)) await (await fetch(new URL(path, url))).arrayBuffer();
-}
+await warmUp(urls.map(([, url]) => url));
 if (args.serve) {
   console.log(JSON.stringify(Object.fromEntries(urls)));
 } else {
