@@ -27,7 +27,7 @@ export async function photograph(page: Page, path: string, fullPage = true) {
 /** Why browser tests cannot run here, or null. CI sets KS_REQUIRE_BROWSER so a missing browser fails instead. */
 export function browserUnavailable(): string | null {
   if (existsSync(CHROMIUM)) return null;
-  const reason = `${CHROMIUM} not found (install with: apt-get install -y chromium)`;
+  const reason = `${CHROMIUM} not found (install with: apt-get install -y chromium-headless-shell)`;
   if (process.env.KS_REQUIRE_BROWSER) throw new Error(`Browser tests are required here but ${reason}`);
   console.warn(`Skipping browser tests: ${reason}`);
   return reason;
