@@ -1,5 +1,6 @@
 /**
- * `npm run build`, last step: the migrated PGlite data directory that a new database directory
+ * `npm run build`, beside the other steps (it needs none of them, and keeps a core busy that the
+ * vite builds leave idle): the migrated PGlite data directory that a new database directory
  * starts from (db/pglite-template.node.ts), so that a fresh `npm start` skips initdb.
  */
 import { makePgliteTemplate } from "../../db/pglite-template.node.ts";
