@@ -10,8 +10,9 @@ import { existsSync } from "node:fs";
  * the shell installed, the full browser is used.
  */
 export const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const FULL_BROWSER = "/usr/bin/chromium";
 export const CHROMIUM =
-  process.env.KS_CHROMIUM ?? (existsSync(HEADLESS_SHELL) || !existsSync("/usr/bin/chromium") ? HEADLESS_SHELL : "/usr/bin/chromium");
+  process.env.KS_CHROMIUM ?? (existsSync(HEADLESS_SHELL) || !existsSync(FULL_BROWSER) ? HEADLESS_SHELL : FULL_BROWSER);
 
 /** Headless, without the background traffic this closed network refuses. */
 export const CHROMIUM_ARGS = [
