@@ -1,11 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv, AppInput } from "./lib/context.ts";
 import { scryptHasher } from "./domain/auth/password.ts";
 import { errorBody, handleError } from "./lib/errors.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { hostileInputGuard, pathTemplates } from "./lib/guard.ts";
+import { limitBody } from "./lib/body-limit.ts";
 import { localizeErrors } from "./lib/error-text.ts";
 import { authenticate, csrf } from "./auth/middleware.ts";
 import { SESSION_COOKIE } from "./auth/sessions.ts";
@@ -69,11 +69,7 @@ export function createApp(input: AppInput, options: AppOptions = {}) {
     await next();
   });
   if (options.perRequest) app.use("/api/*", options.perRequest);
-  const limit = (bytes: number) =>
-    bodyLimit({
-      maxSize: bytes,
-      onError: (c) => c.json(errorBody("payload_too_large", { kb: Math.round(bytes / 1024) }), 413),
-    });
+  const limit = (bytes: number) => limitBody(bytes, (c) => c.json(errorBody("payload_too_large", { kb: Math.round(bytes / 1024) }), 413));
   // Evidence files are the one place where large bodies are expected.
   const [small, evidence, invitationList] = [
     limit(MAX_BODY_BYTES),
