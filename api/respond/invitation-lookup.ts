@@ -1,20 +1,48 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { type Invitation, invitations, questionnaires, type Wave, waves } from "../../db/schema.ts";
 import { GroupCommit } from "../lib/group-commit.ts";
 
 /**
  * The read that starts a submission (link, wave, questionnaire), grouped like the writes:
- * lookups that arrive while others are under way go out as one `token_hash in (…)` query,
- * so a busy server pays one statement, one query build and one round trip for many.
+ * lookups that arrive while others are under way go out as one `token_hash = any(…)` query,
+ * so a busy server pays one statement and one round trip for many. The query is built once
+ * per database handle (a prepared drizzle query with one array parameter), and reads only the
+ * columns a submission needs: not an invitation's saved progress, which may be large.
  *
  * The questionnaire's definition (about 12 KB of JSON) is not read per submission: the row's
  * `xmin` identifies its version (any UPDATE gives the row a new one), and the definition is
  * read once per (id, xmin) and kept, frozen, since every submission of the wave shares it.
  */
+const INVITATION_COLUMNS = {
+  id: invitations.id,
+  waveId: invitations.waveId,
+  tokenHash: invitations.tokenHash,
+  organisation: invitations.organisation,
+  organisationType: invitations.organisationType,
+  municipalityId: invitations.municipalityId,
+  branchId: invitations.branchId,
+  submittedAt: invitations.submittedAt,
+  submissionKeyHash: invitations.submissionKeyHash,
+  submissionDataHash: invitations.submissionDataHash,
+  receipt: invitations.receipt,
+};
+const WAVE_COLUMNS = {
+  id: waves.id,
+  name: waves.name,
+  questionnaireId: waves.questionnaireId,
+  opensAt: waves.opensAt,
+  closesAt: waves.closesAt,
+  pausedAt: waves.pausedAt,
+  anonymous: waves.anonymous,
+};
+
+export type LookedUpInvitation = Pick<Invitation, keyof typeof INVITATION_COLUMNS>;
+export type LookedUpWave = Pick<Wave, keyof typeof WAVE_COLUMNS>;
+
 export interface InvitationRow {
-  invitation: Invitation;
-  wave: Wave;
+  invitation: LookedUpInvitation;
+  wave: LookedUpWave;
   definition: unknown;
 }
 
@@ -29,8 +57,9 @@ const MAX_BATCH = 64;
 function lookupsFor(db: Db): Lookups {
   let l = byDb.get(db);
   if (!l) {
+    const read = readQuery(db);
     l = {
-      reads: new GroupCommit((hashes) => readMany(db, hashes), { maxBatch: MAX_BATCH, maxInFlight: 2, key: (h) => h }),
+      reads: new GroupCommit((hashes) => readMany(read, hashes), { maxBatch: MAX_BATCH, maxInFlight: 2, key: (h) => h }),
       definitions: new Map(),
     };
     byDb.set(db, l);
@@ -38,17 +67,22 @@ function lookupsFor(db: Db): Lookups {
   return l;
 }
 
-async function readMany(db: Db, tokenHashes: string[]) {
-  const found = await db
+function readQuery(db: Db) {
+  return db
     .select({
-      invitation: invitations,
-      wave: waves,
+      invitation: INVITATION_COLUMNS,
+      wave: WAVE_COLUMNS,
       version: sql<string>`${questionnaires.id}::text || ':' || ${questionnaires}.xmin::text`,
     })
     .from(invitations)
     .innerJoin(waves, eq(waves.id, invitations.waveId))
     .innerJoin(questionnaires, eq(questionnaires.id, waves.questionnaireId))
-    .where(inArray(invitations.tokenHash, tokenHashes));
+    .where(sql`${invitations.tokenHash} = any(${sql.placeholder("hashes")})`)
+    .prepare("lookup_invitations");
+}
+
+async function readMany(read: ReturnType<typeof readQuery>, tokenHashes: string[]) {
+  const found = await read.execute({ hashes: tokenHashes });
   const byHash = new Map(found.map((r) => [r.invitation.tokenHash, r]));
   return tokenHashes.map((h) => byHash.get(h) ?? null);
 }

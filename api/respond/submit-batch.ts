@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { format } from "date-fns";
 import type { Db } from "../../db/types.ts";
-import type { Invitation } from "../../db/schema.ts";
 import { rows } from "../../db/migrate.ts";
 import { countResponses } from "../waves/answer-counts.ts";
 import { appendAuditEntries } from "../audit/audit.service.ts";
@@ -9,6 +8,7 @@ import { retryTransaction } from "../lib/retry.ts";
 import { GroupCommit } from "../lib/group-commit.ts";
 import { answerRows } from "./answer-rows.ts";
 import { insertAnswers, insertOpenAnswers, insertResponses } from "./row-inserts.ts";
+import type { LookedUpInvitation } from "./invitation-lookup.ts";
 
 /**
  * The writes of `submitResponse`, grouped: submissions that arrive while others are being
@@ -32,7 +32,7 @@ export interface AnonymousClaim {
 }
 
 export interface NamedClaim {
-  invitation: Invitation;
+  invitation: LookedUpInvitation;
   waveName: string;
   definition: unknown;
   keyHash: string | null;
