@@ -2,8 +2,7 @@ import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/types.ts";
 import { auditLog } from "../../db/schema.ts";
-import { encodeHexLowerCase } from "@oslojs/encoding";
-import { canonicalJson, sha256Hex } from "../lib/crypto.ts";
+import { canonicalJson, randomHex, sha256Hex } from "../lib/crypto.ts";
 
 export const GENESIS = "0".repeat(64);
 
@@ -94,7 +93,7 @@ export async function appendAuditEntries(db: Db, items: Array<{ entry: AuditEntr
     };
     // The hashed text is prevHash + content, and content names prevHash once: mark its place
     // with a random value that the rest of the entry cannot contain, and split there.
-    const marker = randomHex32();
+    const marker = randomHex(32);
     const parts = content({ ...stored, prevHash: marker }).split(marker);
     if (parts.length !== 2) throw new Error("audit entry: marker not unique");
     return { i: index + 1, ...stored, p0: parts[0], p1: parts[1] };
@@ -121,10 +120,6 @@ export async function appendAuditEntries(db: Db, items: Array<{ entry: AuditEntr
 
 /** The advisory lock that keeps the chain linear. */
 const AUDIT_LOCK = 424242;
-
-function randomHex32() {
-  return encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(32)));
-}
 
 /** Within a transaction when one is needed anyway; db.transaction nests as a savepoint. */
 export async function audited<T>(db: Db, now: Date, work: (tx: Db) => Promise<{ result: T; audit: AuditEntry | AuditEntry[] }>) {
