@@ -29,9 +29,9 @@ type Scoped = (...args: unknown[]) => unknown;
  * statement text, and every later run is one Bind/Execute in the pipeline.
  *
  * The statements a connection prepares stay until it closes (postgres.js keeps no LRU; it
- * replaces a connection after 30 to 60 minutes); their number is bounded by the distinct
- * statement texts the app builds, which vary only with the length of an `in (…)` list or of
- * a multi-row insert. A statement invalidated by DDL is prepared again by postgres.js itself.
+ * replaces a connection after 30 to 60 minutes), so only statements of a few parameters are
+ * prepared (MAX_PREPARED_PARAMETERS): their texts vary with little but the length of a short
+ * list. A statement invalidated by DDL is prepared again by postgres.js itself.
  */
 export function preparing(sql: postgres.Sql): postgres.Sql {
   prepareUnsafe(sql);
@@ -40,10 +40,19 @@ export function preparing(sql: postgres.Sql): postgres.Sql {
   return sql;
 }
 
+/**
+ * Statements with more parameters than this stay unprepared: a multi-row insert or a long
+ * `in (…)` list, whose text changes with its length, so that each length would stay prepared
+ * on its connection until the connection closes. Hot statements take lists as one array or
+ * jsonb parameter instead, and are prepared.
+ */
+export const MAX_PREPARED_PARAMETERS = 32;
+
 function prepareUnsafe(sql: Pick<postgres.Sql, "unsafe">) {
   const unsafe: Unsafe = sql.unsafe;
-  // Always true: drizzle's query builders pass `prepare: false` for every unnamed query.
-  sql.unsafe = ((text, args, options) => unsafe(text, args, { ...options, prepare: true })) as Unsafe;
+  // Set either way: drizzle's query builders pass `prepare: false` for every unnamed query.
+  sql.unsafe = ((text, args, options) =>
+    unsafe(text, args, { ...options, prepare: (args?.length ?? 0) <= MAX_PREPARED_PARAMETERS })) as Unsafe;
 }
 
 /** `begin` or `savepoint`, whose last argument is the callback that receives the scoped sql. */

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { rows } from "../../db/migrate.ts";
 import { questionnaires, responsePool, waves, type Invitation } from "../../db/schema.ts";
@@ -6,6 +6,7 @@ import { appendAudit } from "../audit/audit.service.ts";
 import { countResponses } from "../waves/answer-counts.ts";
 import { retryTransaction } from "../lib/retry.ts";
 import { answerRows } from "./answer-rows.ts";
+import { randomBytes } from "../lib/crypto.ts";
 import { insertAnswers, insertOpenAnswers, insertResponses } from "./row-inserts.ts";
 
 /**
@@ -19,9 +20,6 @@ import { insertAnswers, insertOpenAnswers, insertResponses } from "./row-inserts
 
 /** Smallest batch that is mixed while a wave is open; at close, whatever is left is mixed. */
 export const DEFAULT_MIN_BATCH = 10;
-
-/** Statements stay well under PostgreSQL's 65 535 bind parameters. */
-const CHUNK = 1000;
 
 export interface PoolPayload {
   data: Record<string, unknown>;
@@ -50,7 +48,8 @@ export interface MixOptions {
 }
 
 function cryptoRandom() {
-  return crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
+  const [a, b, c, d] = randomBytes(4);
+  return (((a << 24) >>> 0) + (b << 16) + (c << 8) + d) / 2 ** 32;
 }
 
 /** A version-4 UUID from the same source as the shuffle, so that a seeded test is repeatable. */
@@ -132,13 +131,15 @@ async function mixWave(db: Db, waveId: string, minBatch: number, now: Date, rand
     await insertResponses(t, batch);
     if (scored.length) await insertAnswers(t, scored);
     if (open.length) await insertOpenAnswers(t, open);
-    // The counts from the rows just inserted, not read back (answer-counts.ts).
-    for (let i = 0; i < batch.length; i += CHUNK) {
-      const chunk = new Set(batch.slice(i, i + CHUNK).map((r) => r.id));
-      await countResponses(t, [...chunk], { answers: scored.filter((a) => chunk.has(a.responseId)) });
-    }
+    // The counts from the rows just inserted, not read back (answer-counts.ts). The ids travel
+    // as one array parameter, so neither statement grows with the batch (db/client.ts).
+    await countResponses(
+      t,
+      batch.map((r) => r.id),
+      { answers: scored },
+    );
     const ids = pooled.map((p) => p.id);
-    for (let i = 0; i < ids.length; i += CHUNK) await t.delete(responsePool).where(inArray(responsePool.id, ids.slice(i, i + CHUNK)));
+    await t.delete(responsePool).where(sql`${responsePool.id} = any(${sql.param(ids)}::uuid[])`);
     // One entry per batch: the trail says how many arrived, never which or when each.
     await appendAudit(
       t,

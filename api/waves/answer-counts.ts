@@ -67,13 +67,11 @@ const COLUMNS = sql`(wave_id, kind, item, dimension, value, organisation_type, b
  */
 export async function countResponses(db: Db, responseIds: string[], options: { answers?: (typeof answers.$inferInsert)[] } = {}) {
   if (!responseIds.length) return;
-  const ids = sql.join(
-    responseIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const scored = options.answers ? givenAnswers(options.answers) : storedAnswers(sql`response_id in (${ids})`);
+  // One array parameter, whatever the batch size: one statement text, prepared once (db/client.ts).
+  const ids = sql`any(${sql.param(responseIds)}::uuid[])`;
+  const scored = options.answers ? givenAnswers(options.answers) : storedAnswers(sql`response_id = ${ids}`);
   await db.execute(sql`insert into answer_counts ${COLUMNS}
-    select * from (${countRows(scored, sql`r.id in (${ids})`, !!options.answers)}) c
+    select * from (${countRows(scored, sql`r.id = ${ids}`, !!options.answers)}) c
       order by wave_id, kind, item, value, organisation_type, branch_id, municipality_id
     on conflict (wave_id, kind, item, value, organisation_type, branch_id, municipality_id)
     do update set n = answer_counts.n + excluded.n`);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import postgres from "postgres";
-import { eq, sql } from "drizzle-orm";
-import { connectPostgres } from "../../db/client.ts";
+import { eq, inArray, sql } from "drizzle-orm";
+import { connectPostgres, MAX_PREPARED_PARAMETERS } from "../../db/client.ts";
 import { rows } from "../../db/migrate.ts";
 import { branches } from "../../db/schema.ts";
 import { seedReference } from "../../db/seed/reference.ts";
@@ -59,6 +59,14 @@ describe.skipIf(!onPostgres)("statements on postgres.js", () => {
       });
     });
     expect([await prepared("marker_raw"), await prepared("marker_tx"), await prepared("marker_sp")]).toEqual([1, 1, 1]);
+  });
+
+  it("leaves a statement of many parameters unprepared: its text changes with a list's length", async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `tak-${i}`);
+    await conn.db.select().from(branches).where(inArray(branches.id, ids(MAX_PREPARED_PARAMETERS)));
+    await conn.db.select().from(branches).where(inArray(branches.id, ids(MAX_PREPARED_PARAMETERS + 1)));
+    expect(await prepared(`$${MAX_PREPARED_PARAMETERS})`)).toBe(1);
+    expect(await prepared(`$${MAX_PREPARED_PARAMETERS + 1})`)).toBe(0);
   });
 
   it("prepares again a statement whose table changed shape since", async () => {
