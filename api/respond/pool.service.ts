@@ -48,8 +48,7 @@ export interface MixOptions {
 }
 
 function cryptoRandom() {
-  const [a, b, c, d] = randomBytes(4);
-  return (((a << 24) >>> 0) + (b << 16) + (c << 8) + d) / 2 ** 32;
+  return new DataView(randomBytes(4).buffer).getUint32(0) / 2 ** 32;
 }
 
 /** A version-4 UUID from the same source as the shuffle, so that a seeded test is repeatable. */
