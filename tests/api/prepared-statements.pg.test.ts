@@ -63,8 +63,14 @@ describe.skipIf(!onPostgres)("statements on postgres.js", () => {
 
   it("leaves a statement of many parameters unprepared: its text changes with a list's length", async () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `tak-${i}`);
-    await conn.db.select().from(branches).where(inArray(branches.id, ids(MAX_PREPARED_PARAMETERS)));
-    await conn.db.select().from(branches).where(inArray(branches.id, ids(MAX_PREPARED_PARAMETERS + 1)));
+    await conn.db
+      .select()
+      .from(branches)
+      .where(inArray(branches.id, ids(MAX_PREPARED_PARAMETERS)));
+    await conn.db
+      .select()
+      .from(branches)
+      .where(inArray(branches.id, ids(MAX_PREPARED_PARAMETERS + 1)));
     expect(await prepared(`$${MAX_PREPARED_PARAMETERS})`)).toBe(1);
     expect(await prepared(`$${MAX_PREPARED_PARAMETERS + 1})`)).toBe(0);
   });
