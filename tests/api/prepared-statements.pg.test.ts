@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
-import postgres from "postgres";
 import { eq, inArray, sql } from "drizzle-orm";
-import { connectPostgres, MAX_PREPARED_PARAMETERS } from "../../db/client.ts";
+import { MAX_PREPARED_PARAMETERS } from "../../db/client.ts";
+import type { Database } from "../../db/client.node.ts";
 import { rows } from "../../db/migrate.ts";
 import { branches } from "../../db/schema.ts";
 import { seedReference } from "../../db/seed/reference.ts";
+import { postgresCopy } from "../helpers/db.ts";
 
 /**
  * drizzle on postgres.js prepares its statements (db/client.ts `preparing`): one round trip
@@ -15,24 +14,15 @@ import { seedReference } from "../../db/seed/reference.ts";
  * wire protocol in between.
  */
 const onPostgres = process.env.KS_TEST_DB === "postgres";
-let admin: ReturnType<typeof postgres>;
-let conn: ReturnType<typeof connectPostgres>;
-const name = `ks_test_${randomBytes(6).toString("hex")}`;
+let conn: Database;
 
 beforeAll(async () => {
   if (!onPostgres) return;
-  admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${inject("postgresTemplate")}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  conn = connectPostgres(url.toString(), { max: 1 });
+  conn = await postgresCopy(1);
   await seedReference(conn.db);
 });
 afterAll(async () => {
-  if (!onPostgres) return;
-  await conn.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  if (onPostgres) await conn.close();
 });
 
 /** How many of this session's prepared statements contain `fragment`. */

@@ -29,13 +29,14 @@ export async function pgliteCopy(dir?: string): Promise<Database> {
   return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
 }
 
-async function postgresCopy(): Promise<Database> {
+/** A copy of the PostgreSQL template; `max` connections (one, to look at a single session). */
+export async function postgresCopy(max = 4): Promise<Database> {
   const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const name = `ks_test_${randomBytes(6).toString("hex")}`;
   await admin.unsafe(`create database ${name} template ${inject("postgresTemplate")}`);
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `/${name}`;
-  const conn = connectPostgres(url.toString(), { max: 4 });
+  const conn = connectPostgres(url.toString(), { max });
   return {
     db: conn.db,
     kind: "postgres",
