@@ -20,3 +20,5 @@ export interface DriveResult {
 }
 export function drive(options: DriveOptions): Promise<DriveResult>;
 export function driveOnThread(options: DriveOptions): Promise<DriveResult>;
+/** The error a phase reports when it used every link it was given (the phase then ends early). */
+export const OUT_OF_LINKS: string;

@@ -9,6 +9,8 @@
 import { Agent, request } from "node:http";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
+export const OUT_OF_LINKS = "out of unused links: server-submit.ts made too few for this machine's rate";
+
 /**
  * @param {{ port: number, tokens: string[], connections: number, seconds: number, maxRequests?: number, body: string }} o
  * `tokens` is used from its end; `used` says how many were taken.
@@ -50,7 +52,11 @@ export async function drive({ port, tokens, connections, seconds, maxRequests = 
   const loop = async () => {
     for (let first = true; performance.now() < end && used < maxRequests; first = false) {
       const token = tokens[tokens.length - 1 - used];
-      if (!token) throw new Error("out of invitations: raise the count in server-submit.ts");
+      if (!token) {
+        // The phase ends here, counted as a failure: throwing left the server's requests in flight.
+        if (!errors.includes(OUT_OF_LINKS)) errors.push(OUT_OF_LINKS);
+        return;
+      }
       used++;
       const t = performance.now();
       try {
