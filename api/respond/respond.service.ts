@@ -1,5 +1,5 @@
 import { refuseAnswers } from "./refuse-answers.ts";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { invitations, questionnaires, waves } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -60,10 +60,14 @@ export async function saveProgress(db: Db, token: string, data: Answers, now: Da
   const row = await findInvitation(db, token);
   assertOpen(row, now);
   rejectInvalid(row.definition, data, "progress");
-  await db
+  // Only while unsubmitted: a save that lands just after the submission would otherwise put the
+  // answers back on the link, which an anonymous submission has just cut loose from them.
+  const saved = await db
     .update(invitations)
     .set({ progress: data, progressSavedAt: now, startedAt: row.invitation.startedAt ?? now })
-    .where(eq(invitations.id, row.invitation.id));
+    .where(and(eq(invitations.id, row.invitation.id), isNull(invitations.submittedAt)))
+    .returning({ id: invitations.id });
+  if (!saved.length) throw new ApiError(409, "already_submitted");
   return { savedAt: now.toISOString() };
 }
 
