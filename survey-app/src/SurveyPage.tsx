@@ -155,19 +155,30 @@ export default function SurveyPage({
       clearTimeout(timer.current);
       timer.current = undefined;
     };
-    const persist = async () => {
+    // One save at a time, each sending the answers as they are when its turn comes: two in flight
+    // could arrive the other way round on a slow line, and the server would keep the older answers.
+    let saving: Promise<void> = Promise.resolve();
+    let queued = false;
+    let live = true;
+    const persist = () => {
       where();
       if (!saveProgress) return;
       cancel();
-      const upTo = changes;
       setSave("saving");
-      try {
-        await saveProgress(model.data);
-        setSave(upTo === changes ? "saved" : "idle");
-      } catch {
-        setSave("failed");
-        timer.current = setTimeout(persist, 5000);
-      }
+      if (queued) return; // the save waiting for its turn sends these answers too
+      queued = true;
+      saving = saving.then(async () => {
+        queued = false;
+        const upTo = changes;
+        try {
+          await saveProgress(model.data);
+          setSave(upTo === changes ? "saved" : "idle");
+        } catch {
+          setSave("failed");
+          // Not after the page has gone (sent, or another round): it would retry every 5 s for nothing.
+          if (live) timer.current = setTimeout(persist, 5000);
+        }
+      });
     };
     const later = () => {
       where(); // routing may show or hide a page
@@ -177,9 +188,10 @@ export default function SurveyPage({
       clearTimeout(timer.current);
       timer.current = setTimeout(persist, 800);
     };
-    // Leaving the page (a reload, a closed tab) within the 800 ms would lose the last answers: they go at once.
+    // Leaving the page (a reload, a closed tab) within the 800 ms, or while a save waits for its
+    // turn, would lose the last answers: they go at once.
     const flush = () => {
-      if (timer.current === undefined || !saveProgress) return;
+      if ((timer.current === undefined && !queued) || !saveProgress) return;
       cancel();
       saveProgress(model.data, true).catch(() => {});
     };
@@ -209,6 +221,7 @@ export default function SurveyPage({
       model.onCurrentPageChanged.remove(persist);
       model.onCompleting.remove(send);
       window.removeEventListener("pagehide", flush);
+      live = false;
       cancel();
     };
   }, [model, saveProgress, submit, t, onDone]);

@@ -218,6 +218,70 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await context.close();
   });
 
+  it("sends its autosaves one at a time, so that a slow save cannot overwrite newer answers", async () => {
+    const token = await invite();
+    const { context, page } = await phone();
+    const sent: unknown[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first save hangs on a slow line until released.
+    await page.route("**/api/s/*/progress", async (route) => {
+      sent.push(route.request().postDataJSON());
+      if (sent.length === 1) await held;
+      await route.continue();
+    });
+    await page.goto(`${app.base}/s/${token}`);
+    const questions = page.locator(".sd-question:visible");
+    await questions.first().waitFor();
+    await questions.nth(0).locator('label.sd-rating__item:has(input[value="4"])').first().click();
+    await expect.poll(() => sent.length, { timeout: SETTLE_MS }).toBe(1);
+    await questions.nth(1).locator('label.sd-rating__item:has(input[value="2"])').first().click();
+    // Well past the 800 ms after the second answer: its save waits for the first one's answer.
+    await page.waitForTimeout(2500);
+    expect(sent).toHaveLength(1);
+    release();
+    await expect.poll(() => sent.length, { timeout: SETTLE_MS }).toBe(2);
+    await page.getByText("Uw antwoorden zijn tussentijds opgeslagen.").waitFor();
+    const saved = ((await (await app.request(`/api/s/${token}`)).json()) as { data: Record<string, number> }).data;
+    expect(Object.values(saved).sort()).toEqual([2, 4]);
+    expect((sent[1] as { data: unknown }).data).toEqual(saved);
+    await context.close();
+  });
+
+  it("sends the last answers when the partner leaves while a save waits for its turn", async () => {
+    const token = await invite();
+    const { context, page } = await phone();
+    let first = true;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/s/*/progress", async (route) => {
+      if (first) {
+        first = false;
+        await held;
+      }
+      await route.continue().catch(() => {}); // the page may be gone by then
+    });
+    await page.goto(`${app.base}/s/${token}`);
+    const questions = page.locator(".sd-question:visible");
+    await questions.first().waitFor();
+    await questions.nth(0).locator('label.sd-rating__item:has(input[value="4"])').first().click();
+    await page.waitForTimeout(1500); // the first save is on its way, and hangs
+    await questions.nth(1).locator('label.sd-rating__item:has(input[value="2"])').first().click();
+    await page.waitForTimeout(1500); // the second waits for its turn
+    await page.goto("about:blank");
+    release();
+    await expect
+      .poll(async () => Object.values(((await (await app.request(`/api/s/${token}`)).json()) as { data: object }).data).sort(), {
+        timeout: SETTLE_MS,
+      })
+      .toEqual([2, 4]);
+    await context.close();
+  });
+
   it("fits the 0–10 scale on a 390 px phone, translates the questions, and takes two responses from one open link", async () => {
     const { context, page } = await phone();
     await page.goto(`${app.base}/o/${openToken}`);
