@@ -29,8 +29,20 @@ export interface Audit {
   failing: string[];
 }
 
-/** One Lighthouse run (mobile defaults) on `url`: its JSON report, written into `dir`. */
+/**
+ * One Lighthouse run (mobile defaults) on `url`: its JSON report, written into `dir`. Lighthouse
+ * sometimes loses its own trace ("Runtime error encountered", NO_NAVSTART); that run is repeated once.
+ */
 export async function lighthouseReport(url: string, dir: string) {
+  try {
+    return await lighthouseOnce(url, dir);
+  } catch (e) {
+    if (!String((e as { stderr?: string }).stderr).includes("Runtime error encountered")) throw e;
+    return await lighthouseOnce(url, dir);
+  }
+}
+
+async function lighthouseOnce(url: string, dir: string) {
   const out = join(dir, `lh-${Date.now()}.json`);
   await promisify(execFile)(
     "npx",

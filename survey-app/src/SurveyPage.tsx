@@ -25,6 +25,27 @@ Object.defineProperty(QuestionRatingModel.prototype, "colorMode", {
   },
 });
 
+/**
+ * survey-core 3.0 renders a `<style>` that zeroes the offsets of its four box-shadow variables
+ * (`resetVariablesStyle`), computed with getComputedStyle on the survey's root in the render that
+ * follows mounting: the browser computed the style of the whole new page inside React's commit
+ * (12 of its 55 ms here, four times that on a phone's CPU). Written with the theme's own colour
+ * variables, the same values need no reading: the browser resolves them on the root, to the same
+ * colours (tests/system/survey-page-browser.test.ts compares them with survey-core's own).
+ */
+const RESET_VARIABLES_STYLE = [
+  ["--sjs2-border-effect-surface-default", "", "--sjs2-color-utility-shadow-surface-default"],
+  ["--sjs2-border-effect-surface-focused", "", "--sjs2-color-utility-shadow-surface-focused"],
+  ["--sjs2-border-effect-component-formbox-default", "inset ", "--sjs2-color-component-formbox-default-border"],
+  ["--sjs2-border-effect-component-formbox-focused", "inset ", "--sjs2-color-component-formbox-focused-border"],
+]
+  .map(([name, inset, colour]) => `${name}-reset: ${inset}0px 0px 0px 0px var(${colour});`)
+  .join(" ");
+Object.defineProperty(Model.prototype, "resetVariablesStyle", {
+  configurable: true,
+  get: () => `:where(.sd-theme-root) { ${RESET_VARIABLES_STYLE} }`,
+});
+
 const THEME = {
   cssVariables: {
     "--sjs-primary-backcolor": "#1f5f8b",

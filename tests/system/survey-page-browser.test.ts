@@ -7,6 +7,7 @@ import { questionnaires, waves } from "../../db/schema.ts";
 import { rows } from "../../db/migrate.ts";
 import { COMPLETE } from "../helpers/answers.ts";
 import { mixAll } from "../helpers/pool.ts";
+import { createBoxShadowReset } from "survey-core";
 
 const skip = browserUnavailable();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -279,6 +280,27 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
         timeout: SETTLE_MS,
       })
       .toEqual([2, 4]);
+    await context.close();
+  });
+
+  it("gives survey-core's box-shadow resets the values survey-core computes itself", async () => {
+    const { context, page } = await phone();
+    await page.goto(`${app.base}/s/${await invite()}`);
+    await page.locator(".sd-question").first().waitFor();
+    const names = [
+      "--sjs2-border-effect-surface-default",
+      "--sjs2-border-effect-surface-focused",
+      "--sjs2-border-effect-component-formbox-default",
+      "--sjs2-border-effect-component-formbox-focused",
+    ];
+    const computed = await page.locator(".sd-theme-root").evaluate((root, names) => {
+      const style = getComputedStyle(root);
+      return names.map((n) => [style.getPropertyValue(n), style.getPropertyValue(`${n}-reset`)]);
+    }, names);
+    for (const [value, reset] of computed) {
+      expect(value).toMatch(/\S/);
+      expect(reset.trim()).toBe(createBoxShadowReset(value));
+    }
     await context.close();
   });
 
