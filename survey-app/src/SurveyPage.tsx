@@ -181,6 +181,8 @@ export default function SurveyPage({
     let saving: Promise<void> = Promise.resolve();
     let queued = false;
     let live = true;
+    // While the answers are being sent, a save would only race the submission (and be refused).
+    let sending = false;
     const persist = () => {
       where();
       if (!saveProgress) return;
@@ -190,6 +192,7 @@ export default function SurveyPage({
       queued = true;
       saving = saving.then(async () => {
         queued = false;
+        if (!live || sending) return setSave("idle");
         const upTo = changes;
         try {
           await saveProgress(model.data);
@@ -221,6 +224,7 @@ export default function SurveyPage({
       options.allow = false; // the thank-you page only follows a 2xx from the server
       cancel();
       setSendError("");
+      sending = true;
       try {
         onDone(await submit(visibleAnswers(model)));
       } catch (e) {
@@ -232,6 +236,8 @@ export default function SurveyPage({
               ? t("surveyPage.rateLimited", { minutes: Math.max(1, Math.ceil((err.retryAfter ?? 3600) / 60)) })
               : t("survey.sendFailed"),
         );
+      } finally {
+        sending = false;
       }
     };
     model.onValueChanged.add(later);

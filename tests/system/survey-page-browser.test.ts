@@ -10,6 +10,15 @@ import { mixAll } from "../helpers/pool.ts";
 import { createBoxShadowReset } from "survey-core";
 
 const skip = browserUnavailable();
+
+/** A request held until the test lets it go: `await held` in a route handler, then `open()`. */
+function gate() {
+  let open = () => {};
+  const held = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { held, open };
+}
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 declare const axe: {
@@ -53,6 +62,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
   let app: TestServer;
   let browser: Browser;
   let openToken: string;
+  let pulseWave: string;
   beforeAll(async () => {
     app = await serveTestApp();
     browser = await launchBrowser();
@@ -77,6 +87,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
         closesAt: new Date(Date.now() + 20 * day),
       })
       .returning();
+    pulseWave = w.id;
     const res = await app.request(`/api/waves/${w.id}/open-link`, { method: "POST" });
     expect(res.status).toBe(200);
     openToken = ((await res.json()) as { token: string }).token;
@@ -223,14 +234,11 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     const token = await invite();
     const { context, page } = await phone();
     const sent: unknown[] = [];
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    // The first save hangs on a slow line until released.
+    const firstSave = gate();
+    // The first save hangs on a slow line until let go.
     await page.route("**/api/s/*/progress", async (route) => {
       sent.push(route.request().postDataJSON());
-      if (sent.length === 1) await held;
+      if (sent.length === 1) await firstSave.held;
       await route.continue();
     });
     await page.goto(`${app.base}/s/${token}`);
@@ -242,7 +250,7 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     // Well past the 800 ms after the second answer: its save waits for the first one's answer.
     await page.waitForTimeout(2500);
     expect(sent).toHaveLength(1);
-    release();
+    firstSave.open();
     await expect.poll(() => sent.length, { timeout: SETTLE_MS }).toBe(2);
     await page.getByText("Uw antwoorden zijn tussentijds opgeslagen.").waitFor();
     const saved = ((await (await app.request(`/api/s/${token}`)).json()) as { data: Record<string, number> }).data;
@@ -255,14 +263,11 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     const token = await invite();
     const { context, page } = await phone();
     let first = true;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const firstSave = gate();
     await page.route("**/api/s/*/progress", async (route) => {
       if (first) {
         first = false;
-        await held;
+        await firstSave.held;
       }
       await route.continue().catch(() => {}); // the page may be gone by then
     });
@@ -274,12 +279,50 @@ describe.skipIf(skip)("the survey page: ZVH profile, steps, resume, 0–10 on a 
     await questions.nth(1).locator('label.sd-rating__item:has(input[value="2"])').first().click();
     await page.waitForTimeout(1500); // the second waits for its turn
     await page.goto("about:blank");
-    release();
+    firstSave.open();
     await expect
       .poll(async () => Object.values(((await (await app.request(`/api/s/${token}`)).json()) as { data: object }).data).sort(), {
         timeout: SETTLE_MS,
       })
       .toEqual([2, 4]);
+    await context.close();
+  });
+
+  it("sends no save while the answers are being sent", async () => {
+    const invited = await app.request(`/api/waves/${pulseWave}/invitations`, {
+      method: "POST",
+      json: { invitations: [{ organisation: "Veilig Thuis", organisationType: "zorg" }] },
+    });
+    const token = ((await invited.json()) as { invitations: { token: string }[] }).invitations[0].token;
+    const { context, page } = await phone();
+    const saves: unknown[] = [];
+    const gates = { save: gate(), submit: gate() };
+    await page.route("**/api/s/*/progress", async (route) => {
+      saves.push(route.request().postDataJSON());
+      if (saves.length === 1) await gates.save.held;
+      await route.continue();
+    });
+    let submitted = false;
+    await page.route("**/api/s/*/response", async (route) => {
+      submitted = true;
+      await gates.submit.held;
+      await route.continue();
+    });
+    await page.goto(`${app.base}/s/${token}`);
+    const mark = page.locator(".sd-question", { hasText: "Welk cijfer" });
+    await mark.locator('label.sd-rating__item:has(input[value="7"])').click();
+    await expect.poll(() => saves.length, { timeout: SETTLE_MS }).toBe(1); // on its way, and hangs
+    await page.locator(".sd-question", { hasText: "Wat kan beter?" }).locator("textarea").fill("Eerder agenderen.");
+    await page.locator("textarea").blur();
+    await page.waitForTimeout(1500); // its save now waits for the first one
+    await page.locator(".sd-navigation__complete-btn:visible").first().click();
+    await expect.poll(() => submitted, { timeout: SETTLE_MS }).toBe(true);
+    gates.save.open(); // the first save ends while the answers are on their way
+    await page.waitForTimeout(1500);
+    expect(saves).toHaveLength(1);
+    gates.submit.open();
+    await page.getByRole("heading", { name: "Hartelijk dank!" }).waitFor({ timeout: SETTLE_MS });
+    expect(saves).toHaveLength(1);
     await context.close();
   });
 
