@@ -10,6 +10,7 @@ import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { ApiError } from "../lib/errors.ts";
 import { isUuid } from "../lib/ids.ts";
+import { conflictOnDuplicate } from "../lib/unique.ts";
 
 type Row = typeof questionnaires.$inferSelect;
 type Definition = Record<string, unknown>;
@@ -112,24 +113,29 @@ export async function getVersion(db: Db, id: string) {
 
 export async function createQuestionnaire(db: Db, input: { key: string; title: string; definition: Definition }, now: Date, by: Actor) {
   assertDefinition(input.definition);
+  const keyTaken = () => new ApiError(409, "questionnaire_key_taken", { key: input.key });
   const [taken] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.key, input.key)).limit(1);
-  if (taken) throw new ApiError(409, "questionnaire_key_taken", { key: input.key });
-  const row = await audited(db, now, async (tx) => {
-    const [created] = await tx
-      .insert(questionnaires)
-      .values({ key: input.key, version: 1, title: input.title, definition: input.definition })
-      .returning();
-    return {
-      result: created,
-      audit: {
-        ...by,
-        action: "create",
-        entity: "questionnaire",
-        entityId: created.id,
-        after: { key: created.key, version: 1, title: created.title },
-      },
-    };
-  });
+  if (taken) throw keyTaken();
+  const row = await conflictOnDuplicate(
+    () =>
+      audited(db, now, async (tx) => {
+        const [created] = await tx
+          .insert(questionnaires)
+          .values({ key: input.key, version: 1, title: input.title, definition: input.definition })
+          .returning();
+        return {
+          result: created,
+          audit: {
+            ...by,
+            action: "create",
+            entity: "questionnaire",
+            entityId: created.id,
+            after: { key: created.key, version: 1, title: created.title },
+          },
+        };
+      }),
+    keyTaken,
+  );
   return present(db, row);
 }
 

@@ -1,5 +1,5 @@
 import { refuseAnswers } from "../respond/refuse-answers.ts";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
 import type { Db } from "../../db/types.ts";
@@ -28,11 +28,14 @@ export async function enableOpenLink(db: Db, waveId: string, publicUrl: string, 
   const token = openLinkToken(await linkSecret(db), wave.id);
   if (!wave.openLinkHash) {
     await audited(db, now, async (tx) => {
-      await tx
+      // Only the request that makes the link records it: parallel ones get the same link, no second entry.
+      const made = await tx
         .update(waves)
         .set({ openLinkHash: sha256Hex(token) })
-        .where(eq(waves.id, wave.id));
-      return { result: null, audit: { ...by, action: "create", entity: "open_link", entityId: wave.id, after: { wave: wave.name } } };
+        .where(and(eq(waves.id, wave.id), isNull(waves.openLinkHash)))
+        .returning({ id: waves.id });
+      const entry = { ...by, action: "create" as const, entity: "open_link", entityId: wave.id, after: { wave: wave.name } };
+      return { result: null, audit: made.length ? entry : [] };
     });
   }
   return { url: openUrl(publicUrl, token), token };

@@ -8,6 +8,7 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { isUuid } from "../lib/ids.ts";
+import { conflictOnDuplicate } from "../lib/unique.ts";
 
 /** The one list of a wave's states; the API schemas take their enum from it. */
 export const WAVE_STATUSES = ["gepland", "open", "gepauzeerd", "gesloten"] as const;
@@ -69,36 +70,41 @@ export async function createWave(db: Db, input: NewWave, now: Date, by: Actor) {
         .orderBy(desc(questionnaires.version))
         .limit(1);
   if (!q) throw new ApiError(404, "questionnaire_not_found");
+  const nameTaken = () => new ApiError(409, "wave_name_taken", { name: input.name });
   const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
-  if (taken) throw new ApiError(409, "wave_name_taken", { name: input.name });
-  const wave = await audited(db, now, async (tx) => {
-    const [row] = await tx
-      .insert(waves)
-      .values({
-        name: input.name,
-        questionnaireId: q.id,
-        opensAt: new Date(input.opensAt),
-        closesAt: new Date(input.closesAt),
-        anonymous: input.anonymous,
-      })
-      .returning();
-    return {
-      result: row,
-      audit: {
-        ...by,
-        action: "create",
-        entity: "wave",
-        entityId: row.id,
-        after: {
-          name: row.name,
-          opensAt: input.opensAt,
-          closesAt: input.closesAt,
-          anonymous: row.anonymous,
-          questionnaire: `${q.key} v${q.version}`,
-        },
-      },
-    };
-  });
+  if (taken) throw nameTaken();
+  const wave = await conflictOnDuplicate(
+    () =>
+      audited(db, now, async (tx) => {
+        const [row] = await tx
+          .insert(waves)
+          .values({
+            name: input.name,
+            questionnaireId: q.id,
+            opensAt: new Date(input.opensAt),
+            closesAt: new Date(input.closesAt),
+            anonymous: input.anonymous,
+          })
+          .returning();
+        return {
+          result: row,
+          audit: {
+            ...by,
+            action: "create",
+            entity: "wave",
+            entityId: row.id,
+            after: {
+              name: row.name,
+              opensAt: input.opensAt,
+              closesAt: input.closesAt,
+              anonymous: row.anonymous,
+              questionnaire: `${q.key} v${q.version}`,
+            },
+          },
+        };
+      }),
+    nameTaken,
+  );
   return {
     ...wave,
     status: waveStatus(wave, now),
