@@ -1,4 +1,4 @@
-import { and, eq, gte, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, ilike, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { containsPattern, countAll, orderBy } from "../lib/paging.ts";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
@@ -126,16 +126,23 @@ export async function getCase(db: Db, ref: string, vis: Visibility) {
   return publicCase(row, (await themesOf(db, [row.id]))(row.id));
 }
 
-export async function updateCase(db: Db, ref: string, patch: z.infer<typeof CaseUpdateSchema>, vis: Visibility, now: Date, by: Actor) {
-  const row = await getVisibleCase(db, ref, vis);
-  const beforeThemes = (await themesOf(db, [row.id]))(row.id);
-  const themeIds = patch.themeIds ?? beforeThemes;
-  if (patch.themeIds)
-    await ensureThemes(
-      db,
-      patch.themeIds.filter((t) => !beforeThemes.includes(t)),
-    );
-  checkPga(themeIds, patch.careSafetyNexus ?? row.careSafetyNexus, patch.societalImpact ?? row.societalImpact);
+type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
+
+/**
+ * The case row, locked until the transaction ends: parallel updates of one case queue up here,
+ * so each checks its rules against, and builds on, what the one before it wrote.
+ */
+async function lockCase(tx: Db, id: string) {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for("update");
+  if (!row) throw caseNotFound();
+  return row;
+}
+
+/** The fields after the patch, refused when they break a rule together with the case as it now is. */
+function patchedFields(row: Case, themeIds: string[], patch: CaseUpdate, now: Date) {
+  const careSafetyNexus = patch.careSafetyNexus ?? row.careSafetyNexus;
+  const societalImpact = patch.societalImpact ?? row.societalImpact;
+  checkPga(themeIds, careSafetyNexus, societalImpact);
   const status = patch.status ?? row.status;
   const today = now.toISOString().slice(0, 10);
   // Closing records the day; reopening clears it, so lead times never count a stale date.
@@ -144,26 +151,33 @@ export async function updateCase(db: Db, ref: string, patch: z.infer<typeof Case
   if (closedOn && (closedOn < row.registeredOn || closedOn > today)) {
     throw new ApiError(400, "invalid_closed_on");
   }
+  return { status, closedOn, careSafetyNexus, societalImpact, updatedAt: now };
+}
+
+export async function updateCase(db: Db, ref: string, patch: CaseUpdate, vis: Visibility, now: Date, by: Actor) {
+  const { id } = await getVisibleCase(db, ref, vis);
   return audited(db, now, async (tx) => {
+    const row = await lockCase(tx, id);
+    const beforeThemes = (await themesOf(tx, [id]))(id);
+    const themeIds = patch.themeIds ?? beforeThemes;
+    if (patch.themeIds)
+      await ensureThemes(
+        tx,
+        patch.themeIds.filter((t) => !beforeThemes.includes(t)),
+      );
     const [next] = await tx
       .update(cases)
-      .set({
-        status,
-        closedOn,
-        careSafetyNexus: patch.careSafetyNexus ?? row.careSafetyNexus,
-        societalImpact: patch.societalImpact ?? row.societalImpact,
-        updatedAt: now,
-      })
-      .where(eq(cases.id, row.id))
+      .set(patchedFields(row, themeIds, patch, now))
+      .where(eq(cases.id, id))
       .returning();
     if (patch.themeIds) {
-      await tx.delete(caseThemes).where(eq(caseThemes.caseId, row.id));
-      await tx.insert(caseThemes).values(themeIds.map((themeId) => ({ caseId: row.id, themeId })));
+      await tx.delete(caseThemes).where(eq(caseThemes.caseId, id));
+      await tx.insert(caseThemes).values(themeIds.map((themeId) => ({ caseId: id, themeId })));
     }
     const result = publicCase(next, themeIds);
     return {
       result,
-      audit: { ...by, action: "update", entity: "case", entityId: row.id, before: publicCase(row, beforeThemes), after: result },
+      audit: { ...by, action: "update", entity: "case", entityId: id, before: publicCase(row, beforeThemes), after: result },
     };
   });
 }
@@ -178,7 +192,13 @@ export async function markHandledLocally(db: Db, ref: string, on: string | undef
   const day = on ?? now.toISOString().slice(0, 10);
   if (day < row.registeredOn) throw new ApiError(400, "invalid_date");
   return audited(db, now, async (tx) => {
-    const [next] = await tx.update(cases).set({ handledLocallyOn: day, updatedAt: now }).where(eq(cases.id, row.id)).returning();
+    // Of parallel requests only the first still finds the case not local; the others change nothing.
+    const [next] = await tx
+      .update(cases)
+      .set({ handledLocallyOn: day, updatedAt: now })
+      .where(and(eq(cases.id, row.id), isNull(cases.handledLocallyOn)))
+      .returning();
+    if (!next) throw new ApiError(409, "already_local", { case: row.code });
     const result = publicCase(next, (await themesOf(tx, [row.id]))(row.id));
     return {
       result,

@@ -28,9 +28,38 @@ async function conferencesWithNotes(db: Db) {
 }
 
 /**
+ * Erases one conference's notes, unless a parallel run already did: then it changes nothing
+ * and writes no audit entry, so each erasure is on the trail once. Reports whether it erased.
+ */
+function eraseNotes(db: Db, id: string, retentionDays: number, now: Date, by: Actor) {
+  return audited(db, now, async (tx) => {
+    const erased = await tx
+      .update(conferences)
+      .set({ aanleidingNote: null, doelNote: null, aanpakNote: null, notesErasedAt: now })
+      .where(and(eq(conferences.id, id), isNull(conferences.notesErasedAt)))
+      .returning({ id: conferences.id });
+    if (!erased.length) return { result: false, audit: [] };
+    await tx.update(followUps).set({ note: null }).where(eq(followUps.conferenceId, id));
+    return {
+      result: true,
+      audit: {
+        ...by,
+        action: "erase",
+        entity: "conference_notes",
+        entityId: id,
+        after: {
+          erased: ["aanleiding", "doel", "aanpak", "vervolgafspraken"],
+          reason: `bewaartermijn van ${retentionDays} dagen na afsluiting verstreken`,
+        },
+      },
+    };
+  });
+}
+
+/**
  * Erases the working notes whose retention period has passed. The structured facts stay,
  * so the metrics do not change; each erasure is written to the audit trail, without the
- * erased text. Safe to run as often as you like.
+ * erased text. Safe to run as often as you like, also twice at once: `erased` lists what this run erased.
  */
 export async function runRetention(db: Db, now: Date, by: Actor = RETENTION_ACTOR) {
   const { retentionDays } = await getRegistrySettings(db);
@@ -49,27 +78,7 @@ export async function runRetention(db: Db, now: Date, by: Actor = RETENTION_ACTO
       today,
     ),
   );
-  for (const id of due) {
-    await audited(db, now, async (tx) => {
-      await tx
-        .update(conferences)
-        .set({ aanleidingNote: null, doelNote: null, aanpakNote: null, notesErasedAt: now })
-        .where(eq(conferences.id, id));
-      await tx.update(followUps).set({ note: null }).where(eq(followUps.conferenceId, id));
-      return {
-        result: id,
-        audit: {
-          ...by,
-          action: "erase",
-          entity: "conference_notes",
-          entityId: id,
-          after: {
-            erased: ["aanleiding", "doel", "aanpak", "vervolgafspraken"],
-            reason: `bewaartermijn van ${retentionDays} dagen na afsluiting verstreken`,
-          },
-        },
-      };
-    });
-  }
-  return { retentionDays, erased: due };
+  const erased: string[] = [];
+  for (const id of due) if (await eraseNotes(db, id, retentionDays, now, by)) erased.push(id);
+  return { retentionDays, erased };
 }
