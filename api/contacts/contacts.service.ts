@@ -264,6 +264,10 @@ export async function eraseContact(db: Db, id: string, now: Date, by: Actor) {
   });
 }
 
+/** A wave closed longer ago than its term: its contact data is due for erasure. */
+const erasureDue = (now: Date) =>
+  sql`${waves.closesAt} + make_interval(days => ${waves.contactsEraseDays}) <= ${now.toISOString()}::timestamptz`;
+
 /**
  * Erases the invitation e-mail addresses and names of waves closed longer ago than their
  * term (default 90 days), and the queued messages with them. One audit entry per wave.
@@ -274,38 +278,47 @@ export async function eraseExpiredContactData(
   by: Actor = { actorId: null, actor: "systeem (bewaartermijn)", ip: null },
 ) {
   const due = await db
-    .select()
+    .select({ id: waves.id })
     .from(waves)
-    .where(
-      and(
-        isNull(waves.contactsErasedAt),
-        sql`${waves.closesAt} + make_interval(days => ${waves.contactsEraseDays}) <= ${now.toISOString()}::timestamptz`,
-      ),
-    );
+    .where(and(isNull(waves.contactsErasedAt), erasureDue(now)));
   const erased: { waveId: string; name: string; invitations: number }[] = [];
-  for (const wave of due) {
-    const n = await audited(db, now, async (tx) => {
-      const inv = await tx
-        .update(invitations)
-        .set({ email: null, name: null })
-        .where(eq(invitations.waveId, wave.id))
-        .returning({ id: invitations.id });
-      await tx.update(mailOutbox).set({ toAddress: null, body: null }).where(eq(mailOutbox.waveId, wave.id));
-      await tx.update(waves).set({ contactsErasedAt: now }).where(eq(waves.id, wave.id));
-      return {
-        result: inv.length,
-        audit: {
-          ...by,
-          action: "erase",
-          entity: "wave_contacts",
-          entityId: wave.id,
-          after: { wave: wave.name, invitations: inv.length, termDays: wave.contactsEraseDays },
-        },
-      };
-    });
-    erased.push({ waveId: wave.id, name: wave.name, invitations: n });
+  for (const { id } of due) {
+    const done = await eraseWaveContacts(db, id, now, by);
+    if (done) erased.push(done);
   }
   return { erased };
+}
+
+/**
+ * Claims the wave first, by a conditional update of its row: an extension (FOR UPDATE on the
+ * row) that committed first makes it no longer due, one that comes later waits and then finds
+ * it erased; a parallel run finds it claimed. Either way this run skips it: null, no entry.
+ */
+async function eraseWaveContacts(db: Db, waveId: string, now: Date, by: Actor) {
+  return audited(db, now, async (tx) => {
+    const [wave] = await tx
+      .update(waves)
+      .set({ contactsErasedAt: now })
+      .where(and(eq(waves.id, waveId), isNull(waves.contactsErasedAt), erasureDue(now)))
+      .returning();
+    if (!wave) return { result: null, audit: [] };
+    const inv = await tx
+      .update(invitations)
+      .set({ email: null, name: null })
+      .where(eq(invitations.waveId, wave.id))
+      .returning({ id: invitations.id });
+    await tx.update(mailOutbox).set({ toAddress: null, body: null }).where(eq(mailOutbox.waveId, wave.id));
+    return {
+      result: { waveId: wave.id, name: wave.name, invitations: inv.length },
+      audit: {
+        ...by,
+        action: "erase",
+        entity: "wave_contacts",
+        entityId: wave.id,
+        after: { wave: wave.name, invitations: inv.length, termDays: wave.contactsEraseDays },
+      },
+    };
+  });
 }
 
 /** The wave's contact list with each contact's state: invited, last message, opened, submitted. */

@@ -91,7 +91,8 @@ function message(wave: Wave, inv: Recipient, tpl: { subject: string; body: strin
 /**
  * Queues one message per recipient. The unique key (invitation, kind, round) makes this
  * exactly-once under parallel calls: a second click, or two staff members at once, queues
- * nothing new. Opted-out contacts and invitations without an address are skipped.
+ * nothing new. Opted-out contacts and invitations without an address are skipped. Refused, as
+ * up front, when the wave was closed or paused in the meantime.
  */
 async function enqueue(
   db: Db,
@@ -129,17 +130,19 @@ async function enqueue(
     };
   });
   return audited(db, now, async (tx) => {
-    const queued = values.length
+    await lockSendable(tx, wave.id, now);
+    const allowed = await withoutOptOuts(tx, values);
+    const queued = allowed.length
       ? await tx
           .insert(mailOutbox)
-          .values(values)
+          .values(allowed)
           // No conflict target: the unsubscribe hash is unique too and derived from the same (invitation, kind,
           // round), so two queuers racing for one mail can meet on either index (as in queueNotices).
           .onConflictDoNothing()
           .returning({ id: mailOutbox.id })
       : [];
     return {
-      result: queued.length,
+      result: { queued: queued.length, recipients: allowed.length },
       audit: {
         ...by,
         action: "send",
@@ -149,6 +152,34 @@ async function enqueue(
       },
     };
   });
+}
+
+/**
+ * The wave row FOR SHARE: a close or pause (FOR UPDATE) that committed first is seen here and
+ * refused as before; one that comes later waits until these mails are queued, so none lands
+ * in a wave after its close.
+ */
+async function lockSendable(tx: Db, waveId: string, now: Date) {
+  const [wave] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("share");
+  assertSendable(wave, now);
+}
+
+/**
+ * Drops the mails of contacts who opted out since the recipients were read. The contacts are
+ * locked FOR SHARE (in id order): an unsubscribe in flight is waited for and seen, and one that
+ * comes later waits for this transaction, so its cancelling of pending mail catches these too.
+ */
+async function withoutOptOuts<T extends { contactId: string | null }>(tx: Db, values: T[]) {
+  const ids = [...new Set(values.flatMap((v) => (v.contactId ? [v.contactId] : [])))];
+  if (!ids.length) return values;
+  const stillIn = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(inArray(contacts.id, ids), isNull(contacts.optedOutAt)))
+    .orderBy(asc(contacts.id))
+    .for("share");
+  const ok = new Set(stillIn.map((c) => c.id));
+  return values.filter((v) => !v.contactId || ok.has(v.contactId));
 }
 
 async function reachable(db: Db, waveId: string) {
@@ -171,8 +202,8 @@ export async function queueInvitations(db: Db, waveId: string, publicUrl: string
   const wave = await getWave(db, waveId);
   assertSendable(wave, now);
   const list = await reachable(db, wave.id);
-  const queued = await enqueue(db, wave, list, "invitation", () => 0, publicUrl, now, by);
-  return { queued, alreadyQueued: list.length - queued };
+  const { queued, recipients } = await enqueue(db, wave, list, "invitation", () => 0, publicUrl, now, by);
+  return { queued, alreadyQueued: recipients - queued };
 }
 
 /**
@@ -197,8 +228,8 @@ export async function queueReminders(db: Db, waveId: string, round: number | und
     ).map((m) => m.id),
   );
   const list = (await reachable(db, wave.id)).filter((inv) => !inv.submittedAt && invited.has(inv.id));
-  const queued = await enqueue(db, wave, list, "reminder", () => r, publicUrl, now, by, { round: r });
-  return { round: r, queued, alreadyQueued: list.length - queued };
+  const { queued, recipients } = await enqueue(db, wave, list, "reminder", () => r, publicUrl, now, by, { round: r });
+  return { round: r, queued, alreadyQueued: recipients - queued };
 }
 
 /** Scheduled reminders (reminderDays after opening) for every running wave; safe to call often. */
@@ -258,7 +289,7 @@ export async function resendLink(db: Db, waveId: string, invitationId: string, p
   let queued = 0;
   if (inv.email) {
     const [c] = inv.contactId ? await db.select().from(contacts).where(eq(contacts.id, inv.contactId)) : [];
-    if (!c?.optedOutAt) queued = await enqueue(db, wave, [inv], "resend", (i) => i.linkGeneration, publicUrl, now, by);
+    if (!c?.optedOutAt) ({ queued } = await enqueue(db, wave, [inv], "resend", (i) => i.linkGeneration, publicUrl, now, by));
   }
   const token = invitationToken(secret, inv.id, inv.linkGeneration);
   return { invitationId: inv.id, url: surveyUrl(publicUrl, token), token, queued: queued > 0 };
