@@ -103,18 +103,23 @@ function assertOpen(row: AuditRow) {
   }
 }
 
+/** A carried-out audit is reported, not cancelled. */
+function assertChangeable(row: AuditRow, patch: AuditUpdate) {
+  assertOpen(row);
+  if (patch.status === "geannuleerd" && row.actualOn) {
+    throw new ApiError(409, "audit_carried_out", { ref: row.ref });
+  }
+}
+
 export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: Date, by: Actor) {
   const row = await findAudit(db, id);
-  assertOpen(row);
+  assertChangeable(row, patch);
   const today = isoDay(now);
   if (patch.plannedOn && !patch.plannedOn.startsWith(`${row.year}-`)) {
     // A year is a name, not an amount: as a string it is not written "2.026".
     throw new ApiError(400, "planned_outside_year", { year: String(row.year) });
   }
   if (patch.actualOn && patch.actualOn > today) throw new ApiError(400, "date_in_future", { field: "actualOn" }, [{ path: "actualOn" }]);
-  if (patch.status === "geannuleerd" && row.actualOn) {
-    throw new ApiError(409, "audit_carried_out", { ref: row.ref });
-  }
   const team = { auditorIds: patch.auditorIds ?? row.auditorIds, auditeeIds: patch.auditeeIds ?? row.auditeeIds };
   const checklist = checklistFor(patch.criteria ?? row.criteria, patch.checklist ?? row.checklist, !!patch.checklist);
   // Cancelling needs no check of the team: an audit that will not happen cannot be partial.
@@ -122,17 +127,27 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
     if (patch.auditorIds || patch.auditeeIds) await checkTeam(db, team, row.processId, false);
     else assertIndependent(team, await findProcess(db, row.processId), await peopleById(db, team.auditorIds));
   }
-  const status = patch.status ?? (patch.actualOn ? "uitgevoerd" : row.status);
   const next = await audited(db, now, async (tx) => {
+    // Checked again under the row lock: a cancel and a day carried out sent at once end as one after the other
+    // would (one 409), not as a cancelled audit that was carried out. The status follows the locked row too.
+    const [locked] = await tx.select().from(internalAudits).where(eq(internalAudits.id, id)).for("update");
+    assertChangeable(locked, patch);
+    const status = patch.status ?? (patch.actualOn ? "uitgevoerd" : locked.status);
     const [updated] = await tx
       .update(internalAudits)
       .set({ ...patch, ...team, checklist, status, updatedAt: now })
-      .where(and(eq(internalAudits.id, id), inArray(internalAudits.status, OPEN)))
+      .where(eq(internalAudits.id, id))
       .returning();
-    if (!updated) throw new ApiError(409, "audit_closed", { ref: row.ref });
     return {
       result: updated,
-      audit: { ...by, action: "update", entity: "internal_audit", entityId: id, before: auditSnapshot(row), after: auditSnapshot(updated) },
+      audit: {
+        ...by,
+        action: "update",
+        entity: "internal_audit",
+        entityId: id,
+        before: auditSnapshot(locked),
+        after: auditSnapshot(updated),
+      },
     };
   });
   return detail(db, next, now);

@@ -166,7 +166,13 @@ export async function updateFinding(db: Db, id: string, patch: z.infer<typeof Fi
   const { rootCauseAnalysis, ...rest } = patch;
   const set = { ...rest, ...(rootCauseAnalysis ? { rootCauseMethod: rootCauseAnalysis.method, rootCauseAnalysis } : {}), updatedAt: now };
   return audited(db, now, async (tx) => {
-    const [next] = await tx.update(findings).set(set).where(eq(findings.id, f.id)).returning();
+    // Conditional, like closeFinding: an edit that waited on a parallel close finds the finding closed and is refused.
+    const [next] = await tx
+      .update(findings)
+      .set(set)
+      .where(and(eq(findings.id, f.id), isNull(findings.closedAt)))
+      .returning();
+    if (!next) throw new ApiError(409, "finding_closed");
     return {
       result: publicFinding(next),
       audit: {
