@@ -111,15 +111,16 @@ function assertChangeable(row: AuditRow, patch: AuditUpdate) {
   }
 }
 
-export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: Date, by: Actor) {
-  const row = await findAudit(db, id);
+/** The checked change of one audit, from its row as it is now: the team, checklist and status to write. */
+async function checkedChange(db: Db, row: AuditRow, patch: AuditUpdate, now: Date) {
   assertChangeable(row, patch);
-  const today = isoDay(now);
   if (patch.plannedOn && !patch.plannedOn.startsWith(`${row.year}-`)) {
     // A year is a name, not an amount: as a string it is not written "2.026".
     throw new ApiError(400, "planned_outside_year", { year: String(row.year) });
   }
-  if (patch.actualOn && patch.actualOn > today) throw new ApiError(400, "date_in_future", { field: "actualOn" }, [{ path: "actualOn" }]);
+  if (patch.actualOn && patch.actualOn > isoDay(now)) {
+    throw new ApiError(400, "date_in_future", { field: "actualOn" }, [{ path: "actualOn" }]);
+  }
   const team = { auditorIds: patch.auditorIds ?? row.auditorIds, auditeeIds: patch.auditeeIds ?? row.auditeeIds };
   const checklist = checklistFor(patch.criteria ?? row.criteria, patch.checklist ?? row.checklist, !!patch.checklist);
   // Cancelling needs no check of the team: an audit that will not happen cannot be partial.
@@ -127,12 +128,16 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
     if (patch.auditorIds || patch.auditeeIds) await checkTeam(db, team, row.processId, false);
     else assertIndependent(team, await findProcess(db, row.processId), await peopleById(db, team.auditorIds));
   }
+  return { team, checklist, status: patch.status ?? (patch.actualOn ? "uitgevoerd" : row.status) };
+}
+
+export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: Date, by: Actor) {
+  await findAudit(db, id);
   const next = await audited(db, now, async (tx) => {
-    // Checked again under the row lock: a cancel and a day carried out sent at once end as one after the other
-    // would (one 409), not as a cancelled audit that was carried out. The status follows the locked row too.
-    const [locked] = await tx.select().from(internalAudits).where(eq(internalAudits.id, id)).for("update");
-    assertChangeable(locked, patch);
-    const status = patch.status ?? (patch.actualOn ? "uitgevoerd" : locked.status);
+    // Checked and built on the row under its lock: parallel updates of one audit end as they would one after
+    // the other (a cancel and a day carried out sent at once: one 409), and none writes back a stale team.
+    const [row] = await tx.select().from(internalAudits).where(eq(internalAudits.id, id)).for("update");
+    const { team, checklist, status } = await checkedChange(tx, row, patch, now);
     const [updated] = await tx
       .update(internalAudits)
       .set({ ...patch, ...team, checklist, status, updatedAt: now })
@@ -140,14 +145,7 @@ export async function updateAudit(db: Db, id: string, patch: AuditUpdate, now: D
       .returning();
     return {
       result: updated,
-      audit: {
-        ...by,
-        action: "update",
-        entity: "internal_audit",
-        entityId: id,
-        before: auditSnapshot(locked),
-        after: auditSnapshot(updated),
-      },
+      audit: { ...by, action: "update", entity: "internal_audit", entityId: id, before: auditSnapshot(row), after: auditSnapshot(updated) },
     };
   });
   return detail(db, next, now);

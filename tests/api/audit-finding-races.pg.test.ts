@@ -108,6 +108,30 @@ describe("an audit carried out and cancelled at once", () => {
   });
 });
 
+describe("two changes to different parts of one audit sent at once", () => {
+  it("keeps both: the team of one and the criteria of the other", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const auditIds = await Promise.all(Array.from({ length: PAIRS }, (_, i) => newAudit(1000 + round * PAIRS + i)));
+      const replies = await Promise.all(
+        auditIds.map((id, i) =>
+          Promise.all([
+            send(`/api/audits/${id}`, { auditeeIds: [ids.medewerker, ids.management] }, "PATCH"),
+            sleep(i * 5).then(() => send(`/api/audits/${id}`, { criteria: ["8.2", "8.5.1"] }, "PATCH")),
+          ]),
+        ),
+      );
+      for (const pair of replies) expect(pair.map((r) => r.status)).toEqual([200, 200]);
+      const stored = await t.db.select().from(internalAudits).where(inArray(internalAudits.id, auditIds));
+      for (const row of stored) {
+        expect({ auditees: [...row.auditeeIds].sort(), criteria: row.criteria }, `round ${round}`).toEqual({
+          auditees: [ids.medewerker, ids.management].sort(),
+          criteria: ["8.2", "8.5.1"],
+        });
+      }
+    }
+  });
+});
+
 describe("a finding edited and closed at once", () => {
   it("is never edited once closed: the edit either comes first or gets 409 finding_closed and no trail entry", async () => {
     for (let round = 0; round < ROUNDS; round++) {
