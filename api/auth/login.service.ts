@@ -5,7 +5,7 @@ import { ApiError } from "../lib/errors.ts";
 import type { PasswordHasher } from "../domain/auth/password.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { clearFailures, purgeExpiredThrottle, returnAttempt, takeAttempt, throttleKeys } from "./throttle.ts";
-import { createSession, invalidateSession } from "./sessions.ts";
+import { createSessionIfPasswordIs, invalidateSession } from "./sessions.ts";
 
 function tooMany(wait: number) {
   return new ApiError(429, "too_many_attempts", { seconds: wait }, undefined, {
@@ -39,13 +39,14 @@ export async function login(
   const usable = user?.passwordHash && !user.disabledAt;
   const ok = (await passwords.verify(usable ? user.passwordHash! : passwords.dummyHash, password)) && usable;
   if (previousToken) await invalidateSession(db, previousToken);
-  if (!ok) {
+  // The password may have changed during the check: then it is a wrong password now, with the same answer and count.
+  const session = ok ? await createSessionIfPasswordIs(db, user.id, user.passwordHash!, now, ip) : null;
+  if (!session) {
     await appendAudit(db, { actor: address, ip, action: "login_failed", entity: "session", actorId: user?.id ?? null }, now);
     throw new ApiError(401, "invalid_credentials");
   }
   await clearFailures(db, keys.account);
   await returnAttempt(db, keys.ip, "ip");
-  const session = await createSession(db, user.id, now, ip);
   await appendAudit(db, { actorId: user.id, actor: user.email, ip, action: "login", entity: "session" }, now);
   return { user, ...session };
 }

@@ -1,4 +1,4 @@
-import { eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import { sessions, users, type User } from "../../db/schema.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
@@ -16,6 +16,26 @@ export async function createSession(db: Db, userId: string, now: Date, ip: strin
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY);
   await db.insert(sessions).values({ id: sha256Hex(token), userId, createdAt: now, expiresAt, ip });
   return { token, expiresAt };
+}
+
+/**
+ * A session for a login whose password check used `verifiedHash`, only while that is still
+ * the user's hash (and the account is not disabled); null otherwise. A password change that
+ * commits between the check and this insert has ended the old password's sessions, and the
+ * row lock orders the two: either the change waits for this insert and then deletes the
+ * session, or this waits for the change and finds the hash replaced. A plain look at the hash
+ * would not wait, and could insert after the change's delete but before its commit.
+ */
+export async function createSessionIfPasswordIs(db: Db, userId: string, verifiedHash: string, now: Date, ip: string | null) {
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [current] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.passwordHash, verifiedHash), isNull(users.disabledAt)))
+      .for("share");
+    return current ? createSession(tx, userId, now, ip) : null;
+  });
 }
 
 /** Returns the user of a live session, extending it once it is past half its lifetime. */

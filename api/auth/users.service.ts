@@ -152,6 +152,8 @@ export async function changePassword(
 }
 
 async function storePassword(tx: Db, userId: string, hash: string, now: Date) {
+  // The update first: its row lock makes a login that is about to insert a session wait (createSessionIfPasswordIs),
+  // or lets the delete below, a later snapshot, see the session that login inserted before.
   await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, userId));
   await invalidateUserSessions(tx, userId);
 }
