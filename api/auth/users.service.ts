@@ -7,6 +7,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, type Passwor
 import { appendAudit, audited, type AuditEntry } from "../audit/audit.service.ts";
 import { invalidateUserSessions } from "./sessions.ts";
 import { isUuid } from "../lib/ids.ts";
+import { conflictOnDuplicate } from "../lib/unique.ts";
 
 const LINK_HOURS = 72;
 
@@ -55,19 +56,24 @@ async function placeFor(db: Db, input: NewUser) {
 export async function createUser(db: Db, input: NewUser, by: Actor, publicUrl: string, now: Date) {
   const email = input.email.trim().toLowerCase();
   const place = await placeFor(db, input);
+  const taken = () => new ApiError(409, "email_taken", { email });
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing) throw new ApiError(409, "email_taken", { email });
-  return audited(db, now, async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email, name: input.name?.trim() || email, role: input.role, ...place })
-      .returning();
-    const link = await issuePasswordLink(tx, user.id, publicUrl, now);
-    return {
-      result: { user: publicUser(user), setPasswordUrl: link },
-      audit: { ...by, action: "create", entity: "user", entityId: user.id, after: publicUser(user) },
-    };
-  });
+  if (existing) throw taken();
+  return conflictOnDuplicate(
+    () =>
+      audited(db, now, async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({ email, name: input.name?.trim() || email, role: input.role, ...place })
+          .returning();
+        const link = await issuePasswordLink(tx, user.id, publicUrl, now);
+        return {
+          result: { user: publicUser(user), setPasswordUrl: link },
+          audit: { ...by, action: "create", entity: "user", entityId: user.id, after: publicUser(user) },
+        };
+      }),
+    taken,
+  );
 }
 
 export async function issuePasswordLink(db: Db, userId: string, publicUrl: string, now: Date) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { count, testApp } from "../helpers/app.ts";
+import { type As, count, testApp } from "../helpers/app.ts";
 import { defaultQuestionnaire } from "../../api/domain/survey/questionnaire.ts";
 import { auditLog } from "../../db/schema.ts";
 
@@ -19,8 +19,8 @@ afterAll(async () => {
 
 const N = 8;
 type Reply = { status: number; code?: string };
-async function race(path: string, json: (i: number) => unknown): Promise<Reply[]> {
-  const responses = await Promise.all(Array.from({ length: N }, (_, i) => t.request(path, { method: "POST", json: json(i) })));
+async function race(path: string, json: (i: number) => unknown, as: As = "kwaliteit"): Promise<Reply[]> {
+  const responses = await Promise.all(Array.from({ length: N }, (_, i) => t.request(path, { method: "POST", as, json: json(i) })));
   return Promise.all(
     responses.map(async (r) => ({
       status: r.status,
@@ -55,6 +55,13 @@ describe("parallel creates of one name", () => {
     for (let round = 0; round < 3; round++) {
       const json = () => ({ key: `parallel-${round}`, title: "Parallel", definition: defaultQuestionnaire });
       oneWins(await race("/api/questionnaires", json), "questionnaire_key_taken");
+    }
+  });
+
+  it("an account, in any case: one 201, the others 409 email_taken", async () => {
+    for (let round = 0; round < 3; round++) {
+      const email = (i: number) => (i % 2 ? `parallel${round}@zvh.test` : `PARALLEL${round}@ZVH.TEST`);
+      oneWins(await race("/api/users", (i) => ({ email: email(i), role: "kwaliteit" }), "admin"), "email_taken");
     }
   });
 
