@@ -3,7 +3,7 @@ import { actorOf } from "../lib/context.ts";
 import * as routes from "./auth.routes.ts";
 import { login } from "./login.service.ts";
 import { clearSessionCookie, setSessionCookie } from "./middleware.ts";
-import { invalidateSession, createSession } from "./sessions.ts";
+import { invalidateSession, createSessionIfPasswordIs } from "./sessions.ts";
 import { changePassword, findUser, publicUser, setPasswordWithLink } from "./users.service.ts";
 import { appendAudit } from "../audit/audit.service.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -35,9 +35,11 @@ export const authRouter = createRouter()
     if (!user.passwordHash || !(await c.var.deps.passwords.verify(user.passwordHash, currentPassword))) {
       throw new ApiError(400, "wrong_password");
     }
-    await changePassword(db, c.var.deps.passwords, user.id, newPassword, actorOf(c), config.now());
-    const session = await createSession(db, user.id, config.now(), c.var.ip);
-    setSessionCookie(c, session.token, session.expiresAt);
+    const hash = await changePassword(db, c.var.deps.passwords, user.id, user.passwordHash, newPassword, actorOf(c), config.now());
+    // Not when the password changed again in the meantime (another tab): that change ended this one's sessions too.
+    const session = await createSessionIfPasswordIs(db, user.id, hash, config.now(), c.var.ip);
+    if (session) setSessionCookie(c, session.token, session.expiresAt);
+    else clearSessionCookie(c);
     return c.body(null, 204);
   })
   .openapi(routes.setPassword, async (c) => {

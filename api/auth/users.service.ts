@@ -139,11 +139,17 @@ function checkPassword(password: string) {
   if (problem) throw new ApiError(400, "weak_password", { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
 }
 
-/** A password change ends all sessions; the caller starts a fresh one where needed. */
+/**
+ * A password change ends all sessions; the caller starts a fresh one where needed. Only while
+ * the password is still the one the caller proved (`currentHash`): of two changes sent at once
+ * the later finds it changed and is refused as a wrong current password, as it would be in turn.
+ * Returns the new hash.
+ */
 export async function changePassword(
   db: Db,
   passwords: PasswordHasher,
   userId: string,
+  currentHash: string,
   password: string,
   by: Actor,
   now: Date,
@@ -152,16 +158,24 @@ export async function changePassword(
   checkPassword(password);
   const hash = await passwords.hash(password);
   await audited(db, now, async (tx) => {
-    await storePassword(tx, userId, hash, now);
+    if (!(await storePassword(tx, userId, hash, now, currentHash))) throw new ApiError(400, "wrong_password");
     return { result: null, audit: { ...by, action: "password_change", entity: "user", entityId: userId, ...audit } };
   });
+  return hash;
 }
 
-async function storePassword(tx: Db, userId: string, hash: string, now: Date) {
+/** False, changing nothing, when `onlyIf` is given and is no longer the user's hash. */
+async function storePassword(tx: Db, userId: string, hash: string, now: Date, onlyIf?: string) {
   // The update first: its row lock makes a login that is about to insert a session wait (createSessionIfPasswordIs),
   // or lets the delete below, a later snapshot, see the session that login inserted before.
-  await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, userId));
+  const stored = await tx
+    .update(users)
+    .set({ passwordHash: hash, passwordChangedAt: now })
+    .where(and(eq(users.id, userId), onlyIf === undefined ? undefined : eq(users.passwordHash, onlyIf)))
+    .returning({ id: users.id });
+  if (!stored.length) return false;
   await invalidateUserSessions(tx, userId);
+  return true;
 }
 
 /**

@@ -222,3 +222,29 @@ describe("a password change racing logins with the old password", () => {
     }
   });
 });
+
+describe("two password changes sent at once", () => {
+  it("takes one: the other finds the current password changed (400 wrong_password), and only the winner's session lives", {
+    timeout: 60_000,
+  }, async () => {
+    const email = "tweetabs@zvh.test";
+    const own = await newAccount(email);
+    const next = ["Eerste nieuwe wachtzin 11", "Tweede nieuwe wachtzin 22"];
+    gate.arm(2);
+    const changes = next.map((newPassword) =>
+      call("/api/auth/password", { method: "POST", cookie: own, json: { currentPassword: OLD, newPassword } }),
+    );
+    await until(() => gate.held() === 2, "both changes to verify the current password");
+    gate.release();
+    const answers = await Promise.all(changes);
+    expect(answers.map((r) => r.status).sort()).toEqual([204, 400]);
+    const lost = answers.find((r) => r.status === 400)!;
+    expect(((await lost.json()) as { error: { code: string } }).error.code).toBe("wrong_password");
+    const won = next[answers.findIndex((r) => r.status === 204)];
+    const other = next.find((p) => p !== won)!;
+    expect((await me(cookieOf(answers.find((r) => r.status === 204)!)!)).status).toBe(200);
+    expect((await me(own)).status).toBe(401);
+    expect((await login(email, won, "198.51.100.240")).status).toBe(200);
+    expect((await login(email, other, "198.51.100.241")).status).toBe(401);
+  });
+});
