@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/types.ts";
 import type { z } from "@hono/zod-openapi";
 import type { SurveyDefinitionSchema } from "../lib/json-schemas.ts";
@@ -184,44 +184,43 @@ export async function createVersion(db: Db, id: string, now: Date, by: Actor) {
   }
 }
 
-export async function updateVersion(
-  db: Db,
-  id: string,
-  input: { title?: string; definition: Definition; comparability: Record<string, boolean> },
-  now: Date,
-  by: Actor,
-) {
-  const row = await findVersion(db, id);
-  assertDefinition(input.definition);
-  let comparability: Record<string, { comparable: boolean }> = {};
-  if (row.basedOnId) {
-    const [base] = await db.select().from(questionnaires).where(eq(questionnaires.id, row.basedOnId));
-    const reworded = base ? rewordedQuestions(base.definition, input.definition) : [];
-    const missing = reworded.filter((q) => input.comparability[q] === undefined && row.comparability[q] === undefined);
-    if (missing.length) {
-      throw new ApiError(
-        400,
-        "comparability_required",
-        { question: missing[0] },
-        missing.map((question) => ({ question, reason: "reworded" })),
-      );
-    }
-    comparability = Object.fromEntries(reworded.map((q) => [q, { comparable: input.comparability[q] ?? row.comparability[q].comparable }]));
+type VersionEdit = { title?: string; definition: Definition; comparability: Record<string, boolean> };
+type VersionRow = Row;
+
+/**
+ * Whether each question reworded since the version this one was based on still compares with
+ * it: from the edit, else from what the version already says; refused when neither says.
+ */
+async function comparabilityOf(db: Db, row: VersionRow, input: VersionEdit) {
+  if (!row.basedOnId) return {};
+  const [base] = await db.select().from(questionnaires).where(eq(questionnaires.id, row.basedOnId));
+  const reworded = base ? rewordedQuestions(base.definition, input.definition) : [];
+  const missing = reworded.filter((q) => input.comparability[q] === undefined && row.comparability[q] === undefined);
+  if (missing.length) {
+    throw new ApiError(
+      400,
+      "comparability_required",
+      { question: missing[0] },
+      missing.map((question) => ({ question, reason: "reworded" })),
+    );
   }
+  return Object.fromEntries(reworded.map((q) => [q, { comparable: input.comparability[q] ?? row.comparability[q].comparable }]));
+}
+
+export async function updateVersion(db: Db, id: string, input: VersionEdit, now: Date, by: Actor) {
+  await findVersion(db, id);
+  assertDefinition(input.definition);
   const updated = await audited(db, now, async (tx) => {
-    // Lock the version, then check use inside the transaction: a wave created meanwhile wins.
-    await tx.execute(sql`select id from questionnaires where id = ${id} for update`);
+    // Lock the version, then check use and build the change on it: a wave created meanwhile wins,
+    // and of two edits sent at once the later keeps what the first wrote where it says nothing (a title).
+    const [row] = await tx.select().from(questionnaires).where(eq(questionnaires.id, id)).for("update");
+    const comparability = await comparabilityOf(tx, row, input);
     const [used] = await tx.select({ id: waves.id }).from(waves).where(eq(waves.questionnaireId, id)).limit(1);
     if (used) throw new ApiError(409, "questionnaire_in_use", { version: row.version });
     const [u] = await tx
       .update(questionnaires)
-      .set({
-        title: input.title ?? row.title,
-        definition: input.definition,
-        comparability,
-        updatedAt: now,
-      })
-      .where(and(eq(questionnaires.id, id)))
+      .set({ title: input.title ?? row.title, definition: input.definition, comparability, updatedAt: now })
+      .where(eq(questionnaires.id, id))
       .returning();
     return {
       result: u,
