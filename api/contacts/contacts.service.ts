@@ -11,7 +11,7 @@ import { isUuid } from "../lib/ids.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { invitationToken, linkSecret } from "../mail/links.ts";
 import { mailReason } from "../mail/mail-reason.ts";
-import { getWave, waveStatus } from "../waves/waves.service.ts";
+import { getWave, lockUnclosedWave, waveStatus } from "../waves/waves.service.ts";
 
 type Contact = typeof contacts.$inferSelect;
 
@@ -86,6 +86,7 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
   if (!rows.length) throw new ApiError(400, "no_contacts", {}, [{ line: 1, column: "-", ...detail("no_rows") }]);
   const secret = wave ? await linkSecret(db) : null;
   return audited(db, now, async (tx) => {
+    if (wave) await lockUnclosedWave(tx, wave.id, now);
     const before = await tx
       .select({ email: contacts.email })
       .from(contacts)
@@ -173,8 +174,12 @@ export async function importContacts(db: Db, input: { format: "csv" | "xlsx"; co
 }
 
 export async function setOptOut(db: Db, id: string, optedOut: boolean, now: Date, by: Actor) {
-  const c = await findContact(db, id);
+  await findContact(db, id);
   const updated = await audited(db, now, async (tx) => {
+    // Read again under a row lock: an erasure that committed meanwhile leaves nothing (404, no
+    // entry), and the entry's "before" is the state this update really replaced.
+    const [c] = await tx.select().from(contacts).where(eq(contacts.id, id)).for("update");
+    if (!c) throw new ApiError(404, "contact_not_found");
     const [row] = await tx
       .update(contacts)
       .set({ optedOutAt: optedOut ? (c.optedOutAt ?? now) : null, updatedAt: now })
@@ -250,6 +255,11 @@ export async function exportContact(db: Db, id: string, now: Date, by: Actor) {
 export async function eraseContact(db: Db, id: string, now: Date, by: Actor) {
   await findContact(db, id);
   return audited(db, now, async (tx) => {
+    // The row FOR UPDATE first: of erasures at once one goes on, the others wait and then find it
+    // gone (404, no entry). Not a delete first: it would null contact_id (ON DELETE SET NULL)
+    // before the invitations and messages below are found by it.
+    const [c] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id)).for("update");
+    if (!c) throw new ApiError(404, "contact_not_found");
     const inv = await tx
       .update(invitations)
       .set({ email: null, name: null })

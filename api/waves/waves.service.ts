@@ -178,6 +178,16 @@ async function sha256HexAll(texts: string[]): Promise<string[]> {
   return digests.map((d) => encodeHexLowerCase(new Uint8Array(d)));
 }
 
+/**
+ * Inside a transaction that adds invitations: the wave row FOR SHARE, refused with 409 when closed.
+ * A close (FOR UPDATE) that committed first is seen here; one that comes later waits until the
+ * invitations are in, so none lands in a wave after its close.
+ */
+export async function lockUnclosedWave(tx: Db, waveId: string, now: Date) {
+  const [locked] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("share");
+  if (waveStatus(locked, now) === "gesloten") throw new ApiError(409, "wave_closed");
+}
+
 /** Creates one personal link per respondent. The token is returned once and stored only as a hash. */
 export async function createInvitations(db: Db, waveId: string, items: InvitationInput[], publicUrl: string, now: Date, by: Actor) {
   const wave = await getWave(db, waveId);
@@ -201,6 +211,7 @@ export async function createInvitations(db: Db, waveId: string, items: Invitatio
     },
   }));
   await audited(db, now, async (tx) => {
+    await lockUnclosedWave(tx as unknown as Db, waveId, now);
     // One parameter per column (an array each) instead of one per value: building and sending
     // 40 000 separate parameters cost more than PostgreSQL's work on the rows.
     const col = (pick: (r: (typeof prepared)[number]["row"]) => string | null) => pgTextArray(prepared.map((p) => pick(p.row)));
