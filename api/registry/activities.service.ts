@@ -1,8 +1,8 @@
-import { and, asc, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
-import { activities, conferenceCases, conferences, municipalities, users } from "../../db/schema.ts";
+import { activities, cases, conferenceCases, conferences, municipalities, users } from "../../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { errorText } from "../lib/error-text.ts";
 import { isUuid } from "../lib/ids.ts";
@@ -72,10 +72,38 @@ async function checkActivity(db: Db, input: NewActivity, vis: Visibility, now: D
       throw refuse("caseId", new ApiError(400, "unknown_case"));
     });
     if (c.municipalityId !== m.id) throw refuse("caseId", new ApiError(400, "case_other_municipality", { case: c.code }));
-    if (c.handledLocallyOn && input.performedOn >= c.handledLocallyOn) {
-      throw refuse("caseId", new ApiError(409, "case_handled_locally", { case: c.code }));
-    }
+    const local = localRefusal(c, input);
+    if (local) throw local;
   }
+}
+
+/** Hours on or after the day a case was marked handled locally are the municipality's, not the registry's. */
+function localRefusal(c: { code: string; handledLocallyOn: string | null }, input: { performedOn: string }) {
+  if (!c.handledLocallyOn || input.performedOn < c.handledLocallyOn) return null;
+  return refuse("caseId", new ApiError(409, "case_handled_locally", { case: c.code }));
+}
+
+/**
+ * The local check once more, inside the insert's transaction on the cases as they are now:
+ * the rows are read FOR SHARE, which a parallel local mark (an update of the row) must wait
+ * for, and which waits for a mark still in flight. So hours never land after the mark.
+ * Locked in id order, so two writers on the same cases cannot deadlock.
+ */
+async function lockedLocalRefusal(tx: Db, rows: NewActivity[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))];
+  if (!ids.length) return undefined;
+  const locked = await tx
+    .select({ id: cases.id, code: cases.code, handledLocallyOn: cases.handledLocallyOn })
+    .from(cases)
+    .where(inArray(cases.id, ids))
+    .orderBy(asc(cases.id))
+    .for("share");
+  for (const [i, r] of rows.entries()) {
+    const c = locked.find((l) => l.id === r.caseId);
+    const error = c && localRefusal(c, r);
+    if (error) return { i, error };
+  }
+  return undefined;
 }
 
 const rowValues = (input: NewActivity, who: Registrar, now: Date) => ({
@@ -95,6 +123,8 @@ export async function createActivity(db: Db, input: NewActivity, vis: Visibility
   const { hourlyRates } = await getRegistrySettings(db);
   await checkActivity(db, input, vis, now, who, hourlyRates);
   return audited(db, now, async (tx) => {
+    const local = await lockedLocalRefusal(tx, [input]);
+    if (local) throw local.error;
     const [row] = await tx
       .insert(activities)
       .values(rowValues(input, who, now))
@@ -140,6 +170,15 @@ async function assertNotBooked(
   }
 }
 
+/** The same refusal, its details pointing at the bulk row (activities.<i>.<field>). */
+function atRow(i: number, e: ApiError) {
+  const details = (e.details ?? [{ path: "", code: e.code, ...(e.params ? { params: e.params } : {}), message: e.message }]).map((d) => ({
+    ...d,
+    path: `activities.${i}${d.path ? `.${String(d.path)}` : ""}`,
+  }));
+  return e.withDetails(details);
+}
+
 /**
  * Hours of several people at once (a conference's attendees): every row is checked before
  * anything is written, and all are stored in one transaction, so a bad row stores nothing
@@ -164,19 +203,14 @@ export async function createActivities(db: Db, input: z.infer<typeof NewActiviti
       await checkActivity(db, row, vis, now, who, hourlyRates);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      // The same refusal, its details pointing at the row (activities.<i>.<field>).
-      const details = (e.details ?? [{ path: "", code: e.code, ...(e.params ? { params: e.params } : {}), message: e.message }]).map(
-        (d) => ({
-          ...d,
-          path: `activities.${i}${d.path ? `.${String(d.path)}` : ""}`,
-        }),
-      );
-      throw e.withDetails(details);
+      throw atRow(i, e);
     }
   }
   const values = input.activities.map((a) => ({ ...rowValues(a, who, now), conferenceId: input.conferenceId ?? null }));
   return audited(db, now, async (tx) => {
     if (conference) await assertNotBooked(tx, conference.id, values);
+    const local = await lockedLocalRefusal(tx, input.activities);
+    if (local) throw atRow(local.i, local.error);
     const rows = await tx.insert(activities).values(values).returning();
     const result = rows.map((r) => publicActivity(r, hourlyRates));
     return {
@@ -217,6 +251,8 @@ export async function correctActivity(
   const [already] = await db.select({ id: activities.id }).from(activities).where(eq(activities.correctsId, id));
   if (already) throw alreadyCorrected();
   return audited(db, now, async (tx) => {
+    const local = await lockedLocalRefusal(tx, [next]);
+    if (local) throw local.error;
     // A parallel correction of the same record may have won since the check above: the unique
     // corrects_id then stores nothing (PostgreSQL waits for the other to commit) and this one is refused.
     const [row] = await tx

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { containsPattern, countAll, orderBy } from "../lib/paging.ts";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/types.ts";
@@ -17,8 +17,15 @@ export type NewConference = z.infer<typeof NewConferenceSchema>;
 const notFound = () => new ApiError(404, "conference_not_found");
 const present = (note: string | undefined) => !!note && note.trim().length > 0;
 
-async function checkCases(db: Db, input: NewConference) {
-  const rows = await db.select().from(cases).where(inArray(cases.id, input.caseIds));
+/**
+ * With `lock` (inside the insert's transaction) the cases are read FOR NO KEY UPDATE, in id
+ * order: a parallel local mark of one of them waits for this conference, or this conference
+ * for the mark and then sees it. Not FOR SHARE: the transaction goes on to update the cases'
+ * status, and two conferences on one case would each wait for the other's share lock.
+ */
+async function checkCases(db: Db, input: NewConference, lock = false) {
+  const query = db.select().from(cases).where(inArray(cases.id, input.caseIds)).orderBy(asc(cases.id));
+  const rows = lock ? await query.for("no key update") : await query;
   if (rows.length !== new Set(input.caseIds).size) throw new ApiError(400, "unknown_case");
   for (const c of rows) {
     if (c.branchId !== input.branchId) throw new ApiError(400, "case_other_branch", { case: c.code });
@@ -47,6 +54,7 @@ export async function createConference(db: Db, input: NewConference, vis: Visibi
     ...input.followUps.map((f) => f.ownerOrganisationId),
   ]);
   const id = await audited(db, now, async (tx) => {
+    await checkCases(tx, input, true);
     const [row] = await tx
       .insert(conferences)
       .values({
