@@ -126,3 +126,18 @@ describe("a conference racing its case's local mark", () => {
     }
   });
 });
+
+describe("two conferences on the same cases at once", () => {
+  it("both land: the case locks they take are taken in one order, so neither waits for the other forever", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const [a, b] = await registerMany(2);
+      const both = await Promise.all([
+        post("/api/conferences", newConference(p, [a.id, b.id])),
+        post("/api/conferences", newConference(p, [b.id, a.id])),
+      ]);
+      expect(both.map((r) => r.status)).toEqual([201, 201]);
+      const links = await t.db.select().from(conferenceCases).where(eq(conferenceCases.caseId, a.id));
+      expect(links).toHaveLength(2);
+    }
+  });
+});
