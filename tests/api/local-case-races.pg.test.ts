@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { testApp } from "../helpers/app.ts";
-import { newConference, partnerIds, registerCase, type Partners } from "../helpers/registry.ts";
+import { newConference, partnerIds, registerCases, type Partners } from "../helpers/registry.ts";
 import { activities, auditLog, conferenceCases } from "../../db/schema.ts";
 
 /**
@@ -29,11 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const post = (path: string, json: unknown, as: "kwaliteit" | "gemeente" = "kwaliteit") => t.request(path, { method: "POST", json, as });
 const markLocal = (code: string) => post(`/api/cases/${code}/local`, { on: LOCAL_ON }, "gemeente");
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
-async function registerMany(n: number) {
-  const all: { id: string; code: string }[] = [];
-  for (let i = 0; i < n; i++) all.push(await registerCase(t, p));
-  return all;
-}
+const registerMany = (n: number) => registerCases(t, p, n);
 /** Position of an entry in the hash-chained trail: the order in which the writes committed. */
 async function auditSeq(entity: string, action: string, entityId: string) {
   const rows = await t.db

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { testApp } from "../helpers/app.ts";
-import { partnerIds, registerCase, registerConference, type Partners } from "../helpers/registry.ts";
+import { partnerIds, registerCases, registerConference, type Partners } from "../helpers/registry.ts";
 import { auditLog, caseThemes, cases } from "../../db/schema.ts";
 import { PGA_THEME } from "../../api/registry/cases.service.ts";
 
@@ -25,12 +25,7 @@ const ROUNDS = 3;
 const CASES_PER_ROUND = 8;
 
 const patch = (id: string, json: unknown) => t.request(`/api/cases/${id}`, { method: "PATCH", json });
-/** One after the other: parallel registrations would race on the case code, which is not what these tests are about. */
-async function registerMany(n: number) {
-  const all: { id: string; code: string }[] = [];
-  for (let i = 0; i < n; i++) all.push(await registerCase(t, p));
-  return all;
-}
+const registerMany = (n: number) => registerCases(t, p, n);
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 const updatesOf = (caseId: string) =>
   t.db

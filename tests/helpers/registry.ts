@@ -55,6 +55,13 @@ export async function registerCase(t: T, p: Partners, over: Record<string, unkno
   return ((await res.json()) as { case: { id: string; code: string } }).case;
 }
 
+/** `n` cases, registered one after the other (their codes in order). */
+export async function registerCases(t: T, p: Partners, n: number) {
+  const all: { id: string; code: string }[] = [];
+  for (let i = 0; i < n; i++) all.push(await registerCase(t, p));
+  return all;
+}
+
 export async function registerConference(t: T, p: Partners, caseIds: string[], over: Record<string, unknown> = {}) {
   const res = await t.request("/api/conferences", { method: "POST", json: newConference(p, caseIds, over) });
   if (res.status !== 201) throw new Error(`createConference ${res.status}: ${await res.text()}`);
