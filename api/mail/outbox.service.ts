@@ -267,7 +267,25 @@ export async function resendLink(db: Db, waveId: string, invitationId: string, p
   assertSendable(wave, now);
   if (!isUuid(invitationId)) throw new ApiError(404, "invitation_not_found");
   const secret = await linkSecret(db);
-  const inv = await audited(db, now, async (tx) => {
+  // The new link and its mail in one transaction, under the wave's share lock: a close that
+  // commits in between refuses both, instead of killing the old link and then refusing the mail.
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await lockSendable(tx, wave.id, now);
+    const inv = await rotateLink(tx, wave, invitationId, secret, now, by);
+    let queued = 0;
+    if (inv.email) {
+      const [c] = inv.contactId ? await tx.select().from(contacts).where(eq(contacts.id, inv.contactId)) : [];
+      if (!c?.optedOutAt) ({ queued } = await enqueue(tx, wave, [inv], "resend", (i) => i.linkGeneration, publicUrl, now, by));
+    }
+    const token = invitationToken(secret, inv.id, inv.linkGeneration);
+    return { invitationId: inv.id, url: surveyUrl(publicUrl, token), token, queued: queued > 0 };
+  });
+}
+
+/** A new generation of one unused invitation's link: the old link stops working. */
+function rotateLink(db: Db, wave: Wave, invitationId: string, secret: Uint8Array, now: Date, by: Actor) {
+  return audited(db, now, async (tx) => {
     const [row] = await tx
       .select()
       .from(invitations)
@@ -286,13 +304,6 @@ export async function resendLink(db: Db, waveId: string, invitationId: string, p
       audit: { ...by, action: "update", entity: "invitation", entityId: row.id, after: { wave: wave.name, linkGeneration: generation } },
     };
   });
-  let queued = 0;
-  if (inv.email) {
-    const [c] = inv.contactId ? await db.select().from(contacts).where(eq(contacts.id, inv.contactId)) : [];
-    if (!c?.optedOutAt) ({ queued } = await enqueue(db, wave, [inv], "resend", (i) => i.linkGeneration, publicUrl, now, by));
-  }
-  const token = invitationToken(secret, inv.id, inv.linkGeneration);
-  return { invitationId: inv.id, url: surveyUrl(publicUrl, token), token, queued: queued > 0 };
 }
 
 export async function listOutbox(db: Db, filter: { waveId?: string; status?: string }) {

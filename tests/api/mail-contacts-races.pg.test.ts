@@ -116,6 +116,41 @@ describe("invitations racing the close of the wave", () => {
   });
 });
 
+describe("a new link racing the close of the wave", () => {
+  it("is made with its mail before the close (200), or not at all (409): the old link never dies for a refused request", {
+    timeout: 120_000,
+  }, async () => {
+    for (let round = 0; round < 12; round++) {
+      const waveId = await waveWithContacts(1);
+      const [inv] = await t.db.select().from(invitations).where(eq(invitations.waveId, waveId));
+      const [resend, close] = await Promise.all([
+        t.request(`/api/waves/${waveId}/invitations/${inv.id}/resend`, { method: "POST" }),
+        sleep(round % 4).then(() => t.request(`/api/waves/${waveId}/status`, { method: "POST", json: { action: "close" } })),
+      ]);
+      expect(close.status).toBe(200);
+      const [after] = await t.db.select().from(invitations).where(eq(invitations.id, inv.id));
+      const rotations = (await waveAudit("invitation", inv.id)).filter((e) => e.action === "update");
+      const queued = rows<{ n: number }>(
+        await t.db.execute(sql`select count(*)::int as n from mail_outbox where invitation_id = ${inv.id}`),
+      );
+      if (resend.status === 409) {
+        expect(await errorCode(resend)).toBe("wave_closed_no_mail");
+        expect(after.linkGeneration).toBe(inv.linkGeneration);
+        expect(after.tokenHash).toBe(inv.tokenHash);
+        expect(rotations).toEqual([]);
+        expect(Number(queued[0].n)).toBe(0);
+      } else {
+        expect(resend.status, await resend.clone().text()).toBe(200);
+        expect(after.linkGeneration).toBe(inv.linkGeneration + 1);
+        expect(rotations).toHaveLength(1);
+        const [closed] = (await waveAudit("wave", waveId)).filter((e) => e.action === "close");
+        expect(rotations[0].seq).toBeLessThan(closed.seq);
+        expect(Number(queued[0].n)).toBe(1);
+      }
+    }
+  });
+});
+
 describe("erasure of expired contact data", () => {
   /** Waves with contacts that closed 100 days ago: due for erasure after the default 90. */
   async function longClosedWaves(n: number) {
