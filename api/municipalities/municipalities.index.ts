@@ -119,7 +119,8 @@ export const municipalitiesRouter = createRouter()
     const body = c.req.valid("json");
     const next = { reportEmail: body.reportEmail || null, reportContact: body.reportContact || null };
     const updated = await audited(db, now, async (tx) => {
-      const [before] = await tx.select().from(municipalities).where(eq(municipalities.id, id));
+      // Locked: of parallel edits each waits for the one before, so its entry's "before" is what it replaced.
+      const [before] = await tx.select().from(municipalities).where(eq(municipalities.id, id)).for("update");
       if (!before || !inScope(c.var.scope, c.var.principal, { municipalityId: before.id })) {
         throw new ApiError(404, "municipality_not_found");
       }

@@ -127,3 +127,26 @@ describe("the retention job, run twice at once", () => {
     }
   });
 });
+
+describe("one municipality's report recipient edited from several requests at once", () => {
+  it("records each edit's before as exactly what it replaced", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const puts = await Promise.all(
+        [0, 1, 2, 3].map((i) =>
+          t.request("/api/municipalities/alkmaar", {
+            method: "PUT",
+            json: { reportEmail: `uitdraai${round}-${i}@alkmaar.test`, reportContact: `Contact ${round}-${i}` },
+          }),
+        ),
+      );
+      expect(puts.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    }
+    const entries = (await t.db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "municipality"), eq(auditLog.entityId, "alkmaar")))
+      .orderBy(asc(auditLog.seq))) as { before: unknown; after: unknown }[];
+    expect(entries).toHaveLength(ROUNDS * 4);
+    for (let i = 1; i < entries.length; i++) expect(entries[i].before, `entry ${i}`).toEqual(entries[i - 1].after);
+  });
+});
