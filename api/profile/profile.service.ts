@@ -4,6 +4,7 @@ import { settings } from "../../db/schema.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import type { Profile } from "./profile.schemas.ts";
+import { replaceSetting } from "../lib/stored-setting.ts";
 
 export const PROFILE_SETTING = "profile";
 
@@ -27,12 +28,8 @@ export async function getProfile(db: Db): Promise<Profile> {
 const forTrail = (p: Profile) => ({ ...p, logo: p.logo ? `${p.logo.slice(5, p.logo.indexOf(";"))}, ${p.logo.length} tekens` : null });
 
 export async function updateProfile(db: Db, next: Profile, now: Date, by: Actor) {
-  const before = await getProfile(db);
   return audited(db, now, async (tx) => {
-    await tx
-      .insert(settings)
-      .values({ key: PROFILE_SETTING, value: next, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: now } });
+    const before = { ...DEFAULT_PROFILE, ...((await replaceSetting(tx, PROFILE_SETTING, next, now)) as Partial<Profile> | undefined) };
     return {
       result: next,
       audit: { ...by, action: "update", entity: "zvh_profile", entityId: PROFILE_SETTING, before: forTrail(before), after: forTrail(next) },

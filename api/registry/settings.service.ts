@@ -5,6 +5,7 @@ import { settings } from "../../db/schema.ts";
 import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import type { RegistrySettingsSchema } from "./registry.schemas.ts";
+import { replaceSetting } from "../lib/stored-setting.ts";
 
 export type RegistrySettings = z.infer<typeof RegistrySettingsSchema>;
 
@@ -25,12 +26,9 @@ export async function getRegistrySettings(db: Db): Promise<RegistrySettings> {
 }
 
 export async function updateRegistrySettings(db: Db, next: RegistrySettings, now: Date, by: Actor) {
-  const before = await getRegistrySettings(db);
   return audited(db, now, async (tx) => {
-    await tx
-      .insert(settings)
-      .values({ key: KEY, value: next, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: now } });
+    const stored = (await replaceSetting(tx, KEY, next, now)) as Partial<RegistrySettings> | undefined;
+    const before = { ...DEFAULT_REGISTRY_SETTINGS, ...stored };
     return { result: next, audit: { ...by, action: "update", entity: "registry_settings", entityId: KEY, before, after: next } };
   });
 }

@@ -5,15 +5,17 @@ import { audited } from "../audit/audit.service.ts";
 import type { Actor } from "../auth/users.service.ts";
 import { ApiError } from "../lib/errors.ts";
 import { DEFAULT_RISK_MATRIX, LEVELS, matrixProblems, type RiskMatrix, SIZE } from "../domain/risks/matrix.ts";
+import { replaceSetting } from "../lib/stored-setting.ts";
 
 export const MATRIX_KEY = "risk_matrix";
 
 /** The grid in force; the default until the ZVH records its own (or if the stored one is unusable). */
 export async function getRiskMatrix(db: Db): Promise<RiskMatrix> {
   const [row] = await db.select().from(settings).where(eq(settings.key, MATRIX_KEY));
-  const stored = row?.value as RiskMatrix | undefined;
-  return stored && matrixProblems(stored.grid).length === 0 ? stored : DEFAULT_RISK_MATRIX;
+  return usable(row?.value as RiskMatrix | undefined);
 }
+
+const usable = (stored: RiskMatrix | undefined) => (stored && matrixProblems(stored.grid).length === 0 ? stored : DEFAULT_RISK_MATRIX);
 
 /** Levels are computed on read, so every risk follows the new grid from this moment on. */
 export async function updateRiskMatrix(db: Db, next: RiskMatrix, now: Date, by: Actor) {
@@ -28,12 +30,8 @@ export async function updateRiskMatrix(db: Db, next: RiskMatrix, now: Date, by: 
     }
     throw new ApiError(422, "matrix_not_monotone", {}, details);
   }
-  const before = await getRiskMatrix(db);
   return audited(db, now, async (tx) => {
-    await tx
-      .insert(settings)
-      .values({ key: MATRIX_KEY, value: next, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: now } });
+    const before = usable((await replaceSetting(tx, MATRIX_KEY, next, now)) as RiskMatrix | undefined);
     return { result: next, audit: { ...by, action: "update", entity: "risk_matrix", entityId: MATRIX_KEY, before, after: next } };
   });
 }
