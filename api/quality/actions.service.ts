@@ -108,23 +108,36 @@ export async function createAction(db: Db, input: z.infer<typeof NewActionSchema
   });
 }
 
+/** The status and completion day an edit leaves, refused when they do not fit together. */
+function completion(
+  a: { status: typeof actions.$inferSelect.status; completedOn: string | null },
+  patch: z.infer<typeof ActionUpdateSchema>,
+  today: string,
+) {
+  const status = patch.status ?? a.status;
+  if (patch.completedOn && status !== "gereed") throw new ApiError(400, "not_done");
+  const completedOn = status === "gereed" ? (patch.completedOn ?? a.completedOn ?? today) : null;
+  if (completedOn && completedOn > today) throw new ApiError(400, "date_in_future", { field: "completedOn" }, [{ path: "completedOn" }]);
+  return { status, completedOn };
+}
+
 export async function updateAction(db: Db, id: string, patch: z.infer<typeof ActionUpdateSchema>, now: Date, by: Actor) {
   const a = await findAction(db, id);
   const today = now.toISOString().slice(0, 10);
   const linked = await findingsOfActions(db, [a.id]);
   if (linked.length && linked.every((l) => l.finding.closedAt)) throw new ApiError(409, "action_of_closed_finding");
   const newOwner = patch.ownerId && patch.ownerId !== a.ownerId ? await ensureOwner(db, patch.ownerId) : null;
-  const status = patch.status ?? a.status;
-  if (patch.completedOn && status !== "gereed") throw new ApiError(400, "not_done");
-  const completedOn = status === "gereed" ? (patch.completedOn ?? a.completedOn ?? today) : null;
-  if (completedOn && completedOn > today) throw new ApiError(400, "date_in_future", { field: "completedOn" }, [{ path: "completedOn" }]);
-  const set = { ...patch, status, completedOn, updatedAt: now };
+  completion(a, patch, today);
   return audited(db, now, async (tx) => {
     const locked = await lockFindings(
       tx,
       linked.map((l) => l.finding.id),
     );
     if (locked.length && locked.every((f) => f.closedAt)) throw new ApiError(409, "action_of_closed_finding");
+    // Status and completion day follow the action as it is now: a parallel edit of its title
+    // must not write back the status it read before another request completed the action.
+    const [current] = await tx.select().from(actions).where(eq(actions.id, a.id)).for("update");
+    const set = { ...patch, ...completion(current, patch, today), updatedAt: now };
     const [next] = await tx.update(actions).set(set).where(eq(actions.id, a.id)).returning();
     if (newOwner && newOwner.id !== by.actorId) await queueNotices(tx, [actionAssignedNotice(next, newOwner, now)], now);
     return {
@@ -135,12 +148,12 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
         entity: "action",
         entityId: a.id,
         before: {
-          title: a.title,
-          status: a.status,
-          dueOn: a.dueOn,
-          ownerId: a.ownerId,
-          pdcaPhase: a.pdcaPhase,
-          completedOn: a.completedOn,
+          title: current.title,
+          status: current.status,
+          dueOn: current.dueOn,
+          ownerId: current.ownerId,
+          pdcaPhase: current.pdcaPhase,
+          completedOn: current.completedOn,
         },
         after: {
           title: next.title,

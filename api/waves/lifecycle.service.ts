@@ -120,6 +120,8 @@ export async function updateWaveSettings(
   };
   if (!Object.keys(set).length) return presentWave(db, before, now);
   const updated = await audited(db, now, async (tx) => {
+    // Locked first: of parallel edits each entry's "before" is what that edit replaced.
+    const [current] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("update");
     const [row] = await tx.update(waves).set(set).where(eq(waves.id, waveId)).returning();
     return {
       result: row,
@@ -128,7 +130,7 @@ export async function updateWaveSettings(
         action: "update",
         entity: "wave",
         entityId: waveId,
-        before: { contactPerson: before.contactPerson, reminderDays: before.reminderDays, contactsEraseDays: before.contactsEraseDays },
+        before: { contactPerson: current.contactPerson, reminderDays: current.reminderDays, contactsEraseDays: current.contactsEraseDays },
         after: { contactPerson: row.contactPerson, reminderDays: row.reminderDays, contactsEraseDays: row.contactsEraseDays },
       },
     };

@@ -279,3 +279,27 @@ describe("audits, risks, findings and reviews under parallel double submits", ()
     await chainOk();
   });
 });
+
+describe("an action completed and retitled at once", () => {
+  it("keeps both: done with its day, and the new title, whichever lands last", async () => {
+    for (let round = 0; round < 3; round++) {
+      const found = await Promise.all(Array.from({ length: 8 }, (_, i) => opportunity(`Gelijktijdig ${round}-${i}`)));
+      const made = await Promise.all(found.map(async (f) => ((await (await newAction(f.id)).json()) as { action: { id: string } }).action));
+      const replies = await Promise.all(
+        made.map((a, i) =>
+          Promise.all([
+            post(`/api/actions/${a.id}`, { status: "gereed" }, "PATCH"),
+            new Promise((r) => setTimeout(r, i % 4)).then(() => post(`/api/actions/${a.id}`, { title: "Werkinstructie herzien" }, "PATCH")),
+          ]),
+        ),
+      );
+      for (const pair of replies) expect(pair.map((r) => r.status)).toEqual([200, 200]);
+      for (const a of made) {
+        const stored = rows<{ status: string; completed_on: string | null; title: string }>(
+          await t.db.execute(sql`select status, completed_on::text, title from actions where id = ${a.id}`),
+        )[0];
+        expect(stored, `round ${round}`).toEqual({ status: "gereed", completed_on: "2026-07-09", title: "Werkinstructie herzien" });
+      }
+    }
+  });
+});

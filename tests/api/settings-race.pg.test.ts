@@ -21,17 +21,17 @@ afterAll(async () => {
 const ROUNDS = 3;
 const AT_ONCE = 4;
 
-async function expectChain(entity: string, path: string, body: (n: number) => unknown) {
+async function expectChain(entity: string, path: string, body: (n: number) => unknown, method = "PUT", entityId?: string) {
   for (let round = 0; round < ROUNDS; round++) {
     const puts = await Promise.all(
-      Array.from({ length: AT_ONCE }, (_, i) => t.request(path, { method: "PUT", as: "kwaliteit", json: body(round * AT_ONCE + i) })),
+      Array.from({ length: AT_ONCE }, (_, i) => t.request(path, { method, as: "kwaliteit", json: body(round * AT_ONCE + i) })),
     );
     expect(puts.map((r) => r.status)).toEqual(Array(AT_ONCE).fill(200));
   }
   const entries = (await t.db
     .select({ before: auditLog.before, after: auditLog.after })
     .from(auditLog)
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.action, "update")))
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.action, "update"), entityId ? eq(auditLog.entityId, entityId) : undefined))
     .orderBy(asc(auditLog.seq))) as { before: unknown; after: unknown }[];
   expect(entries).toHaveLength(ROUNDS * AT_ONCE);
   for (let i = 1; i < entries.length; i++) expect(entries[i].before, `${entity} entry ${i}`).toEqual(entries[i - 1].after);
@@ -59,5 +59,9 @@ describe("settings replaced by requests at once", () => {
       ...DEFAULT_RISK_MATRIX,
       likelihood: DEFAULT_RISK_MATRIX.likelihood.map((l) => `${l} ${n}`),
     }));
+  });
+
+  it("a wave's settings: each entry's before is what it replaced", async () => {
+    await expectChain("wave", `/api/waves/${t.wave.id}/settings`, (n) => ({ contactPerson: `Contactpersoon ${n}` }), "PATCH", t.wave.id);
   });
 });
