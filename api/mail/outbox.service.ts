@@ -17,7 +17,7 @@ import { derivedToken, invitationToken, linkSecret, surveyUrl, unsubscribeUrl } 
 /** Derived like the survey links, so the sender can put it in the List-Unsubscribe header without storing it. */
 const unsubscribeTokenFor = (secret: Uint8Array, invitationId: string, kind: string, round: number) =>
   derivedToken(secret, `unsubscribe:${invitationId}:${kind}:${round}`);
-import { getWave, waveStatus } from "../waves/waves.service.ts";
+import { getWave, lockWave, waveStatus } from "../waves/waves.service.ts";
 
 export async function getTemplates(db: Db) {
   const stored = await db.select().from(mailTemplates);
@@ -154,14 +154,9 @@ async function enqueue(
   });
 }
 
-/**
- * The wave row FOR SHARE: a close or pause (FOR UPDATE) that committed first is seen here and
- * refused as before; one that comes later waits until these mails are queued, so none lands
- * in a wave after its close.
- */
+/** The wave locked (`lockWave`) and refused as up front when a close or pause committed first. */
 async function lockSendable(tx: Db, waveId: string, now: Date) {
-  const [wave] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("share");
-  assertSendable(wave, now);
+  assertSendable(await lockWave(tx, waveId), now);
 }
 
 /**

@@ -127,7 +127,6 @@ export async function updateAction(db: Db, id: string, patch: z.infer<typeof Act
   const linked = await findingsOfActions(db, [a.id]);
   if (linked.length && linked.every((l) => l.finding.closedAt)) throw new ApiError(409, "action_of_closed_finding");
   const newOwner = patch.ownerId && patch.ownerId !== a.ownerId ? await ensureOwner(db, patch.ownerId) : null;
-  completion(a, patch, today);
   return audited(db, now, async (tx) => {
     const locked = await lockFindings(
       tx,

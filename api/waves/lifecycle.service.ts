@@ -6,8 +6,7 @@ import type { Actor } from "../auth/users.service.ts";
 import { detail } from "../lib/error-fields.ts";
 import { ApiError } from "../lib/errors.ts";
 import { randomToken, sha256Hex } from "../lib/crypto.ts";
-import { getWave, waveStatus } from "./waves.service.ts";
-import { conflictOnDuplicate } from "../lib/unique.ts";
+import { getWave, waveStatus, withFreeWaveName } from "./waves.service.ts";
 
 export type WaveAction = "open" | "pause" | "resume" | "extend" | "close";
 
@@ -154,59 +153,54 @@ export async function copyWave(
     const [q] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.id, input.questionnaireId));
     if (!q) throw new ApiError(404, "questionnaire_not_found");
   }
-  const nameTaken = () => new ApiError(409, "wave_name_taken", { name: input.name });
-  const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
-  if (taken) throw nameTaken();
-  const result = await conflictOnDuplicate(
-    () =>
-      audited(db, now, async (tx) => {
-        const [wave] = await tx
-          .insert(waves)
-          .values({
-            name: input.name,
-            questionnaireId: input.questionnaireId ?? from.questionnaireId,
-            opensAt: new Date(input.opensAt),
-            closesAt: new Date(input.closesAt),
-            anonymous: from.anonymous,
-            contactPerson: from.contactPerson,
-            reminderDays: from.reminderDays,
-            contactsEraseDays: from.contactsEraseDays,
-            copiedFromId: from.id,
-          })
-          .returning();
-        const list = await tx
-          .select({ contact: contacts })
-          .from(invitations)
-          .innerJoin(contacts, eq(contacts.id, invitations.contactId))
-          .where(and(eq(invitations.waveId, from.id), isNull(contacts.optedOutAt)));
-        if (list.length) {
-          await tx.insert(invitations).values(
-            list.map(({ contact: c }) => ({
-              waveId: wave.id,
-              tokenHash: sha256Hex(randomToken()),
-              contactId: c.id,
-              name: c.name,
-              email: c.email,
-              organisation: c.organisation,
-              organisationType: c.organisationType,
-              municipalityId: c.municipalityId,
-              branchId: c.branchId,
-              createdAt: now,
-            })),
-          );
-        }
-        return {
-          result: { wave, contactsCopied: list.length },
-          audit: {
-            ...by,
-            action: "create",
-            entity: "wave",
-            entityId: wave.id,
-            after: { name: wave.name, copiedFrom: from.name, opensAt: input.opensAt, closesAt: input.closesAt, contacts: list.length },
-          },
-        };
-      }),
-    nameTaken,
+  const result = await withFreeWaveName(db, input.name, () =>
+    audited(db, now, async (tx) => {
+      const [wave] = await tx
+        .insert(waves)
+        .values({
+          name: input.name,
+          questionnaireId: input.questionnaireId ?? from.questionnaireId,
+          opensAt: new Date(input.opensAt),
+          closesAt: new Date(input.closesAt),
+          anonymous: from.anonymous,
+          contactPerson: from.contactPerson,
+          reminderDays: from.reminderDays,
+          contactsEraseDays: from.contactsEraseDays,
+          copiedFromId: from.id,
+        })
+        .returning();
+      const list = await tx
+        .select({ contact: contacts })
+        .from(invitations)
+        .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+        .where(and(eq(invitations.waveId, from.id), isNull(contacts.optedOutAt)));
+      if (list.length) {
+        await tx.insert(invitations).values(
+          list.map(({ contact: c }) => ({
+            waveId: wave.id,
+            tokenHash: sha256Hex(randomToken()),
+            contactId: c.id,
+            name: c.name,
+            email: c.email,
+            organisation: c.organisation,
+            organisationType: c.organisationType,
+            municipalityId: c.municipalityId,
+            branchId: c.branchId,
+            createdAt: now,
+          })),
+        );
+      }
+      return {
+        result: { wave, contactsCopied: list.length },
+        audit: {
+          ...by,
+          action: "create",
+          entity: "wave",
+          entityId: wave.id,
+          after: { name: wave.name, copiedFrom: from.name, opensAt: input.opensAt, closesAt: input.closesAt, contacts: list.length },
+        },
+      };
+    }),
   );
   return { wave: await presentWave(db, result.wave, now), contactsCopied: result.contactsCopied };
 }

@@ -59,6 +59,17 @@ export interface NewWave {
   questionnaireId?: string;
 }
 
+/**
+ * Makes a wave whose name must be free: refused up front when taken, and when a parallel request
+ * took it after that check (the unique index), with the same 409.
+ */
+export async function withFreeWaveName<T>(db: Db, name: string, create: () => Promise<T>) {
+  const taken = () => new ApiError(409, "wave_name_taken", { name });
+  const [existing] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, name));
+  if (existing) throw taken();
+  return conflictOnDuplicate(create, taken);
+}
+
 /** A wave runs one questionnaire version; without a choice, the newest default version. */
 export async function createWave(db: Db, input: NewWave, now: Date, by: Actor) {
   const [q] = input.questionnaireId
@@ -70,40 +81,35 @@ export async function createWave(db: Db, input: NewWave, now: Date, by: Actor) {
         .orderBy(desc(questionnaires.version))
         .limit(1);
   if (!q) throw new ApiError(404, "questionnaire_not_found");
-  const nameTaken = () => new ApiError(409, "wave_name_taken", { name: input.name });
-  const [taken] = await db.select({ id: waves.id }).from(waves).where(eq(waves.name, input.name));
-  if (taken) throw nameTaken();
-  const wave = await conflictOnDuplicate(
-    () =>
-      audited(db, now, async (tx) => {
-        const [row] = await tx
-          .insert(waves)
-          .values({
-            name: input.name,
-            questionnaireId: q.id,
-            opensAt: new Date(input.opensAt),
-            closesAt: new Date(input.closesAt),
-            anonymous: input.anonymous,
-          })
-          .returning();
-        return {
-          result: row,
-          audit: {
-            ...by,
-            action: "create",
-            entity: "wave",
-            entityId: row.id,
-            after: {
-              name: row.name,
-              opensAt: input.opensAt,
-              closesAt: input.closesAt,
-              anonymous: row.anonymous,
-              questionnaire: `${q.key} v${q.version}`,
-            },
+  const wave = await withFreeWaveName(db, input.name, () =>
+    audited(db, now, async (tx) => {
+      const [row] = await tx
+        .insert(waves)
+        .values({
+          name: input.name,
+          questionnaireId: q.id,
+          opensAt: new Date(input.opensAt),
+          closesAt: new Date(input.closesAt),
+          anonymous: input.anonymous,
+        })
+        .returning();
+      return {
+        result: row,
+        audit: {
+          ...by,
+          action: "create",
+          entity: "wave",
+          entityId: row.id,
+          after: {
+            name: row.name,
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+            anonymous: row.anonymous,
+            questionnaire: `${q.key} v${q.version}`,
           },
-        };
-      }),
-    nameTaken,
+        },
+      };
+    }),
   );
   return {
     ...wave,
@@ -179,13 +185,18 @@ async function sha256HexAll(texts: string[]): Promise<string[]> {
 }
 
 /**
- * Inside a transaction that adds invitations: the wave row FOR SHARE, refused with 409 when closed.
- * A close (FOR UPDATE) that committed first is seen here; one that comes later waits until the
- * invitations are in, so none lands in a wave after its close.
+ * The wave row FOR SHARE, inside a transaction that adds to the wave (invitations, mail): a
+ * status change (FOR UPDATE) that committed first is seen in the row returned; one that comes
+ * later waits until this transaction's rows are in, so none lands in a wave after its close.
  */
+export async function lockWave(tx: Db, waveId: string) {
+  const [wave] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("share");
+  return wave;
+}
+
+/** `lockWave`, refused with 409 when the wave has closed. */
 export async function lockUnclosedWave(tx: Db, waveId: string, now: Date) {
-  const [locked] = await tx.select().from(waves).where(eq(waves.id, waveId)).for("share");
-  if (waveStatus(locked, now) === "gesloten") throw new ApiError(409, "wave_closed");
+  if (waveStatus(await lockWave(tx, waveId), now) === "gesloten") throw new ApiError(409, "wave_closed");
 }
 
 /** Creates one personal link per respondent. The token is returned once and stored only as a hash. */
